@@ -1,0 +1,25 @@
+/**
+ * Helpers for writing detector entries. A family file is one call to `family()`.
+ * @module
+ */
+import type { Detector } from '../engine/types.js';
+
+export type DetectorEntry = Omit<Detector, 'family'>;
+
+/** Stamps the family on each entry of a provider family file. */
+export function family(name: string, entries: readonly DetectorEntry[]): Detector[] {
+  return entries.map((e) => ({ ...e, family: name }));
+}
+
+/**
+ * RE2-safe boundaries (RE2 has no lookaround). Use them as non-capturing groups around the secret
+ * group: they consume one char, so put the secret in a capture group.
+ */
+/** Start of a token: start of text or a char that cannot be part of a base64/url-safe token. */
+export const B = String.raw`(?:^|[^A-Za-z0-9_+/=.-])`;
+/** End of a token: end of text or a char that cannot continue it. */
+export const E = String.raw`(?:$|[^A-Za-z0-9_+/=-])`;
+/** End of an alphanumeric token (lets `=`, `/`, `.` follow, as in URLs or `key=...&`). */
+export const EW = String.raw`(?:$|[^A-Za-z0-9_-])`;
+/** Separator between a variable name and its value: `=`, `:`, `=>`, `:=`, quotes and spaces around. */
+export const ASSIGN = String.raw`[\s'"\x60\\]{0,4}(?:=|:|=>|:=|\s)[\s'"\x60\\]{0,4}`;

@@ -1,0 +1,3 @@
+import { family } from './define.js';
+
+export default family('groq', []);

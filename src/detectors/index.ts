@@ -1,0 +1,167 @@
+/**
+ * The detector catalogue: every provider family file, in one list. Adding a family is one import
+ * and one line here (keep both alphabetical).
+ * @module
+ */
+import type { Detector } from '../engine/types.js';
+import age from './age.js';
+import airtable from './airtable.js';
+import alibaba from './alibaba.js';
+import anthropic from './anthropic.js';
+import atlassian from './atlassian.js';
+import aws from './aws.js';
+import azure from './azure.js';
+import basicAuthUrl from './basic-auth-url.js';
+import buildkite from './buildkite.js';
+import circleci from './circleci.js';
+import cloudflare from './cloudflare.js';
+import connectionString from './connection-string.js';
+import contentful from './contentful.js';
+import crates from './crates.js';
+import databricks from './databricks.js';
+import datadog from './datadog.js';
+import digitalocean from './digitalocean.js';
+import discord from './discord.js';
+import docker from './docker.js';
+import doppler from './doppler.js';
+import dropbox from './dropbox.js';
+import dynatrace from './dynatrace.js';
+import facebook from './facebook.js';
+import figma from './figma.js';
+import fly from './fly.js';
+import generic from './generic.js';
+import github from './github.js';
+import gitlab from './gitlab.js';
+import google from './google.js';
+import grafana from './grafana.js';
+import groq from './groq.js';
+import hashicorp from './hashicorp.js';
+import heroku from './heroku.js';
+import hubspot from './hubspot.js';
+import huggingface from './huggingface.js';
+import ibm from './ibm.js';
+import jfrog from './jfrog.js';
+import jwt from './jwt.js';
+import launchdarkly from './launchdarkly.js';
+import linear from './linear.js';
+import linode from './linode.js';
+import mailchimp from './mailchimp.js';
+import mailgun from './mailgun.js';
+import mapbox from './mapbox.js';
+import microsoftTeams from './microsoft-teams.js';
+import netlify from './netlify.js';
+import newrelic from './newrelic.js';
+import ngrok from './ngrok.js';
+import notion from './notion.js';
+import npm from './npm.js';
+import nuget from './nuget.js';
+import okta from './okta.js';
+import openai from './openai.js';
+import paypal from './paypal.js';
+import perplexity from './perplexity.js';
+import planetscale from './planetscale.js';
+import postman from './postman.js';
+import privateKey from './private-key.js';
+import pulumi from './pulumi.js';
+import pypi from './pypi.js';
+import replicate from './replicate.js';
+import rubygems from './rubygems.js';
+import scaleway from './scaleway.js';
+import sendgrid from './sendgrid.js';
+import sentry from './sentry.js';
+import shopify from './shopify.js';
+import slack from './slack.js';
+import snyk from './snyk.js';
+import sonarqube from './sonarqube.js';
+import square from './square.js';
+import stripe from './stripe.js';
+import supabase from './supabase.js';
+import tailscale from './tailscale.js';
+import telegram from './telegram.js';
+import twilio from './twilio.js';
+import twitter from './twitter.js';
+import typeform from './typeform.js';
+import vercel from './vercel.js';
+import xai from './xai.js';
+
+export const DETECTORS: readonly Detector[] = [
+  ...age,
+  ...airtable,
+  ...alibaba,
+  ...anthropic,
+  ...atlassian,
+  ...aws,
+  ...azure,
+  ...basicAuthUrl,
+  ...buildkite,
+  ...circleci,
+  ...cloudflare,
+  ...connectionString,
+  ...contentful,
+  ...crates,
+  ...databricks,
+  ...datadog,
+  ...digitalocean,
+  ...discord,
+  ...docker,
+  ...doppler,
+  ...dropbox,
+  ...dynatrace,
+  ...facebook,
+  ...figma,
+  ...fly,
+  ...generic,
+  ...github,
+  ...gitlab,
+  ...google,
+  ...grafana,
+  ...groq,
+  ...hashicorp,
+  ...heroku,
+  ...hubspot,
+  ...huggingface,
+  ...ibm,
+  ...jfrog,
+  ...jwt,
+  ...launchdarkly,
+  ...linear,
+  ...linode,
+  ...mailchimp,
+  ...mailgun,
+  ...mapbox,
+  ...microsoftTeams,
+  ...netlify,
+  ...newrelic,
+  ...ngrok,
+  ...notion,
+  ...npm,
+  ...nuget,
+  ...okta,
+  ...openai,
+  ...paypal,
+  ...perplexity,
+  ...planetscale,
+  ...postman,
+  ...privateKey,
+  ...pulumi,
+  ...pypi,
+  ...replicate,
+  ...rubygems,
+  ...scaleway,
+  ...sendgrid,
+  ...sentry,
+  ...shopify,
+  ...slack,
+  ...snyk,
+  ...sonarqube,
+  ...square,
+  ...stripe,
+  ...supabase,
+  ...tailscale,
+  ...telegram,
+  ...twilio,
+  ...twitter,
+  ...typeform,
+  ...vercel,
+  ...xai,
+];

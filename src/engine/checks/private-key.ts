@@ -1,0 +1,94 @@
+/**
+ * Structural checks of pasted private keys: the base64 body must decode, and the bytes must parse
+ * as the container the armour names (DER SEQUENCE for PKCS#1/PKCS#8/SEC1, `openssh-key-v1` for
+ * OpenSSH, a secret-key packet for PGP). Elided bodies (`...`, `xxxx`) fail here.
+ * @module
+ */
+import { bytesToLatin1, decodeBase64 } from './radix.js';
+
+interface Tlv {
+  tag: number;
+  start: number; // offset of the value
+  end: number; // offset after the value
+}
+
+/** Reads one DER TLV at `pos`; undefined when the length runs past `limit`. */
+function readTlv(b: Uint8Array, pos: number, limit: number): Tlv | undefined {
+  if (pos + 2 > limit) return undefined;
+  const tag = b[pos] as number;
+  let len = b[pos + 1] as number;
+  let p = pos + 2;
+  if (len & 0x80) {
+    const n = len & 0x7f;
+    if (n === 0 || n > 4 || p + n > limit) return undefined;
+    len = 0;
+    for (let i = 0; i < n; i++) len = len * 256 + (b[p + i] as number);
+    p += n;
+  }
+  if (p + len > limit) return undefined;
+  return { tag, start: p, end: p + len };
+}
+
+/** A DER SEQUENCE spanning the whole buffer, whose first element is `firstTag`, with >= minItems elements. */
+function isDerSequence(b: Uint8Array, firstTag: number, minItems: number): boolean {
+  const outer = readTlv(b, 0, b.length);
+  if (outer?.tag !== 0x30) return false;
+  // Trailing bytes are tolerated only as padding (some tools pad to a block size).
+  if (b.length - outer.end > 16) return false;
+  let pos = outer.start;
+  let items = 0;
+  while (pos < outer.end) {
+    const el = readTlv(b, pos, outer.end);
+    if (!el) return false;
+    if (items === 0 && el.tag !== firstTag) return false;
+    items++;
+    pos = el.end;
+  }
+  return items >= minItems;
+}
+
+/** Strips RFC 1421 headers (`Proc-Type:`, `DEK-Info:`) that precede an encrypted PKCS#1 body. */
+function pemBody(body: string): { data: string; encryptedHeader: boolean } {
+  const lines = body.split(/\\n|\\r|\r?\n|\r/);
+  let encryptedHeader = false;
+  const data: string[] = [];
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (/^(Proc-Type|DEK-Info|Comment|Version|Hash|Charset):/i.test(line)) {
+      if (/ENCRYPTED/i.test(line)) encryptedHeader = true;
+      continue;
+    }
+    data.push(line);
+  }
+  return { data: data.join(''), encryptedHeader };
+}
+
+/**
+ * Checks a PEM private key body for the given armour label (`RSA PRIVATE KEY`, `PRIVATE KEY`,
+ * `EC PRIVATE KEY`, `DSA PRIVATE KEY`, `ENCRYPTED PRIVATE KEY`, `OPENSSH PRIVATE KEY`,
+ * `PGP PRIVATE KEY BLOCK`).
+ */
+export function isPrivateKeyBody(label: string, body: string): boolean {
+  const { data, encryptedHeader } = pemBody(body);
+  // PGP armour ends with a CRC24 line "=XXXX" after the data.
+  const b64 = label.startsWith('PGP') ? data.replace(/=[A-Za-z0-9+/]{4}$/, '') : data;
+  if (b64.length < 40) return false;
+  const bytes = decodeBase64(b64);
+  if (!bytes || bytes.length < 30) return false;
+  switch (label) {
+    case 'OPENSSH PRIVATE KEY':
+      return bytesToLatin1(bytes.subarray(0, 15)) === 'openssh-key-v1\0';
+    case 'PGP PRIVATE KEY BLOCK': {
+      // First packet: old format tag 5 (0x94-0x97) or new format 0xC5 = secret-key packet.
+      const tag = bytes[0] as number;
+      return (tag & 0xfc) === 0x94 || tag === 0xc5;
+    }
+    case 'ENCRYPTED PRIVATE KEY':
+      return isDerSequence(bytes, 0x30, 2); // EncryptedPrivateKeyInfo { AlgorithmIdentifier, OCTET STRING }
+    default:
+      // An RFC 1421-encrypted PKCS#1 body is ciphertext: only its size can be checked.
+      if (encryptedHeader) return bytes.length >= 64;
+      // PKCS#1, PKCS#8, SEC1 and DSA keys all start with an INTEGER version.
+      return isDerSequence(bytes, 0x02, 2);
+  }
+}

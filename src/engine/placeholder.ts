@@ -1,0 +1,60 @@
+/**
+ * Documentation examples, templates and masked values are never findings. These checks run on the
+ * extracted secret (and, for truncation, on the chars right after it).
+ * @module
+ */
+
+// Words that mark a value as written for the reader, not copied from a live system.
+const PLACEHOLDER_WORDS =
+  /example|sample|dummy|placeholder|redacted|changeme|change_me|insert|replace_?me|your[_-]|yourtoken|yourkey|yoursecret|yourpassword|fake|notreal|not_real|lorem|abcdefg|bcdefgh|1234567|2345678|qwerty/i;
+// Template and variable syntaxes: ${VAR}, {{ var }}, <your-token>, %VAR%, @VAR@, $VAR, [REDACTED].
+const TEMPLATE =
+  /\$\{[^}]*\}?|\{\{|\}\}|<[^>]{0,80}>?|^<|>$|%[A-Za-z_][A-Za-z0-9_]*%|@[A-Z_][A-Z0-9_]*@|^\$[A-Za-z_]|\[[A-Z_ ]{3,}\]/;
+// Masking and elision: ****, ••••, xxxx, ...., a run of 4 or more '0', or any char 6 times in a row.
+const MASKED = /\*{3,}|•{2,}|…|\.{3,}|[xX]{4,}|0{4,}|(.)\1{5,}/;
+
+/** Weak values that appear in docs and samples as "the password here". */
+const WEAK_PASSWORDS = new Set([
+  'password',
+  'passw0rd',
+  'pass',
+  'passwd',
+  'pwd',
+  'secret',
+  'changeme',
+  'admin',
+  'root',
+  'test',
+  'user',
+  'username',
+  'guest',
+  'default',
+  'mypassword',
+  'yourpassword',
+  'mysecret',
+  'token',
+  'null',
+  'none',
+  'undefined',
+  'true',
+  'false',
+  'foo',
+  'bar',
+  'foobar',
+  'p@ssw0rd',
+  'pa55word',
+]);
+
+/** True when `value` is a placeholder, a template, masked, or too uniform to be random. */
+export function isPlaceholderValue(value: string): boolean {
+  if (PLACEHOLDER_WORDS.test(value) || TEMPLATE.test(value) || MASKED.test(value)) return true;
+  if (WEAK_PASSWORDS.has(value.toLowerCase())) return true;
+  if (value.length >= 8 && new Set(value).size <= 3) return true;
+  return false;
+}
+
+/** True when the text right after a candidate shows it was cut short (`...`, `…`, `***`). */
+export function isTruncatedAt(text: string, end: number): boolean {
+  const next = text.slice(end, end + 3);
+  return next.startsWith('...') || next.startsWith('…') || next.startsWith('**');
+}

@@ -1,0 +1,308 @@
+/**
+ * The engine: keyword prefilter -> detector regexes on windows around hits -> validators ->
+ * placeholder filter -> overlap resolution -> fingerprint and masked preview.
+ *
+ * Built-in detector patterns are RE2 syntax (the tests compile each under re2-wasm) and run on V8:
+ * they are bounded by construction and only ever see small windows. Admin-written patterns run on
+ * re2js (see custom-detector.ts).
+ * @module
+ */
+import { runCustomDetector, type CustomDetector } from './custom-detector.js';
+import { shannonEntropy } from './entropy.js';
+import { makeFingerprinter, type FingerprintKey } from './fingerprint.js';
+import { LineIndex } from './lines.js';
+import { isPlaceholderValue, isTruncatedAt } from './placeholder.js';
+import { KeywordAutomaton } from './prefilter.js';
+import { redact } from './redact.js';
+import { severityOf } from './severity.js';
+import type { Category, Detector, Finding, ScanResult, ScanSkip, Severity } from './types.js';
+
+export interface ScannerOptions {
+  readonly detectors: readonly Detector[];
+  /** Which detectors run. Default: those with `enabledByDefault !== false`. */
+  readonly isEnabled?: (d: Detector) => boolean;
+  readonly customDetectors?: readonly CustomDetector[];
+  /** Key of the keyed fingerprint (per installation in Forge, per machine in the CLI). */
+  readonly fingerprintKey: FingerprintKey;
+  /** Texts longer than this are scanned up to it and the rest is reported as a skip. Default: 16 MiB. */
+  readonly maxTextLength?: number;
+}
+
+export interface Scanner {
+  /** The built-in detectors that run. */
+  readonly detectors: readonly Detector[];
+  /** Never throws: bad input gives an empty result with a skip that says why. */
+  scan(text: string): ScanResult;
+}
+
+const DEFAULT_WINDOW = 256;
+const MAX_WIDENINGS = 3;
+const DEFAULT_MAX_TEXT = 16 * 1024 * 1024;
+const CUSTOM_PRIORITY = -5;
+
+interface Rule {
+  readonly detector: Detector;
+  readonly order: number;
+  readonly re: RegExp;
+  readonly group: number;
+  readonly radius: number;
+  readonly priority: number;
+  readonly severity: Severity;
+}
+
+interface Candidate {
+  readonly detector: string;
+  readonly name: string;
+  readonly family: string;
+  readonly category: Category;
+  readonly severity: Severity;
+  readonly priority: number;
+  readonly order: number;
+  readonly start: number;
+  readonly end: number;
+  readonly secret: string;
+}
+
+/** Number of capture groups in a pattern, counted the way V8 does. */
+function groupCount(re: RegExp): number {
+  return (new RegExp(`${re.source}|`).exec('') as RegExpExecArray).length - 1;
+}
+
+function compileRule(d: Detector, order: number): Rule {
+  const re = new RegExp(d.pattern, d.ignoreCase ? 'gdi' : 'gd');
+  const groups = groupCount(re);
+  const group = d.secretGroup ?? (groups >= 1 ? 1 : 0);
+  if (group > groups) throw new Error(`detector ${d.id}: secretGroup ${group} > ${groups} groups`);
+  return {
+    detector: d,
+    order,
+    re,
+    group,
+    radius: d.window ?? DEFAULT_WINDOW,
+    priority: d.priority ?? (d.category === 'generic' ? -10 : 0),
+    severity: severityOf(d),
+  };
+}
+
+export function createScanner(options: ScannerOptions): Scanner {
+  const isEnabled = options.isEnabled ?? ((d: Detector) => d.enabledByDefault !== false);
+  const detectors = options.detectors.filter((d) => isEnabled(d));
+  const rules = detectors.map(compileRule);
+  const customs = options.customDetectors ?? [];
+  const maxText = options.maxTextLength ?? DEFAULT_MAX_TEXT;
+  const fingerprint = makeFingerprinter(options.fingerprintKey);
+
+  // keyword -> rules (built-in) and custom detectors that use it
+  const keywords: string[] = [];
+  const keywordIndex = new Map<string, number>();
+  const kwRules: number[][] = [];
+  const kwCustoms: number[][] = [];
+  const addKeyword = (k: string): number => {
+    let i = keywordIndex.get(k);
+    if (i === undefined) {
+      i = keywords.length;
+      keywordIndex.set(k, i);
+      keywords.push(k);
+      kwRules.push([]);
+      kwCustoms.push([]);
+    }
+    return i;
+  };
+  rules.forEach((r, ri) => {
+    for (const k of new Set(r.detector.keywords)) (kwRules[addKeyword(k)] as number[]).push(ri);
+  });
+  customs.forEach((c, ci) => {
+    for (const k of new Set(c.keywords)) (kwCustoms[addKeyword(k)] as number[]).push(ci);
+  });
+  const automaton = new KeywordAutomaton(keywords);
+
+  function scan(input: string): ScanResult {
+    if (typeof input !== 'string') {
+      return { findings: [], skips: [{ detector: '*', reason: 'input is not text' }] };
+    }
+    const skips: ScanSkip[] = [];
+    let text = input;
+    if (text.length > maxText) {
+      skips.push({
+        detector: '*',
+        reason: `text is ${text.length} chars; only the first ${maxText} were scanned`,
+      });
+      text = text.slice(0, maxText);
+    }
+    // Windows per rule, merged as hits arrive (hits come in increasing end order).
+    const windows: number[][] = rules.map(() => []);
+    const customHit = new Uint8Array(customs.length);
+    automaton.scan(text, (k, start) => {
+      for (const ri of kwRules[k] as number[]) {
+        const r = rules[ri] as Rule;
+        const w = windows[ri] as number[];
+        const ws = Math.max(0, start - r.radius);
+        const we = Math.min(text.length, start + (keywords[k] as string).length + r.radius);
+        const last = w.length - 1;
+        if (last > 0 && ws <= (w[last] as number)) w[last] = Math.max(w[last] as number, we);
+        else w.push(ws, we);
+      }
+      for (const ci of kwCustoms[k] as number[]) customHit[ci] = 1;
+    });
+
+    const candidates: Candidate[] = [];
+    rules.forEach((r, ri) => {
+      const w = windows[ri] as number[];
+      if (w.length === 0) return;
+      try {
+        for (let i = 0; i < w.length; i += 2) {
+          runWindow(r, text, w[i] as number, w[i + 1] as number, candidates);
+        }
+      } catch (e) {
+        // A validator bug must not lose the other detectors' findings; say which one failed.
+        skips.push({
+          detector: r.detector.id,
+          reason: `detector failed: ${e instanceof Error ? e.name : 'error'}`,
+        });
+      }
+    });
+    customs.forEach((c, ci) => {
+      if (c.keywords.length > 0 && !customHit[ci]) return;
+      for (const m of runCustomDetector(c, text)) {
+        const secret = text.slice(m.start, m.end);
+        if (isPlaceholderValue(secret)) continue;
+        candidates.push({
+          detector: c.id,
+          name: c.name,
+          family: 'custom',
+          category: 'generic',
+          severity: 'high',
+          priority: CUSTOM_PRIORITY,
+          order: rules.length + ci,
+          start: m.start,
+          end: m.end,
+          secret,
+        });
+      }
+    });
+
+    const kept = resolveOverlaps(candidates);
+    const lines = new LineIndex(text);
+    const findings: Finding[] = kept.map((c) => {
+      const { line, column } = lines.position(c.start);
+      return {
+        detector: c.detector,
+        name: c.name,
+        family: c.family,
+        category: c.category,
+        severity: c.severity,
+        start: c.start,
+        end: c.end,
+        line,
+        column,
+        redacted: redact(c.secret),
+        fingerprint: fingerprint(c.secret),
+      };
+    });
+    return { findings, skips };
+  }
+
+  return { detectors, scan };
+}
+
+/** Runs one rule on text[ws, we); widens the window when a match touches a cut edge. */
+function runWindow(r: Rule, text: string, ws0: number, we0: number, out: Candidate[]): void {
+  let ws = ws0;
+  let we = we0;
+  const re = r.re;
+  for (let attempt = 0; ; attempt++) {
+    const slice = text.slice(ws, we);
+    const matches: RegExpExecArray[] = [];
+    let touchesCut = false;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(slice)) !== null) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const end = m.index + m[0].length;
+      if ((m.index === 0 && ws > 0) || (end === slice.length && we < text.length))
+        touchesCut = true;
+      matches.push(m);
+    }
+    if (touchesCut && attempt < MAX_WIDENINGS) {
+      const grow = r.radius * 4 ** (attempt + 1);
+      ws = Math.max(0, ws - grow);
+      we = Math.min(text.length, we + grow);
+      continue;
+    }
+    for (const match of matches) accept(r, text, ws, match, out);
+    return;
+  }
+}
+
+function accept(r: Rule, text: string, offset: number, m: RegExpExecArray, out: Candidate[]): void {
+  const secret = m[r.group];
+  const span = m.indices?.[r.group];
+  if (!secret || !span) return;
+  const d = r.detector;
+  const start = offset + span[0];
+  const end = offset + span[1];
+  if (d.minEntropy !== undefined && shannonEntropy(secret) < d.minEntropy) return;
+  if (!d.allowRepetitive && isPlaceholderValue(secret)) return;
+  if (isTruncatedAt(text, end)) return;
+  if (
+    d.validate &&
+    !d.validate(secret, {
+      text,
+      matchStart: offset + m.index,
+      matchEnd: offset + m.index + m[0].length,
+      groups: m,
+    })
+  ) {
+    return;
+  }
+  out.push({
+    detector: d.id,
+    name: d.name,
+    family: d.family,
+    category: d.category,
+    severity: r.severity,
+    priority: r.priority,
+    order: r.order,
+    start,
+    end,
+    secret,
+  });
+}
+
+/**
+ * One finding per secret span: where candidates overlap, the higher priority wins (specific over
+ * generic), then the longer span, then the detector listed first. Exact duplicates (the same
+ * detector and span, from overlapping windows) collapse.
+ */
+function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+  if (candidates.length <= 1) return candidates;
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Candidate[] = [];
+  let cluster: Candidate[] = [];
+  let clusterEnd = -1;
+  const flush = (): void => {
+    if (cluster.length === 0) return;
+    const ranked = [...cluster].sort(
+      (a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.order - b.order,
+    );
+    const chosen: Candidate[] = [];
+    for (const c of ranked) {
+      if (!chosen.some((k) => c.start < k.end && k.start < c.end)) chosen.push(c);
+    }
+    chosen.sort((a, b) => a.start - b.start);
+    kept.push(...chosen);
+    cluster = [];
+  };
+  for (const c of candidates) {
+    if (c.start >= clusterEnd) {
+      flush();
+      clusterEnd = c.end;
+    } else clusterEnd = Math.max(clusterEnd, c.end);
+    cluster.push(c);
+  }
+  flush();
+  return kept;
+}
