@@ -19,9 +19,12 @@ export interface KeywordHit {
 }
 
 export class KeywordAutomaton {
+  /** Transitions; entries are pre-multiplied by ALPHABET (a state's row offset). */
   private readonly delta: Int32Array;
-  /** For each state, the keywords (indices) that end there, following failure links. */
-  private readonly outputs: (readonly number[] | undefined)[];
+  /** Row offsets at or above this belong to states where some keyword ends. */
+  private readonly firstOutputRow: number;
+  /** Keywords (indices) ending at each state, by row offset / ALPHABET. */
+  private readonly outputs: readonly (readonly number[])[];
   private readonly lengths: readonly number[];
 
   constructor(keywords: readonly string[]) {
@@ -52,7 +55,7 @@ export class KeywordAutomaton {
       }
       (out[s] as number[]).push(ki);
     });
-    // BFS to fill failure transitions into a full DFA.
+    // BFS fills failure transitions in, giving a full DFA.
     const n = goto.length;
     const delta = new Int32Array(n * ALPHABET);
     const fail = new Int32Array(n);
@@ -60,10 +63,8 @@ export class KeywordAutomaton {
     const root = goto[0] as number[];
     for (let c = 0; c < ALPHABET; c++) {
       const t = root[c] as number;
-      if (t === -1) delta[c] = 0;
-      else {
+      if (t !== -1) {
         delta[c] = t;
-        fail[t] = 0;
         queue.push(t);
       }
     }
@@ -83,29 +84,39 @@ export class KeywordAutomaton {
         }
       }
     }
-    // Fold upper case onto lower case.
+    // Renumber so that states with output come last (one compare per char in the hot loop),
+    // pre-multiply targets by ALPHABET, and fold upper case onto lower case.
+    const order = [...Array(n).keys()].sort(
+      (a, b) =>
+        Number((out[a] as number[]).length > 0) - Number((out[b] as number[]).length > 0) || a - b,
+    );
+    const rank = new Int32Array(n);
+    order.forEach((s, i) => (rank[s] = i));
+    const folded = new Int32Array(n * ALPHABET);
     for (let s = 0; s < n; s++) {
-      for (let c = 65; c <= 90; c++)
-        delta[s * ALPHABET + c] = delta[s * ALPHABET + c + 32] as number;
+      const base = (rank[s] as number) * ALPHABET;
+      for (let c = 0; c < ALPHABET; c++) {
+        const src = c >= 65 && c <= 90 ? c + 32 : c;
+        folded[base + c] = (rank[delta[s * ALPHABET + src] as number] as number) * ALPHABET;
+      }
     }
-    this.delta = delta;
-    this.outputs = out.map((o) => (o.length ? o : undefined));
+    const firstOutput = order.findIndex((s) => (out[s] as number[]).length > 0);
+    this.delta = folded;
+    this.firstOutputRow = (firstOutput === -1 ? n : firstOutput) * ALPHABET;
+    this.outputs = order.map((s) => out[s] as number[]);
   }
 
   /** Calls `onHit(keywordIndex, start)` for every keyword occurrence, overlapping ones included. */
   scan(text: string, onHit: (keyword: number, start: number) => void): void {
     const delta = this.delta;
-    const outputs = this.outputs;
-    const lengths = this.lengths;
-    let s = 0;
+    const firstOutputRow = this.firstOutputRow;
+    let row = 0; // root is state 0 whatever the renumbering: it has no output
     for (let i = 0, n = text.length; i < n; i++) {
       const c = text.charCodeAt(i);
-      s = c < ALPHABET ? (delta[s * ALPHABET + c] as number) : 0;
-      if (s !== 0) {
-        const o = outputs[s];
-        if (o !== undefined) {
-          for (const k of o) onHit(k, i + 1 - (lengths[k] as number));
-        }
+      row = c < ALPHABET ? (delta[row + c] as number) : 0;
+      if (row >= firstOutputRow) {
+        for (const k of this.outputs[row / ALPHABET] as number[])
+          onHit(k, i + 1 - (this.lengths[k] as number));
       }
     }
   }

@@ -205,10 +205,19 @@ export function createScanner(options: ScannerOptions): Scanner {
   return { detectors, scan };
 }
 
-/** Runs one rule on text[ws, we); widens the window when a match touches a cut edge. */
+const SNAP_LIMIT = 1024;
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * Runs one rule on text[ws, we). A window never starts or ends inside a run of non-space chars
+ * (it moves out to the nearest white space, up to SNAP_LIMIT chars), so a token is not cut in
+ * two; and it widens when a match still touches a cut edge.
+ */
 function runWindow(r: Rule, text: string, ws0: number, we0: number, out: Candidate[]): void {
   let ws = ws0;
   let we = we0;
+  for (let n = 0; ws > 0 && n < SNAP_LIMIT && !isSpace(text.charCodeAt(ws - 1)); n++) ws--;
+  for (let n = 0; we < text.length && n < SNAP_LIMIT && !isSpace(text.charCodeAt(we)); n++) we++;
   const re = r.re;
   for (let attempt = 0; ; attempt++) {
     const slice = text.slice(ws, we);

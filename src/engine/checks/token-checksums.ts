@@ -23,16 +23,18 @@ export function hasBase62Crc32(body: string): boolean {
  * The length field is the length of the base64 payload. Source: GitLab routable_token.rb.
  */
 export function isGitlabRoutable(token: string): boolean {
-  const m =
-    /^([a-z]+-(?:[a-z]+-)?)([A-Za-z0-9_-]{20,400})\.(?:([0-9a-z]{2})\.)?([0-9a-z]{2})([0-9a-z]{7})$/.exec(
-      token,
-    );
+  // Parse from the end: the length field tells where the payload starts, so a payload that
+  // begins with chars like `ab_` is not mistaken for part of the prefix (e.g. `glrt-t1_`).
+  const m = /\.(?:[0-9a-z]{2}\.)?([0-9a-z]{2})([0-9a-z]{7})$/.exec(token);
   if (!m) return false;
-  const payload = m[2] as string;
-  const lenField = parseInt(m[4] as string, 36);
-  if (lenField !== payload.length) return false;
-  const crc = toBase36(crc32Ascii(token.slice(0, -7)), 7);
-  if (crc !== m[5]) return false;
+  const before = token.slice(0, m.index);
+  const len = parseInt(m[1] as string, 36);
+  if (len < 20 || len > before.length) return false;
+  const payload = before.slice(before.length - len);
+  const prefix = before.slice(0, before.length - len);
+  if (!/^[a-z]{2,12}-(?:[a-z0-9]{1,4}_)?$/.test(prefix) || !/^[A-Za-z0-9_-]+$/.test(payload))
+    return false;
+  if (toBase36(crc32Ascii(token.slice(0, -7)), 7) !== m[2]) return false;
   // The payload is random bytes followed by "k:v" routing lines; it must at least decode.
   return decodeBase64(payload) !== undefined;
 }
