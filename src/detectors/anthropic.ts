@@ -1,3 +1,75 @@
-import { family } from './define.js';
+// Anthropic keys: "sk-ant-<type><version>-" + 93 url-safe chars + "AA" (108 chars in all).
+// Claude OAuth access/refresh tokens (sk-ant-oat01-/sk-ant-ort01-) share the prefix scheme.
+import { EW, family } from './define.js';
 
-export default family('anthropic', []);
+export default family('anthropic', [
+  {
+    id: 'anthropic-api-key',
+    name: 'Anthropic API key',
+    category: 'api_key',
+    keywords: ['sk-ant-api'],
+    pattern: String.raw`\b(sk-ant-api0[0-9]-[A-Za-z0-9_-]{93}AA)${EW}`,
+    minEntropy: 4,
+    examples: {
+      positives: [
+        'sk-ant-api03-QseAvO3WzhiiDNKNgvtwBGa0CpjIEJ9O1QDc1nmwRaLIsZrtKyJNagjFGAf870wFgweuKnsBP4VzEOQ_-7skHuh3g_1FvAA',
+        {
+          text: 'export ANTHROPIC_API_KEY=sk-ant-api03-AACMLImhSv6zRTOkrR5X0jdUKKcNvxxIB8vngB0jBB7CdtGKoyKgPJM78soqvgi7Zge38Poaw4tKQnf6NL7puP0UwC58hAA',
+          secret:
+            'sk-ant-api03-AACMLImhSv6zRTOkrR5X0jdUKKcNvxxIB8vngB0jBB7CdtGKoyKgPJM78soqvgi7Zge38Poaw4tKQnf6NL7puP0UwC58hAA',
+        },
+      ],
+      negatives: [
+        'sk-ant-api03-QseAvO3WzhiiDNKNgvtwBGa0CpjIEJ9O1QDc1nmwRaLIsZrtKyJNagjFGAf870wFgweuKnsBP4VzEOQ_-7skHuh3g_1FvBB', // no AA
+        'sk-ant-api03-QseAvO3WzhiiDNKNgvtwBGa0CpjIEJ9O1QDc1nmwRaLIsZrtKyAA', // short
+        'sk-ant-api03-...',
+      ],
+    },
+  },
+  {
+    id: 'anthropic-admin-key',
+    name: 'Anthropic Admin API key',
+    category: 'api_key',
+    keywords: ['sk-ant-admin'],
+    pattern: String.raw`\b(sk-ant-admin0[0-9]-[A-Za-z0-9_-]{93}AA)${EW}`,
+    minEntropy: 4,
+    examples: {
+      positives: [
+        'sk-ant-admin01-GXguThIk6WVfqmo1eWnDBR7Yuedq6vQOKLl6Ak8h_uhBftvVNI4YHsKpujOZ8zFI_6t8OGWhKpcQw_s3xvVnX9Tn3hQFRAA',
+        {
+          text: '"x-api-key": "sk-ant-admin01-XpTawROyMPFZHq1KFrxZjkvaY3FRAPLFOA8mhugsCh5D_JmLfgrHyeyFxqrUhPrAM0_gN__10mDdvMaOLXMsHOaTJM8WEAA"',
+          secret:
+            'sk-ant-admin01-XpTawROyMPFZHq1KFrxZjkvaY3FRAPLFOA8mhugsCh5D_JmLfgrHyeyFxqrUhPrAM0_gN__10mDdvMaOLXMsHOaTJM8WEAA',
+        },
+      ],
+      negatives: [
+        'sk-ant-admin01-abc123xyz-456de-klMnopqrstuvwx-3456yza789bcde-1234fghijklmnopAA',
+        'sk-ant-admin01-GXguThIk6WVfqmo1eWnDBR7Yuedq6vQOKLl6Ak8h_uhBftvVNI4YHsKpujOZ8zFI_6t8OGWhKpcQw_s3xvVnX9Tn3hQFRBB',
+      ],
+    },
+  },
+  {
+    // Claude subscription OAuth tokens (Claude Code credentials): oat = access, ort = refresh.
+    id: 'anthropic-oauth-token',
+    name: 'Anthropic (Claude) OAuth token',
+    category: 'token',
+    keywords: ['sk-ant-oat', 'sk-ant-ort'],
+    pattern: String.raw`\b(sk-ant-o[ar]t0[0-9]-[A-Za-z0-9_-]{80,120})${EW}`,
+    minEntropy: 4,
+    examples: {
+      positives: [
+        'sk-ant-oat01-BE9twtmT2NX3A51_KwmdZEqqO4Ktb1Z1vN4_SmPcncOdr0rpouVhyARYd0r2ijzBpmeo7Km3EnoZVEEvAxS13KVZb73eoAA',
+        {
+          text: '{"claudeAiOauth": {"refreshToken": "sk-ant-ort01-EqGBFcbvt-2H0To9K3xo0c77mbIr52t24gwYiQcP3IK6juN7dHNIVtiXSg03dwtK8U8ZLNfpGgVqrhIWq5Rb7KJlXG76PAA"}}',
+          secret:
+            'sk-ant-ort01-EqGBFcbvt-2H0To9K3xo0c77mbIr52t24gwYiQcP3IK6juN7dHNIVtiXSg03dwtK8U8ZLNfpGgVqrhIWq5Rb7KJlXG76PAA',
+        },
+      ],
+      negatives: [
+        '"accessToken": "sk-ant-oat01-..."',
+        '"refreshToken": "sk-ant-ort01-refresh-token-xyz"',
+        'sk-ant-oat01-test-token-abc123',
+      ],
+    },
+  },
+]);

@@ -1,3 +1,72 @@
-import { family } from './define.js';
+// DigitalOcean tokens (vendor token format): "do" + p (personal), o (OAuth), r (refresh) +
+// "_v1_" + 64 hex.
+import { EW, family } from './define.js';
 
-export default family('digitalocean', []);
+const token = (kind: string): string => String.raw`\b(do${kind}_v1_[a-f0-9]{64})${EW}`;
+
+export default family('digitalocean', [
+  {
+    id: 'digitalocean-personal-access-token',
+    name: 'DigitalOcean personal access token',
+    category: 'token',
+    keywords: ['dop_v1_'],
+    pattern: token('p'),
+    minEntropy: 3,
+    examples: {
+      positives: [
+        {
+          text: 'export DIGITALOCEAN_ACCESS_TOKEN=dop_v1_98fb15a2fffa68535d72e5aab0c9df8dd118a1b2a96b19f6f415ed1d40d5d959',
+          secret: 'dop_v1_98fb15a2fffa68535d72e5aab0c9df8dd118a1b2a96b19f6f415ed1d40d5d959',
+        },
+        'doctl auth init -t dop_v1_8d9d7f732e018f3811b725429f26edb75d54a1f6acdb045595c6d982ee902e4d',
+      ],
+      negatives: [
+        'dop_v1_7a1ebf341a22960ba85f3777d3e805807b421ade14ab48efcfbf303434ffb1b',
+        'dop_v1_7A1EBF341A22960BA85F3777D3E805807B421ADE14AB48EFCFBF303434FFB1BE',
+        'dop_v2_7a1ebf341a22960ba85f3777d3e805807b421ade14ab48efcfbf303434ffb1be',
+      ],
+    },
+  },
+  {
+    id: 'digitalocean-oauth-token',
+    name: 'DigitalOcean OAuth access token',
+    category: 'token',
+    keywords: ['doo_v1_'],
+    pattern: token('o'),
+    minEntropy: 3,
+    examples: {
+      positives: [
+        {
+          text: 'Authorization: Bearer doo_v1_0bc35ad7a055141da3cbff747347f2a247223c9aa088090018157a6171d660bd',
+          secret: 'doo_v1_0bc35ad7a055141da3cbff747347f2a247223c9aa088090018157a6171d660bd',
+        },
+        '"access_token": "doo_v1_8c771a7ad0c0d59ae884992e87ac238ef6d9e82c966aba488df48ce6eb954131"',
+      ],
+      negatives: [
+        'doo_v1_8c771a7ad0c0d59ae884992e87ac238ef6d9e82c966aba488df48ce6eb95413',
+        'doo_v1_' + '0'.repeat(64),
+      ],
+    },
+  },
+  {
+    id: 'digitalocean-refresh-token',
+    name: 'DigitalOcean OAuth refresh token',
+    category: 'token',
+    keywords: ['dor_v1_'],
+    pattern: token('r'),
+    minEntropy: 3,
+    examples: {
+      positives: [
+        {
+          text: '"refresh_token": "dor_v1_7845715bf0f1d952323836690276b90045f09276204f8518674b160efcece91e"',
+          secret: 'dor_v1_7845715bf0f1d952323836690276b90045f09276204f8518674b160efcece91e',
+        },
+        'DO_REFRESH_TOKEN=dor_v1_5bd5876e4263efd87cd5fe601f27edb1c91bcff87815215ebe92c50174c30acc',
+      ],
+      negatives: [
+        'dor_v1_5bd5876e4263efd87cd5fe601f27edb1c91bcff87815215ebe92c50174c30ac',
+        'xdor_v1_e4c48950ee348cc23e08312d10d22d05449a7e70f3b74217bb44225e81cef3cc',
+      ],
+    },
+  },
+]);

@@ -1,3 +1,56 @@
-import { family } from './define.js';
+// Heroku API keys. Current platform keys are "HRKU-AA" + 58 chars; older keys are UUIDs,
+// recognised only beside a Heroku key/token name.
+import { ASSIGN, EW, family } from './define.js';
 
-export default family('heroku', []);
+/** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
+const ci = (w: string): string => w.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+
+export default family('heroku', [
+  {
+    id: 'heroku-platform-api-key',
+    name: 'Heroku platform API key',
+    category: 'api_key',
+    keywords: ['hrku-aa'],
+    pattern: String.raw`\b(HRKU-AA[0-9A-Za-z_-]{58})${EW}`,
+    minEntropy: 3.5,
+    examples: {
+      positives: [
+        {
+          text: 'export HEROKU_API_KEY=HRKU-AArZaY-E2X24aa1R5GddHY5dtAGUhP_aXouj827Wg4xlr4FUl6fW_JiTwPcs',
+          secret: 'HRKU-AArZaY-E2X24aa1R5GddHY5dtAGUhP_aXouj827Wg4xlr4FUl6fW_JiTwPcs',
+        },
+        '"token": "HRKU-AAZe8-SqLVdIAaV8ntiePSZ0_xOqe4srNp0uXpUQ1FMnh9kLsprL-tYXndiE"',
+      ],
+      negatives: [
+        'HRKU-AAJJJpaYMBkuOE6Oo0E3UbMJMuGplhkiQ81FuBUG9q0cKoIZpuIf8nakF0v',
+        'HRKU-AAJJJpaYMBkuOE6Oo0E3UbMJMuGplhkiQ81FuBUG9q0cKoIZpuIf8nakF0v1x',
+        'HRKU-AA' + 'x'.repeat(58),
+      ],
+    },
+  },
+  {
+    id: 'heroku-api-key',
+    name: 'Heroku API key (legacy UUID format)',
+    category: 'api_key',
+    keywords: ['heroku'],
+    pattern: String.raw`${ci('heroku')}[\w .-]{0,20}?${ci('(?:key|token|secret|pass|auth)')}[\w-]{0,10}${ASSIGN}([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})${EW}`,
+    minEntropy: 3,
+    examples: {
+      positives: [
+        {
+          text: 'HEROKU_API_KEY=c3b55be9-4a7f-45c4-8809-e63baa0a7f9f',
+          secret: 'c3b55be9-4a7f-45c4-8809-e63baa0a7f9f',
+        },
+        {
+          text: 'const herokuToken = "a20f629e-261a-4741-8091-99226a8bbda3";',
+          secret: 'a20f629e-261a-4741-8091-99226a8bbda3',
+        },
+      ],
+      negatives: [
+        'heroku_app_id = dc383a7e-b2ad-42d6-ae52-3f03e717fd59', // an app id, not a key
+        'HEROKU_API_KEY=8dbb0171-8026-4fc6-9df6-b1eab903309',
+        'api_key = 646e699c-379e-4112-9879-6e8468223a8b', // no Heroku name
+      ],
+    },
+  },
+]);

@@ -1,3 +1,27 @@
-import { family } from './define.js';
+// Replicate API tokens: "r8_" + 37 alphanumerics. https://replicate.com/account/api-tokens
+import { EW, family } from './define.js';
 
-export default family('replicate', []);
+export default family('replicate', [
+  {
+    id: 'replicate-api-token',
+    name: 'Replicate API token',
+    category: 'api_key',
+    keywords: ['r8_'],
+    pattern: String.raw`\b(r8_[A-Za-z0-9]{37})${EW}`,
+    minEntropy: 3.8,
+    examples: {
+      positives: [
+        'r8_OHdjM4HpGAlnRbqBEEI6ToItcmMQrfvdvqKmt',
+        {
+          text: 'export REPLICATE_API_TOKEN=r8_0w7Ld2vm31NtJtgnvIascm0D9wflk656qwJ2g',
+          secret: 'r8_0w7Ld2vm31NtJtgnvIascm0D9wflk656qwJ2g',
+        },
+      ],
+      negatives: [
+        "replicate = 'r8_7DTl1j7Nsy6dpc3GG?kd8qsWFl33hy4ICtNzH'",
+        'r8_OHdjM4HpGAlnRbqBEEI6ToItcmMQrfvdvqKm', // 36 chars
+        'r8_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      ],
+    },
+  },
+]);

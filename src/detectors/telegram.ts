@@ -1,3 +1,34 @@
-import { family } from './define.js';
+// Telegram Bot API token: "<bot id>:<35 chars starting AA>", as BotFather issues it and as it
+// appears in https://api.telegram.org/bot<token>/... URLs. https://core.telegram.org/bots/api#authorizing-your-bot
+import { EW, family } from './define.js';
 
-export default family('telegram', []);
+export default family('telegram', [
+  {
+    id: 'telegram-bot-token',
+    name: 'Telegram bot token',
+    category: 'token',
+    keywords: [':aa'],
+    // The id may follow "bot" directly in API URLs, so the left edge is "not a digit".
+    pattern: String.raw`(?:^|[^0-9])([0-9]{8,10}:AA[A-Za-z0-9_-]{33})${EW}`,
+    minEntropy: 3.5,
+    examples: {
+      positives: [
+        '7730967543:AAiV23TpcXc2QMC6CBFKoUqSmbw7BgD8II1',
+        {
+          text: 'curl https://api.telegram.org/bot667655850:AAmKwnYX6ii9hlv-mNx7_5p4pEDDFJUY26E/getUpdates',
+          secret: '667655850:AAmKwnYX6ii9hlv-mNx7_5p4pEDDFJUY26E',
+        },
+        {
+          text: 'TELEGRAM_BOT_TOKEN="7730967543:AAiV23TpcXc2QMC6CBFKoUqSmbw7BgD8II1"',
+          secret: '7730967543:AAiV23TpcXc2QMC6CBFKoUqSmbw7BgD8II1',
+        },
+      ],
+      negatives: [
+        '869511423:BctOM4-oBANUkq653PAPbo4HLs3DCd9NCDe', // no AA marker
+        '7730967543:AAiV23TpcXc2QMC6CBFKoUq', // cut short
+        '123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+        'meeting at 10:AA room 4',
+      ],
+    },
+  },
+]);

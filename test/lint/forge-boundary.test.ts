@@ -1,0 +1,33 @@
+// The one dependency rule (DESIGN.md): only src/forge/ may import @forge/*. Enforced by lint; this
+// proves the lint rule really fires where it must and stays quiet where it must not.
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+const code = "import api from '@forge/api';\nexport const x = api;\n";
+
+async function ruleIds(filePath: string, text = code): Promise<string[]> {
+  const [result] = await eslint.lintText(text, { filePath });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+describe('@forge/* import boundary', () => {
+  it.each(['src/engine/scan.ts', 'src/cli/main.ts', 'src/detectors/aws.ts', 'bench/bench.ts'])(
+    'is an error in %s',
+    async (file) => {
+      expect(await ruleIds(file)).toContain('no-restricted-imports');
+    },
+  );
+  it('is switched off for src/forge/ only', async () => {
+    // No file exists there yet to lint, so read the resolved config instead.
+    const config = (await eslint.calculateConfigForFile('src/forge/index.ts')) as {
+      rules: Record<string, unknown[]>;
+    };
+    expect(config.rules['no-restricted-imports']?.[0]).toBe(0);
+  });
+  it('keeps Node built-ins out of the platform-free core', async () => {
+    const nodeImport = "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n";
+    expect(await ruleIds('src/engine/scan.ts', nodeImport)).toContain('no-restricted-imports');
+    expect(await ruleIds('src/cli/main.ts', nodeImport)).not.toContain('no-restricted-imports');
+  });
+});
