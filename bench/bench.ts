@@ -36,6 +36,12 @@ const scanner = createScanner({
   isEnabled: () => true,
 });
 
+// The default set (generic detectors off), as installed; reported beside the all-enabled figure.
+const defaultScanner = createScanner({
+  detectors: DETECTORS,
+  fingerprintKey: 'bench-fingerprint-key-0001',
+});
+
 const config = {
   rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: recommended }],
 };
@@ -46,10 +52,10 @@ function median(xs: number[]): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
-function runEngine(): { ms: number; findings: number } {
+function runEngine(s = scanner): { ms: number; findings: number } {
   const t = performance.now();
   let findings = 0;
-  for (const u of units) findings += scanner.scan(u).findings.length;
+  for (const u of units) findings += s.scan(u).findings.length;
   return { ms: performance.now() - t, findings };
 }
 
@@ -89,6 +95,7 @@ console.log(
     `engine: ${scanner.detectors.length} detectors (all enabled); secretlint: preset-recommend, profiler off`,
 );
 const ours: number[] = [];
+const oursDefault: number[] = [];
 const theirs: number[] = [];
 let oursFindings = 0;
 let theirFindings = 0;
@@ -97,6 +104,8 @@ for (let i = 0; i < runs; i++) {
   const a = runEngine();
   gc();
   const b = await runSecretlint();
+  gc();
+  oursDefault.push(runEngine(defaultScanner).ms);
   ours.push(a.ms);
   theirs.push(b.ms);
   oursFindings = a.findings;
@@ -112,6 +121,10 @@ console.log(
 );
 console.log(
   `secretlint  ${theirRate.toFixed(1).padStart(7)} MiB/s  (median ${median(theirs).toFixed(0)} ms, ${theirFindings} findings)`,
+);
+console.log(
+  `engine, default detectors (generic off) ${(mib / (median(oursDefault) / 1000)).toFixed(1)} MiB/s, ` +
+    `ratio ${(mib / (median(oursDefault) / 1000) / theirRate).toFixed(1)} x`,
 );
 console.log(`ratio       ${(oursRate / theirRate).toFixed(1).padStart(7)} x`);
 console.log(

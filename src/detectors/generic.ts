@@ -6,6 +6,7 @@
  * @module
  */
 import { isRealPassword } from './connection-string.js';
+import type { MatchContext } from '../engine/types.js';
 import { family } from './define.js';
 
 // Assignment on one line: `=`, `:`, `=>`, `:=` with optional quotes, or the `", "` between the
@@ -33,6 +34,23 @@ const isSlug = (value: string): boolean =>
   /^[a-z0-9]+(?:[-.][a-z0-9]+)+$/.test(value) &&
   value.split(/[-.]/).some((s) => /^[a-z]{3,}$/.test(s) && /[g-z]/.test(s));
 
+/**
+ * The whole variable name: the patterns start at the keyword (a leading `[\w.-]{0,40}` made V8
+ * try every position of every window, the bulk of all scan time), so the part of the name
+ * before the keyword is read back here.
+ */
+function variableName(ctx: MatchContext): string {
+  let start = ctx.matchStart;
+  while (
+    start > ctx.matchStart - 40 &&
+    start > 0 &&
+    /[A-Za-z0-9_.-]/.test(ctx.text.charAt(start - 1))
+  ) {
+    start--;
+  }
+  return ctx.text.slice(start, ctx.matchStart) + (ctx.groups[1] ?? '');
+}
+
 export default family('generic', [
   {
     id: 'generic-high-entropy-secret',
@@ -41,11 +59,11 @@ export default family('generic', [
     enabledByDefault: false,
     keywords: ['secret', 'token', 'apikey', 'api_key', 'api-key', 'api.key', 'credential', 'auth'],
     ignoreCase: true,
-    pattern: String.raw`([A-Za-z0-9_.-]{0,40}(?:secret|token|api[_.-]?key|credential|auth)[A-Za-z0-9_.-]{0,40})${SET}(?:(?:Bearer|Basic|Token|Bot) )?([A-Za-z0-9_.+/~$-]{16,200}={0,2})(?:$|[^A-Za-z0-9_.+/~$=-])`,
+    pattern: String.raw`((?:secret|token|api[_.-]?key|credential|auth)[A-Za-z0-9_.-]{0,40})${SET}(?:(?:Bearer|Basic|Token|Bot) )?([A-Za-z0-9_.+/~$-]{16,200}={0,2})(?:$|[^A-Za-z0-9_.+/~$=-])`,
     secretGroup: 2,
     minEntropy: 3.5,
     validate: (value, ctx) => {
-      const name = ctx.groups[1] ?? '';
+      const name = variableName(ctx);
       if (METADATA_NAME.test(name) || NOT_A_CREDENTIAL.test(name)) return false;
       if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
       if (value.toLowerCase().includes(name.toLowerCase())) return false;
@@ -84,10 +102,10 @@ export default family('generic', [
     enabledByDefault: false,
     keywords: ['pass', 'pwd'],
     ignoreCase: true,
-    pattern: String.raw`((?:[A-Za-z0-9_.-]{0,30}(?:password|passwd|passphrase|pwd)[A-Za-z0-9_.-]{0,30})|[A-Za-z0-9_.-]{0,30}pass(?:[_.-][A-Za-z0-9_.-]{0,30})?)${SET}([!#-%(-+\--:=?-\[\]-_a-~]{6,128})(?:$|[\s'"\x60\\;,&<>])`,
+    pattern: String.raw`((?:password|passwd|passphrase|pwd)[A-Za-z0-9_.-]{0,30}|pass(?:[_.-][A-Za-z0-9_.-]{0,30})?)${SET}([!#-%(-+\--:=?-\[\]-_a-~]{6,128})(?:$|[\s'"\x60\\;,&<>])`,
     secretGroup: 2,
     validate: (value, ctx) => {
-      const name = ctx.groups[1] ?? '';
+      const name = variableName(ctx);
       if (METADATA_NAME.test(name)) return false;
       if (!isRealPassword(value) || isReference(value)) return false;
       if (

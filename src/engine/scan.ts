@@ -129,13 +129,18 @@ export function createScanner(options: ScannerOptions): Scanner {
       });
       text = text.slice(0, maxText);
     }
-    // Windows per rule, merged as hits arrive (hits come in increasing end order).
-    const windows: number[][] = rules.map(() => []);
+    // Windows per rule, merged as hits arrive (hits come in increasing end order). Only rules
+    // with a hit get an entry: most texts touch a handful of the hundreds of rules.
+    const windows = new Map<number, number[]>();
     const customHit = new Uint8Array(customs.length);
     automaton.scan(text, (k, start) => {
       for (const ri of kwRules[k] as number[]) {
         const r = rules[ri] as Rule;
-        const w = windows[ri] as number[];
+        let w = windows.get(ri);
+        if (w === undefined) {
+          w = [];
+          windows.set(ri, w);
+        }
         const ws = Math.max(0, start - r.radius);
         const we = Math.min(text.length, start + (keywords[k] as string).length + r.radius);
         const last = w.length - 1;
@@ -146,9 +151,9 @@ export function createScanner(options: ScannerOptions): Scanner {
     });
 
     const candidates: Candidate[] = [];
-    rules.forEach((r, ri) => {
-      const w = windows[ri] as number[];
-      if (w.length === 0) return;
+    for (const ri of [...windows.keys()].sort((a, b) => a - b)) {
+      const r = rules[ri] as Rule;
+      const w = windows.get(ri) as number[];
       try {
         for (let i = 0; i < w.length; i += 2) {
           runWindow(r, text, w[i] as number, w[i + 1] as number, candidates);
@@ -160,7 +165,7 @@ export function createScanner(options: ScannerOptions): Scanner {
           reason: `detector failed: ${e instanceof Error ? e.name : 'error'}`,
         });
       }
-    });
+    }
     customs.forEach((c, ci) => {
       if (c.keywords.length > 0 && !customHit[ci]) return;
       for (const m of runCustomDetector(c, text)) {
