@@ -1,10 +1,9 @@
 // AWS credential formats. Key ids: https://awsteele.com/blog/2020/09/26/aws-access-key-format.html
 import { isAwsKeyId } from '../engine/checks/aws-key-id.js';
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
-import { ASSIGN, EW, family } from './define.js';
+import { ASSIGN, ci, EW, family } from './define.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
-const ci = (w: string): string => w.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
 
 const KEY_ID = String.raw`(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}`;
 // 40 chars of standard base64, not part of a longer base64 run.

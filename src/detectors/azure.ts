@@ -2,10 +2,9 @@
 // https://github.com/microsoft/security-utilities (IdentifiableMetadata.cs, GeneratedRegexPatterns).
 import { decodeBase64 } from '../engine/checks/radix.js';
 import { isPlaceholderValue } from '../engine/placeholder.js';
-import { ASSIGN, E, EW, family } from './define.js';
+import { ASSIGN, ci, E, EW, family, near } from './define.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
-const ci = (w: string): string => w.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
 
 /**
  * Name/value separator: ASSIGN's forms plus C# initialisers (`{ "AccountKey", "..." }`), XML
@@ -73,17 +72,6 @@ const EMULATOR_KEY =
 function isStorageKey(key: string): boolean {
   if (key === EMULATOR_KEY || decodeBase64(key)?.length !== 64) return false;
   return key.slice(76, 80) === '+ASt' ? storageChecksum(key) : true;
-}
-
-function near(
-  ctx: { text: string; matchStart: number; matchEnd: number },
-  radius: number,
-  needles: readonly string[],
-): boolean {
-  const around = ctx.text
-    .slice(Math.max(0, ctx.matchStart - radius), ctx.matchEnd + radius)
-    .toLowerCase();
-  return needles.some((n) => around.includes(n));
 }
 
 /** The query string (or connection string) the SAS signature sits in. */

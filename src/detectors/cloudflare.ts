@@ -1,10 +1,9 @@
 // Cloudflare API credentials. 2026 formats: prefix + 40 chars + CRC32 of those 40, 8 hex
 // (https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/).
 import { crc32Ascii } from '../engine/checks/crc32.js';
-import { ASSIGN, EW, family } from './define.js';
+import { ASSIGN, ci, EW, family } from './define.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
-const ci = (w: string): string => w.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
 
 const scannable = (prefix: string): string =>
   String.raw`\b(${prefix}[A-Za-z0-9]{40}[a-f0-9]{8})${EW}`;

@@ -23,3 +23,19 @@ export const E = String.raw`(?:$|[^A-Za-z0-9_+/=-])`;
 export const EW = String.raw`(?:$|[^A-Za-z0-9_-])`;
 /** Separator between a variable name and its value: `=`, `:`, `=>`, `:=`, quotes and spaces around. */
 export const ASSIGN = String.raw`[\s'"\x60\\]{0,4}(?:=|:|=>|:=|\s)[\s'"\x60\\]{0,4}`;
+
+/** A case-insensitive literal for one part of a pattern (the `i` flag doubles RE2's memory). */
+export const ci = (word: string): string =>
+  word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+
+/** True when one of `needles` (lower case) occurs within `radius` chars of the match. */
+export function near(
+  ctx: { text: string; matchStart: number; matchEnd: number },
+  radius: number,
+  needles: readonly string[],
+): boolean {
+  const around = ctx.text
+    .slice(Math.max(0, ctx.matchStart - radius), ctx.matchEnd + radius)
+    .toLowerCase();
+  return needles.some((n) => around.includes(n));
+}

@@ -1,23 +1,10 @@
 // Google Cloud and Google OAuth credential formats.
-import { EW, family } from './define.js';
+import { ci, EW, family, near } from './define.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
-const ci = (w: string): string => w.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
 
 /** JSON key/value separator, tolerating escaped quotes (a key file pasted inside a JSON string). */
 const JSON_SEP = String.raw`[\\'"]{0,4}\s{0,5}[:=]\s{0,5}[\\'"]{0,4}`;
-
-/** True when `needle` occurs within `radius` chars of the match. */
-function near(
-  ctx: { text: string; matchStart: number; matchEnd: number },
-  radius: number,
-  needles: readonly string[],
-): boolean {
-  const around = ctx.text
-    .slice(Math.max(0, ctx.matchStart - radius), ctx.matchEnd + radius)
-    .toLowerCase();
-  return needles.some((n) => around.includes(n));
-}
 
 export default family('google', [
   {

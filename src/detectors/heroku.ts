@@ -1,9 +1,8 @@
 // Heroku API keys. Current platform keys are "HRKU-AA" + 58 chars; older keys are UUIDs,
 // recognised only beside a Heroku key/token name.
-import { ASSIGN, EW, family } from './define.js';
+import { ASSIGN, ci, EW, family } from './define.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
-const ci = (w: string): string => w.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
 
 export default family('heroku', [
   {

@@ -3,11 +3,10 @@
 // base62(CRC32 of those 50), 6 chars (checked against published sample tokens).
 import { crc32Ascii } from '../engine/checks/crc32.js';
 import { toBase62 } from '../engine/checks/radix.js';
-import { ASSIGN, EW, family } from './define.js';
+import { ASSIGN, ci, EW, family } from './define.js';
 import type { DetectorEntry } from './define.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
-const ci = (w: string): string => w.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
 
 function crcOk(token: string): boolean {
   const body = token.slice(4, 54);
