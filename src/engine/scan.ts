@@ -46,6 +46,8 @@ interface Rule {
   readonly re: RegExp;
   readonly group: number;
   readonly radius: number;
+  /** Chars searched before a keyword hit: `radius`, or a few when the keyword starts the match. */
+  readonly before: number;
   readonly priority: number;
   readonly severity: Severity;
 }
@@ -68,6 +70,74 @@ function groupCount(re: RegExp): number {
   return (new RegExp(`${re.source}|`).exec('') as RegExpExecArray).length - 1;
 }
 
+/** Room before a keyword that begins the match: a boundary char and a little slack. */
+const ANCHORED_BEFORE = 8;
+
+/**
+ * True when every match of the pattern begins with one of the detector's keywords: the pattern
+ * opens (after an optional `\b`, boundary group and capture paren) with a literal that starts with
+ * a keyword, or with an alternation of such literals. Then nothing before the hit can belong to a
+ * match, and windows need not reach back `radius` chars (most of the catalogue is prefixed tokens).
+ */
+export function startsWithKeyword(d: Pick<Detector, 'pattern' | 'keywords'>): boolean {
+  if (hasTopLevelAlternation(d.pattern)) return false;
+  let p = d.pattern;
+  p = p
+    .replace(/^\\b/, '')
+    .replace(/^\(\?:\^\|\[\^?[^\]]*\]\)/, '')
+    .replace(/^\\b/, '');
+  let opened = 0;
+  while (p.startsWith('(')) {
+    p = p.replace(/^\((?:\?:)?/, '');
+    opened++;
+  }
+  const LIT = String.raw`(?:[A-Za-z0-9_\-:/@]|\\[.\-/$])+`;
+  // Literals separated by `|` up to a group close, or one literal; a quantified last char is not literal.
+  const group = new RegExp(`^(${LIT}(?:\\|${LIT})*)\\)`).exec(p);
+  const single = new RegExp(`^(${LIT})([?*{+]?)`).exec(p);
+  let literals: string[];
+  if (group?.[1]) literals = group[1].split('|');
+  else if (hasAlternationInOpenGroups(p, opened)) return false;
+  else if (single?.[1]) literals = [single[2] ? single[1].slice(0, -1) : single[1]];
+  else return false;
+  return literals.every((lit) => {
+    const plain = lit.replace(/\\(.)/g, '$1').toLowerCase();
+    return plain.length > 0 && d.keywords.some((k) => plain.startsWith(k));
+  });
+}
+
+/** A `|` at the top level of one of the `opened` groups the text starts inside. */
+function hasAlternationInOpenGroups(rest: string, opened: number): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < rest.length && depth > -opened; i++) {
+    const c = rest[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth <= 0) return true;
+  }
+  return false;
+}
+
+/** A `|` outside every group and class: the pattern has alternatives we do not inspect. */
+function hasTopLevelAlternation(pattern: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
 function compileRule(d: Detector, order: number): Rule {
   const re = new RegExp(d.pattern, d.ignoreCase ? 'gdi' : 'gd');
   const groups = groupCount(re);
@@ -79,6 +149,7 @@ function compileRule(d: Detector, order: number): Rule {
     re,
     group,
     radius: d.window ?? DEFAULT_WINDOW,
+    before: startsWithKeyword(d) ? ANCHORED_BEFORE : (d.window ?? DEFAULT_WINDOW),
     priority: d.priority ?? (d.category === 'generic' ? -10 : 0),
     severity: severityOf(d),
   };
@@ -141,7 +212,7 @@ export function createScanner(options: ScannerOptions): Scanner {
           w = [];
           windows.set(ri, w);
         }
-        const ws = Math.max(0, start - r.radius);
+        const ws = Math.max(0, start - r.before);
         const we = Math.min(text.length, start + (keywords[k] as string).length + r.radius);
         const last = w.length - 1;
         if (last > 0 && ws <= (w[last] as number)) w[last] = Math.max(w[last] as number, we);
@@ -221,7 +292,9 @@ const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 function runWindow(r: Rule, text: string, ws0: number, we0: number, out: Candidate[]): void {
   let ws = ws0;
   let we = we0;
-  for (let n = 0; ws > 0 && n < SNAP_LIMIT && !isSpace(text.charCodeAt(ws - 1)); n++) ws--;
+  if (r.before === r.radius) {
+    for (let n = 0; ws > 0 && n < SNAP_LIMIT && !isSpace(text.charCodeAt(ws - 1)); n++) ws--;
+  }
   for (let n = 0; we < text.length && n < SNAP_LIMIT && !isSpace(text.charCodeAt(we)); n++) we++;
   const re = r.re;
   for (let attempt = 0; ; attempt++) {

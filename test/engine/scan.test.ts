@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createScanner } from '../../src/engine/scan.js';
+import { createScanner, startsWithKeyword } from '../../src/engine/scan.js';
 import type { Detector } from '../../src/engine/types.js';
 
 // Small synthetic detectors so these tests pin the engine, not the catalogue.
@@ -133,5 +133,33 @@ describe('bad input never throws', () => {
   });
   it('rejects non-string input with a skip', () => {
     expect(scanner.scan(42 as unknown as string).skips[0]?.reason).toBe('input is not text');
+  });
+});
+
+describe('startsWithKeyword (short windows before a hit)', () => {
+  const d = (pattern: string, keywords: string[]): Pick<Detector, 'pattern' | 'keywords'> => ({
+    pattern,
+    keywords,
+  });
+  it.each([
+    [String.raw`\b(ghp_[A-Za-z0-9]{36})`, ['ghp_'], true],
+    [String.raw`\b((?:AKIA|ASIA)[A-Z2-7]{16})`, ['akia', 'asia'], true],
+    [String.raw`(?:^|[^A-Za-z0-9])(EAA[A-Za-z0-9]{80})`, ['eaa'], true],
+    [String.raw`\b(dp\.pt\.[A-Za-z0-9]{40})`, ['dp.pt.'], true],
+    // Alternatives that do not all begin with a keyword, or a keyword that is not at the start:
+    [String.raw`(?:twilio[\w.-]{0,30}=|\bAC[0-9a-f]{32}:)([0-9a-f]{32})`, ['twilio'], false],
+    [String.raw`abc_[a-z]{4}|def_[a-z]{4}`, ['abc_'], false],
+    [String.raw`[A-Za-z]{0,20}secret=([a-z]{8})`, ['secret'], false],
+    [String.raw`\b(xox[bp]-[0-9]{10})`, ['xoxb-', 'xoxp-'], false],
+    [String.raw`\b(abcd?_[0-9]{10})`, ['abcd'], false],
+  ])('%s -> %s', (pattern, keywords, expected) => {
+    expect(startsWithKeyword(d(pattern, keywords))).toBe(expected);
+  });
+
+  it('still finds a prefixed token glued to a long run of text before it', () => {
+    const text = `${'z'.repeat(5000)} ${T}`;
+    expect(scanner.scan(text).findings.map((f) => text.slice(f.start, f.end))).toEqual([T]);
+    const glued = `${'-'.repeat(5000)}${T}`;
+    expect(scanner.scan(glued).findings.map((f) => glued.slice(f.start, f.end))).toEqual([T]);
   });
 });
