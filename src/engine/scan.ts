@@ -80,7 +80,8 @@ const ANCHORED_BEFORE = 8;
  * match, and windows need not reach back `radius` chars (most of the catalogue is prefixed tokens).
  */
 export function startsWithKeyword(d: Pick<Detector, 'pattern' | 'keywords'>): boolean {
-  if (hasTopLevelAlternation(d.pattern)) return false;
+  // A `|` outside every group: alternatives we do not inspect.
+  if (hasAlternationInOpenGroups(d.pattern, Infinity)) return false;
   let p = d.pattern;
   p = p
     .replace(/^\\b/, '')
@@ -106,7 +107,10 @@ export function startsWithKeyword(d: Pick<Detector, 'pattern' | 'keywords'>): bo
   });
 }
 
-/** A `|` at the top level of one of the `opened` groups the text starts inside. */
+/**
+ * A `|` at the top level of one of the `opened` groups that `rest` starts inside (with Infinity:
+ * at the top level of the pattern itself).
+ */
 function hasAlternationInOpenGroups(rest: string, opened: number): boolean {
   let depth = 0;
   let inClass = false;
@@ -118,22 +122,6 @@ function hasAlternationInOpenGroups(rest: string, opened: number): boolean {
     else if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === '|' && depth <= 0) return true;
-  }
-  return false;
-}
-
-/** A `|` outside every group and class: the pattern has alternatives we do not inspect. */
-function hasTopLevelAlternation(pattern: string): boolean {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return true;
   }
   return false;
 }
