@@ -18,6 +18,7 @@ import cloudflare from './cloudflare.js';
 import connectionString from './connection-string.js';
 import contentful from './contentful.js';
 import crates from './crates.js';
+import curl from './curl.js';
 import databricks from './databricks.js';
 import datadog from './datadog.js';
 import digitalocean from './digitalocean.js';
@@ -99,6 +100,7 @@ export const DETECTORS: readonly Detector[] = [
   ...connectionString,
   ...contentful,
   ...crates,
+  ...curl,
   ...databricks,
   ...datadog,
   ...digitalocean,

@@ -50,6 +50,7 @@ export function isPlaceholderValue(value: string): boolean {
   if (PLACEHOLDER_WORDS.test(value) || TEMPLATE.test(value) || MASKED.test(value)) return true;
   if (WEAK_PASSWORDS.has(value.toLowerCase())) return true;
   if (value.length >= 8 && new Set(value).size <= 3) return true;
+  if (/^(.)\1{2,}$/.test(value)) return true; // 'yyy', '000'
   return false;
 }
 
