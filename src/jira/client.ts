@@ -1,0 +1,193 @@
+/**
+ * Jira REST v3 endpoints the scanner reads, over the transport in http.ts. Every list is paged to
+ * its end; response shapes are checked, and a wrong shape is an error that names the endpoint.
+ * @module
+ */
+import type { JiraHttp } from './http.js';
+
+export class JiraShapeError extends Error {
+  override readonly name = 'JiraShapeError';
+  constructor(
+    readonly endpoint: string,
+    what: string,
+  ) {
+    super(`unexpected response from ${endpoint}: ${what}`);
+  }
+}
+
+type Json = unknown;
+type Obj = Record<string, Json>;
+const isObject = (v: Json): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function obj(v: Json, endpoint: string): Obj {
+  if (!isObject(v)) throw new JiraShapeError(endpoint, 'not a JSON object');
+  return v;
+}
+function arr(o: Obj, key: string, endpoint: string): Obj[] {
+  const v = o[key];
+  if (!Array.isArray(v) || !v.every(isObject))
+    throw new JiraShapeError(endpoint, `"${key}" is not a list of objects`);
+  return v;
+}
+const num = (v: Json): number | undefined => (typeof v === 'number' ? v : undefined);
+
+/** Embedded comments/worklogs/changelog are truncated copies: page the endpoint when this is true. */
+export function isTruncated(page: Json, listKey: string): boolean {
+  if (!isObject(page)) return false;
+  const list = page[listKey];
+  const total = num(page.total);
+  return (
+    !Array.isArray(list) ||
+    (num(page.startAt) ?? 0) > 0 ||
+    (total !== undefined && list.length < total)
+  );
+}
+
+export interface SearchPage {
+  readonly issues: Obj[];
+  /** Absent on the last page. */
+  readonly nextPageToken?: string;
+}
+
+export interface JiraClient {
+  searchPage(q: {
+    jql: string;
+    fields: readonly string[];
+    maxResults?: number;
+    nextPageToken?: string;
+  }): Promise<SearchPage>;
+  approximateCount(jql: string): Promise<number>;
+  comments(issueId: string): Promise<Obj[]>;
+  worklogs(issueId: string): Promise<Obj[]>;
+  /** Histories per issue id, for the given text fields only. */
+  changelogs(issueIds: readonly string[], fieldIds: readonly string[]): Promise<Map<string, Obj[]>>;
+  fields(): Promise<Obj[]>;
+  projects(): Promise<Obj[]>;
+  components(projectKey: string): Promise<Obj[]>;
+  versions(projectKey: string): Promise<Obj[]>;
+  /** The first `cap` bytes of an attachment (a Range request, no redirect). */
+  attachmentHead(attachmentId: string, cap: number): Promise<Uint8Array>;
+  /** Which of `permissions` the caller holds (optionally within one project). */
+  myPermissions(
+    permissions: readonly string[],
+    projectKey?: string,
+  ): Promise<Record<string, boolean>>;
+}
+
+const enc = encodeURIComponent;
+
+export function createJiraClient(http: JiraHttp): JiraClient {
+  /** Pages a startAt/maxResults/total endpoint to its end. */
+  async function pagedByOffset(path: string, listKey: string, pageSize: number): Promise<Obj[]> {
+    const out: Obj[] = [];
+    for (let startAt = 0; ;) {
+      const sep = path.includes('?') ? '&' : '?';
+      const url = `${path}${sep}startAt=${startAt}&maxResults=${pageSize}`;
+      const page = obj((await http.request('GET', url)).json, url);
+      const items = arr(page, listKey, path);
+      out.push(...items);
+      const total = num(page.total);
+      const isLast =
+        page.isLast === true ||
+        items.length === 0 ||
+        (total !== undefined && startAt + items.length >= total);
+      if (isLast) return out;
+      startAt += items.length;
+    }
+  }
+
+  return {
+    async searchPage(q) {
+      const path = '/rest/api/3/search/jql';
+      const body: Obj = { jql: q.jql, fields: [...q.fields], maxResults: q.maxResults ?? 100 };
+      if (q.nextPageToken) body.nextPageToken = q.nextPageToken;
+      const page = obj((await http.request('POST', path, { body })).json, path);
+      const issues = arr(page, 'issues', path);
+      const token =
+        typeof page.nextPageToken === 'string' && page.nextPageToken
+          ? page.nextPageToken
+          : undefined;
+      return token ? { issues, nextPageToken: token } : { issues };
+    },
+    async approximateCount(jql) {
+      const path = '/rest/api/3/search/approximate-count';
+      const count = num(
+        obj((await http.request('POST', path, { body: { jql } })).json, path).count,
+      );
+      if (count === undefined) throw new JiraShapeError(path, '"count" is not a number');
+      return count;
+    },
+    comments: (issueId) =>
+      pagedByOffset(`/rest/api/3/issue/${enc(issueId)}/comment?orderBy=created`, 'comments', 100),
+    worklogs: (issueId) =>
+      pagedByOffset(`/rest/api/3/issue/${enc(issueId)}/worklog`, 'worklogs', 5000),
+    async changelogs(issueIds, fieldIds) {
+      const path = '/rest/api/3/changelog/bulkfetch';
+      const out = new Map<string, Obj[]>();
+      // The endpoint takes 1..1000 issues and at most 10 field ids per request.
+      for (let i = 0; i < issueIds.length; i += 1000) {
+        const ids = issueIds.slice(i, i + 1000);
+        for (let f = 0; f < Math.max(fieldIds.length, 1); f += 10) {
+          const fields = fieldIds.slice(f, f + 10);
+          let token: string | undefined;
+          do {
+            const body: Obj = { issueIdsOrKeys: ids, fieldIds: fields, maxResults: 1000 };
+            if (token) body.nextPageToken = token;
+            const page = obj((await http.request('POST', path, { body })).json, path);
+            for (const entry of arr(page, 'issueChangeLogs', path)) {
+              const issueId =
+                typeof entry.issueId === 'string'
+                  ? entry.issueId
+                  : String(num(entry.issueId) ?? '');
+              const list = out.get(issueId) ?? [];
+              list.push(...arr(entry, 'changeHistories', path));
+              out.set(issueId, list);
+            }
+            token =
+              typeof page.nextPageToken === 'string' && page.nextPageToken
+                ? page.nextPageToken
+                : undefined;
+          } while (token);
+        }
+      }
+      return out;
+    },
+    async fields() {
+      const path = '/rest/api/3/field';
+      const list = (await http.request('GET', path)).json;
+      if (!Array.isArray(list) || !list.every(isObject))
+        throw new JiraShapeError(path, 'not a list of fields');
+      return list;
+    },
+    projects: () =>
+      pagedByOffset('/rest/api/3/project/search?expand=description&orderBy=key', 'values', 100),
+    async components(projectKey) {
+      const path = `/rest/api/3/project/${enc(projectKey)}/components`;
+      const list = (await http.request('GET', path)).json;
+      if (!Array.isArray(list) || !list.every(isObject))
+        throw new JiraShapeError(path, 'not a list');
+      return list;
+    },
+    async versions(projectKey) {
+      const path = `/rest/api/3/project/${enc(projectKey)}/versions`;
+      const list = (await http.request('GET', path)).json;
+      if (!Array.isArray(list) || !list.every(isObject))
+        throw new JiraShapeError(path, 'not a list');
+      return list;
+    },
+    async attachmentHead(attachmentId, cap) {
+      const path = `/rest/api/3/attachment/content/${enc(attachmentId)}?redirect=false`;
+      const { bytes } = await http.requestBytes(path, { Range: `bytes=0-${cap - 1}` });
+      // A server that ignores Range sends everything: keep the cap ourselves.
+      return bytes.subarray(0, cap);
+    },
+    async myPermissions(permissions, projectKey) {
+      const query = `permissions=${enc(permissions.join(','))}${projectKey ? `&projectKey=${enc(projectKey)}` : ''}`;
+      const path = `/rest/api/3/mypermissions?${query}`;
+      const perms = obj(obj((await http.request('GET', path)).json, path).permissions, path);
+      return Object.fromEntries(
+        permissions.map((p) => [p, isObject(perms[p]) && perms[p].havePermission === true]),
+      );
+    },
+  };
+}
