@@ -211,6 +211,11 @@ export interface AttachmentMeta {
   readonly size: number;
 }
 
+/** Whether an attachment may hold text, from its metadata alone (binary ones are never downloaded). */
+export function isTextAttachment(meta: Pick<AttachmentMeta, 'filename' | 'mimeType'>): boolean {
+  return TEXT_MIME.test(meta.mimeType) || TEXT_EXT.test(meta.filename);
+}
+
 /** Decides whether attachment bytes are text and makes the unit, or says why it is skipped. */
 export function attachmentUnit(
   issue: { id: string; key: string; projectKey: string },
@@ -226,7 +231,7 @@ export function attachmentUnit(
     attachmentId: meta.id,
     url: `${baseUrl.replace(/\/+$/, '')}/secure/attachment/${encodeURIComponent(meta.id)}/${encodeURIComponent(meta.filename)}`,
   };
-  if (!TEXT_MIME.test(meta.mimeType) && !TEXT_EXT.test(meta.filename)) {
+  if (!isTextAttachment(meta)) {
     return { skipped: { location, reason: `binary type ${meta.mimeType}` } };
   }
   const head = bytes.subarray(0, ATTACHMENT_CAP);

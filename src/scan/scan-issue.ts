@@ -7,6 +7,7 @@
 import {
   ATTACHMENT_CAP,
   attachmentUnit,
+  isTextAttachment,
   isTextField,
   issueUnits,
   type FieldMeta,
@@ -117,13 +118,10 @@ export async function scanIssue(
       mimeType: typeof a.mimeType === 'string' ? a.mimeType : 'application/octet-stream',
       size: typeof a.size === 'number' ? a.size : 0,
     };
-    // Decide on the type first: a binary attachment is never downloaded.
-    const probe = attachmentUnit({ ...issue, projectKey }, meta, new Uint8Array(0), deps.baseUrl);
-    if (probe.skipped) {
-      skipped.push(probe.skipped);
-      continue;
-    }
-    const bytes = await client.attachmentHead(meta.id, ATTACHMENT_CAP);
+    // A binary attachment is never downloaded: attachmentUnit reports it from its metadata.
+    const bytes = isTextAttachment(meta)
+      ? await client.attachmentHead(meta.id, ATTACHMENT_CAP)
+      : new Uint8Array(0);
     const r = attachmentUnit({ ...issue, projectKey }, meta, bytes, deps.baseUrl);
     if (r.unit) units.push(r.unit);
     if (r.skipped) skipped.push(r.skipped);
