@@ -5,8 +5,8 @@
  * a GitHub token. `git@host:org/repo` (SSH, no password) never matches: it has no `//`.
  * @module
  */
-import { hasRealPassword } from '../engine/checks/connection-url.js';
-import { HOST, USER, isRealPassword } from './connection-string.js';
+import { isRealUrlPassword } from '../engine/checks/connection-url.js';
+import { HOST, USER } from './connection-string.js';
 import { family } from './define.js';
 
 // No '/', '?' or '#' in the password: `https://registry.npmjs.org:443/@scope/pkg` has no password.
@@ -21,19 +21,8 @@ export default family('basic-auth-url', [
     pattern: String.raw`\bhttps?://(${USER}{1,64}):(${PASSWORD}{1,128})@(${HOST})`,
     secretGroup: 2,
     priority: -1,
-    validate: (password, ctx) => {
-      const user = ctx.groups[1] ?? '';
-      if (!isRealPassword(password, user)) return false;
-      let decoded = password;
-      try {
-        decoded = decodeURIComponent(password);
-      } catch {
-        // a literal '%'
-      }
-      return hasRealPassword(
-        `https://${user}:${encodeURIComponent(decoded)}@${ctx.groups[3] ?? ''}`,
-      );
-    },
+    validate: (password, ctx) =>
+      isRealUrlPassword('https', ctx.groups[1] ?? '', password, ctx.groups[3] ?? ''),
     examples: {
       positives: [
         {

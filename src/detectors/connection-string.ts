@@ -5,8 +5,7 @@
  * templates or well-known defaults (postgres:postgres, guest:guest, scott/tiger) are not findings.
  * @module
  */
-import { hasRealPassword } from '../engine/checks/connection-url.js';
-import { isPlaceholderValue } from '../engine/placeholder.js';
+import { isRealPassword, isRealUrlPassword } from '../engine/checks/connection-url.js';
 import type { MatchContext } from '../engine/types.js';
 import { family } from './define.js';
 
@@ -24,78 +23,14 @@ const URL_TEXT = '[!#-~]';
 /** Text of one `;`-separated property (JDBC, ADO.NET, JAAS options): printable ASCII but ';'. */
 const PROPERTY = String.raw`[\t -:<-~]`;
 
-/** Passwords shipped as defaults or used in tutorials, compared lower-cased. */
-const DEFAULT_PASSWORDS = new Set([
-  'postgres',
-  'postgresql',
-  'mysql',
-  'mariadb',
-  'mongo',
-  'mongodb',
-  'redis',
-  'guest',
-  'rabbitmq',
-  'sa',
-  'oracle',
-  'tiger',
-  'manager',
-  'changeit',
-  'letmein',
-  'welcome',
-  'hunter2',
-  'password1',
-  'password123',
-  'secret123',
-  'admin123',
-  'root123',
-  'pass123',
-  'pwd123',
-  's3cr3t',
-  'p4ssw0rd',
-  'passw0rd!',
-]);
-
-/**
- * A password worth reporting: not a placeholder, template or default, not the user name again
- * (postgres:postgres), not a format placeholder (%s, {pass}, :password).
- */
-export function isRealPassword(password: string, user = ''): boolean {
-  let pw = password;
-  try {
-    pw = decodeURIComponent(password);
-  } catch {
-    // keep the raw text: '%' not followed by hex is a literal '%' in a pasted password
-  }
-  const lower = pw.toLowerCase();
-  if (pw.length < 3 || isPlaceholderValue(pw) || DEFAULT_PASSWORDS.has(lower)) return false;
-  if (user !== '' && lower === user.toLowerCase()) return false;
-  // URL syntax misread as a password: several '@', or a long run of few distinct chars
-  if ((pw.match(/@/g)?.length ?? 0) > 1 || (pw.length >= 16 && new Set(pw).size * 4 < pw.length)) {
-    return false;
-  }
-  if (/^(?:%[sdv]|\{\w*\}|:\w+|\?|<.*|\[.*\]|\(.*\))$/.test(pw)) return false;
-  return !/^(?:my|your|db|test|the|some|user|app|new|old)[_-]?(?:pass(?:word)?|pwd|secret)$/i.test(
-    pw,
-  );
-}
-
 /** `scheme://user:password@host`: the password is group 2. */
 const url = (scheme: string): string =>
   String.raw`\b(?:${scheme})://(${USER}{0,64}):(${DB_PASSWORD}{1,128})@(${HOST})`;
 
 /** Checks a URL password: real, not a `host:port/path@...` misread, and the URL parses with it. */
 function validUrlPassword(password: string, ctx: MatchContext): boolean {
-  const user = ctx.groups[1] ?? '';
-  const host = ctx.groups[3] ?? '';
   if (/^\d{1,5}[/?#]/.test(password)) return false; // host:port/path@... read as user:password
-  if (!isRealPassword(password, user)) return false;
-  let decoded = password;
-  try {
-    decoded = decodeURIComponent(password);
-  } catch {
-    // literal '%'
-  }
-  return hasRealPassword(`db://${user}:${encodeURIComponent(decoded)}@${host}`);
+  return isRealUrlPassword('db', ctx.groups[1] ?? '', password, ctx.groups[3] ?? '');
 }
 
 /** Checks a key=value password (JDBC, ADO.NET, Redis, JAAS). */

@@ -7,7 +7,7 @@
 import { bytesToUtf8, decodeBase64 } from '../engine/checks/radix.js';
 import { isPlaceholderValue } from '../engine/placeholder.js';
 import type { MatchContext } from '../engine/types.js';
-import { isRealPassword } from './connection-string.js';
+import { isRealPassword } from '../engine/checks/connection-url.js';
 import { family } from './define.js';
 
 /** A header value that is a credential: long, mixed, not a placeholder, base64 `=` only at the end. */

@@ -5,8 +5,8 @@
  * like references, identifiers or placeholders rather than secrets.
  * @module
  */
-import { isRealPassword } from './connection-string.js';
 import type { MatchContext } from '../engine/types.js';
+import { isRealPassword } from '../engine/checks/connection-url.js';
 import { family } from './define.js';
 
 // Assignment on one line: `=`, `:`, `=>`, `:=` with optional quotes, or the `", "` between the

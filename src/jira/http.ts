@@ -95,7 +95,7 @@ export function endpointOf(method: string, path: string): string {
 }
 
 /** Points a response costs, estimated: 1 per request plus 1 per core object returned. */
-export function estimatePoints(json: unknown): number {
+function estimatePoints(json: unknown): number {
   if (typeof json !== 'object' || json === null) return 1;
   const o = json as Record<string, unknown>;
   for (const k of ['issues', 'values', 'comments', 'worklogs', 'issueChangeLogs', 'histories']) {
