@@ -3,7 +3,7 @@
  * its end; response shapes are checked, and a wrong shape is an error that names the endpoint.
  * @module
  */
-import type { JiraHttp } from './http.js';
+import { JiraHttpError, type JiraHttp } from './http.js';
 
 export class JiraShapeError extends Error {
   override readonly name = 'JiraShapeError';
@@ -57,12 +57,17 @@ export interface JiraClient {
     nextPageToken?: string;
   }): Promise<SearchPage>;
   approximateCount(jql: string): Promise<number>;
+  /** One issue with the given fields; undefined when it does not exist (or is not visible). */
+  issue(idOrKey: string, fields: readonly string[]): Promise<Obj | undefined>;
+  /** One comment; undefined when it does not exist (or is not visible). */
+  comment(issueId: string, commentId: string): Promise<Obj | undefined>;
   comments(issueId: string): Promise<Obj[]>;
   worklogs(issueId: string): Promise<Obj[]>;
   /** Histories per issue id, for the given text fields only. */
   changelogs(issueIds: readonly string[], fieldIds: readonly string[]): Promise<Map<string, Obj[]>>;
   fields(): Promise<Obj[]>;
-  projects(): Promise<Obj[]>;
+  /** Projects with their descriptions: all, or only those with the given keys. */
+  projects(keys?: readonly string[]): Promise<Obj[]>;
   components(projectKey: string): Promise<Obj[]>;
   versions(projectKey: string): Promise<Obj[]>;
   /** The first `cap` bytes of an attachment (a Range request, no redirect). */
@@ -75,6 +80,16 @@ export interface JiraClient {
 }
 
 const enc = encodeURIComponent;
+
+/** 404 means gone (deleted, or hidden from us): a value, not an error. */
+async function orMissing(get: () => Promise<Obj>): Promise<Obj | undefined> {
+  try {
+    return await get();
+  } catch (e) {
+    if (e instanceof JiraHttpError && e.status === 404) return undefined;
+    throw e;
+  }
+}
 
 export function createJiraClient(http: JiraHttp): JiraClient {
   /** Pages a startAt/maxResults/total endpoint to its end. */
@@ -116,6 +131,14 @@ export function createJiraClient(http: JiraHttp): JiraClient {
       );
       if (count === undefined) throw new JiraShapeError(path, '"count" is not a number');
       return count;
+    },
+    async issue(idOrKey, fields) {
+      const path = `/rest/api/3/issue/${enc(idOrKey)}?fields=${enc(fields.join(','))}`;
+      return orMissing(async () => obj((await http.request('GET', path)).json, path));
+    },
+    async comment(issueId, commentId) {
+      const path = `/rest/api/3/issue/${enc(issueId)}/comment/${enc(commentId)}`;
+      return orMissing(async () => obj((await http.request('GET', path)).json, path));
     },
     comments: (issueId) =>
       pagedByOffset(`/rest/api/3/issue/${enc(issueId)}/comment?orderBy=created`, 'comments', 100),
@@ -159,8 +182,22 @@ export function createJiraClient(http: JiraHttp): JiraClient {
         throw new JiraShapeError(path, 'not a list of fields');
       return list;
     },
-    projects: () =>
-      pagedByOffset('/rest/api/3/project/search?expand=description&orderBy=key', 'values', 100),
+    async projects(keys) {
+      const base = '/rest/api/3/project/search?expand=description&orderBy=key';
+      if (!keys) return pagedByOffset(base, 'values', 100);
+      const out: Obj[] = [];
+      // The endpoint takes at most 50 keys per call; filter again in case a server ignores them.
+      for (let i = 0; i < keys.length; i += 50) {
+        const chunk = keys.slice(i, i + 50);
+        const page = await pagedByOffset(
+          `${base}&${chunk.map((k) => `keys=${enc(k)}`).join('&')}`,
+          'values',
+          100,
+        );
+        out.push(...page.filter((p) => typeof p.key === 'string' && chunk.includes(p.key)));
+      }
+      return out;
+    },
     async components(projectKey) {
       const path = `/rest/api/3/project/${enc(projectKey)}/components`;
       const list = (await http.request('GET', path)).json;

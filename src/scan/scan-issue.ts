@@ -16,15 +16,20 @@ import {
   type UnitSkip,
 } from '../content/issue-units.js';
 import type { Scanner } from '../engine/scan.js';
+import type { Severity } from '../engine/types.js';
 import type { JiraClient } from '../jira/client.js';
 import { isTruncated } from '../jira/client.js';
+import { JiraHttpError } from '../jira/http.js';
 
 /** One place a secret occurs. Never the secret itself. */
 export interface Occurrence {
   readonly detector: string;
+  /** Display name and family of the detector. */
+  readonly name: string;
+  readonly family: string;
   readonly fingerprint: string;
   readonly redacted: string;
-  readonly severity: string;
+  readonly severity: Severity;
   readonly location: UnitLocation;
   /** UTF-16 offsets in the unit's text, end exclusive; 1-based line and column. */
   readonly start: number;
@@ -44,6 +49,8 @@ export interface IssueScanResult {
   readonly occurrences: Occurrence[];
   readonly skipped: UnitSkip[];
   readonly units: number;
+  /** Set when Jira would not give us the issue's content (gone or forbidden): nothing was scanned. */
+  readonly unreadable?: string;
 }
 
 type Obj = Record<string, unknown>;
@@ -77,6 +84,8 @@ export function scanUnits(
     for (const f of r.findings) {
       occurrences.push({
         detector: f.detector,
+        name: f.name,
+        family: f.family,
         fingerprint: f.fingerprint,
         redacted: f.redacted,
         severity: f.severity,
@@ -91,11 +100,71 @@ export function scanUnits(
   return { occurrences, skipped };
 }
 
-export async function scanIssue(
-  issue: { id: string; key: string; fields: Obj },
+/** Scans one issue: see scanIssues. */
+export async function scanIssue(issue: IssueRef, deps: IssueScanDeps): Promise<IssueScanResult> {
+  const result = (await scanIssues([issue], deps)).get(issue.id);
+  if (!result) throw new Error(`issue ${issue.key} was not scanned`);
+  return result;
+}
+
+export interface IssueRef {
+  readonly id: string;
+  readonly key: string;
+  readonly fields: Obj;
+}
+
+/**
+ * Scans issues as a search page returns them. Text history comes from one bulk changelog call
+ * for the whole batch (per 10 text fields); comments and worklogs are paged only for issues whose
+ * embedded copy is truncated; text attachments cost one capped request each.
+ */
+export async function scanIssues(
+  issues: readonly IssueRef[],
+  deps: IssueScanDeps,
+  /** Checked before each issue after the first: lets a caller stop before its time limit. */
+  shouldStop: () => boolean = () => false,
+): Promise<Map<string, IssueScanResult>> {
+  const { client, fields } = deps;
+  const textFieldIds = fields.filter(isTextField).map((f) => f.id);
+  const histories =
+    issues.length > 0
+      ? await client.changelogs(
+          issues.map((i) => i.id),
+          textFieldIds,
+        )
+      : new Map<string, Obj[]>();
+  const out = new Map<string, IssueScanResult>();
+  for (const issue of issues) {
+    if (out.size > 0 && shouldStop()) break;
+    try {
+      out.set(issue.id, await scanOne(issue, histories.get(issue.id) ?? [], deps));
+    } catch (e) {
+      if (!(e instanceof JiraHttpError) || (e.status !== 403 && e.status !== 404)) throw e;
+      const location = {
+        projectKey: projectKeyOf(issue),
+        issueKey: issue.key,
+        issueId: issue.id,
+        field: 'summary' as const,
+        url: `${deps.baseUrl.replace(/\/+$/, '')}/browse/${encodeURIComponent(issue.key)}`,
+      };
+      const reason = `issue not readable: ${e.message}`;
+      out.set(issue.id, {
+        occurrences: [],
+        skipped: [{ location, reason }],
+        units: 0,
+        unreadable: reason,
+      });
+    }
+  }
+  return out;
+}
+
+async function scanOne(
+  issue: IssueRef,
+  changelog: readonly Obj[],
   deps: IssueScanDeps,
 ): Promise<IssueScanResult> {
-  const { client, fields } = deps;
+  const { client } = deps;
   const comment = issue.fields.comment;
   const worklog = issue.fields.worklog;
   const comments = isTruncated(comment, 'comments')
@@ -104,25 +173,12 @@ export async function scanIssue(
   const worklogs = isTruncated(worklog, 'worklogs')
     ? await client.worklogs(issue.id)
     : list(worklog, 'worklogs');
-  const textFieldIds = fields.filter(isTextField).map((f) => f.id);
-  const changelog = (await client.changelogs([issue.id], textFieldIds)).get(issue.id) ?? [];
   const { units, skipped } = issueUnits({ ...issue, comments, worklogs, changelog }, deps);
-
-  const projectKey = units[0]?.location.projectKey ?? issue.key.replace(/-\d+$/, '');
+  const projectKey = projectKeyOf(issue);
   for (const a of Array.isArray(issue.fields.attachment)
     ? issue.fields.attachment.filter(isObject)
     : []) {
-    const meta = {
-      id: String(a.id),
-      filename: typeof a.filename === 'string' ? a.filename : '',
-      mimeType: typeof a.mimeType === 'string' ? a.mimeType : 'application/octet-stream',
-      size: typeof a.size === 'number' ? a.size : 0,
-    };
-    // A binary attachment is never downloaded: attachmentUnit reports it from its metadata.
-    const bytes = isTextAttachment(meta)
-      ? await client.attachmentHead(meta.id, ATTACHMENT_CAP)
-      : new Uint8Array(0);
-    const r = attachmentUnit({ ...issue, projectKey }, meta, bytes, deps.baseUrl);
+    const r = await attachmentScanUnit({ ...issue, projectKey }, a, deps);
     if (r.unit) units.push(r.unit);
     if (r.skipped) skipped.push(r.skipped);
     if (r.truncated) skipped.push(r.truncated);
@@ -133,4 +189,38 @@ export async function scanIssue(
     skipped: [...skipped, ...scanned.skipped],
     units: units.length,
   };
+}
+
+export function projectKeyOf(issue: IssueRef): string {
+  const p = issue.fields.project;
+  return isObject(p) && typeof p.key === 'string' ? p.key : issue.key.replace(/-\d+$/, '');
+}
+
+/** One attachment's unit: metadata decides first, so a binary file is never downloaded. */
+export async function attachmentScanUnit(
+  issue: { id: string; key: string; projectKey: string },
+  a: Obj,
+  deps: Pick<IssueScanDeps, 'client' | 'baseUrl'>,
+): Promise<ReturnType<typeof attachmentUnit>> {
+  const meta = {
+    id: String(a.id),
+    filename: typeof a.filename === 'string' ? a.filename : '',
+    mimeType: typeof a.mimeType === 'string' ? a.mimeType : 'application/octet-stream',
+    size: typeof a.size === 'number' ? a.size : 0,
+  };
+  let bytes: Uint8Array = new Uint8Array(0);
+  if (isTextAttachment(meta)) {
+    try {
+      bytes = await deps.client.attachmentHead(meta.id, ATTACHMENT_CAP);
+    } catch (e) {
+      // A file removed or restricted since the search: say so, scan the rest of the issue.
+      if (!(e instanceof JiraHttpError) || e.status < 400 || e.status >= 500) throw e;
+      const unit = attachmentUnit(issue, meta, bytes, deps.baseUrl);
+      const location = (unit.unit ?? unit.skipped)?.location;
+      return location
+        ? { skipped: { location, reason: `attachment not readable: ${e.message}` } }
+        : {};
+    }
+  }
+  return attachmentUnit(issue, meta, bytes, deps.baseUrl);
 }

@@ -112,8 +112,8 @@ describe('scanIssue', () => {
     expect(r.skipped.map((s) => s.reason)).toEqual(['binary type image/png']);
     // Worklogs were complete: no worklog request; the png was never downloaded.
     expect(calls).toEqual([
-      'GET /rest/api/3/issue/10001/comment',
       'POST /rest/api/3/changelog/bulkfetch',
+      'GET /rest/api/3/issue/10001/comment',
       'GET /rest/api/3/attachment/content/501',
     ]);
   });

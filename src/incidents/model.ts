@@ -1,0 +1,178 @@
+/**
+ * Incidents, GitGuardian-style: one per (detector, secret fingerprint) per site; occurrences are
+ * the places it appears, keyed by location + detector + fingerprint so rescanning the same
+ * content never duplicates anything. Field names follow GitGuardian's public incident and
+ * occurrence objects where they apply. Nothing here holds a raw secret: a keyed fingerprint
+ * (`secret_hash`) and a masked preview only.
+ * @module
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { UnitLocation } from '../content/issue-units.js';
+import type { Severity } from '../engine/types.js';
+
+export type IncidentStatus = 'TRIGGERED' | 'ASSIGNED' | 'RESOLVED' | 'IGNORED';
+export const IGNORE_REASONS = ['test_credential', 'false_positive', 'low_risk', 'invalid'] as const;
+export type IgnoreReason = (typeof IGNORE_REASONS)[number];
+export type OccurrenceKind = 'historical' | 'realtime';
+export type Presence = 'present' | 'removed';
+
+/** Where an occurrence is, without the browser URL (kept on the occurrence). */
+export type OccurrenceLocation = Omit<UnitLocation, 'url'>;
+
+export interface Incident {
+  readonly id: string;
+  readonly detector: {
+    readonly name: string;
+    readonly display_name: string;
+    readonly family: string;
+  };
+  readonly secret_hash: string;
+  /** Masked preview of the secret (never the secret). */
+  readonly secret_preview: string;
+  readonly severity: Severity;
+  /** Offline checks prove structure, not liveness: `unknown` until someone checks. */
+  readonly validity: 'unknown';
+  readonly status: IncidentStatus;
+  readonly assignee_id?: string;
+  readonly ignore_reason?: IgnoreReason;
+  /** True once a resolved incident was reopened by a new real-time occurrence. */
+  readonly regression: boolean;
+  /** `present` while any occurrence is present. */
+  readonly presence: Presence;
+  readonly occurrences_count: number;
+  readonly present_count: number;
+  /** Projects of its occurrences, for project pages and filters. */
+  readonly project_keys: readonly string[];
+  readonly date: string;
+  readonly last_seen: string;
+  readonly updated_at: string;
+  readonly resolved_at?: string;
+  readonly status_changed_by?: string;
+}
+
+export interface Match {
+  readonly indice_start: number;
+  readonly indice_end: number;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface StoredOccurrence {
+  readonly id: string;
+  readonly incident_id: string;
+  readonly kind: OccurrenceKind;
+  readonly presence: Presence;
+  readonly url: string;
+  readonly location: OccurrenceLocation;
+  /** `issue:<id>` or `project:<key>`: what a rescan of one issue or project covers. */
+  readonly scope: string;
+  readonly matches: readonly Match[];
+  readonly date: string;
+  readonly last_seen: string;
+  readonly removed_at?: string;
+}
+
+const hex = (s: string): string => bytesToHex(sha256(utf8ToBytes(s)));
+
+export function incidentId(detector: string, fingerprint: string): string {
+  return hex(`incident\0${detector}\0${fingerprint}`).slice(0, 32);
+}
+
+/** One key per place: ids, not keys or names, so a renamed or moved issue keeps its occurrences. */
+export function locationKey(l: OccurrenceLocation): string {
+  return [
+    l.projectKey,
+    l.issueId ?? '',
+    l.field,
+    l.commentId ?? '',
+    l.worklogId ?? '',
+    l.attachmentId ?? '',
+    l.historyId ?? '',
+    l.historyField ?? '',
+    l.historyValue ?? '',
+    l.componentId ?? '',
+    l.versionId ?? '',
+  ].join('\u001f');
+}
+
+export function occurrenceId(l: OccurrenceLocation, detector: string, fingerprint: string): string {
+  return hex(`occurrence\0${locationKey(l)}\0${detector}\0${fingerprint}`).slice(0, 32);
+}
+
+export function scopeOf(l: Pick<UnitLocation, 'issueId' | 'projectKey'>): string {
+  return l.issueId !== undefined ? `issue:${l.issueId}` : `project:${l.projectKey}`;
+}
+
+export function withoutUrl(l: UnitLocation): OccurrenceLocation {
+  const { url: _url, ...rest } = l;
+  return rest;
+}
+
+// --- Status changes: pure, errors as values -------------------------------------------------
+
+export type Action =
+  | { readonly type: 'assign'; readonly assigneeId: string }
+  | { readonly type: 'unassign' }
+  | { readonly type: 'resolve' }
+  | { readonly type: 'ignore'; readonly reason: string }
+  | { readonly type: 'reopen' };
+
+export type ActionResult =
+  | { readonly ok: true; readonly incident: Incident }
+  | { readonly ok: false; readonly error: string };
+
+const ACCOUNT_ID = /^[A-Za-z0-9:_-]{1,128}$/;
+
+/** Applies an admin's action; `by` is the acting account id (kept, never a name). */
+export function applyAction(i: Incident, a: Action, by: string, now: string): ActionResult {
+  const base = { updated_at: now, status_changed_by: by };
+  const {
+    assignee_id: _a,
+    ignore_reason: _r,
+    resolved_at: _t,
+    ...rest
+  } = i as Incident & Record<string, unknown>;
+  switch (a.type) {
+    case 'assign':
+      if (!ACCOUNT_ID.test(a.assigneeId))
+        return { ok: false, error: 'assigneeId is not an account id' };
+      if (i.status === 'RESOLVED' || i.status === 'IGNORED')
+        return { ok: false, error: `a ${i.status.toLowerCase()} incident must be reopened first` };
+      return {
+        ok: true,
+        incident: { ...rest, ...base, status: 'ASSIGNED', assignee_id: a.assigneeId },
+      };
+    case 'unassign':
+      if (i.status !== 'ASSIGNED') return { ok: false, error: 'the incident is not assigned' };
+      return { ok: true, incident: { ...rest, ...base, status: 'TRIGGERED' } };
+    case 'resolve':
+      if (i.status === 'RESOLVED') return { ok: false, error: 'the incident is already resolved' };
+      return {
+        ok: true,
+        incident: {
+          ...rest,
+          ...base,
+          status: 'RESOLVED',
+          resolved_at: now,
+          ...(i.assignee_id ? { assignee_id: i.assignee_id } : {}),
+        },
+      };
+    case 'ignore':
+      if (!(IGNORE_REASONS as readonly string[]).includes(a.reason))
+        return { ok: false, error: `reason must be one of ${IGNORE_REASONS.join(', ')}` };
+      return {
+        ok: true,
+        incident: { ...rest, ...base, status: 'IGNORED', ignore_reason: a.reason as IgnoreReason },
+      };
+    case 'reopen':
+      if (i.status !== 'RESOLVED' && i.status !== 'IGNORED')
+        return { ok: false, error: 'only a resolved or ignored incident can be reopened' };
+      return {
+        ok: true,
+        incident: i.assignee_id
+          ? { ...rest, ...base, status: 'ASSIGNED', assignee_id: i.assignee_id }
+          : { ...rest, ...base, status: 'TRIGGERED' },
+      };
+  }
+}

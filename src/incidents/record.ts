@@ -1,0 +1,156 @@
+/**
+ * Records what a scan found into the incident store. A rescan of one scope (an issue, a project's
+ * documentation) or of part of it (one comment, some fields) is reconciled with what was stored
+ * for that part: new places appear, places no longer found are marked removed, unchanged places
+ * are not written at all, so replaying the same content or event changes nothing.
+ * @module
+ */
+import type { Occurrence } from '../scan/scan-issue.js';
+import {
+  incidentId,
+  occurrenceId,
+  scopeOf,
+  withoutUrl,
+  type Incident,
+  type Match,
+  type OccurrenceKind,
+  type OccurrenceLocation,
+  type StoredOccurrence,
+} from './model.js';
+import type { IncidentStore } from './store.js';
+
+export interface RecordInput {
+  /** `issue:<id>` or `project:<key>` (see scopeOf). */
+  readonly scope: string;
+  /** Which stored places of the scope this scan looked at: all, or those a predicate selects. */
+  readonly covers: 'all' | ((location: OccurrenceLocation) => boolean);
+  readonly found: readonly Occurrence[];
+  readonly kind: OccurrenceKind;
+  /** ISO time. */
+  readonly now: string;
+}
+
+export interface RecordResult {
+  /** New places, and places found again after being removed. */
+  readonly appeared: StoredOccurrence[];
+  readonly disappeared: StoredOccurrence[];
+  /** Incidents created or changed (for the outbox). */
+  readonly incidents: Incident[];
+}
+
+const sameMatches = (a: readonly Match[], b: readonly Match[]): boolean =>
+  a.length === b.length &&
+  a.every((m, i) => {
+    const n = b[i];
+    return n !== undefined && m.indice_start === n.indice_start && m.indice_end === n.indice_end;
+  });
+
+export async function recordScan(store: IncidentStore, input: RecordInput): Promise<RecordResult> {
+  const { now, kind } = input;
+  const groups = new Map<string, { first: Occurrence; matches: Match[] }>();
+  for (const o of input.found) {
+    if (scopeOf(o.location) !== input.scope) {
+      throw new Error(`occurrence outside scope ${input.scope}: ${scopeOf(o.location)}`);
+    }
+    const id = occurrenceId(withoutUrl(o.location), o.detector, o.fingerprint);
+    const g = groups.get(id) ?? { first: o, matches: [] };
+    g.matches.push({ indice_start: o.start, indice_end: o.end, line: o.line, column: o.column });
+    groups.set(id, g);
+  }
+  const covered = (await store.occurrencesInScope(input.scope)).filter(
+    (o) => input.covers === 'all' || input.covers(o.location),
+  );
+  const before = new Map(covered.map((o) => [o.id, o]));
+
+  const appeared: StoredOccurrence[] = [];
+  const disappeared: StoredOccurrence[] = [];
+  const touched = new Map<string, Occurrence | undefined>();
+
+  for (const [id, { first, matches }] of groups) {
+    matches.sort((a, b) => a.indice_start - b.indice_start);
+    const old = before.get(id) ?? (await store.getOccurrence(id));
+    if (
+      old?.presence === 'present' &&
+      sameMatches(old.matches, matches) &&
+      old.url === first.location.url
+    )
+      continue;
+    const incident_id = incidentId(first.detector, first.fingerprint);
+    const next: StoredOccurrence = {
+      id,
+      incident_id,
+      kind: old?.kind ?? kind,
+      presence: 'present',
+      url: first.location.url,
+      location: withoutUrl(first.location),
+      scope: input.scope,
+      matches,
+      date: old?.date ?? now,
+      last_seen: now,
+    };
+    await store.putOccurrence(next);
+    if (old?.presence !== 'present') appeared.push(next);
+    touched.set(incident_id, first);
+  }
+  for (const old of covered) {
+    if (groups.has(old.id) || old.presence === 'removed') continue;
+    const gone: StoredOccurrence = { ...old, presence: 'removed', removed_at: now };
+    await store.putOccurrence(gone);
+    disappeared.push(gone);
+    if (!touched.has(old.incident_id)) touched.set(old.incident_id, undefined);
+  }
+
+  const reopen = new Set(kind === 'realtime' ? appeared.map((o) => o.incident_id) : []);
+  const incidents: Incident[] = [];
+  for (const [id, finding] of touched) {
+    const updated = await refreshIncident(store, id, finding, now, reopen.has(id));
+    if (updated) incidents.push(updated);
+  }
+  return { appeared, disappeared, incidents };
+}
+
+/** Recounts an incident from its occurrences (so concurrent writers heal each other's counts). */
+async function refreshIncident(
+  store: IncidentStore,
+  id: string,
+  finding: Occurrence | undefined,
+  now: string,
+  regression: boolean,
+): Promise<Incident | undefined> {
+  const old = await store.getIncident(id);
+  const occurrences = await store.occurrencesOfIncident(id);
+  const present = occurrences.filter((o) => o.presence === 'present');
+  const counts = {
+    occurrences_count: occurrences.length,
+    present_count: present.length,
+    presence: present.length > 0 ? ('present' as const) : ('removed' as const),
+    project_keys: [...new Set(occurrences.map((o) => o.location.projectKey))].sort(),
+    updated_at: now,
+  };
+  let next: Incident;
+  if (old) {
+    next = { ...old, ...counts, last_seen: finding ? now : old.last_seen };
+    if (regression && old.status === 'RESOLVED') {
+      const { resolved_at: _r, ...open } = next;
+      next = { ...open, status: old.assignee_id ? 'ASSIGNED' : 'TRIGGERED', regression: true };
+    }
+  } else if (finding) {
+    next = {
+      id,
+      detector: { name: finding.detector, display_name: finding.name, family: finding.family },
+      secret_hash: finding.fingerprint,
+      secret_preview: finding.redacted,
+      severity: finding.severity,
+      validity: 'unknown',
+      status: 'TRIGGERED',
+      regression: false,
+      ...counts,
+      date: now,
+      last_seen: now,
+    };
+  } else {
+    return undefined; // an occurrence without its incident: nothing to recount
+  }
+  await store.putIncident(next);
+  return next;
+}

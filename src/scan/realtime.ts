@@ -1,0 +1,172 @@
+/**
+ * Real-time detection: one Jira change in, only what changed rescanned, and the places where a
+ * secret appeared or disappeared out. Events carry only a subset of an issue, so the content is
+ * fetched; a duplicate or late event rescans the same content and changes nothing.
+ * @module
+ */
+import { issueUnits, isTextField, type FieldMeta, type UnitSkip } from '../content/issue-units.js';
+import type { Scanner } from '../engine/scan.js';
+import type { Incident, OccurrenceLocation, StoredOccurrence } from '../incidents/model.js';
+import { recordScan } from '../incidents/record.js';
+import type { IncidentStore } from '../incidents/store.js';
+import type { JiraClient } from '../jira/client.js';
+import { attachmentScanUnit, scanIssue, scanUnits, searchFields } from './scan-issue.js';
+
+export interface IssueRefInEvent {
+  readonly id: string;
+  readonly key: string;
+  readonly projectKey: string;
+}
+
+/** What the platform told us, reduced to what the core needs (the Forge adapter maps payloads). */
+export type ChangeEvent =
+  | { readonly type: 'issue_created'; readonly issue: IssueRefInEvent }
+  /** `changedFields`: field ids in the event's changelog (`attachment` for files). */
+  | {
+      readonly type: 'issue_updated';
+      readonly issue: IssueRefInEvent;
+      readonly changedFields: readonly string[];
+    }
+  /** Created or edited: Jira sends one event for both. */
+  | {
+      readonly type: 'comment_upserted';
+      readonly issue: IssueRefInEvent;
+      readonly commentId: string;
+    }
+  | {
+      readonly type: 'comment_deleted';
+      readonly issue: IssueRefInEvent;
+      readonly commentId: string;
+    }
+  | { readonly type: 'issue_deleted'; readonly issue: IssueRefInEvent };
+
+export interface RealtimeDeps {
+  readonly client: JiraClient;
+  readonly scanner: Scanner;
+  readonly store: IncidentStore;
+  readonly baseUrl: string;
+  /** Fields of the site (from `/rest/api/3/field`, cached by the caller). */
+  readonly fields: readonly FieldMeta[];
+  /** ISO time. */
+  readonly now: () => string;
+}
+
+export interface ChangeResult {
+  readonly appeared: StoredOccurrence[];
+  readonly disappeared: StoredOccurrence[];
+  readonly incidents: Incident[];
+  readonly skipped: UnitSkip[];
+  /** Jira requests made for this change. */
+  readonly rescanned: 'nothing' | 'issue' | 'fields' | 'comment' | 'removed';
+}
+
+const NOTHING: ChangeResult = {
+  appeared: [],
+  disappeared: [],
+  incidents: [],
+  skipped: [],
+  rescanned: 'nothing',
+};
+
+export async function handleChange(event: ChangeEvent, deps: RealtimeDeps): Promise<ChangeResult> {
+  const scope = `issue:${event.issue.id}`;
+  const record = async (
+    covers: 'all' | ((l: OccurrenceLocation) => boolean),
+    found: Parameters<typeof recordScan>[1]['found'],
+    skipped: UnitSkip[],
+    rescanned: ChangeResult['rescanned'],
+  ): Promise<ChangeResult> => {
+    const r = await recordScan(deps.store, {
+      scope,
+      covers,
+      found,
+      kind: 'realtime',
+      now: deps.now(),
+    });
+    return { ...r, skipped, rescanned };
+  };
+  const gone = (): Promise<ChangeResult> => record('all', [], [], 'removed');
+  const textFields = deps.fields.filter(isTextField);
+
+  switch (event.type) {
+    case 'issue_deleted':
+      return gone();
+    case 'issue_created': {
+      const issue = await deps.client.issue(event.issue.id, searchFields(textFields));
+      if (!issue) return gone(); // deleted before we got to it
+      const r = await scanIssue(
+        { id: event.issue.id, key: event.issue.key, fields: fieldsOf(issue) },
+        { ...deps, fields: textFields },
+      );
+      return record('all', r.occurrences, r.skipped, 'issue');
+    }
+    case 'issue_updated': {
+      const changed = textFields.filter((f) => event.changedFields.includes(f.id));
+      const files = event.changedFields.includes('attachment');
+      if (changed.length === 0 && !files) return NOTHING;
+      const ids = changed.map((f) => f.id);
+      const issue = await deps.client.issue(event.issue.id, [
+        'project',
+        ...ids,
+        ...(files ? ['attachment'] : []),
+      ]);
+      if (!issue) return gone();
+      const fields = fieldsOf(issue);
+      const ref = { id: event.issue.id, key: event.issue.key, fields };
+      const history =
+        ids.length > 0
+          ? ((await deps.client.changelogs([event.issue.id], ids)).get(event.issue.id) ?? [])
+          : [];
+      const { units, skipped } = issueUnits(
+        { ...ref, changelog: history },
+        { baseUrl: deps.baseUrl, fields: changed },
+      );
+      if (files) {
+        const projectKey = event.issue.projectKey;
+        for (const a of Array.isArray(fields.attachment) ? fields.attachment : []) {
+          if (typeof a !== 'object' || a === null) continue;
+          const r = await attachmentScanUnit(
+            { ...ref, projectKey },
+            a as Record<string, unknown>,
+            deps,
+          );
+          if (r.unit) units.push(r.unit);
+          for (const s of [r.skipped, r.truncated]) if (s) skipped.push(s);
+        }
+      }
+      const scanned = scanUnits(units, deps.scanner);
+      const covers = (l: OccurrenceLocation): boolean =>
+        ids.includes(l.field) ||
+        (l.field === 'changelog' && l.historyField !== undefined && ids.includes(l.historyField)) ||
+        (files && l.field === 'attachment');
+      return record(covers, scanned.occurrences, [...skipped, ...scanned.skipped], 'fields');
+    }
+    case 'comment_upserted':
+    case 'comment_deleted': {
+      const covers = (l: OccurrenceLocation): boolean => l.commentId === event.commentId;
+      const comment =
+        event.type === 'comment_upserted'
+          ? await deps.client.comment(event.issue.id, event.commentId)
+          : undefined;
+      if (!comment) return record(covers, [], [], 'removed');
+      const { units, skipped } = issueUnits(
+        {
+          id: event.issue.id,
+          key: event.issue.key,
+          fields: { project: { key: event.issue.projectKey } },
+          comments: [comment],
+        },
+        { baseUrl: deps.baseUrl, fields: [] },
+      );
+      const scanned = scanUnits(units, deps.scanner);
+      return record(covers, scanned.occurrences, [...skipped, ...scanned.skipped], 'comment');
+    }
+  }
+}
+
+function fieldsOf(issue: Record<string, unknown>): Record<string, unknown> {
+  const f = issue.fields;
+  return typeof f === 'object' && f !== null && !Array.isArray(f)
+    ? (f as Record<string, unknown>)
+    : {};
+}

@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import type { UnitLocation } from '../../src/content/issue-units.js';
+import { recordScan } from '../../src/incidents/record.js';
+import { createMemoryStore } from '../../src/incidents/store.js';
+import type { Occurrence } from '../../src/scan/scan-issue.js';
+
+const loc = (extra: Partial<UnitLocation> = {}): UnitLocation => ({
+  projectKey: 'OPS',
+  issueKey: 'OPS-1',
+  issueId: '10001',
+  field: 'description',
+  url: 'https://x.atlassian.net/browse/OPS-1',
+  ...extra,
+});
+
+const found = (fingerprint: string, location: UnitLocation, start = 5): Occurrence => ({
+  detector: 'github-pat',
+  name: 'GitHub personal access token',
+  family: 'github',
+  fingerprint,
+  redacted: 'ghp_…abcd',
+  severity: 'high',
+  location,
+  start,
+  end: start + 40,
+  line: 1,
+  column: start + 1,
+});
+
+const comment = loc({
+  field: 'comment',
+  commentId: '7',
+  url: 'https://x/browse/OPS-1?focusedCommentId=7',
+});
+
+describe('recordScan', () => {
+  it('creates one incident per secret with one occurrence per place', async () => {
+    const store = createMemoryStore();
+    const r = await recordScan(store, {
+      scope: 'issue:10001',
+      covers: 'all',
+      found: [
+        found('f1', loc()),
+        found('f1', loc(), 90),
+        found('f1', comment),
+        found('f2', comment),
+      ],
+      kind: 'historical',
+      now: '2026-01-01T00:00:00.000Z',
+    });
+    expect(r.appeared).toHaveLength(3);
+    expect(r.incidents).toHaveLength(2);
+    const [inc1] = r.incidents.filter((i) => i.secret_hash === 'f1');
+    expect(inc1).toMatchObject({
+      status: 'TRIGGERED',
+      presence: 'present',
+      occurrences_count: 2,
+      present_count: 2,
+      project_keys: ['OPS'],
+      detector: {
+        name: 'github-pat',
+        display_name: 'GitHub personal access token',
+        family: 'github',
+      },
+      secret_preview: 'ghp_…abcd',
+    });
+    // Two matches in the description are one occurrence with two matches.
+    const occ = await store.occurrencesOfIncident(inc1!.id);
+    const desc = occ.find((o) => o.location.field === 'description');
+    expect(desc?.matches.map((m) => m.indice_start)).toEqual([5, 90]);
+    expect(desc?.location).not.toHaveProperty('url');
+    expect(desc?.url).toBe('https://x.atlassian.net/browse/OPS-1');
+  });
+
+  it('is idempotent: the same content recorded again writes and reports nothing', async () => {
+    const store = createMemoryStore();
+    const input = {
+      scope: 'issue:10001',
+      covers: 'all' as const,
+      found: [found('f1', loc())],
+      kind: 'historical' as const,
+      now: '2026-01-01T00:00:00.000Z',
+    };
+    await recordScan(store, input);
+    const before = JSON.stringify(store.snapshot());
+    const again = await recordScan(store, { ...input, now: '2026-02-01T00:00:00.000Z' });
+    expect(again).toEqual({ appeared: [], disappeared: [], incidents: [] });
+    expect(JSON.stringify(store.snapshot())).toBe(before);
+  });
+
+  it('marks places no longer found as removed, only within what the rescan covers', async () => {
+    const store = createMemoryStore();
+    const now = '2026-01-01T00:00:00.000Z';
+    await recordScan(store, {
+      scope: 'issue:10001',
+      covers: 'all',
+      found: [found('f1', loc()), found('f1', comment)],
+      kind: 'historical',
+      now,
+    });
+    // The comment is deleted: only comment 7 is covered, the description stays present.
+    const r = await recordScan(store, {
+      scope: 'issue:10001',
+      covers: (l) => l.commentId === '7',
+      found: [],
+      kind: 'realtime',
+      now: '2026-01-02T00:00:00.000Z',
+    });
+    expect(r.disappeared.map((o) => o.location.field)).toEqual(['comment']);
+    expect(r.disappeared[0]?.removed_at).toBe('2026-01-02T00:00:00.000Z');
+    expect(r.incidents[0]).toMatchObject({
+      presence: 'present',
+      present_count: 1,
+      occurrences_count: 2,
+    });
+    // The description edited out too: the incident's secret is no longer present anywhere.
+    const r2 = await recordScan(store, {
+      scope: 'issue:10001',
+      covers: 'all',
+      found: [],
+      kind: 'realtime',
+      now: '2026-01-03T00:00:00.000Z',
+    });
+    expect(r2.incidents[0]).toMatchObject({ presence: 'removed', present_count: 0 });
+  });
+
+  it('reopens a resolved incident on a new real-time occurrence, not on a historical one', async () => {
+    const store = createMemoryStore();
+    const base = { scope: 'issue:10001', covers: 'all' as const, now: '2026-01-01T00:00:00.000Z' };
+    const first = await recordScan(store, {
+      ...base,
+      found: [found('f1', loc())],
+      kind: 'historical',
+    });
+    const id = first.incidents[0]!.id;
+    await store.putIncident({ ...first.incidents[0]!, status: 'RESOLVED', resolved_at: base.now });
+
+    await recordScan(store, {
+      ...base,
+      found: [found('f1', loc()), found('f1', comment)],
+      kind: 'historical',
+    });
+    expect((await store.getIncident(id))?.status).toBe('RESOLVED');
+
+    await recordScan(store, {
+      scope: 'issue:10002',
+      covers: 'all',
+      found: [found('f1', loc({ issueId: '10002', issueKey: 'OPS-2' }))],
+      kind: 'realtime',
+      now: '2026-01-05T00:00:00.000Z',
+    });
+    const reopened = await store.getIncident(id);
+    expect(reopened).toMatchObject({ status: 'TRIGGERED', regression: true, occurrences_count: 3 });
+    expect(reopened).not.toHaveProperty('resolved_at');
+  });
+
+  it('keeps an ignored incident ignored whatever happens', async () => {
+    const store = createMemoryStore();
+    const base = { scope: 'issue:10001', covers: 'all' as const, now: '2026-01-01T00:00:00.000Z' };
+    const first = await recordScan(store, {
+      ...base,
+      found: [found('f1', loc())],
+      kind: 'realtime',
+    });
+    await store.putIncident({
+      ...first.incidents[0]!,
+      status: 'IGNORED',
+      ignore_reason: 'test_credential',
+    });
+    await recordScan(store, { ...base, found: [found('f1', comment)], kind: 'realtime' });
+    expect((await store.getIncident(first.incidents[0]!.id))?.status).toBe('IGNORED');
+  });
+
+  it('refuses an occurrence outside the scope it records', async () => {
+    const store = createMemoryStore();
+    await expect(
+      recordScan(store, {
+        scope: 'issue:99',
+        covers: 'all',
+        found: [found('f1', loc())],
+        kind: 'realtime',
+        now: '2026-01-01T00:00:00.000Z',
+      }),
+    ).rejects.toThrow(/outside scope issue:99/);
+  });
+
+  it('never stores anything but the fingerprint and the masked preview of a secret', async () => {
+    const store = createMemoryStore();
+    const secret = 'ghp_' + 'A'.repeat(36);
+    await recordScan(store, {
+      scope: 'issue:10001',
+      covers: 'all',
+      found: [{ ...found('f1', loc()), redacted: 'ghp_…AAAA' }],
+      kind: 'historical',
+      now: '2026-01-01T00:00:00.000Z',
+    });
+    expect(JSON.stringify(store.snapshot())).not.toContain(secret.slice(4, 20));
+  });
+});
