@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { UnitLocation } from '../../src/content/issue-units.js';
 import { recordScan } from '../../src/incidents/record.js';
 import { createMemoryStore } from '../../src/incidents/store.js';
+import type { Incident } from '../../src/incidents/model.js';
 import type { Occurrence } from '../../src/scan/scan-issue.js';
+
+function only(list: readonly Incident[]): Incident {
+  expect(list).toHaveLength(1);
+  const [one] = list;
+  if (!one) throw new Error('no incident');
+  return one;
+}
 
 const loc = (extra: Partial<UnitLocation> = {}): UnitLocation => ({
   projectKey: 'OPS',
@@ -50,7 +58,7 @@ describe('recordScan', () => {
     });
     expect(r.appeared).toHaveLength(3);
     expect(r.incidents).toHaveLength(2);
-    const [inc1] = r.incidents.filter((i) => i.secret_hash === 'f1');
+    const inc1 = only(r.incidents.filter((i) => i.secret_hash === 'f1'));
     expect(inc1).toMatchObject({
       status: 'TRIGGERED',
       presence: 'present',
@@ -65,7 +73,7 @@ describe('recordScan', () => {
       secret_preview: 'ghp_…abcd',
     });
     // Two matches in the description are one occurrence with two matches.
-    const occ = await store.occurrencesOfIncident(inc1!.id);
+    const occ = await store.occurrencesOfIncident(inc1.id);
     const desc = occ.find((o) => o.location.field === 'description');
     expect(desc?.matches.map((m) => m.indice_start)).toEqual([5, 90]);
     expect(desc?.location).not.toHaveProperty('url');
@@ -132,8 +140,12 @@ describe('recordScan', () => {
       found: [found('f1', loc())],
       kind: 'historical',
     });
-    const id = first.incidents[0]!.id;
-    await store.putIncident({ ...first.incidents[0]!, status: 'RESOLVED', resolved_at: base.now });
+    const { id } = only(first.incidents);
+    await store.putIncident({
+      ...only(first.incidents),
+      status: 'RESOLVED',
+      resolved_at: base.now,
+    });
 
     await recordScan(store, {
       ...base,
@@ -162,13 +174,14 @@ describe('recordScan', () => {
       found: [found('f1', loc())],
       kind: 'realtime',
     });
+    const inc = only(first.incidents);
     await store.putIncident({
-      ...first.incidents[0]!,
+      ...inc,
       status: 'IGNORED',
       ignore_reason: 'test_credential',
     });
     await recordScan(store, { ...base, found: [found('f1', comment)], kind: 'realtime' });
-    expect((await store.getIncident(first.incidents[0]!.id))?.status).toBe('IGNORED');
+    expect((await store.getIncident(inc.id))?.status).toBe('IGNORED');
   });
 
   it('refuses an occurrence outside the scope it records', async () => {
