@@ -2,7 +2,13 @@
  * `jira-secret-scanner`: the command line over the same engine the Forge app runs.
  *   detectors [--format json|text]
  *   scan [FILE...] [--format text|json|sarif] [--input-format jsonl --format jsonl] ...
- * Exit codes: 0 nothing found, 1 secrets found, 2 usage error or some input could not be read.
+ * Site options (scan-site reads JIRA_SITE, JIRA_EMAIL and JIRA_API_TOKEN from the environment too):
+  --projects KEY[,KEY]             only these projects (default: every project the account sees)
+  --since DATE                     only issues updated since DATE (incremental; project docs always)
+  --state FILE                     save progress after every page; run again to resume
+  --format text|json|sarif         json: {"incidents": [...], "stats": {...}} (default: text)
+
+Exit codes: 0 nothing found, 1 secrets found, 2 usage error or some input could not be read.
  * @module
  */
 import { createReadStream, readFileSync } from 'node:fs';
@@ -19,6 +25,7 @@ import { LineIndex } from '../engine/lines.js';
 import { createScanner, type Scanner } from '../engine/scan.js';
 import type { Finding } from '../engine/types.js';
 import { resolveFingerprintKey } from './fingerprint-key.js';
+import { siteCommand } from './site-command.js';
 import { toSarif, type SarifInput } from './sarif.js';
 
 export interface CliIo {
@@ -35,6 +42,8 @@ const EXIT_ERROR = 2;
 const USAGE = `Usage:
   jira-secret-scanner detectors [--format json|text]
   jira-secret-scanner scan [FILE...] [options]      (reads stdin when no FILE)
+  jira-secret-scanner scan-site --site URL --email E --token T [site options] [detector options]
+  jira-secret-scanner scan-fixture FILE [site options] [detector options]
 
 Scan options:
   --format text|json|sarif|jsonl   output format (default: text; jsonl with --input-format jsonl)
@@ -44,6 +53,12 @@ Scan options:
   --all-detectors                  run every detector, generic ones included
   --custom "NAME=RE2 PATTERN"      add a custom detector (repeatable)
   --fingerprint-key KEY            key for fingerprints (default: a per-machine key)
+
+Site options (scan-site reads JIRA_SITE, JIRA_EMAIL and JIRA_API_TOKEN from the environment too):
+  --projects KEY[,KEY]             only these projects (default: every project the account sees)
+  --since DATE                     only issues updated since DATE (incremental; project docs always)
+  --state FILE                     save progress after every page; run again to resume
+  --format text|json|sarif         json: {"incidents": [...], "stats": {...}} (default: text)
 
 Exit codes: 0 nothing found, 1 secrets found, 2 usage error or unreadable/malformed input.`;
 
@@ -93,6 +108,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         'all-detectors': { type: 'boolean' },
         custom: { type: 'string', multiple: true },
         'fingerprint-key': { type: 'string' },
+        site: { type: 'string' },
+        email: { type: 'string' },
+        token: { type: 'string' },
+        projects: { type: 'string', multiple: true },
+        since: { type: 'string' },
+        state: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -136,7 +157,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT_CLEAN;
   }
 
-  if (command !== 'scan') {
+  const siteOnly = (['site', 'email', 'token', 'projects', 'since', 'state'] as const).filter(
+    (k) => values[k] !== undefined,
+  );
+  const isSite = command === 'scan-site' || command === 'scan-fixture';
+  if (!isSite && siteOnly.length > 0 && command === 'scan') {
+    await err(`--${siteOnly[0] ?? ''} goes with scan-site or scan-fixture`);
+    return EXIT_ERROR;
+  }
+  if (command !== 'scan' && !isSite) {
     await err(`unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
     return EXIT_ERROR;
   }
@@ -189,6 +218,32 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       !disable.has(d.id) && (all || enable.has(d.id) || d.enabledByDefault !== false),
   });
 
+  if (isSite) {
+    if (command === 'scan-site' && files.length > 0) {
+      await err(`scan-site takes no FILE (got ${files.join(' ')})`);
+      return EXIT_ERROR;
+    }
+    if (command === 'scan-fixture' && files.length !== 1) {
+      await err('scan-fixture takes exactly one FILE');
+      return EXIT_ERROR;
+    }
+    return siteCommand(
+      {
+        command,
+        ...(files[0] ? { fixture: files[0] } : {}),
+        ...(values.site ? { site: values.site } : {}),
+        ...(values.email ? { email: values.email } : {}),
+        ...(values.token ? { token: values.token } : {}),
+        projects: list(values.projects),
+        ...(values.since ? { since: values.since } : {}),
+        ...(values.state ? { state: values.state } : {}),
+        format: values.format ?? 'text',
+        version: version(),
+      },
+      scanner,
+      { stdout: io.stdout, stderr: io.stderr, env: io.env ?? process.env },
+    );
+  }
   if (inputFormat === 'jsonl') return scanJsonl(scanner, files, format, io, err);
   return scanTexts(scanner, files, format, io, err);
 }

@@ -64,6 +64,7 @@ export async function recordScan(store: IncidentStore, input: RecordInput): Prom
 
   const appeared: StoredOccurrence[] = [];
   const disappeared: StoredOccurrence[] = [];
+  const changes: StoredOccurrence[] = [];
   const touched = new Map<string, Occurrence | undefined>();
 
   for (const [id, { first, matches }] of groups) {
@@ -88,37 +89,45 @@ export async function recordScan(store: IncidentStore, input: RecordInput): Prom
       date: old?.date ?? now,
       last_seen: now,
     };
-    await store.putOccurrence(next);
+    changes.push(next);
     if (old?.presence !== 'present') appeared.push(next);
     touched.set(incident_id, first);
   }
   for (const old of covered) {
     if (groups.has(old.id) || old.presence === 'removed') continue;
     const gone: StoredOccurrence = { ...old, presence: 'removed', removed_at: now };
-    await store.putOccurrence(gone);
+    changes.push(gone);
     disappeared.push(gone);
     if (!touched.has(old.incident_id)) touched.set(old.incident_id, undefined);
   }
 
+  // Incidents are written first, counted as if the occurrences were already written: a crash
+  // before the occurrences land leaves them to be written again by the retry, which recounts;
+  // a crash after leaves nothing to do. Either way counts match occurrences.
   const reopen = new Set(kind === 'realtime' ? appeared.map((o) => o.incident_id) : []);
   const incidents: Incident[] = [];
   for (const [id, finding] of touched) {
-    const updated = await refreshIncident(store, id, finding, now, reopen.has(id));
+    const pending = changes.filter((o) => o.incident_id === id);
+    const updated = await refreshIncident(store, id, finding, pending, now, reopen.has(id));
     if (updated) incidents.push(updated);
   }
+  for (const o of changes) await store.putOccurrence(o);
   return { appeared, disappeared, incidents };
 }
 
-/** Recounts an incident from its occurrences (so concurrent writers heal each other's counts). */
+/** Recounts an incident from its occurrences (so a later change heals a count a race left wrong). */
 async function refreshIncident(
   store: IncidentStore,
   id: string,
   finding: Occurrence | undefined,
+  pending: readonly StoredOccurrence[],
   now: string,
   regression: boolean,
 ): Promise<Incident | undefined> {
   const old = await store.getIncident(id);
-  const occurrences = await store.occurrencesOfIncident(id);
+  const merged = new Map((await store.occurrencesOfIncident(id)).map((o) => [o.id, o]));
+  for (const o of pending) merged.set(o.id, o);
+  const occurrences = [...merged.values()];
   const present = occurrences.filter((o) => o.presence === 'present');
   const counts = {
     occurrences_count: occurrences.length,

@@ -80,16 +80,27 @@ export interface JiraResponse {
   readonly json: unknown;
 }
 
-/** `/rest/api/3/issue/10001/comment` -> `/rest/api/3/issue/{id}/comment`, for per-endpoint counts. */
+/** Path segments that name a resource kind, never an id or key. */
+const FIXED = new Set(['search', 'bulkfetch', 'list', 'meta', 'content', 'comment', 'worklog']);
+const KEYED = new Set(['project', 'issue', 'comment', 'worklog', 'content', 'version', 'component']);
+
+/**
+ * `/rest/api/3/issue/10001/comment` -> `/rest/api/3/issue/{id}/comment`, and a project key in
+ * `/project/OPS/components` likewise, for per-endpoint counts.
+ */
 export function endpointOf(method: string, path: string): string {
   const bare = path.split('?')[0] ?? path;
   const template = bare
     .split('/')
-    .map((seg, i, all) =>
-      all[i - 1] !== 'api' && (/^\d+$/.test(seg) || /^[A-Z][A-Z0-9_]+-\d+$/.test(seg))
-        ? '{id}'
-        : seg,
-    )
+    .map((seg, i, all) => {
+      const prev = all[i - 1] ?? '';
+      const isId =
+        prev !== 'api' &&
+        (/^\d+$/.test(seg) ||
+          /^[A-Z][A-Z0-9_]+-\d+$/.test(seg) ||
+          (KEYED.has(prev) && seg !== '' && !FIXED.has(seg)));
+      return isId ? '{id}' : seg;
+    })
     .join('/');
   return `${method.toUpperCase()} ${template}`;
 }

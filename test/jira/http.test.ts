@@ -128,5 +128,14 @@ describe('endpointOf', () => {
     expect(endpointOf('GET', '/rest/api/3/attachment/content/50001')).toBe(
       'GET /rest/api/3/attachment/content/{id}',
     );
+    expect(endpointOf('GET', '/rest/api/3/project/OPS/components')).toBe(
+      'GET /rest/api/3/project/{id}/components',
+    );
+    expect(endpointOf('GET', '/rest/api/3/issue/10001/comment/20001')).toBe(
+      'GET /rest/api/3/issue/{id}/comment/{id}',
+    );
+    for (const fixed of ['/rest/api/3/project/search', '/rest/api/3/changelog/bulkfetch']) {
+      expect(endpointOf('GET', fixed)).toBe(`GET ${fixed}`);
+    }
   });
 });

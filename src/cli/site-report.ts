@@ -1,0 +1,125 @@
+/**
+ * Output of `scan-site` / `scan-fixture`: JSON (incidents with occurrences, plus request and point
+ * counts), a readable text listing, or SARIF with one result per place (the URL opens it in Jira).
+ * @module
+ */
+import type { IncidentReport } from '../incidents/report.js';
+import type { EndpointStats } from '../jira/http.js';
+import type { HistoricalJob } from '../scan/historical.js';
+
+export interface SiteStats {
+  readonly jiraRequests: number;
+  readonly jiraPoints: number;
+  readonly byEndpoint: Record<string, EndpointStats>;
+  readonly issuesScanned: number;
+  readonly projectsScanned: number;
+  readonly units: number;
+  readonly skipped: number;
+  readonly wallMs: number;
+}
+
+export function siteStats(
+  http: { requests: number; points: number; byEndpoint: Record<string, EndpointStats> },
+  job: HistoricalJob,
+  wallMs: number,
+): SiteStats {
+  return {
+    jiraRequests: http.requests,
+    jiraPoints: http.points,
+    byEndpoint: http.byEndpoint,
+    issuesScanned: job.counters.issuesScanned,
+    projectsScanned: job.counters.projectsScanned,
+    units: job.counters.units,
+    skipped: job.counters.skipped,
+    wallMs,
+  };
+}
+
+export function siteJson(
+  incidents: readonly IncidentReport[],
+  stats: SiteStats,
+  job: HistoricalJob,
+): string {
+  return `${JSON.stringify({ incidents, stats, skips: job.skips }, null, 2)}\n`;
+}
+
+const where = (o: IncidentReport['occurrences'][number]): string => {
+  const l = o.location;
+  const sub =
+    l.commentId !== undefined
+      ? ` comment ${l.commentId}`
+      : l.worklogId !== undefined
+        ? ` worklog ${l.worklogId}`
+        : l.attachmentId !== undefined
+          ? ` attachment ${l.attachmentId}`
+          : l.historyId !== undefined
+            ? ` history ${l.historyId} (${l.historyField ?? '?'} ${l.historyValue ?? ''})`
+            : l.componentId !== undefined
+              ? ` component ${l.componentId}`
+              : l.versionId !== undefined
+                ? ` version ${l.versionId}`
+                : '';
+  return `${l.issueKey ?? l.projectKey} ${l.field}${sub}`;
+};
+
+export function siteText(incidents: readonly IncidentReport[]): string {
+  const lines: string[] = [];
+  for (const i of incidents) {
+    lines.push(
+      `${i.severity.padEnd(8)} ${i.detector.name}  ${i.secret_preview}  ${i.occurrences_count} place${i.occurrences_count === 1 ? '' : 's'}, ${i.presence}`,
+    );
+    for (const o of i.occurrences) {
+      lines.push(`    ${o.presence.padEnd(7)} ${where(o).padEnd(40)} ${o.url}`);
+    }
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
+}
+
+const LEVEL = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
+
+export function siteSarif(version: string, incidents: readonly IncidentReport[]): string {
+  const rules = [...new Map(incidents.map((i) => [i.detector.name, i.detector])).values()].map(
+    (d) => ({ id: d.name, name: d.display_name, properties: { family: d.family } }),
+  );
+  const results = incidents.flatMap((i) =>
+    i.occurrences.map((o) => ({
+      ruleId: i.detector.name,
+      level: LEVEL[i.severity],
+      message: { text: `${i.detector.display_name} (${i.secret_preview}) in ${where(o)}` },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: o.url },
+            region: {
+              startLine: o.matches[0]?.line ?? 1,
+              startColumn: o.matches[0]?.column ?? 1,
+            },
+          },
+        },
+      ],
+      partialFingerprints: { secretHash: i.secret_hash },
+      properties: { presence: o.presence, status: i.status, location: o.location },
+    })),
+  );
+  return `${JSON.stringify(
+    {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'jira-secret-scanner',
+              version,
+              informationUri: 'https://developer.atlassian.com/platform/forge/',
+              rules,
+            },
+          },
+          results,
+        },
+      ],
+    },
+    null,
+    2,
+  )}\n`;
+}
