@@ -1,0 +1,166 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadFixture } from '../../dev/jira-sim/fixture.js';
+import { createJiraSimulator, type JiraSimulator } from '../../dev/jira-sim/server.js';
+import { incidentReport } from '../../src/incidents/report.js';
+import { createMemoryStore, type MemoryStore } from '../../src/incidents/store.js';
+import { createJiraClient } from '../../src/jira/client.js';
+import { createJiraHttp, type JiraHttp } from '../../src/jira/http.js';
+import { handleChange, type ChangeEvent, type RealtimeDeps } from '../../src/scan/realtime.js';
+import { EXAMPLE_SITE, readJson, testScanner } from './fixture-direct.js';
+
+// Test tokens with valid checksums (from the GitHub detector's examples).
+const GH1 = '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';
+const GH2 = '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';
+const JANE = '557058:aa11bb22-cc33-4d44-8e55-ff6677889900';
+const doc = (text: string): unknown => ({
+  type: 'doc',
+  version: 1,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
+
+let sim: JiraSimulator;
+let store: MemoryStore;
+let http: JiraHttp;
+let deps: RealtimeDeps;
+let tick = 0;
+
+beforeEach(async () => {
+  sim = createJiraSimulator(loadFixture(readJson(EXAMPLE_SITE)));
+  store = createMemoryStore();
+  http = createJiraHttp({
+    fetch: sim.fetch,
+    sleep: () => Promise.resolve(),
+    random: () => 0.5,
+    now: () => 0,
+  });
+  const client = createJiraClient(http);
+  deps = {
+    client,
+    scanner: testScanner(),
+    store,
+    baseUrl: sim.site.baseUrl,
+    fields: (await client.fields()) as never,
+    now: () => new Date(Date.UTC(2026, 0, 1) + ++tick * 1000).toISOString(),
+  };
+});
+
+const ref = (key: string) => {
+  const i = sim.site.issue(key);
+  if (!i) throw new Error(`no ${key}`);
+  return { id: i.id, key: i.key, projectKey: key.split('-')[0] ?? '' };
+};
+const requests = (): number => http.stats().requests;
+
+describe('real-time changes', () => {
+  it('a new comment with a secret appears; editing it out removes it; a duplicate event changes nothing', async () => {
+    const issue = ref('OPS-2');
+    const { comment } = sim.site.addComment(issue.key, doc(`token ${GH1}`), JANE);
+    const event: ChangeEvent = { type: 'comment_upserted', issue, commentId: comment.id };
+    const r = await handleChange(event, deps);
+    expect(r.appeared.map((o) => o.location)).toEqual([
+      {
+        projectKey: 'OPS',
+        issueKey: 'OPS-2',
+        issueId: issue.id,
+        field: 'comment',
+        commentId: comment.id,
+      },
+    ]);
+    expect(r.appeared[0]?.url).toBe(
+      `${sim.site.baseUrl}/browse/OPS-2?focusedCommentId=${comment.id}`,
+    );
+    expect(r.appeared[0]?.kind).toBe('realtime');
+
+    const snapshot = JSON.stringify(store.snapshot());
+    const dup = await handleChange(event, deps);
+    expect(dup).toMatchObject({ appeared: [], disappeared: [], incidents: [] });
+    expect(JSON.stringify(store.snapshot())).toBe(snapshot);
+
+    sim.site.editComment(issue.key, comment.id, doc('rotated, see vault'), JANE);
+    const edited = await handleChange(event, deps);
+    expect(edited.disappeared).toHaveLength(1);
+    expect(edited.incidents[0]).toMatchObject({ presence: 'removed' });
+  });
+
+  it('a deleted comment or issue marks its places removed without asking Jira', async () => {
+    const issue = ref('OPS-2');
+    const { comment } = sim.site.addComment(issue.key, doc(`token ${GH1}`), JANE);
+    sim.site.updateIssue(issue.key, { description: doc(`creds ${GH2}`) }, JANE);
+    await handleChange({ type: 'issue_created', issue }, deps);
+    const before = requests();
+    const r = await handleChange({ type: 'comment_deleted', issue, commentId: comment.id }, deps);
+    expect(r.disappeared.map((o) => o.location.field)).toEqual(['comment']);
+    const d = await handleChange({ type: 'issue_deleted', issue }, deps);
+    // The description and the history entry that added it.
+    expect(d.disappeared.map((o) => o.location.field).sort()).toEqual(['changelog', 'description']);
+    expect(requests()).toBe(before);
+    const incidents = await incidentReport(store);
+    expect(incidents.every((i) => i.presence === 'removed')).toBe(true);
+  });
+
+  it('an edited description rescans only that field and its history', async () => {
+    const issue = ref('PAY-2');
+    const { history } = sim.site.updateIssue(issue.key, { description: doc(`use ${GH1}`) }, JANE);
+    const r1 = await handleChange(
+      { type: 'issue_updated', issue, changedFields: ['description'] },
+      deps,
+    );
+    expect(r1.appeared.map((o) => o.location.field).sort()).toEqual(['changelog', 'description']);
+    expect(r1.appeared.find((o) => o.location.field === 'changelog')?.location).toMatchObject({
+      historyId: history?.id,
+      historyField: 'description',
+      historyValue: 'to',
+    });
+    // Removing it from the description: the current value is clean, the history still has it.
+    sim.site.updateIssue(issue.key, { description: doc('rotated') }, JANE);
+    const r2 = await handleChange(
+      { type: 'issue_updated', issue, changedFields: ['description'] },
+      deps,
+    );
+    expect(r2.disappeared.map((o) => o.location.field)).toEqual(['description']);
+    expect(r2.appeared.map((o) => o.location.historyValue)).toEqual(['from']);
+    expect(r2.incidents[0]).toMatchObject({ presence: 'present', present_count: 2 });
+  });
+
+  it('an update of non-text fields costs no request at all', async () => {
+    const before = requests();
+    const r = await handleChange(
+      { type: 'issue_updated', issue: ref('PAY-2'), changedFields: ['status', 'assignee'] },
+      deps,
+    );
+    expect(r.rescanned).toBe('nothing');
+    expect(requests()).toBe(before);
+  });
+
+  it('a new real-time occurrence reopens a resolved incident', async () => {
+    const a = ref('OPS-2');
+    const b = ref('OPS-3');
+    const c1 = sim.site.addComment(a.key, doc(GH1), JANE).comment;
+    const first = await handleChange(
+      { type: 'comment_upserted', issue: a, commentId: c1.id },
+      deps,
+    );
+    const incident = first.incidents[0];
+    if (!incident) throw new Error('no incident');
+    await store.putIncident({ ...incident, status: 'RESOLVED', resolved_at: deps.now() });
+    const c2 = sim.site.addComment(b.key, doc(`again ${GH1}`), JANE).comment;
+    const r = await handleChange({ type: 'comment_upserted', issue: b, commentId: c2.id }, deps);
+    expect(r.incidents[0]).toMatchObject({
+      id: incident.id,
+      status: 'TRIGGERED',
+      regression: true,
+      occurrences_count: 2,
+    });
+  });
+
+  it('a late event for content already gone is a removal, not an error', async () => {
+    const issue = ref('OPS-2');
+    const { comment } = sim.site.addComment(issue.key, doc(`token ${GH1}`), JANE);
+    await handleChange({ type: 'comment_upserted', issue, commentId: comment.id }, deps);
+    sim.site.deleteIssue(issue.key);
+    const r = await handleChange({ type: 'comment_upserted', issue, commentId: comment.id }, deps);
+    expect(r.disappeared).toHaveLength(1);
+    const created = await handleChange({ type: 'issue_created', issue }, deps);
+    expect(created.rescanned).toBe('removed');
+  });
+});
