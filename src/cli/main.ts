@@ -33,6 +33,8 @@ export interface CliIo {
   readonly stdout: Writable;
   readonly stderr: Writable;
   readonly env?: NodeJS.ProcessEnv;
+  /** The network, for scan-site (tests inject one). Default: the global fetch. */
+  readonly fetch?: typeof fetch;
 }
 
 const EXIT_CLEAN = 0;
@@ -241,7 +243,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         version: version(),
       },
       scanner,
-      { stdout: io.stdout, stderr: io.stderr, env: io.env ?? process.env },
+      {
+        stdout: io.stdout,
+        stderr: io.stderr,
+        env: io.env ?? process.env,
+        ...(io.fetch ? { fetch: io.fetch } : {}),
+      },
     );
   }
   if (inputFormat === 'jsonl') return scanJsonl(scanner, files, format, io, err);

@@ -12,6 +12,7 @@ export async function runCli(
   argv: string[],
   stdin = '',
   env: NodeJS.ProcessEnv = {},
+  fetch?: typeof globalThis.fetch,
 ): Promise<CliRun> {
   const out = new PassThrough();
   const err = new PassThrough();
@@ -23,6 +24,7 @@ export async function runCli(
     stdout: out,
     stderr: err,
     env: { JIRA_SECRET_SCANNER_KEY: 'cli-test-fingerprint-key', ...env },
+    ...(fetch ? { fetch } : {}),
   });
   return {
     code,
