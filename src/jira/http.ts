@@ -82,7 +82,15 @@ export interface JiraResponse {
 
 /** Path segments that name a resource kind, never an id or key. */
 const FIXED = new Set(['search', 'bulkfetch', 'list', 'meta', 'content', 'comment', 'worklog']);
-const KEYED = new Set(['project', 'issue', 'comment', 'worklog', 'content', 'version', 'component']);
+const KEYED = new Set([
+  'project',
+  'issue',
+  'comment',
+  'worklog',
+  'content',
+  'version',
+  'component',
+]);
 
 /**
  * `/rest/api/3/issue/10001/comment` -> `/rest/api/3/issue/{id}/comment`, and a project key in
@@ -105,14 +113,23 @@ export function endpointOf(method: string, path: string): string {
   return `${method.toUpperCase()} ${template}`;
 }
 
-/** Points a response costs, estimated: 1 per request plus 1 per core object returned. */
+/**
+ * Points a response costs, by Atlassian's published model: 1 per request, plus 1 per core object
+ * returned (issues, projects, attachments). Comments, worklogs, histories, fields and
+ * permissions are not core objects, so those pages cost the flat 1.
+ */
 function estimatePoints(json: unknown): number {
-  if (typeof json !== 'object' || json === null) return 1;
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return 1;
   const o = json as Record<string, unknown>;
-  for (const k of ['issues', 'values', 'comments', 'worklogs', 'issueChangeLogs', 'histories']) {
-    if (Array.isArray(o[k])) return 1 + o[k].length;
-  }
-  return Array.isArray(json) ? 1 + json.length : 1;
+  if (Array.isArray(o.issues)) return 1 + o.issues.length;
+  // A project search page (`values` of projects) or one issue.
+  if (
+    Array.isArray(o.values) &&
+    o.values.every((v) => typeof v === 'object' && v !== null && 'key' in v && 'name' in v)
+  )
+    return 1 + o.values.length;
+  if (typeof o.key === 'string' && typeof o.fields === 'object') return 2;
+  return 1;
 }
 
 function rateLimitKind(reason: string | null): RateLimitKind {
@@ -226,7 +243,7 @@ export function createJiraHttp(opts: JiraHttpOptions): JiraHttp {
     },
     async requestBytes(path, headers = {}) {
       const res = await send('GET', path, headers, undefined);
-      statsOf(endpointOf('GET', path)).points += 1;
+      statsOf(endpointOf('GET', path)).points += 2; // the request and the attachment
       return { status: res.status, bytes: new Uint8Array(await res.arrayBuffer()) };
     },
     stats() {

@@ -194,6 +194,9 @@ describe('historical scan', () => {
         })
       ).job;
     }
+    // The app's own estimate agrees with what the server charged.
+    expect(http.stats().points).toBe(sim.stats().points);
+    expect(http.stats().requests).toBe(sim.stats().requests);
     const endpoints = Object.keys(http.stats().byEndpoint).sort();
     expect(endpoints).toEqual([
       'GET /rest/api/3/field',
