@@ -1,0 +1,850 @@
+/**
+ * A local Jira Cloud (REST v3) over a site fixture: one router (`handle`), an in-process `fetch`
+ * with the app's JiraFetch signature, and a loopback HTTP server. It answers the endpoints the
+ * scanner reads with Jira's shapes, pagination, truncation, errors and point costs.
+ *
+ * Request pipeline: parse -> authenticate -> identify the viewer -> route -> handler -> count.
+ * Later stages (rate limits, events) slot in between without touching the handlers.
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { endpointOf, type HttpResponse, type JiraFetch } from '../../src/jira/http.js';
+import {
+  ISSUE_NOT_FOUND,
+  SiteError,
+  type IssueDef,
+  type ProjectDef,
+  type SimSite,
+} from './fixture.js';
+import { compileJql } from './jql.js';
+import { compareTimes } from './time.js';
+import {
+  attachmentBytes,
+  fieldSelector,
+  isProjectAdmin,
+  isSiteAdmin,
+  Renderer,
+  type Viewer,
+} from './render.js';
+
+export interface SimRequest {
+  readonly method: string;
+  /** Path with query string (`/rest/api/3/issue/OPS-1?fields=summary`), or an absolute URL. */
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+}
+
+export interface SimResponse {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: string | Uint8Array;
+}
+
+export interface SimulatorOptions {
+  /** Comments and worklogs embedded in issues and search results. Default 20. */
+  readonly embedLimit?: number;
+  /** Largest search page, whatever `maxResults` asks. Default 100. */
+  readonly maxPageSize?: number;
+  /** When set, every request needs this Basic auth, else 401. */
+  readonly credentials?: { readonly email: string; readonly token: string };
+  /** Epoch ms. Default: the site's clock. */
+  readonly now?: () => number;
+  /** Base of `self` and `content` URLs. Default: the fixture's `site.baseUrl`. */
+  readonly baseUrl?: string;
+}
+
+export interface EndpointCount {
+  requests: number;
+  points: number;
+}
+
+export interface SimStats {
+  readonly requests: number;
+  readonly points: number;
+  /** Keyed like the app's transport counts: `endpointOf(method, path)`. */
+  readonly byEndpoint: Record<string, EndpointCount>;
+}
+
+export interface JiraSimulator {
+  handle(req: SimRequest): Promise<SimResponse>;
+  readonly fetch: JiraFetch;
+  listen(port?: number): Promise<{ url: string; close(): Promise<void> }>;
+  stats(): SimStats;
+  readonly site: SimSite;
+}
+
+/** What a handler answers; `objects` = core objects returned (the points beyond the first). */
+interface Reply {
+  readonly status: number;
+  readonly json?: unknown;
+  readonly bytes?: Uint8Array;
+  readonly headers?: Record<string, string>;
+  readonly objects?: number;
+}
+
+interface Ctx {
+  readonly site: SimSite;
+  readonly render: Renderer;
+  readonly viewer: Viewer;
+  readonly query: URLSearchParams;
+  readonly params: Readonly<Record<string, string>>;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | undefined;
+  readonly now: number;
+  readonly embedLimit: number;
+  readonly maxPageSize: number;
+  /** Path and query as requested, for `self` and `nextPage`. */
+  readonly url: URL;
+}
+
+type Handler = (ctx: Ctx) => Reply;
+
+interface Route {
+  readonly method: 'GET' | 'POST';
+  readonly pattern: RegExp;
+  readonly handler: Handler;
+}
+
+/** A refusal in Jira's error shape. */
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly messages: readonly string[],
+    readonly errors: Readonly<Record<string, string>> = {},
+  ) {
+    super(messages.join('; '));
+  }
+}
+
+const jiraError = (status: number, messages: readonly string[], errors = {}): Reply => ({
+  status,
+  json: { errorMessages: messages, errors },
+});
+
+const TOKEN_TTL_MS = 7 * 24 * 3600 * 1000;
+
+const digest = (s: string): string =>
+  createHash('sha256').update(s).digest('base64url').slice(0, 16);
+
+/** Opaque cursor: position + a hash of what it pages over + when it was issued. */
+function encodeToken(position: number, scope: string, now: number): string {
+  return Buffer.from(JSON.stringify({ v: 1, p: position, h: digest(scope), t: now })).toString(
+    'base64url',
+  );
+}
+
+function decodeToken(token: unknown, scope: string, now: number): number {
+  if (token === undefined || token === null) return 0;
+  let parsed: unknown;
+  try {
+    parsed =
+      typeof token === 'string'
+        ? JSON.parse(Buffer.from(token, 'base64url').toString())
+        : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  const t = parsed as { v?: unknown; p?: unknown; h?: unknown; t?: unknown } | undefined;
+  if (
+    typeof t !== 'object' ||
+    t.v !== 1 ||
+    typeof t.p !== 'number' ||
+    !Number.isInteger(t.p) ||
+    t.p < 0 ||
+    typeof t.t !== 'number'
+  )
+    throw new HttpError(400, ['The provided next page token is invalid.']);
+  if (t.h !== digest(scope))
+    throw new HttpError(400, ['The provided next page token does not belong to this query.']);
+  if (now - t.t > TOKEN_TTL_MS)
+    throw new HttpError(400, ['The provided next page token has expired.']);
+  return t.p;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request helpers
+// ---------------------------------------------------------------------------------------------
+
+type Obj = Record<string, unknown>;
+
+/** The JSON body as an object whose keys are all in `allowed` (Jira rejects unknown fields). */
+function jsonBody(ctx: Ctx, allowed: readonly string[]): Obj {
+  if (ctx.body === undefined || ctx.body.trim() === '')
+    throw new HttpError(400, ['No content to map due to end-of-input']);
+  let v: unknown;
+  try {
+    v = JSON.parse(ctx.body);
+  } catch {
+    throw new HttpError(400, [
+      'Invalid request payload. Refer to the REST API documentation and try again.',
+    ]);
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new HttpError(400, ['Invalid request payload: expected a JSON object.']);
+  for (const k of Object.keys(v)) {
+    if (!allowed.includes(k))
+      throw new HttpError(400, [`Invalid request payload. Unrecognized field "${k}".`]);
+  }
+  return v as Obj;
+}
+
+function intParam(
+  ctx: Ctx,
+  name: string,
+  fallback: number,
+  range: { min: number; max: number },
+  status = 400,
+): number {
+  const raw = ctx.query.get(name);
+  if (raw === null || raw === '') return fallback;
+  if (!/^-?\d+$/.test(raw)) throw new HttpError(status, [`'${name}' must be a number.`]);
+  const n = Number(raw);
+  if (n < range.min) throw new HttpError(status, [`'${name}' must be at least ${range.min}.`]);
+  return Math.min(n, range.max);
+}
+
+function bodyInt(
+  body: Obj,
+  name: string,
+  fallback: number,
+  range: { min: number; max: number },
+): number {
+  const v = body[name];
+  if (v === undefined || v === null) return fallback;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < range.min || v > range.max)
+    throw new HttpError(400, [`'${name}' must be an integer from ${range.min} to ${range.max}.`]);
+  return v;
+}
+
+function stringList(body: Obj, name: string): string[] | undefined {
+  const v = body[name];
+  if (v === undefined || v === null) return undefined;
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+    throw new HttpError(400, [`'${name}' must be a list of strings.`]);
+  return v;
+}
+
+/** A path parameter, percent-decoded. */
+function param(ctx: Ctx, name: string): string {
+  try {
+    return decodeURIComponent(ctx.params[name] ?? '');
+  } catch {
+    throw new HttpError(400, [`Malformed path parameter '${name}'.`]);
+  }
+}
+
+function issueOr404(ctx: Ctx): IssueDef {
+  const issue = ctx.site.issue(param(ctx, 'issue'));
+  if (!issue) throw new HttpError(404, [ISSUE_NOT_FOUND]);
+  return issue;
+}
+
+function projectOr404(ctx: Ctx, key: string): ProjectDef {
+  const project = ctx.site.project(key);
+  if (!project) throw new HttpError(404, [`No project could be found with key '${key}'.`]);
+  return project;
+}
+
+/** Issues a JQL query selects, in its order; a 400 for bad or unbounded JQL. */
+function matchingIssues(ctx: Ctx, jql: unknown): IssueDef[] {
+  const bound = compileJql(typeof jql === 'string' ? jql : '', ctx.site, ctx.now);
+  if (!bound.ok) throw new HttpError(400, [bound.error]);
+  const q = bound.value;
+  return ctx.site
+    .issues()
+    .filter((i) => q.matches(i))
+    .sort((a, b) => q.compare(a, b));
+}
+
+/** `names` and `schema` for the issues' selected fields, when `expand` asks for them. */
+function expansions(ctx: Ctx, expand: unknown, fieldIds: ReadonlySet<string>): Obj {
+  const wanted = (typeof expand === 'string' ? expand : '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  for (const e of wanted) {
+    if (e !== 'names' && e !== 'schema')
+      throw new HttpError(400, [
+        `The simulator does not support expand '${e}' (only names, schema).`,
+      ]);
+  }
+  const meta = ctx.render.fields().filter((f) => fieldIds.has(f.id as string));
+  return {
+    ...(wanted.includes('names')
+      ? { names: Object.fromEntries(meta.map((f) => [f.id, f.name])) }
+      : {}),
+    ...(wanted.includes('schema')
+      ? { schema: Object.fromEntries(meta.filter((f) => f.schema).map((f) => [f.id, f.schema])) }
+      : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Handlers
+// ---------------------------------------------------------------------------------------------
+
+const SEARCH_KEYS = [
+  'jql',
+  'fields',
+  'maxResults',
+  'nextPageToken',
+  'expand',
+  'properties',
+  'fieldsByKeys',
+  'failFast',
+  'reconcileIssues',
+];
+
+const search: Handler = (ctx) => {
+  const body = jsonBody(ctx, SEARCH_KEYS);
+  const jql = body.jql ?? '';
+  if (typeof jql !== 'string') throw new HttpError(400, ["'jql' must be a string."]);
+  const reconcile = body.reconcileIssues;
+  if (reconcile !== undefined && (!Array.isArray(reconcile) || reconcile.length > 50))
+    throw new HttpError(400, ["'reconcileIssues' accepts at most 50 ids."]);
+  const issues = matchingIssues(ctx, jql);
+  const start = decodeToken(body.nextPageToken, jql, ctx.now);
+  const size = Math.min(bodyInt(body, 'maxResults', 50, { min: 1, max: 5000 }), ctx.maxPageSize);
+  const page = issues.slice(start, start + size);
+  const include = fieldSelector(stringList(body, 'fields'), 'id');
+  const shown = new Set(page.flatMap((i) => ctx.render.issueFieldIds(i)).filter(include));
+  const isLast = start + page.length >= issues.length;
+  return {
+    status: 200,
+    objects: page.length,
+    json: {
+      issues: page.map((i) => ctx.render.issue(i, include, ctx.embedLimit)),
+      ...(isLast ? {} : { nextPageToken: encodeToken(start + page.length, jql, ctx.now) }),
+      isLast,
+      ...expansions(ctx, body.expand, shown),
+    },
+  };
+};
+
+const approximateCount: Handler = (ctx) => {
+  const body = jsonBody(ctx, ['jql']);
+  return { status: 200, json: { count: matchingIssues(ctx, body.jql).length } };
+};
+
+const getIssue: Handler = (ctx) => {
+  const issue = issueOr404(ctx);
+  const requested = ctx.query.getAll('fields');
+  const include = fieldSelector(requested, '*all');
+  const shown = new Set(ctx.render.issueFieldIds(issue).filter(include));
+  return {
+    status: 200,
+    objects: 1,
+    json: {
+      ...ctx.render.issue(issue, include, ctx.embedLimit),
+      ...expansions(ctx, ctx.query.get('expand'), shown),
+    },
+  };
+};
+
+const listComments: Handler = (ctx) => {
+  const issue = issueOr404(ctx);
+  const orderBy = ctx.query.get('orderBy') ?? 'created';
+  if (!['created', '+created', '-created'].includes(orderBy))
+    throw new HttpError(400, [`Invalid orderBy value '${orderBy}'; only created is supported.`]);
+  const startAt = intParam(ctx, 'startAt', 0, { min: 0, max: Number.MAX_SAFE_INTEGER });
+  const maxResults = intParam(ctx, 'maxResults', 100, { min: 0, max: 100 });
+  const all = ctx.render.visibleComments(issue);
+  if (orderBy === '-created') all.reverse();
+  const page = all.slice(startAt, startAt + maxResults);
+  return {
+    status: 200,
+    json: {
+      startAt,
+      maxResults,
+      total: all.length,
+      comments: page.map((c) => ctx.render.comment(issue, c)),
+    },
+  };
+};
+
+const getComment: Handler = (ctx) => {
+  const issue = issueOr404(ctx);
+  const id = param(ctx, 'comment');
+  const comment = ctx.render.visibleComments(issue).find((c) => c.id === id);
+  if (!comment) throw new HttpError(404, [`Can not find a comment for the id: ${id}.`]);
+  return { status: 200, json: ctx.render.comment(issue, comment) };
+};
+
+const listWorklogs: Handler = (ctx) => {
+  const issue = issueOr404(ctx);
+  // Jira answers 404, not 400, for non-numeric paging here (OpenAPI: getIssueWorklog).
+  const startAt = intParam(ctx, 'startAt', 0, { min: 0, max: Number.MAX_SAFE_INTEGER }, 404);
+  const maxResults = intParam(ctx, 'maxResults', 5000, { min: 0, max: 5000 }, 404);
+  const all = ctx.render.visibleWorklogs(issue);
+  return {
+    status: 200,
+    json: {
+      startAt,
+      maxResults,
+      total: all.length,
+      worklogs: all.slice(startAt, startAt + maxResults).map((w) => ctx.render.worklog(issue, w)),
+    },
+  };
+};
+
+const bulkChangelogs: Handler = (ctx) => {
+  const body = jsonBody(ctx, ['issueIdsOrKeys', 'fieldIds', 'maxResults', 'nextPageToken']);
+  const wanted = stringList(body, 'issueIdsOrKeys') ?? [];
+  if (wanted.length < 1 || wanted.length > 1000)
+    throw new HttpError(400, ['issueIdsOrKeys must contain between 1 and 1000 issue IDs or keys.']);
+  const fieldIds = stringList(body, 'fieldIds') ?? [];
+  if (fieldIds.length > 10)
+    throw new HttpError(400, ['fieldIds can contain at most 10 field IDs.']);
+  if (new Set(fieldIds).size !== fieldIds.length)
+    throw new HttpError(400, ['fieldIds must not contain duplicates.']);
+  const maxResults = bodyInt(body, 'maxResults', 1000, { min: 1, max: 10000 });
+  const scope = JSON.stringify([wanted, fieldIds]);
+  const start = decodeToken(body.nextPageToken, scope, ctx.now);
+
+  // Every matching history of every named issue (unknown ones are left out), oldest first.
+  const issues = [
+    ...new Map(
+      wanted.flatMap((w) => {
+        const i = ctx.site.issue(w);
+        return i ? [[i.id, i] as const] : [];
+      }),
+    ).values(),
+  ];
+  const keep = (fieldId: string): boolean => fieldIds.length === 0 || fieldIds.includes(fieldId);
+  const entries = issues
+    .flatMap((issue) =>
+      issue.changelog.map((h) => ({ issue, h, items: h.items.filter((i) => keep(i.fieldId)) })),
+    )
+    .filter((e) => e.items.length > 0)
+    .sort(
+      (a, b) =>
+        compareTimes(a.h.created, b.h.created) ||
+        Number(a.issue.id) - Number(b.issue.id) ||
+        Number(a.h.id) - Number(b.h.id),
+    );
+  const page = entries.slice(start, start + maxResults);
+  const grouped = new Map<string, Obj[]>();
+  for (const e of page) {
+    const list = grouped.get(e.issue.id) ?? [];
+    list.push(ctx.render.history(e.h, e.items));
+    grouped.set(e.issue.id, list);
+  }
+  const isLast = start + page.length >= entries.length;
+  return {
+    status: 200,
+    json: {
+      issueChangeLogs: [...grouped].map(([issueId, changeHistories]) => ({
+        issueId,
+        changeHistories,
+      })),
+      ...(isLast ? {} : { nextPageToken: encodeToken(start + page.length, scope, ctx.now) }),
+    },
+  };
+};
+
+const listFields: Handler = (ctx) => ({ status: 200, json: ctx.render.fields() });
+
+const searchProjects: Handler = (ctx) => {
+  const startAt = intParam(ctx, 'startAt', 0, { min: 0, max: Number.MAX_SAFE_INTEGER });
+  const maxResults = intParam(ctx, 'maxResults', 50, { min: 0, max: 100 });
+  const orderBy = ctx.query.get('orderBy') ?? 'key';
+  const by = orderBy.replace(/^[+-]/, '');
+  if (!['key', 'name', 'id'].includes(by))
+    throw new HttpError(400, [
+      `The simulator cannot order projects by '${orderBy}' (key, name, id).`,
+    ]);
+  const expand = (ctx.query.get('expand') ?? '').split(',').map((s) => s.trim());
+  const sorted = [...ctx.site.projects].sort((a, b) => {
+    const d =
+      by === 'id'
+        ? Number(a.id) - Number(b.id)
+        : a[by as 'key' | 'name'].localeCompare(b[by as 'key' | 'name']);
+    return orderBy.startsWith('-') ? -d : d;
+  });
+  const page = sorted.slice(startAt, startAt + maxResults);
+  const isLast = startAt + page.length >= sorted.length;
+  const next = new URL(ctx.url);
+  next.searchParams.set('startAt', String(startAt + page.length));
+  return {
+    status: 200,
+    objects: page.length,
+    json: {
+      self: `${ctx.render.baseUrl}${ctx.url.pathname}${ctx.url.search}`,
+      ...(isLast ? {} : { nextPage: `${ctx.render.baseUrl}${next.pathname}${next.search}` }),
+      maxResults,
+      startAt,
+      total: sorted.length,
+      isLast,
+      values: page.map((p) => ctx.render.project(p, expand.includes('description'))),
+    },
+  };
+};
+
+const projectComponents: Handler = (ctx) => {
+  const project = projectOr404(ctx, param(ctx, 'project'));
+  return { status: 200, json: project.components.map((c) => ctx.render.component(project, c)) };
+};
+
+const projectVersions: Handler = (ctx) => {
+  const project = projectOr404(ctx, param(ctx, 'project'));
+  return { status: 200, json: project.versions.map((v) => ctx.render.version(project, v)) };
+};
+
+/** `bytes=a-b`, `bytes=a-`, `bytes=-n` -> [start, end] inclusive; undefined when unsatisfiable. */
+function parseRange(header: string, size: number): [number, number] | undefined {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === ''))
+    throw new HttpError(400, [`The Range header '${header}' is malformed.`]);
+  const [a, b] = [m[1] ?? '', m[2] ?? ''];
+  if (a === '') {
+    const n = Number(b);
+    return n === 0 || size === 0 ? undefined : [Math.max(0, size - n), size - 1];
+  }
+  const start = Number(a);
+  const end = b === '' ? size - 1 : Math.min(Number(b), size - 1);
+  return start >= size || (b !== '' && Number(b) < start) ? undefined : [start, end];
+}
+
+const attachmentContent: Handler = (ctx) => {
+  const id = param(ctx, 'attachment');
+  const found = ctx.site.attachment(id);
+  if (!found) throw new HttpError(404, [`The attachment with id '${id}' does not exist.`]);
+  if (ctx.query.get('redirect') !== 'false') {
+    return {
+      status: 303,
+      headers: {
+        location: `${ctx.render.baseUrl}/rest/api/3/attachment/content/${id}?redirect=false`,
+      },
+    };
+  }
+  const bytes = attachmentBytes(found.attachment);
+  const base = { 'content-type': found.attachment.mimeType, 'accept-ranges': 'bytes' };
+  const range = ctx.headers.range;
+  if (range === undefined) return { status: 200, bytes, headers: base, objects: 1 };
+  const r = parseRange(range, bytes.length);
+  if (!r)
+    return {
+      status: 416,
+      headers: { 'content-range': `bytes */${bytes.length}` },
+      json: { errorMessages: ['The requested range is not satisfiable.'], errors: {} },
+    };
+  return {
+    status: 206,
+    bytes: bytes.subarray(r[0], r[1] + 1),
+    headers: { ...base, 'content-range': `bytes ${r[0]}-${r[1]}/${bytes.length}` },
+    objects: 1,
+  };
+};
+
+interface PermissionDef {
+  readonly id: string;
+  readonly name: string;
+  readonly type: 'GLOBAL' | 'PROJECT';
+  readonly description: string;
+}
+
+/** The permissions the simulator decides; any other key is a 400. */
+const PERMISSIONS: Readonly<Record<string, PermissionDef>> = {
+  ADMINISTER: {
+    id: '0',
+    name: 'Administer Jira',
+    type: 'GLOBAL',
+    description:
+      'Create and administer projects, issue types, fields, workflows, and schemes for all projects. Users with this permission can perform most administration tasks, except: managing users, importing data, and editing system email settings.',
+  },
+  ADMINISTER_PROJECTS: {
+    id: '23',
+    name: 'Administer Projects',
+    type: 'PROJECT',
+    description:
+      'Ability to administer a project in Jira. Users with this permission can change the project role membership, edit details, and much more.',
+  },
+  BROWSE_PROJECTS: {
+    id: '10',
+    name: 'Browse Projects',
+    type: 'PROJECT',
+    description: 'Ability to browse projects and the issues within them.',
+  },
+};
+
+const myPermissions: Handler = (ctx) => {
+  const keys = (ctx.query.get('permissions') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  if (keys.length === 0)
+    throw new HttpError(400, ["The 'permissions' query parameter is required."]);
+  const unknown = keys.filter((k) => !(k in PERMISSIONS));
+  if (unknown.length > 0)
+    throw new HttpError(400, [`Invalid permission key(s): ${unknown.join(', ')}.`]);
+  const projectKey = ctx.query.get('projectKey') ?? ctx.query.get('projectId');
+  const project = projectKey === null ? undefined : projectOr404(ctx, projectKey);
+  const v = ctx.viewer;
+  const has = (key: string): boolean => {
+    if (v.kind === 'app') return key === 'BROWSE_PROJECTS';
+    if (key === 'ADMINISTER') return isSiteAdmin(v.user);
+    if (key === 'ADMINISTER_PROJECTS')
+      return project
+        ? isProjectAdmin(v.user, project)
+        : ctx.site.projects.some((p) => isProjectAdmin(v.user, p));
+    return true; // BROWSE_PROJECTS: every known user
+  };
+  const permissions = Object.fromEntries(
+    keys.map((key) => {
+      const def = PERMISSIONS[key] as PermissionDef;
+      return [
+        key,
+        {
+          id: def.id,
+          key,
+          name: def.name,
+          type: def.type,
+          description: def.description,
+          havePermission: has(key),
+        },
+      ];
+    }),
+  );
+  return { status: 200, json: { permissions } };
+};
+
+/** `/rest/api/3/issue/{issue}` -> a pattern with a named group per `{param}`. */
+function template(path: string): RegExp {
+  const escaped = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${escaped.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`);
+}
+
+const ROUTES: readonly Route[] = (
+  [
+    ['POST', '/rest/api/3/search/jql', search],
+    ['POST', '/rest/api/3/search/approximate-count', approximateCount],
+    ['GET', '/rest/api/3/issue/{issue}', getIssue],
+    ['GET', '/rest/api/3/issue/{issue}/comment', listComments],
+    ['GET', '/rest/api/3/issue/{issue}/comment/{comment}', getComment],
+    ['GET', '/rest/api/3/issue/{issue}/worklog', listWorklogs],
+    ['POST', '/rest/api/3/changelog/bulkfetch', bulkChangelogs],
+    ['GET', '/rest/api/3/field', listFields],
+    ['GET', '/rest/api/3/project/search', searchProjects],
+    ['GET', '/rest/api/3/project/{project}/components', projectComponents],
+    ['GET', '/rest/api/3/project/{project}/versions', projectVersions],
+    ['GET', '/rest/api/3/attachment/content/{attachment}', attachmentContent],
+    ['GET', '/rest/api/3/mypermissions', myPermissions],
+  ] as const
+).map(([method, path, handler]) => ({ method, pattern: template(path), handler }));
+
+// ---------------------------------------------------------------------------------------------
+// The simulator
+// ---------------------------------------------------------------------------------------------
+
+const NOT_AUTHENTICATED = 'Client must be authenticated to access this resource.';
+
+function basicAuth(
+  headers: Readonly<Record<string, string>>,
+): { email: string; token: string } | undefined {
+  const m = /^Basic\s+(\S+)$/i.exec(headers.authorization ?? '');
+  if (!m) return undefined;
+  const decoded = Buffer.from(m[1] ?? '', 'base64').toString();
+  const colon = decoded.indexOf(':');
+  return colon < 0
+    ? undefined
+    : { email: decoded.slice(0, colon), token: decoded.slice(colon + 1) };
+}
+
+function toBytes(body: string | Uint8Array): Uint8Array {
+  return typeof body === 'string' ? new TextEncoder().encode(body) : body;
+}
+
+export function createJiraSimulator(site: SimSite, options: SimulatorOptions = {}): JiraSimulator {
+  const embedLimit = options.embedLimit ?? 20;
+  const maxPageSize = options.maxPageSize ?? 100;
+  const now = options.now ?? site.now;
+  const baseUrl = (options.baseUrl ?? site.baseUrl).replace(/\/+$/, '');
+  const byEndpoint: Record<string, EndpointCount> = {};
+
+  /** The viewer, or a 401 reply. */
+  function identify(headers: Readonly<Record<string, string>>): Viewer | Reply {
+    const auth = basicAuth(headers);
+    if (options.credentials) {
+      const c = options.credentials;
+      if (auth?.email !== c.email || auth.token !== c.token)
+        return jiraError(401, [NOT_AUTHENTICATED]);
+    }
+    const asId = headers['x-sim-account-id'];
+    if (asId !== undefined) {
+      const user = site.user(asId);
+      return user ? { kind: 'user', user } : jiraError(401, [`Unknown account '${asId}'.`]);
+    }
+    if (auth) {
+      const login = auth.email.toLowerCase();
+      const user = site.users.find(
+        (u) =>
+          u.accountId === auth.email ||
+          u.emailAddress?.toLowerCase() === login ||
+          u.displayName.toLowerCase() === login,
+      );
+      if (user) return { kind: 'user', user };
+    }
+    return { kind: 'app' };
+  }
+
+  function route(
+    method: string,
+    url: URL,
+    headers: Readonly<Record<string, string>>,
+    body: string | undefined,
+  ): Reply {
+    const viewer = identify(headers);
+    if (!('kind' in viewer)) return viewer;
+    const path = url.pathname.replace(/\/+$/, '') || '/';
+    const matching = ROUTES.map((r) => ({ r, m: r.pattern.exec(path) })).filter(
+      (x) => x.m !== null,
+    );
+    if (matching.length === 0)
+      return jiraError(404, [`null for uri: ${baseUrl}${url.pathname}${url.search}`]);
+    const hit = matching.find((x) => x.r.method === method);
+    if (!hit)
+      return {
+        ...jiraError(405, [`Method ${method} is not allowed here.`]),
+        headers: { allow: matching.map((x) => x.r.method).join(', ') },
+      };
+    const ctx: Ctx = {
+      site,
+      render: new Renderer(site, baseUrl, viewer),
+      viewer,
+      query: url.searchParams,
+      params: { ...hit.m?.groups },
+      headers,
+      body,
+      now: now(),
+      embedLimit,
+      maxPageSize,
+      url,
+    };
+    try {
+      return hit.r.handler(ctx);
+    } catch (e) {
+      if (e instanceof HttpError) return jiraError(e.status, e.messages, e.errors);
+      if (e instanceof SiteError) return jiraError(e.status, [e.message]);
+      throw e;
+    }
+  }
+
+  async function handle(req: SimRequest): Promise<SimResponse> {
+    await Promise.resolve(); // always asynchronous, like the network
+    const method = req.method.toUpperCase();
+    const url = new URL(req.path, 'http://jira-sim.invalid');
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), v]),
+    );
+    let reply: Reply;
+    try {
+      reply = route(method, url, headers, req.body);
+    } catch (e) {
+      reply = jiraError(500, [`Simulator error: ${e instanceof Error ? e.message : String(e)}`]);
+    }
+    const endpoint = endpointOf(method, url.pathname);
+    const count = (byEndpoint[endpoint] ??= { requests: 0, points: 0 });
+    count.requests++;
+    count.points += 1 + (reply.status < 300 ? (reply.objects ?? 0) : 0);
+    if (reply.bytes !== undefined) {
+      return {
+        status: reply.status,
+        headers: { ...reply.headers, 'content-length': String(reply.bytes.length) },
+        body: reply.bytes,
+      };
+    }
+    return {
+      status: reply.status,
+      headers: {
+        ...reply.headers,
+        ...(reply.json === undefined ? {} : { 'content-type': 'application/json;charset=UTF-8' }),
+      },
+      body: reply.json === undefined ? '' : JSON.stringify(reply.json),
+    };
+  }
+
+  const fetch: JiraFetch = async (path, init) => {
+    const res = await handle({
+      method: init.method,
+      path,
+      headers: init.headers,
+      ...(init.body === undefined ? {} : { body: init.body }),
+    });
+    const lower = new Map(Object.entries(res.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    const bytes = toBytes(res.body);
+    const response: HttpResponse = {
+      status: res.status,
+      headers: { get: (name) => lower.get(name.toLowerCase()) ?? null },
+      text: () => Promise.resolve(new TextDecoder().decode(bytes)),
+      arrayBuffer: () => Promise.resolve(bytes.slice().buffer),
+    };
+    return response;
+  };
+
+  async function listen(port = 0): Promise<{ url: string; close(): Promise<void> }> {
+    const server = createServer((req, res) => {
+      readBody(req)
+        .then((body) =>
+          handle({
+            method: req.method ?? 'GET',
+            path: req.url ?? '/',
+            headers: Object.fromEntries(
+              Object.entries(req.headers).map(([k, v]) => [
+                k,
+                Array.isArray(v) ? v.join(', ') : (v ?? ''),
+              ]),
+            ),
+            ...(body.length > 0 ? { body } : {}),
+          }),
+        )
+        .then((r) => {
+          res.writeHead(r.status, r.headers);
+          res.end(r.body);
+        })
+        .catch(() => {
+          res.writeHead(500);
+          res.end();
+        });
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', resolve);
+    });
+    const { port: bound } = server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${bound}`,
+      close: () =>
+        new Promise<void>((resolve, reject) => {
+          server.closeAllConnections();
+          server.close((e) => {
+            if (e) reject(e);
+            else resolve();
+          });
+        }),
+    };
+  }
+
+  return {
+    handle,
+    fetch,
+    listen,
+    site,
+    stats() {
+      const all = Object.values(byEndpoint);
+      return {
+        requests: all.reduce((n, s) => n + s.requests, 0),
+        points: all.reduce((n, s) => n + s.points, 0),
+        byEndpoint: structuredClone(byEndpoint),
+      };
+    },
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
