@@ -35,7 +35,14 @@ export default tseslint.config(
   },
   {
     // The engine and detectors run everywhere (Forge, CLI, browser): no console, no Node built-ins.
-    files: ['src/engine/**', 'src/detectors/**', 'src/content/**', 'src/jira/**', 'src/scan/**', 'src/incidents/**'],
+    files: [
+      'src/engine/**',
+      'src/detectors/**',
+      'src/content/**',
+      'src/jira/**',
+      'src/scan/**',
+      'src/incidents/**',
+    ],
     rules: {
       'no-console': 'error',
       'no-restricted-imports': [
