@@ -433,7 +433,10 @@ export function streamSite(options: GenerateOptions): SiteStream {
     const plans = planIssue(i);
     const of = (kind: IssueKind): Plan | undefined => plans.find((x) => x.kind === kind);
     const all = (pred: (k: IssueKind) => boolean): Plan[] => plans.filter((x) => pred(x.kind));
-    const at = (field: string, extra: Partial<TruthLocation> = {}): TruthLocation => ({
+    const at = (
+      field: TruthLocation['field'],
+      extra: Partial<TruthLocation> = {},
+    ): TruthLocation => ({
       projectKey: project.key,
       issueKey: key,
       issueId: id,

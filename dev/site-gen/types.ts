@@ -2,6 +2,10 @@
  * Shapes of a site fixture (../shared/fixtures/FORMAT.md) and of its truth file.
  * @module
  */
+import {
+  locationKey as modelLocationKey,
+  type OccurrenceLocation,
+} from '../../src/incidents/model.js';
 import type { AdfDoc } from './adf.js';
 
 export interface FixtureUser {
@@ -119,23 +123,8 @@ export interface SiteFixture extends SiteHeader {
   readonly issues: readonly FixtureIssue[];
 }
 
-/** Where a planted secret is: the fields of the engine's UnitLocation, without the URL. */
-export interface TruthLocation {
-  readonly projectKey: string;
-  readonly issueKey?: string;
-  readonly issueId?: string;
-  /** As UnitLocation.field: summary, description, environment, customfield_N, labels, comment... */
-  readonly field: string;
-  readonly commentId?: string;
-  readonly worklogId?: string;
-  readonly attachmentId?: string;
-  readonly historyId?: string;
-  readonly historyField?: string;
-  /** Which side of a history item holds it. */
-  readonly historyValue?: 'from' | 'to';
-  readonly componentId?: string;
-  readonly versionId?: string;
-}
+/** Where a planted secret is: the place an occurrence records (UnitLocation without the URL). */
+export type TruthLocation = OccurrenceLocation;
 
 /** One occurrence of a planted secret (fake test tokens: the raw value is fine here). */
 export interface Planted {
@@ -148,22 +137,5 @@ export interface Truth {
   readonly planted: readonly Planted[];
 }
 
-const KEY_FIELDS = [
-  'projectKey',
-  'issueKey',
-  'issueId',
-  'field',
-  'commentId',
-  'worklogId',
-  'attachmentId',
-  'historyId',
-  'historyField',
-  'historyValue',
-  'componentId',
-  'versionId',
-] as const;
-
-/** A string naming a location (its fields in a fixed order); extra fields such as `url` are ignored. */
-export function locationKey(location: TruthLocation): string {
-  return KEY_FIELDS.map((k) => location[k] ?? '').join('|');
-}
+/** A comparable string for a place: the same key occurrences are stored under. */
+export const locationKey = modelLocationKey;
