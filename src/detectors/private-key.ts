@@ -185,7 +185,8 @@ const B64_ARMOURS = [
 // The rest of the value in exact 64-char chunks (up to ~2.9 KB: an RSA-2048 key).
 const B64C = String.raw`[+-\[\]-z]`; // as C, without '\\'
 const CHUNK = `${B64C}{64}`;
-const B64_PEM = String.raw`(?:^|[^A-Za-z0-9+/=])(LS0tLS1CRUdJTiB(?:${B64_ARMOURS.map((a) => a.slice(15)).join('|')})(?:(?:${CHUNK}){15}(?:(?:${CHUNK}){15})?)?(?:${CHUNK}){0,14}${B64C}{0,63})(?:$|[^+-\[\]-z])`;
+// `=` may come before (`KEY=LS0t…` in a .env file or a URL query): only base64 letters may not.
+const B64_PEM = String.raw`(?:^|[^A-Za-z0-9+/])(LS0tLS1CRUdJTiB(?:${B64_ARMOURS.map((a) => a.slice(15)).join('|')})(?:(?:${CHUNK}){15}(?:(?:${CHUNK}){15})?)?(?:${CHUNK}){0,14}${B64C}{0,63})(?:$|[^+-\[\]-z])`;
 
 /** Decodes a base64-wrapped PEM and checks the key inside. */
 function validB64Pem(value: string): boolean {
@@ -727,6 +728,7 @@ export default family('private-key', [
       positives: [
         { text: `    client-key-data: ${btoa(EC_B + '\n')}`, secret: btoa(EC_B + '\n') },
         `  tls.key: ${btoa(PKCS8_ED25519 + '\n')}`,
+        { text: `PRIVATE_KEY=${btoa(EC_B + '\n')}`, secret: btoa(EC_B + '\n') },
       ],
       negatives: [
         `client-certificate-data: ${btoa(CERTIFICATE)}`,

@@ -105,7 +105,7 @@ describe('catalogue', () => {
     for (const n of c.negatives) expect(found(render('inline', n)), n).toEqual([]);
   });
 
-  it('places every example somewhere, and lists what the engine misses in some places', () => {
+  it('places every example everywhere: the engine misses none in any kind of place', () => {
     const p = placements();
     for (const kind of ISSUE_KINDS) {
       expect(p.byKind.get(kind)?.length, kind).toBeGreaterThan(100);
@@ -113,9 +113,8 @@ describe('catalogue', () => {
     }
     const inline = new Set(p.byKind.get('comment')?.map((s) => s.detector));
     expect(inline.size).toBe(new Set(c.examples.map((e) => e.detector)).size);
-    // Known engine misses: a base64 PEM key or a Fly token right after `=` (in `?token=...`).
-    expect(p.misses.length).toBeLessThan(20);
-    for (const m of p.misses)
-      expect(p.byKind.get(m.kind)?.some((s) => s.secret === m.secret)).toBe(false);
+    // Base64 PEM keys and Fly tokens right after `=` (`?token=...`) were missed until their
+    // start boundary allowed `=`; a miss here is a detector gap to fix, not to place around.
+    expect(p.misses).toEqual([]);
   });
 });
