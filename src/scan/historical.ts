@@ -9,18 +9,15 @@
  * early. Incremental mode (`since`) reads only issues updated since then.
  * @module
  */
-import {
-  isTextField,
-  projectUnits,
-  type FieldMeta,
-  type UnitSkip,
-} from '../content/issue-units.js';
+import { isTextField, type FieldMeta, type UnitSkip } from '../content/issue-units.js';
 import type { Scanner } from '../engine/scan.js';
 import { scopeOf, type Incident } from '../incidents/model.js';
 import { recordScan } from '../incidents/record.js';
 import type { IncidentStore } from '../incidents/store.js';
 import type { JiraClient } from '../jira/client.js';
-import { scanIssues, scanUnits, searchFields } from './scan-issue.js';
+import { JiraHttpError } from '../jira/http.js';
+import { scanIssues, searchFields } from './scan-issue.js';
+import { scanProjectDocs } from './scan-project.js';
 
 export type JobStatus = 'running' | 'paused' | 'cancelled' | 'done' | 'failed';
 
@@ -214,19 +211,12 @@ export async function historicalStep(
     );
     const described = await deps.client.projects(keys);
     for (const key of keys) {
-      const p = described.find((d) => d.key === key);
-      const units = projectUnits(
-        {
-          id: typeof p?.id === 'string' ? p.id : key,
-          key,
-          description: typeof p?.description === 'string' ? p.description : null,
-          components: (await deps.client.components(key)).map(docOf),
-          versions: (await deps.client.versions(key)).map(docOf),
-        },
-        deps.baseUrl,
+      const r = await scanProjectDocs(
+        key,
+        described.find((d) => d.key === key),
+        deps,
       );
-      const r = scanUnits(units, deps.scanner);
-      tally.units += units.length;
+      tally.units += r.units;
       tally.findings += r.occurrences.length;
       tally.skipped.push(...r.skipped);
       await record(scopeOf({ projectKey: key }), r.occurrences);
@@ -241,12 +231,18 @@ export async function historicalStep(
   }
 
   if (job.phase === 'issues') {
-    const page = await deps.client.searchPage({
-      jql: job.jql,
-      fields: searchFields(job.textFields),
-      maxResults: deps.pageSize ?? 100,
-      ...(job.cursor ? { nextPageToken: job.cursor } : {}),
-    });
+    let page;
+    try {
+      page = await deps.client.searchPage({
+        jql: job.jql,
+        fields: searchFields(job.textFields),
+        maxResults: deps.pageSize ?? 100,
+        ...(job.cursor ? { nextPageToken: job.cursor } : {}),
+      });
+    } catch (e) {
+      if (!job.cursor || !(e instanceof JiraHttpError) || e.status !== 400) throw e;
+      return { job: restartListing(job, deps.now()), incidents: [] };
+    }
     const todo = page.issues
       .slice(job.doneInPage)
       .flatMap((i) =>
@@ -298,11 +294,23 @@ export async function historicalStep(
   return { job, incidents: [] };
 }
 
-function docOf(o: Record<string, unknown>): { id: string; description: string | null } {
-  return {
-    id: typeof o.id === 'string' ? o.id : String(o.id),
-    description: typeof o.description === 'string' ? o.description : null,
-  };
+/**
+ * Jira's page tokens expire after 7 days (a long pause) and are refused with a 400: list the
+ * issues again from the start. Recording is idempotent, so issues scanned twice change nothing;
+ * their counters start again so that nothing is counted twice.
+ */
+function restartListing(job: HistoricalJob, now: string): HistoricalJob {
+  const { cursor: _c, ...rest } = job;
+  return withError(
+    {
+      ...rest,
+      doneInPage: 0,
+      counters: { ...job.counters, issuesScanned: 0, pages: 0, units: 0, findings: 0, skipped: 0 },
+      skips: [],
+    },
+    'the search page token was refused (expired after a long pause?): listing the issues again from the start',
+    now,
+  );
 }
 
 /** Admin controls: errors as values, so a resolver can answer plainly. */

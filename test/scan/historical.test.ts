@@ -209,6 +209,31 @@ describe('historical scan', () => {
     ]);
   });
 
+  it('lists the issues again when the page token of a paused job has expired', async () => {
+    let clock = Date.UTC(2026, 0, 1);
+    const sim = createJiraSimulator(loadFixture(readJson(EXAMPLE_SITE)), { now: () => clock });
+    const { client } = setup(sim);
+    const store = createMemoryStore();
+    const started = await startHistoricalJob({ id: 'j' }, { client, now });
+    if (!started.ok) throw new Error(started.error);
+    const deps = { client, scanner, store, baseUrl: sim.site.baseUrl, now, pageSize: 5 };
+    let job = started.job;
+    while (job.phase !== 'issues' || job.cursor === undefined)
+      job = (await historicalStep(job, deps)).job;
+    expect(job.counters.issuesScanned).toBe(5);
+    clock += 8 * 24 * 3600 * 1000; // paused for 8 days
+    job = (await historicalStep(job, deps)).job;
+    expect(job).toMatchObject({ status: 'running', doneInPage: 0 });
+    expect(job.cursor).toBeUndefined();
+    expect(job.counters.issuesScanned).toBe(0);
+    expect(job.errors.at(-1)?.message).toContain('page token was refused');
+    while (job.status === 'running') job = (await historicalStep(job, deps)).job;
+    expect(job.counters.issuesScanned).toBe(24);
+    expect(reportKeys(await incidentReport(store))).toEqual(
+      directKeys(readJson(EXAMPLE_SITE), scanner),
+    );
+  });
+
   it('builds bounded, ordered JQL', () => {
     expect(historicalJql(['OPS', 'PAY'])).toBe('project in ("OPS", "PAY") ORDER BY key ASC');
     expect(historicalJql(['OPS'], '2026-03-01T10:20:00Z')).toBe(
