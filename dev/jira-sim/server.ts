@@ -10,7 +10,12 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { endpointOf, type HttpResponse, type JiraFetch } from '../../src/jira/http.js';
+import {
+  endpointOf,
+  endpointTotals,
+  type HttpResponse,
+  type JiraFetch,
+} from '../../src/jira/http.js';
 import {
   ISSUE_NOT_FOUND,
   SiteError,
@@ -832,14 +837,7 @@ export function createJiraSimulator(site: SimSite, options: SimulatorOptions = {
     fetch,
     listen,
     site,
-    stats() {
-      const all = Object.values(byEndpoint);
-      return {
-        requests: all.reduce((n, s) => n + s.requests, 0),
-        points: all.reduce((n, s) => n + s.points, 0),
-        byEndpoint: structuredClone(byEndpoint),
-      };
-    },
+    stats: () => endpointTotals(byEndpoint),
   };
 }
 

@@ -132,6 +132,18 @@ function estimatePoints(json: unknown): number {
   return 1;
 }
 
+/** Totals over per-endpoint counts, with a copy of them (the client's and the simulator's). */
+export function endpointTotals<T extends { requests: number; points: number }>(
+  byEndpoint: Record<string, T>,
+): { requests: number; points: number; byEndpoint: Record<string, T> } {
+  const all = Object.values(byEndpoint);
+  return {
+    requests: all.reduce((n, s) => n + s.requests, 0),
+    points: all.reduce((n, s) => n + s.points, 0),
+    byEndpoint: structuredClone(byEndpoint),
+  };
+}
+
 function rateLimitKind(reason: string | null): RateLimitKind {
   if (!reason) return 'unknown';
   if (reason.includes('quota') || reason.includes('cost')) return 'quota';
@@ -246,13 +258,6 @@ export function createJiraHttp(opts: JiraHttpOptions): JiraHttp {
       statsOf(endpointOf('GET', path)).points += 2; // the request and the attachment
       return { status: res.status, bytes: new Uint8Array(await res.arrayBuffer()) };
     },
-    stats() {
-      const all = Object.values(byEndpoint);
-      return {
-        requests: all.reduce((n, s) => n + s.requests, 0),
-        points: all.reduce((n, s) => n + s.points, 0),
-        byEndpoint: structuredClone(byEndpoint),
-      };
-    },
+    stats: () => endpointTotals(byEndpoint),
   };
 }
