@@ -4,7 +4,6 @@
  * client and simulator can be compared with what is really in the site.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import {
   attachmentUnit,
   issueUnits,
@@ -17,10 +16,9 @@ import { createScanner, type Scanner } from '../../src/engine/scan.js';
 import { locationKey, withoutUrl } from '../../src/incidents/model.js';
 import type { IncidentReport } from '../../src/incidents/report.js';
 import { scanUnits } from '../../src/scan/scan-issue.js';
+import { sharedPath } from '../shared-path.js';
 
-export const EXAMPLE_SITE = fileURLToPath(
-  new URL('../../../shared/fixtures/example-site.json', import.meta.url),
-);
+export const EXAMPLE_SITE = sharedPath('fixtures/example-site.json');
 export const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 
 export const testScanner = (): Scanner =>

@@ -4,14 +4,11 @@
  * several fields, text and binary attachments, a restricted comment, a project admin).
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { loadFixture, type SimSite } from '../../../dev/jira-sim/fixture.js';
 import { formatJiraTime } from '../../../dev/jira-sim/time.js';
+import { sharedPath } from '../../shared-path.js';
 
-/** `../shared/<rel>` from the repository root. */
-export function sharedPath(rel: string): string {
-  return fileURLToPath(new URL(`../../../../shared/${rel}`, import.meta.url));
-}
+export { sharedPath };
 
 export function exampleJson(): unknown {
   return JSON.parse(readFileSync(sharedPath('fixtures/example-site.json'), 'utf8'));
