@@ -42,6 +42,7 @@ export default tseslint.config(
       'src/jira/**',
       'src/scan/**',
       'src/incidents/**',
+      'src/admin/**',
     ],
     rules: {
       'no-console': 'error',
