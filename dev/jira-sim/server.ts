@@ -575,6 +575,38 @@ const PERMISSIONS: Readonly<Record<string, PermissionDef>> = {
   },
 };
 
+/** `GET /serverInfo`: what the app reads to learn the site's browser URL. */
+const serverInfo: Handler = (ctx) => ({
+  status: 200,
+  json: {
+    baseUrl: ctx.site.baseUrl,
+    deploymentType: 'Cloud',
+    version: '1001.0.0-SNAPSHOT',
+    versionNumbers: [1001, 0, 0],
+    buildNumber: 100000,
+    serverTitle: 'Jira',
+    serverTime: new Date(ctx.now).toISOString().replace('Z', '+0000'),
+  },
+});
+
+/** `GET /user/groups?accountId=`: the groups of a fixture user (identity objects: 2 points each). */
+const userGroups: Handler = (ctx) => {
+  const accountId = ctx.query.get('accountId');
+  if (!accountId) throw new HttpError(400, ["The 'accountId' query parameter is required."]);
+  const user = ctx.site.user(accountId);
+  if (!user) throw new HttpError(404, [`The user with account ID '${accountId}' does not exist.`]);
+  const base = ctx.site.baseUrl.replace(/\/+$/, '');
+  return {
+    status: 200,
+    json: user.groups.map((name) => ({
+      name,
+      groupId: `group-${name}`,
+      self: `${base}/rest/api/3/group?groupname=${encodeURIComponent(name)}`,
+    })),
+    objects: 2 * user.groups.length,
+  };
+};
+
 const myPermissions: Handler = (ctx) => {
   const keys = (ctx.query.get('permissions') ?? '')
     .split(',')
@@ -637,6 +669,8 @@ const ROUTES: readonly Route[] = (
     ['GET', '/rest/api/3/project/{project}/versions', projectVersions],
     ['GET', '/rest/api/3/attachment/content/{attachment}', attachmentContent],
     ['GET', '/rest/api/3/mypermissions', myPermissions],
+    ['GET', '/rest/api/3/user/groups', userGroups],
+    ['GET', '/rest/api/3/serverInfo', serverInfo],
   ] as const
 ).map(([method, path, handler]) => ({ method, pattern: template(path), handler }));
 

@@ -72,6 +72,10 @@ export interface JiraClient {
   versions(projectKey: string): Promise<Obj[]>;
   /** The first `cap` bytes of an attachment (a Range request, no redirect). */
   attachmentHead(attachmentId: string, cap: number): Promise<Uint8Array>;
+  /** The site's browser URL (`serverInfo.baseUrl`). */
+  siteUrl(): Promise<string>;
+  /** Names of the groups a user belongs to (needs read:jira-user). */
+  userGroups(accountId: string): Promise<string[]>;
   /** Which of `permissions` the caller holds (optionally within one project). */
   myPermissions(
     permissions: readonly string[],
@@ -217,6 +221,20 @@ export function createJiraClient(http: JiraHttp): JiraClient {
       const { bytes } = await http.requestBytes(path, { Range: `bytes=0-${cap - 1}` });
       // A server that ignores Range sends everything: keep the cap ourselves.
       return bytes.subarray(0, cap);
+    },
+    async siteUrl() {
+      const path = '/rest/api/3/serverInfo';
+      const info = obj((await http.request('GET', path)).json, path);
+      if (typeof info.baseUrl !== 'string')
+        throw new JiraShapeError(path, '"baseUrl" is not a string');
+      return info.baseUrl;
+    },
+    async userGroups(accountId) {
+      const path = `/rest/api/3/user/groups?accountId=${enc(accountId)}`;
+      const list = (await http.request('GET', path)).json;
+      if (!Array.isArray(list) || !list.every(isObject))
+        throw new JiraShapeError(path, 'not a list of groups');
+      return list.map((g) => g.name).filter((n): n is string => typeof n === 'string');
     },
     async myPermissions(permissions, projectKey) {
       const query = `permissions=${enc(permissions.join(','))}${projectKey ? `&projectKey=${enc(projectKey)}` : ''}`;

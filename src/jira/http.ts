@@ -119,7 +119,10 @@ export function endpointOf(method: string, path: string): string {
  * permissions are not core objects, so those pages cost the flat 1.
  */
 function estimatePoints(json: unknown): number {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return 1;
+  // Groups are identity objects: 2 points each.
+  if (Array.isArray(json))
+    return 1 + 2 * json.filter((g) => typeof g === 'object' && g !== null && 'groupId' in g).length;
+  if (typeof json !== 'object' || json === null) return 1;
   const o = json as Record<string, unknown>;
   if (Array.isArray(o.issues)) return 1 + o.issues.length;
   // A project search page (`values` of projects) or one issue.
