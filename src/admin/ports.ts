@@ -11,6 +11,8 @@ export interface DocumentStore {
   set(key: string, value: unknown): Promise<void>;
   delete(key: string): Promise<void>;
   /** Keys starting with `prefix`, with their values, in key order. */
+  // The caller names the shape of documents it wrote itself.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
   list<T>(
     prefix: string,
     limit: number,
@@ -40,6 +42,7 @@ export function createMemoryDocumentStore(): DocumentStore & {
       data.delete(key);
       return Promise.resolve();
     },
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
     list<T>(prefix: string, limit: number, cursor?: string) {
       const keys = [...data.keys()]
         .filter((k) => k.startsWith(prefix) && (!cursor || k > cursor))

@@ -1,0 +1,81 @@
+/**
+ * What every handler of the app needs, as ports: storage, Jira as the app and as the calling user,
+ * the queues, time and ids. The Forge adapter builds one per invocation; tests and the harness
+ * build theirs from memory stores and the Jira simulator.
+ * @module
+ */
+import { isTextField, type FieldMeta } from '../content/issue-units.js';
+import type { Scanner } from '../engine/scan.js';
+import type { OutboxStore } from '../incidents/outbox.js';
+import type { IncidentStore } from '../incidents/store.js';
+import type { JiraClient } from '../jira/client.js';
+import type { DocumentStore, SecretStore } from './ports.js';
+import { loadSettings, scannerFor, type Settings } from './settings.js';
+
+export interface Queues {
+  /** Next step of a historical scan job; `step` lets a consumer drop a stale duplicate. */
+  pushScan(jobId: string, step: number, delaySeconds?: number): Promise<void>;
+  /** A delivery run of the outbox. */
+  pushDelivery(delaySeconds?: number): Promise<void>;
+}
+
+export interface AppDeps {
+  readonly store: IncidentStore;
+  readonly outbox: OutboxStore;
+  readonly docs: DocumentStore;
+  readonly secrets: SecretStore;
+  /** Jira as the app (reads content). */
+  readonly asApp: JiraClient;
+  readonly queues: Queues;
+  /** The site's browser URL, for occurrence links. */
+  readonly baseUrl: string;
+  /** ISO time. */
+  readonly now: () => string;
+  readonly newId: () => string;
+  /** Random bytes for keys (the fingerprint key). */
+  readonly randomBytes: (n: number) => Uint8Array;
+}
+
+export const FINGERPRINT_KEY = 'fingerprint-key';
+export const INCIDENT_API_TOKEN = 'incident-api-token';
+
+/** The per-installation fingerprint key, created on first need if the install event was missed. */
+export async function fingerprintKey(
+  deps: Pick<AppDeps, 'secrets' | 'randomBytes'>,
+): Promise<string> {
+  const existing = await deps.secrets.get(FINGERPRINT_KEY);
+  if (existing) return existing;
+  const key = [...deps.randomBytes(32)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  await deps.secrets.set(FINGERPRINT_KEY, key);
+  return key;
+}
+
+export async function scannerOf(
+  deps: Pick<AppDeps, 'secrets' | 'randomBytes'>,
+  settings: Settings,
+): Promise<Scanner> {
+  return scannerFor(settings, await fingerprintKey(deps));
+}
+
+const FIELDS_KEY = 'cache:fields';
+const FIELDS_TTL_MS = 60 * 60 * 1000;
+
+/** The site's text fields, cached for an hour (a new custom field is seen within the hour). */
+export async function textFields(
+  deps: Pick<AppDeps, 'docs' | 'asApp' | 'now'>,
+): Promise<FieldMeta[]> {
+  const cached = await deps.docs.get<{ at: string; fields: FieldMeta[] }>(FIELDS_KEY);
+  if (cached && Date.parse(deps.now()) - Date.parse(cached.at) < FIELDS_TTL_MS)
+    return cached.fields;
+  // Only text fields are kept: a site may have hundreds of fields.
+  const fields = (await deps.asApp.fields()).flatMap((f): FieldMeta[] => {
+    if (typeof f.id !== 'string') return [];
+    const s = f.schema as FieldMeta['schema'] | undefined;
+    const meta = s ? { id: f.id, schema: s } : { id: f.id };
+    return isTextField(meta) ? [meta] : [];
+  });
+  await deps.docs.set(FIELDS_KEY, { at: deps.now(), fields });
+  return fields;
+}
+
+export { loadSettings };

@@ -1,0 +1,119 @@
+/**
+ * Jira product events in the app: a platform payload becomes the core's ChangeEvent, projects
+ * outside the perimeter are skipped, the change is rescanned and recorded, and changed incidents
+ * go to the outbox. Payloads are validated: a malformed one is reported, not guessed at.
+ * @module
+ */
+import { z } from 'zod';
+import { handleChange, type ChangeEvent, type ChangeResult } from '../scan/realtime.js';
+import { scannerOf, textFields, type AppDeps } from './context.js';
+import { enqueueIncidents } from './delivery.js';
+import { isMonitored, loadSettings, zodMessage } from './settings.js';
+
+const Id = z.union([z.string().min(1), z.number().int()]).transform(String);
+const IssueRef = z.object({
+  id: Id,
+  key: z.string().min(1),
+  fields: z.object({ project: z.object({ key: z.string().min(1) }).loose() }).loose(),
+});
+const Payload = z
+  .object({
+    eventType: z.string(),
+    issue: IssueRef,
+    comment: z.object({ id: Id }).loose().optional(),
+    changelog: z
+      .object({
+        items: z.array(
+          z.object({ field: z.string().optional(), fieldId: z.string().optional() }).loose(),
+        ),
+      })
+      .loose()
+      .optional(),
+  })
+  .loose();
+
+export type EventMapping = { ok: true; event: ChangeEvent } | { ok: false; error: string };
+
+/** Forge event payload -> ChangeEvent. */
+export function toChangeEvent(payload: unknown): EventMapping {
+  const parsed = Payload.safeParse(payload);
+  if (!parsed.success)
+    return { ok: false, error: `unexpected event payload: ${zodMessage(parsed.error)}` };
+  const p = parsed.data;
+  const issue = { id: p.issue.id, key: p.issue.key, projectKey: p.issue.fields.project.key };
+  switch (p.eventType) {
+    case 'avi:jira:created:issue':
+      return { ok: true, event: { type: 'issue_created', issue } };
+    case 'avi:jira:deleted:issue':
+      return { ok: true, event: { type: 'issue_deleted', issue } };
+    case 'avi:jira:updated:issue': {
+      // Attachments show up as the field "Attachment"; the id is what the core compares.
+      const changedFields = [
+        ...new Set(
+          (p.changelog?.items ?? []).map((i) =>
+            (i.fieldId ?? i.field ?? '').toLowerCase() === 'attachment'
+              ? 'attachment'
+              : (i.fieldId ?? i.field ?? ''),
+          ),
+        ),
+      ].filter(Boolean);
+      return { ok: true, event: { type: 'issue_updated', issue, changedFields } };
+    }
+    case 'avi:jira:commented:issue':
+    case 'avi:jira:deleted:comment':
+      if (!p.comment) return { ok: false, error: `${p.eventType} without a comment id` };
+      return {
+        ok: true,
+        event: {
+          type: p.eventType === 'avi:jira:commented:issue' ? 'comment_upserted' : 'comment_deleted',
+          issue,
+          commentId: p.comment.id,
+        },
+      };
+    default:
+      return { ok: false, error: `event ${JSON.stringify(p.eventType)} is not handled` };
+  }
+}
+
+export type IssueEventOutcome =
+  | { readonly kind: 'skipped'; readonly reason: string }
+  | {
+      readonly kind: 'scanned';
+      readonly result: Pick<ChangeResult, 'rescanned'> & {
+        appeared: number;
+        disappeared: number;
+        skipped: number;
+      };
+    };
+
+export async function onIssueEvent(deps: AppDeps, payload: unknown): Promise<IssueEventOutcome> {
+  const mapped = toChangeEvent(payload);
+  if (!mapped.ok) return { kind: 'skipped', reason: mapped.error };
+  const settings = await loadSettings(deps.docs);
+  const projectKey = mapped.event.issue.projectKey;
+  // Deletions are recorded even outside the perimeter: they only ever remove.
+  const removal = mapped.event.type === 'issue_deleted' || mapped.event.type === 'comment_deleted';
+  if (!removal && !isMonitored(settings, projectKey))
+    return { kind: 'skipped', reason: `project ${projectKey} is outside the perimeter` };
+  const result = await handleChange(mapped.event, {
+    client: deps.asApp,
+    scanner: await scannerOf(deps, settings),
+    store: deps.store,
+    baseUrl: deps.baseUrl,
+    fields: await textFields(deps),
+    now: deps.now,
+  });
+  await enqueueIncidents(
+    deps,
+    result.incidents.map((i) => i.id),
+  );
+  return {
+    kind: 'scanned',
+    result: {
+      rescanned: result.rescanned,
+      appeared: result.appeared.length,
+      disappeared: result.disappeared.length,
+      skipped: result.skipped.length,
+    },
+  };
+}

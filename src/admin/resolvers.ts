@@ -1,0 +1,401 @@
+/**
+ * What the admin page and the project page can ask, each call checked on the server: the admin
+ * page for Jira administrators (`ADMINISTER`, asked as the user), the project page for project
+ * administrators of that project (`ADMINISTER_PROJECTS`) or members of the team allowed to see
+ * incidents. Only the caller's account id is trusted; a page's project comes from its context and
+ * is checked against the caller's rights on every call. Payloads are validated; answers are
+ * `{ok: true, data}` or `{ok: false, error: {code, message}}`, never a stack trace, never a secret.
+ * @module
+ */
+import { z } from 'zod';
+import { DETECTORS } from '../detectors/index.js';
+import { compileCustomDetector } from '../engine/custom-detector.js';
+import { createScanner } from '../engine/scan.js';
+import { applyAction, IGNORE_REASONS, type Incident } from '../incidents/model.js';
+import { createIncidentApi, type IncidentApiFetch } from '../incidents/incident-api.js';
+import type { IncidentFilter } from '../incidents/store.js';
+import type { JiraClient } from '../jira/client.js';
+import { JiraHttpError, JiraRateLimitError } from '../jira/http.js';
+import { fingerprintKey, INCIDENT_API_TOKEN, type AppDeps } from './context.js';
+import { enqueueAll, enqueueIncidents } from './delivery.js';
+import { controlScan, getJob, listJobs, startScan } from './jobs.js';
+import { NOTICE_TEXT } from './notice.js';
+import {
+  applySettingsPatch,
+  isDetectorEnabled,
+  isMonitored,
+  loadSettings,
+  saveSettings,
+  zodMessage,
+  type Settings,
+} from './settings.js';
+
+export interface ResolverDeps extends AppDeps {
+  /** Jira as the calling user: permission checks only. */
+  readonly asUser: JiraClient;
+  readonly incidentApiFetch: IncidentApiFetch;
+}
+
+export interface Invocation {
+  /** From the platform's invocation context: the one trusted identity. */
+  readonly accountId: string | undefined;
+  readonly payload: unknown;
+  /** The project key a project page says it is on (untrusted: checked on every call). */
+  readonly projectKey?: string | undefined;
+}
+
+export type ErrorCode = 'forbidden' | 'invalid' | 'not-found' | 'conflict' | 'unavailable';
+export type ResolverResult =
+  | { readonly ok: true; readonly data: unknown }
+  | { readonly ok: false; readonly error: { readonly code: ErrorCode; readonly message: string } };
+
+const fail = (code: ErrorCode, message: string): ResolverResult => ({
+  ok: false,
+  error: { code, message },
+});
+const ok = (data: unknown): ResolverResult => ({ ok: true, data });
+
+// --- payload schemas --------------------------------------------------------------------------
+
+const Empty = z.object({}).strict().optional();
+const Filter = z
+  .object({
+    status: z.enum(['TRIGGERED', 'ASSIGNED', 'RESOLVED', 'IGNORED']),
+    projectKey: z.string().max(255),
+    detector: z.string().max(100),
+    severity: z.enum(['critical', 'high', 'medium', 'low', 'info']),
+    presence: z.enum(['present', 'removed']),
+  })
+  .partial()
+  .strict();
+const ListIncidents = z
+  .object({
+    filter: Filter.optional(),
+    limit: z.number().int().min(1).max(100).optional(),
+    cursor: z.string().max(2000).optional(),
+  })
+  .strict();
+const IncidentId = z
+  .object({ id: z.string().regex(/^[0-9a-f]{32}$/, 'not an incident id') })
+  .strict();
+const Action = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('assign'), assigneeId: z.string().min(1).max(128) }).strict(),
+  z.object({ type: z.literal('unassign') }).strict(),
+  z.object({ type: z.literal('resolve') }).strict(),
+  z.object({ type: z.literal('ignore'), reason: z.enum(IGNORE_REASONS) }).strict(),
+  z.object({ type: z.literal('reopen') }).strict(),
+]);
+const IncidentAction = z.object({ id: IncidentId.shape.id, action: Action }).strict();
+const ProjectKeys = z
+  .array(z.string().regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'not a project key'))
+  .max(5000);
+const StartScan = z
+  .object({
+    projects: ProjectKeys.min(1).optional(),
+    since: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+const ControlScan = z
+  .object({ jobId: z.string().min(1).max(100), action: z.enum(['pause', 'resume', 'cancel']) })
+  .strict();
+const JobId = z.object({ jobId: z.string().min(1).max(100) }).strict();
+const Token = z.object({ token: z.string().min(8).max(4096).nullable() }).strict();
+const TestDetector = z
+  .object({
+    name: z.string().min(1).max(80),
+    pattern: z.string().min(1).max(1000),
+    text: z.string().max(20_000),
+  })
+  .strict();
+
+// --- shared pieces ----------------------------------------------------------------------------
+
+async function publicSettings(deps: ResolverDeps, settings: Settings) {
+  return {
+    ...settings,
+    incidentApiTokenSet: (await deps.secrets.get(INCIDENT_API_TOKEN)) !== undefined,
+  };
+}
+
+async function incidentsPage(
+  deps: ResolverDeps,
+  raw: unknown,
+  projectKey?: string,
+): Promise<ResolverResult> {
+  const p = ListIncidents.safeParse(raw ?? {});
+  if (!p.success) return fail('invalid', zodMessage(p.error));
+  const filter: IncidentFilter = {
+    ...stripUndefined(p.data.filter ?? {}),
+    ...(projectKey ? { projectKey } : {}),
+  };
+  try {
+    const page = await deps.store.listIncidents(filter, p.data.limit ?? 25, p.data.cursor);
+    return ok(page);
+  } catch {
+    return fail('invalid', 'the cursor is not valid any more: start from the first page');
+  }
+}
+
+/** `{a?: T | undefined}` (what zod gives) -> `{a?: T}` (what exactOptionalPropertyTypes wants). */
+type Defined<T> = { [K in keyof T]?: Exclude<T[K], undefined> };
+function stripUndefined<T extends object>(o: T): Defined<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Defined<T>;
+}
+
+async function incidentDetail(
+  deps: ResolverDeps,
+  raw: unknown,
+  projectKey?: string,
+): Promise<ResolverResult> {
+  const p = IncidentId.safeParse(raw);
+  if (!p.success) return fail('invalid', zodMessage(p.error));
+  const incident = await deps.store.getIncident(p.data.id);
+  if (!incident || (projectKey && !incident.project_keys.includes(projectKey)))
+    return fail('not-found', 'no such incident');
+  const occurrences = (await deps.store.occurrencesOfIncident(incident.id))
+    // A project page shows only its own project's places.
+    .filter((o) => !projectKey || o.location.projectKey === projectKey)
+    .map(({ scope: _s, incident_id: _i, ...o }) => o);
+  return ok({ incident, occurrences });
+}
+
+async function incidentAction(
+  deps: ResolverDeps,
+  raw: unknown,
+  accountId: string,
+  projectKey?: string,
+): Promise<ResolverResult> {
+  const p = IncidentAction.safeParse(raw);
+  if (!p.success) return fail('invalid', zodMessage(p.error));
+  const incident = await deps.store.getIncident(p.data.id);
+  if (!incident || (projectKey && !incident.project_keys.includes(projectKey)))
+    return fail('not-found', 'no such incident');
+  const r = applyAction(incident, p.data.action, accountId, deps.now());
+  if (!r.ok) return fail('conflict', r.error);
+  await deps.store.putIncident(r.incident);
+  await enqueueIncidents(deps, [r.incident.id]);
+  return ok(r.incident);
+}
+
+// --- the admin page ---------------------------------------------------------------------------
+
+type Handler = (deps: ResolverDeps, payload: unknown, accountId: string) => Promise<ResolverResult>;
+
+export const ADMIN_RESOLVERS: Record<string, Handler> = {
+  async getOverview(deps) {
+    const settings = await loadSettings(deps.docs);
+    const jobs = await listJobs(deps, 10);
+    return ok({
+      settings: await publicSettings(deps, settings),
+      jobs,
+      pendingDeliveries: await deps.outbox.count(),
+    });
+  },
+
+  async listProjects(deps) {
+    const settings = await loadSettings(deps.docs);
+    const projects = (await deps.asApp.projects()).flatMap((p) =>
+      typeof p.key === 'string'
+        ? [
+            {
+              id: String(p.id),
+              key: p.key,
+              name: typeof p.name === 'string' ? p.name : p.key,
+              monitored: isMonitored(settings, p.key),
+            },
+          ]
+        : [],
+    );
+    return ok(projects);
+  },
+
+  async updateSettings(deps, payload) {
+    const before = await loadSettings(deps.docs);
+    const r = applySettingsPatch(before, payload);
+    if (!r.ok) return fail('invalid', r.error);
+    await saveSettings(deps.docs, r.value);
+    // A new destination gets every incident, not just future changes.
+    if (r.value.incidentApiUrl && r.value.incidentApiUrl !== before.incidentApiUrl)
+      await enqueueAll(deps);
+    return ok(await publicSettings(deps, r.value));
+  },
+
+  async setIncidentApiToken(deps, payload) {
+    const p = Token.safeParse(payload);
+    if (!p.success) return fail('invalid', zodMessage(p.error));
+    if (p.data.token === null) await deps.secrets.delete(INCIDENT_API_TOKEN);
+    else await deps.secrets.set(INCIDENT_API_TOKEN, p.data.token);
+    const settings = await loadSettings(deps.docs);
+    if (p.data.token !== null && settings.incidentApiUrl) await enqueueAll(deps);
+    return ok({ incidentApiTokenSet: p.data.token !== null });
+  },
+
+  async testIncidentApi(deps, payload) {
+    if (!Empty.safeParse(payload).success) return fail('invalid', 'takes no payload');
+    const settings = await loadSettings(deps.docs);
+    const token = await deps.secrets.get(INCIDENT_API_TOKEN);
+    if (!settings.incidentApiUrl || !token)
+      return fail('invalid', 'set the incident API URL and token first');
+    const api = createIncidentApi({
+      fetch: deps.incidentApiFetch,
+      baseUrl: settings.incidentApiUrl,
+      token,
+      siteUrl: deps.baseUrl,
+    });
+    const r = await api.testConnection();
+    return ok(r.ok ? { reachable: true } : { reachable: false, kind: r.kind, message: r.message });
+  },
+
+  async listDetectors(deps) {
+    const settings = await loadSettings(deps.docs);
+    return ok(
+      DETECTORS.map((d) => ({
+        id: d.id,
+        name: d.name,
+        family: d.family,
+        category: d.category,
+        generic: d.enabledByDefault === false,
+        enabled: isDetectorEnabled(settings, d.id),
+      })),
+    );
+  },
+
+  async testCustomDetector(deps, payload) {
+    const p = TestDetector.safeParse(payload);
+    if (!p.success) return fail('invalid', zodMessage(p.error));
+    const compiled = compileCustomDetector({ name: p.data.name, pattern: p.data.pattern });
+    if (!compiled.ok) return ok({ valid: false, error: compiled.error });
+    const scanner = createScanner({
+      detectors: [],
+      customDetectors: [compiled.detector],
+      fingerprintKey: await fingerprintKey(deps),
+    });
+    const found = scanner.scan(p.data.text).findings;
+    return ok({
+      valid: true,
+      matches: found.map((f) => ({
+        start: f.start,
+        end: f.end,
+        line: f.line,
+        column: f.column,
+        preview: f.redacted,
+      })),
+    });
+  },
+
+  async startScan(deps, payload) {
+    const p = StartScan.safeParse(payload ?? {});
+    if (!p.success) return fail('invalid', zodMessage(p.error));
+    const r = await startScan(deps, stripUndefined(p.data));
+    return r.ok ? ok(r.value) : fail('conflict', r.error);
+  },
+
+  async controlScan(deps, payload) {
+    const p = ControlScan.safeParse(payload);
+    if (!p.success) return fail('invalid', zodMessage(p.error));
+    const r = await controlScan(deps, p.data.jobId, p.data.action);
+    return r.ok ? ok(r.value) : fail('conflict', r.error);
+  },
+
+  async getScan(deps, payload) {
+    const p = JobId.safeParse(payload);
+    if (!p.success) return fail('invalid', zodMessage(p.error));
+    const job = await getJob(deps, p.data.jobId);
+    return job ? ok(job) : fail('not-found', 'no such scan');
+  },
+
+  async listScans(deps) {
+    return ok(await listJobs(deps, 50));
+  },
+
+  listIncidents: (deps, payload) => incidentsPage(deps, payload),
+  getIncident: (deps, payload) => incidentDetail(deps, payload),
+  incidentAction: (deps, payload, accountId) => incidentAction(deps, payload, accountId),
+
+  getNotice() {
+    return Promise.resolve(ok({ text: NOTICE_TEXT }));
+  },
+};
+
+export const PROJECT_RESOLVERS: Record<
+  string,
+  (
+    deps: ResolverDeps,
+    payload: unknown,
+    accountId: string,
+    projectKey: string,
+  ) => Promise<ResolverResult>
+> = {
+  getProjectContext: (_deps, _payload, _accountId, projectKey) =>
+    Promise.resolve(ok({ projectKey })),
+  listIncidents: (deps, payload, _a, projectKey) => incidentsPage(deps, payload, projectKey),
+  getIncident: (deps, payload, _a, projectKey) => incidentDetail(deps, payload, projectKey),
+  incidentAction: (deps, payload, accountId, projectKey) =>
+    incidentAction(deps, payload, accountId, projectKey),
+};
+
+// --- access -----------------------------------------------------------------------------------
+
+async function guarded(run: () => Promise<ResolverResult>): Promise<ResolverResult> {
+  try {
+    return await run();
+  } catch (e) {
+    // Jira trouble is told plainly; anything else is logged by the adapter, shown generically.
+    if (e instanceof JiraRateLimitError)
+      return fail(
+        'unavailable',
+        `Jira is rate-limiting the app; try again in ${Math.ceil(e.retryAfterMs / 1000)} s`,
+      );
+    if (e instanceof JiraHttpError) return fail('unavailable', e.message);
+    throw e;
+  }
+}
+
+export async function callAdmin(
+  name: string,
+  inv: Invocation,
+  deps: ResolverDeps,
+): Promise<ResolverResult> {
+  const handler = ADMIN_RESOLVERS[name];
+  if (!handler || !Object.hasOwn(ADMIN_RESOLVERS, name))
+    return fail('not-found', `no resolver ${name}`);
+  const accountId = inv.accountId;
+  if (!accountId) return fail('forbidden', 'sign in to Jira to use this page');
+  return guarded(async () => {
+    const perms = await deps.asUser.myPermissions(['ADMINISTER']);
+    if (!perms.ADMINISTER) return fail('forbidden', 'only Jira administrators can use this page');
+    return handler(deps, inv.payload, accountId);
+  });
+}
+
+export async function callProject(
+  name: string,
+  inv: Invocation,
+  deps: ResolverDeps,
+): Promise<ResolverResult> {
+  const handler = PROJECT_RESOLVERS[name];
+  if (!handler || !Object.hasOwn(PROJECT_RESOLVERS, name))
+    return fail('not-found', `no resolver ${name}`);
+  const { accountId, projectKey } = inv;
+  if (!accountId) return fail('forbidden', 'sign in to Jira to use this page');
+  if (!projectKey || !/^[A-Z][A-Z0-9_]{0,254}$/.test(projectKey))
+    return fail('invalid', 'this page is not in a project');
+  return guarded(async () => {
+    const perms = await deps.asUser.myPermissions(['ADMINISTER_PROJECTS'], projectKey);
+    let allowed = perms.ADMINISTER_PROJECTS === true;
+    if (!allowed) {
+      const settings = await loadSettings(deps.docs);
+      allowed =
+        settings.teamGroup !== null &&
+        (await deps.asApp.userGroups(accountId)).includes(settings.teamGroup);
+    }
+    if (!allowed)
+      return fail(
+        'forbidden',
+        'only administrators of this project, or the team allowed to see incidents, can see them',
+      );
+    return handler(deps, inv.payload, accountId, projectKey);
+  });
+}
+
+export type { Incident };

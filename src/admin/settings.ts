@@ -1,0 +1,150 @@
+/**
+ * The app's settings, as a Jira admin sets them on the admin page: which projects are monitored
+ * (all by default), which detectors run (generic ones off by default), custom detectors, the Jira
+ * group that may see incidents, and the incident API address (its token lives in the secret
+ * store, never here). Every change is validated; errors come back as values.
+ * @module
+ */
+import { z } from 'zod';
+import { DETECTORS } from '../detectors/index.js';
+import { compileCustomDetector, type CustomDetector } from '../engine/custom-detector.js';
+import { createScanner, type Scanner } from '../engine/scan.js';
+import type { FingerprintKey } from '../engine/fingerprint.js';
+import type { DocumentStore } from './ports.js';
+
+export interface Settings {
+  readonly version: 1;
+  /** Projects left out of the perimeter; every other project is monitored. */
+  readonly excludedProjects: readonly string[];
+  /** Detector ids switched against their default (on for generic ones, off for others). */
+  readonly detectorOverrides: readonly string[];
+  readonly customDetectors: readonly { readonly name: string; readonly pattern: string }[];
+  /** Members of this Jira group may see incidents (besides Jira admins). */
+  readonly teamGroup: string | null;
+  /** Where incidents are forwarded; null: not forwarded. */
+  readonly incidentApiUrl: string | null;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: 1,
+  excludedProjects: [],
+  detectorOverrides: [],
+  customDetectors: [],
+  teamGroup: null,
+  incidentApiUrl: null,
+};
+
+const SETTINGS_KEY = 'settings';
+
+export async function loadSettings(docs: DocumentStore): Promise<Settings> {
+  return (await docs.get<Settings>(SETTINGS_KEY)) ?? DEFAULT_SETTINGS;
+}
+
+export function isMonitored(settings: Settings, projectKey: string): boolean {
+  return !settings.excludedProjects.includes(projectKey);
+}
+
+const KNOWN = new Set(DETECTORS.map((d) => d.id));
+
+export function isDetectorEnabled(settings: Settings, id: string): boolean {
+  const d = DETECTORS.find((x) => x.id === id);
+  if (!d) return false;
+  const byDefault = d.enabledByDefault !== false;
+  return settings.detectorOverrides.includes(id) ? !byDefault : byDefault;
+}
+
+/** The scanner these settings ask for (custom detectors already validated when saved). */
+export function scannerFor(settings: Settings, fingerprintKey: FingerprintKey): Scanner {
+  const customDetectors = settings.customDetectors.flatMap((c): CustomDetector[] => {
+    const r = compileCustomDetector(c);
+    return r.ok ? [r.detector] : [];
+  });
+  return createScanner({
+    detectors: DETECTORS,
+    customDetectors,
+    fingerprintKey,
+    isEnabled: (d) => isDetectorEnabled(settings, d.id),
+  });
+}
+
+const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'not a Jira project key');
+
+/** An https URL (http only on loopback, for a local incident API). */
+export function checkApiUrl(raw: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'not a URL';
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
+    return 'must be an https URL';
+  if (url.username || url.password) return 'must not carry credentials (set the token instead)';
+  return undefined;
+}
+
+export const SettingsPatch = z
+  .object({
+    excludedProjects: z.array(projectKey).max(5000),
+    /** Set one detector on or off. */
+    detector: z.object({ id: z.string(), enabled: z.boolean() }),
+    customDetectors: z
+      .array(z.object({ name: z.string().min(1).max(80), pattern: z.string().min(1).max(1000) }))
+      .max(50),
+    teamGroup: z.string().min(1).max(255).nullable(),
+    incidentApiUrl: z.string().max(2048).nullable(),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Applies a validated change; every problem is reported, nothing half-applied. */
+export function applySettingsPatch(settings: Settings, raw: unknown): Checked<Settings> {
+  const parsed = SettingsPatch.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: zodMessage(parsed.error) };
+  const p = parsed.data;
+  let next: Settings = settings;
+  if (p.excludedProjects)
+    next = { ...next, excludedProjects: [...new Set(p.excludedProjects)].sort() };
+  if (p.detector) {
+    const { id, enabled } = p.detector;
+    if (!KNOWN.has(id)) return { ok: false, error: `unknown detector ${JSON.stringify(id)}` };
+    const byDefault = DETECTORS.find((d) => d.id === id)?.enabledByDefault !== false;
+    const others = next.detectorOverrides.filter((x) => x !== id);
+    next = { ...next, detectorOverrides: enabled === byDefault ? others : [...others, id].sort() };
+  }
+  if (p.customDetectors) {
+    for (const c of p.customDetectors) {
+      const r = compileCustomDetector(c);
+      if (!r.ok)
+        return { ok: false, error: `custom detector ${JSON.stringify(c.name)}: ${r.error}` };
+    }
+    const names = p.customDetectors.map((c) => c.name.trim().toLowerCase());
+    if (new Set(names).size !== names.length)
+      return { ok: false, error: 'custom detector names must be unique' };
+    next = { ...next, customDetectors: p.customDetectors };
+  }
+  if (p.teamGroup !== undefined) next = { ...next, teamGroup: p.teamGroup?.trim() || null };
+  if (p.incidentApiUrl !== undefined) {
+    const url = p.incidentApiUrl?.trim() || null;
+    const problem = url ? checkApiUrl(url) : undefined;
+    if (problem) return { ok: false, error: `incidentApiUrl ${problem}` };
+    next = { ...next, incidentApiUrl: url };
+  }
+  return { ok: true, value: next };
+}
+
+export async function saveSettings(docs: DocumentStore, settings: Settings): Promise<void> {
+  await docs.set(SETTINGS_KEY, settings);
+}
+
+/** One readable line per problem: `path: message`. */
+export function zodMessage(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}

@@ -1,0 +1,108 @@
+/**
+ * The app's core handlers wired to the Jira simulator and memory stores: what the Forge adapter
+ * does with the platform, done in plain Node for tests.
+ */
+import { loadFixture } from '../../dev/jira-sim/fixture.js';
+import { createJiraSimulator, type JiraSimulator } from '../../dev/jira-sim/server.js';
+import type { AppDeps } from '../../src/admin/context.js';
+import { runScanEvent } from '../../src/admin/jobs.js';
+import { createMemoryDocumentStore, createMemorySecretStore } from '../../src/admin/ports.js';
+import type { Invocation, ResolverDeps } from '../../src/admin/resolvers.js';
+import { callAdmin, callProject } from '../../src/admin/resolvers.js';
+import type { IncidentApiFetch } from '../../src/incidents/incident-api.js';
+import { createMemoryOutbox } from '../../src/incidents/outbox.js';
+import { createMemoryStore } from '../../src/incidents/store.js';
+import { createJiraClient, type JiraClient } from '../../src/jira/client.js';
+import { createJiraHttp, type JiraFetch } from '../../src/jira/http.js';
+import { EXAMPLE_SITE, readJson } from '../scan/fixture-direct.js';
+
+export const JANE = '557058:aa11bb22-cc33-4d44-8e55-ff6677889900'; // site admin, All-incidents
+export const RAJ = '712020:0f1e2d3c-4b5a-4697-8877-665544332211'; // plain user
+export const MIA = '712020:99887766-5544-4332-a211-00ffeeddccbb'; // All-incidents
+
+export function createApp(
+  sim: JiraSimulator = createJiraSimulator(loadFixture(readJson(EXAMPLE_SITE))),
+) {
+  let clock = Date.UTC(2026, 0, 1);
+  let ids = 0;
+  const as = (accountId?: string): JiraFetch =>
+    accountId
+      ? (path, init) =>
+          sim.fetch(path, { ...init, headers: { ...init.headers, 'X-Sim-Account-Id': accountId } })
+      : sim.fetch;
+  const jira = (accountId?: string): JiraClient =>
+    createJiraClient(
+      createJiraHttp({
+        fetch: as(accountId),
+        sleep: () => Promise.resolve(),
+        random: () => 0.5,
+        now: () => clock,
+      }),
+    );
+  const pushes = {
+    scan: [] as { jobId: string; step: number; delaySeconds: number }[],
+    delivery: [] as number[],
+  };
+  const docs = createMemoryDocumentStore();
+  const secrets = createMemorySecretStore();
+  const deps: AppDeps = {
+    store: createMemoryStore(),
+    outbox: createMemoryOutbox(),
+    docs,
+    secrets,
+    asApp: jira(),
+    queues: {
+      pushScan: (jobId, step, delaySeconds = 0) => {
+        pushes.scan.push({ jobId, step, delaySeconds });
+        return Promise.resolve();
+      },
+      pushDelivery: (delaySeconds = 0) => {
+        pushes.delivery.push(delaySeconds);
+        return Promise.resolve();
+      },
+    },
+    baseUrl: sim.site.baseUrl,
+    now: () => new Date((clock += 1000)).toISOString(),
+    newId: () => `id-${++ids}`,
+    randomBytes: (n) => new Uint8Array(n).map((_, i) => (i * 37 + 11) % 256),
+  };
+  let incidentApiFetch: IncidentApiFetch = () =>
+    Promise.reject(new Error('no incident API in this test'));
+  const resolverDeps = (accountId?: string): ResolverDeps => ({
+    ...deps,
+    asUser: jira(accountId),
+    incidentApiFetch: (url, init) => incidentApiFetch(url, init),
+  });
+  return {
+    sim,
+    deps,
+    docs,
+    secrets,
+    pushes,
+    advance: (ms: number) => (clock += ms),
+    setIncidentApiFetch: (f: IncidentApiFetch) => {
+      incidentApiFetch = f;
+    },
+    admin: (name: string, accountId: string | undefined, payload: unknown = {}) =>
+      callAdmin(name, { accountId, payload } satisfies Invocation, resolverDeps(accountId)),
+    project: (
+      name: string,
+      accountId: string | undefined,
+      projectKey: string,
+      payload: unknown = {},
+    ) => callProject(name, { accountId, payload, projectKey }, resolverDeps(accountId)),
+    /** Runs queued scan events until none is left (each invocation as long as it likes). */
+    async drainScans(stepsPerInvocation = Infinity) {
+      let invocations = 0;
+      for (let e = pushes.scan.shift(); e; e = pushes.scan.shift()) {
+        invocations++;
+        let steps = 0;
+        await runScanEvent(deps, e, {
+          nowMs: () => steps++,
+          softDeadlineMs: stepsPerInvocation,
+        });
+      }
+      return invocations;
+    },
+  };
+}

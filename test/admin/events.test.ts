@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { toChangeEvent } from '../../src/admin/events.js';
+
+const issue = {
+  id: '10001',
+  key: 'OPS-1',
+  fields: { project: { id: '10000', key: 'OPS' }, summary: 's' },
+};
+
+describe('toChangeEvent', () => {
+  it('maps each Forge event to the core event', () => {
+    expect(toChangeEvent({ eventType: 'avi:jira:created:issue', issue })).toEqual({
+      ok: true,
+      event: { type: 'issue_created', issue: { id: '10001', key: 'OPS-1', projectKey: 'OPS' } },
+    });
+    expect(
+      toChangeEvent({
+        eventType: 'avi:jira:updated:issue',
+        issue,
+        changelog: {
+          items: [
+            { field: 'description', fieldId: 'description', fromString: 'a', toString: 'b' },
+            { field: 'Attachment', fieldtype: 'jira', toString: 'app.env' },
+            { field: 'Deployment notes', fieldId: 'customfield_10040' },
+            { field: 'status', fieldId: 'status' },
+          ],
+        },
+      }),
+    ).toMatchObject({
+      ok: true,
+      event: {
+        type: 'issue_updated',
+        changedFields: ['description', 'attachment', 'customfield_10040', 'status'],
+      },
+    });
+    expect(
+      toChangeEvent({ eventType: 'avi:jira:commented:issue', issue, comment: { id: 20001 } }),
+    ).toMatchObject({ ok: true, event: { type: 'comment_upserted', commentId: '20001' } });
+    expect(
+      toChangeEvent({ eventType: 'avi:jira:deleted:comment', issue, comment: { id: '20001' } }),
+    ).toMatchObject({ ok: true, event: { type: 'comment_deleted', commentId: '20001' } });
+    expect(toChangeEvent({ eventType: 'avi:jira:deleted:issue', issue })).toMatchObject({
+      ok: true,
+      event: { type: 'issue_deleted' },
+    });
+  });
+
+  it('reports a payload it cannot use, saying why', () => {
+    expect(
+      toChangeEvent({ eventType: 'avi:jira:created:issue', issue: { id: '1' } }),
+    ).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('unexpected event payload') as string,
+    });
+    expect(toChangeEvent({ eventType: 'avi:jira:commented:issue', issue })).toEqual({
+      ok: false,
+      error: 'avi:jira:commented:issue without a comment id',
+    });
+    expect(toChangeEvent({ eventType: 'avi:jira:viewed:issue', issue })).toEqual({
+      ok: false,
+      error: 'event "avi:jira:viewed:issue" is not handled',
+    });
+    expect(toChangeEvent(null).ok).toBe(false);
+  });
+});

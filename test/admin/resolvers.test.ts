@@ -1,0 +1,253 @@
+import { describe, expect, it } from 'vitest';
+import type { HistoricalJob } from '../../src/scan/historical.js';
+import type { Incident } from '../../src/incidents/model.js';
+import { createApp, JANE, MIA, RAJ } from './app-harness.js';
+
+type Ok<T> = { ok: true; data: T };
+// The test names the shape it expects back.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+function data<T>(r: unknown): T {
+  const res = r as Ok<T> | { ok: false; error: { message: string } };
+  if (!res.ok) throw new Error(`resolver failed: ${res.error.message}`);
+  return res.data;
+}
+
+async function scanned() {
+  const app = createApp();
+  const job = data<HistoricalJob>(await app.admin('startScan', JANE, {}));
+  expect(job.status).toBe('running');
+  await app.drainScans();
+  return app;
+}
+
+describe('admin resolvers', () => {
+  it('let only Jira administrators in', async () => {
+    const app = createApp();
+    expect(await app.admin('getOverview', RAJ)).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'only Jira administrators can use this page' },
+    });
+    expect(await app.admin('getOverview', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await app.admin('getOverview', JANE)).toMatchObject({ ok: true });
+    expect(await app.admin('noSuchThing', JANE)).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    // Inherited names are not resolvers.
+    expect(await app.admin('constructor', JANE)).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+  });
+
+  it('run a historical scan through the queue and list, filter, open and act on incidents', async () => {
+    const app = await scanned();
+    const jobs = data<HistoricalJob[]>(await app.admin('listScans', JANE));
+    expect(jobs[0]).toMatchObject({
+      status: 'done',
+      counters: { issuesScanned: 24, projectsScanned: 3 },
+    });
+    const all = data<{ items: Incident[] }>(await app.admin('listIncidents', JANE, { limit: 100 }));
+    expect(all.items).toHaveLength(10);
+    const pay = data<{ items: Incident[] }>(
+      await app.admin('listIncidents', JANE, { filter: { projectKey: 'PAY' } }),
+    );
+    expect(pay.items.length).toBeGreaterThan(0);
+    expect(pay.items.every((i) => i.project_keys.includes('PAY'))).toBe(true);
+    const first = pay.items[0];
+    if (!first) throw new Error('no incident');
+    const detail = data<{ incident: Incident; occurrences: { url: string }[] }>(
+      await app.admin('getIncident', JANE, { id: first.id }),
+    );
+    expect(detail.occurrences[0]?.url).toMatch(/^https:\/\/acme-example\.atlassian\.net\//);
+    const ignored = data<Incident>(
+      await app.admin('incidentAction', JANE, {
+        id: first.id,
+        action: { type: 'ignore', reason: 'test_credential' },
+      }),
+    );
+    expect(ignored).toMatchObject({
+      status: 'IGNORED',
+      ignore_reason: 'test_credential',
+      status_changed_by: JANE,
+    });
+    expect(
+      await app.admin('incidentAction', JANE, {
+        id: first.id,
+        action: { type: 'ignore', reason: 'meh' },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(
+      await app.admin('incidentAction', JANE, { id: first.id, action: { type: 'resolve' } }),
+    ).toMatchObject({ ok: true, data: { status: 'RESOLVED' } });
+    expect(await app.admin('getIncident', JANE, { id: 'f'.repeat(32) })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+  });
+
+  it('scan in several invocations, each re-queuing itself, with stale duplicates ignored', async () => {
+    const app = createApp();
+    data(await app.admin('startScan', JANE, { projects: ['OPS', 'PAY'] }));
+    const dup = app.pushes.scan[0];
+    if (!dup) throw new Error('no event');
+    app.pushes.scan.push({ ...dup }); // delivered twice
+    const invocations = await app.drainScans(3);
+    expect(invocations).toBeGreaterThan(3);
+    const [job] = data<HistoricalJob[]>(await app.admin('listScans', JANE));
+    expect(job).toMatchObject({
+      status: 'done',
+      projects: ['OPS', 'PAY'],
+      counters: { issuesScanned: 16 },
+    });
+  });
+
+  it('pause, resume and cancel a scan; one scan at a time', async () => {
+    const app = createApp();
+    const job = data<HistoricalJob>(await app.admin('startScan', JANE, {}));
+    expect(await app.admin('startScan', JANE, {})).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    expect(await app.admin('controlScan', JANE, { jobId: job.id, action: 'pause' })).toMatchObject({
+      ok: true,
+      data: { status: 'paused' },
+    });
+    await app.drainScans(); // the queued event finds the job paused and stops
+    expect(
+      data<HistoricalJob>(await app.admin('getScan', JANE, { jobId: job.id })).counters.steps,
+    ).toBe(0);
+    data(await app.admin('controlScan', JANE, { jobId: job.id, action: 'resume' }));
+    await app.drainScans();
+    expect(data<HistoricalJob>(await app.admin('getScan', JANE, { jobId: job.id }))).toMatchObject({
+      status: 'done',
+    });
+    expect(await app.admin('controlScan', JANE, { jobId: job.id, action: 'cancel' })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'conflict', message: 'the scan has already finished' },
+      },
+    );
+  });
+
+  it('respect the perimeter', async () => {
+    const app = createApp();
+    data(await app.admin('updateSettings', JANE, { excludedProjects: ['PAY'] }));
+    const projects = data<{ key: string; monitored: boolean }[]>(
+      await app.admin('listProjects', JANE),
+    );
+    expect(projects.find((p) => p.key === 'PAY')?.monitored).toBe(false);
+    expect(await app.admin('startScan', JANE, { projects: ['PAY'] })).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'outside the monitored perimeter: PAY' },
+    });
+    const job = data<HistoricalJob>(await app.admin('startScan', JANE, {}));
+    expect(job.projects).toEqual(['OPS', 'WEB']);
+  });
+
+  it('keep the incident API token write-only', async () => {
+    const app = createApp();
+    data(
+      await app.admin('updateSettings', JANE, { incidentApiUrl: 'https://api.gitguardian.com' }),
+    );
+    expect(await app.admin('setIncidentApiToken', JANE, { token: 'gg-secret-token-123' })).toEqual({
+      ok: true,
+      data: { incidentApiTokenSet: true },
+    });
+    const overview = await app.admin('getOverview', JANE);
+    expect(JSON.stringify(overview)).not.toContain('gg-secret-token-123');
+    expect(overview).toMatchObject({ ok: true, data: { settings: { incidentApiTokenSet: true } } });
+    expect(app.docs.data.size).toBeGreaterThan(0);
+    expect(JSON.stringify([...app.docs.data])).not.toContain('gg-secret-token-123');
+    expect(await app.admin('setIncidentApiToken', JANE, { token: 'short' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
+  });
+
+  it('test a custom detector live, showing only masked previews', async () => {
+    const app = createApp();
+    const r = data<{ valid: boolean; matches: { preview: string; line: number }[] }>(
+      await app.admin('testCustomDetector', JANE, {
+        name: 'Acme key',
+        pattern: 'acme_[a-z0-9]{32}',
+        text: `first line\nkey=acme_${'b7'.repeat(16)}`,
+      }),
+    );
+    expect(r.valid).toBe(true);
+    expect(r.matches).toHaveLength(1);
+    expect(r.matches[0]?.line).toBe(2);
+    expect(r.matches[0]?.preview).not.toContain('b7b7b7b7');
+    expect(
+      data(await app.admin('testCustomDetector', JANE, { name: 'x', pattern: '(', text: 'x' })),
+    ).toMatchObject({ valid: false });
+  });
+
+  it('validate payloads with clear messages', async () => {
+    const app = createApp();
+    expect(await app.admin('listIncidents', JANE, { limit: 1000 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', message: expect.stringContaining('limit') as string },
+    });
+    expect(await app.admin('startScan', JANE, { projects: ['ops'] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
+    expect(await app.admin('updateSettings', JANE, { nope: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
+    expect(await app.admin('getNotice', JANE)).toMatchObject({
+      ok: true,
+      data: { text: expect.stringContaining('never stored') as string },
+    });
+  });
+});
+
+describe('project resolvers', () => {
+  it('show a project admin or a team member only that project', async () => {
+    const app = await scanned();
+    // Raj administers nothing and is not in the team.
+    expect(await app.project('listIncidents', RAJ, 'PAY')).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    // Mia is in All-incidents, once that group is the team.
+    expect(await app.project('listIncidents', MIA, 'PAY')).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    data(await app.admin('updateSettings', JANE, { teamGroup: 'All-incidents' }));
+    const page = data<{ items: Incident[] }>(await app.project('listIncidents', MIA, 'PAY'));
+    expect(page.items.length).toBeGreaterThan(0);
+    expect(page.items.every((i) => i.project_keys.includes('PAY'))).toBe(true);
+    // Another project's incident is not visible from this page, even by id.
+    const ops = data<{ items: Incident[] }>(
+      await app.admin('listIncidents', JANE, { filter: { projectKey: 'OPS' } }),
+    );
+    const opsOnly = ops.items.find((i) => !i.project_keys.includes('PAY'));
+    if (!opsOnly) throw new Error('no OPS-only incident');
+    expect(await app.project('getIncident', MIA, 'PAY', { id: opsOnly.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+    // A filter cannot widen the page to another project.
+    const widened = data<{ items: Incident[] }>(
+      await app.project('listIncidents', MIA, 'PAY', { filter: { projectKey: 'OPS' } }),
+    );
+    expect(widened.items.every((i) => i.project_keys.includes('PAY'))).toBe(true);
+    // Jane (site admin) administers every project.
+    expect(await app.project('listIncidents', JANE, 'WEB')).toMatchObject({ ok: true });
+    expect(await app.project('listIncidents', JANE, 'not a key')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
+    expect(await app.project('listIncidents', JANE, 'NOPE')).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
+  });
+});

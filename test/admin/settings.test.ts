@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applySettingsPatch,
+  DEFAULT_SETTINGS,
+  isDetectorEnabled,
+  isMonitored,
+  scannerFor,
+} from '../../src/admin/settings.js';
+
+const apply = (patch: unknown) => applySettingsPatch(DEFAULT_SETTINGS, patch);
+
+describe('settings', () => {
+  it('monitors every project by default, and excludes the ones an admin leaves out', () => {
+    expect(isMonitored(DEFAULT_SETTINGS, 'OPS')).toBe(true);
+    const r = apply({ excludedProjects: ['PAY', 'PAY', 'HR'] });
+    expect(r).toMatchObject({ ok: true, value: { excludedProjects: ['HR', 'PAY'] } });
+    if (!r.ok) return;
+    expect(isMonitored(r.value, 'PAY')).toBe(false);
+    expect(isMonitored(r.value, 'OPS')).toBe(true);
+  });
+
+  it('keeps generic detectors off until switched on, and switches specific ones off', () => {
+    expect(isDetectorEnabled(DEFAULT_SETTINGS, 'generic-password')).toBe(false);
+    expect(isDetectorEnabled(DEFAULT_SETTINGS, 'github-pat')).toBe(true);
+    const on = apply({ detector: { id: 'generic-password', enabled: true } });
+    if (!on.ok) throw new Error(on.error);
+    expect(isDetectorEnabled(on.value, 'generic-password')).toBe(true);
+    const off = applySettingsPatch(on.value, { detector: { id: 'github-pat', enabled: false } });
+    if (!off.ok) throw new Error(off.error);
+    expect(off.value.detectorOverrides).toEqual(['generic-password', 'github-pat']);
+    const scanner = scannerFor(off.value, 'k'.repeat(32));
+    expect(scanner.detectors.map((d) => d.id)).toContain('generic-password');
+    expect(scanner.detectors.map((d) => d.id)).not.toContain('github-pat');
+    // Back to its default: no override kept.
+    const back = applySettingsPatch(off.value, { detector: { id: 'github-pat', enabled: true } });
+    expect(back.ok && back.value.detectorOverrides).toEqual(['generic-password']);
+  });
+
+  it('answers every bad change with a clear error and changes nothing', () => {
+    expect(apply({ excludedProjects: ['ops'] })).toEqual({
+      ok: false,
+      error: 'excludedProjects.0: not a Jira project key',
+    });
+    expect(apply({ detector: { id: 'nope', enabled: true } })).toEqual({
+      ok: false,
+      error: 'unknown detector "nope"',
+    });
+    expect(apply({ customDetectors: [{ name: 'x', pattern: '(unclosed' }] })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('custom detector "x"') as string,
+    });
+    expect(apply({ incidentApiUrl: 'http://gg.example.com' })).toEqual({
+      ok: false,
+      error: 'incidentApiUrl must be an https URL',
+    });
+    expect(apply({ incidentApiUrl: 'https://u:p@gg.example.com' })).toMatchObject({ ok: false });
+    expect(apply({ surprise: 1 }).ok).toBe(false);
+    expect(apply('not an object').ok).toBe(false);
+  });
+
+  it('accepts custom detectors, a team group and an API URL', () => {
+    const r = apply({
+      customDetectors: [{ name: 'Acme key', pattern: 'acme_[a-z0-9]{32}' }],
+      teamGroup: ' security-team ',
+      incidentApiUrl: 'https://api.gitguardian.com',
+    });
+    expect(r).toMatchObject({
+      ok: true,
+      value: { teamGroup: 'security-team', incidentApiUrl: 'https://api.gitguardian.com' },
+    });
+    if (!r.ok) return;
+    const found = scannerFor(r.value, 'k'.repeat(32)).scan(`key acme_${'a1'.repeat(16)} here`);
+    expect(found.findings.map((f) => f.name)).toEqual(['Acme key']);
+  });
+});
