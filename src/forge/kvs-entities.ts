@@ -1,0 +1,112 @@
+/**
+ * The KVS custom entities the app declares, in exactly the shape of manifest.yml's
+ * `app.storage.entities` (a test compares the two). The adapters in kvs-store.ts read their index
+ * choices from here, so the code and the manifest cannot drift apart.
+ *
+ * Every entity keeps the whole record in `doc` (type `any`: free-form, never filtered on) beside a
+ * few typed copies of the fields it is queried by. Typed attributes must be non-empty strings,
+ * 32-bit integers and the like, so nothing with an optional or possibly empty field goes there.
+ *
+ * Platform limits (checked by the dev/forge-runtime emulation): at most 20 entities, 7 indexes and
+ * 50 attributes per entity; attribute names `[a-zA-Z][a-zA-Z0-9_]*` of at most 30 characters;
+ * entity names 3-60 characters of `[a-z0-9:-_.]`; one range attribute per named index. Deployed
+ * entities, attributes and (in staging and production) indexes can never be deleted.
+ * @module
+ */
+
+export type EntityAttributeType = 'string' | 'integer' | 'float' | 'boolean' | 'any';
+
+export interface EntityIndexDeclaration {
+  readonly name: string;
+  readonly partition?: readonly string[];
+  readonly range: readonly [string];
+}
+
+export interface EntityDeclaration {
+  readonly name: string;
+  readonly attributes: Readonly<Record<string, { readonly type: EntityAttributeType }>>;
+  readonly indexes?: readonly (string | EntityIndexDeclaration)[];
+}
+
+export const ENTITY = {
+  /** One per incident, keyed by incident id. */
+  incident: 'incident',
+  /** One per (incident, project it appears in): `<incident id>#<project key>`. */
+  incidentProject: 'incident-project',
+  /** One per occurrence, keyed by occurrence id. */
+  occurrence: 'occurrence',
+  /** One per pending outbox entry, keyed by incident id. */
+  outbox: 'outbox-entry',
+} as const;
+
+/** The range of every index incidents are listed by: most recently seen first, then by id. */
+export const RECENCY = 'recency';
+
+export const ENTITIES = [
+  {
+    name: ENTITY.incident,
+    attributes: {
+      doc: { type: 'any' },
+      rev: { type: 'string' },
+      recency: { type: 'string' },
+      status: { type: 'string' },
+      severity: { type: 'string' },
+      presence: { type: 'string' },
+      detector: { type: 'string' },
+    },
+    indexes: [
+      { name: 'by-recency', range: [RECENCY] },
+      { name: 'by-status', partition: ['status'], range: [RECENCY] },
+      { name: 'by-detector', partition: ['detector'], range: [RECENCY] },
+      { name: 'by-severity', partition: ['severity'], range: [RECENCY] },
+      { name: 'by-presence', partition: ['presence'], range: [RECENCY] },
+      { name: 'by-status-presence', partition: ['status', 'presence'], range: [RECENCY] },
+    ],
+  },
+  {
+    name: ENTITY.incidentProject,
+    attributes: {
+      doc: { type: 'any' },
+      incident_id: { type: 'string' },
+      project_key: { type: 'string' },
+      recency: { type: 'string' },
+      status: { type: 'string' },
+      severity: { type: 'string' },
+      presence: { type: 'string' },
+      detector: { type: 'string' },
+    },
+    indexes: [
+      { name: 'by-project', partition: ['project_key'], range: [RECENCY] },
+      { name: 'by-project-status', partition: ['project_key', 'status'], range: [RECENCY] },
+      {
+        name: 'by-project-status-presence',
+        partition: ['project_key', 'status', 'presence'],
+        range: [RECENCY],
+      },
+      // Every row of one incident, to remove rows a write cut short left behind.
+      { name: 'by-incident', partition: ['incident_id'], range: ['project_key'] },
+    ],
+  },
+  {
+    name: ENTITY.occurrence,
+    attributes: {
+      doc: { type: 'any' },
+      incident_id: { type: 'string' },
+      scope: { type: 'string' },
+      first_seen: { type: 'string' },
+    },
+    indexes: [
+      { name: 'by-incident', partition: ['incident_id'], range: ['first_seen'] },
+      { name: 'by-scope', partition: ['scope'], range: ['first_seen'] },
+    ],
+  },
+  {
+    name: ENTITY.outbox,
+    attributes: {
+      doc: { type: 'any' },
+      seq: { type: 'string' },
+      due_key: { type: 'string' },
+    },
+    indexes: [{ name: 'by-due', range: ['due_key'] }],
+  },
+] as const satisfies readonly EntityDeclaration[];

@@ -1,0 +1,548 @@
+/**
+ * The storage ports over Forge KVS (`@forge/kvs`): incidents, occurrences and the outbox in custom
+ * entities (kvs-entities.ts), documents in the key-value store, secrets in the secret store.
+ *
+ * Every read that lists is an index query, never a scan:
+ * - incidents without a project filter: the `incident` entity, on the index whose partition
+ *   covers most of the filter (status, detector, severity, presence); the rest of the filter is a
+ *   KVS filter on that index;
+ * - incidents of a project: `incident-project`, one row per (incident, project) carrying a copy of
+ *   the incident, written in the same transaction as the incident (conditional on the revision
+ *   read, so a concurrent write cannot leave rows behind; rows beyond the 25 operations of one
+ *   transaction go in transactions of their own first);
+ * - occurrences by incident or scope, and due outbox entries: their own indexes.
+ *
+ * Listing pages by the `recency` range value (last seen, newest first, then id), not by platform
+ * cursors: the cursor handed out is the last item's recency, which stays valid across calls and
+ * invocations (platform cursors must not be persisted) and lets a page know whether more follow.
+ *
+ * Index queries are eventually consistent on the platform (gets are not): a listing may lag a
+ * write by a moment.
+ *
+ * Failures become KvsStoreError, whose message names the operation, the key and the platform's
+ * code, never a stored value.
+ * @module
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  Filter,
+  FilterConditions,
+  ForgeKvsAPIError,
+  ForgeKvsError,
+  kvs,
+  Sort,
+  WhereConditions,
+} from '@forge/kvs';
+import type { DocumentStore, SecretStore } from '../admin/ports.js';
+import type { Incident, StoredOccurrence } from '../incidents/model.js';
+import type { OutboxEntry, OutboxStore } from '../incidents/outbox.js';
+import type { IncidentFilter, IncidentStore, Page } from '../incidents/store.js';
+import {
+  ENTITIES,
+  ENTITY,
+  RECENCY,
+  type EntityDeclaration,
+  type EntityIndexDeclaration,
+} from './kvs-entities.js';
+
+/** The `kvs` client of `@forge/kvs` (injectable for tests). */
+export type KvsClient = typeof kvs;
+
+/** KVS answers at most this many items per query. */
+const PAGE = 100;
+/** KVS takes at most this many operations per transaction. */
+const TRANSACTION_OPS = 25;
+/** Attempts to write an incident when a concurrent write keeps winning. */
+const PUT_ATTEMPTS = 5;
+
+// --- Errors --------------------------------------------------------------------------------------
+
+const EXPLAIN: Readonly<Record<string, string>> = {
+  EMPTY_KEY: 'the key is empty',
+  INVALID_KEY: 'the key may use only letters, digits, spaces and : . _ - # (no /)',
+  KEY_TOO_LONG: 'the key is longer than 500 characters',
+  MAX_SIZE: 'the value is larger than KVS allows (240 KiB; 128 KiB for a secret)',
+  MAX_DEPTH: 'the value is nested more than 31 levels deep',
+  INVALID_ENTITY_VALUE: 'the value does not fit the entity declared in manifest.yml',
+  INVALID_ENTITY_TYPE: 'the entity is not declared in manifest.yml',
+  INVALID_ENTITY_INDEX: 'the index is not declared in manifest.yml or not built yet',
+  COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE: 'a query page must hold 1 to 100 items',
+  TOO_MANY_REQUESTS: 'the KVS rate limit was reached; retry later',
+  RATE_LIMIT_EXCEEDED: 'the KVS rate limit was reached; retry later',
+  KEY_ALREADY_EXISTS: 'the key already exists',
+  CONDITIONAL_CHECK_FAILED: 'a concurrent change won',
+};
+
+/** A KVS call failed. The message names the operation and key, never a stored value. */
+export class KvsStoreError extends Error {
+  override readonly name = 'KvsStoreError';
+  constructor(
+    message: string,
+    /** The platform's error code (`INVALID_KEY`, `TOO_MANY_REQUESTS`, ...), or `CLIENT_ERROR`/`UNAVAILABLE`. */
+    readonly code: string,
+    /** The HTTP status, when the platform answered. */
+    readonly status: number | undefined,
+    /** Worth retrying later (rate limit, platform or network trouble). */
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+}
+
+const shown = (key: string): string =>
+  JSON.stringify(key.length > 80 ? `${key.slice(0, 80)}…` : key);
+
+function storeError(what: string, e: unknown): KvsStoreError {
+  if (e instanceof KvsStoreError) return e;
+  if (e instanceof ForgeKvsAPIError) {
+    const status = e.responseDetails.status;
+    const why = EXPLAIN[e.code] ?? 'the platform refused it';
+    return new KvsStoreError(
+      `KVS ${what} failed: ${why} (${e.code}, HTTP ${status})`,
+      e.code,
+      status,
+      status === 429 || status >= 500 || e.code === 'TOO_MANY_REQUESTS',
+    );
+  }
+  if (e instanceof ForgeKvsError) {
+    return new KvsStoreError(`KVS ${what} failed: ${e.message}`, 'CLIENT_ERROR', undefined, false);
+  }
+  const message = e instanceof Error ? e.message : 'unknown error';
+  return new KvsStoreError(`KVS ${what} failed: ${message}`, 'UNAVAILABLE', undefined, true);
+}
+
+async function guard<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    throw storeError(what, e);
+  }
+}
+
+// --- Shared helpers ------------------------------------------------------------------------------
+
+/** `new Date(s).toISOString()`, so string order is time order; throws on a non-date. */
+function canonicalTime(value: string, what: string): string {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new Error(`${what} is not an ISO date`);
+  return new Date(ms).toISOString();
+}
+
+/** Each digit d becomes 9-d: ascending order of the result is descending order of the time. */
+const newestFirst = (iso: string): string => iso.replace(/\d/g, (d) => String(9 - Number(d)));
+
+/** The `recency` range value: newest first, then by id (as createMemoryStore orders). */
+const recencyOf = (i: Incident): string =>
+  `${newestFirst(canonicalTime(i.last_seen, `incident ${i.id}: last_seen`))}#${i.id}`;
+
+const RECENCY_CURSOR = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z#[a-zA-Z0-9:._\s#-]+$/;
+
+const DECLARED: readonly EntityDeclaration[] = ENTITIES;
+
+function namedIndexes(entity: string): EntityIndexDeclaration[] {
+  const e = DECLARED.find((d) => d.name === entity);
+  return (e?.indexes ?? []).filter((i): i is EntityIndexDeclaration => typeof i !== 'string');
+}
+
+interface Plan {
+  readonly index: string;
+  readonly partition: string[];
+  /** Filter attributes the index does not partition by: KVS filters on the index. */
+  readonly rest: [string, string][];
+}
+
+/** The recency index whose partition covers the most of `wanted` (first declared wins ties). */
+function plan(entity: string, wanted: ReadonlyMap<string, string>): Plan {
+  let best: EntityIndexDeclaration | undefined;
+  for (const ix of namedIndexes(entity)) {
+    const partition = ix.partition ?? [];
+    if (ix.range[0] !== RECENCY || !partition.every((a) => wanted.has(a))) continue;
+    if (!best || partition.length > (best.partition?.length ?? 0)) best = ix;
+  }
+  if (!best) throw new Error(`no ${entity} index serves a filter on ${[...wanted.keys()].join()}`);
+  const partition = best.partition ?? [];
+  return {
+    index: best.name,
+    partition: partition.map((a) => wanted.get(a) ?? ''),
+    rest: [...wanted].filter(([a]) => !partition.includes(a)),
+  };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+// --- Incidents and occurrences -------------------------------------------------------------------
+
+/** The attributes an incident is listed and filtered by. */
+interface ListedRow {
+  readonly doc: Incident;
+  readonly recency: string;
+  readonly status: string;
+  readonly severity: string;
+  readonly presence: string;
+  readonly detector: string;
+}
+
+interface IncidentRow extends ListedRow {
+  /** Changes with every write: the condition that keeps project rows in step under races. */
+  readonly rev: string;
+}
+
+interface ProjectRow extends ListedRow {
+  readonly incident_id: string;
+  readonly project_key: string;
+}
+
+interface OccurrenceRow {
+  readonly doc: StoredOccurrence;
+  readonly incident_id: string;
+  readonly scope: string;
+  readonly first_seen: string;
+}
+
+const listed = (i: Incident): ListedRow => ({
+  doc: i,
+  recency: recencyOf(i),
+  status: i.status,
+  severity: i.severity,
+  presence: i.presence,
+  detector: i.detector.name,
+});
+
+const projectRowKey = (incidentId: string, projectKey: string): string =>
+  `${incidentId}#${projectKey}`;
+
+type TxOp =
+  | { readonly kind: 'set'; readonly key: string; readonly value: ProjectRow }
+  | { readonly kind: 'delete'; readonly key: string };
+
+export function createKvsIncidentStore(client: KvsClient = kvs): IncidentStore {
+  const incidents = client.entity<IncidentRow>(ENTITY.incident);
+  const occurrences = client.entity<OccurrenceRow>(ENTITY.occurrence);
+
+  async function applyProjectOps(ops: readonly TxOp[], incident?: IncidentRow, rev?: string) {
+    let tx = client.transact();
+    for (const op of ops) {
+      tx =
+        op.kind === 'set'
+          ? tx.set(op.key, op.value, { entityName: ENTITY.incidentProject })
+          : tx.delete(op.key, { entityName: ENTITY.incidentProject });
+    }
+    if (incident) {
+      tx = tx.set(
+        incident.doc.id,
+        incident,
+        rev === undefined
+          ? { entityName: ENTITY.incident }
+          : {
+              entityName: ENTITY.incident,
+              conditions: new Filter<IncidentRow>().and('rev', FilterConditions.equalTo(rev)),
+            },
+      );
+    }
+    await tx.execute();
+  }
+
+  /** Keys of the project rows an incident has, as far as the (eventually consistent) index knows. */
+  async function projectRowsOf(incidentId: string): Promise<string[]> {
+    const keys: string[] = [];
+    let cursor: string | undefined;
+    do {
+      let q = client
+        .entity<ProjectRow>(ENTITY.incidentProject)
+        .query()
+        .index('by-incident', { partition: [incidentId] })
+        .limit(PAGE);
+      if (cursor !== undefined) q = q.cursor(cursor);
+      const page = await guard(`query of project rows of ${shown(incidentId)}`, () => q.getMany());
+      for (const r of page.results) keys.push(r.key);
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+    return keys;
+  }
+
+  /** Writes the incident and its project rows; false when a concurrent write changed it first. */
+  async function tryPut(incident: Incident): Promise<boolean> {
+    const what = `put of incident ${shown(incident.id)}`;
+    const old = await guard(what, () => incidents.get(incident.id));
+    const base = listed(incident);
+    const row: IncidentRow = { ...base, rev: randomUUID() };
+    const wanted = new Map(
+      incident.project_keys.map((p) => [projectRowKey(incident.id, p), p] as const),
+    );
+    // Rows to remove: those of the stored incident (read consistently) and any the index knows
+    // of (left by a write cut short part way), less those still wanted.
+    const gone = new Set([
+      ...(old?.doc.project_keys ?? []).map((p) => projectRowKey(incident.id, p)),
+      ...(await projectRowsOf(incident.id)),
+    ]);
+    for (const key of wanted.keys()) gone.delete(key);
+    const ops: TxOp[] = [
+      ...[...wanted].map(([key, p]): TxOp => {
+        const value: ProjectRow = { ...base, incident_id: incident.id, project_key: p };
+        return { kind: 'set', key, value };
+      }),
+      ...[...gone].map((key): TxOp => ({ kind: 'delete', key })),
+    ];
+    // Rows that do not fit beside the incident go first: a write cut short leaves rows ahead of
+    // the incident, which its retry (or any later write of it) brings back in step.
+    const last = ops.slice(Math.max(0, ops.length - (TRANSACTION_OPS - 1)));
+    const first = ops.slice(0, ops.length - last.length);
+    try {
+      for (const chunk of chunks(first, TRANSACTION_OPS)) await applyProjectOps(chunk);
+      await applyProjectOps(last, row, old?.rev);
+      return true;
+    } catch (e) {
+      if (old === undefined) throw storeError(what, e);
+      const now = await guard(what, () => incidents.get(incident.id));
+      if (now?.rev !== old.rev) return false;
+      throw storeError(what, e);
+    }
+  }
+
+  /** Every result of an index query, following platform cursors within this one call. */
+  async function allOf(index: string, partition: string): Promise<StoredOccurrence[]> {
+    const out: StoredOccurrence[] = [];
+    let cursor: string | undefined;
+    do {
+      let q = occurrences
+        .query()
+        .index(index, { partition: [partition] })
+        .limit(PAGE);
+      if (cursor !== undefined) q = q.cursor(cursor);
+      const page = await guard(`query of occurrences by ${index}`, () => q.getMany());
+      for (const r of page.results) out.push(r.value.doc);
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+    return out;
+  }
+
+  return {
+    async getIncident(id) {
+      return (await guard(`get of incident ${shown(id)}`, () => incidents.get(id)))?.doc;
+    },
+
+    async putIncident(incident) {
+      for (let attempt = 1; attempt <= PUT_ATTEMPTS; attempt++) {
+        if (await tryPut(incident)) return;
+      }
+      throw new KvsStoreError(
+        `KVS put of incident ${shown(incident.id)} failed: concurrent writes kept winning`,
+        'CONDITIONAL_CHECK_FAILED',
+        undefined,
+        true,
+      );
+    },
+
+    async listIncidents(filter: IncidentFilter, limit, cursor) {
+      if (!Number.isInteger(limit) || limit < 1) {
+        throw new Error('limit must be a positive integer');
+      }
+      if (cursor !== undefined && !RECENCY_CURSOR.test(cursor)) throw new Error('invalid cursor');
+      const wanted = new Map<string, string>();
+      if (filter.status !== undefined) wanted.set('status', filter.status);
+      if (filter.presence !== undefined) wanted.set('presence', filter.presence);
+      if (filter.severity !== undefined) wanted.set('severity', filter.severity);
+      if (filter.detector !== undefined) wanted.set('detector', filter.detector);
+      const entity = filter.projectKey === undefined ? ENTITY.incident : ENTITY.incidentProject;
+      if (filter.projectKey !== undefined) wanted.set('project_key', filter.projectKey);
+      const { index, partition, rest } = plan(entity, wanted);
+
+      // Read one past the page to know whether another follows. Without filters each request
+      // asks for exactly what is missing; with them KVS filters after reading, so ask for a full
+      // page each time.
+      const found: ListedRow[] = [];
+      let platformCursor: string | undefined;
+      do {
+        let q = client
+          .entity<ListedRow>(entity)
+          .query()
+          .index(index, partition.length > 0 ? { partition } : undefined)
+          .sort(Sort.ASC)
+          .limit(rest.length > 0 ? PAGE : Math.min(PAGE, limit + 1 - found.length));
+        if (cursor !== undefined) q = q.where(WhereConditions.greaterThan(cursor));
+        const [head, ...tail] = rest;
+        if (head) {
+          let f = new Filter<ListedRow>().and(
+            head[0] as keyof ListedRow,
+            FilterConditions.equalTo(head[1]),
+          );
+          for (const [a, v] of tail) f = f.and(a as keyof ListedRow, FilterConditions.equalTo(v));
+          q = q.filters(f);
+        }
+        if (platformCursor !== undefined) q = q.cursor(platformCursor);
+        const page = await guard(`query of incidents by ${index}`, () => q.getMany());
+        for (const r of page.results) found.push(r.value);
+        platformCursor = page.nextCursor;
+      } while (platformCursor !== undefined && found.length <= limit);
+
+      const items = found.slice(0, limit);
+      const last = items.at(-1);
+      const page: Page<Incident> = { items: items.map((r) => r.doc) };
+      return found.length > limit && last ? { ...page, cursor: last.recency } : page;
+    },
+
+    async getOccurrence(id) {
+      return (await guard(`get of occurrence ${shown(id)}`, () => occurrences.get(id)))?.doc;
+    },
+
+    async putOccurrence(o) {
+      const row: OccurrenceRow = {
+        doc: o,
+        incident_id: o.incident_id,
+        scope: o.scope,
+        first_seen: o.date,
+      };
+      await guard(`put of occurrence ${shown(o.id)}`, () => occurrences.set(o.id, row));
+    },
+
+    occurrencesOfIncident: (incidentId) => allOf('by-incident', incidentId),
+    occurrencesInScope: (scope) => allOf('by-scope', scope),
+  };
+}
+
+// --- Outbox --------------------------------------------------------------------------------------
+
+interface OutboxRow {
+  readonly doc: OutboxEntry;
+  readonly seq: string;
+  /** `notBefore#enqueuedAt#id`, canonical times: the order createMemoryOutbox delivers in. */
+  readonly due_key: string;
+}
+
+export function createKvsOutbox(client: KvsClient = kvs): OutboxStore {
+  const entries = client.entity<OutboxRow>(ENTITY.outbox);
+
+  /** Every row on `by-due` up to `dueBy` (all when undefined), at most `limit`. */
+  async function scan(limit: number, dueBy?: string): Promise<OutboxRow[]> {
+    const out: OutboxRow[] = [];
+    let cursor: string | undefined;
+    do {
+      let q = entries
+        .query()
+        .index('by-due')
+        .sort(Sort.ASC)
+        .limit(Math.min(PAGE, limit - out.length));
+      // `#` sorts before `$`: every key whose time equals dueBy is below the bound.
+      if (dueBy !== undefined) q = q.where(WhereConditions.lessThan(`${dueBy}$`));
+      if (cursor !== undefined) q = q.cursor(cursor);
+      const page = await guard('query of due outbox entries', () => q.getMany());
+      for (const r of page.results) out.push(r.value);
+      cursor = page.nextCursor;
+    } while (cursor !== undefined && out.length < limit);
+    return out;
+  }
+
+  return {
+    async getEntry(id) {
+      return (await guard(`get of outbox entry ${shown(id)}`, () => entries.get(id)))?.doc;
+    },
+
+    async putEntry(entry) {
+      const what = `put of outbox entry ${shown(entry.id)}`;
+      const dueKey = [
+        canonicalTime(entry.notBefore, `outbox entry ${entry.id}: notBefore`),
+        canonicalTime(entry.enqueuedAt, `outbox entry ${entry.id}: enqueuedAt`),
+        entry.id,
+      ].join('#');
+      const row: OutboxRow = { doc: entry, seq: entry.seq, due_key: dueKey };
+      await guard(what, () => entries.set(entry.id, row));
+    },
+
+    async due(now, limit) {
+      if (limit < 1) return [];
+      const rows = await scan(limit, canonicalTime(now, 'now'));
+      return rows.map((r) => r.doc);
+    },
+
+    async removeIf(id, seq) {
+      const what = `removal of outbox entry ${shown(id)}`;
+      try {
+        await client
+          .transact()
+          .delete(id, {
+            entityName: ENTITY.outbox,
+            conditions: new Filter<OutboxRow>().and('seq', FilterConditions.equalTo(seq)),
+          })
+          .execute();
+      } catch (e) {
+        // The condition failed because the entry is gone or was enqueued again: both mean keep
+        // what is there. Anything else is a real failure.
+        const now = await guard(what, () => entries.get(id));
+        if (now?.seq !== seq) return;
+        throw storeError(what, e);
+      }
+    },
+
+    async count() {
+      return (await scan(Number.MAX_SAFE_INTEGER)).length;
+    },
+  };
+}
+
+// --- Documents and secrets -----------------------------------------------------------------------
+
+export function createKvsDocumentStore(client: KvsClient = kvs): DocumentStore {
+  return {
+    get: <T>(key: string) => guard(`get of document ${shown(key)}`, () => client.get<T>(key)),
+
+    async set(key, value) {
+      const what = `set of document ${shown(key)}`;
+      if (value === undefined || value === null) {
+        throw new KvsStoreError(
+          `KVS ${what} failed: KVS cannot store null`,
+          'CLIENT_ERROR',
+          undefined,
+          false,
+        );
+      }
+      await guard(what, () => client.set(key, value));
+    },
+
+    async delete(key) {
+      await guard(`delete of document ${shown(key)}`, () => client.delete(key));
+    },
+
+    // The caller names the shape of the documents it wrote itself.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+    async list<T>(prefix: string, limit: number, cursor?: string) {
+      const items: { key: string; value: T }[] = [];
+      if (limit < 1) return { items };
+      let next = cursor;
+      do {
+        let q = client.query().limit(Math.min(PAGE, limit - items.length));
+        if (prefix !== '') q = q.where('key', WhereConditions.beginsWith(prefix));
+        if (next !== undefined) q = q.cursor(next);
+        const page = await guard(`list of documents ${shown(prefix)}*`, () => q.getMany<T>());
+        for (const r of page.results) items.push({ key: r.key, value: r.value });
+        next = page.nextCursor;
+      } while (next !== undefined && items.length < limit);
+      return next === undefined ? { items } : { items, cursor: next };
+    },
+  };
+}
+
+export function createKvsSecretStore(client: KvsClient = kvs): SecretStore {
+  return {
+    async get(key) {
+      const what = `get of secret ${shown(key)}`;
+      const value = await guard(what, () => client.getSecret<unknown>(key));
+      if (value === undefined || typeof value === 'string') return value;
+      throw new KvsStoreError(
+        `KVS ${what} failed: the stored secret is not a string`,
+        'CLIENT_ERROR',
+        undefined,
+        false,
+      );
+    },
+    async set(key, value) {
+      await guard(`set of secret ${shown(key)}`, () => client.setSecret(key, value));
+    },
+    async delete(key) {
+      await guard(`delete of secret ${shown(key)}`, () => client.deleteSecret(key));
+    },
+  };
+}

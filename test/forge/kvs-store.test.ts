@@ -1,0 +1,517 @@
+// The KVS adapters, run through the real @forge/kvs against the in-process platform emulation
+// (dev/forge-runtime): the same contracts as the in-memory stores, listing at scale compared with
+// createMemoryStore, the index each listing uses, project rows kept in step, error mapping, and
+// recordScan end to end.
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { installForgeGlobals, type ForgeGlobals } from '../../dev/forge-runtime/globals.js';
+import { createKvsEmulator, type KvsEmulator } from '../../dev/forge-runtime/kvs.js';
+import { createMemoryDocumentStore, createMemorySecretStore } from '../../src/admin/ports.js';
+import type { UnitLocation } from '../../src/content/issue-units.js';
+import { ENTITIES, ENTITY } from '../../src/forge/kvs-entities.js';
+import { applyAction, type Incident } from '../../src/incidents/model.js';
+import { createMemoryOutbox } from '../../src/incidents/outbox.js';
+import { recordScan, type RecordInput, type RecordResult } from '../../src/incidents/record.js';
+import {
+  createMemoryStore,
+  type IncidentFilter,
+  type IncidentStore,
+} from '../../src/incidents/store.js';
+import type { Occurrence } from '../../src/scan/scan-issue.js';
+import {
+  allPages,
+  at,
+  documentStoreContract,
+  incident,
+  incidentStoreContract,
+  occurrence,
+  outboxContract,
+  secretStoreContract,
+} from './store-contract.js';
+
+// @forge/kvs chooses how to reach the platform when it is first imported, from the globals: they
+// exist before the adapters (and so @forge/kvs) are imported.
+let forge: ForgeGlobals = installForgeGlobals({ entities: ENTITIES });
+const {
+  createKvsDocumentStore,
+  createKvsIncidentStore,
+  createKvsOutbox,
+  createKvsSecretStore,
+  KvsStoreError,
+} = await import('../../src/forge/kvs-store.js');
+
+/** A fresh, empty platform for every test. */
+function reinstall(kvs?: KvsEmulator): ForgeGlobals {
+  forge.uninstall();
+  forge = installForgeGlobals(kvs ? { kvs } : { entities: ENTITIES });
+  return forge;
+}
+beforeEach(() => {
+  reinstall();
+});
+afterAll(() => {
+  forge.uninstall();
+});
+
+/** Entity queries that reached the platform, as `entity/index`. */
+const queries = (g: ForgeGlobals): string[] =>
+  g.kvs.calls
+    .filter((c) => c.path === '/api/v1/entity/query')
+    .map((c) => {
+      const b = c.body as { entityName: string; indexName: string };
+      return `${b.entityName}/${b.indexName}`;
+    });
+
+const stored = (g: ForgeGlobals, entity: string): string[] =>
+  g.kvs.backend.list(`entity:${entity}`).map(([key]) => key);
+
+async function failure(p: Promise<unknown>): Promise<InstanceType<typeof KvsStoreError>> {
+  const e: unknown = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  if (!(e instanceof KvsStoreError)) throw new Error(`expected a KvsStoreError, got ${String(e)}`);
+  return e;
+}
+
+incidentStoreContract('createMemoryStore', () => createMemoryStore());
+incidentStoreContract('createKvsIncidentStore', () => createKvsIncidentStore());
+outboxContract('createMemoryOutbox', () => createMemoryOutbox());
+outboxContract('createKvsOutbox', () => createKvsOutbox());
+documentStoreContract('createMemoryDocumentStore', () => createMemoryDocumentStore());
+documentStoreContract('createKvsDocumentStore', () => createKvsDocumentStore());
+secretStoreContract('createMemorySecretStore', () => createMemorySecretStore());
+secretStoreContract('createKvsSecretStore', () => createKvsSecretStore());
+
+// --- Listing at scale ----------------------------------------------------------------------------
+
+/** A deterministic mix of 260 incidents: ties on last_seen, several projects each. */
+function population(): Incident[] {
+  const statuses = ['TRIGGERED', 'ASSIGNED', 'RESOLVED', 'IGNORED'] as const;
+  const severities = ['critical', 'high', 'medium', 'low', 'info'] as const;
+  const detectors = ['github-pat', 'aws-key', 'slack-token'];
+  const projects = ['OPS', 'DEV', 'SEC', 'HR'];
+  let seed = 7;
+  const next = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  return Array.from({ length: 260 }, (_, n) => {
+    const status = statuses[next(4)] ?? 'TRIGGERED';
+    const first = next(4);
+    const keys = [...new Set([projects[first], projects[(first + next(3)) % 4]])]
+      .filter((p) => p !== undefined)
+      .sort();
+    return incident((n * 7919).toString(16).padStart(8, '0'), {
+      status,
+      ...(status === 'ASSIGNED' ? { assignee_id: 'acc-1' } : {}),
+      severity: severities[next(5)] ?? 'high',
+      presence: next(3) === 0 ? 'removed' : 'present',
+      detector: { name: detectors[next(3)] ?? 'github-pat', display_name: 'X', family: 'x' },
+      project_keys: keys,
+      last_seen: at(next(60)),
+    });
+  });
+}
+
+describe('createKvsIncidentStore at scale', () => {
+  it('pages through 260 incidents exactly as createMemoryStore does, for every filter', async () => {
+    const memory = createMemoryStore();
+    const store = createKvsIncidentStore();
+    for (const i of population()) {
+      await memory.putIncident(i);
+      await store.putIncident(i);
+    }
+    const filters: IncidentFilter[] = [
+      {},
+      { status: 'TRIGGERED' },
+      { projectKey: 'DEV' },
+      { detector: 'aws-key' },
+      { severity: 'critical' },
+      { presence: 'removed' },
+      { status: 'RESOLVED', presence: 'present' },
+      { status: 'ASSIGNED', severity: 'low' },
+      { projectKey: 'OPS', status: 'TRIGGERED' },
+      { projectKey: 'SEC', status: 'IGNORED', presence: 'removed' },
+      { projectKey: 'HR', detector: 'slack-token', severity: 'medium' },
+    ];
+    for (const filter of filters) {
+      for (const limit of [7, 100, 150]) {
+        const expected = await allPages(memory, filter, limit);
+        const actual = await allPages(store, filter, limit);
+        expect(
+          actual.map((p) => p.items),
+          JSON.stringify({ filter, limit }),
+        ).toEqual(expected.map((p) => p.items));
+      }
+    }
+    const everything = (await allPages(store, {}, 100)).flatMap((p) => p.items);
+    expect(everything).toHaveLength(260);
+  });
+
+  it('answers every listing with an index query on the best index, never a scan', async () => {
+    const store = createKvsIncidentStore();
+    await store.putIncident(incident('x1', { project_keys: ['OPS', 'DEV'] }));
+    const cases: [IncidentFilter, string][] = [
+      [{}, 'incident/by-recency'],
+      [{ status: 'TRIGGERED' }, 'incident/by-status'],
+      [{ detector: 'github-pat' }, 'incident/by-detector'],
+      [{ severity: 'high' }, 'incident/by-severity'],
+      [{ presence: 'present' }, 'incident/by-presence'],
+      [{ status: 'TRIGGERED', presence: 'present' }, 'incident/by-status-presence'],
+      [{ status: 'TRIGGERED', severity: 'high' }, 'incident/by-status'],
+      [{ projectKey: 'OPS' }, 'incident-project/by-project'],
+      [{ projectKey: 'OPS', severity: 'high' }, 'incident-project/by-project'],
+      [{ projectKey: 'OPS', status: 'TRIGGERED' }, 'incident-project/by-project-status'],
+      [
+        { projectKey: 'OPS', status: 'TRIGGERED', presence: 'present' },
+        'incident-project/by-project-status-presence',
+      ],
+    ];
+    for (const [filter, index] of cases) {
+      forge.kvs.calls.length = 0;
+      expect((await store.listIncidents(filter, 10)).items.map((i) => i.id)).toEqual(['x1']);
+      expect(queries(forge), JSON.stringify(filter)).toEqual([index]);
+    }
+    forge.kvs.calls.length = 0;
+    await store.occurrencesOfIncident('x1');
+    await store.occurrencesInScope('issue:1');
+    await createKvsOutbox().due(at(0), 10);
+    expect(queries(forge)).toEqual([
+      'occurrence/by-incident',
+      'occurrence/by-scope',
+      'outbox-entry/by-due',
+    ]);
+  });
+
+  it('rejects a cursor it did not hand out', async () => {
+    const store = createKvsIncidentStore();
+    await expect(store.listIncidents({}, 10, '10')).rejects.toThrow(/invalid cursor/);
+    await expect(store.listIncidents({}, 0)).rejects.toThrow(/limit/);
+  });
+});
+
+// --- Project rows --------------------------------------------------------------------------------
+
+describe('project rows of an incident', () => {
+  it('are written and removed in the same transaction as the incident', async () => {
+    const store = createKvsIncidentStore();
+    await store.putIncident(incident('p1', { project_keys: ['OPS', 'DEV'] }));
+    expect(stored(forge, ENTITY.incidentProject)).toEqual(['p1#DEV', 'p1#OPS']);
+    forge.kvs.calls.length = 0;
+    await store.putIncident(incident('p1', { project_keys: ['DEV', 'SEC'] }));
+    expect(stored(forge, ENTITY.incidentProject)).toEqual(['p1#DEV', 'p1#SEC']);
+    expect(forge.kvs.calls.map((c) => c.path)).toEqual([
+      '/api/v1/entity/get',
+      '/api/v1/entity/query',
+      '/api/v1/transaction',
+    ]);
+    const writes = forge.kvs.calls.filter((c) => c.path === '/api/v1/transaction');
+    expect(writes[0]?.body).toMatchObject({
+      set: [
+        { key: 'p1#DEV', entityName: 'incident-project' },
+        { key: 'p1#SEC', entityName: 'incident-project' },
+        { key: 'p1', entityName: 'incident', conditions: { and: [{ property: 'rev' }] } },
+      ],
+      delete: [{ key: 'p1#OPS', entityName: 'incident-project' }],
+    });
+  });
+
+  it('spread over several transactions when an incident is in more projects than fit in one', async () => {
+    const store = createKvsIncidentStore();
+    const keys = Array.from({ length: 60 }, (_, n) => `P${String(n).padStart(2, '0')}`);
+    await store.putIncident(incident('wide', { project_keys: keys }));
+    expect(forge.kvs.calls.filter((c) => c.path === '/api/v1/transaction')).toHaveLength(3);
+    expect(stored(forge, ENTITY.incidentProject)).toHaveLength(60);
+    for (const p of ['P00', 'P30', 'P59']) {
+      expect((await store.listIncidents({ projectKey: p }, 5)).items.map((i) => i.id)).toEqual([
+        'wide',
+      ]);
+    }
+    await store.putIncident(incident('wide', { project_keys: ['P59'] }));
+    expect(stored(forge, ENTITY.incidentProject)).toEqual(['wide#P59']);
+  });
+
+  it('are cleaned up after a write that was cut short part way', async () => {
+    const emulator = createKvsEmulator({ entities: ENTITIES });
+    let transactions = 0;
+    let failAt = 0;
+    const g = reinstall({
+      backend: emulator.backend,
+      calls: emulator.calls,
+      handle(path, init) {
+        if (path === '/api/v1/transaction' && ++transactions === failAt) {
+          const body = { code: 'INTERNAL_SERVER_ERROR', message: 'try again' };
+          return Promise.resolve(new Response(JSON.stringify(body), { status: 500 }));
+        }
+        return emulator.handle(path, init);
+      },
+    });
+    const store = createKvsIncidentStore();
+    await store.putIncident(incident('cut', { project_keys: ['OPS'] }));
+    transactions = 0;
+    failAt = 3; // the two chunks of project rows land, the incident's own transaction does not
+    const wide = Array.from({ length: 60 }, (_, n) => `P${String(n).padStart(2, '0')}`);
+    const failed = await failure(store.putIncident(incident('cut', { project_keys: wide })));
+    expect(failed).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', retryable: true });
+    expect(stored(g, ENTITY.incidentProject)).toHaveLength(1 + 37); // OPS, P00-P36
+    expect((await store.getIncident('cut'))?.project_keys).toEqual(['OPS']);
+    await store.putIncident(incident('cut', { project_keys: ['DEV'] }));
+    expect(stored(g, ENTITY.incidentProject)).toEqual(['cut#DEV']);
+  });
+
+  it('stay in step when another write of the incident lands in between', async () => {
+    const emulator = createKvsEmulator({ entities: ENTITIES });
+    let racer: (() => Promise<void>) | undefined;
+    const g = reinstall({
+      backend: emulator.backend,
+      calls: emulator.calls,
+      async handle(path, init) {
+        const race = racer;
+        if (path === '/api/v1/transaction' && race) {
+          racer = undefined;
+          await race(); // lands after our read, before our transaction
+        }
+        return emulator.handle(path, init);
+      },
+    });
+    const store = createKvsIncidentStore();
+    await store.putIncident(incident('r1', { project_keys: ['OPS'] }));
+    racer = () =>
+      store.putIncident(incident('r1', { project_keys: ['OPS', 'SEC'], status: 'IGNORED' }));
+    const mine = incident('r1', { project_keys: ['OPS', 'DEV'], status: 'ASSIGNED' });
+    await store.putIncident(mine);
+    expect(await store.getIncident('r1')).toEqual(mine);
+    expect(stored(g, ENTITY.incidentProject)).toEqual(['r1#DEV', 'r1#OPS']);
+    expect((await store.listIncidents({ projectKey: 'SEC' }, 5)).items).toEqual([]);
+    const [row] = (await store.listIncidents({ projectKey: 'OPS' }, 5)).items;
+    expect(row).toEqual(mine);
+    const conflicts = g.kvs.calls.filter((c) => c.status === 409);
+    expect(conflicts.map((c) => c.path)).toEqual(['/api/v1/transaction']);
+  });
+});
+
+// --- Errors --------------------------------------------------------------------------------------
+
+describe('KVS errors', () => {
+  const SECRET = 'sk_live_DO_NOT_LEAK_0123456789';
+
+  it('name the key and the platform code, never the value', async () => {
+    const docs = createKvsDocumentStore();
+    const bad = await failure(docs.set('team/perimeter', { token: SECRET }));
+    expect(bad).toMatchObject({ code: 'INVALID_KEY', status: 400, retryable: false });
+    expect(bad.message).toContain('"team/perimeter"');
+    expect(bad.message).toContain('no /');
+    expect(bad.message).not.toContain(SECRET);
+
+    const big = await failure(docs.set('big', { blob: SECRET.repeat(9000) }));
+    expect(big).toMatchObject({ code: 'MAX_SIZE', status: 400 });
+    expect(big.message).not.toContain(SECRET);
+
+    expect(await failure(docs.get(''))).toMatchObject({ code: 'EMPTY_KEY' });
+    expect(await failure(docs.get('   '))).toMatchObject({ code: 'INVALID_KEY' });
+    expect(await failure(docs.get('k'.repeat(501)))).toMatchObject({ code: 'KEY_TOO_LONG' });
+    expect(await failure(docs.set('nothing', null))).toMatchObject({ code: 'CLIENT_ERROR' });
+  });
+
+  it('keep secrets out of messages too', async () => {
+    const secrets = createKvsSecretStore();
+    const bad = await failure(secrets.set('api/token', SECRET));
+    expect(bad.code).toBe('INVALID_KEY');
+    expect(bad.message).not.toContain(SECRET);
+    const big = await failure(secrets.set('api-token', SECRET.repeat(5000)));
+    expect(big.code).toBe('MAX_SIZE');
+    expect(big.message).not.toContain(SECRET);
+  });
+
+  it('reject keys and values the entities cannot hold', async () => {
+    const store = createKvsIncidentStore();
+    expect(await failure(store.putIncident(incident('a/b')))).toMatchObject({
+      code: 'INVALID_KEY',
+    });
+    expect(await failure(store.getOccurrence('x/y'))).toMatchObject({ code: 'INVALID_KEY' });
+    const noScope = await failure(store.putOccurrence(occurrence('o1', { scope: ' ' })));
+    expect(noScope.code).toBe('INVALID_ENTITY_VALUE');
+    expect(noScope.message).toContain('occurrence "o1"');
+    await expect(store.putIncident(incident('t1', { last_seen: 'yesterday' }))).rejects.toThrow(
+      /last_seen is not an ISO date/,
+    );
+    await expect(
+      createKvsOutbox().putEntry({
+        id: 'e',
+        seq: '1',
+        enqueuedAt: at(0),
+        attempts: 0,
+        notBefore: 'soon',
+      }),
+    ).rejects.toThrow(/notBefore is not an ISO date/);
+  });
+
+  it('say when to retry: rate limits and platform or network failures', async () => {
+    const emulator = createKvsEmulator({ entities: ENTITIES });
+    let answer: Response | Error | undefined;
+    reinstall({
+      backend: emulator.backend,
+      calls: emulator.calls,
+      handle(path, init) {
+        const a = answer;
+        if (a instanceof Error) return Promise.reject(a);
+        return a ? Promise.resolve(a) : emulator.handle(path, init);
+      },
+    });
+    const docs = createKvsDocumentStore();
+    answer = new Response(JSON.stringify({ code: 'TOO_MANY_REQUESTS', message: 'slow down' }), {
+      status: 429,
+    });
+    const limited = await failure(docs.get('settings'));
+    expect(limited).toMatchObject({ code: 'TOO_MANY_REQUESTS', status: 429, retryable: true });
+    expect(limited.message).toMatch(/rate limit/);
+    answer = new Response('<html>bad gateway</html>', { status: 502 });
+    expect(await failure(docs.get('settings'))).toMatchObject({
+      code: 'UNKNOWN_ERROR',
+      retryable: true,
+    });
+    answer = new Error('socket hang up');
+    expect(await failure(docs.get('settings'))).toMatchObject({
+      code: 'UNAVAILABLE',
+      retryable: true,
+    });
+  });
+});
+
+// --- recordScan end to end -----------------------------------------------------------------------
+
+const loc = (extra: Partial<UnitLocation> = {}): UnitLocation => ({
+  projectKey: 'OPS',
+  issueKey: 'OPS-1',
+  issueId: '10001',
+  field: 'description',
+  url: 'https://x.atlassian.net/browse/OPS-1',
+  ...extra,
+});
+
+const found = (fingerprint: string, location: UnitLocation, start = 5): Occurrence => ({
+  detector: 'github-pat',
+  name: 'GitHub personal access token',
+  family: 'github',
+  fingerprint,
+  redacted: 'ghp_…abcd',
+  severity: 'high',
+  location,
+  start,
+  end: start + 40,
+  line: 1,
+  column: start + 1,
+});
+
+const comment = loc({
+  field: 'comment',
+  commentId: '7',
+  url: 'https://x/browse/OPS-1?focusedCommentId=7',
+});
+
+const sortedResult = (r: RecordResult): RecordResult => ({
+  appeared: [...r.appeared].sort((a, b) => a.id.localeCompare(b.id)),
+  disappeared: [...r.disappeared].sort((a, b) => a.id.localeCompare(b.id)),
+  incidents: [...r.incidents].sort((a, b) => a.id.localeCompare(b.id)),
+});
+
+async function everything(store: IncidentStore): Promise<unknown> {
+  const incidents = (await allPages(store, {}, 100)).flatMap((p) => p.items);
+  const occurrences = [];
+  for (const i of incidents) occurrences.push(...(await store.occurrencesOfIncident(i.id)));
+  occurrences.sort((a, b) => a.id.localeCompare(b.id));
+  return { incidents, occurrences };
+}
+
+describe('recordScan on the KVS store', () => {
+  it('records, reconciles, resolves and reopens exactly as on the memory store', async () => {
+    const memory = createMemoryStore();
+    const kvsStore = createKvsIncidentStore();
+    const day = (d: number): string => `2026-01-0${d}T00:00:00.000Z`;
+    const steps: RecordInput[] = [
+      {
+        scope: 'issue:10001',
+        covers: 'all',
+        found: [
+          found('f1', loc()),
+          found('f1', loc(), 90),
+          found('f1', comment),
+          found('f2', comment),
+        ],
+        kind: 'historical',
+        now: day(1),
+      },
+      {
+        scope: 'project:OPS',
+        covers: 'all',
+        found: [
+          found('f3', {
+            projectKey: 'OPS',
+            field: 'component',
+            componentId: '5',
+            url: 'https://x/c/5',
+          }),
+        ],
+        kind: 'historical',
+        now: day(1),
+      },
+      // Replayed: nothing changes.
+      {
+        scope: 'issue:10001',
+        covers: 'all',
+        found: [
+          found('f1', loc()),
+          found('f1', loc(), 90),
+          found('f1', comment),
+          found('f2', comment),
+        ],
+        kind: 'historical',
+        now: day(2),
+      },
+      // The comment is deleted.
+      {
+        scope: 'issue:10001',
+        covers: (l) => l.commentId === '7',
+        found: [],
+        kind: 'realtime',
+        now: day(3),
+      },
+    ];
+    for (const step of steps) {
+      const expected = sortedResult(await recordScan(memory, step));
+      expect(sortedResult(await recordScan(kvsStore, step))).toEqual(expected);
+    }
+    expect(await everything(kvsStore)).toEqual(await everything(memory));
+
+    // An admin resolves f1's incident, then it turns up in a new issue of another project.
+    const f1 = (await memory.listIncidents({ presence: 'present' }, 10)).items.find(
+      (i) => i.secret_hash === 'f1',
+    );
+    if (!f1) throw new Error('no incident for f1');
+    const resolved = applyAction(f1, { type: 'resolve' }, 'acc-admin', day(4));
+    if (!resolved.ok) throw new Error(resolved.error);
+    await memory.putIncident(resolved.incident);
+    await kvsStore.putIncident(resolved.incident);
+    const later: RecordInput = {
+      scope: 'issue:20001',
+      covers: 'all',
+      found: [found('f1', loc({ projectKey: 'DEV', issueKey: 'DEV-1', issueId: '20001' }))],
+      kind: 'realtime',
+      now: day(5),
+    };
+    const expected = sortedResult(await recordScan(memory, later));
+    expect(sortedResult(await recordScan(kvsStore, later))).toEqual(expected);
+    expect(await everything(kvsStore)).toEqual(await everything(memory));
+
+    const reopened = await kvsStore.getIncident(f1.id);
+    expect(reopened).toMatchObject({
+      status: 'TRIGGERED',
+      regression: true,
+      project_keys: ['DEV', 'OPS'],
+    });
+    const dev = await kvsStore.listIncidents({ projectKey: 'DEV', status: 'TRIGGERED' }, 10);
+    expect(dev.items).toEqual([reopened]);
+    const removed = await kvsStore.listIncidents({ presence: 'removed' }, 10);
+    expect(removed.items.map((i) => i.secret_hash)).toEqual(['f2']);
+  });
+});

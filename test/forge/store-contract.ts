@@ -1,0 +1,372 @@
+// What every implementation of the storage ports must do, as shared test suites: the in-memory
+// stores and the Forge KVS adapters run the same ones, so the KVS adapters behave like the stores
+// the rest of the code is tested with.
+import { describe, expect, it } from 'vitest';
+import type { DocumentStore, SecretStore } from '../../src/admin/ports.js';
+import type { Incident, StoredOccurrence } from '../../src/incidents/model.js';
+import type { OutboxEntry, OutboxStore } from '../../src/incidents/outbox.js';
+import type { IncidentFilter, IncidentStore, Page } from '../../src/incidents/store.js';
+
+type Make<S> = () => S | Promise<S>;
+
+const T0 = Date.parse('2026-03-01T00:00:00.000Z');
+export const at = (minutes: number): string => new Date(T0 + minutes * 60_000).toISOString();
+
+export function incident(id: string, over: Partial<Incident> = {}): Incident {
+  return {
+    id,
+    detector: { name: 'github-pat', display_name: 'GitHub token', family: 'github' },
+    secret_hash: `hash-${id}`,
+    secret_preview: 'ghp_…abcd',
+    severity: 'high',
+    validity: 'unknown',
+    status: 'TRIGGERED',
+    regression: false,
+    presence: 'present',
+    occurrences_count: 1,
+    present_count: 1,
+    project_keys: ['OPS'],
+    date: at(0),
+    last_seen: at(0),
+    updated_at: at(0),
+    ...over,
+  };
+}
+
+export function occurrence(id: string, over: Partial<StoredOccurrence> = {}): StoredOccurrence {
+  return {
+    id,
+    incident_id: 'inc-1',
+    kind: 'historical',
+    presence: 'present',
+    url: 'https://x.atlassian.net/browse/OPS-1',
+    location: { projectKey: 'OPS', issueKey: 'OPS-1', issueId: '10001', field: 'description' },
+    scope: 'issue:10001',
+    matches: [{ indice_start: 5, indice_end: 45, line: 1, column: 6 }],
+    date: at(0),
+    last_seen: at(0),
+    ...over,
+  };
+}
+
+const ids = (xs: readonly { id: string }[]): string[] => xs.map((x) => x.id);
+const byId = <T extends { id: string }>(xs: readonly T[]): T[] =>
+  [...xs].sort((a, b) => a.id.localeCompare(b.id));
+
+/** Every page of a listing, following cursors; checks the last page (only) has none. */
+export async function allPages(
+  store: IncidentStore,
+  filter: IncidentFilter,
+  limit: number,
+): Promise<Page<Incident>[]> {
+  const pages: Page<Incident>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.listIncidents(filter, limit, cursor);
+    expect(page.items.length).toBeLessThanOrEqual(limit);
+    if (page.cursor !== undefined) expect(page.items).toHaveLength(limit);
+    pages.push(page);
+    cursor = page.cursor;
+    if (pages.length > 1000) throw new Error('listing does not end');
+  } while (cursor !== undefined);
+  return pages;
+}
+
+export function incidentStoreContract(name: string, make: Make<IncidentStore>): void {
+  describe(`${name} (IncidentStore contract)`, () => {
+    it('returns what was put, and undefined for what was not', async () => {
+      const store = await make();
+      expect(await store.getIncident('nope')).toBeUndefined();
+      const one = incident('a1', {
+        assignee_id: 'acc-1',
+        status: 'ASSIGNED',
+        project_keys: ['OPS', 'DEV'],
+      });
+      await store.putIncident(one);
+      expect(await store.getIncident('a1')).toEqual(one);
+      const changed = { ...one, status: 'RESOLVED' as const, resolved_at: at(5) };
+      await store.putIncident(changed);
+      expect(await store.getIncident('a1')).toEqual(changed);
+    });
+
+    it('lists most recently seen first, ties by id', async () => {
+      const store = await make();
+      for (const [id, seen] of [
+        ['c', 1],
+        ['a', 3],
+        ['b', 3],
+        ['d', 2],
+      ] as const) {
+        await store.putIncident(incident(id, { last_seen: at(seen) }));
+      }
+      expect(ids((await store.listIncidents({}, 10)).items)).toEqual(['a', 'b', 'd', 'c']);
+    });
+
+    it('filters by status, project, detector, severity and presence, alone and together', async () => {
+      const store = await make();
+      const all = [
+        incident('i1', { status: 'TRIGGERED', project_keys: ['OPS'], last_seen: at(9) }),
+        incident('i2', { status: 'RESOLVED', project_keys: ['OPS', 'DEV'], last_seen: at(8) }),
+        incident('i3', {
+          detector: { name: 'aws-key', display_name: 'AWS key', family: 'aws' },
+          severity: 'critical',
+          project_keys: ['DEV'],
+          last_seen: at(7),
+        }),
+        incident('i4', { presence: 'removed', present_count: 0, last_seen: at(6) }),
+        incident('i5', {
+          status: 'IGNORED',
+          ignore_reason: 'test_credential',
+          severity: 'low',
+          presence: 'removed',
+          project_keys: ['SEC', 'DEV'],
+          last_seen: at(5),
+        }),
+      ];
+      for (const i of all) await store.putIncident(i);
+      const list = async (f: IncidentFilter): Promise<string[]> =>
+        ids((await store.listIncidents(f, 50)).items);
+      expect(await list({})).toEqual(['i1', 'i2', 'i3', 'i4', 'i5']);
+      expect(await list({ status: 'TRIGGERED' })).toEqual(['i1', 'i3', 'i4']);
+      expect(await list({ projectKey: 'DEV' })).toEqual(['i2', 'i3', 'i5']);
+      expect(await list({ projectKey: 'NONE' })).toEqual([]);
+      expect(await list({ detector: 'aws-key' })).toEqual(['i3']);
+      expect(await list({ severity: 'high' })).toEqual(['i1', 'i2', 'i4']);
+      expect(await list({ presence: 'removed' })).toEqual(['i4', 'i5']);
+      expect(await list({ status: 'TRIGGERED', presence: 'present' })).toEqual(['i1', 'i3']);
+      expect(await list({ projectKey: 'DEV', status: 'TRIGGERED' })).toEqual(['i3']);
+      expect(await list({ projectKey: 'DEV', severity: 'low', presence: 'removed' })).toEqual([
+        'i5',
+      ]);
+      expect(
+        await list({
+          projectKey: 'OPS',
+          status: 'TRIGGERED',
+          detector: 'github-pat',
+          severity: 'high',
+          presence: 'present',
+        }),
+      ).toEqual(['i1']);
+      expect(await list({ status: 'ASSIGNED' })).toEqual([]);
+    });
+
+    it('follows changes of status and projects', async () => {
+      const store = await make();
+      const one = incident('m1', { project_keys: ['OPS', 'DEV'] });
+      await store.putIncident(one);
+      await store.putIncident({ ...one, status: 'RESOLVED', project_keys: ['DEV', 'SEC'] });
+      const list = async (f: IncidentFilter): Promise<string[]> =>
+        ids((await store.listIncidents(f, 50)).items);
+      expect(await list({ projectKey: 'OPS' })).toEqual([]);
+      expect(await list({ projectKey: 'SEC' })).toEqual(['m1']);
+      expect(await list({ projectKey: 'DEV', status: 'TRIGGERED' })).toEqual([]);
+      expect(await list({ projectKey: 'DEV', status: 'RESOLVED' })).toEqual(['m1']);
+      expect(await list({ status: 'TRIGGERED' })).toEqual([]);
+      const [listed] = (await store.listIncidents({ projectKey: 'SEC' }, 1)).items;
+      expect(listed?.status).toBe('RESOLVED');
+    });
+
+    it('pages with cursors: every item once, and no cursor on the last page', async () => {
+      const store = await make();
+      for (let n = 0; n < 12; n++) {
+        await store.putIncident(incident(`p${String(n).padStart(2, '0')}`, { last_seen: at(n) }));
+      }
+      const expected = Array.from({ length: 12 }, (_, n) => `p${String(11 - n).padStart(2, '0')}`);
+      for (const limit of [1, 5, 6, 12, 13]) {
+        const pages = await allPages(store, {}, limit);
+        expect(pages.flatMap((p) => ids(p.items))).toEqual(expected);
+        expect(pages).toHaveLength(Math.max(1, Math.ceil(12 / limit)));
+      }
+      expect(await store.listIncidents({ status: 'RESOLVED' }, 5)).toEqual({ items: [] });
+    });
+
+    it('keeps occurrences by id, by incident and by scope', async () => {
+      const store = await make();
+      expect(await store.getOccurrence('o0')).toBeUndefined();
+      expect(await store.occurrencesOfIncident('inc-1')).toEqual([]);
+      const o1 = occurrence('o1');
+      const o2 = occurrence('o2', {
+        location: { projectKey: 'OPS', issueId: '10001', field: 'comment', commentId: '7' },
+        date: at(3),
+      });
+      const o3 = occurrence('o3', {
+        incident_id: 'inc-2',
+        scope: 'project:OPS',
+        location: { projectKey: 'OPS', field: 'component', componentId: '5' },
+      });
+      for (const o of [o1, o2, o3]) await store.putOccurrence(o);
+      expect(await store.getOccurrence('o2')).toEqual(o2);
+      expect(byId(await store.occurrencesOfIncident('inc-1'))).toEqual([o1, o2]);
+      expect(await store.occurrencesOfIncident('inc-2')).toEqual([o3]);
+      expect(byId(await store.occurrencesInScope('issue:10001'))).toEqual([o1, o2]);
+      expect(await store.occurrencesInScope('project:OPS')).toEqual([o3]);
+      expect(await store.occurrencesInScope('issue:99')).toEqual([]);
+      const gone = { ...o1, presence: 'removed' as const, removed_at: at(9), last_seen: at(9) };
+      await store.putOccurrence(gone);
+      expect(byId(await store.occurrencesOfIncident('inc-1'))).toEqual([gone, o2]);
+    });
+
+    it('returns every occurrence of a large incident and scope', async () => {
+      const store = await make();
+      const many = Array.from({ length: 230 }, (_, n) =>
+        occurrence(`big-${String(n).padStart(3, '0')}`, {
+          incident_id: 'inc-big',
+          scope: 'issue:42',
+          date: at(n % 7),
+        }),
+      );
+      for (const o of many) await store.putOccurrence(o);
+      expect(byId(await store.occurrencesOfIncident('inc-big'))).toEqual(many);
+      expect(byId(await store.occurrencesInScope('issue:42'))).toEqual(many);
+    });
+  });
+}
+
+export function outboxContract(name: string, make: Make<OutboxStore>): void {
+  const entry = (id: string, over: Partial<OutboxEntry> = {}): OutboxEntry => ({
+    id,
+    seq: `${id}-1`,
+    enqueuedAt: at(0),
+    attempts: 0,
+    notBefore: at(0),
+    ...over,
+  });
+
+  describe(`${name} (OutboxStore contract)`, () => {
+    it('keeps one entry per id', async () => {
+      const outbox = await make();
+      expect(await outbox.getEntry('x')).toBeUndefined();
+      expect(await outbox.count()).toBe(0);
+      const e = entry('x', { attempts: 2, lastError: 'HTTP 503' });
+      await outbox.putEntry(e);
+      await outbox.putEntry(entry('y'));
+      expect(await outbox.getEntry('x')).toEqual(e);
+      const again = { ...e, seq: 'x-2', attempts: 0 };
+      await outbox.putEntry(again);
+      expect(await outbox.getEntry('x')).toEqual(again);
+      expect(await outbox.count()).toBe(2);
+    });
+
+    it('lists due entries by notBefore, then age, then id', async () => {
+      const outbox = await make();
+      const entries = [
+        entry('late', { notBefore: at(30) }),
+        entry('b', { notBefore: at(10), enqueuedAt: at(1) }),
+        entry('a', { notBefore: at(10), enqueuedAt: at(1) }),
+        entry('old', { notBefore: at(10), enqueuedAt: at(-5) }),
+        entry('first', { notBefore: at(2) }),
+        entry('now', { notBefore: at(20) }),
+      ];
+      for (const e of entries) await outbox.putEntry(e);
+      expect(ids(await outbox.due(at(20), 10))).toEqual(['first', 'old', 'a', 'b', 'now']);
+      expect(ids(await outbox.due(at(20), 2))).toEqual(['first', 'old']);
+      expect(ids(await outbox.due(at(1), 10))).toEqual([]);
+      expect(ids(await outbox.due(at(60), 10))).toEqual(['first', 'old', 'a', 'b', 'now', 'late']);
+    });
+
+    it('compares times, not spellings', async () => {
+      const outbox = await make();
+      await outbox.putEntry(entry('z', { notBefore: '2026-03-01T00:10:00Z' }));
+      expect(ids(await outbox.due('2026-03-01T00:10:00.000Z', 5))).toEqual(['z']);
+      expect(ids(await outbox.due('2026-03-01T00:09:59.999Z', 5))).toEqual([]);
+    });
+
+    it('removes an entry only while it has the same seq', async () => {
+      const outbox = await make();
+      await outbox.putEntry(entry('r', { seq: 's1' }));
+      await outbox.putEntry(entry('r', { seq: 's2' })); // changed again after a delivery read s1
+      await outbox.removeIf('r', 's1');
+      expect((await outbox.getEntry('r'))?.seq).toBe('s2');
+      await outbox.removeIf('r', 's2');
+      expect(await outbox.getEntry('r')).toBeUndefined();
+      await outbox.removeIf('r', 's2'); // already gone: nothing to do
+      await outbox.removeIf('never', 'x');
+      expect(await outbox.count()).toBe(0);
+    });
+
+    it('handles more due entries than one KVS page', async () => {
+      const outbox = await make();
+      const many = Array.from({ length: 140 }, (_, n) =>
+        entry(`e${String(n).padStart(3, '0')}`, { notBefore: at(n) }),
+      );
+      for (const e of many) await outbox.putEntry(e);
+      expect(await outbox.count()).toBe(140);
+      expect(ids(await outbox.due(at(200), 120))).toEqual(ids(many.slice(0, 120)));
+      expect(ids(await outbox.due(at(129), 500))).toEqual(ids(many.slice(0, 130)));
+    });
+  });
+}
+
+export function documentStoreContract(name: string, make: Make<DocumentStore>): void {
+  describe(`${name} (DocumentStore contract)`, () => {
+    it('gets, sets, overwrites and deletes JSON documents', async () => {
+      const docs = await make();
+      expect(await docs.get('settings')).toBeUndefined();
+      const settings = { mode: 'all', projects: ['OPS'], nested: { n: 1, ok: true } };
+      await docs.set('settings', settings);
+      expect(await docs.get('settings')).toEqual(settings);
+      await docs.set('settings', 'plain string');
+      expect(await docs.get('settings')).toBe('plain string');
+      await docs.set('count', 0);
+      expect(await docs.get('count')).toBe(0);
+      await docs.set('list', [1, 'two']);
+      expect(await docs.get('list')).toEqual([1, 'two']);
+      await docs.delete('settings');
+      expect(await docs.get('settings')).toBeUndefined();
+      await docs.delete('settings');
+    });
+
+    it('accepts every character of the key rule', async () => {
+      const docs = await make();
+      const key = 'job:2026-03-01T00.00 #1_a-Z';
+      await docs.set(key, { ok: 1 });
+      expect(await docs.get(key)).toEqual({ ok: 1 });
+    });
+
+    it('lists by prefix in key order, across pages', async () => {
+      const docs = await make();
+      const keys = Array.from({ length: 130 }, (_, n) => `job:${String(n).padStart(3, '0')}`);
+      for (const k of [...keys].reverse()) await docs.set(k, { k });
+      await docs.set('jobx', 1);
+      await docs.set('jo', 1);
+      await docs.set('perimeter', 1);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let calls = 0;
+      do {
+        const page = await docs.list<{ k: string }>('job:', 40, cursor);
+        expect(page.items.length).toBeLessThanOrEqual(40);
+        for (const { key, value } of page.items) {
+          expect(value).toEqual({ k: key });
+          seen.push(key);
+        }
+        cursor = page.cursor;
+        calls++;
+      } while (cursor !== undefined && calls < 20);
+      expect(seen).toEqual(keys);
+      const big = await docs.list('job:', 500);
+      expect(big.items.map((i) => i.key)).toEqual(keys);
+      expect(big.cursor).toBeUndefined();
+      expect((await docs.list('nothing:', 10)).items).toEqual([]);
+      expect((await docs.list('job', 200)).items.map((i) => i.key)).toEqual([...keys, 'jobx']);
+    });
+  });
+}
+
+export function secretStoreContract(name: string, make: Make<SecretStore>): void {
+  describe(`${name} (SecretStore contract)`, () => {
+    it('gets, sets, overwrites and deletes secrets', async () => {
+      const secrets = await make();
+      expect(await secrets.get('fingerprint-key')).toBeUndefined();
+      await secrets.set('fingerprint-key', 'k1');
+      await secrets.set('incident-api-token', 't1');
+      expect(await secrets.get('fingerprint-key')).toBe('k1');
+      await secrets.set('fingerprint-key', 'k2');
+      expect(await secrets.get('fingerprint-key')).toBe('k2');
+      await secrets.delete('fingerprint-key');
+      expect(await secrets.get('fingerprint-key')).toBeUndefined();
+      expect(await secrets.get('incident-api-token')).toBe('t1');
+      await secrets.delete('fingerprint-key');
+    });
+  });
+}
