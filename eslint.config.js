@@ -1,9 +1,19 @@
 // @ts-check
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'bin/', 'eslint.config.js'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      'bin/',
+      'eslint.config.js',
+      'static/admin/build/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -32,6 +42,59 @@ export default tseslint.config(
   {
     files: ['src/forge/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The manifest test runs Forge's own validator: a build tool, not the platform.
+    files: ['test/forge/manifest.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@forge/*', '!@forge/manifest'],
+              message: 'Only src/forge/ may import @forge/*.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The Custom UI (static/) and its tests: a browser app with its own tsconfig (DOM, JSX).
+    files: ['static/**/*.{ts,tsx}', 'test/static/**/*.{ts,tsx}', 'vite.config.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: './tsconfig.ui.json',
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
+    files: ['static/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The UI reaches the platform through @forge/bridge only, and the backend by type only.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@forge/*', '!@forge/bridge'],
+              message: 'The Custom UI talks to the platform through @forge/bridge only.',
+            },
+            {
+              regex: '^(\\.\\./)+src/',
+              allowTypeImports: true,
+              message: 'The UI imports backend types only: no backend code in the bundle.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-imports': 'off',
+    },
   },
   {
     // The engine and detectors run everywhere (Forge, CLI, browser): no console, no Node built-ins.

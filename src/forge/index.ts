@@ -1,0 +1,156 @@
+/**
+ * Every function manifest.yml names. Each is a few lines: build the ports, call the core, turn
+ * the outcome into what the platform expects (an InvocationError to be retried later, a status
+ * code for scheduled triggers). No secret or Jira text is ever logged.
+ * @module
+ */
+import { fetch as forgeFetch, privacy } from '@forge/api';
+import { InvocationError, InvocationErrorCode } from '@forge/events';
+import { makeResolver } from '@forge/resolver';
+import { runDelivery, scheduleDelivery } from '../admin/delivery.js';
+import { onIssueEvent } from '../admin/events.js';
+import { restartStalledJobs, runScanEvent } from '../admin/jobs.js';
+import { onInstalled, onPreUninstall } from '../admin/lifecycle.js';
+import { reportPersonalData } from '../admin/privacy.js';
+import {
+  ADMIN_RESOLVERS,
+  callAdmin,
+  callProject,
+  PROJECT_RESOLVERS,
+  type ResolverDeps,
+} from '../admin/resolvers.js';
+import type { IncidentApiFetch } from '../incidents/incident-api.js';
+import { JiraRateLimitError } from '../jira/http.js';
+import { appDeps } from './deps.js';
+import { jiraAsUser } from './jira.js';
+
+/** Seconds a consumer may run (manifest timeoutSeconds) and how long before it we stop. */
+export const CONSUMER_TIMEOUT_S = 900;
+const CONSUMER_MARGIN_S = 120;
+
+const log = (what: string, detail: Record<string, unknown>): void => {
+  console.log(JSON.stringify({ what, ...detail }));
+};
+
+const retryLater = (e: JiraRateLimitError): InvocationError =>
+  new InvocationError({
+    retryAfter: Math.min(900, Math.max(1, Math.ceil(e.retryAfterMs / 1000))),
+    retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
+  });
+
+/** avi:jira:created|updated|deleted:issue, avi:jira:commented:issue, avi:jira:deleted:comment. */
+export async function onIssueEventTrigger(event: unknown): Promise<InvocationError | undefined> {
+  try {
+    // Triggers run for 25 s: a longer Jira wait becomes a platform retry.
+    const outcome = await onIssueEvent(await appDeps(5000), event);
+    log('issue-event', {
+      outcome: outcome.kind,
+      ...(outcome.kind === 'skipped' ? { reason: outcome.reason } : outcome.result),
+    });
+    return undefined;
+  } catch (e) {
+    if (e instanceof JiraRateLimitError) return retryLater(e);
+    throw e;
+  }
+}
+
+/** avi:forge:installed:app and avi:forge:upgraded:app. */
+export async function onLifecycleTrigger(): Promise<void> {
+  await onInstalled(await appDeps(5000));
+}
+
+export async function onPreUninstallTrigger(): Promise<void> {
+  const removed = await onPreUninstall(await appDeps(5000));
+  log('pre-uninstall', { removedSecrets: removed.length });
+}
+
+/** Queue `historical-scan`: one bounded stretch of a job, then it re-queues itself. */
+export async function historicalScanConsumer(event: { body: unknown }): Promise<void> {
+  const body = event.body as { jobId?: unknown; step?: unknown };
+  if (typeof body.jobId !== 'string' || typeof body.step !== 'number') {
+    log('historical-scan', { outcome: 'bad-event' });
+    return;
+  }
+  const started = Date.now();
+  const outcome = await runScanEvent(
+    await appDeps(60_000),
+    { jobId: body.jobId, step: body.step },
+    { nowMs: Date.now, softDeadlineMs: started + (CONSUMER_TIMEOUT_S - CONSUMER_MARGIN_S) * 1000 },
+  );
+  log('historical-scan', { jobId: body.jobId, outcome: outcome.kind });
+}
+
+/** Egress through Forge's fetch (the manifest's allow-list, or hosts an admin added). */
+const incidentFetch: IncidentApiFetch = async (url, init) => {
+  const res = await forgeFetch(url, init);
+  return { status: res.status, headers: res.headers, text: () => res.text() };
+};
+
+/** Queue `incident-delivery`: delivers what the outbox holds, re-queues while anything is pending. */
+export async function deliveryConsumer(): Promise<void> {
+  const outcome = await runDelivery(await appDeps(5000), incidentFetch);
+  log('incident-delivery', { ...outcome });
+}
+
+/** Hourly: make sure nothing stays in the outbox without a delivery run queued. */
+export async function outboxRetryScheduled(): Promise<{ statusCode: number }> {
+  const deps = await appDeps(5000);
+  if ((await deps.outbox.count()) > 0) await scheduleDelivery(deps, 0);
+  return { statusCode: 204 };
+}
+
+/** Hourly: restart a running job whose chain of events broke. */
+export async function watchdogScheduled(): Promise<{ statusCode: number }> {
+  const restarted = await restartStalledJobs(await appDeps(5000), 30 * 60 * 1000);
+  log('watchdog', { restarted: restarted.length });
+  return { statusCode: 204 };
+}
+
+/** Weekly: report stored account ids; erase those the platform marks closed. */
+export async function personalDataScheduled(): Promise<{ statusCode: number }> {
+  const r = await reportPersonalData(await appDeps(5000), (accounts) =>
+    privacy.reportPersonalData(accounts),
+  );
+  log('personal-data', r);
+  return { statusCode: 204 };
+}
+
+async function resolverDeps(): Promise<ResolverDeps> {
+  return { ...(await appDeps(2000)), asUser: jiraAsUser(), incidentApiFetch: incidentFetch };
+}
+
+interface ResolverRequest {
+  payload: unknown;
+  context: { accountId?: string; extension?: { project?: { key?: unknown } } };
+}
+
+// makeResolver is a named export: it behaves the same under every CommonJS/ESM interop.
+export const adminResolver = makeResolver(
+  Object.fromEntries(
+    Object.keys(ADMIN_RESOLVERS).map((name) => [
+      name,
+      async ({ payload, context }: ResolverRequest) =>
+        callAdmin(name, { accountId: context.accountId, payload }, await resolverDeps()),
+    ]),
+  ) as never,
+);
+
+export const projectResolver = makeResolver(
+  Object.fromEntries(
+    Object.keys(PROJECT_RESOLVERS).map((name) => [
+      name,
+      async ({ payload, context }: ResolverRequest) => {
+        const key = context.extension?.project?.key;
+        return callProject(
+          name,
+          {
+            accountId: context.accountId,
+            payload,
+            projectKey: typeof key === 'string' ? key : undefined,
+          },
+          await resolverDeps(),
+        );
+      },
+    ]),
+  ) as never,
+);

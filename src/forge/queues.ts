@@ -1,0 +1,24 @@
+/**
+ * `@forge/events` queues behind the core's Queues port. Keys match manifest.yml's consumers.
+ * @module
+ */
+import { Queue } from '@forge/events';
+import type { Queues } from '../admin/context.js';
+
+export const SCAN_QUEUE = 'historical-scan';
+export const DELIVERY_QUEUE = 'incident-delivery';
+
+const scan = new Queue({ key: SCAN_QUEUE });
+const delivery = new Queue({ key: DELIVERY_QUEUE });
+
+/** The platform takes delays of 0 to 900 s. */
+const delay = (s = 0): number => Math.min(900, Math.max(0, Math.round(s)));
+
+export const forgeQueues: Queues = {
+  async pushScan(jobId, step, delaySeconds) {
+    await scan.push({ body: { jobId, step }, delayInSeconds: delay(delaySeconds) });
+  },
+  async pushDelivery(delaySeconds) {
+    await delivery.push({ body: { run: 'delivery' }, delayInSeconds: delay(delaySeconds) });
+  },
+};

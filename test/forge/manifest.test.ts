@@ -1,0 +1,135 @@
+/**
+ * manifest.yml: valid for Forge's own validator, and in step with the code both ways: every
+ * function it names is exported, queues and entities match the code, scopes are the smallest set.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { validate } from '@forge/manifest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ADMIN_RESOLVERS, PROJECT_RESOLVERS } from '../../src/admin/resolvers.js';
+import { ENTITIES } from '../../src/forge/kvs-entities.js';
+import { installForgeSite } from './forge-site.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const manifestPath = `${root}manifest.yml`;
+interface Manifest {
+  app: { storage: { entities: unknown } };
+  modules: Record<
+    string,
+    {
+      key: string;
+      function?: string;
+      handler?: string;
+      queue?: string;
+      events?: string[];
+      filter?: { ignoreSelf?: boolean };
+      timeoutSeconds?: number;
+      resolver?: { function: string };
+      resource?: string;
+    }[]
+  >;
+  resources: { key: string; path: string }[];
+  permissions: { scopes: string[]; external: { fetch: { backend: { address: string }[] } } };
+}
+const manifest = parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+const functions = new Map((manifest.modules.function ?? []).map((f) => [f.key, f]));
+
+let exported: Record<string, unknown>;
+let site: ReturnType<typeof installForgeSite>;
+beforeAll(async () => {
+  site = installForgeSite('557058:aa11bb22-cc33-4d44-8e55-ff6677889900');
+  exported = await import('../../src/forge/index.js');
+});
+afterAll(() => {
+  site.globals.uninstall();
+});
+
+describe('manifest.yml', () => {
+  it("passes @forge/manifest's own validation", async () => {
+    for (const r of manifest.resources) {
+      expect(existsSync(`${root}${r.path}/index.html`), `${r.path}: run npm run build first`).toBe(
+        true,
+      );
+    }
+    const result = await validate(false, manifestPath);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.success).toBe(true);
+  });
+
+  it('names only functions the code exports, and every function is used', () => {
+    for (const f of functions.values()) {
+      const [file, name] = (f.handler ?? '').split('.');
+      expect(file).toBe('forge/index');
+      expect(typeof exported[name ?? ''], `${f.key} -> ${f.handler ?? ''}`).toBe('function');
+    }
+    const used = Object.entries(manifest.modules)
+      .filter(([type]) => type !== 'function')
+      .flatMap(([, list]) => list.map((m) => m.function ?? m.resolver?.function))
+      .filter((k): k is string => k !== undefined);
+    expect(new Set(used)).toEqual(new Set(functions.keys()));
+  });
+
+  it('has the triggers, queues and time limits the code relies on', async () => {
+    const { SCAN_QUEUE, DELIVERY_QUEUE } = await import('../../src/forge/queues.js');
+    const [content] = manifest.modules.trigger ?? [];
+    expect(content?.events?.sort()).toEqual(
+      [
+        'avi:jira:commented:issue',
+        'avi:jira:created:issue',
+        'avi:jira:deleted:comment',
+        'avi:jira:deleted:issue',
+        'avi:jira:updated:issue',
+      ].sort(),
+    );
+    expect(content?.filter?.ignoreSelf).toBe(true);
+    const queues = new Map(
+      (manifest.modules.consumer ?? []).map((c) => [
+        c.queue ?? '',
+        functions.get(c.function ?? ''),
+      ]),
+    );
+    expect([...queues.keys()].sort()).toEqual([SCAN_QUEUE, DELIVERY_QUEUE].sort());
+    expect(queues.get(SCAN_QUEUE)?.timeoutSeconds).toBe(exported.CONSUMER_TIMEOUT_S);
+  });
+
+  it('declares exactly the storage entities the KVS adapters query', () => {
+    expect(manifest.app.storage.entities).toEqual(JSON.parse(JSON.stringify(ENTITIES)));
+  });
+
+  it('asks for the smallest set of scopes and only the incident API as fixed egress', () => {
+    expect(manifest.permissions.scopes.sort()).toEqual([
+      'read:jira-user',
+      'read:jira-work',
+      'storage:app',
+    ]);
+    expect(manifest.permissions.external.fetch.backend.map((b) => b.address)).toEqual([
+      'https://api.gitguardian.com',
+    ]);
+  });
+
+  it('wires each page to a resolver that answers every call the page can make', async () => {
+    const pages = {
+      'jira:adminPage': ADMIN_RESOLVERS,
+      'jira:projectSettingsPage': PROJECT_RESOLVERS,
+    };
+    for (const [type, table] of Object.entries(pages)) {
+      const [page] = manifest.modules[type] ?? [];
+      const fn = functions.get(page?.resolver?.function ?? '');
+      const handler = exported[(fn?.handler ?? '').split('.')[1] ?? ''] as (
+        ...a: unknown[]
+      ) => Promise<unknown>;
+      for (const name of Object.keys(table)) {
+        // Each name is defined: an undefined one would throw "Resolver has no definition".
+        const r = await handler(
+          { call: { functionKey: name, payload: {} }, context: {} },
+          { principal: undefined },
+        );
+        expect(r, `${type} ${name}`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      }
+      await expect(
+        handler({ call: { functionKey: 'noSuchCall', payload: {} }, context: {} }, {}),
+      ).rejects.toThrow();
+    }
+  });
+});
