@@ -1,0 +1,28 @@
+import { adminApi } from '../api';
+import { useLoad } from '../hooks';
+import { IncidentsView } from '../incidents/IncidentsView';
+
+/** The incidents tab: every project, with the project and detector filters filled in. */
+export function AdminIncidents({ accountId }: { accountId?: string | undefined }) {
+  // Filter choices are a convenience: without them the filters take typed keys and ids.
+  const projects = useLoad(() => adminApi.listProjects());
+  const detectors = useLoad(() => adminApi.listDetectors());
+  return (
+    <IncidentsView
+      api={adminApi}
+      accountId={accountId}
+      {...(projects.state.status === 'ready'
+        ? { projectOptions: projects.state.data.map((p) => p.key).sort() }
+        : {})}
+      {...(detectors.state.status === 'ready'
+        ? { detectorOptions: detectors.state.data.map((d) => ({ id: d.id, name: d.name })) }
+        : {})}
+      emptyHint={
+        <p>
+          New findings appear here as issues are created and edited in monitored projects. To check
+          what is already in Jira, start a historical scan (Historical scan tab).
+        </p>
+      }
+    />
+  );
+}

@@ -1,0 +1,63 @@
+/** The Jira admin page: incidents, the monitored perimeter, historical scans and settings. */
+import { useState, type ReactNode } from 'react';
+import { TabList, type TabSpec } from '../ui';
+import { AdminIncidents } from './AdminIncidents';
+import { PerimeterTab } from './PerimeterTab';
+import { ScanTab } from './ScanTab';
+import { SettingsTab } from './SettingsTab';
+
+const TABS = [
+  { id: 'incidents', label: 'Incidents' },
+  { id: 'perimeter', label: 'Perimeter' },
+  { id: 'scan', label: 'Historical scan' },
+  { id: 'settings', label: 'Settings' },
+] as const satisfies readonly TabSpec[];
+type TabId = (typeof TABS)[number]['id'];
+
+export function AdminPage({ accountId }: { accountId?: string | undefined }) {
+  const [selected, setSelected] = useState<TabId>('incidents');
+  // A tab is mounted on its first visit and then kept, so its filters and progress survive.
+  const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set(['incidents']));
+  const select = (id: string) => {
+    const tab = TABS.find((t) => t.id === id);
+    if (!tab) return;
+    setSelected(tab.id);
+    setVisited((v) => (v.has(tab.id) ? v : new Set([...v, tab.id])));
+  };
+  const panels: Record<TabId, () => ReactNode> = {
+    incidents: () => <AdminIncidents accountId={accountId} />,
+    perimeter: () => <PerimeterTab />,
+    scan: () => <ScanTab />,
+    settings: () => <SettingsTab />,
+  };
+  return (
+    <main className="page">
+      <header className="page-header">
+        <h1>Secret Scanner</h1>
+        <p className="muted">
+          Credentials pasted into Jira: where they are, who handles them, and what is scanned. Only
+          masked previews are ever shown.
+        </p>
+      </header>
+      <TabList
+        tabs={TABS}
+        selected={selected}
+        onSelect={select}
+        label="Secret Scanner sections"
+        idPrefix="admin"
+      />
+      {TABS.map((t) => (
+        <section
+          key={t.id}
+          id={`admin-panel-${t.id}`}
+          role="tabpanel"
+          aria-labelledby={`admin-tab-${t.id}`}
+          hidden={t.id !== selected}
+          className="tab-panel"
+        >
+          {visited.has(t.id) ? panels[t.id]() : null}
+        </section>
+      ))}
+    </main>
+  );
+}

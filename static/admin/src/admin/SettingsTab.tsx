@@ -1,0 +1,681 @@
+/**
+ * Settings: where incidents are forwarded (the token can be replaced, never read back), who may
+ * see incidents, which detectors run, custom detectors with a live test, and the notice to
+ * publish to the site's users.
+ */
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { adminApi, toApiError, type ApiError } from '../api';
+import { formatCount } from '../format';
+import { useAction, useLoad } from '../hooks';
+import type { ConnectionTest, DetectorInfo, DetectorTest, PublicSettings } from '../types';
+import {
+  Empty,
+  Field,
+  InlineError,
+  InlineSuccess,
+  LoadError,
+  Loading,
+  Lozenge,
+  sentence,
+  Switch,
+} from '../ui';
+
+type OnSettings = (settings: PublicSettings) => void;
+
+export function SettingsTab() {
+  const { state, reload, update } = useLoad(() => adminApi.getOverview());
+  const onSettings = useCallback<OnSettings>(
+    (settings) => {
+      update((o) => ({ ...o, settings }));
+    },
+    [update],
+  );
+  return (
+    <div className="settings">
+      {state.status === 'loading' ? (
+        <Loading label="Loading settings…" />
+      ) : state.status === 'error' ? (
+        <LoadError error={state.error} what="the settings" onRetry={reload} />
+      ) : (
+        <>
+          <IncidentApiSection
+            settings={state.data.settings}
+            pendingDeliveries={state.data.pendingDeliveries}
+            onSettings={onSettings}
+          />
+          <TeamGroupSection settings={state.data.settings} onSettings={onSettings} />
+          <CustomDetectorsSection settings={state.data.settings} onSettings={onSettings} />
+        </>
+      )}
+      <DetectorsSection />
+      <NoticeSection />
+    </div>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function IncidentApiSection({
+  settings,
+  pendingDeliveries,
+  onSettings,
+}: {
+  settings: PublicSettings;
+  pendingDeliveries: number;
+  onSettings: OnSettings;
+}) {
+  const [url, setUrl] = useState(settings.incidentApiUrl ?? '');
+  const [token, setToken] = useState('');
+  const [tokenSet, setTokenSet] = useState(settings.incidentApiTokenSet);
+  const [message, setMessage] = useState<string | undefined>();
+  const [test, setTest] = useState<ConnectionTest | undefined>();
+  const urlAction = useAction();
+  const tokenAction = useAction();
+  const testAction = useAction();
+
+  const saveUrl = async () => {
+    setMessage(undefined);
+    const s = await urlAction.run(() =>
+      adminApi.updateSettings({ incidentApiUrl: url.trim() || null }),
+    );
+    if (!s) return;
+    onSettings(s);
+    setUrl(s.incidentApiUrl ?? '');
+    setMessage(s.incidentApiUrl ? 'Address saved.' : 'Incidents are no longer forwarded.');
+  };
+  const saveToken = async (value: string | null) => {
+    setMessage(undefined);
+    const r = await tokenAction.run(() => adminApi.setIncidentApiToken(value));
+    if (!r) return;
+    // The field is emptied at once: the token is not kept in the page.
+    setToken('');
+    setTokenSet(r.incidentApiTokenSet);
+    onSettings({ ...settings, incidentApiTokenSet: r.incidentApiTokenSet });
+    setMessage(r.incidentApiTokenSet ? 'Token saved.' : 'Token removed.');
+  };
+  const testConnection = async () => {
+    setTest(undefined);
+    const r = await testAction.run(() => adminApi.testIncidentApi());
+    if (r) setTest(r);
+  };
+  return (
+    <Section title="Incident API">
+      <p className="muted">
+        Every incident and its changes are sent to this address (a GitGuardian-compatible incident
+        API). Leave it empty to keep incidents in Jira only.
+      </p>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void saveUrl();
+        }}
+      >
+        <Field
+          label="Incident API URL"
+          hint="An https address, such as https://api.gitguardian.com"
+        >
+          {(id, hint) => (
+            <input
+              id={id}
+              type="url"
+              inputMode="url"
+              className="wide"
+              value={url}
+              placeholder="https://"
+              aria-describedby={hint}
+              onChange={(e) => {
+                setUrl(e.target.value);
+              }}
+            />
+          )}
+        </Field>
+        <button type="submit" className="button" disabled={urlAction.busy}>
+          Save address
+        </button>
+      </form>
+      <InlineError error={urlAction.error} />
+
+      <form
+        className="inline-form"
+        autoComplete="off"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (token.trim()) void saveToken(token.trim());
+        }}
+      >
+        <Field
+          label={tokenSet ? 'Replace the token' : 'Token'}
+          hint={
+            tokenSet
+              ? 'A token is set. It is kept in the app’s secret store and is never shown; type a new one to replace it.'
+              : 'No token is set.'
+          }
+        >
+          {(id, hint) => (
+            <input
+              id={id}
+              type="password"
+              className="wide"
+              value={token}
+              autoComplete="new-password"
+              spellCheck={false}
+              aria-describedby={hint}
+              onChange={(e) => {
+                setToken(e.target.value);
+              }}
+            />
+          )}
+        </Field>
+        <button
+          type="submit"
+          className="button"
+          disabled={tokenAction.busy || token.trim().length === 0}
+        >
+          {tokenSet ? 'Replace token' : 'Save token'}
+        </button>
+        {tokenSet ? (
+          <button
+            type="button"
+            className="button button-subtle"
+            disabled={tokenAction.busy}
+            onClick={() => void saveToken(null)}
+          >
+            Remove token
+          </button>
+        ) : null}
+      </form>
+      <InlineError error={tokenAction.error} />
+      {message ? <InlineSuccess>{message}</InlineSuccess> : null}
+
+      <div className="inline-form">
+        <button
+          type="button"
+          className="button"
+          disabled={testAction.busy}
+          onClick={() => void testConnection()}
+        >
+          {testAction.busy ? 'Testing…' : 'Test connection'}
+        </button>
+        {pendingDeliveries > 0 ? (
+          <span className="muted">
+            {formatCount(pendingDeliveries)} incident update{pendingDeliveries === 1 ? '' : 's'}{' '}
+            waiting to be sent.
+          </span>
+        ) : null}
+      </div>
+      <InlineError error={testAction.error} />
+      {test ? (
+        test.reachable ? (
+          <InlineSuccess>Connected: the incident API accepted the token.</InlineSuccess>
+        ) : (
+          <p className="inline-message inline-error" role="alert">
+            Not connected ({CONNECTION_KINDS[test.kind]}): {sentence(test.message)}
+          </p>
+        )
+      ) : null}
+    </Section>
+  );
+}
+
+const CONNECTION_KINDS: Record<Extract<ConnectionTest, { reachable: false }>['kind'], string> = {
+  auth: 'the token was refused',
+  'rate-limited': 'rate-limited',
+  unavailable: 'the service is unavailable',
+  rejected: 'the request was rejected',
+  network: 'no answer',
+  config: 'check the address',
+};
+
+function TeamGroupSection({
+  settings,
+  onSettings,
+}: {
+  settings: PublicSettings;
+  onSettings: OnSettings;
+}) {
+  const [group, setGroup] = useState(settings.teamGroup ?? '');
+  const [saved, setSaved] = useState<string | undefined>();
+  const { busy, error, run } = useAction();
+  const save = async () => {
+    setSaved(undefined);
+    const s = await run(() => adminApi.updateSettings({ teamGroup: group.trim() || null }));
+    if (!s) return;
+    onSettings(s);
+    setGroup(s.teamGroup ?? '');
+    setSaved(s.teamGroup ? `Members of ${s.teamGroup} can see incidents.` : 'No group set.');
+  };
+  return (
+    <Section title="Who can see incidents">
+      <p className="muted">
+        Jira administrators see every incident here. On a project’s settings page, that project’s
+        administrators see its incidents, and so do the members of this group.
+      </p>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <Field label="Jira group allowed to see incidents" hint="Leave empty for nobody else.">
+          {(id, hint) => (
+            <input
+              id={id}
+              type="text"
+              value={group}
+              aria-describedby={hint}
+              onChange={(e) => {
+                setGroup(e.target.value);
+              }}
+            />
+          )}
+        </Field>
+        <button type="submit" className="button" disabled={busy}>
+          Save group
+        </button>
+      </form>
+      <InlineError error={error} />
+      {saved ? <InlineSuccess>{saved}</InlineSuccess> : null}
+    </Section>
+  );
+}
+
+function DetectorsSection() {
+  const { state, reload, update } = useLoad(() => adminApi.listDetectors());
+  const [search, setSearch] = useState('');
+  const [pending, setPending] = useState<string | undefined>();
+  const { error, run } = useAction();
+  const searchId = useId();
+  const shown = useMemo(() => {
+    if (state.status !== 'ready') return [];
+    const q = search.trim().toLowerCase();
+    return q
+      ? state.data.filter(
+          (d) =>
+            d.name.toLowerCase().includes(q) ||
+            d.id.toLowerCase().includes(q) ||
+            d.family.toLowerCase().includes(q),
+        )
+      : state.data;
+  }, [state, search]);
+  const toggle = async (d: DetectorInfo, enabled: boolean) => {
+    setPending(d.id);
+    const s = await run(() => adminApi.updateSettings({ detector: { id: d.id, enabled } }));
+    setPending(undefined);
+    if (s) update((all) => all.map((x) => (x.id === d.id ? { ...x, enabled } : x)));
+  };
+  return (
+    <Section title="Detectors">
+      <p className="muted">
+        Each detector finds one kind of credential by its format. <strong>Generic</strong> detectors
+        look for password-like values without a known format: they find more but are wrong more
+        often, so they are off until you switch them on.
+      </p>
+      {state.status === 'loading' ? (
+        <Loading label="Loading detectors…" />
+      ) : state.status === 'error' ? (
+        <LoadError error={state.error} what="the detectors" onRetry={reload} />
+      ) : (
+        <>
+          <div className="field">
+            <label htmlFor={searchId}>Search detectors</label>
+            <input
+              id={searchId}
+              type="search"
+              value={search}
+              onChange={(e) => {
+                setSearch(e.target.value);
+              }}
+            />
+          </div>
+          <p className="muted small">
+            {formatCount(state.data.filter((d) => d.enabled).length)} of{' '}
+            {formatCount(state.data.length)} detectors on.
+          </p>
+          <InlineError error={error} />
+          {shown.length === 0 ? (
+            <Empty title="No detector matches." />
+          ) : (
+            <ul className="detector-list">
+              {shown.map((d) => (
+                <li key={d.id}>
+                  <Switch
+                    checked={d.enabled}
+                    disabled={pending !== undefined}
+                    label={`${d.name} detector`}
+                    onChange={(on) => void toggle(d, on)}
+                  />
+                  <span className="detector-name">{d.name}</span>
+                  {d.generic ? <Lozenge tone="discovery">Generic, off by default</Lozenge> : null}
+                  <span className="muted small">
+                    {d.family} · {d.category.replace(/_/g, ' ')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </Section>
+  );
+}
+
+interface Draft {
+  readonly name: string;
+  readonly pattern: string;
+}
+
+/** Waits for typing to stop before asking the server to test the pattern. */
+const TEST_DELAY_MS = 400;
+
+function CustomDetectorsSection({
+  settings,
+  onSettings,
+}: {
+  settings: PublicSettings;
+  onSettings: OnSettings;
+}) {
+  const list = settings.customDetectors;
+  const [editing, setEditing] = useState<number | undefined>();
+  const [draft, setDraft] = useState<Draft>({ name: '', pattern: '' });
+  const [sample, setSample] = useState('');
+  const [saved, setSaved] = useState<string | undefined>();
+  const { busy, error, run } = useAction();
+  const nameRef = useRef<HTMLInputElement>(null);
+
+  const save = async (next: readonly Draft[], message: string) => {
+    setSaved(undefined);
+    const s = await run(() => adminApi.updateSettings({ customDetectors: [...next] }));
+    if (!s) return false;
+    onSettings(s);
+    setSaved(message);
+    return true;
+  };
+  const submit = async () => {
+    const d = { name: draft.name.trim(), pattern: draft.pattern };
+    const next = editing === undefined ? [...list, d] : list.map((x, i) => (i === editing ? d : x));
+    if (await save(next, editing === undefined ? `Added ${d.name}.` : `Saved ${d.name}.`)) {
+      setEditing(undefined);
+      setDraft({ name: '', pattern: '' });
+    }
+  };
+  return (
+    <Section title="Custom detectors">
+      <p className="muted">
+        Your own formats, as RE2 regular expressions (no look-around or back-references). If the
+        pattern has a capture group, the first group is the secret; otherwise the whole match is.
+      </p>
+      {list.length === 0 ? (
+        <p>No custom detector yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="sr-only">Custom detectors</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Pattern</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((c, i) => (
+                <tr key={`${c.name}-${String(i)}`}>
+                  <td>{c.name}</td>
+                  <td>
+                    <code>{c.pattern}</code>
+                  </td>
+                  <td className="row-actions">
+                    <button
+                      type="button"
+                      className="button button-subtle"
+                      disabled={busy}
+                      onClick={() => {
+                        setEditing(i);
+                        setDraft({ name: c.name, pattern: c.pattern });
+                        nameRef.current?.focus();
+                      }}
+                    >
+                      Edit<span className="sr-only"> {c.name}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-subtle"
+                      disabled={busy}
+                      onClick={() =>
+                        void save(
+                          list.filter((_, j) => j !== i),
+                          `Removed ${c.name}.`,
+                        ).then((ok) => {
+                          if (ok && editing === i) {
+                            setEditing(undefined);
+                            setDraft({ name: '', pattern: '' });
+                          }
+                        })
+                      }
+                    >
+                      Remove<span className="sr-only"> {c.name}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <form
+        className="detector-editor"
+        aria-label={editing === undefined ? 'New custom detector' : 'Edit custom detector'}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <h3>{editing === undefined ? 'Add a detector' : `Edit ${list[editing]?.name ?? ''}`}</h3>
+        <Field label="Name">
+          {(id) => (
+            <input
+              id={id}
+              ref={nameRef}
+              type="text"
+              maxLength={80}
+              value={draft.name}
+              onChange={(e) => {
+                setDraft({ ...draft, name: e.target.value });
+              }}
+            />
+          )}
+        </Field>
+        <Field label="Pattern (RE2)">
+          {(id) => (
+            <input
+              id={id}
+              type="text"
+              className="wide mono"
+              maxLength={1000}
+              spellCheck={false}
+              autoComplete="off"
+              value={draft.pattern}
+              onChange={(e) => {
+                setDraft({ ...draft, pattern: e.target.value });
+              }}
+            />
+          )}
+        </Field>
+        <Field
+          label="Test text"
+          hint="Paste a sample to see what the pattern finds. It is only sent to be tested, never saved."
+        >
+          {(id, hint) => (
+            <textarea
+              id={id}
+              rows={4}
+              className="wide mono"
+              maxLength={20000}
+              spellCheck={false}
+              value={sample}
+              aria-describedby={hint}
+              onChange={(e) => {
+                setSample(e.target.value);
+              }}
+            />
+          )}
+        </Field>
+        <LiveTest name={draft.name.trim()} pattern={draft.pattern} text={sample} />
+        <div className="inline-form">
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={busy || !draft.name.trim() || !draft.pattern}
+          >
+            {editing === undefined ? 'Add detector' : 'Save changes'}
+          </button>
+          {editing !== undefined ? (
+            <button
+              type="button"
+              className="button button-subtle"
+              onClick={() => {
+                setEditing(undefined);
+                setDraft({ name: '', pattern: '' });
+              }}
+            >
+              Cancel
+            </button>
+          ) : null}
+        </div>
+        <InlineError error={error} />
+        {saved ? <InlineSuccess>{saved}</InlineSuccess> : null}
+      </form>
+    </Section>
+  );
+}
+
+type TestOutcome =
+  | { readonly key: string; readonly result: DetectorTest }
+  | { readonly key: string; readonly error: ApiError };
+
+/** Tests the pattern as it is typed (after a short pause), on the server's own engine. */
+function LiveTest({ name, pattern, text }: { name: string; pattern: string; text: string }) {
+  const [outcome, setOutcome] = useState<TestOutcome | undefined>();
+  const ready = name !== '' && pattern !== '';
+  const key = JSON.stringify([name, pattern, text]);
+  useEffect(() => {
+    if (!ready) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      adminApi.testCustomDetector(name, pattern, text).then(
+        (result) => {
+          if (live) setOutcome({ key, result });
+        },
+        (e: unknown) => {
+          if (live) setOutcome({ key, error: toApiError(e) });
+        },
+      );
+    }, TEST_DELAY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [ready, key, name, pattern, text]);
+
+  let body: ReactNode;
+  if (!ready) body = <span className="muted">Type a name and a pattern to test them.</span>;
+  else if (outcome?.key !== key) body = <span className="muted">Testing…</span>;
+  else if ('error' in outcome)
+    body = <span className="text-danger">Could not test: {sentence(outcome.error.message)}</span>;
+  else if (!outcome.result.valid)
+    body = <span className="text-danger">Pattern problem: {sentence(outcome.result.error)}</span>;
+  else if (text === '')
+    body = <span className="text-success">The pattern is valid. Add a test text to try it.</span>;
+  else if (outcome.result.matches.length === 0)
+    body = <span>The pattern is valid; it finds nothing in the test text.</span>;
+  else
+    body = (
+      <>
+        <span className="text-success">
+          {formatCount(outcome.result.matches.length)} match
+          {outcome.result.matches.length === 1 ? '' : 'es'} (masked):
+        </span>
+        <ul>
+          {outcome.result.matches.map((m) => (
+            <li key={`${String(m.start)}-${String(m.end)}`}>
+              Line {m.line}, column {m.column}: <code className="secret">{m.preview}</code>
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  return (
+    <div className="live-test" aria-live="polite">
+      {body}
+    </div>
+  );
+}
+
+function NoticeSection() {
+  const { state, reload } = useLoad(() => adminApi.getNotice());
+  const [copied, setCopied] = useState<'yes' | 'no' | undefined>();
+  const area = useRef<HTMLTextAreaElement>(null);
+  const copy = async (text: string) => {
+    setCopied(undefined);
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied('yes');
+    } catch {
+      // The clipboard API can be blocked in an iframe: select the text for Ctrl+C instead.
+      area.current?.focus();
+      area.current?.select();
+      setCopied('no');
+    }
+  };
+  return (
+    <Section title="Notice for your users">
+      <p className="muted">
+        People should know their Jira text is scanned. Publish this notice where they will see it
+        (an announcement banner, your intranet).
+      </p>
+      {state.status === 'loading' ? (
+        <Loading label="Loading the notice…" />
+      ) : state.status === 'error' ? (
+        <LoadError error={state.error} what="the notice" onRetry={reload} />
+      ) : (
+        <>
+          <Field label="Suggested notice">
+            {(id) => (
+              <textarea
+                id={id}
+                ref={area}
+                className="wide"
+                rows={12}
+                readOnly
+                value={state.data.text}
+              />
+            )}
+          </Field>
+          <div className="inline-form">
+            <button type="button" className="button" onClick={() => void copy(state.data.text)}>
+              Copy notice
+            </button>
+            {copied === 'yes' ? <InlineSuccess>Copied.</InlineSuccess> : null}
+            {copied === 'no' ? (
+              <p className="inline-message" role="status">
+                The text is selected: press Ctrl+C (⌘C on a Mac) to copy it.
+              </p>
+            ) : null}
+          </div>
+        </>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * The one place the UI talks to its resolvers. Every call goes through `invoke` and answers
+ * `{ok: true, data}` or `{ok: false, error: {code, message}}`; a failure becomes an `ApiError` the
+ * views show as it is. The names each page may call are listed here, and only these can be called
+ * (a test checks each one exists on the backend).
+ */
+import { invoke } from '@forge/bridge';
+import type {
+  ConnectionTest,
+  DetectorInfo,
+  DetectorTest,
+  ErrorCode,
+  HistoricalJob,
+  Incident,
+  IncidentAction,
+  IncidentDetail,
+  IncidentQuery,
+  Overview,
+  Page,
+  Project,
+  PublicSettings,
+  ScanRequest,
+  SettingsPatch,
+} from './types';
+
+export const ADMIN_CALLS = [
+  'getOverview',
+  'listProjects',
+  'updateSettings',
+  'setIncidentApiToken',
+  'testIncidentApi',
+  'listDetectors',
+  'testCustomDetector',
+  'startScan',
+  'controlScan',
+  'getScan',
+  'listScans',
+  'listIncidents',
+  'getIncident',
+  'incidentAction',
+  'getNotice',
+] as const;
+
+export const PROJECT_CALLS = [
+  'getProjectContext',
+  'listIncidents',
+  'getIncident',
+  'incidentAction',
+] as const;
+
+export type AdminCall = (typeof ADMIN_CALLS)[number];
+export type ProjectCall = (typeof PROJECT_CALLS)[number];
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Anything thrown on the way (the bridge, a bug) as an `ApiError`, so views show one kind. */
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new ApiError('unavailable', `the app could not be reached: ${message}`);
+}
+
+const ERROR_CODES: readonly string[] = [
+  'forbidden',
+  'invalid',
+  'not-found',
+  'conflict',
+  'unavailable',
+] satisfies ErrorCode[];
+
+type Answer =
+  { ok: true; data: unknown } | { ok: false; error: { code: ErrorCode; message: string } };
+
+function isAnswer(x: unknown): x is Answer {
+  if (typeof x !== 'object' || x === null || !('ok' in x)) return false;
+  if (x.ok === true) return 'data' in x;
+  if (x.ok !== false || !('error' in x)) return false;
+  const error = x.error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    'message' in error &&
+    typeof error.code === 'string' &&
+    ERROR_CODES.includes(error.code) &&
+    typeof error.message === 'string'
+  );
+}
+
+async function call<T>(name: string, payload?: Record<string, unknown>): Promise<T> {
+  let answer: unknown;
+  try {
+    answer = await invoke(name, payload);
+  } catch (e) {
+    throw toApiError(e);
+  }
+  if (!isAnswer(answer)) throw new ApiError('unavailable', 'the app sent an unexpected answer');
+  if (!answer.ok) throw new ApiError(answer.error.code, answer.error.message);
+  // The resolvers' answer shapes are the backend's types (see types.ts).
+  return answer.data as T;
+}
+
+const adminCall = <T>(name: AdminCall, payload?: Record<string, unknown>): Promise<T> =>
+  call<T>(name, payload);
+const projectCall = <T>(name: ProjectCall, payload?: Record<string, unknown>): Promise<T> =>
+  call<T>(name, payload);
+
+/** What both pages can do with incidents; the project page's answers are its project's only. */
+export interface IncidentsApi {
+  listIncidents(query: IncidentQuery): Promise<Page<Incident>>;
+  getIncident(id: string): Promise<IncidentDetail>;
+  incidentAction(id: string, action: IncidentAction): Promise<Incident>;
+}
+
+const query = (q: IncidentQuery): Record<string, unknown> => ({ ...q });
+
+export const adminApi = {
+  getOverview: () => adminCall<Overview>('getOverview'),
+  listProjects: () => adminCall<Project[]>('listProjects'),
+  updateSettings: (patch: SettingsPatch) =>
+    adminCall<PublicSettings>('updateSettings', { ...patch }),
+  setIncidentApiToken: (token: string | null) =>
+    adminCall<{ incidentApiTokenSet: boolean }>('setIncidentApiToken', { token }),
+  testIncidentApi: () => adminCall<ConnectionTest>('testIncidentApi'),
+  listDetectors: () => adminCall<DetectorInfo[]>('listDetectors'),
+  testCustomDetector: (name: string, pattern: string, text: string) =>
+    adminCall<DetectorTest>('testCustomDetector', { name, pattern, text }),
+  startScan: (request: ScanRequest) => adminCall<HistoricalJob>('startScan', { ...request }),
+  controlScan: (jobId: string, action: 'pause' | 'resume' | 'cancel') =>
+    adminCall<HistoricalJob>('controlScan', { jobId, action }),
+  getScan: (jobId: string) => adminCall<HistoricalJob>('getScan', { jobId }),
+  listScans: () => adminCall<HistoricalJob[]>('listScans'),
+  listIncidents: (q: IncidentQuery) => adminCall<Page<Incident>>('listIncidents', query(q)),
+  getIncident: (id: string) => adminCall<IncidentDetail>('getIncident', { id }),
+  incidentAction: (id: string, action: IncidentAction) =>
+    adminCall<Incident>('incidentAction', { id, action }),
+  getNotice: () => adminCall<{ text: string }>('getNotice'),
+} satisfies Record<AdminCall, unknown> & IncidentsApi;
+
+export const projectApi = {
+  getProjectContext: () => projectCall<{ projectKey: string }>('getProjectContext'),
+  listIncidents: (q: IncidentQuery) => projectCall<Page<Incident>>('listIncidents', query(q)),
+  getIncident: (id: string) => projectCall<IncidentDetail>('getIncident', { id }),
+  incidentAction: (id: string, action: IncidentAction) =>
+    projectCall<Incident>('incidentAction', { id, action }),
+} satisfies Record<ProjectCall, unknown> & IncidentsApi;
+
+export type AdminApi = typeof adminApi;
+export type ProjectApi = typeof projectApi;

@@ -1,0 +1,101 @@
+/** Words and dates the views share. */
+import type {
+  IgnoreReason,
+  IncidentStatus,
+  JobStatus,
+  Occurrence,
+  Presence,
+  Severity,
+} from './types';
+
+export const STATUS_LABELS: Record<IncidentStatus, string> = {
+  TRIGGERED: 'Triggered',
+  ASSIGNED: 'Assigned',
+  RESOLVED: 'Resolved',
+  IGNORED: 'Ignored',
+};
+
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  critical: 'Critical',
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  info: 'Info',
+};
+
+export const PRESENCE_LABELS: Record<Presence, string> = {
+  present: 'Present',
+  removed: 'Removed',
+};
+
+/** Every reason the backend accepts (a test checks the two lists are the same). */
+export const IGNORE_REASON_LABELS: Record<IgnoreReason, string> = {
+  test_credential: 'Test credential',
+  false_positive: 'False positive',
+  low_risk: 'Low risk',
+  invalid: 'Invalid (revoked or not a secret any more)',
+};
+
+export const JOB_STATUS_LABELS: Record<JobStatus, string> = {
+  running: 'Running',
+  paused: 'Paused',
+  cancelled: 'Cancelled',
+  done: 'Finished',
+  failed: 'Failed',
+};
+
+export const keysOf = <K extends string>(o: Record<K, unknown>): K[] => Object.keys(o) as K[];
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '—';
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : dateTime.format(t);
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString();
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  summary: 'Summary',
+  description: 'Description',
+  environment: 'Environment',
+  labels: 'Labels',
+  'project.description': 'Project description',
+};
+
+/** Where an occurrence is, in words: the field and the id of the comment, entry or item. */
+export function describeLocation(l: Occurrence['location']): string {
+  switch (l.field) {
+    case 'comment':
+      return `Comment ${l.commentId ?? ''}`.trim();
+    case 'worklog':
+      return `Worklog ${l.worklogId ?? ''}`.trim();
+    case 'attachment':
+      return `Attachment ${l.attachmentId ?? ''}`.trim();
+    case 'changelog': {
+      const side =
+        l.historyValue === 'from' ? 'old value' : l.historyValue === 'to' ? 'new value' : '';
+      const detail = [l.historyField, side].filter(Boolean).join(', ');
+      return `History ${l.historyId ?? ''}${detail ? ` (${detail})` : ''}`.replace(/\s+/g, ' ');
+    }
+    case 'component':
+      return `Component ${l.componentId ?? ''}`.trim();
+    case 'version':
+      return `Version ${l.versionId ?? ''}`.trim();
+    default:
+      return FIELD_LABELS[l.field] ?? `Custom field ${l.field}`;
+  }
+}
+
+/** Only web links are rendered as links (the URL comes from the app, but a page never trusts). */
+export function safeUrl(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

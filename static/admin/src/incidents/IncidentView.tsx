@@ -1,0 +1,382 @@
+/** One incident: what was found, every place it appears (with a link into Jira), and actions. */
+import { router } from '@forge/bridge';
+import { useEffect, useId, useRef, useState, type MouseEvent } from 'react';
+import type { IncidentsApi } from '../api';
+import {
+  describeLocation,
+  formatCount,
+  formatDate,
+  IGNORE_REASON_LABELS,
+  keysOf,
+  PRESENCE_LABELS,
+  safeUrl,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+} from '../format';
+import { useAction, useLoad } from '../hooks';
+import type { IgnoreReason, Incident, IncidentAction, Occurrence } from '../types';
+import { Empty, Field, InlineError, InlineSuccess, LoadError, Loading, Lozenge } from '../ui';
+import { presenceTone, severityTone, statusTone } from './tones';
+
+export function IncidentView({
+  api,
+  id,
+  accountId,
+  onBack,
+  onChanged,
+}: {
+  api: IncidentsApi;
+  id: string;
+  accountId?: string | undefined;
+  onBack: () => void;
+  onChanged: (incident: Incident) => void;
+}) {
+  const { state, reload, update } = useLoad(() => api.getIncident(id));
+  const back = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    back.current?.focus();
+  }, []);
+  return (
+    <article className="incident" aria-labelledby={`incident-${id}-title`}>
+      <button ref={back} type="button" className="button button-subtle" onClick={onBack}>
+        ← Back to incidents
+      </button>
+      {state.status === 'loading' ? (
+        <>
+          <h2 id={`incident-${id}-title`}>Incident</h2>
+          <Loading label="Loading the incident…" />
+        </>
+      ) : state.status === 'error' ? (
+        <>
+          <h2 id={`incident-${id}-title`}>Incident</h2>
+          <LoadError error={state.error} what="this incident" onRetry={reload} />
+        </>
+      ) : (
+        <>
+          <h2 id={`incident-${id}-title`}>
+            {state.data.incident.detector.display_name}{' '}
+            <code className="secret">{state.data.incident.secret_preview}</code>
+          </h2>
+          <Facts incident={state.data.incident} accountId={accountId} />
+          <Actions
+            api={api}
+            incident={state.data.incident}
+            accountId={accountId}
+            onDone={(incident) => {
+              update((d) => ({ ...d, incident }));
+              onChanged(incident);
+            }}
+          />
+          <Occurrences occurrences={state.data.occurrences} />
+        </>
+      )}
+    </article>
+  );
+}
+
+function Facts({ incident: i, accountId }: { incident: Incident; accountId?: string | undefined }) {
+  return (
+    <dl className="facts">
+      <dt>Secret (masked)</dt>
+      <dd>
+        <code className="secret">{i.secret_preview}</code>
+      </dd>
+      <dt>Detector</dt>
+      <dd>
+        {i.detector.display_name} <span className="muted">({i.detector.name})</span>
+      </dd>
+      <dt>Status</dt>
+      <dd>
+        <Lozenge tone={statusTone(i.status)}>{STATUS_LABELS[i.status]}</Lozenge>
+        {i.ignore_reason ? ` ${IGNORE_REASON_LABELS[i.ignore_reason]}` : ''}
+        {i.regression ? (
+          <>
+            {' '}
+            <Lozenge tone="discovery">Regression</Lozenge>
+          </>
+        ) : null}
+      </dd>
+      <dt>Severity</dt>
+      <dd>
+        <Lozenge tone={severityTone(i.severity)}>{SEVERITY_LABELS[i.severity]}</Lozenge>
+      </dd>
+      <dt>Presence</dt>
+      <dd>
+        <Lozenge tone={presenceTone(i.presence)}>{PRESENCE_LABELS[i.presence]}</Lozenge>{' '}
+        {`in ${formatCount(i.present_count)} of ${formatCount(i.occurrences_count)} place${i.occurrences_count === 1 ? '' : 's'}`}
+      </dd>
+      <dt>Projects</dt>
+      <dd>{i.project_keys.join(', ')}</dd>
+      <dt>First seen</dt>
+      <dd>
+        <time dateTime={i.date}>{formatDate(i.date)}</time>
+      </dd>
+      <dt>Last seen</dt>
+      <dd>
+        <time dateTime={i.last_seen}>{formatDate(i.last_seen)}</time>
+      </dd>
+      {i.assignee_id ? (
+        <>
+          <dt>Assignee</dt>
+          <dd>{i.assignee_id === accountId ? 'You' : i.assignee_id}</dd>
+        </>
+      ) : null}
+      {i.resolved_at ? (
+        <>
+          <dt>Resolved</dt>
+          <dd>
+            <time dateTime={i.resolved_at}>{formatDate(i.resolved_at)}</time>
+          </dd>
+        </>
+      ) : null}
+      <dt>Validity</dt>
+      <dd>Not checked: the format matches, whether the secret still works is not tested.</dd>
+    </dl>
+  );
+}
+
+function Actions({
+  api,
+  incident,
+  accountId,
+  onDone,
+}: {
+  api: IncidentsApi;
+  incident: Incident;
+  accountId?: string | undefined;
+  onDone: (incident: Incident) => void;
+}) {
+  const { busy, error, run } = useAction();
+  const [done, setDone] = useState<string | undefined>();
+  const [assignee, setAssignee] = useState(incident.assignee_id ?? '');
+  const [reason, setReason] = useState<IgnoreReason | ''>('');
+  const headingId = useId();
+  const act = async (action: IncidentAction, message: string) => {
+    setDone(undefined);
+    const updated = await run(() => api.incidentAction(incident.id, action));
+    if (updated) {
+      onDone(updated);
+      setDone(message);
+    }
+  };
+  const s = incident.status;
+  const canAssign = s === 'TRIGGERED' || s === 'ASSIGNED';
+  return (
+    <section className="panel actions" aria-labelledby={headingId}>
+      <h3 id={headingId}>Actions</h3>
+      {canAssign ? (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const to = assignee.trim();
+            if (to) void act({ type: 'assign', assigneeId: to }, `Assigned to ${to}.`);
+          }}
+        >
+          <Field label="Assignee (Atlassian account id)">
+            {(fid) => (
+              <input
+                id={fid}
+                type="text"
+                value={assignee}
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(e) => {
+                  setAssignee(e.target.value);
+                }}
+              />
+            )}
+          </Field>
+          <button type="submit" className="button" disabled={busy || !assignee.trim()}>
+            Assign
+          </button>
+          {accountId ? (
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() =>
+                void act({ type: 'assign', assigneeId: accountId }, 'Assigned to you.')
+              }
+            >
+              Assign to me
+            </button>
+          ) : null}
+          {s === 'ASSIGNED' ? (
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => void act({ type: 'unassign' }, 'Unassigned.')}
+            >
+              Unassign
+            </button>
+          ) : null}
+        </form>
+      ) : null}
+      <div className="inline-form">
+        {s !== 'RESOLVED' ? (
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy}
+            onClick={() => void act({ type: 'resolve' }, 'Resolved.')}
+          >
+            Resolve
+          </button>
+        ) : null}
+        {s === 'RESOLVED' || s === 'IGNORED' ? (
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void act({ type: 'reopen' }, 'Reopened.')}
+          >
+            Reopen
+          </button>
+        ) : null}
+      </div>
+      {s !== 'RESOLVED' ? (
+        <p className="hint">Resolve once the secret has been revoked or rotated where it works.</p>
+      ) : null}
+      {s !== 'IGNORED' ? (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (reason)
+              void act(
+                { type: 'ignore', reason },
+                `Ignored: ${IGNORE_REASON_LABELS[reason].toLowerCase()}.`,
+              );
+          }}
+        >
+          <Field label="Reason to ignore">
+            {(fid) => (
+              <select
+                id={fid}
+                value={reason}
+                onChange={(e) => {
+                  const v = e.target.value;
+                  setReason(Object.hasOwn(IGNORE_REASON_LABELS, v) ? (v as IgnoreReason) : '');
+                }}
+              >
+                <option value="">Choose a reason</option>
+                {keysOf(IGNORE_REASON_LABELS).map((r) => (
+                  <option key={r} value={r}>
+                    {IGNORE_REASON_LABELS[r]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button type="submit" className="button" disabled={busy || !reason}>
+            Ignore
+          </button>
+        </form>
+      ) : null}
+      <InlineError error={error} />
+      {done ? <InlineSuccess>{done}</InlineSuccess> : null}
+    </section>
+  );
+}
+
+/** Opens Jira in a new tab through the host (a Custom UI iframe may not open windows itself). */
+function openInJira(e: MouseEvent<HTMLAnchorElement>, url: string) {
+  e.preventDefault();
+  router.open(url).catch(() => {
+    window.open(url, '_blank', 'noopener,noreferrer');
+  });
+}
+
+function Occurrences({ occurrences }: { occurrences: readonly Occurrence[] }) {
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId}>
+      <h3 id={headingId}>Occurrences ({formatCount(occurrences.length)})</h3>
+      {occurrences.length === 0 ? (
+        <Empty title="No place to show.">
+          <p>The places of this incident are in projects this page does not cover.</p>
+        </Empty>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="sr-only">Where the secret appears</caption>
+            <thead>
+              <tr>
+                <th scope="col">Issue</th>
+                <th scope="col">Where</th>
+                <th scope="col">Presence</th>
+                <th scope="col">Found by</th>
+                <th scope="col">First seen</th>
+                <th scope="col">Last seen</th>
+                <th scope="col">Link</th>
+              </tr>
+            </thead>
+            <tbody>
+              {occurrences.map((o) => {
+                const url = safeUrl(o.url);
+                const where = describeLocation(o.location);
+                const lines = [...new Set(o.matches.map((m) => m.line))];
+                return (
+                  <tr key={o.id}>
+                    <td>
+                      {o.location.issueKey ?? (
+                        <span className="muted">Project {o.location.projectKey}</span>
+                      )}
+                    </td>
+                    <td>
+                      {where}
+                      {lines.length > 0 ? (
+                        <span className="muted small">
+                          {' '}
+                          line{lines.length === 1 ? '' : 's'} {lines.join(', ')}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td>
+                      <Lozenge tone={presenceTone(o.presence)}>
+                        {PRESENCE_LABELS[o.presence]}
+                      </Lozenge>
+                      {o.removed_at ? (
+                        <span className="muted small"> since {formatDate(o.removed_at)}</span>
+                      ) : null}
+                    </td>
+                    <td>{o.kind === 'realtime' ? 'Real-time scan' : 'Historical scan'}</td>
+                    <td>
+                      <time dateTime={o.date}>{formatDate(o.date)}</time>
+                    </td>
+                    <td>
+                      <time dateTime={o.last_seen}>{formatDate(o.last_seen)}</time>
+                    </td>
+                    <td>
+                      {url ? (
+                        <a
+                          href={url}
+                          target="_blank"
+                          rel="noopener noreferrer"
+                          onClick={(e) => {
+                            openInJira(e, url);
+                          }}
+                        >
+                          Open in Jira
+                          <span className="sr-only">
+                            {' '}
+                            ({o.location.issueKey ?? o.location.projectKey}, {where}; opens a new
+                            tab)
+                          </span>
+                        </a>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * What the resolvers answer, as the UI reads it. The shapes come from the backend's own types
+ * (type-only imports: nothing of the backend is bundled), so a change there fails the UI's
+ * typecheck instead of a page in production.
+ */
+import type { ErrorCode } from '../../../src/admin/resolvers.js';
+import type { Settings, SettingsPatch } from '../../../src/admin/settings.js';
+import type { Category, Severity } from '../../../src/engine/types.js';
+import type { ApiFailureKind } from '../../../src/incidents/incident-api.js';
+import type {
+  IgnoreReason,
+  Incident,
+  IncidentStatus,
+  Presence,
+  StoredOccurrence,
+} from '../../../src/incidents/model.js';
+import type { IncidentFilter, Page } from '../../../src/incidents/store.js';
+import type { HistoricalJob, JobStatus } from '../../../src/scan/historical.js';
+
+export type {
+  ErrorCode,
+  HistoricalJob,
+  IgnoreReason,
+  Incident,
+  IncidentFilter,
+  IncidentStatus,
+  JobStatus,
+  Page,
+  Presence,
+  Settings,
+  SettingsPatch,
+  Severity,
+};
+
+/** Settings as the admin page sees them: the token itself never leaves the secret store. */
+export type PublicSettings = Settings & { readonly incidentApiTokenSet: boolean };
+
+export interface Overview {
+  readonly settings: PublicSettings;
+  readonly jobs: readonly HistoricalJob[];
+  readonly pendingDeliveries: number;
+}
+
+export interface Project {
+  readonly id: string;
+  readonly key: string;
+  readonly name: string;
+  readonly monitored: boolean;
+}
+
+export interface DetectorInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly family: string;
+  readonly category: Category;
+  /** Generic detectors (password-like text without a known format) are off by default. */
+  readonly generic: boolean;
+  readonly enabled: boolean;
+}
+
+/** An occurrence as `getIncident` sends it (its storage scope and incident id left out). */
+export type Occurrence = Omit<StoredOccurrence, 'scope' | 'incident_id'>;
+
+export interface IncidentDetail {
+  readonly incident: Incident;
+  readonly occurrences: readonly Occurrence[];
+}
+
+export type IncidentAction =
+  | { readonly type: 'assign'; readonly assigneeId: string }
+  | { readonly type: 'unassign' }
+  | { readonly type: 'resolve' }
+  | { readonly type: 'ignore'; readonly reason: IgnoreReason }
+  | { readonly type: 'reopen' };
+
+export interface IncidentQuery {
+  readonly filter?: IncidentFilter;
+  readonly limit?: number;
+  readonly cursor?: string;
+}
+
+export type ConnectionTest =
+  | { readonly reachable: true }
+  | { readonly reachable: false; readonly kind: ApiFailureKind; readonly message: string };
+
+export interface DetectorMatch {
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly column: number;
+  /** Masked by the server, like every preview. */
+  readonly preview: string;
+}
+
+export type DetectorTest =
+  | { readonly valid: false; readonly error: string }
+  | { readonly valid: true; readonly matches: readonly DetectorMatch[] };
+
+export interface ScanRequest {
+  readonly projects?: readonly string[];
+  readonly since?: string;
+}

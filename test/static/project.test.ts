@@ -1,0 +1,184 @@
+// @vitest-environment happy-dom
+// The page a Custom UI shows: chosen by the module key, the project page with its own resolvers,
+// the access message when the server says no, and keyboard navigation between the admin tabs.
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createElement } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  fail,
+  fakeBackend,
+  incident,
+  INCIDENT_ID,
+  occurrence,
+  ok,
+  project,
+  settings,
+  type FakeBackend,
+} from './fixtures';
+
+const bridge = vi.hoisted(() => ({
+  invoke: vi.fn(),
+  view: { getContext: vi.fn(), theme: { enable: vi.fn() } },
+  router: { open: vi.fn(() => Promise.resolve()) },
+}));
+vi.mock('@forge/bridge', () => bridge);
+
+import { App } from '../../static/admin/src/App';
+
+function onPage(moduleKey: string, projectKey?: string) {
+  bridge.view.getContext.mockResolvedValue({
+    moduleKey,
+    accountId: '712020:99887766-5544-4332-a211-00ffeeddccbb',
+    extension: projectKey ? { project: { key: projectKey, id: '10000', type: 'software' } } : {},
+  });
+}
+
+function serve(b: FakeBackend) {
+  bridge.invoke.mockImplementation(b.invoke);
+  return b;
+}
+
+afterEach(() => {
+  cleanup();
+  vi.clearAllMocks();
+});
+
+describe('project page', () => {
+  it("shows the project's incidents through the project resolvers, without a project filter", async () => {
+    onPage('secret-scanner-project', 'PAY');
+    const b = serve(
+      fakeBackend({
+        getProjectContext: () => ok({ projectKey: 'PAY' }),
+        listIncidents: () => ok({ items: [incident({ id: INCIDENT_ID })] }),
+        getIncident: () =>
+          ok({ incident: incident({ id: INCIDENT_ID }), occurrences: [occurrence({ id: 'o1' })] }),
+        incidentAction: () => ok(incident({ id: INCIDENT_ID, status: 'RESOLVED' })),
+      }),
+    );
+    const user = userEvent.setup();
+    render(createElement(App));
+    expect(await screen.findByRole('heading', { name: 'Secret findings in PAY' })).toBeTruthy();
+    await screen.findByText('ghp_****Tc');
+    expect(screen.queryByLabelText('Project')).toBeNull();
+    expect(screen.getByLabelText('Status')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: /^Open GitHub/ }));
+    await user.click(await screen.findByRole('button', { name: 'Resolve' }));
+    expect(await screen.findByText('Resolved.')).toBeTruthy();
+    expect(b.calls.map((c) => c.name)).toEqual([
+      'getProjectContext',
+      'listIncidents',
+      'getIncident',
+      'incidentAction',
+    ]);
+    expect(b.payloads('listIncidents')).toEqual([{ filter: {}, limit: 25 }]);
+  });
+
+  it('says plainly who may see the incidents when the server says no', async () => {
+    onPage('secret-scanner-project', 'PAY');
+    const b = serve(
+      fakeBackend({
+        getProjectContext: () =>
+          fail(
+            'forbidden',
+            'only administrators of this project, or the team allowed to see incidents, can see them',
+          ),
+      }),
+    );
+    render(createElement(App));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('You don’t have access');
+    expect(alert.textContent).toContain(
+      'Only administrators of this project, or the team allowed to see incidents, can see them.',
+    );
+    expect(alert.textContent).toContain('Ask a Jira administrator');
+    expect(b.calls.map((c) => c.name)).toEqual(['getProjectContext']);
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('shows other errors with a retry', async () => {
+    onPage('secret-scanner-project', 'PAY');
+    const b = serve(
+      fakeBackend({ getProjectContext: () => fail('unavailable', 'Jira answered 503') }),
+    );
+    const user = userEvent.setup();
+    render(createElement(App));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Could not load this project');
+    b.on('getProjectContext', () => ok({ projectKey: 'PAY' }));
+    b.on('listIncidents', () => ok({ items: [] }));
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('No secrets found in this project.')).toBeTruthy();
+  });
+
+  it('a forbidden answer later (rights removed meanwhile) is shown as an access message', async () => {
+    onPage('secret-scanner-project', 'PAY');
+    serve(
+      fakeBackend({
+        getProjectContext: () => ok({ projectKey: 'PAY' }),
+        listIncidents: () => fail('forbidden', 'only administrators of this project can see them'),
+      }),
+    );
+    render(createElement(App));
+    expect((await screen.findByRole('alert')).textContent).toContain('You don’t have access');
+  });
+});
+
+describe('admin page', () => {
+  it('opens on the incidents tab; arrow keys move between tabs, each loading its data', async () => {
+    onPage('secret-scanner-admin');
+    const b = serve(
+      fakeBackend({
+        listProjects: () => ok([project('PAY')]),
+        listDetectors: () => ok([]),
+        listIncidents: () => ok({ items: [] }),
+        getOverview: () => ok({ settings: settings(), jobs: [], pendingDeliveries: 0 }),
+      }),
+    );
+    const user = userEvent.setup();
+    render(createElement(App));
+    expect(await screen.findByRole('heading', { name: 'Secret Scanner' })).toBeTruthy();
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.map((t) => t.textContent)).toEqual([
+      'Incidents',
+      'Perimeter',
+      'Historical scan',
+      'Settings',
+    ]);
+    expect(tabs[0]?.getAttribute('aria-selected')).toBe('true');
+    expect(await screen.findByText('No secrets found.')).toBeTruthy();
+    expect(b.calls.some((c) => c.name === 'getOverview')).toBe(false);
+
+    tabs[0]?.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(tabs[1]);
+    expect(tabs[1]?.getAttribute('aria-selected')).toBe('true');
+    const panel = screen.getByRole('tabpanel');
+    expect(panel.getAttribute('aria-labelledby')).toBe(tabs[1]?.id);
+    expect(await within(panel).findByText('PAY project')).toBeTruthy();
+    expect(b.calls.some((c) => c.name === 'getOverview')).toBe(true);
+
+    await user.keyboard('{End}');
+    expect(document.activeElement).toBe(tabs[3]);
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(tabs[0]);
+    // The incidents tab kept its state: no second load.
+    await waitFor(() => {
+      expect(b.payloads('listIncidents')).toHaveLength(1);
+    });
+  });
+});
+
+describe('page choice', () => {
+  it('refuses a module it does not know', async () => {
+    onPage('someone-else');
+    render(createElement(App));
+    expect((await screen.findByRole('alert')).textContent).toContain('not part of Secret Scanner');
+  });
+
+  it('shows an error when the context cannot be read', async () => {
+    bridge.view.getContext.mockRejectedValue(new Error('no bridge'));
+    render(createElement(App));
+    expect((await screen.findByRole('alert')).textContent).toContain('no bridge');
+  });
+});

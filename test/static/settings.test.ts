@@ -1,0 +1,312 @@
+// @vitest-environment happy-dom
+// Settings: the incident API token is replaced but never shown, the connection test tells its
+// result, detectors switch on and off (generic ones marked), custom detectors are tested live and
+// saved, the team group is saved, and the notice can be copied.
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createElement } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { detector, fail, fakeBackend, ok, settings, type FakeBackend } from './fixtures';
+
+const bridge = vi.hoisted(() => ({
+  invoke: vi.fn(),
+  view: { getContext: vi.fn(), theme: { enable: vi.fn() } },
+  router: { open: vi.fn() },
+}));
+vi.mock('@forge/bridge', () => bridge);
+
+import { SettingsTab } from '../../static/admin/src/admin/SettingsTab';
+import type { PublicSettings } from '../../static/admin/src/types';
+
+const NOTICE = 'This Jira site uses Secret Scanner for Jira to find credentials.';
+const TOKEN = 'gg-token-Zq81mW3xY7vB2nK5';
+
+function settingsBackend(initial: Partial<PublicSettings> = {}) {
+  let current = settings(initial);
+  const b = fakeBackend({
+    getOverview: () => ok({ settings: current, jobs: [], pendingDeliveries: 3 }),
+    listDetectors: () =>
+      ok([
+        detector({ id: 'github-pat', name: 'GitHub personal access token', family: 'GitHub' }),
+        detector({
+          id: 'generic-password',
+          name: 'Generic password',
+          family: 'Generic',
+          category: 'generic',
+          generic: true,
+          enabled: false,
+        }),
+      ]),
+    getNotice: () => ok({ text: NOTICE }),
+    updateSettings: (p) => {
+      const { detector: _d, ...rest } = p;
+      current = { ...current, ...(rest as Partial<PublicSettings>) };
+      return ok(current);
+    },
+    setIncidentApiToken: (p) => {
+      current = { ...current, incidentApiTokenSet: p.token !== null };
+      return ok({ incidentApiTokenSet: p.token !== null });
+    },
+    testIncidentApi: () => ok({ reachable: true }),
+    testCustomDetector: (p) =>
+      p.pattern === '('
+        ? ok({ valid: false, error: 'not a valid RE2 pattern: missing closing )' })
+        : ok({
+            valid: true,
+            matches: String(p.text).includes('acme_')
+              ? [{ start: 6, end: 26, line: 1, column: 7, preview: 'acme_****42' }]
+              : [],
+          }),
+  });
+  bridge.invoke.mockImplementation(b.invoke);
+  return b;
+}
+
+const show = () => render(createElement(SettingsTab));
+const section = (name: string) => screen.getByRole('region', { name });
+
+afterEach(() => {
+  cleanup();
+  vi.clearAllMocks();
+});
+
+describe('incident API', () => {
+  it('replaces the token without ever showing it', async () => {
+    const b = settingsBackend({
+      incidentApiUrl: 'https://api.gitguardian.com',
+      incidentApiTokenSet: true,
+    });
+    const user = userEvent.setup();
+    show();
+    const api = within(await screen.findByRole('region', { name: 'Incident API' }));
+    expect(api.getByLabelText<HTMLInputElement>('Incident API URL').value).toBe(
+      'https://api.gitguardian.com',
+    );
+    const field = api.getByLabelText<HTMLInputElement>('Replace the token');
+    expect(field.type).toBe('password');
+    expect(field.value).toBe('');
+    expect(api.getByText(/A token is set\. .* never shown/)).toBeTruthy();
+    await user.type(field, TOKEN);
+    await user.click(api.getByRole('button', { name: 'Replace token' }));
+    expect(await api.findByText('Token saved.')).toBeTruthy();
+    expect(b.payloads('setIncidentApiToken')).toEqual([{ token: TOKEN }]);
+    // Gone from the page as soon as it is saved: not in the field, not anywhere in the DOM.
+    expect(field.value).toBe('');
+    expect(document.body.innerHTML).not.toContain(TOKEN);
+    expect(document.body.innerHTML).not.toContain('Zq81mW3x');
+
+    await user.click(api.getByRole('button', { name: 'Remove token' }));
+    expect(await api.findByText('Token removed.')).toBeTruthy();
+    expect(b.payloads('setIncidentApiToken').at(-1)).toEqual({ token: null });
+    expect(api.getByLabelText('Token')).toBeTruthy();
+    expect(api.getByText('No token is set.')).toBeTruthy();
+  });
+
+  it('saves the address, and shows a refusal inline', async () => {
+    const b = settingsBackend();
+    const user = userEvent.setup();
+    show();
+    const api = within(await screen.findByRole('region', { name: 'Incident API' }));
+    await user.type(api.getByLabelText('Incident API URL'), 'https://incidents.example.com');
+    await user.click(api.getByRole('button', { name: 'Save address' }));
+    expect(await api.findByText('Address saved.')).toBeTruthy();
+    expect(b.payloads('updateSettings')).toEqual([
+      { incidentApiUrl: 'https://incidents.example.com' },
+    ]);
+    b.on('updateSettings', () => fail('invalid', 'incidentApiUrl must be an https URL'));
+    await user.clear(api.getByLabelText('Incident API URL'));
+    await user.type(api.getByLabelText('Incident API URL'), 'http://incidents.example.com');
+    await user.click(api.getByRole('button', { name: 'Save address' }));
+    expect((await api.findByRole('alert')).textContent).toBe(
+      'IncidentApiUrl must be an https URL.',
+    );
+  });
+
+  it('tests the connection and says what happened', async () => {
+    const b = settingsBackend({
+      incidentApiUrl: 'https://api.gitguardian.com',
+      incidentApiTokenSet: true,
+    });
+    const user = userEvent.setup();
+    show();
+    const api = within(await screen.findByRole('region', { name: 'Incident API' }));
+    expect(api.getByText('3 incident updates waiting to be sent.')).toBeTruthy();
+    await user.click(api.getByRole('button', { name: 'Test connection' }));
+    expect(await api.findByText(/Connected/)).toBeTruthy();
+    b.on('testIncidentApi', () =>
+      ok({ reachable: false, kind: 'auth', message: 'the incident API refused the token (401)' }),
+    );
+    await user.click(api.getByRole('button', { name: 'Test connection' }));
+    expect((await api.findByRole('alert')).textContent).toBe(
+      'Not connected (the token was refused): The incident API refused the token (401).',
+    );
+    b.on('testIncidentApi', () => fail('invalid', 'set the incident API URL and token first'));
+    await user.click(api.getByRole('button', { name: 'Test connection' }));
+    expect((await api.findByRole('alert')).textContent).toBe(
+      'Set the incident API URL and token first.',
+    );
+  });
+});
+
+describe('who can see incidents', () => {
+  it('saves the group, and an empty field clears it', async () => {
+    const b = settingsBackend();
+    const user = userEvent.setup();
+    show();
+    const team = within(await screen.findByRole('region', { name: 'Who can see incidents' }));
+    await user.type(team.getByLabelText('Jira group allowed to see incidents'), 'security-team');
+    await user.click(team.getByRole('button', { name: 'Save group' }));
+    expect(await team.findByText('Members of security-team can see incidents.')).toBeTruthy();
+    await user.clear(team.getByLabelText('Jira group allowed to see incidents'));
+    await user.click(team.getByRole('button', { name: 'Save group' }));
+    expect(await team.findByText('No group set.')).toBeTruthy();
+    expect(b.payloads('updateSettings')).toEqual([
+      { teamGroup: 'security-team' },
+      { teamGroup: null },
+    ]);
+  });
+});
+
+describe('detectors', () => {
+  it('marks generic ones as off by default and switches one on', async () => {
+    const b = settingsBackend();
+    const user = userEvent.setup();
+    show();
+    const detectors = within(await screen.findByRole('region', { name: 'Detectors' }));
+    await detectors.findByText('Generic password');
+    expect(detectors.getByText(/off until you switch them on/)).toBeTruthy();
+    expect(detectors.getByText('Generic, off by default')).toBeTruthy();
+    expect(detectors.getByText('1 of 2 detectors on.')).toBeTruthy();
+    const generic = detectors.getByRole('switch', { name: 'Generic password detector' });
+    expect(generic.getAttribute('aria-checked')).toBe('false');
+    await user.click(generic);
+    await waitFor(() => {
+      expect(generic.getAttribute('aria-checked')).toBe('true');
+    });
+    expect(b.payloads('updateSettings')).toEqual([
+      { detector: { id: 'generic-password', enabled: true } },
+    ]);
+    await user.type(detectors.getByLabelText('Search detectors'), 'github');
+    expect(detectors.getAllByRole('switch')).toHaveLength(1);
+  });
+
+  it('shows an error when the list cannot be read', async () => {
+    const b = settingsBackend();
+    b.on('listDetectors', () => fail('unavailable', 'try again later'));
+    show();
+    const detectors = within(await screen.findByRole('region', { name: 'Detectors' }));
+    expect((await detectors.findByRole('alert')).textContent).toContain('Try again later.');
+  });
+});
+
+describe('custom detectors', () => {
+  it('tests the pattern live as it is typed, then adds, edits and removes it', async () => {
+    const b = settingsBackend();
+    const user = userEvent.setup();
+    show();
+    const custom = within(await screen.findByRole('region', { name: 'Custom detectors' }));
+    expect(custom.getByText('No custom detector yet.')).toBeTruthy();
+    expect(custom.getByText('Type a name and a pattern to test them.')).toBeTruthy();
+    await user.type(custom.getByLabelText('Name'), 'Acme key');
+    // Pasted: user.type would read the brackets as key names.
+    await user.click(custom.getByLabelText('Pattern (RE2)'));
+    await user.paste('acme_[a-z0-9]{20}');
+    await user.type(custom.getByLabelText('Test text'), 'token acme_k3j9x2m7q8w1z5v4ab42');
+    expect(await custom.findByText('1 match (masked):')).toBeTruthy();
+    expect(custom.getByText('acme_****42')).toBeTruthy();
+    // Typing is debounced: one test for the final text, not one per key.
+    expect(b.payloads('testCustomDetector')).toEqual([
+      { name: 'Acme key', pattern: 'acme_[a-z0-9]{20}', text: 'token acme_k3j9x2m7q8w1z5v4ab42' },
+    ]);
+    await user.click(custom.getByRole('button', { name: 'Add detector' }));
+    expect(await custom.findByText('Added Acme key.')).toBeTruthy();
+    expect(b.payloads('updateSettings')).toEqual([
+      { customDetectors: [{ name: 'Acme key', pattern: 'acme_[a-z0-9]{20}' }] },
+    ]);
+    const row = within(custom.getByRole('table')).getAllByRole('row')[1] as HTMLElement;
+    expect(within(row).getByText('acme_[a-z0-9]{20}')).toBeTruthy();
+
+    await user.click(within(row).getByRole('button', { name: 'Edit Acme key' }));
+    const pattern = custom.getByLabelText('Pattern (RE2)');
+    await user.clear(pattern);
+    await user.type(pattern, '(');
+    expect(
+      await custom.findByText('Pattern problem: Not a valid RE2 pattern: missing closing ).'),
+    ).toBeTruthy();
+    await user.clear(pattern);
+    await user.paste('acme_[a-z0-9]{24}');
+    await user.click(custom.getByRole('button', { name: 'Save changes' }));
+    expect(await custom.findByText('Saved Acme key.')).toBeTruthy();
+    expect(b.payloads('updateSettings').at(-1)).toEqual({
+      customDetectors: [{ name: 'Acme key', pattern: 'acme_[a-z0-9]{24}' }],
+    });
+
+    await user.click(custom.getByRole('button', { name: 'Remove Acme key' }));
+    expect(await custom.findByText('Removed Acme key.')).toBeTruthy();
+    expect(b.payloads('updateSettings').at(-1)).toEqual({ customDetectors: [] });
+  });
+
+  it("shows the server's refusal of a detector", async () => {
+    const b = settingsBackend();
+    b.on('updateSettings', () =>
+      fail('invalid', 'custom detector "Acme key": pattern matches the empty string'),
+    );
+    const user = userEvent.setup();
+    show();
+    const custom = within(await screen.findByRole('region', { name: 'Custom detectors' }));
+    await user.type(custom.getByLabelText('Name'), 'Acme key');
+    await user.type(custom.getByLabelText('Pattern (RE2)'), 'a*');
+    await user.click(custom.getByRole('button', { name: 'Add detector' }));
+    expect((await custom.findByRole('alert')).textContent).toContain(
+      'pattern matches the empty string',
+    );
+  });
+});
+
+describe('notice', () => {
+  it('shows the suggested notice and copies it', async () => {
+    settingsBackend();
+    const user = userEvent.setup();
+    // After setup, which puts its own clipboard in place.
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    show();
+    const notice = within(await screen.findByRole('region', { name: 'Notice for your users' }));
+    expect((await notice.findByLabelText<HTMLTextAreaElement>('Suggested notice')).value).toBe(
+      NOTICE,
+    );
+    await user.click(notice.getByRole('button', { name: 'Copy notice' }));
+    expect(await notice.findByText('Copied.')).toBeTruthy();
+    expect(writeText).toHaveBeenCalledWith(NOTICE);
+  });
+
+  it('selects the text for a manual copy when the clipboard is blocked', async () => {
+    settingsBackend();
+    const user = userEvent.setup();
+    // After setup, which puts its own clipboard in place.
+    const writeText = vi.fn(() => Promise.reject(new Error('blocked')));
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    show();
+    const notice = within(await screen.findByRole('region', { name: 'Notice for your users' }));
+    const area = await notice.findByLabelText('Suggested notice');
+    await user.click(notice.getByRole('button', { name: 'Copy notice' }));
+    expect(await notice.findByText(/press Ctrl\+C/)).toBeTruthy();
+    expect(document.activeElement).toBe(area);
+  });
+});
+
+describe('settings states', () => {
+  it('shows loading, then an error with a retry when the settings cannot be read', async () => {
+    const b: FakeBackend = settingsBackend();
+    b.on('getOverview', () => fail('unavailable', 'storage is unavailable'));
+    const user = userEvent.setup();
+    show();
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Loading settings…');
+    const alert = (await screen.findAllByRole('alert'))[0] as HTMLElement;
+    expect(alert.textContent).toContain('Could not load the settings');
+    b.on('getOverview', () => ok({ settings: settings(), jobs: [], pendingDeliveries: 0 }));
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('region', { name: 'Incident API' })).toBeTruthy();
+    expect(section('Who can see incidents')).toBeTruthy();
+  });
+});
