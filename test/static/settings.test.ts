@@ -12,6 +12,7 @@ const bridge = vi.hoisted(() => ({
   invoke: vi.fn(),
   view: { getContext: vi.fn(), theme: { enable: vi.fn() } },
   router: { open: vi.fn() },
+  permissions: { egress: { set: vi.fn(() => Promise.resolve({})) } },
 }));
 vi.mock('@forge/bridge', () => bridge);
 
@@ -113,6 +114,15 @@ describe('incident API', () => {
     expect(b.payloads('updateSettings')).toEqual([
       { incidentApiUrl: 'https://incidents.example.com' },
     ]);
+    // A self-hosted host is allowed through Jira's consent first (customer-managed egress).
+    expect(bridge.permissions.egress.set).toHaveBeenCalledWith({
+      egresses: [
+        expect.objectContaining({
+          key: 'incident-api',
+          configured: [{ domain: 'https://incidents.example.com', type: ['FETCH_BACKEND_SIDE'] }],
+        }),
+      ],
+    });
     b.on('updateSettings', () => fail('invalid', 'incidentApiUrl must be an https URL'));
     await user.clear(api.getByLabelText('Incident API URL'));
     await user.type(api.getByLabelText('Incident API URL'), 'http://incidents.example.com');
@@ -120,6 +130,24 @@ describe('incident API', () => {
     expect((await api.findByRole('alert')).textContent).toBe(
       'IncidentApiUrl must be an https URL.',
     );
+  });
+
+  it('does not save an address whose host the admin refused to allow', async () => {
+    const b = settingsBackend();
+    bridge.permissions.egress.set.mockImplementationOnce(() =>
+      Promise.reject(new Error('declined')),
+    );
+    const user = userEvent.setup();
+    show();
+    const api = within(await screen.findByRole('region', { name: 'Incident API' }));
+    await user.type(api.getByLabelText('Incident API URL'), 'https://gg.corp.example');
+    await user.click(api.getByRole('button', { name: 'Save address' }));
+    expect(
+      await api.findByText(
+        'Jira did not allow the app to reach gg.corp.example, so the address was not saved.',
+      ),
+    ).toBeTruthy();
+    expect(b.payloads('updateSettings')).toEqual([]);
   });
 
   it('tests the connection and says what happened', async () => {

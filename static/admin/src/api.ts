@@ -4,7 +4,7 @@
  * views show as it is. The names each page may call are listed here, and only these can be called
  * (a test checks each one exists on the backend).
  */
-import { invoke } from '@forge/bridge';
+import { invoke, permissions } from '@forge/bridge';
 import type {
   ConnectionTest,
   DetectorInfo,
@@ -155,3 +155,40 @@ export const projectApi = {
 
 export type AdminApi = typeof adminApi;
 export type ProjectApi = typeof projectApi;
+
+type EgressType = Parameters<
+  typeof permissions.egress.set
+>[0]['egresses'][number]['configured'][number]['type'][number];
+/** `EgressType.FetchBackendSide` of @forge/egress, whose value the bridge sends as it is. */
+const FETCH_BACKEND_SIDE = 'FETCH_BACKEND_SIDE' as unknown as EgressType;
+
+/** The host the manifest already allows; any other incident API needs the admin's consent. */
+const DECLARED_HOSTS = new Set(['api.gitguardian.com']);
+
+/**
+ * Asks Jira to let the app reach a self-hosted incident API (customer-managed egress): Jira shows
+ * the admin its own consent dialog. Resolves to an error message when it was refused.
+ */
+export async function allowIncidentApiHost(url: string): Promise<string | undefined> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined; // the server says what is wrong with the address
+  }
+  if (DECLARED_HOSTS.has(parsed.hostname) || parsed.protocol !== 'https:') return undefined;
+  try {
+    await permissions.egress.set({
+      egresses: [
+        {
+          key: 'incident-api',
+          description: 'Incident API that receives Secret Scanner incidents',
+          configured: [{ domain: parsed.origin, type: [FETCH_BACKEND_SIDE] }],
+        },
+      ],
+    });
+    return undefined;
+  } catch {
+    return `Jira did not allow the app to reach ${parsed.host}, so the address was not saved.`;
+  }
+}

@@ -4,7 +4,7 @@
  * publish to the site's users.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import { adminApi, toApiError, type ApiError } from '../api';
+import { adminApi, allowIncidentApiHost, toApiError, type ApiError } from '../api';
 import { formatCount } from '../format';
 import { useAction, useLoad } from '../hooks';
 import type { ConnectionTest, DetectorInfo, DetectorTest, PublicSettings } from '../types';
@@ -83,6 +83,12 @@ function IncidentApiSection({
 
   const saveUrl = async () => {
     setMessage(undefined);
+    // A self-hosted API's host must be allowed by the admin before the app can reach it.
+    const refused = url.trim() ? await allowIncidentApiHost(url.trim()) : undefined;
+    if (refused) {
+      setMessage(refused);
+      return;
+    }
     const s = await urlAction.run(() =>
       adminApi.updateSettings({ incidentApiUrl: url.trim() || null }),
     );
