@@ -34,6 +34,8 @@ export interface ResolverDeps extends AppDeps {
   /** Jira as the calling user: permission checks only. */
   readonly asUser: JiraClient;
   readonly incidentApiFetch: IncidentApiFetch;
+  /** Where an unexpected failure is written (the app's logs): never shown to the caller. */
+  readonly logError?: (resolver: string, error: unknown) => void;
 }
 
 export interface Invocation {
@@ -336,18 +338,23 @@ export const PROJECT_RESOLVERS: Record<
 
 // --- access -----------------------------------------------------------------------------------
 
-async function guarded(run: () => Promise<ResolverResult>): Promise<ResolverResult> {
+async function guarded(
+  name: string,
+  deps: ResolverDeps,
+  run: () => Promise<ResolverResult>,
+): Promise<ResolverResult> {
   try {
     return await run();
   } catch (e) {
-    // Jira trouble is told plainly; anything else is logged by the adapter, shown generically.
+    // Jira trouble is told plainly; anything else goes to the logs and is shown generically.
     if (e instanceof JiraRateLimitError)
       return fail(
         'unavailable',
         `Jira is rate-limiting the app; try again in ${Math.ceil(e.retryAfterMs / 1000)} s`,
       );
     if (e instanceof JiraHttpError) return fail('unavailable', e.message);
-    throw e;
+    deps.logError?.(name, e);
+    return fail('unavailable', 'the app could not complete this request; try again in a moment');
   }
 }
 
@@ -361,7 +368,7 @@ export async function callAdmin(
     return fail('not-found', `no resolver ${name}`);
   const accountId = inv.accountId;
   if (!accountId) return fail('forbidden', 'sign in to Jira to use this page');
-  return guarded(async () => {
+  return guarded(name, deps, async () => {
     const perms = await deps.asUser.myPermissions(['ADMINISTER']);
     if (!perms.ADMINISTER) return fail('forbidden', 'only Jira administrators can use this page');
     return handler(deps, inv.payload, accountId);
@@ -380,7 +387,7 @@ export async function callProject(
   if (!accountId) return fail('forbidden', 'sign in to Jira to use this page');
   if (!projectKey || !/^[A-Z][A-Z0-9_]{0,254}$/.test(projectKey))
     return fail('invalid', 'this page is not in a project');
-  return guarded(async () => {
+  return guarded(name, deps, async () => {
     const perms = await deps.asUser.myPermissions(['ADMINISTER_PROJECTS'], projectKey);
     let allowed = perms.ADMINISTER_PROJECTS === true;
     if (!allowed) {

@@ -116,7 +116,18 @@ export async function personalDataScheduled(): Promise<{ statusCode: number }> {
 }
 
 async function resolverDeps(): Promise<ResolverDeps> {
-  return { ...(await appDeps(2000)), asUser: jiraAsUser(), incidentApiFetch: incidentFetch };
+  return {
+    ...(await appDeps(2000)),
+    asUser: jiraAsUser(),
+    incidentApiFetch: incidentFetch,
+    // Names and messages only: our errors never carry Jira text or secrets.
+    logError: (resolver, e) => {
+      log('resolver-error', {
+        resolver,
+        error: e instanceof Error ? `${e.name}: ${e.message}` : 'unknown',
+      });
+    },
+  };
 }
 
 interface ResolverRequest {

@@ -207,6 +207,21 @@ describe('admin resolvers', () => {
   });
 });
 
+describe('unexpected failures', () => {
+  it('answer a plain error, never a stack trace', async () => {
+    const app = createApp();
+    app.deps.docs.get = () => Promise.reject(new Error('storage exploded at /srv/x.js:12'));
+    const failed = await app.admin('getOverview', JANE);
+    expect(failed).toEqual({
+      ok: false,
+      error: {
+        code: 'unavailable',
+        message: 'the app could not complete this request; try again in a moment',
+      },
+    });
+  });
+});
+
 describe('project resolvers', () => {
   it('show a project admin or a team member only that project', async () => {
     const app = await scanned();
