@@ -11,8 +11,7 @@
  *   back), to play an API that is down, busy, or has revoked the token.
  * @module
  */
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLoopback, type Listening } from '../loopback.js';
 import {
   BATCH_PATH,
   HEALTH_PATH,
@@ -241,48 +240,7 @@ export function createIncidentApiServer(opts: IncidentApiServerOptions): Inciden
     return response;
   };
 
-  async function listen(port = 0): Promise<{ url: string; close(): Promise<void> }> {
-    const server = createServer((req, res) => {
-      readBody(req)
-        .then((body) =>
-          handle({
-            method: req.method ?? 'GET',
-            path: req.url ?? '/',
-            headers: Object.fromEntries(
-              Object.entries(req.headers).map(([k, v]) => [
-                k,
-                Array.isArray(v) ? v.join(', ') : (v ?? ''),
-              ]),
-            ),
-            ...(body.length > 0 ? { body } : {}),
-          }),
-        )
-        .then((r) => {
-          res.writeHead(r.status, r.headers);
-          res.end(r.body);
-        })
-        .catch(() => {
-          res.writeHead(500);
-          res.end();
-        });
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', resolve);
-    });
-    const { port: bound } = server.address() as AddressInfo;
-    return {
-      url: `http://127.0.0.1:${bound}`,
-      close: () =>
-        new Promise<void>((resolve, reject) => {
-          server.closeAllConnections();
-          server.close((e) => {
-            if (e) reject(e);
-            else resolve();
-          });
-        }),
-    };
-  }
+  const listen = (port = 0): Promise<Listening> => listenLoopback(handle, port);
 
   return {
     handle,
@@ -303,10 +261,4 @@ export function createIncidentApiServer(opts: IncidentApiServerOptions): Inciden
         .sort((a, b) => a.id.localeCompare(b.id)),
     requests: () => log.map((r) => ({ ...r })),
   };
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }

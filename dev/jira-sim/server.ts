@@ -7,9 +7,8 @@
  * Later stages (rate limits, events) slot in between without touching the handlers.
  * @module
  */
+import { listenLoopback, type Listening } from '../loopback.js';
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   endpointOf,
   endpointTotals,
@@ -823,48 +822,7 @@ export function createJiraSimulator(site: SimSite, options: SimulatorOptions = {
     return response;
   };
 
-  async function listen(port = 0): Promise<{ url: string; close(): Promise<void> }> {
-    const server = createServer((req, res) => {
-      readBody(req)
-        .then((body) =>
-          handle({
-            method: req.method ?? 'GET',
-            path: req.url ?? '/',
-            headers: Object.fromEntries(
-              Object.entries(req.headers).map(([k, v]) => [
-                k,
-                Array.isArray(v) ? v.join(', ') : (v ?? ''),
-              ]),
-            ),
-            ...(body.length > 0 ? { body } : {}),
-          }),
-        )
-        .then((r) => {
-          res.writeHead(r.status, r.headers);
-          res.end(r.body);
-        })
-        .catch(() => {
-          res.writeHead(500);
-          res.end();
-        });
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', resolve);
-    });
-    const { port: bound } = server.address() as AddressInfo;
-    return {
-      url: `http://127.0.0.1:${bound}`,
-      close: () =>
-        new Promise<void>((resolve, reject) => {
-          server.closeAllConnections();
-          server.close((e) => {
-            if (e) reject(e);
-            else resolve();
-          });
-        }),
-    };
-  }
+  const listen = (port = 0): Promise<Listening> => listenLoopback(handle, port);
 
   return {
     handle,
@@ -873,10 +831,4 @@ export function createJiraSimulator(site: SimSite, options: SimulatorOptions = {
     site,
     stats: () => endpointTotals(byEndpoint),
   };
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
