@@ -665,6 +665,8 @@ export interface NewIssue {
   /** `summary` is required; the others follow the same rules as updateIssue. */
   readonly fields: Readonly<Record<string, unknown>>;
   readonly reporterAccountId?: string;
+  /** Optional: the account that creates it (the `creator` field; none when absent). */
+  readonly creatorAccountId?: string;
 }
 
 /** Plain text Jira writes into a history item for a field value. */
@@ -827,6 +829,8 @@ export class SimSite {
       throw new SiteError(400, 'You must specify a summary of the issue.');
     const reporter =
       input.reporterAccountId === undefined ? undefined : this.mustUser(input.reporterAccountId);
+    const creator =
+      input.creatorAccountId === undefined ? undefined : this.mustUser(input.creatorAccountId);
     const checked = Object.fromEntries(
       Object.entries(input.fields).map(([k, v]) => [k, this.checkField(k, v)]),
     );
@@ -842,6 +846,7 @@ export class SimSite {
         updated: stamp,
         project: { id: project.id, key: project.key },
         ...opt('reporter', reporter),
+        ...opt('creator', creator),
       },
       comments: [],
       changelog: [],

@@ -3,12 +3,17 @@
  * with the app's JiraFetch signature, and a loopback HTTP server. It answers the endpoints the
  * scanner reads with Jira's shapes, pagination, truncation, errors and point costs.
  *
- * Request pipeline: parse -> authenticate -> identify the viewer -> route -> handler -> count.
- * Later stages (rate limits, events) slot in between without touching the handlers.
+ * Request pipeline: latency -> faults -> rate limits -> authenticate -> identify the viewer ->
+ * route -> handler -> count and charge points -> Forge event of a write (`onEvent`).
+ *
+ * Off by default, so the simulator answers as it always did: `limits` (hourly points quota and
+ * per-endpoint burst, limits.ts), `faults` (random 429/503 with `Retry-After: 0`), `latencyMs`,
+ * and `writes` (the REST write endpoints, writes.ts, on by default when `onEvent` is given).
  * @module
  */
 import { listenLoopback, type Listening } from '../loopback.js';
 import { createHash } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import {
   endpointOf,
   endpointTotals,
@@ -18,11 +23,22 @@ import {
 import {
   ISSUE_NOT_FOUND,
   SiteError,
+  type CommentDef,
   type IssueDef,
   type ProjectDef,
   type SimSite,
+  type Visibility,
 } from './fixture.js';
+import type { ForgeEvent } from './events.js';
 import { compileJql } from './jql.js';
+import {
+  faultInjector,
+  RateLimiter,
+  type FaultOptions,
+  type RateLimitOptions,
+  type Refusal,
+} from './limits.js';
+import { applyWrite, FieldError, type WriteOp, type WriteResult } from './writes.js';
 import { compareTimes } from './time.js';
 import {
   attachmentBytes,
@@ -58,11 +74,31 @@ export interface SimulatorOptions {
   readonly now?: () => number;
   /** Base of `self` and `content` URLs. Default: the fixture's `site.baseUrl`. */
   readonly baseUrl?: string;
+  /** Jira Cloud's hourly points quota and per-endpoint burst limits (limits.ts). Default: none. */
+  readonly limits?: RateLimitOptions;
+  /**
+   * Random 429 (`jira-burst-based`) or 503 answers for a `rate` share of requests, before anything
+   * else, with `Retry-After: 0` so retries are immediate. Default: none.
+   */
+  readonly faults?: FaultOptions;
+  /** Real delay before each answer, in ms. Default: 0. */
+  readonly latencyMs?: number;
+  /**
+   * Serve the REST writes (create, edit, delete issues; add, edit, delete comments). Default: true
+   * when `onEvent` is given, else false (the write routes then answer 405 as before).
+   */
+  readonly writes?: boolean;
+  /** Called with the Forge event of each successful write, before its answer is returned. */
+  readonly onEvent?: (event: ForgeEvent) => void;
 }
 
 export interface EndpointCount {
   requests: number;
   points: number;
+  /** 429 answers (rate limits and injected 429s); present once there is one. */
+  rateLimited?: number;
+  /** Injected faults (429 and 503); present once there is one. */
+  faults?: number;
 }
 
 export interface SimStats {
@@ -87,6 +123,8 @@ interface Reply {
   readonly bytes?: Uint8Array;
   readonly headers?: Record<string, string>;
   readonly objects?: number;
+  /** The Forge event of a successful write. */
+  readonly event?: ForgeEvent;
 }
 
 interface Ctx {
@@ -107,9 +145,11 @@ interface Ctx {
 type Handler = (ctx: Ctx) => Reply;
 
 interface Route {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly pattern: RegExp;
   readonly handler: Handler;
+  /** A write: served only with the `writes` option. */
+  readonly write: boolean;
 }
 
 /** A refusal in Jira's error shape. */
@@ -647,6 +687,171 @@ const myPermissions: Handler = (ctx) => {
   return { status: 200, json: { permissions } };
 };
 
+// ---------------------------------------------------------------------------------------------
+// Writes (writes.ts applies them and builds their Forge events)
+// ---------------------------------------------------------------------------------------------
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The account a write is attributed to: the requesting site user. */
+function writer(ctx: Ctx): string {
+  if (ctx.viewer.kind !== 'user')
+    throw new HttpError(403, [
+      'The simulator attributes writes to a site user: send X-Sim-Account-Id (or Basic auth of a fixture user).',
+    ]);
+  return ctx.viewer.user.accountId;
+}
+
+/** Applies a write; its event is rendered as the app sees it (every comment visible). */
+function write(ctx: Ctx, op: WriteOp): WriteResult {
+  return applyWrite(ctx.site, op, new Renderer(ctx.site, ctx.render.baseUrl, { kind: 'app' }));
+}
+
+const withEvent = (reply: Reply, event: ForgeEvent | undefined): Reply =>
+  event === undefined ? reply : { ...reply, event };
+
+const ISSUE_WRITE_KEYS = ['fields', 'update', 'properties', 'historyMetadata', 'transition'];
+
+/** `fields`, plus `update: {field: [{set: value}]}` (the one update operation simulated). */
+function issueFields(body: Obj): Obj {
+  const fields = body.fields ?? {};
+  if (!isObj(fields)) throw new HttpError(400, ["'fields' must be an object."]);
+  if (body.transition !== undefined)
+    throw new HttpError(400, ['The simulator does not support transitions.']);
+  const out: Obj = { ...fields };
+  const update = body.update ?? {};
+  if (!isObj(update)) throw new HttpError(400, ["'update' must be an object."]);
+  for (const [id, ops] of Object.entries(update)) {
+    if (id in out)
+      throw new FieldError(400, {
+        [id]: `Field '${id}' cannot be set in both 'fields' and 'update'.`,
+      });
+    const op: unknown = Array.isArray(ops) && ops.length === 1 ? ops[0] : undefined;
+    if (!isObj(op) || Object.keys(op).join() !== 'set')
+      throw new HttpError(400, [
+        `The simulator supports only [{"set": value}] in 'update' (field '${id}').`,
+      ]);
+    out[id] = op.set;
+  }
+  return out;
+}
+
+function visibilityOf(body: Obj): Visibility | undefined {
+  const v = body.visibility;
+  if (v === undefined || v === null) return undefined;
+  if (!isObj(v) || (v.type !== 'group' && v.type !== 'role'))
+    throw new HttpError(400, ["'visibility.type' must be 'group' or 'role'."]);
+  const value = v.value ?? v.identifier;
+  if (typeof value !== 'string' || value === '')
+    throw new HttpError(400, ["'visibility.value' must name a group or role."]);
+  return { type: v.type, value };
+}
+
+function visibleCommentOr404(ctx: Ctx, issue: IssueDef): CommentDef {
+  const id = param(ctx, 'comment');
+  const comment = ctx.render.visibleComments(issue).find((c) => c.id === id);
+  if (!comment) throw new HttpError(404, [`Can not find a comment for the id: ${id}.`]);
+  return comment;
+}
+
+const COMMENT_KEYS = ['body', 'visibility', 'properties'];
+
+/** `POST /issue`: 201 `{id, key, self}`; reporter and creator default to the writer. */
+const createIssue: Handler = (ctx) => {
+  const author = writer(ctx);
+  const { project, ...fields } = issueFields(jsonBody(ctx, ISSUE_WRITE_KEYS));
+  const ref = isObj(project) ? (project.key ?? project.id) : project;
+  if ((typeof ref !== 'string' && typeof ref !== 'number') || ref === '')
+    throw new FieldError(400, { project: 'Specify a valid project ID or key' });
+  const { issue, event } = write(ctx, { op: 'createIssue', project: String(ref), fields, author });
+  return withEvent(
+    {
+      status: 201,
+      json: {
+        id: issue.id,
+        key: issue.key,
+        self: `${ctx.render.baseUrl}/rest/api/3/issue/${issue.id}`,
+      },
+    },
+    event,
+  );
+};
+
+/** `PUT /issue/{id}`: 204 (200 with the issue for `returnIssue=true`); history written. */
+const editIssue: Handler = (ctx) => {
+  const author = writer(ctx);
+  const target = issueOr404(ctx);
+  const fields = issueFields(jsonBody(ctx, ISSUE_WRITE_KEYS));
+  const { issue, event } = write(ctx, { op: 'updateIssue', issue: target.id, fields, author });
+  return withEvent(
+    ctx.query.get('returnIssue') === 'true'
+      ? { status: 200, json: ctx.render.issue(issue, fieldSelector(undefined, '*all'), 0) }
+      : { status: 204 },
+    event,
+  );
+};
+
+/** `DELETE /issue/{id}`: 204 (no subtasks are modelled, so `deleteSubtasks` never matters). */
+const deleteIssue: Handler = (ctx) => {
+  const author = writer(ctx);
+  const target = issueOr404(ctx);
+  const { event } = write(ctx, { op: 'deleteIssue', issue: target.id, author });
+  return withEvent({ status: 204 }, event);
+};
+
+/** `POST /issue/{id}/comment`: 201 with the comment. */
+const addComment: Handler = (ctx) => {
+  const author = writer(ctx);
+  const target = issueOr404(ctx);
+  const body = jsonBody(ctx, COMMENT_KEYS);
+  const visibility = visibilityOf(body);
+  const { issue, comment, event } = write(ctx, {
+    op: 'addComment',
+    issue: target.id,
+    body: body.body,
+    author,
+    ...(visibility ? { visibility } : {}),
+  });
+  return withEvent({ status: 201, json: ctx.render.comment(issue, comment as CommentDef) }, event);
+};
+
+/** `PUT /issue/{id}/comment/{id}`: 200 with the comment; its visibility cannot change here. */
+const editComment: Handler = (ctx) => {
+  const author = writer(ctx);
+  const target = issueOr404(ctx);
+  const existing = visibleCommentOr404(ctx, target);
+  const body = jsonBody(ctx, COMMENT_KEYS);
+  const visibility = visibilityOf(body);
+  if (
+    body.visibility !== undefined &&
+    (visibility?.type !== existing.visibility?.type ||
+      visibility?.value !== existing.visibility?.value)
+  )
+    throw new HttpError(400, ["The simulator cannot change a comment's visibility."]);
+  const { issue, comment, event } = write(ctx, {
+    op: 'editComment',
+    issue: target.id,
+    comment: existing.id,
+    body: body.body,
+    author,
+  });
+  return withEvent({ status: 200, json: ctx.render.comment(issue, comment as CommentDef) }, event);
+};
+
+/** `DELETE /issue/{id}/comment/{id}`: 204. */
+const deleteComment: Handler = (ctx) => {
+  const author = writer(ctx);
+  const target = issueOr404(ctx);
+  const existing = visibleCommentOr404(ctx, target);
+  const { event } = write(ctx, {
+    op: 'deleteComment',
+    issue: target.id,
+    comment: existing.id,
+    author,
+  });
+  return withEvent({ status: 204 }, event);
+};
+
 /** `/rest/api/3/issue/{issue}` -> a pattern with a named group per `{param}`. */
 function template(path: string): RegExp {
   const escaped = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
@@ -671,7 +876,30 @@ const ROUTES: readonly Route[] = (
     ['GET', '/rest/api/3/user/groups', userGroups],
     ['GET', '/rest/api/3/serverInfo', serverInfo],
   ] as const
-).map(([method, path, handler]) => ({ method, pattern: template(path), handler }));
+)
+  .map(([method, path, handler]): Route => ({
+    method,
+    pattern: template(path),
+    handler,
+    write: false,
+  }))
+  .concat(
+    (
+      [
+        ['POST', '/rest/api/3/issue', createIssue],
+        ['PUT', '/rest/api/3/issue/{issue}', editIssue],
+        ['DELETE', '/rest/api/3/issue/{issue}', deleteIssue],
+        ['POST', '/rest/api/3/issue/{issue}/comment', addComment],
+        ['PUT', '/rest/api/3/issue/{issue}/comment/{comment}', editComment],
+        ['DELETE', '/rest/api/3/issue/{issue}/comment/{comment}', deleteComment],
+      ] as const
+    ).map(([method, path, handler]): Route => ({
+      method,
+      pattern: template(path),
+      handler,
+      write: true,
+    })),
+  );
 
 // ---------------------------------------------------------------------------------------------
 // The simulator
@@ -701,6 +929,11 @@ export function createJiraSimulator(site: SimSite, options: SimulatorOptions = {
   const now = options.now ?? site.now;
   const baseUrl = (options.baseUrl ?? site.baseUrl).replace(/\/+$/, '');
   const byEndpoint: Record<string, EndpointCount> = {};
+  const writes = options.writes ?? options.onEvent !== undefined;
+  const routes = writes ? ROUTES : ROUTES.filter((r) => !r.write);
+  const limiter = options.limits ? new RateLimiter(options.limits, now) : undefined;
+  const fault = options.faults ? faultInjector(options.faults) : undefined;
+  const latencyMs = options.latencyMs ?? 0;
 
   /** The viewer, or a 401 reply. */
   function identify(headers: Readonly<Record<string, string>>): Viewer | Reply {
@@ -737,9 +970,9 @@ export function createJiraSimulator(site: SimSite, options: SimulatorOptions = {
     const viewer = identify(headers);
     if (!('kind' in viewer)) return viewer;
     const path = url.pathname.replace(/\/+$/, '') || '/';
-    const matching = ROUTES.map((r) => ({ r, m: r.pattern.exec(path) })).filter(
-      (x) => x.m !== null,
-    );
+    const matching = routes
+      .map((r) => ({ r, m: r.pattern.exec(path) }))
+      .filter((x) => x.m !== null);
     if (matching.length === 0)
       return jiraError(404, [`null for uri: ${baseUrl}${url.pathname}${url.search}`]);
     const hit = matching.find((x) => x.r.method === method);
@@ -765,32 +998,55 @@ export function createJiraSimulator(site: SimSite, options: SimulatorOptions = {
       return hit.r.handler(ctx);
     } catch (e) {
       if (e instanceof HttpError) return jiraError(e.status, e.messages, e.errors);
+      if (e instanceof FieldError) return jiraError(e.status, [], e.errors);
       if (e instanceof SiteError) return jiraError(e.status, [e.message]);
       throw e;
     }
   }
 
+  /** A refused request: counted, free of points, in Jira's error shape. */
+  function refuse(refusal: Refusal, count: EndpointCount): SimResponse {
+    if (refusal.status === 429) count.rateLimited = (count.rateLimited ?? 0) + 1;
+    if (refusal.injected) count.faults = (count.faults ?? 0) + 1;
+    return {
+      status: refusal.status,
+      headers: { ...refusal.headers, 'content-type': 'application/json;charset=UTF-8' },
+      body: JSON.stringify({ errorMessages: [refusal.message], errors: {} }),
+    };
+  }
+
   async function handle(req: SimRequest): Promise<SimResponse> {
-    await Promise.resolve(); // always asynchronous, like the network
+    // Always asynchronous, like the network.
+    await (latencyMs > 0 ? delay(latencyMs) : Promise.resolve());
     const method = req.method.toUpperCase();
     const url = new URL(req.path, 'http://jira-sim.invalid');
     const headers = Object.fromEntries(
       Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), v]),
     );
+    const endpoint = endpointOf(method, url.pathname);
+    const count = (byEndpoint[endpoint] ??= { requests: 0, points: 0 });
+    count.requests++;
+    const refusal = fault?.(endpoint) ?? limiter?.admit(endpoint);
+    if (refusal) return refuse(refusal, count);
     let reply: Reply;
     try {
       reply = route(method, url, headers, req.body);
     } catch (e) {
       reply = jiraError(500, [`Simulator error: ${e instanceof Error ? e.message : String(e)}`]);
     }
-    const endpoint = endpointOf(method, url.pathname);
-    const count = (byEndpoint[endpoint] ??= { requests: 0, points: 0 });
-    count.requests++;
-    count.points += 1 + (reply.status < 300 ? (reply.objects ?? 0) : 0);
+    const points = 1 + (reply.status < 300 ? (reply.objects ?? 0) : 0);
+    count.points += points;
+    limiter?.charge(points);
+    if (reply.event !== undefined) options.onEvent?.(reply.event);
+    const limitHeaders = limiter?.headers() ?? {};
     if (reply.bytes !== undefined) {
       return {
         status: reply.status,
-        headers: { ...reply.headers, 'content-length': String(reply.bytes.length) },
+        headers: {
+          ...reply.headers,
+          ...limitHeaders,
+          'content-length': String(reply.bytes.length),
+        },
         body: reply.bytes,
       };
     }
@@ -798,6 +1054,7 @@ export function createJiraSimulator(site: SimSite, options: SimulatorOptions = {
       status: reply.status,
       headers: {
         ...reply.headers,
+        ...limitHeaders,
         ...(reply.json === undefined ? {} : { 'content-type': 'application/json;charset=UTF-8' }),
       },
       body: reply.json === undefined ? '' : JSON.stringify(reply.json),

@@ -1,0 +1,139 @@
+/**
+ * The Forge product events Jira sends an app when its site changes, as the simulator emits them
+ * after a write (../shared/reference/forge.md §2, jira.md §11.2):
+ *
+ * - `avi:jira:created:issue`, `avi:jira:deleted:issue`: `{eventType, selfGenerated, atlassianId, issue}`.
+ * - `avi:jira:updated:issue`: the same plus `changelog: {id, items: [{field, fieldtype, fieldId,
+ *   from, fromString, to, toString}]}` (the history entry the write recorded).
+ * - `avi:jira:commented:issue` (a comment added **or edited**; Jira has no separate edit event) and
+ *   `avi:jira:deleted:comment`: the same plus `comment` (the REST v3 comment: id, author, ADF body,
+ *   updateAuthor, created, updated, visibility).
+ *
+ * `issue.fields` is the platform's small subset only (summary, issuetype, creator, created,
+ * project, reporter, assignee, updated, status), each present when the issue has it: a consumer
+ * re-fetches the description and custom fields, as the app does. `selfGenerated` is always false:
+ * the simulator's writers are site users, never the app.
+ * @module
+ */
+import type { ChangeItem, CommentDef, HistoryDef, IssueDef } from './fixture.js';
+import type { Renderer } from './render.js';
+
+export type ForgeEventType =
+  | 'avi:jira:created:issue'
+  | 'avi:jira:updated:issue'
+  | 'avi:jira:deleted:issue'
+  | 'avi:jira:commented:issue'
+  | 'avi:jira:deleted:comment';
+
+/** The issue of an event: id, key and the platform's subset of fields. */
+export interface ForgeEventIssue {
+  readonly id: string;
+  readonly key: string;
+  readonly fields: Readonly<Record<string, unknown>> & {
+    readonly project: { readonly id: string; readonly key: string };
+  };
+}
+
+interface EventBase {
+  readonly selfGenerated: boolean;
+  readonly issue: ForgeEventIssue;
+  /** The account that caused the event. */
+  readonly atlassianId: string;
+}
+
+export interface IssueCreatedEvent extends EventBase {
+  readonly eventType: 'avi:jira:created:issue';
+}
+
+export interface IssueUpdatedEvent extends EventBase {
+  readonly eventType: 'avi:jira:updated:issue';
+  readonly changelog: { readonly id: string; readonly items: readonly ChangeItem[] };
+}
+
+export interface IssueDeletedEvent extends EventBase {
+  readonly eventType: 'avi:jira:deleted:issue';
+}
+
+export interface CommentEvent extends EventBase {
+  readonly eventType: 'avi:jira:commented:issue' | 'avi:jira:deleted:comment';
+  readonly comment: Readonly<Record<string, unknown>> & { readonly id: string };
+}
+
+export type ForgeEvent = IssueCreatedEvent | IssueUpdatedEvent | IssueDeletedEvent | CommentEvent;
+
+/** The fields a Forge issue event carries (forge.md §2: "a small subset"). */
+export const EVENT_ISSUE_FIELDS = [
+  'summary',
+  'issuetype',
+  'creator',
+  'created',
+  'project',
+  'reporter',
+  'assignee',
+  'updated',
+  'status',
+] as const;
+
+/** `issue` of an event, rendered as REST v3 renders those fields (users, project reference). */
+export function eventIssue(render: Renderer, issue: IssueDef): ForgeEventIssue {
+  const fields: Record<string, unknown> = {};
+  for (const id of EVENT_ISSUE_FIELDS) {
+    const value = issue.fields[id];
+    if (value !== undefined && value !== null) fields[id] = render.field(issue, id, 0);
+  }
+  return {
+    id: issue.id,
+    key: issue.key,
+    fields: fields as ForgeEventIssue['fields'],
+  };
+}
+
+const base = (render: Renderer, issue: IssueDef, actor: string): EventBase => ({
+  selfGenerated: false,
+  issue: eventIssue(render, issue),
+  atlassianId: actor,
+});
+
+export function issueCreatedEvent(
+  render: Renderer,
+  issue: IssueDef,
+  actor: string,
+): IssueCreatedEvent {
+  return { eventType: 'avi:jira:created:issue', ...base(render, issue, actor) };
+}
+
+export function issueUpdatedEvent(
+  render: Renderer,
+  issue: IssueDef,
+  history: HistoryDef,
+  actor: string,
+): IssueUpdatedEvent {
+  return {
+    eventType: 'avi:jira:updated:issue',
+    ...base(render, issue, actor),
+    changelog: { id: history.id, items: history.items.map((i) => ({ ...i })) },
+  };
+}
+
+export function issueDeletedEvent(
+  render: Renderer,
+  issue: IssueDef,
+  actor: string,
+): IssueDeletedEvent {
+  return { eventType: 'avi:jira:deleted:issue', ...base(render, issue, actor) };
+}
+
+export function commentEvent(
+  eventType: CommentEvent['eventType'],
+  render: Renderer,
+  issue: IssueDef,
+  comment: CommentDef,
+  actor: string,
+): CommentEvent {
+  const rendered = render.comment(issue, comment) as Record<string, unknown> & { id: string };
+  return {
+    eventType,
+    ...base(render, issue, actor),
+    comment: structuredClone(rendered),
+  };
+}

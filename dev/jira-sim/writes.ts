@@ -1,0 +1,294 @@
+/**
+ * Writes to the simulated site and the Forge event each one makes Jira send. One code path serves
+ * both the REST write endpoints of the simulator (server.ts) and the harness's `--events FILE`
+ * replay (`replayWrite`), so a replayed op and the same request over REST change the site alike.
+ *
+ * The `--events` op format (one JSON object per op; `author` is the accountId of a fixture user,
+ * who becomes the event's `atlassianId`; `issue` is an issue key or id; `body` and the values of
+ * ADF fields (description, environment, textarea custom fields) may be ADF documents or plain text,
+ * which becomes one paragraph per line):
+ *
+ * ```json
+ * {"op":"createIssue",   "project":"OPS", "fields":{"summary":"…","description":"…"}, "author":"<accountId>"}
+ * {"op":"updateIssue",   "issue":"OPS-1", "fields":{"description":"…"},              "author":"<accountId>"}
+ * {"op":"addComment",    "issue":"OPS-1", "body":"…", "author":"<accountId>", "visibility":{"type":"group","value":"secops"}}
+ * {"op":"editComment",   "issue":"OPS-1", "comment":"10001", "body":"…",              "author":"<accountId>"}
+ * {"op":"deleteComment", "issue":"OPS-1", "comment":"10001",                          "author":"<accountId>"}
+ * {"op":"deleteIssue",   "issue":"OPS-1",                                             "author":"<accountId>"}
+ * ```
+ *
+ * `visibility` is optional. The created issue's reporter and creator are the author unless
+ * `fields.reporter` says otherwise. An update that changes nothing writes no history and sends no
+ * event (`replayWrite` returns undefined).
+ * @module
+ */
+import {
+  adfProblem,
+  ISSUE_NOT_FOUND,
+  SiteError,
+  type AdfDoc,
+  type CommentDef,
+  type IssueDef,
+  type SimSite,
+  type Visibility,
+} from './fixture.js';
+import {
+  commentEvent,
+  issueCreatedEvent,
+  issueDeletedEvent,
+  issueUpdatedEvent,
+  type ForgeEvent,
+} from './events.js';
+import { Renderer } from './render.js';
+
+export type WriteOp =
+  | {
+      readonly op: 'createIssue';
+      /** Project key or id. */
+      readonly project: string;
+      readonly fields: Readonly<Record<string, unknown>>;
+      readonly author: string;
+    }
+  | {
+      readonly op: 'updateIssue';
+      readonly issue: string;
+      readonly fields: Readonly<Record<string, unknown>>;
+      readonly author: string;
+    }
+  | {
+      readonly op: 'addComment';
+      readonly issue: string;
+      readonly body: unknown;
+      readonly author: string;
+      readonly visibility?: Visibility;
+    }
+  | {
+      readonly op: 'editComment';
+      readonly issue: string;
+      readonly comment: string;
+      readonly body: unknown;
+      readonly author: string;
+    }
+  | {
+      readonly op: 'deleteComment';
+      readonly issue: string;
+      readonly comment: string;
+      readonly author: string;
+    }
+  | { readonly op: 'deleteIssue'; readonly issue: string; readonly author: string };
+
+export type WriteOpName = WriteOp['op'];
+
+/** A refused write whose problems are per field: Jira's `{errorMessages: [], errors: {field: …}}`. */
+export class FieldError extends SiteError {
+  constructor(
+    status: number,
+    readonly errors: Readonly<Record<string, string>>,
+  ) {
+    super(status, Object.values(errors).join('; '));
+  }
+}
+
+/** What a write did: the event (none for an update that changed nothing) and what it touched. */
+export interface WriteResult {
+  readonly event: ForgeEvent | undefined;
+  readonly issue: IssueDef;
+  readonly comment?: CommentDef;
+}
+
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Plain text as an ADF document: one paragraph per line (an empty line: an empty paragraph). */
+export function textToAdf(text: string): AdfDoc {
+  return {
+    type: 'doc',
+    version: 1,
+    content: text
+      .split(/\r?\n/)
+      .map((line) =>
+        line === ''
+          ? { type: 'paragraph', content: [] }
+          : { type: 'paragraph', content: [{ type: 'text', text: line }] },
+      ),
+  };
+}
+
+const TEXTAREA = 'com.atlassian.jira.plugin.system.customfieldtypes:textarea';
+
+/** Field values of an op with plain text turned into ADF where the field holds ADF. */
+function adfFields(site: SimSite, fields: Readonly<Record<string, unknown>>): Obj {
+  return Object.fromEntries(
+    Object.entries(fields).map(([id, v]) => {
+      const isAdf =
+        id === 'description' || id === 'environment' || site.field(id)?.schema?.custom === TEXTAREA;
+      return [id, isAdf && typeof v === 'string' ? textToAdf(v) : v];
+    }),
+  );
+}
+
+/** A site refusal of a field value (`Field 'x' …`) as Jira's per-field error. */
+function asFieldError(e: unknown): unknown {
+  if (!(e instanceof SiteError) || e instanceof FieldError) return e;
+  const field = /^Field '([^']+)'/.exec(e.message)?.[1];
+  if (field !== undefined) return new FieldError(e.status, { [field]: e.message });
+  if (e.message.startsWith('You must specify a summary'))
+    return new FieldError(e.status, { summary: e.message });
+  if (/^Project '.*' does not exist/.test(e.message))
+    return new FieldError(e.status, { project: 'valid project is required' });
+  return e;
+}
+
+function fieldsWrite<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (e) {
+    throw asFieldError(e);
+  }
+}
+
+/**
+ * Applies one write to the site and builds the Forge event it causes. `render` renders the event
+ * (its base URL; the viewer should be the app, which sees every comment). Throws SiteError (or
+ * FieldError) with Jira's status for a refused write; the site is then unchanged.
+ */
+export function applyWrite(site: SimSite, op: WriteOp, render: Renderer): WriteResult {
+  switch (op.op) {
+    case 'createIssue': {
+      const { issue } = fieldsWrite(() =>
+        site.createIssue({
+          project: op.project,
+          fields: op.fields,
+          ...(op.fields.reporter === undefined ? { reporterAccountId: op.author } : {}),
+          creatorAccountId: op.author,
+        }),
+      );
+      return { issue, event: issueCreatedEvent(render, issue, op.author) };
+    }
+    case 'updateIssue': {
+      const { issue, history } = fieldsWrite(() =>
+        site.updateIssue(op.issue, op.fields, op.author),
+      );
+      return {
+        issue,
+        event: history ? issueUpdatedEvent(render, issue, history, op.author) : undefined,
+      };
+    }
+    case 'addComment': {
+      const { issue, comment } = site.addComment(op.issue, op.body, op.author, op.visibility);
+      return {
+        issue,
+        comment,
+        event: commentEvent('avi:jira:commented:issue', render, issue, comment, op.author),
+      };
+    }
+    case 'editComment': {
+      const { issue, comment } = site.editComment(op.issue, op.comment, op.body, op.author);
+      return {
+        issue,
+        comment,
+        event: commentEvent('avi:jira:commented:issue', render, issue, comment, op.author),
+      };
+    }
+    case 'deleteComment': {
+      const { issue, comment } = site.deleteComment(op.issue, op.comment);
+      return {
+        issue,
+        comment,
+        event: commentEvent('avi:jira:deleted:comment', render, issue, comment, op.author),
+      };
+    }
+    case 'deleteIssue': {
+      // The event carries the issue as it was: render it before it goes.
+      const issue = site.issue(op.issue);
+      if (!issue) throw new SiteError(404, ISSUE_NOT_FOUND);
+      const event = issueDeletedEvent(render, issue, op.author);
+      site.deleteIssue(op.issue);
+      return { issue, event };
+    }
+  }
+}
+
+/**
+ * Replays one `--events` op on the site, as the same request over REST would, and returns the
+ * Forge event Jira would send (undefined when the op changed nothing). Plain-text bodies and ADF
+ * field values become ADF. Throws SiteError for a refused op (unknown issue, comment or user...).
+ */
+export function replayWrite(
+  site: SimSite,
+  op: WriteOp,
+  options: { baseUrl?: string } = {},
+): ForgeEvent | undefined {
+  if (!site.user(op.author)) throw new SiteError(400, `Unknown user "${op.author}".`);
+  const render = new Renderer(site, (options.baseUrl ?? site.baseUrl).replace(/\/+$/, ''), {
+    kind: 'app',
+  });
+  const text = (body: unknown): unknown => (typeof body === 'string' ? textToAdf(body) : body);
+  switch (op.op) {
+    case 'createIssue':
+    case 'updateIssue':
+      return applyWrite(site, { ...op, fields: adfFields(site, op.fields) }, render).event;
+    case 'addComment':
+    case 'editComment':
+      return applyWrite(site, { ...op, body: text(op.body) }, render).event;
+    default:
+      return applyWrite(site, op, render).event;
+  }
+}
+
+export type ParsedOp = { ok: true; op: WriteOp } | { ok: false; error: string };
+
+const OP_KEYS: Readonly<Record<WriteOpName, readonly string[]>> = {
+  createIssue: ['project', 'fields', 'author'],
+  updateIssue: ['issue', 'fields', 'author'],
+  addComment: ['issue', 'body', 'author', 'visibility'],
+  editComment: ['issue', 'comment', 'body', 'author'],
+  deleteComment: ['issue', 'comment', 'author'],
+  deleteIssue: ['issue', 'author'],
+};
+const OPTIONAL = new Set(['visibility']);
+
+/** Reads one `--events` op (see the module doc), naming the first problem. */
+export function parseWriteOp(value: unknown): ParsedOp {
+  if (!isObject(value)) return { ok: false, error: 'an op must be a JSON object' };
+  const name = value.op;
+  if (typeof name !== 'string' || !(name in OP_KEYS))
+    return {
+      ok: false,
+      error: `"op" must be one of ${Object.keys(OP_KEYS).join(', ')} (got ${JSON.stringify(name)})`,
+    };
+  const keys = OP_KEYS[name as WriteOpName];
+  for (const k of Object.keys(value)) {
+    if (k !== 'op' && !keys.includes(k))
+      return { ok: false, error: `${name}: unknown key "${k}" (expected ${keys.join(', ')})` };
+  }
+  for (const k of keys) {
+    const v = value[k];
+    if (v === undefined) {
+      if (OPTIONAL.has(k)) continue;
+      return { ok: false, error: `${name}: "${k}" is missing` };
+    }
+    const ok =
+      k === 'fields'
+        ? isObject(v)
+        : k === 'body'
+          ? typeof v === 'string' || adfProblem(v) === undefined
+          : k === 'visibility'
+            ? isObject(v) &&
+              (v.type === 'group' || v.type === 'role') &&
+              typeof v.value === 'string'
+            : typeof v === 'string' && v !== '';
+    if (!ok) {
+      const want =
+        k === 'fields'
+          ? 'an object of field values'
+          : k === 'body'
+            ? 'plain text or an ADF document'
+            : k === 'visibility'
+              ? '{type: "group"|"role", value}'
+              : 'a non-empty string';
+      return { ok: false, error: `${name}: "${k}" must be ${want}` };
+    }
+  }
+  return { ok: true, op: value as unknown as WriteOp };
+}
