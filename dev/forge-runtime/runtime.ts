@@ -1,0 +1,929 @@
+/**
+ * A local Forge platform around the app's functions: reads manifest.yml and invokes the functions
+ * the way Forge does, so the real `@forge/api`, `@forge/kvs` and `@forge/events` run unmodified.
+ *
+ * - Globals, installed once per process while a runtime is open: `__forge_fetch__` (a function)
+ *   and `__forge_runtime__` (a getter) read the current invocation from an AsyncLocalStorage;
+ *   `fetch` is the egress filter (manifest `permissions.external.fetch.backend` hosts plus
+ *   `allowEgress(host)`; anything else gets the platform's 403). All three are stable functions,
+ *   so a bundle that captured `fetch` at require time keeps working across runtimes. Install the
+ *   runtime BEFORE loading the app (`@forge/api` binds `global.fetch` when it is required).
+ * - Platform calls: `kvs` to the KVS emulation (any KvsBackend: memory or SQLite), `fpp` to
+ *   stargate's queue endpoints (publish, stats, cancel) handled here, other `fpp` calls to
+ *   `options.product` (Jira), with the invocation's account for `provider:'user'`.
+ * - Virtual time: `now()` is `options.now()` (real time by default) plus an offset that grows when
+ *   `advance(ms)` is called, when `runQueues` skips to the next delayed event, when a trigger waits
+ *   out a retry, and by `options.latency(call)` per platform call. With `virtualDate: true` the
+ *   global `Date` (`Date.now()`, `new Date()`) reads the same clock, so the app and the harness
+ *   agree (delays, the app's own soft deadlines, the watchdog's "stalled for 30 min"). Without it,
+ *   delays are honoured in virtual time for delivery order only. The offset is kept in the queue
+ *   store, so a runtime reopened on the same SQLite file continues the same clock.
+ * - Limits: an invocation that is past its limit (consumers and scheduled triggers: manifest
+ *   `timeoutSeconds`, default 55 s; everything else 25 s) in virtual time when it makes a platform
+ *   call, or when it returns, is killed: its further platform calls reject and its event is
+ *   redelivered. One that does not settle within its limit in real time is killed too.
+ * - Faults (`rate`, seeded `random`): that share of queue deliveries also delivers a duplicate,
+ *   and that share of consumer invocations is killed after a random number of platform calls.
+ * @module
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { createMemoryKvsBackend, type KvsBackend } from './backend.js';
+import { defaultRuntime, type ForgeFetchTarget, type ForgeRuntime } from './globals.js';
+import { createKvsEmulator, type KvsEmulator, type KvsRequestInit } from './kvs.js';
+import {
+  egressHost,
+  hostAllowed,
+  loadManifest,
+  type ManifestFunction,
+  type RuntimeManifest,
+} from './manifest.js';
+import { createMemoryQueueStore, type QueuedEvent, type QueueStore } from './queue-store.js';
+import { createSqliteQueueStore, type SqliteKvsBackend } from './sqlite-backend.js';
+
+export type InvocationKind = 'trigger' | 'consumer' | 'resolver' | 'scheduled' | 'preUninstall';
+
+export interface InvocationInfo {
+  readonly id: string;
+  readonly kind: InvocationKind;
+  readonly functionKey: string;
+  readonly moduleKey: string;
+  readonly accountId?: string;
+  /** Virtual epoch ms. */
+  readonly startedAt: number;
+  readonly limitMs: number;
+  /** Platform calls made so far (KVS, product, queue, egress). */
+  readonly calls: number;
+}
+
+export interface PlatformCall {
+  readonly target: ForgeFetchTarget | { readonly type: 'egress' };
+  readonly path: string;
+  readonly invocation: InvocationInfo | undefined;
+}
+
+export interface ForgeRuntimeFaults {
+  /** 0..1: share of queue deliveries duplicated, and of consumer invocations killed midway. */
+  readonly rate: number;
+  /** A seeded generator in [0, 1) (see `seededRandom`). */
+  readonly random: () => number;
+  /** A killed invocation dies after 0..this-1 platform calls. Default 30. */
+  readonly maxCallsBeforeKill?: number;
+}
+
+export interface ForgeRuntimeOptions {
+  readonly manifestPath: string;
+  /** `forge/index.onIssueEventTrigger` → the function (the caller decides how to load it). */
+  readonly loadHandler: (handler: string) => Promise<unknown>;
+  /** Where KVS records live. Default: in memory. A SqliteKvsBackend also keeps the queue. */
+  readonly kvs?: KvsBackend;
+  /** Where pending queue events live. Default: the SQLite file of `kvs`, or memory. */
+  readonly queue?: QueueStore;
+  /** `fpp` calls other than stargate (Jira). */
+  readonly product?: (
+    target: ForgeFetchTarget,
+    path: string,
+    init: KvsRequestInit | undefined,
+    invocation: InvocationInfo | undefined,
+  ) => Promise<Response>;
+  /** Allowed egress (`global.fetch`). Default: the fetch that was global before. */
+  readonly egress?: (url: string, init?: RequestInit) => Promise<Response>;
+  /** Base clock, epoch ms. Default: real time. */
+  readonly now?: () => number;
+  /** Virtual ms each platform call takes (default 0). */
+  readonly latency?: (call: PlatformCall) => number;
+  /** Make the global Date follow the virtual clock while this runtime is open. */
+  readonly virtualDate?: boolean;
+  readonly faults?: ForgeRuntimeFaults;
+  /** Default a fixed UUID. */
+  readonly cloudId?: string;
+  /** Retention window of async events, virtual ms. Default 24 h. */
+  readonly retentionMs?: number;
+}
+
+export interface FunctionStats {
+  invocations: number;
+  successes: number;
+  /** Re-deliveries or re-invocations scheduled (InvocationError, failure, kill). */
+  retries: number;
+  /** Invocations that threw or were killed. */
+  failures: number;
+  kills: number;
+  /** Fault-injected duplicate deliveries. */
+  duplicates: number;
+  /** Events dropped at the end of their retention window, or triggers out of retries. */
+  dropped: number;
+  /** Platform calls made (KVS, product, queue, egress), the rejected ones of a killed run included. */
+  calls: number;
+}
+
+export type InvocationOutcome =
+  | { readonly kind: 'ok'; readonly value: unknown }
+  | {
+      readonly kind: 'retry';
+      readonly retryAfter?: number;
+      readonly retryReason?: string;
+      readonly retryData?: unknown;
+    }
+  | { readonly kind: 'error'; readonly error: unknown }
+  | { readonly kind: 'killed'; readonly reason: 'timeout' | 'fault' };
+
+export interface TriggerResult {
+  readonly moduleKey: string;
+  readonly functionKey: string;
+  /** `filtered`: ignoreSelf dropped a self-generated event. */
+  readonly status: 'ok' | 'filtered' | 'failed';
+  readonly attempts: number;
+  readonly outcome?: InvocationOutcome;
+}
+
+export interface RunQueuesResult {
+  readonly invocations: number;
+  /** Events still pending for a consumer. */
+  readonly remaining: number;
+  readonly stoppedBy: 'empty' | 'maxInvocations';
+}
+
+export interface ResolverCall {
+  readonly accountId?: string;
+  readonly extension?: unknown;
+}
+
+export interface LocalForgeRuntime {
+  readonly manifest: RuntimeManifest;
+  readonly kvs: KvsEmulator;
+  readonly queue: QueueStore;
+  /** Virtual epoch ms. */
+  now(): number;
+  advance(ms: number): void;
+  allowEgress(host: string): void;
+  trigger(
+    eventType: string,
+    payload: Record<string, unknown>,
+    options?: { readonly selfGenerated?: boolean },
+  ): Promise<TriggerResult[]>;
+  resolver(
+    moduleKey: string,
+    functionKey: string,
+    payload: unknown,
+    call?: ResolverCall,
+  ): Promise<unknown>;
+  scheduled(moduleKey: string): Promise<InvocationOutcome>;
+  preUninstall(): Promise<InvocationOutcome[]>;
+  runQueues(options?: { readonly maxInvocations?: number }): Promise<RunQueuesResult>;
+  /** Pending queue events (due or delayed). */
+  pending(): QueuedEvent[];
+  stats(): Record<string, FunctionStats>;
+  /** A platform call from outside any invocation (as the harness). */
+  forgeFetch(target: ForgeFetchTarget, path: string, init?: KvsRequestInit): Promise<Response>;
+  /** Restores the globals when no runtime is left open. Does not close the KVS backend. */
+  close(): void;
+}
+
+export const QUEUE_LIMITS = {
+  eventsPerPush: 50,
+  pushBytes: 200 * 1024,
+  maxDelaySeconds: 900,
+  productEventRetries: 4,
+} as const;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const CLOCK_META = 'clockOffsetMs';
+const QUEUE_NAME = /^[a-zA-Z0-9-_]+$/;
+
+/** mulberry32: a small seeded generator for `faults.random`. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// --- Process-wide globals ------------------------------------------------------------------------
+
+interface Invocation {
+  readonly runtime: RuntimeImpl;
+  readonly info: InvocationInfo & { calls: number };
+  readonly forge: ForgeRuntime;
+  killAfter: number | undefined;
+  killed: 'timeout' | 'fault' | undefined;
+  /** Settles the invocation as soon as it is killed (its code may still run, cut off). */
+  onKill: () => void;
+}
+
+const als = new AsyncLocalStorage<Invocation>();
+const open: RuntimeImpl[] = [];
+const g = globalThis as Record<string, unknown>;
+const realNow = Date.now.bind(Date);
+let saved: { readonly descriptors: Map<string, PropertyDescriptor | undefined> } | undefined;
+
+const current = (): { runtime: RuntimeImpl | undefined; invocation: Invocation | undefined } => {
+  const invocation = als.getStore();
+  return { runtime: invocation?.runtime ?? open.at(-1), invocation };
+};
+
+const globalForgeFetch = (
+  target: ForgeFetchTarget,
+  path: string,
+  init?: KvsRequestInit,
+): Promise<Response> => {
+  const { runtime, invocation } = current();
+  if (!runtime) return Promise.reject(new Error('forge-runtime: no runtime is open'));
+  return runtime.platformFetch(invocation, target, path, init);
+};
+
+const globalFetch = (input: unknown, init?: RequestInit): Promise<Response> => {
+  const { runtime, invocation } = current();
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : String(input);
+  if (!runtime) return Promise.reject(new Error('forge-runtime: no runtime is open'));
+  return runtime.egressFetch(invocation, url, init);
+};
+
+const runtimeGetter = (): ForgeRuntime | undefined => {
+  const { runtime, invocation } = current();
+  return invocation?.forge ?? runtime?.outside;
+};
+
+function installGlobals(): void {
+  if (saved) return;
+  const descriptors = new Map<string, PropertyDescriptor | undefined>();
+  for (const name of ['__forge_fetch__', '__forge_runtime__', 'fetch']) {
+    descriptors.set(name, Object.getOwnPropertyDescriptor(g, name));
+  }
+  saved = { descriptors };
+  Object.defineProperty(g, '__forge_fetch__', {
+    value: globalForgeFetch,
+    configurable: true,
+    writable: true,
+  });
+  Object.defineProperty(g, '__forge_runtime__', { get: runtimeGetter, configurable: true });
+  Object.defineProperty(g, 'fetch', { value: globalFetch, configurable: true, writable: true });
+}
+
+function restoreGlobals(): void {
+  if (!saved) return;
+  for (const [name, d] of saved.descriptors) {
+    if (d) Object.defineProperty(g, name, d);
+    else Reflect.deleteProperty(g, name);
+  }
+  saved = undefined;
+}
+
+/** Replaces the global Date with one that reads `clock` when given no arguments. */
+function installVirtualDate(clock: () => number): () => void {
+  const Real = Date;
+  class VirtualDate extends Real {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(clock());
+      else super(...(args as [number]));
+    }
+    static override now(): number {
+      return clock();
+    }
+  }
+  g.Date = VirtualDate;
+  return () => {
+    if (g.Date === VirtualDate) g.Date = Real;
+  };
+}
+
+// --- The runtime ---------------------------------------------------------------------------------
+
+type Handler = (...args: unknown[]) => unknown;
+
+class Killed extends Error {
+  constructor(reason: string) {
+    super(`forge-runtime: invocation killed (${reason})`);
+    this.name = 'InvocationKilled';
+  }
+}
+
+const json = (status: number, body: unknown): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function asRetry(v: unknown): InvocationOutcome | undefined {
+  if (!isObject(v) || v._retry !== true) return undefined;
+  const o = isObject(v.retryOptions) ? v.retryOptions : {};
+  return {
+    kind: 'retry',
+    ...(typeof o.retryAfter === 'number' ? { retryAfter: o.retryAfter } : {}),
+    ...(typeof o.retryReason === 'string' ? { retryReason: o.retryReason } : {}),
+    ...(o.retryData !== undefined ? { retryData: o.retryData } : {}),
+  };
+}
+
+const hasDb = (b: KvsBackend): b is SqliteKvsBackend =>
+  'db' in b && typeof (b as Partial<SqliteKvsBackend>).close === 'function';
+
+class RuntimeImpl implements LocalForgeRuntime {
+  readonly manifest: RuntimeManifest;
+  readonly kvs: KvsEmulator;
+  readonly queue: QueueStore;
+  readonly outside: ForgeRuntime;
+  private readonly options: ForgeRuntimeOptions;
+  private readonly baseNow: () => number;
+  private offset: number;
+  private readonly egressHosts = new Set<string>();
+  private readonly previousFetch:
+    ((url: string, init?: RequestInit) => Promise<Response>) | undefined;
+  private readonly handlers = new Map<string, Promise<Handler>>();
+  private readonly functionStats = new Map<string, FunctionStats>();
+  private readonly jobs = new Map<string, { success: number; failed: number }>();
+  private readonly cloudId: string;
+  private readonly restoreDate: (() => void) | undefined;
+  private closed = false;
+
+  constructor(options: ForgeRuntimeOptions) {
+    this.options = options;
+    this.manifest = loadManifest(options.manifestPath);
+    this.baseNow = options.now ?? realNow;
+    const backend = options.kvs ?? createMemoryKvsBackend();
+    this.queue =
+      options.queue ??
+      (hasDb(backend) ? createSqliteQueueStore(backend.db) : createMemoryQueueStore());
+    this.offset = Number(this.queue.getMeta(CLOCK_META) ?? '0') || 0;
+    this.kvs = createKvsEmulator({
+      entities: this.manifest.entities,
+      backend,
+      now: () => this.now(),
+    });
+    for (const a of this.manifest.egress) this.egressHosts.add(egressHost(a));
+    this.cloudId = options.cloudId ?? '00000000-0000-4000-8000-000000000000';
+    const before: unknown = saved ? undefined : g.fetch;
+    const prior = open.at(-1)?.previousFetch;
+    this.previousFetch =
+      typeof before === 'function'
+        ? (before as (url: string, init?: RequestInit) => Promise<Response>)
+        : prior;
+    this.outside = this.forgeRuntime('local-harness', undefined, undefined);
+    installGlobals();
+    open.push(this);
+    this.restoreDate = options.virtualDate ? installVirtualDate(() => this.now()) : undefined;
+  }
+
+  get installContext(): string {
+    return `ari:cloud:jira::site/${this.cloudId}`;
+  }
+
+  now(): number {
+    return this.baseNow() + this.offset;
+  }
+
+  advance(ms: number): void {
+    if (ms <= 0) return;
+    this.offset += ms;
+    this.queue.setMeta(CLOCK_META, String(this.offset));
+  }
+
+  allowEgress(host: string): void {
+    this.egressHosts.add(egressHost(host));
+  }
+
+  stats(): Record<string, FunctionStats> {
+    return Object.fromEntries([...this.functionStats].map(([k, s]) => [k, { ...s }]));
+  }
+
+  pending(): QueuedEvent[] {
+    return this.queue.list();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.restoreDate?.();
+    const i = open.indexOf(this);
+    if (i >= 0) open.splice(i, 1);
+    if (open.length === 0) restoreGlobals();
+  }
+
+  forgeFetch(target: ForgeFetchTarget, path: string, init?: KvsRequestInit): Promise<Response> {
+    return this.platformFetch(undefined, target, path, init);
+  }
+
+  // --- Platform calls ----------------------------------------------------------------------------
+
+  private enter(invocation: Invocation | undefined, call: PlatformCall): void {
+    if (!invocation) {
+      this.advance(this.options.latency?.(call) ?? 0);
+      return;
+    }
+    this.statsOf(invocation.info.functionKey).calls += 1;
+    if (invocation.killed) throw new Killed(invocation.killed);
+    invocation.info.calls += 1;
+    if (invocation.killAfter !== undefined && invocation.info.calls > invocation.killAfter) {
+      invocation.killed = 'fault';
+      invocation.onKill();
+      throw new Killed('fault');
+    }
+    this.advance(this.options.latency?.({ ...call, invocation: { ...invocation.info } }) ?? 0);
+    if (this.now() - invocation.info.startedAt > invocation.info.limitMs) {
+      invocation.killed = 'timeout';
+      invocation.onKill();
+      throw new Killed('timeout');
+    }
+  }
+
+  async platformFetch(
+    invocation: Invocation | undefined,
+    target: ForgeFetchTarget,
+    path: string,
+    init?: KvsRequestInit,
+  ): Promise<Response> {
+    this.enter(invocation, { target, path, invocation: invocation?.info });
+    if (target.type === 'kvs') return this.kvs.handle(path, init);
+    if (target.type === 'fpp' && target.remote === 'stargate') return this.stargate(path, init);
+    if (target.type === 'fpp' && this.options.product) {
+      const withUser =
+        target.provider === 'user' && target.accountId === undefined && invocation?.info.accountId
+          ? { ...target, accountId: invocation.info.accountId }
+          : target;
+      return this.options.product(
+        withUser,
+        path,
+        init,
+        invocation ? { ...invocation.info } : undefined,
+      );
+    }
+    throw new Error(`forge-runtime: no route for ${target.type} call to ${path}`);
+  }
+
+  async egressFetch(
+    invocation: Invocation | undefined,
+    url: string,
+    init?: RequestInit,
+  ): Promise<Response> {
+    this.enter(invocation, { target: { type: 'egress' }, path: url, invocation: invocation?.info });
+    let host: string;
+    try {
+      host = new URL(url).hostname;
+    } catch {
+      return new Response('invalid URL', { status: 400 });
+    }
+    if (!hostAllowed(host, this.egressHosts)) {
+      return json(403, {
+        message: `URL not included in the external fetch backend permissions: ${host}`,
+      });
+    }
+    const egress = this.options.egress ?? this.previousFetch;
+    if (!egress) throw new Error('forge-runtime: no egress route (pass options.egress)');
+    return egress(url, init);
+  }
+
+  private stargate(path: string, init?: KvsRequestInit): Response {
+    let req: Record<string, unknown>;
+    try {
+      const parsed: unknown = JSON.parse(typeof init?.body === 'string' ? init.body : '');
+      if (!isObject(parsed)) throw new Error('not an object');
+      req = parsed;
+    } catch {
+      return json(400, { message: 'The request body is not valid JSON' });
+    }
+    const queueName = req.queueName;
+    const jobId = req.jobId;
+    if (typeof queueName !== 'string' || !QUEUE_NAME.test(queueName)) {
+      return json(400, { message: 'Invalid queue name' });
+    }
+    if (typeof jobId !== 'string' || jobId === '') return json(400, { message: 'Missing jobId' });
+    if (path.startsWith('/webhook/queue/publish/'))
+      return this.publish(queueName, jobId, req.payload);
+    const pendingOfJob = this.queue.list().filter((e) => e.jobId === jobId);
+    const job = this.jobs.get(jobId);
+    if (path.startsWith('/webhook/queue/stats/')) {
+      if (!job && pendingOfJob.length === 0) return json(404, { message: 'Job not found' });
+      return json(200, {
+        success: job?.success ?? 0,
+        inProgress: pendingOfJob.length,
+        failed: job?.failed ?? 0,
+      });
+    }
+    if (path.startsWith('/webhook/queue/cancel/')) {
+      if (!job && pendingOfJob.length === 0) return json(404, { message: 'Job not found' });
+      for (const e of pendingOfJob) this.queue.remove(e.seq);
+      return new Response(null, { status: 204 });
+    }
+    return json(404, { message: `No such queue endpoint: ${path}` });
+  }
+
+  private publish(queueName: string, jobId: string, payload: unknown): Response {
+    if (!Array.isArray(payload) || payload.length === 0) {
+      return json(400, { message: 'No events to push' });
+    }
+    if (payload.length > QUEUE_LIMITS.eventsPerPush) {
+      return json(400, {
+        message: `Too many events: at most ${QUEUE_LIMITS.eventsPerPush} per push`,
+      });
+    }
+    if (Buffer.byteLength(JSON.stringify(payload)) > QUEUE_LIMITS.pushBytes) {
+      return json(413, {
+        errorMessage: `The payload is too big: at most ${QUEUE_LIMITS.pushBytes / 1024} KB per push`,
+      });
+    }
+    const events: { body: Record<string, unknown>; delay: number }[] = [];
+    for (const e of payload) {
+      if (!isObject(e) || !isObject(e.body)) {
+        return json(400, { message: 'Every event needs a body that is a JSON object' });
+      }
+      const delay = e.delayInSeconds ?? 0;
+      if (typeof delay !== 'number' || delay < 0 || delay > QUEUE_LIMITS.maxDelaySeconds) {
+        return json(400, {
+          message: `delayInSeconds must be between 0 and ${QUEUE_LIMITS.maxDelaySeconds}`,
+        });
+      }
+      events.push({ body: e.body, delay });
+    }
+    const at = this.now();
+    for (const e of events) {
+      this.queue.add({
+        eventId: randomUUID(),
+        queueName,
+        jobId,
+        body: e.body,
+        dueAt: at + e.delay * 1000,
+        pushedAt: at,
+        retryCount: 0,
+        ...(e.delay > 0 ? { delayInSeconds: e.delay } : {}),
+      });
+    }
+    if (!this.jobs.has(jobId)) this.jobs.set(jobId, { success: 0, failed: 0 });
+    return new Response(null, { status: 201 });
+  }
+
+  // --- Invocations -------------------------------------------------------------------------------
+
+  private statsOf(functionKey: string): FunctionStats {
+    let s = this.functionStats.get(functionKey);
+    if (!s) {
+      s = {
+        invocations: 0,
+        successes: 0,
+        retries: 0,
+        failures: 0,
+        kills: 0,
+        duplicates: 0,
+        dropped: 0,
+        calls: 0,
+      };
+      this.functionStats.set(functionKey, s);
+    }
+    return s;
+  }
+
+  private fn(functionKey: string): ManifestFunction {
+    const f = this.manifest.functions.get(functionKey);
+    if (!f) throw new Error(`forge-runtime: manifest has no function ${functionKey}`);
+    return f;
+  }
+
+  private handler(f: ManifestFunction): Promise<Handler> {
+    let h = this.handlers.get(f.handler);
+    if (!h) {
+      h = this.options.loadHandler(f.handler).then((loaded) => {
+        if (typeof loaded !== 'function') {
+          throw new Error(`forge-runtime: handler ${f.handler} is not a function`);
+        }
+        return loaded as Handler;
+      });
+      this.handlers.set(f.handler, h);
+    }
+    return h;
+  }
+
+  private forgeRuntime(
+    moduleKey: string,
+    accountId: string | undefined,
+    remaining: (() => number) | undefined,
+  ): ForgeRuntime {
+    const base = defaultRuntime();
+    return defaultRuntime({
+      appContext: {
+        ...base.appContext,
+        appId: this.manifest.appId,
+        installationId: this.cloudId,
+        moduleKey,
+        permissions: { scopes: [...this.manifest.scopes], external: {} },
+      },
+      contextAri: this.installContext,
+      ...(accountId !== undefined ? { aaid: accountId } : {}),
+      lambdaContext: { getRemainingTimeInMillis: remaining ?? (() => 25_000) },
+    });
+  }
+
+  /** Runs one invocation of `functionKey` for `moduleKey` with the platform's arguments. */
+  private async invoke(
+    kind: InvocationKind,
+    functionKey: string,
+    moduleKey: string,
+    args: readonly unknown[],
+    extra: { readonly accountId?: string; readonly killAfter?: number } = {},
+  ): Promise<InvocationOutcome> {
+    const f = this.fn(functionKey);
+    const handler = await this.handler(f);
+    const info = {
+      id: randomUUID(),
+      kind,
+      functionKey,
+      moduleKey,
+      ...(extra.accountId !== undefined ? { accountId: extra.accountId } : {}),
+      startedAt: this.now(),
+      limitMs: f.limitMs,
+      calls: 0,
+    };
+    const remaining = (): number => Math.max(0, info.startedAt + info.limitMs - this.now());
+    let onKill = (): void => undefined;
+    const killed = new Promise<'killed'>((resolve) => {
+      onKill = () => {
+        resolve('killed');
+      };
+    });
+    const invocation: Invocation = {
+      runtime: this,
+      info,
+      forge: this.forgeRuntime(moduleKey, extra.accountId, remaining),
+      killAfter: extra.killAfter,
+      killed: undefined,
+      onKill,
+    };
+    const stats = this.statsOf(functionKey);
+    stats.invocations += 1;
+    let timer: NodeJS.Timeout | undefined;
+    const hang = new Promise<'hang'>((resolve) => {
+      timer = setTimeout(() => {
+        resolve('hang');
+      }, f.limitMs);
+      timer.unref();
+    });
+    let outcome: InvocationOutcome;
+    try {
+      const result = await Promise.race([
+        als.run(invocation, () => Promise.resolve().then(() => handler(...args))),
+        hang,
+        killed,
+      ]);
+      if (result === 'hang') invocation.killed ??= 'timeout';
+      if (!invocation.killed && this.now() - info.startedAt > info.limitMs) {
+        invocation.killed = 'timeout';
+      }
+      outcome = invocation.killed
+        ? { kind: 'killed', reason: invocation.killed }
+        : (asRetry(result) ?? { kind: 'ok', value: result });
+    } catch (error) {
+      outcome = invocation.killed
+        ? { kind: 'killed', reason: invocation.killed }
+        : { kind: 'error', error };
+    } finally {
+      clearTimeout(timer);
+    }
+    if (outcome.kind === 'ok') stats.successes += 1;
+    if (outcome.kind === 'error' || outcome.kind === 'killed') stats.failures += 1;
+    if (outcome.kind === 'killed') stats.kills += 1;
+    // A killed invocation keeps no further access, even if its code still runs.
+    invocation.killed ??= 'timeout';
+    return outcome;
+  }
+
+  async trigger(
+    eventType: string,
+    payload: Record<string, unknown>,
+    options: { readonly selfGenerated?: boolean } = {},
+  ): Promise<TriggerResult[]> {
+    const results: TriggerResult[] = [];
+    const lifecycle = eventType.startsWith('avi:forge:');
+    for (const m of this.manifest.triggers) {
+      if (!m.events.includes(eventType)) continue;
+      if (options.selfGenerated === true && m.ignoreSelf) {
+        results.push({
+          moduleKey: m.key,
+          functionKey: m.function,
+          status: 'filtered',
+          attempts: 0,
+        });
+        continue;
+      }
+      const event: Record<string, unknown> = {
+        ...payload,
+        eventType,
+        ...(lifecycle ? {} : { selfGenerated: options.selfGenerated === true }),
+      };
+      const context = {
+        installContext: this.installContext,
+        ...(typeof payload.atlassianId === 'string'
+          ? { principal: { accountId: payload.atlassianId } }
+          : {}),
+      };
+      let attempts = 0;
+      let outcome: InvocationOutcome;
+      for (;;) {
+        attempts += 1;
+        outcome = await this.invoke('trigger', m.function, m.key, [{ ...event }, context]);
+        if (outcome.kind === 'ok') break;
+        const stats = this.statsOf(m.function);
+        if (attempts > QUEUE_LIMITS.productEventRetries) {
+          stats.dropped += 1;
+          break;
+        }
+        stats.retries += 1;
+        const reason = retryReason(outcome);
+        event.retryContext = {
+          retryCount: attempts,
+          retryReason: reason,
+          ...(outcome.kind === 'retry' && outcome.retryData !== undefined
+            ? { retryData: outcome.retryData }
+            : {}),
+        };
+        this.advance(retryDelaySeconds(outcome, attempts - 1) * 1000);
+      }
+      results.push({
+        moduleKey: m.key,
+        functionKey: m.function,
+        status: outcome.kind === 'ok' ? 'ok' : 'failed',
+        attempts,
+        outcome,
+      });
+    }
+    return results;
+  }
+
+  async resolver(
+    moduleKey: string,
+    functionKey: string,
+    payload: unknown,
+    call: ResolverCall = {},
+  ): Promise<unknown> {
+    const m = this.manifest.resolvers.get(moduleKey);
+    if (!m) throw new Error(`forge-runtime: module ${moduleKey} has no resolver`);
+    const outcome = await this.invoke(
+      'resolver',
+      m.function,
+      moduleKey,
+      [
+        {
+          call: { functionKey, payload },
+          context: {
+            ...(call.extension !== undefined ? { extension: call.extension } : {}),
+            cloudId: this.cloudId,
+            moduleKey,
+            localId: `${moduleKey}-local`,
+            ...(call.accountId !== undefined ? { accountId: call.accountId } : {}),
+          },
+        },
+        {
+          principal: call.accountId !== undefined ? { accountId: call.accountId } : undefined,
+          installContext: this.installContext,
+        },
+      ],
+      call.accountId !== undefined ? { accountId: call.accountId } : {},
+    );
+    if (outcome.kind === 'ok') return outcome.value;
+    if (outcome.kind === 'error') throw outcome.error;
+    throw new Error(`forge-runtime: resolver ${moduleKey}.${functionKey}: ${outcome.kind}`);
+  }
+
+  private plainArgs(moduleKey: string): unknown[] {
+    return [
+      { context: { cloudId: this.cloudId, moduleKey }, contextToken: 'local-context-token' },
+      { principal: undefined, installContext: this.installContext },
+    ];
+  }
+
+  async scheduled(moduleKey: string): Promise<InvocationOutcome> {
+    const m = this.manifest.scheduled.find((s) => s.key === moduleKey);
+    if (!m) throw new Error(`forge-runtime: no scheduledTrigger ${moduleKey}`);
+    const outcome = await this.invoke('scheduled', m.function, m.key, this.plainArgs(m.key));
+    // The platform wants {statusCode: 204}; anything else is recorded as a failed run.
+    if (outcome.kind === 'ok') {
+      const code = isObject(outcome.value) ? outcome.value.statusCode : undefined;
+      if (code !== 204) {
+        const stats = this.statsOf(m.function);
+        stats.successes -= 1;
+        stats.failures += 1;
+        return { kind: 'error', error: new Error(`scheduled trigger answered ${String(code)}`) };
+      }
+    }
+    return outcome;
+  }
+
+  async preUninstall(): Promise<InvocationOutcome[]> {
+    const outcomes: InvocationOutcome[] = [];
+    for (const m of this.manifest.preUninstall) {
+      outcomes.push(await this.invoke('preUninstall', m.function, m.key, this.plainArgs(m.key)));
+    }
+    return outcomes;
+  }
+
+  async runQueues(options: { readonly maxInvocations?: number } = {}): Promise<RunQueuesResult> {
+    const max = options.maxInvocations ?? 10_000;
+    const consumers = new Map(this.manifest.consumers.map((c) => [c.queue, c]));
+    let invocations = 0;
+    for (;;) {
+      const pending = this.queue.list().filter((e) => consumers.has(e.queueName));
+      const first = pending[0];
+      if (!first) return { invocations, remaining: 0, stoppedBy: 'empty' };
+      if (invocations >= max) {
+        return { invocations, remaining: pending.length, stoppedBy: 'maxInvocations' };
+      }
+      if (first.dueAt > this.now()) {
+        this.advance(first.dueAt - this.now());
+        continue;
+      }
+      const consumer = consumers.get(first.queueName);
+      if (!consumer) continue;
+      invocations += 1;
+      await this.deliver(first, consumer.function, consumer.key);
+    }
+  }
+
+  private async deliver(e: QueuedEvent, functionKey: string, moduleKey: string): Promise<void> {
+    const stats = this.statsOf(functionKey);
+    const retention = this.options.retentionMs ?? DAY_MS;
+    const job = this.jobs.get(e.jobId) ?? { success: 0, failed: 0 };
+    this.jobs.set(e.jobId, job);
+    if (this.now() - e.pushedAt > retention) {
+      this.queue.remove(e.seq);
+      stats.dropped += 1;
+      job.failed += 1;
+      return;
+    }
+    const faults = this.options.faults;
+    if (faults && !e.duplicate && faults.random() < faults.rate) {
+      const { seq: _seq, ...copy } = e;
+      this.queue.add({ ...copy, duplicate: true, dueAt: this.now() });
+      stats.duplicates += 1;
+    }
+    const killAfter =
+      faults && faults.random() < faults.rate
+        ? Math.floor(faults.random() * (faults.maxCallsBeforeKill ?? 30))
+        : undefined;
+    const event = {
+      body: e.body,
+      queueName: e.queueName,
+      jobId: e.jobId,
+      eventId: e.eventId,
+      ...(e.delayInSeconds !== undefined ? { delayInSeconds: e.delayInSeconds } : {}),
+      ...(e.retryCount > 0
+        ? {
+            retryContext: {
+              retryCount: e.retryCount,
+              retryReason: e.retryReason,
+              retryData: e.retryData,
+              retentionWindow: {
+                startTime: new Date(e.pushedAt).toISOString(),
+                remainingTimeMs: Math.max(0, e.pushedAt + retention - this.now()),
+              },
+            },
+          }
+        : {}),
+    };
+    const outcome = await this.invoke(
+      'consumer',
+      functionKey,
+      moduleKey,
+      [event, { installContext: this.installContext }],
+      killAfter !== undefined ? { killAfter } : {},
+    );
+    if (outcome.kind === 'ok') {
+      this.queue.remove(e.seq);
+      job.success += 1;
+      return;
+    }
+    stats.retries += 1;
+    const { retryData: _old, ...rest } = e;
+    this.queue.update({
+      ...rest,
+      retryCount: e.retryCount + 1,
+      retryReason: retryReason(outcome),
+      ...(outcome.kind === 'retry' && outcome.retryData !== undefined
+        ? { retryData: outcome.retryData }
+        : {}),
+      dueAt: this.now() + retryDelaySeconds(outcome, e.retryCount) * 1000,
+    });
+  }
+}
+
+function retryReason(outcome: InvocationOutcome): string {
+  if (outcome.kind === 'retry') return outcome.retryReason ?? 'FUNCTION_RETRY_REQUEST';
+  if (outcome.kind === 'killed' && outcome.reason === 'timeout') return 'FUNCTION_TIME_OUT';
+  return 'FUNCTION_PLATFORM_UNKNOWN_ERROR';
+}
+
+/** The app's `retryAfter`, else exponential backoff: 5 s, 10 s, 20 s … up to 15 min. */
+function retryDelaySeconds(outcome: InvocationOutcome, previousRetries: number): number {
+  if (outcome.kind === 'retry' && outcome.retryAfter !== undefined) {
+    return Math.min(QUEUE_LIMITS.maxDelaySeconds, Math.max(1, outcome.retryAfter));
+  }
+  return Math.min(QUEUE_LIMITS.maxDelaySeconds, 5 * 2 ** Math.min(previousRetries, 10));
+}
+
+/**
+ * Opens a runtime and installs the Forge globals (process-wide, shared by every open runtime).
+ * Load the app (its `@forge/*` modules) only after this.
+ */
+export function createForgeRuntime(options: ForgeRuntimeOptions): LocalForgeRuntime {
+  return new RuntimeImpl(options);
+}
