@@ -695,9 +695,11 @@ class RuntimeImpl implements LocalForgeRuntime {
   ): Promise<TriggerResult[]> {
     const results: TriggerResult[] = [];
     const lifecycle = eventType.startsWith('avi:forge:');
+    // The harness marks an event self-generated, or the event says so (the simulator's do).
+    const selfGenerated = options.selfGenerated ?? payload.selfGenerated === true;
     for (const m of this.manifest.triggers) {
       if (!m.events.includes(eventType)) continue;
-      if (options.selfGenerated === true && m.ignoreSelf) {
+      if (selfGenerated && m.ignoreSelf) {
         results.push({
           moduleKey: m.key,
           functionKey: m.function,
@@ -709,7 +711,7 @@ class RuntimeImpl implements LocalForgeRuntime {
       const event: Record<string, unknown> = {
         ...payload,
         eventType,
-        ...(lifecycle ? {} : { selfGenerated: options.selfGenerated === true }),
+        ...(lifecycle ? {} : { selfGenerated }),
       };
       const context = {
         installContext: this.installContext,
