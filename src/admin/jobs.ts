@@ -16,6 +16,12 @@ import { enqueueIncidents } from './delivery.js';
 import { fingerprintKey, type AppDeps } from './context.js';
 import { isMonitored, loadSettings, scannerFor } from './settings.js';
 
+/**
+ * A job record as the app stores it: which queue event made its last checkpoint, and whether that
+ * invocation got as far as queuing the next step.
+ */
+type ChainedJob = HistoricalJob & { readonly chainedFrom?: number; readonly requeued?: boolean };
+
 const JOB_PREFIX = 'job:';
 const jobKey = (id: string): string => `${JOB_PREFIX}${id}`;
 const CURRENT = 'job-current';
@@ -99,9 +105,17 @@ export async function runScanEvent(
   event: { jobId: string; step: number },
   clock: { nowMs: () => number; softDeadlineMs: number },
 ): Promise<ScanEventOutcome> {
-  let job = await getJob(deps, event.jobId);
+  let job: ChainedJob | undefined = await getJob(deps, event.jobId);
   if (!job || job.status !== 'running') return { kind: 'stopped' };
-  if (job.counters.steps !== event.step) return { kind: 'stale' };
+  if (job.counters.steps !== event.step) {
+    // The event that made the last checkpoint, delivered again: its invocation died before it
+    // queued the next step (or did queue it: then one of the two is stale next time). Go on.
+    if (job.chainedFrom === event.step && job.requeued !== true) {
+      await requeue(deps, job, 0);
+      return { kind: 'requeued', delaySeconds: 0 };
+    }
+    return { kind: 'stale' };
+  }
   const settings = await loadSettings(deps.docs);
   const scanner = scannerFor(settings, await fingerprintKey(deps));
   const past = (): boolean => clock.nowMs() >= clock.softDeadlineMs;
@@ -128,7 +142,7 @@ export async function runScanEvent(
       job = withError(job, e.message, deps.now());
       await deps.docs.set(jobKey(job.id), job);
       const delaySeconds = Math.min(900, Math.max(1, Math.ceil(e.retryAfterMs / 1000)));
-      await deps.queues.pushScan(job.id, job.counters.steps, delaySeconds);
+      await requeue(deps, job, delaySeconds);
       return { kind: 'requeued', delaySeconds };
     }
     // Re-read before writing: an admin may have paused or cancelled meanwhile.
@@ -138,8 +152,16 @@ export async function runScanEvent(
   }
   if (job.status === 'done') return { kind: 'done' };
   if (job.status !== 'running') return { kind: 'stopped' };
-  await deps.queues.pushScan(job.id, job.counters.steps);
+  await requeue(deps, job, 0);
   return { kind: 'requeued', delaySeconds: 0 };
+}
+
+/** Queues the next step, then notes that it did (a redelivered event then knows it is stale). */
+async function requeue(deps: AppDeps, job: ChainedJob, delaySeconds: number): Promise<void> {
+  await deps.queues.pushScan(job.id, job.counters.steps, delaySeconds);
+  const latest: ChainedJob | undefined = await getJob(deps, job.id);
+  if (latest && latest.counters.steps === job.counters.steps)
+    await deps.docs.set(jobKey(job.id), { ...latest, requeued: true });
 }
 
 /** Watchdog: a running job whose chain broke (an invocation killed after its checkpoint) restarts. */

@@ -1,0 +1,307 @@
+/**
+ * The local harness: the real app (src/forge/index.ts bundled the way Forge bundles it) on the
+ * local Forge runtime, reading a Jira simulator, forwarding to a loopback incident API. What
+ * `npm run harness` and `npm start` run, and what end-to-end tests drive.
+ * @module
+ */
+import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { createIncidentApiServer, type IncidentApiServer } from '../incident-api/server.js';
+import {
+  createForgeRuntime,
+  seededRandom,
+  type ForgeRuntimeOptions,
+  type LocalForgeRuntime,
+} from '../forge-runtime/runtime.js';
+import { createSqliteKvsBackend } from '../forge-runtime/sqlite-backend.js';
+import { loadFixture } from '../jira-sim/fixture.js';
+import type { ForgeEvent } from '../jira-sim/events.js';
+import { createJiraSimulator, type JiraSimulator } from '../jira-sim/server.js';
+import { parseWriteOp, replayWrite } from '../jira-sim/writes.js';
+import { locationKey } from '../../src/incidents/model.js';
+import type { IncidentReport, ReportOccurrence } from '../../src/incidents/report.js';
+import type { Incident } from '../../src/incidents/model.js';
+import type { HistoricalJob } from '../../src/scan/historical.js';
+
+/** The repository root, whether this runs from dev/ (tests) or dist/dev/ (npm scripts). */
+const ROOT = fileURLToPath(new URL('.', import.meta.url)).replace(/(dist\/)?dev\/harness\/$/, '');
+export const ADMIN_PAGE = 'secret-scanner-admin';
+export const PROJECT_PAGE = 'secret-scanner-project';
+const API_TOKEN = 'local-harness-incident-api-token';
+
+/** Bundles src/forge/index.ts into one CommonJS file, as `forge deploy` would. */
+export async function bundleApp(
+  outDir = mkdtempSync(join(tmpdir(), 'harness-app-')),
+): Promise<string> {
+  const outfile = join(outDir, 'index.cjs');
+  await build({
+    entryPoints: [join(ROOT, 'src/forge/index.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile,
+    logLevel: 'silent',
+  });
+  return outfile;
+}
+
+function productRoute(sim: JiraSimulator): NonNullable<ForgeRuntimeOptions['product']> {
+  return async (target, path, init) => {
+    const headers: Record<string, string> = {
+      ...(init?.headers as Record<string, string> | undefined),
+    };
+    if (target.provider === 'user' && typeof target.accountId === 'string')
+      headers['X-Sim-Account-Id'] = target.accountId;
+    const r = await sim.handle({
+      method: init?.method ?? 'GET',
+      path,
+      headers,
+      ...(typeof init?.body === 'string' ? { body: init.body } : {}),
+    });
+    return new Response(r.status === 204 ? null : r.body, { status: r.status, headers: r.headers });
+  };
+}
+
+export interface HarnessOptions {
+  /** A site fixture (parsed JSON). */
+  readonly fixture: unknown;
+  /** The bundled app (bundleApp); bundled anew when absent. */
+  readonly appFile?: string;
+  /** SQLite file for KVS and the queue: state survives a restart. Default: memory. */
+  readonly dbPath?: string;
+  /** 0..1: Jira answers 429/503, queue events delivered twice, consumers killed midway. */
+  readonly faultRate?: number;
+  readonly seed?: number;
+  /** Start a loopback incident API and configure the app to forward to it. */
+  readonly incidentApi?: boolean;
+  /** Virtual ms each Jira call takes inside a queue consumer: a scan then spans invocations. */
+  readonly jiraLatencyMs?: number;
+}
+
+export interface Harness {
+  readonly sim: JiraSimulator;
+  readonly runtime: LocalForgeRuntime;
+  readonly incidentApi: IncidentApiServer | undefined;
+  /** A site admin of the fixture: the harness acts as them. */
+  readonly admin: string;
+  call(functionKey: string, payload?: unknown, accountId?: string): Promise<unknown>;
+  /** Starts a historical scan of all projects and runs the queues until the job ends. */
+  historicalScan(): Promise<HistoricalJob>;
+  /** Replays `--events` ops through the simulator and delivers their Forge events. */
+  replay(ops: readonly unknown[]): Promise<{ applied: number; events: number }>;
+  incidents(): Promise<IncidentReport[]>;
+  stats(started: number): HarnessStats;
+  close(): void;
+}
+
+export interface HarnessStats {
+  readonly jiraRequests: number;
+  readonly jiraPoints: number;
+  readonly byEndpoint: Record<
+    string,
+    { requests: number; points: number; faults?: number; rateLimited?: number }
+  >;
+  /** Jira answers the simulator turned into 429/503 (the app retried them). */
+  readonly jiraFaults: number;
+  readonly issuesScanned: number;
+  readonly invocations: Record<string, number>;
+  readonly retries: number;
+  readonly wallMs: number;
+}
+
+interface Ok<T> {
+  readonly ok: true;
+  readonly data: T;
+}
+// The caller names the shape it asked the resolver for.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+function data<T>(r: unknown, what: string): T {
+  const res = r as Ok<T> | { ok: false; error: { message: string } };
+  if (!res.ok) throw new Error(`${what}: ${res.error.message}`);
+  return res.data;
+}
+
+export async function createHarness(o: HarnessOptions): Promise<Harness> {
+  const rate = o.faultRate ?? 0;
+  const seed = o.seed ?? 1;
+  const pending: ForgeEvent[] = [];
+  const site = loadFixture(o.fixture);
+  const sim = createJiraSimulator(site, {
+    ...(rate > 0 ? { faults: { rate, random: seededRandom(seed) } } : {}),
+    onEvent: (e) => pending.push(e),
+  });
+  const admin = site.users.find((u) => u.siteAdmin)?.accountId;
+  if (!admin) throw new Error('the fixture has no site admin to act as');
+  const incidentApi = o.incidentApi ? createIncidentApiServer({ token: API_TOKEN }) : undefined;
+  const appFile = o.appFile ?? (await bundleApp());
+  let app: Record<string, unknown> | undefined;
+  const runtime = createForgeRuntime({
+    manifestPath: join(ROOT, 'manifest.yml'),
+    loadHandler: (handler) => {
+      const [file, name] = handler.split('.');
+      if (file !== 'forge/index' || name === undefined)
+        throw new Error(`unexpected handler ${handler}`);
+      // Loaded after the runtime is installed: @forge/kvs reads it on import.
+      app ??= createRequire(appFile)(appFile) as Record<string, unknown>;
+      return Promise.resolve(app[name]);
+    },
+    product: productRoute(sim),
+    ...(o.dbPath ? { kvs: createSqliteKvsBackend(o.dbPath) } : {}),
+    ...(incidentApi
+      ? { egress: (url: string, init?: RequestInit) => forwardToApi(incidentApi, url, init) }
+      : {}),
+    virtualDate: true,
+    ...(o.jiraLatencyMs
+      ? {
+          latency: (c: { target: { type: string }; invocation?: { kind: string } | undefined }) =>
+            c.invocation?.kind === 'consumer' && c.target.type === 'fpp'
+              ? (o.jiraLatencyMs ?? 0)
+              : 0,
+        }
+      : {}),
+    ...(rate > 0 ? { faults: { rate, random: seededRandom(seed + 1) } } : {}),
+  });
+
+  const call = (functionKey: string, payload: unknown = {}, accountId = admin): Promise<unknown> =>
+    runtime.resolver(ADMIN_PAGE, functionKey, payload, { accountId });
+
+  await runtime.trigger('avi:forge:installed:app', {
+    id: 'install',
+    installerAccountId: admin,
+    app: { id: 'app', version: '1.0.0' },
+  });
+  if (incidentApi) {
+    const host = 'incidents.local-harness.test';
+    runtime.allowEgress(host);
+    data(await call('updateSettings', { incidentApiUrl: `https://${host}` }), 'updateSettings');
+    data(await call('setIncidentApiToken', { token: API_TOKEN }), 'setIncidentApiToken');
+  }
+
+  /**
+   * Runs the queues until `done` says so or nothing is pending. Delivery to an incident API that
+   * is down re-queues itself for ever: callers wait for what they need, not for an empty queue.
+   */
+  async function drain(done: () => Promise<boolean> = () => Promise.resolve(false)): Promise<void> {
+    for (let i = 0; i < 10_000; i++) {
+      if (await done()) return;
+      const r = await runtime.runQueues({ maxInvocations: 5 });
+      if (r.remaining === 0) return;
+    }
+    throw new Error('the queues did not settle');
+  }
+  const scanEnded = async (jobId: string): Promise<boolean> => {
+    const job = data<HistoricalJob>(await call('getScan', { jobId }), 'getScan');
+    return job.status !== 'running';
+  };
+  const onlyDeliveryLeft = (): Promise<boolean> =>
+    Promise.resolve(runtime.pending().every((e) => e.queueName === 'incident-delivery'));
+
+  return {
+    sim,
+    runtime,
+    incidentApi,
+    admin,
+    call,
+    async historicalScan() {
+      const job = data<HistoricalJob>(await call('startScan', {}), 'startScan');
+      await drain(() => scanEnded(job.id));
+      const done = data<HistoricalJob>(await call('getScan', { jobId: job.id }), 'getScan');
+      if (done.status !== 'done')
+        throw new Error(
+          `the scan ended ${done.status}: ${JSON.stringify(done.errors.at(-1) ?? '')}`,
+        );
+      return done;
+    },
+    async replay(ops) {
+      let events = 0;
+      for (const raw of ops) {
+        const op = parseWriteOp(raw);
+        if (!op.ok) throw new Error(`bad event op: ${op.error}`);
+        const event = replayWrite(sim.site, op.op, { baseUrl: site.baseUrl });
+        if (event) pending.push(event);
+        for (let e = pending.shift(); e; e = pending.shift()) {
+          await runtime.trigger(e.eventType, e as unknown as Record<string, unknown>);
+          events++;
+        }
+        await drain(onlyDeliveryLeft);
+      }
+      return { applied: ops.length, events };
+    },
+    async incidents() {
+      const all: Incident[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = data<{ items: Incident[]; cursor?: string }>(
+          await call('listIncidents', { limit: 100, ...(cursor ? { cursor } : {}) }),
+          'listIncidents',
+        );
+        all.push(...page.items);
+        cursor = page.cursor;
+      } while (cursor);
+      const out: IncidentReport[] = [];
+      for (const i of all) {
+        const d = data<{ incident: Incident; occurrences: ReportOccurrence[] }>(
+          await call('getIncident', { id: i.id }),
+          'getIncident',
+        );
+        out.push({
+          ...d.incident,
+          occurrences: d.occurrences.sort(
+            (a, b) =>
+              locationKey(a.location).localeCompare(locationKey(b.location)) ||
+              a.id.localeCompare(b.id),
+          ),
+        });
+      }
+      return out.sort(
+        (a, b) =>
+          a.detector.name.localeCompare(b.detector.name) ||
+          a.secret_hash.localeCompare(b.secret_hash),
+      );
+    },
+    stats(started) {
+      const s = sim.stats();
+      const fn = runtime.stats();
+      return {
+        jiraRequests: s.requests,
+        jiraPoints: s.points,
+        byEndpoint: s.byEndpoint,
+        jiraFaults: Object.values(s.byEndpoint).reduce((n, v) => n + (v.faults ?? 0), 0),
+        issuesScanned: 0,
+        invocations: Object.fromEntries(Object.entries(fn).map(([k, v]) => [k, v.invocations])),
+        retries: Object.values(fn).reduce((n, v) => n + v.retries, 0),
+        wallMs: Date.now() - started,
+      };
+    },
+    close() {
+      runtime.close();
+    },
+  };
+}
+
+/** The app's egress to the incident API host, answered by the loopback server in process. */
+async function forwardToApi(
+  api: IncidentApiServer,
+  url: string,
+  init?: RequestInit,
+): Promise<Response> {
+  const headers = Object.fromEntries(new Headers(init?.headers).entries());
+  const r = await api.fetch(url, {
+    method: init?.method ?? 'GET',
+    headers,
+    ...(typeof init?.body === 'string' ? { body: init.body } : {}),
+    redirect: 'manual',
+  });
+  const text = await r.text();
+  const h = new Headers();
+  for (const name of ['content-type', 'retry-after']) {
+    const v = r.headers.get(name);
+    if (v !== null) h.set(name, v);
+  }
+  return new Response(text === '' ? null : text, { status: r.status, headers: h });
+}

@@ -1,0 +1,82 @@
+/**
+ * `npm run harness -- --fixture FILE --historical-scan --format json [--fault-rate R]
+ * [--events FILE] [--db FILE] [--seed N]`: runs the real app on the local Forge runtime against
+ * the Jira simulator and prints one JSON object `{"incidents": [...], "stats": {...}}`.
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createHarness } from './harness.js';
+
+const USAGE = `usage: npm run harness -- --fixture FILE [--historical-scan] [--events FILE]
+       [--fault-rate R] [--seed N] [--db FILE] [--incident-api] [--format json]`;
+
+async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        fixture: { type: 'string' },
+        'historical-scan': { type: 'boolean' },
+        events: { type: 'string' },
+        'fault-rate': { type: 'string' },
+        seed: { type: 'string' },
+        db: { type: 'string' },
+        'incident-api': { type: 'boolean' },
+        format: { type: 'string' },
+      },
+    }));
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const fail = (m: string): number => {
+    process.stderr.write(`harness: ${m}\n${USAGE}\n`);
+    return 2;
+  };
+  if (!values.fixture) return fail('--fixture is required');
+  if ((values.format ?? 'json') !== 'json') return fail('only --format json is supported');
+  const faultRate = values['fault-rate'] === undefined ? 0 : Number(values['fault-rate']);
+  if (!(faultRate >= 0 && faultRate <= 1)) return fail('--fault-rate must be between 0 and 1');
+  const seed = values.seed === undefined ? 1 : Number(values.seed);
+  if (!Number.isInteger(seed)) return fail('--seed must be an integer');
+  let fixture: unknown;
+  let ops: unknown[] = [];
+  try {
+    fixture = JSON.parse(readFileSync(values.fixture, 'utf8'));
+    if (values.events) {
+      const parsed: unknown = JSON.parse(readFileSync(values.events, 'utf8'));
+      if (!Array.isArray(parsed)) return fail('--events must hold a JSON array of ops');
+      ops = parsed;
+    }
+  } catch (e) {
+    return fail(`cannot read input: ${(e as Error).message}`);
+  }
+  const started = Date.now();
+  // The app's logs are the platform's log stream: stderr, so stdout stays one JSON object.
+  console.log = (...args: unknown[]) => {
+    console.error(...args);
+  };
+  const harness = await createHarness({
+    fixture,
+    faultRate,
+    seed,
+    ...(values.db ? { dbPath: values.db } : {}),
+    ...(values['incident-api'] ? { incidentApi: true } : {}),
+  });
+  try {
+    let issuesScanned = 0;
+    if (values['historical-scan'])
+      issuesScanned = (await harness.historicalScan()).counters.issuesScanned;
+    if (ops.length > 0) await harness.replay(ops);
+    const incidents = await harness.incidents();
+    const stats = { ...harness.stats(started), issuesScanned };
+    process.stdout.write(`${JSON.stringify({ incidents, stats }, null, 2)}\n`);
+    return 0;
+  } finally {
+    harness.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
