@@ -1,4 +1,4 @@
-// `npm start` scans demo/demo-issue.txt: it must report its six planted credentials and none of
+// `npm run demo` scans demo/demo-issue.txt: it must report its six planted credentials and none of
 // its placeholders (<your-token>, ${DB_PASSWORD}, AKIAIOSFODNN7EXAMPLE, masked sk_live_***).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

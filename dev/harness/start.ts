@@ -1,0 +1,172 @@
+/**
+ * `npm start`: the whole app on this machine. A generated demo site (or `--fixture FILE`) in the
+ * Jira simulator, the real app on the local Forge runtime, and the Custom UI served with a
+ * `@forge/bridge` shim, so the admin and project pages run in a normal browser as a chosen
+ * fixture user. Prints the page addresses.
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateSite } from '../site-gen/generate.js';
+import { listenLoopback, type LoopbackRequest, type LoopbackResponse } from '../loopback.js';
+import { ADMIN_PAGE, createHarness, PROJECT_PAGE, type Harness } from './harness.js';
+
+const ROOT = fileURLToPath(new URL('.', import.meta.url)).replace(/(dist\/)?dev\/harness\/$/, '');
+const BUILD = join(ROOT, 'static/admin/build');
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.html': 'text/html; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+/** The bridge the Custom UI expects from Jira, answered by this server. */
+function bridgeShim(context: object): string {
+  return `<script>
+window.__bridge = { callBridge: async (op, payload) => {
+  const context = ${JSON.stringify(context)};
+  switch (op) {
+    case 'invoke': {
+      const r = await fetch('/__invoke', { method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...context, functionKey: payload.functionKey, payload: payload.payload }) });
+      if (!r.ok) throw new Error('the local runtime answered ' + r.status);
+      return r.json();
+    }
+    case 'getContext': return { moduleKey: context.moduleKey, accountId: context.accountId,
+      extension: context.projectKey ? { type: 'jira:projectSettingsPage', project: { key: context.projectKey } } : { type: 'jira:adminPage' } };
+    case 'navigate': window.open(payload.url, payload.type === 'new-tab' ? '_blank' : '_self'); return;
+    default: return undefined; // theming, egress consent: nothing to ask locally
+  }
+} };
+</script>`;
+}
+
+const html = (body: string, status = 200): LoopbackResponse => ({
+  status,
+  headers: { 'content-type': 'text/html; charset=utf-8' },
+  body,
+});
+
+export async function startLocal(h: Harness, port: number) {
+  const users = h.sim.site.users;
+  const projects = h.sim.site.projects;
+  // Queue events run in the background, one batch at a time.
+  let busy = false;
+  const pump = setInterval(() => {
+    if (busy || h.runtime.pending().length === 0) return;
+    busy = true;
+    h.runtime
+      .runQueues({ maxInvocations: 5 })
+      .catch((e: unknown) => {
+        console.error('queue run failed:', e instanceof Error ? e.message : e);
+      })
+      .finally(() => {
+        busy = false;
+      });
+  }, 200);
+
+  const page = (context: { moduleKey: string; accountId: string; projectKey?: string }) => {
+    const index = readFileSync(join(BUILD, 'index.html'), 'utf8');
+    return html(index.replace('<head>', `<head>\n<base href="/">\n${bridgeShim(context)}`));
+  };
+
+  async function handle(req: LoopbackRequest): Promise<LoopbackResponse> {
+    const url = new URL(req.path, 'http://local');
+    const as = url.searchParams.get('as') ?? h.admin;
+    if (req.method === 'POST' && url.pathname === '/__invoke') {
+      const b = JSON.parse(req.body ?? '{}') as {
+        moduleKey: string;
+        functionKey: string;
+        payload: unknown;
+        accountId: string;
+        projectKey?: string;
+      };
+      const result = await h.runtime.resolver(b.moduleKey, b.functionKey, b.payload ?? {}, {
+        accountId: b.accountId,
+        ...(b.projectKey ? { extension: { project: { key: b.projectKey } } } : {}),
+      });
+      return {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(result ?? null),
+      };
+    }
+    if (url.pathname === '/admin') return page({ moduleKey: ADMIN_PAGE, accountId: as });
+    const project = /^\/project\/([A-Z][A-Z0-9_]*)$/.exec(url.pathname);
+    if (project?.[1])
+      return page({ moduleKey: PROJECT_PAGE, accountId: as, projectKey: project[1] });
+    if (url.pathname.startsWith('/assets/')) {
+      const file = normalize(join(BUILD, url.pathname));
+      if (!file.startsWith(BUILD)) return html('not found', 404);
+      try {
+        return {
+          status: 200,
+          headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' },
+          body: readFileSync(file),
+        };
+      } catch {
+        return html('not found', 404);
+      }
+    }
+    if (url.pathname === '/') {
+      const links = users
+        .map(
+          (u) =>
+            `<li>${u.displayName}${u.siteAdmin ? ' (site admin)' : ''}: <a href="/admin?as=${encodeURIComponent(u.accountId)}">admin page</a> · ${projects
+              .map(
+                (p) =>
+                  `<a href="/project/${p.key}?as=${encodeURIComponent(u.accountId)}">${p.key}</a>`,
+              )
+              .join(' ')}</li>`,
+        )
+        .join('\n');
+      return html(
+        `<!doctype html><title>Secret Scanner: local</title><h1>Secret Scanner for Jira, locally</h1><p>Open a page as a fixture user:</p><ul>${links}</ul>`,
+      );
+    }
+    return html('not found', 404);
+  }
+
+  const server = await listenLoopback(handle, port);
+  return {
+    url: server.url,
+    async close() {
+      clearInterval(pump);
+      await server.close();
+    },
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      fixture: { type: 'string' },
+      port: { type: 'string', default: '4321' },
+      db: { type: 'string' },
+      issues: { type: 'string', default: '300' },
+    },
+  });
+  const fixture: unknown = values.fixture
+    ? JSON.parse(readFileSync(values.fixture, 'utf8'))
+    : generateSite({ issues: Number(values.issues), seed: 'demo' }).fixture;
+  console.log = (...args: unknown[]) => {
+    console.error(...args);
+  };
+  const h = await createHarness({
+    fixture,
+    incidentApi: true,
+    ...(values.db ? { dbPath: values.db } : {}),
+  });
+  const local = await startLocal(h, Number(values.port));
+  process.stdout.write(
+    `Secret Scanner for Jira is running locally.\n  admin page:  ${local.url}/admin (as ${h.admin})\n  all pages:   ${local.url}/\nPress Ctrl-C to stop.\n`,
+  );
+  return new Promise(() => undefined); // serve until stopped
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  process.exitCode = await main(process.argv.slice(2));
+}
