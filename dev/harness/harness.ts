@@ -96,6 +96,8 @@ export interface Harness {
   replay(ops: readonly unknown[]): Promise<{ applied: number; events: number }>;
   incidents(): Promise<IncidentReport[]>;
   stats(started: number): HarnessStats;
+  /** Loads a rebuilt app bundle: the site, the stored state and the queues stay as they are. */
+  reload(appFile: string): void;
   close(): void;
 }
 
@@ -138,7 +140,7 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
   const admin = site.users.find((u) => u.siteAdmin)?.accountId;
   if (!admin) throw new Error('the fixture has no site admin to act as');
   const incidentApi = o.incidentApi ? createIncidentApiServer({ token: API_TOKEN }) : undefined;
-  const appFile = o.appFile ?? (await bundleApp());
+  let appFile = o.appFile ?? (await bundleApp());
   let app: Record<string, unknown> | undefined;
   const runtime = createForgeRuntime({
     manifestPath: join(ROOT, 'manifest.yml'),
@@ -170,6 +172,13 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
   const call = (functionKey: string, payload: unknown = {}, accountId = admin): Promise<unknown> =>
     runtime.resolver(ADMIN_PAGE, functionKey, payload, { accountId });
 
+  // The fingerprint key comes from the seed, not from randomness, so two runs of one site print
+  // the same incident ids and hashes (the installed event keeps an existing key).
+  await runtime.forgeFetch({ type: 'kvs', provider: 'app', remote: 'kvs' }, '/api/v1/secret/set', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ key: 'fingerprint-key', value: harnessKey(seed) }),
+  });
   await runtime.trigger('avi:forge:installed:app', {
     id: 'install',
     installerAccountId: admin,
@@ -278,10 +287,24 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
         wallMs: Date.now() - started,
       };
     },
+    reload(file) {
+      appFile = file;
+      app = undefined;
+    },
     close() {
       runtime.close();
     },
   };
+}
+
+/** A 32-byte hex key from the seed (local runs only: never how a real installation keys). */
+function harnessKey(seed: number): string {
+  const random = seededRandom(seed ^ 0x5eed);
+  return Array.from({ length: 32 }, () =>
+    Math.floor(random() * 256)
+      .toString(16)
+      .padStart(2, '0'),
+  ).join('');
 }
 
 /** The app's egress to the incident API host, answered by the loopback server in process. */

@@ -5,13 +5,14 @@
  * fixture user. Prints the page addresses.
  * @module
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, watch } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateSite } from '../site-gen/generate.js';
 import { listenLoopback, type LoopbackRequest, type LoopbackResponse } from '../loopback.js';
-import { ADMIN_PAGE, createHarness, PROJECT_PAGE, type Harness } from './harness.js';
+import { ADMIN_PAGE, bundleApp, createHarness, PROJECT_PAGE, type Harness } from './harness.js';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url)).replace(/(dist\/)?dev\/harness\/$/, '');
 const BUILD = join(ROOT, 'static/admin/build');
@@ -147,6 +148,7 @@ async function main(argv: string[]): Promise<number> {
       port: { type: 'string', default: '4321' },
       db: { type: 'string' },
       issues: { type: 'string', default: '300' },
+      watch: { type: 'boolean' },
     },
   });
   const fixture: unknown = values.fixture
@@ -164,7 +166,45 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(
     `Secret Scanner for Jira is running locally.\n  admin page:  ${local.url}/admin (as ${h.admin})\n  all pages:   ${local.url}/\nPress Ctrl-C to stop.\n`,
   );
+  if (values.watch) watchSources(h);
   return new Promise(() => undefined); // serve until stopped
+}
+
+/**
+ * `npm run dev`: a change under src/ rebuilds the app bundle and loads it into the running
+ * runtime; a change under static/admin/src rebuilds the UI (served from disk, a page reload shows
+ * it). The site, the stored state and the queues are kept.
+ */
+function watchSources(h: Harness): void {
+  let timer: NodeJS.Timeout | undefined;
+  const changed = { app: false, ui: false };
+  const rebuild = async (): Promise<void> => {
+    const { app, ui } = changed;
+    changed.app = changed.ui = false;
+    try {
+      if (app) {
+        h.reload(await bundleApp());
+        process.stdout.write('app rebuilt and reloaded\n');
+      }
+      if (ui) {
+        execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+          cwd: ROOT,
+          stdio: 'inherit',
+        });
+        process.stdout.write('UI rebuilt: reload the page\n');
+      }
+    } catch (e) {
+      process.stdout.write(`rebuild failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
+  };
+  const on = (kind: 'app' | 'ui') => () => {
+    changed[kind] = true;
+    clearTimeout(timer);
+    timer = setTimeout(() => void rebuild(), 300);
+  };
+  watch(join(ROOT, 'src'), { recursive: true }, on('app'));
+  watch(join(ROOT, 'static/admin/src'), { recursive: true }, on('ui'));
+  process.stdout.write('watching src/ and static/admin/src/ for changes\n');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

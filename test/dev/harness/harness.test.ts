@@ -18,7 +18,7 @@ beforeAll(async () => {
   appFile = await bundleApp();
 }, 60_000);
 
-/** What must not change between runs: the fingerprint key is random per installation. */
+/** What must not change between runs (times follow the virtual clock, which faults move). */
 const places = (incidents: readonly IncidentReport[]): string[] =>
   incidents
     .flatMap((i) =>
@@ -26,6 +26,10 @@ const places = (incidents: readonly IncidentReport[]): string[] =>
         (o) => `${i.detector.name}|${locationKey(o.location)}|${o.presence}|${i.status}`,
       ),
     )
+    .sort();
+const identities = (incidents: readonly IncidentReport[]): string[] =>
+  incidents
+    .flatMap((i) => i.occurrences.map((o) => `${i.id}|${i.secret_hash}|${o.id}|${o.presence}`))
     .sort();
 
 async function scanned(faultRate = 0, extra: Partial<Parameters<typeof createHarness>[0]> = {}) {
@@ -58,6 +62,8 @@ describe('the local harness', () => {
     const stats = r.h.stats(Date.now());
     expect(stats.jiraFaults).toBeGreaterThan(0);
     expect(places(r.incidents)).toEqual(places(clean.incidents));
+    // The same seed keys fingerprints the same: ids and hashes match too.
+    expect(identities(r.incidents)).toEqual(identities(clean.incidents));
     r.h.close();
   });
 
