@@ -5,6 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleApp, createHarness, type Harness } from '../../../dev/harness/harness.js';
 import { generateSite } from '../../../dev/site-gen/generate.js';
@@ -58,9 +59,14 @@ describe('the local harness', () => {
   });
 
   it.each([0.1, 0.3])('gives the same incidents with fault rate %s', async (rate) => {
-    const r = await scanned(rate);
+    // Slow Jira (30 s a call in a consumer): the scan spans many invocations for faults to hit.
+    const r = await scanned(rate, { jiraLatencyMs: 30_000 });
     const stats = r.h.stats(Date.now());
     expect(stats.jiraFaults).toBeGreaterThan(0);
+    const fn = Object.values(r.h.runtime.stats());
+    console.info(
+      `fault rate ${rate}: jira faults ${stats.jiraFaults}, kills ${fn.reduce((n, f) => n + f.kills, 0)}, duplicates ${fn.reduce((n, f) => n + f.duplicates, 0)}, retries ${stats.retries}`,
+    );
     expect(places(r.incidents)).toEqual(places(clean.incidents));
     // The same seed keys fingerprints the same: ids and hashes match too.
     expect(identities(r.incidents)).toEqual(identities(clean.incidents));
@@ -137,4 +143,65 @@ describe('the local harness', () => {
     expect(places(incidents)).toEqual(expected);
     second.close();
   });
+});
+
+describe('npm run harness', () => {
+  it('prints one JSON object with incidents and stats', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const { writeFileSync } = await import('node:fs');
+    const main = fileURLToPath(new URL('../../../dist/dev/harness/main.js', import.meta.url));
+    const dir = mkdtempSync(join(tmpdir(), 'harness-cli-'));
+    const site = join(dir, 'site.json');
+    const events = join(dir, 'events.json');
+    writeFileSync(site, JSON.stringify(fixture));
+    const [issue] = fixture.issues;
+    const author = fixture.users.find((u) => u.siteAdmin)?.accountId;
+    writeFileSync(
+      events,
+      JSON.stringify([
+        {
+          op: 'addComment',
+          issue: issue?.key,
+          body: 'token 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',
+          author,
+        },
+      ]),
+    );
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        main,
+        '--fixture',
+        site,
+        '--historical-scan',
+        '--events',
+        events,
+        '--fault-rate',
+        '0.1',
+        '--format',
+        'json',
+      ],
+      { maxBuffer: 64 * 2 ** 20 },
+    );
+    const out = JSON.parse(stdout) as {
+      incidents: IncidentReport[];
+      stats: Record<string, unknown>;
+    };
+    expect(out.stats).toMatchObject({ issuesScanned: 250 });
+    for (const k of [
+      'jiraRequests',
+      'jiraPoints',
+      'byEndpoint',
+      'invocations',
+      'retries',
+      'wallMs',
+    ])
+      expect(out.stats).toHaveProperty(k);
+    const realtime = out.incidents
+      .flatMap((i) => i.occurrences)
+      .filter((o) => o.kind === 'realtime');
+    expect(realtime).toHaveLength(1);
+    expect(places(out.incidents).length).toBe(expected.length + 1);
+  }, 120_000);
 });
