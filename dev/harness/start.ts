@@ -6,10 +6,11 @@
  * @module
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, watch } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, watch } from 'node:fs';
+import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parse } from 'yaml';
 import { generateSite } from '../site-gen/generate.js';
 import { listenLoopback, type LoopbackRequest, type LoopbackResponse } from '../loopback.js';
 import { ADMIN_PAGE, bundleApp, createHarness, PROJECT_PAGE, type Harness } from './harness.js';
@@ -53,13 +54,37 @@ const html = (body: string, status = 200): LoopbackResponse => ({
 export async function startLocal(h: Harness, port: number) {
   const users = h.sim.site.users;
   const projects = h.sim.site.projects;
-  // Queue events run in the background, one batch at a time.
+  // Queue events run in the background, one batch at a time; scheduled triggers run on their
+  // interval in the runtime's clock, as the platform would run them.
   let busy = false;
+  const intervals: Record<string, number> = {
+    fiveMinute: 300_000,
+    hour: 3_600_000,
+    day: 86_400_000,
+    week: 604_800_000,
+  };
+  const manifest = parse(readFileSync(join(ROOT, 'manifest.yml'), 'utf8')) as {
+    modules: { scheduledTrigger?: { key: string; interval: string }[] };
+  };
+  const scheduled = (manifest.modules.scheduledTrigger ?? []).map((t) => ({
+    key: t.key,
+    every: intervals[t.interval] ?? 3_600_000,
+    last: h.runtime.now(),
+  }));
+  const due = async (): Promise<void> => {
+    for (const t of scheduled) {
+      if (h.runtime.now() - t.last < t.every) continue;
+      t.last = h.runtime.now();
+      await h.runtime.scheduled(t.key);
+    }
+  };
   const pump = setInterval(() => {
-    if (busy || h.runtime.pending().length === 0) return;
+    if (busy) return;
     busy = true;
-    h.runtime
-      .runQueues({ maxInvocations: 5 })
+    due()
+      .then(() =>
+        h.runtime.pending().length > 0 ? h.runtime.runQueues({ maxInvocations: 5 }) : undefined,
+      )
       .catch((e: unknown) => {
         console.error('queue run failed:', e instanceof Error ? e.message : e);
       })
@@ -149,6 +174,7 @@ async function main(argv: string[]): Promise<number> {
       db: { type: 'string' },
       issues: { type: 'string', default: '300' },
       watch: { type: 'boolean' },
+      fresh: { type: 'boolean' },
     },
   });
   const fixture: unknown = values.fixture
@@ -157,14 +183,15 @@ async function main(argv: string[]): Promise<number> {
   console.log = (...args: unknown[]) => {
     console.error(...args);
   };
-  const h = await createHarness({
-    fixture,
-    incidentApi: true,
-    ...(values.db ? { dbPath: values.db } : {}),
-  });
+  // State is kept between runs (a restart resumes scans); --fresh starts over.
+  const dbPath =
+    values.db ?? join(ROOT, '.harness', values.fixture ? 'fixture.sqlite' : 'demo.sqlite');
+  mkdirSync(dirname(dbPath), { recursive: true });
+  if (values.fresh) rmSync(dbPath, { force: true });
+  const h = await createHarness({ fixture, incidentApi: true, dbPath });
   const local = await startLocal(h, Number(values.port));
   process.stdout.write(
-    `Secret Scanner for Jira is running locally.\n  admin page:  ${local.url}/admin (as ${h.admin})\n  all pages:   ${local.url}/\nPress Ctrl-C to stop.\n`,
+    `Secret Scanner for Jira is running locally.\n  admin page:  ${local.url}/admin (as ${h.admin})\n  all pages:   ${local.url}/\n  state:       ${dbPath} (--fresh to start over)\nPress Ctrl-C to stop.\n`,
   );
   if (values.watch) watchSources(h);
   return new Promise(() => undefined); // serve until stopped
