@@ -1,0 +1,91 @@
+/**
+ * The Custom UI in a real browser (Debian's Chromium through playwright-core, no downloads),
+ * served by `npm start`'s server over the real app on the local runtime: as an admin, start a
+ * historical scan and see incidents; as a user without rights, see the access message.
+ * Screenshots go to test-artifacts/.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleApp, createHarness, type Harness } from '../../dev/harness/harness.js';
+import { startLocal } from '../../dev/harness/start.js';
+import { generateSite } from '../../dev/site-gen/generate.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const artifacts = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+let h: Harness;
+let local: { url: string; close(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  expect(existsSync(CHROMIUM), 'Debian chromium is installed by .ci/run').toBe(true);
+  mkdirSync(artifacts, { recursive: true });
+  h = await createHarness({
+    fixture: generateSite({ issues: 80, seed: 'e2e' }).fixture,
+    appFile: await bundleApp(),
+  });
+  local = await startLocal(h, 0);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}, 120_000);
+afterAll(async () => {
+  await browser.close();
+  await local.close();
+  h.close();
+});
+
+describe('the admin and project pages in Chromium', () => {
+  it('lets an admin start a historical scan and see its incidents', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${local.url}/admin?as=${encodeURIComponent(h.admin)}`);
+    await page.getByRole('heading', { name: 'Secret Scanner' }).waitFor();
+    await page.getByRole('tab', { name: 'Historical scan' }).click();
+    await page.getByRole('button', { name: 'Start scan' }).click();
+    // The background queue runs the scan; the page shows its progress, then it is done.
+    await expect
+      .poll(
+        async () => {
+          const r = (await h.call('listScans')) as { data: { status: string }[] };
+          return r.data[0]?.status;
+        },
+        { timeout: 30_000, interval: 250 },
+      )
+      .toBe('done');
+    await page.screenshot({ path: `${artifacts}admin-scan.png`, fullPage: true });
+    await page.reload();
+    await page.getByRole('tab', { name: 'Incidents' }).click();
+    await expect
+      .poll(async () => page.locator('table tbody tr').count(), { timeout: 20_000, interval: 250 })
+      .toBeGreaterThan(2);
+    await page.screenshot({ path: `${artifacts}admin-incidents.png`, fullPage: true });
+    const text = await page.locator('body').innerText();
+    expect(text).toMatch(/\*{4}/); // masked previews only
+    await page.close();
+  }, 90_000);
+
+  it('shows a user without rights the access message on a project page', async () => {
+    const user = h.sim.site.users.find(
+      (u) => !u.siteAdmin && !u.groups.some((g) => g.startsWith('jira-admins')),
+    );
+    if (!user) throw new Error('no plain user in the site');
+    const page = await browser.newPage();
+    await page.goto(`${local.url}/project/OPS?as=${encodeURIComponent(user.accountId)}`);
+    await page
+      .getByText('only administrators of this project', { exact: false })
+      .waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: `${artifacts}project-denied.png`, fullPage: true });
+    await page.close();
+  }, 60_000);
+});
