@@ -72,8 +72,51 @@ describe('the admin and project pages in Chromium', () => {
     await page.screenshot({ path: `${artifacts}admin-incidents.png`, fullPage: true });
     const text = await page.locator('body').innerText();
     expect(text).toMatch(/\*{4}/); // masked previews only
+
+    // Filter by project, open the first incident, ignore it with a reason.
+    await page.getByLabel('Project').selectOption('PAY');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect
+      .poll(
+        async () =>
+          (await page.locator('table tbody tr').allInnerTexts()).every((t) => t.includes('PAY')),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(true);
+    await page.locator('table tbody tr').first().locator('button').first().click();
+    await page
+      .getByRole('link', { name: /Open in Jira/ })
+      .first()
+      .waitFor();
+    const href = await page
+      .getByRole('link', { name: /Open in Jira/ })
+      .first()
+      .getAttribute('href');
+    expect(href).toMatch(/^https:\/\/.+\/browse\/PAY-\d+/);
+    await page.getByLabel('Reason to ignore').selectOption('test_credential');
+    await page.getByRole('button', { name: 'Ignore' }).click();
+    await page.getByText('Ignored: ', { exact: false }).waitFor();
+    await page.screenshot({ path: `${artifacts}admin-incident-ignored.png`, fullPage: true });
     await page.close();
   }, 90_000);
+
+  it('shows a member of the team only the incidents of the project page they are on', async () => {
+    await h.call('updateSettings', { teamGroup: 'All-incidents' });
+    const member = h.sim.site.users.find((u) => !u.siteAdmin && u.groups.includes('All-incidents'));
+    if (!member) throw new Error('no team member in the site');
+    const page = await browser.newPage();
+    await page.goto(`${local.url}/project/WEB?as=${encodeURIComponent(member.accountId)}`);
+    await page.getByRole('heading', { name: 'Secret findings in WEB' }).waitFor();
+    await expect
+      .poll(async () => page.locator('table tbody tr').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    const rows = await page.locator('table tbody tr').allInnerTexts();
+    expect(rows.every((t) => t.includes('WEB'))).toBe(true);
+    await page.screenshot({ path: `${artifacts}project-team.png`, fullPage: true });
+    await page.close();
+  }, 60_000);
 
   it('shows a user without rights the access message on a project page', async () => {
     const user = h.sim.site.users.find(
