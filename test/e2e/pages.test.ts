@@ -102,6 +102,30 @@ describe('the admin and project pages in Chromium', () => {
     await page.close();
   }, 90_000);
 
+  it('lets an admin change the perimeter and set the incident API', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${local.url}/admin?as=${encodeURIComponent(h.admin)}`);
+    await page.getByRole('tab', { name: 'Perimeter' }).click();
+    await page.getByRole('switch', { name: 'Monitor OPS' }).click();
+    await page.getByText('OPS is no longer monitored.').waitFor();
+    await page.screenshot({ path: `${artifacts}admin-perimeter.png`, fullPage: true });
+    const settings = (await h.call('getOverview')) as {
+      data: { settings: { excludedProjects: string[] } };
+    };
+    expect(settings.data.settings.excludedProjects).toEqual(['OPS']);
+
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByLabel('Incident API URL').fill('https://api.gitguardian.com');
+    await page.getByRole('button', { name: 'Save address' }).click();
+    await page.getByText('Address saved.').waitFor();
+    await page.screenshot({ path: `${artifacts}admin-settings.png`, fullPage: true });
+    const after = (await h.call('getOverview')) as {
+      data: { settings: { incidentApiUrl: string } };
+    };
+    expect(after.data.settings.incidentApiUrl).toBe('https://api.gitguardian.com');
+    await page.close();
+  }, 60_000);
+
   it('shows a member of the team only the incidents of the project page they are on', async () => {
     await h.call('updateSettings', { teamGroup: 'All-incidents' });
     const member = h.sim.site.users.find((u) => !u.siteAdmin && u.groups.includes('All-incidents'));
