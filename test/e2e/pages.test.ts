@@ -64,7 +64,7 @@ describe('the admin and project pages in Chromium', () => {
       )
       .toBe('done');
     await page.screenshot({ path: `${artifacts}admin-scan.png`, fullPage: true });
-    await page.reload();
+    // No reload: the page sees the scan end and shows the new incidents.
     await page.getByRole('tab', { name: 'Incidents' }).click();
     await expect
       .poll(async () => page.locator('table tbody tr').count(), { timeout: 20_000, interval: 250 })
@@ -74,8 +74,9 @@ describe('the admin and project pages in Chromium', () => {
     expect(text).toMatch(/\*{4}/); // masked previews only
 
     // Filter by project, open the first incident, ignore it with a reason.
-    await page.getByLabel('Project').selectOption('PAY');
-    await page.getByRole('button', { name: 'Apply' }).click();
+    const incidents = page.locator('#admin-panel-incidents');
+    await incidents.getByLabel('Project', { exact: true }).selectOption('PAY');
+    await incidents.getByRole('button', { name: 'Apply' }).click();
     await expect
       .poll(
         async () =>

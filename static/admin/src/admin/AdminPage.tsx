@@ -1,5 +1,5 @@
 /** The Jira admin page: incidents, the monitored perimeter, historical scans and settings. */
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { TabList, type TabSpec } from '../ui';
 import { AdminIncidents } from './AdminIncidents';
 import { PerimeterTab } from './PerimeterTab';
@@ -24,10 +24,15 @@ export function AdminPage({ accountId }: { accountId?: string | undefined }) {
     setSelected(tab.id);
     setVisited((v) => (v.has(tab.id) ? v : new Set([...v, tab.id])));
   };
+  // A finished scan brings new incidents: the list is mounted afresh to show them.
+  const [incidentsRound, setIncidentsRound] = useState(0);
+  const onScanEnded = useCallback(() => {
+    setIncidentsRound((n) => n + 1);
+  }, []);
   const panels: Record<TabId, () => ReactNode> = {
-    incidents: () => <AdminIncidents accountId={accountId} />,
+    incidents: () => <AdminIncidents key={incidentsRound} accountId={accountId} />,
     perimeter: () => <PerimeterTab />,
-    scan: () => <ScanTab />,
+    scan: () => <ScanTab onScanEnded={onScanEnded} />,
     settings: () => <SettingsTab />,
   };
   return (

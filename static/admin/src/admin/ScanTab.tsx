@@ -38,13 +38,16 @@ const JOB_TONES: Record<JobStatus, Tone> = {
   failed: 'danger',
 };
 
-export function ScanTab() {
+/** `onScanEnded`: a scan finished, was cancelled or failed (the incidents list reloads then). */
+export function ScanTab({ onScanEnded }: { onScanEnded?: () => void } = {}) {
   const { state, reload, update } = useLoad(async (): Promise<ScanData> => {
     const [jobs, projects] = await Promise.all([adminApi.listScans(), adminApi.listProjects()]);
     return { jobs, projects: [...projects].sort((a, b) => a.key.localeCompare(b.key)) };
   });
   const put = useCallback(
     (job: HistoricalJob) => {
+      if (job.status === 'done' || job.status === 'cancelled' || job.status === 'failed')
+        onScanEnded?.();
       update((d) => ({
         ...d,
         jobs: d.jobs.some((j) => j.id === job.id)
@@ -52,7 +55,7 @@ export function ScanTab() {
           : [job, ...d.jobs],
       }));
     },
-    [update],
+    [update, onScanEnded],
   );
   if (state.status === 'loading') return <Loading label="Loading scans…" />;
   if (state.status === 'error')
