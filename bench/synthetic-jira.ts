@@ -4,17 +4,7 @@
  * Same seed, same text: runs and machines compare like with like.
  * @module
  */
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../dev/site-gen/prng.js';
 
 const WORDS = (
   'the a to of and in is for on that with as it be this are was deploy build release customer ' +
@@ -46,7 +36,7 @@ export interface SyntheticOptions {
 }
 
 export function syntheticJiraUnits(opts: SyntheticOptions): string[] {
-  const rnd = mulberry32(opts.seed ?? 20261126);
+  const rnd = seededRandom(opts.seed ?? 20261126);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const str = (alphabet: string, n: number): string => {
     let s = '';

@@ -191,17 +191,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const CLOCK_META = 'clockOffsetMs';
 const QUEUE_NAME = /^[a-zA-Z0-9-_]+$/;
 
-/** mulberry32: a small seeded generator for `faults.random`. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../site-gen/prng.js';
 
 // --- Process-wide globals ------------------------------------------------------------------------
 

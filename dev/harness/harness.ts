@@ -28,7 +28,10 @@ import type { Incident } from '../../src/incidents/model.js';
 import type { HistoricalJob } from '../../src/scan/historical.js';
 
 /** The repository root, whether this runs from dev/ (tests) or dist/dev/ (npm scripts). */
-const ROOT = fileURLToPath(new URL('.', import.meta.url)).replace(/(dist\/)?dev\/harness\/$/, '');
+export const ROOT = fileURLToPath(new URL('.', import.meta.url)).replace(
+  /(dist\/)?dev\/harness\/$/,
+  '',
+);
 export const ADMIN_PAGE = 'secret-scanner-admin';
 export const PROJECT_PAGE = 'secret-scanner-project';
 const API_TOKEN = 'local-harness-incident-api-token';
@@ -50,7 +53,8 @@ export async function bundleApp(
   return outfile;
 }
 
-function productRoute(sim: JiraSimulator): NonNullable<ForgeRuntimeOptions['product']> {
+/** Product (`fpp`) calls to the simulator; a user call carries who makes it. */
+export function productRoute(sim: JiraSimulator): NonNullable<ForgeRuntimeOptions['product']> {
   return async (target, path, init) => {
     const headers: Record<string, string> = {
       ...(init?.headers as Record<string, string> | undefined),

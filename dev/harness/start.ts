@@ -13,9 +13,15 @@ import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { generateSite } from '../site-gen/generate.js';
 import { listenLoopback, type LoopbackRequest, type LoopbackResponse } from '../loopback.js';
-import { ADMIN_PAGE, bundleApp, createHarness, PROJECT_PAGE, type Harness } from './harness.js';
+import {
+  ADMIN_PAGE,
+  bundleApp,
+  createHarness,
+  PROJECT_PAGE,
+  ROOT,
+  type Harness,
+} from './harness.js';
 
-const ROOT = fileURLToPath(new URL('.', import.meta.url)).replace(/(dist\/)?dev\/harness\/$/, '');
 const BUILD = join(ROOT, 'static/admin/build');
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript',

@@ -8,30 +8,20 @@ import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleApp } from '../../dev/harness/harness.js';
 import { installForgeSite } from './forge-site.js';
 
 const JANE = '557058:aa11bb22-cc33-4d44-8e55-ff6677889900';
 const GH = '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';
 const out = mkdtempSync(join(tmpdir(), 'forge-bundle-'));
-const entry = fileURLToPath(new URL('../../src/forge/index.ts', import.meta.url));
 
 type Handler = (...args: unknown[]) => Promise<unknown>;
 let bundle: Record<string, Handler>;
 let site: ReturnType<typeof installForgeSite>;
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    outfile: join(out, 'index.cjs'),
-    logLevel: 'silent',
-  });
+  await bundleApp(out);
   site = installForgeSite(JANE);
   bundle = createRequire(join(out, 'package.json'))('./index.cjs') as Record<string, Handler>;
 }, 60_000);

@@ -7,7 +7,6 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../../dev/jira-sim/fixture.js';
 import { createJiraSimulator, type JiraSimulator } from '../../../dev/jira-sim/server.js';
@@ -20,27 +19,19 @@ import {
   type LocalForgeRuntime,
 } from '../../../dev/forge-runtime/runtime.js';
 import { createSqliteKvsBackend } from '../../../dev/forge-runtime/sqlite-backend.js';
+import { bundleApp, productRoute } from '../../../dev/harness/harness.js';
 import { sharedPath } from '../../shared-path.js';
 
 const JANE = '557058:aa11bb22-cc33-4d44-8e55-ff6677889900'; // a site admin in the fixture
 const ADMIN = 'secret-scanner-admin';
 const MANIFEST = fileURLToPath(new URL('../../../manifest.yml', import.meta.url));
-const entry = fileURLToPath(new URL('../../../src/forge/index.ts', import.meta.url));
 const out = mkdtempSync(join(tmpdir(), 'forge-runtime-'));
 const fixture: unknown = JSON.parse(readFileSync(sharedPath('fixtures/example-site.json'), 'utf8'));
 const PUBLISH = '/webhook/queue/publish/{contextAri}/{environmentId}/{appId}/{appVersion}';
 const STARGATE: ForgeFetchTarget = { type: 'fpp', provider: 'app', remote: 'stargate' };
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    outfile: join(out, 'index.cjs'),
-    logLevel: 'silent',
-  });
+  await bundleApp(out);
 }, 60_000);
 
 /** A fresh load of the bundle, as a restarted process would (after the runtime is installed). */
@@ -56,23 +47,7 @@ afterEach(() => {
   opened = [];
 });
 
-function product(sim: JiraSimulator): NonNullable<ForgeRuntimeOptions['product']> {
-  return async (target, path, init) => {
-    const headers: Record<string, string> = {
-      ...(init?.headers as Record<string, string> | undefined),
-    };
-    if (target.provider === 'user' && typeof target.accountId === 'string') {
-      headers['X-Sim-Account-Id'] = target.accountId;
-    }
-    const r = await sim.handle({
-      method: init?.method ?? 'GET',
-      path,
-      headers,
-      ...(typeof init?.body === 'string' ? { body: init.body } : {}),
-    });
-    return new Response(r.status === 204 ? null : r.body, { status: r.status, headers: r.headers });
-  };
-}
+const product = productRoute;
 
 function open(
   sim: JiraSimulator,

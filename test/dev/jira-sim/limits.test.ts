@@ -7,20 +7,9 @@ import { createJiraClient } from '../../../src/jira/client.js';
 import { createJiraHttp, JiraRateLimitError } from '../../../src/jira/http.js';
 import { jiraBurstPerSecond } from '../../../dev/jira-sim/limits.js';
 import { createJiraSimulator } from '../../../dev/jira-sim/server.js';
+import { seededRandom } from '../../../dev/site-gen/prng.js';
 import { asObj, call } from './call.js';
 import { adf, SYNTHETIC, syntheticSite, testClock, USERS } from './sites.js';
-
-/** A seeded PRNG (mulberry32) in [0, 1). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIELD = '/rest/api/3/field';
 const ISSUE = '/rest/api/3/issue/OPS-1';
@@ -143,7 +132,7 @@ describe('injected faults', () => {
     const events: unknown[] = [];
     const site = syntheticSite();
     const sim = createJiraSimulator(site, {
-      faults: { rate: 0.3, random: seeded(42) },
+      faults: { rate: 0.3, random: seededRandom(42) },
       onEvent: (e) => events.push(e),
     });
     const statuses: number[] = [];
@@ -181,7 +170,7 @@ describe('injected faults', () => {
   it('the same seed gives the same faults', async () => {
     const run = async (): Promise<number[]> => {
       const sim = createJiraSimulator(syntheticSite(), {
-        faults: { rate: 0.5, random: seeded(7) },
+        faults: { rate: 0.5, random: seededRandom(7) },
       });
       const out: number[] = [];
       for (let i = 0; i < 40; i++) out.push((await call(sim, 'GET', FIELD)).status);
@@ -193,7 +182,7 @@ describe('injected faults', () => {
   it('the app’s client pages a whole site correctly under fault rate 0.3', async () => {
     const sim = createJiraSimulator(syntheticSite(), {
       maxPageSize: 25,
-      faults: { rate: 0.3, random: seeded(2026) },
+      faults: { rate: 0.3, random: seededRandom(2026) },
     });
     const sleeps: number[] = [];
     const http = createJiraHttp({
@@ -202,7 +191,7 @@ describe('injected faults', () => {
         sleeps.push(ms);
         return Promise.resolve();
       },
-      random: seeded(1),
+      random: seededRandom(1),
       now: () => 0,
       maxRetries: 10,
     });
