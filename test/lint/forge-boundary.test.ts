@@ -1,15 +1,10 @@
 // The one dependency rule (DESIGN.md): only src/forge/ may import @forge/*. Enforced by lint; this
 // proves the lint rule really fires where it must and stays quiet where it must not.
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { resolvedConfig, ruleIds as lint } from './lint-text.js';
 
-const eslint = new ESLint({ cwd: process.cwd() });
 const code = "import api from '@forge/api';\nexport const x = api;\n";
-
-async function ruleIds(filePath: string, text = code): Promise<string[]> {
-  const [result] = await eslint.lintText(text, { filePath });
-  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
-}
+const ruleIds = (filePath: string, text = code) => lint(filePath, text);
 
 describe('@forge/* import boundary', () => {
   it.each(['src/engine/scan.ts', 'src/cli/main.ts', 'src/detectors/aws.ts', 'bench/bench.ts'])(
@@ -20,7 +15,7 @@ describe('@forge/* import boundary', () => {
   );
   it('is switched off for src/forge/ only', async () => {
     // No file exists there yet to lint, so read the resolved config instead.
-    const config = (await eslint.calculateConfigForFile('src/forge/index.ts')) as {
+    const config = (await resolvedConfig('src/forge/index.ts')) as {
       rules: Record<string, unknown[]>;
     };
     expect(config.rules['no-restricted-imports']?.[0]).toBe(0);

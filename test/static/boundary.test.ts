@@ -1,15 +1,10 @@
 // The UI bundle holds no backend code and reaches the platform through @forge/bridge only: the
 // lint rule that says so fires where it must and stays quiet where it must not.
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { ruleIds as lint } from '../lint/lint-text.js';
 
-const eslint = new ESLint({ cwd: process.cwd() });
 const FILE = 'static/admin/src/format.ts';
-
-async function ruleIds(text: string): Promise<string[]> {
-  const [result] = await eslint.lintText(text, { filePath: FILE });
-  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
-}
+const ruleIds = (text: string) => lint(FILE, text);
 
 describe('Custom UI import boundary', () => {
   it('refuses backend code but takes its types', async () => {
