@@ -9,13 +9,16 @@
  *   `avi:jira:deleted:comment`: the same plus `comment` (the REST v3 comment: id, author, ADF body,
  *   updateAuthor, created, updated, visibility).
  *
+ * - `avi:jira:created|updated|deleted:worklog`: `{eventType, selfGenerated, atlassianId, worklog}`
+ *   (the REST v3 worklog, which names its issue by `issueId` only: no issue object).
+ *
  * `issue.fields` is the platform's small subset only (summary, issuetype, creator, created,
  * project, reporter, assignee, updated, status), each present when the issue has it: a consumer
  * re-fetches the description and custom fields, as the app does. `selfGenerated` is always false:
  * the simulator's writers are site users, never the app.
  * @module
  */
-import type { ChangeItem, CommentDef, HistoryDef, IssueDef } from './fixture.js';
+import type { ChangeItem, CommentDef, HistoryDef, IssueDef, WorklogDef } from './fixture.js';
 import type { Renderer } from './render.js';
 
 export type ForgeEventType =
@@ -23,7 +26,8 @@ export type ForgeEventType =
   | 'avi:jira:updated:issue'
   | 'avi:jira:deleted:issue'
   | 'avi:jira:commented:issue'
-  | 'avi:jira:deleted:comment';
+  | 'avi:jira:deleted:comment'
+  | WorklogEvent['eventType'];
 
 /** The issue of an event: id, key and the platform's subset of fields. */
 export interface ForgeEventIssue {
@@ -59,7 +63,19 @@ export interface CommentEvent extends EventBase {
   readonly comment: Readonly<Record<string, unknown>> & { readonly id: string };
 }
 
-export type ForgeEvent = IssueCreatedEvent | IssueUpdatedEvent | IssueDeletedEvent | CommentEvent;
+export interface WorklogEvent {
+  readonly eventType:
+    'avi:jira:created:worklog' | 'avi:jira:updated:worklog' | 'avi:jira:deleted:worklog';
+  readonly selfGenerated: boolean;
+  readonly atlassianId: string;
+  readonly worklog: Readonly<Record<string, unknown>> & {
+    readonly id: string;
+    readonly issueId: string;
+  };
+}
+
+export type ForgeEvent =
+  IssueCreatedEvent | IssueUpdatedEvent | IssueDeletedEvent | CommentEvent | WorklogEvent;
 
 /** The fields a Forge issue event carries (forge.md §2: "a small subset"). */
 export const EVENT_ISSUE_FIELDS = [
@@ -135,5 +151,21 @@ export function commentEvent(
     eventType,
     ...base(render, issue, actor),
     comment: structuredClone(rendered),
+  };
+}
+
+export function worklogEvent(
+  eventType: WorklogEvent['eventType'],
+  render: Renderer,
+  issue: IssueDef,
+  worklog: WorklogDef,
+  actor: string,
+): WorklogEvent {
+  const rendered = render.worklog(issue, worklog) as WorklogEvent['worklog'];
+  return {
+    eventType,
+    selfGenerated: false,
+    atlassianId: actor,
+    worklog: structuredClone(rendered),
   };
 }

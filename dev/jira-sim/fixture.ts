@@ -107,11 +107,11 @@ export interface HistoryDef {
 export interface WorklogDef {
   readonly id: string;
   readonly author: UserRef;
-  readonly comment: AdfDoc | null;
+  comment: AdfDoc | null;
   readonly started: string;
-  readonly timeSpentSeconds: number;
+  timeSpentSeconds: number;
   readonly created?: string;
-  readonly updated?: string;
+  updated?: string;
   readonly visibility?: Visibility;
 }
 
@@ -708,7 +708,7 @@ export class SimSite {
   private readonly byKey = new Map<string, IssueDef>();
   private readonly userById: Map<string, SiteUser>;
   private readonly lastIssueNumber = new Map<string, number>();
-  private readonly next: Record<'issue' | 'comment' | 'history', number>;
+  private readonly next: Record<'issue' | 'comment' | 'history' | 'worklog', number>;
 
   constructor(fixture: SiteFixture, options: { now?: () => number } = {}) {
     this.baseUrl = fixture.site.baseUrl;
@@ -724,6 +724,7 @@ export class SimSite {
       issue: maxNumeric(this.issueList.map((i) => i.id)) + 1,
       comment: maxNumeric(this.issueList.flatMap((i) => i.comments.map((c) => c.id))) + 1,
       history: maxNumeric(this.issueList.flatMap((i) => i.changelog.map((h) => h.id))) + 1,
+      worklog: maxNumeric(this.issueList.flatMap((i) => i.worklogs.map((w) => w.id))) + 1,
     };
   }
 
@@ -734,7 +735,7 @@ export class SimSite {
     this.lastIssueNumber.set(projectKey, Math.max(this.lastIssueNumber.get(projectKey) ?? 0, n));
   }
 
-  private allocate(kind: 'issue' | 'comment' | 'history'): string {
+  private allocate(kind: 'issue' | 'comment' | 'history' | 'worklog'): string {
     return String(this.next[kind]++);
   }
 
@@ -942,6 +943,69 @@ export class SimSite {
     return { issue, comment };
   }
 
+  /** A worklog with an optional ADF comment; Jira needs a positive time spent. */
+  addWorklog(
+    idOrKey: string,
+    entry: { comment?: unknown; timeSpentSeconds: number; started?: string },
+    authorAccountId: string,
+    visibility?: Visibility,
+  ): { issue: IssueDef; worklog: WorklogDef } {
+    const issue = this.mustIssue(idOrKey);
+    const author = this.mustUser(authorAccountId);
+    const comment = worklogComment(entry.comment);
+    if (!Number.isInteger(entry.timeSpentSeconds) || entry.timeSpentSeconds <= 0)
+      throw new SiteError(400, 'Worklog must not be null.');
+    const stamp = this.stamp();
+    const worklog: WorklogDef = {
+      id: this.allocate('worklog'),
+      author,
+      comment,
+      started: entry.started ?? stamp,
+      timeSpentSeconds: entry.timeSpentSeconds,
+      created: stamp,
+      updated: stamp,
+      ...opt('visibility', visibility),
+    };
+    issue.worklogs.push(worklog);
+    issue.fields.updated = stamp;
+    return { issue, worklog };
+  }
+
+  /** Changes a worklog's comment (and time spent, when given). */
+  editWorklog(
+    idOrKey: string,
+    worklogId: string,
+    entry: { comment?: unknown; timeSpentSeconds?: number },
+    authorAccountId: string,
+  ): { issue: IssueDef; worklog: WorklogDef } {
+    const issue = this.mustIssue(idOrKey);
+    this.mustUser(authorAccountId);
+    const worklog = this.mustWorklog(issue, worklogId);
+    if (entry.comment !== undefined) worklog.comment = worklogComment(entry.comment);
+    if (entry.timeSpentSeconds !== undefined) {
+      if (!Number.isInteger(entry.timeSpentSeconds) || entry.timeSpentSeconds <= 0)
+        throw new SiteError(400, 'Worklog must not be null.');
+      worklog.timeSpentSeconds = entry.timeSpentSeconds;
+    }
+    worklog.updated = this.stamp();
+    issue.fields.updated = worklog.updated;
+    return { issue, worklog };
+  }
+
+  deleteWorklog(idOrKey: string, worklogId: string): { issue: IssueDef; worklog: WorklogDef } {
+    const issue = this.mustIssue(idOrKey);
+    const worklog = this.mustWorklog(issue, worklogId);
+    issue.worklogs.splice(issue.worklogs.indexOf(worklog), 1);
+    issue.fields.updated = this.stamp();
+    return { issue, worklog };
+  }
+
+  private mustWorklog(issue: IssueDef, worklogId: string): WorklogDef {
+    const worklog = issue.worklogs.find((w) => w.id === worklogId);
+    if (!worklog) throw new SiteError(404, `Cannot find worklog with id: ${worklogId}.`);
+    return worklog;
+  }
+
   deleteIssue(idOrKey: string): { issue: IssueDef } {
     const issue = this.mustIssue(idOrKey);
     this.issueList.splice(this.issueList.indexOf(issue), 1);
@@ -949,6 +1013,13 @@ export class SimSite {
     this.byKey.delete(issue.key);
     return { issue };
   }
+}
+
+function worklogComment(comment: unknown): AdfDoc | null {
+  if (comment === undefined || comment === null) return null;
+  if (adfProblem(comment) !== undefined)
+    throw new SiteError(400, 'Worklog comment must be an ADF document.');
+  return structuredClone(comment as AdfDoc);
 }
 
 /** `OPS-12` -> [`OPS`, 12]. */

@@ -28,6 +28,7 @@ import {
   type ProjectDef,
   type SimSite,
   type Visibility,
+  type WorklogDef,
 } from './fixture.js';
 import type { ForgeEvent } from './events.js';
 import { compileJql } from './jql.js';
@@ -852,6 +853,70 @@ const deleteComment: Handler = (ctx) => {
   return withEvent({ status: 204 }, event);
 };
 
+function visibleWorklogOr404(ctx: Ctx, issue: IssueDef): WorklogDef {
+  const id = param(ctx, 'worklog');
+  const worklog = ctx.render.visibleWorklogs(issue).find((w) => w.id === id);
+  if (!worklog) throw new HttpError(404, [`Cannot find worklog with id: ${id}.`]);
+  return worklog;
+}
+
+const WORKLOG_KEYS = ['comment', 'started', 'timeSpentSeconds', 'visibility', 'properties'];
+
+const getWorklog: Handler = (ctx) => {
+  const issue = issueOr404(ctx);
+  return { status: 200, json: ctx.render.worklog(issue, visibleWorklogOr404(ctx, issue)) };
+};
+
+/** `POST /issue/{id}/worklog`: 201 with the worklog (time given as `timeSpentSeconds`). */
+const addWorklog: Handler = (ctx) => {
+  const author = writer(ctx);
+  const target = issueOr404(ctx);
+  const body = jsonBody(ctx, WORKLOG_KEYS);
+  const seconds = body.timeSpentSeconds;
+  if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds <= 0)
+    throw new FieldError(400, { timeLogged: 'You must indicate the time spent working.' });
+  const visibility = visibilityOf(body);
+  const { issue, worklog, event } = write(ctx, {
+    op: 'addWorklog',
+    issue: target.id,
+    timeSpentSeconds: seconds,
+    ...(body.comment === undefined ? {} : { comment: body.comment }),
+    author,
+    ...(visibility ? { visibility } : {}),
+  });
+  return withEvent({ status: 201, json: ctx.render.worklog(issue, worklog as WorklogDef) }, event);
+};
+
+/** `PUT /issue/{id}/worklog/{id}`: 200 with the worklog (its comment changed). */
+const editWorklog: Handler = (ctx) => {
+  const author = writer(ctx);
+  const target = issueOr404(ctx);
+  const existing = visibleWorklogOr404(ctx, target);
+  const body = jsonBody(ctx, WORKLOG_KEYS);
+  const { issue, worklog, event } = write(ctx, {
+    op: 'editWorklog',
+    issue: target.id,
+    worklog: existing.id,
+    ...(body.comment === undefined ? {} : { comment: body.comment }),
+    author,
+  });
+  return withEvent({ status: 200, json: ctx.render.worklog(issue, worklog as WorklogDef) }, event);
+};
+
+/** `DELETE /issue/{id}/worklog/{id}`: 204. */
+const deleteWorklog: Handler = (ctx) => {
+  const author = writer(ctx);
+  const target = issueOr404(ctx);
+  const existing = visibleWorklogOr404(ctx, target);
+  const { event } = write(ctx, {
+    op: 'deleteWorklog',
+    issue: target.id,
+    worklog: existing.id,
+    author,
+  });
+  return withEvent({ status: 204 }, event);
+};
+
 /** `/rest/api/3/issue/{issue}` -> a pattern with a named group per `{param}`. */
 function template(path: string): RegExp {
   const escaped = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
@@ -866,6 +931,7 @@ const ROUTES: readonly Route[] = (
     ['GET', '/rest/api/3/issue/{issue}/comment', listComments],
     ['GET', '/rest/api/3/issue/{issue}/comment/{comment}', getComment],
     ['GET', '/rest/api/3/issue/{issue}/worklog', listWorklogs],
+    ['GET', '/rest/api/3/issue/{issue}/worklog/{worklog}', getWorklog],
     ['POST', '/rest/api/3/changelog/bulkfetch', bulkChangelogs],
     ['GET', '/rest/api/3/field', listFields],
     ['GET', '/rest/api/3/project/search', searchProjects],
@@ -892,6 +958,9 @@ const ROUTES: readonly Route[] = (
         ['POST', '/rest/api/3/issue/{issue}/comment', addComment],
         ['PUT', '/rest/api/3/issue/{issue}/comment/{comment}', editComment],
         ['DELETE', '/rest/api/3/issue/{issue}/comment/{comment}', deleteComment],
+        ['POST', '/rest/api/3/issue/{issue}/worklog', addWorklog],
+        ['PUT', '/rest/api/3/issue/{issue}/worklog/{worklog}', editWorklog],
+        ['DELETE', '/rest/api/3/issue/{issue}/worklog/{worklog}', deleteWorklog],
       ] as const
     ).map(([method, path, handler]): Route => ({
       method,

@@ -15,9 +15,12 @@
  * {"op":"editComment",   "issue":"OPS-1", "comment":"10001", "body":"…",              "author":"<accountId>"}
  * {"op":"deleteComment", "issue":"OPS-1", "comment":"10001",                          "author":"<accountId>"}
  * {"op":"deleteIssue",   "issue":"OPS-1",                                             "author":"<accountId>"}
+ * {"op":"addWorklog",    "issue":"OPS-1", "comment":"…", "timeSpentSeconds":3600,      "author":"<accountId>"}
+ * {"op":"editWorklog",   "issue":"OPS-1", "worklog":"10001", "comment":"…",            "author":"<accountId>"}
+ * {"op":"deleteWorklog", "issue":"OPS-1", "worklog":"10001",                          "author":"<accountId>"}
  * ```
  *
- * `visibility` is optional. The created issue's reporter and creator are the author unless
+ * `visibility` (comments, worklogs) and a worklog's `comment` are optional. The created issue's reporter and creator are the author unless
  * `fields.reporter` says otherwise. An update that changes nothing writes no history and sends no
  * event (`replayWrite` returns undefined).
  * @module
@@ -31,12 +34,14 @@ import {
   type IssueDef,
   type SimSite,
   type Visibility,
+  type WorklogDef,
 } from './fixture.js';
 import {
   commentEvent,
   issueCreatedEvent,
   issueDeletedEvent,
   issueUpdatedEvent,
+  worklogEvent,
   type ForgeEvent,
 } from './events.js';
 import { Renderer } from './render.js';
@@ -75,7 +80,28 @@ export type WriteOp =
       readonly comment: string;
       readonly author: string;
     }
-  | { readonly op: 'deleteIssue'; readonly issue: string; readonly author: string };
+  | { readonly op: 'deleteIssue'; readonly issue: string; readonly author: string }
+  | {
+      readonly op: 'addWorklog';
+      readonly issue: string;
+      readonly comment?: unknown;
+      readonly timeSpentSeconds: number;
+      readonly author: string;
+      readonly visibility?: Visibility;
+    }
+  | {
+      readonly op: 'editWorklog';
+      readonly issue: string;
+      readonly worklog: string;
+      readonly comment?: unknown;
+      readonly author: string;
+    }
+  | {
+      readonly op: 'deleteWorklog';
+      readonly issue: string;
+      readonly worklog: string;
+      readonly author: string;
+    };
 
 export type WriteOpName = WriteOp['op'];
 
@@ -94,6 +120,7 @@ export interface WriteResult {
   readonly event: ForgeEvent | undefined;
   readonly issue: IssueDef;
   readonly comment?: CommentDef;
+  readonly worklog?: WorklogDef;
 }
 
 type Obj = Record<string, unknown>;
@@ -206,6 +233,26 @@ export function applyWrite(site: SimSite, op: WriteOp, render: Renderer): WriteR
       site.deleteIssue(op.issue);
       return { issue, event };
     }
+    case 'addWorklog': {
+      const entry = {
+        timeSpentSeconds: op.timeSpentSeconds,
+        ...(op.comment === undefined ? {} : { comment: op.comment }),
+      };
+      const { issue, worklog } = site.addWorklog(op.issue, entry, op.author, op.visibility);
+      const event = worklogEvent('avi:jira:created:worklog', render, issue, worklog, op.author);
+      return { issue, worklog, event };
+    }
+    case 'editWorklog': {
+      const entry = op.comment === undefined ? {} : { comment: op.comment };
+      const { issue, worklog } = site.editWorklog(op.issue, op.worklog, entry, op.author);
+      const event = worklogEvent('avi:jira:updated:worklog', render, issue, worklog, op.author);
+      return { issue, worklog, event };
+    }
+    case 'deleteWorklog': {
+      const { issue, worklog } = site.deleteWorklog(op.issue, op.worklog);
+      const event = worklogEvent('avi:jira:deleted:worklog', render, issue, worklog, op.author);
+      return { issue, worklog, event };
+    }
   }
 }
 
@@ -231,6 +278,13 @@ export function replayWrite(
     case 'addComment':
     case 'editComment':
       return applyWrite(site, { ...op, body: text(op.body) }, render).event;
+    case 'addWorklog':
+    case 'editWorklog':
+      return applyWrite(
+        site,
+        op.comment === undefined ? op : { ...op, comment: text(op.comment) },
+        render,
+      ).event;
     default:
       return applyWrite(site, op, render).event;
   }
@@ -245,8 +299,11 @@ const OP_KEYS: Readonly<Record<WriteOpName, readonly string[]>> = {
   editComment: ['issue', 'comment', 'body', 'author'],
   deleteComment: ['issue', 'comment', 'author'],
   deleteIssue: ['issue', 'author'],
+  addWorklog: ['issue', 'comment', 'timeSpentSeconds', 'author', 'visibility'],
+  editWorklog: ['issue', 'worklog', 'comment', 'author'],
+  deleteWorklog: ['issue', 'worklog', 'author'],
 };
-const OPTIONAL = new Set(['visibility']);
+const OPTIONAL = new Set(['visibility', 'comment']);
 
 /** Reads one `--events` op (see the module doc), naming the first problem. */
 export function parseWriteOp(value: unknown): ParsedOp {
@@ -271,22 +328,26 @@ export function parseWriteOp(value: unknown): ParsedOp {
     const ok =
       k === 'fields'
         ? isObject(v)
-        : k === 'body'
+        : k === 'body' || k === 'comment'
           ? typeof v === 'string' || adfProblem(v) === undefined
-          : k === 'visibility'
-            ? isObject(v) &&
-              (v.type === 'group' || v.type === 'role') &&
-              typeof v.value === 'string'
-            : typeof v === 'string' && v !== '';
+          : k === 'timeSpentSeconds'
+            ? Number.isInteger(v) && (v as number) > 0
+            : k === 'visibility'
+              ? isObject(v) &&
+                (v.type === 'group' || v.type === 'role') &&
+                typeof v.value === 'string'
+              : typeof v === 'string' && v !== '';
     if (!ok) {
       const want =
         k === 'fields'
           ? 'an object of field values'
-          : k === 'body'
+          : k === 'body' || k === 'comment'
             ? 'plain text or an ADF document'
-            : k === 'visibility'
-              ? '{type: "group"|"role", value}'
-              : 'a non-empty string';
+            : k === 'timeSpentSeconds'
+              ? 'a positive whole number of seconds'
+              : k === 'visibility'
+                ? '{type: "group"|"role", value}'
+                : 'a non-empty string';
       return { ok: false, error: `${name}: "${k}" must be ${want}` };
     }
   }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { handleChange, type ChangeEvent, type ChangeResult } from '../scan/realtime.js';
+import type { JiraClient } from '../jira/client.js';
 import { scannerOf, textFields, type AppDeps } from './context.js';
 import { enqueueIncidents } from './delivery.js';
 import { isMonitored, loadSettings, zodMessage } from './settings.js';
@@ -33,6 +34,46 @@ const Payload = z
   .loose();
 
 export type EventMapping = { ok: true; event: ChangeEvent } | { ok: false; error: string };
+
+const WORKLOG_EVENTS: ReadonlyMap<unknown, 'worklog_upserted' | 'worklog_deleted'> = new Map([
+  ['avi:jira:created:worklog', 'worklog_upserted'],
+  ['avi:jira:updated:worklog', 'worklog_upserted'],
+  ['avi:jira:deleted:worklog', 'worklog_deleted'],
+] as const);
+const WorklogPayload = z
+  .object({ eventType: z.string(), worklog: z.object({ id: Id, issueId: Id }).loose() })
+  .loose();
+
+/**
+ * A worklog event names its issue by id only, so the issue's key and project are read (as the
+ * app). An issue that is gone by then is skipped: its own deletion event removes what it held.
+ */
+export async function toWorklogChange(
+  payload: unknown,
+  client: Pick<JiraClient, 'issue'>,
+): Promise<EventMapping> {
+  const parsed = WorklogPayload.safeParse(payload);
+  if (!parsed.success)
+    return { ok: false, error: `unexpected event payload: ${zodMessage(parsed.error)}` };
+  const { eventType, worklog } = parsed.data;
+  const type = WORKLOG_EVENTS.get(eventType);
+  if (!type) return { ok: false, error: `event ${JSON.stringify(eventType)} is not handled` };
+  const issue = await client.issue(worklog.issueId, ['project']);
+  const key = issue?.key;
+  const projectKey = (issue?.fields as { project?: { key?: unknown } } | undefined)?.project?.key;
+  if (typeof key !== 'string' || typeof projectKey !== 'string')
+    return { ok: false, error: `issue ${worklog.issueId} of worklog ${worklog.id} is gone` };
+  return {
+    ok: true,
+    event: { type, issue: { id: worklog.issueId, key, projectKey }, worklogId: worklog.id },
+  };
+}
+
+/** Worklog events carry a worklog and no issue; every other event carries its issue. */
+const isWorklogEvent = (payload: unknown): boolean =>
+  typeof payload === 'object' &&
+  payload !== null &&
+  WORKLOG_EVENTS.has((payload as { eventType?: unknown }).eventType);
 
 /** Forge event payload -> ChangeEvent. */
 export function toChangeEvent(payload: unknown): EventMapping {
@@ -87,12 +128,16 @@ export type IssueEventOutcome =
     };
 
 export async function onIssueEvent(deps: AppDeps, payload: unknown): Promise<IssueEventOutcome> {
-  const mapped = toChangeEvent(payload);
+  const mapped = isWorklogEvent(payload)
+    ? await toWorklogChange(payload, deps.asApp)
+    : toChangeEvent(payload);
   if (!mapped.ok) return { kind: 'skipped', reason: mapped.error };
   const settings = await loadSettings(deps.docs);
   const projectKey = mapped.event.issue.projectKey;
   // Deletions are recorded even outside the perimeter: they only ever remove.
-  const removal = mapped.event.type === 'issue_deleted' || mapped.event.type === 'comment_deleted';
+  const removal = ['issue_deleted', 'comment_deleted', 'worklog_deleted'].includes(
+    mapped.event.type,
+  );
   if (!removal && !isMonitored(settings, projectKey))
     return { kind: 'skipped', reason: `project ${projectKey} is outside the perimeter` };
   const result = await handleChange(mapped.event, {

@@ -38,7 +38,10 @@ const retryLater = (e: JiraRateLimitError): InvocationError =>
     retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
   });
 
-/** avi:jira:created|updated|deleted:issue, avi:jira:commented:issue, avi:jira:deleted:comment. */
+/**
+ * avi:jira:created|updated|deleted:issue, avi:jira:commented:issue, avi:jira:deleted:comment,
+ * avi:jira:created|updated|deleted:worklog.
+ */
 export async function onIssueEventTrigger(event: unknown): Promise<InvocationError | undefined> {
   try {
     // Triggers run for 25 s: a longer Jira wait becomes a platform retry.

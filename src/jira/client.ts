@@ -62,6 +62,8 @@ export interface JiraClient {
   /** One comment; undefined when it does not exist (or is not visible). */
   comment(issueId: string, commentId: string): Promise<Obj | undefined>;
   comments(issueId: string): Promise<Obj[]>;
+  /** One worklog; undefined when it does not exist (or is not visible). */
+  worklog(issueId: string, worklogId: string): Promise<Obj | undefined>;
   worklogs(issueId: string): Promise<Obj[]>;
   /** Histories per issue id, for the given text fields only. */
   changelogs(issueIds: readonly string[], fieldIds: readonly string[]): Promise<Map<string, Obj[]>>;
@@ -96,6 +98,10 @@ async function orMissing(get: () => Promise<Obj>): Promise<Obj | undefined> {
 }
 
 export function createJiraClient(http: JiraHttp): JiraClient {
+  /** One object; undefined when Jira answers 404. */
+  const one = (path: string): Promise<Obj | undefined> =>
+    orMissing(async () => obj((await http.request('GET', path)).json, path));
+
   /** Pages a startAt/maxResults/total endpoint to its end. */
   async function pagedByOffset(path: string, listKey: string, pageSize: number): Promise<Obj[]> {
     const out: Obj[] = [];
@@ -136,14 +142,12 @@ export function createJiraClient(http: JiraHttp): JiraClient {
       if (count === undefined) throw new JiraShapeError(path, '"count" is not a number');
       return count;
     },
-    async issue(idOrKey, fields) {
-      const path = `/rest/api/3/issue/${enc(idOrKey)}?fields=${enc(fields.join(','))}`;
-      return orMissing(async () => obj((await http.request('GET', path)).json, path));
-    },
-    async comment(issueId, commentId) {
-      const path = `/rest/api/3/issue/${enc(issueId)}/comment/${enc(commentId)}`;
-      return orMissing(async () => obj((await http.request('GET', path)).json, path));
-    },
+    issue: (idOrKey, fields) =>
+      one(`/rest/api/3/issue/${enc(idOrKey)}?fields=${enc(fields.join(','))}`),
+    comment: (issueId, commentId) =>
+      one(`/rest/api/3/issue/${enc(issueId)}/comment/${enc(commentId)}`),
+    worklog: (issueId, worklogId) =>
+      one(`/rest/api/3/issue/${enc(issueId)}/worklog/${enc(worklogId)}`),
     comments: (issueId) =>
       pagedByOffset(`/rest/api/3/issue/${enc(issueId)}/comment?orderBy=created`, 'comments', 100),
     worklogs: (issueId) =>

@@ -38,7 +38,13 @@ export type ChangeEvent =
       readonly issue: IssueRefInEvent;
       readonly commentId: string;
     }
-  | { readonly type: 'issue_deleted'; readonly issue: IssueRefInEvent };
+  | { readonly type: 'issue_deleted'; readonly issue: IssueRefInEvent }
+  /** Created or updated (one rescan either way). */
+  | {
+      readonly type: 'worklog_upserted' | 'worklog_deleted';
+      readonly issue: IssueRefInEvent;
+      readonly worklogId: string;
+    };
 
 export interface RealtimeDeps {
   readonly client: JiraClient;
@@ -57,7 +63,7 @@ export interface ChangeResult {
   readonly incidents: Incident[];
   readonly skipped: UnitSkip[];
   /** Jira requests made for this change. */
-  readonly rescanned: 'nothing' | 'issue' | 'fields' | 'comment' | 'removed';
+  readonly rescanned: 'nothing' | 'issue' | 'fields' | 'comment' | 'worklog' | 'removed';
 }
 
 const NOTHING: ChangeResult = {
@@ -143,24 +149,43 @@ export async function handleChange(event: ChangeEvent, deps: RealtimeDeps): Prom
     }
     case 'comment_upserted':
     case 'comment_deleted': {
-      const covers = (l: OccurrenceLocation): boolean => l.commentId === event.commentId;
       const comment =
         event.type === 'comment_upserted'
           ? await deps.client.comment(event.issue.id, event.commentId)
           : undefined;
-      if (!comment) return record(covers, [], [], 'removed');
-      const { units, skipped } = issueUnits(
-        {
-          id: event.issue.id,
-          key: event.issue.key,
-          fields: { project: { key: event.issue.projectKey } },
-          comments: [comment],
-        },
-        { baseUrl: deps.baseUrl, fields: [] },
-      );
-      const scanned = scanUnits(units, deps.scanner);
-      return record(covers, scanned.occurrences, [...skipped, ...scanned.skipped], 'comment');
+      const covers = (l: OccurrenceLocation): boolean => l.commentId === event.commentId;
+      return rescanPart(covers, comment && { comments: [comment] }, 'comment');
     }
+    case 'worklog_upserted':
+    case 'worklog_deleted': {
+      const worklog =
+        event.type === 'worklog_upserted'
+          ? await deps.client.worklog(event.issue.id, event.worklogId)
+          : undefined;
+      const covers = (l: OccurrenceLocation): boolean => l.worklogId === event.worklogId;
+      return rescanPart(covers, worklog && { worklogs: [worklog] }, 'worklog');
+    }
+  }
+
+  /** One comment or worklog rescanned on its own; none (gone) removes what it held. */
+  async function rescanPart(
+    covers: (l: OccurrenceLocation) => boolean,
+    part:
+      { comments: Record<string, unknown>[] } | { worklogs: Record<string, unknown>[] } | undefined,
+    kind: 'comment' | 'worklog',
+  ): Promise<ChangeResult> {
+    if (!part) return record(covers, [], [], 'removed');
+    const { units, skipped } = issueUnits(
+      {
+        id: event.issue.id,
+        key: event.issue.key,
+        fields: { project: { key: event.issue.projectKey } },
+        ...part,
+      },
+      { baseUrl: deps.baseUrl, fields: [] },
+    );
+    const scanned = scanUnits(units, deps.scanner);
+    return record(covers, scanned.occurrences, [...skipped, ...scanned.skipped], kind);
   }
 }
 

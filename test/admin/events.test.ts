@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toChangeEvent } from '../../src/admin/events.js';
+import { toChangeEvent, toWorklogChange } from '../../src/admin/events.js';
 
 const issue = {
   id: '10001',
@@ -61,5 +61,51 @@ describe('toChangeEvent', () => {
       error: 'event "avi:jira:viewed:issue" is not handled',
     });
     expect(toChangeEvent(null).ok).toBe(false);
+  });
+});
+
+describe('toWorklogChange', () => {
+  // Worklog events name the issue by id only: the adapter reads its key and project.
+  const client = {
+    issue: (id: string) =>
+      Promise.resolve(id === '10001' ? { id, key: 'OPS-1', fields: issue.fields } : undefined),
+  };
+
+  it('maps created, updated and deleted worklogs to the core event, with the issue looked up', async () => {
+    for (const [eventType, type] of [
+      ['avi:jira:created:worklog', 'worklog_upserted'],
+      ['avi:jira:updated:worklog', 'worklog_upserted'],
+      ['avi:jira:deleted:worklog', 'worklog_deleted'],
+    ] as const) {
+      expect(
+        await toWorklogChange({ eventType, worklog: { id: 30001, issueId: '10001' } }, client),
+      ).toEqual({
+        ok: true,
+        event: {
+          type,
+          issue: { id: '10001', key: 'OPS-1', projectKey: 'OPS' },
+          worklogId: '30001',
+        },
+      });
+    }
+  });
+
+  it('says why it cannot use a worklog event', async () => {
+    const gone = await toWorklogChange(
+      { eventType: 'avi:jira:created:worklog', worklog: { id: '30001', issueId: '999' } },
+      client,
+    );
+    expect(gone).toEqual({ ok: false, error: 'issue 999 of worklog 30001 is gone' });
+    const malformed = await toWorklogChange(
+      { eventType: 'avi:jira:created:worklog', worklog: { id: '1' } },
+      client,
+    );
+    expect(malformed).toMatchObject({ ok: false });
+    expect(
+      await toWorklogChange(
+        { eventType: 'avi:jira:viewed:issue', worklog: { id: '1', issueId: '2' } },
+        client,
+      ),
+    ).toEqual({ ok: false, error: 'event "avi:jira:viewed:issue" is not handled' });
   });
 });

@@ -80,6 +80,9 @@ describe('manifest.yml', () => {
         'avi:jira:deleted:comment',
         'avi:jira:deleted:issue',
         'avi:jira:updated:issue',
+        'avi:jira:created:worklog',
+        'avi:jira:updated:worklog',
+        'avi:jira:deleted:worklog',
       ].sort(),
     );
     expect(content?.filter?.ignoreSelf).toBe(true);

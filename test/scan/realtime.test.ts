@@ -82,6 +82,51 @@ describe('real-time changes', () => {
     expect(edited.incidents[0]).toMatchObject({ presence: 'removed' });
   });
 
+  it('a worklog comment with a secret appears; editing or deleting the worklog removes it', async () => {
+    const issue = ref('OPS-2');
+    const { worklog } = sim.site.addWorklog(
+      issue.key,
+      { comment: doc(`deployed with ${GH1}`), timeSpentSeconds: 600 },
+      JANE,
+    );
+    const event: ChangeEvent = { type: 'worklog_upserted', issue, worklogId: worklog.id };
+    const before = requests();
+    const r = await handleChange(event, deps);
+    expect(requests() - before).toBe(1); // the worklog alone
+    expect(r.rescanned).toBe('worklog');
+    expect(r.appeared.map((o) => [o.location, o.url])).toEqual([
+      [
+        {
+          projectKey: 'OPS',
+          issueKey: 'OPS-2',
+          issueId: issue.id,
+          field: 'worklog',
+          worklogId: worklog.id,
+        },
+        `${sim.site.baseUrl}/browse/OPS-2?focusedWorklogId=${worklog.id}`,
+      ],
+    ]);
+    // A duplicate event changes nothing; an edit that removes the token marks it removed.
+    expect(await handleChange(event, deps)).toMatchObject({ appeared: [], disappeared: [] });
+    sim.site.editWorklog(issue.key, worklog.id, { comment: doc('see vault') }, JANE);
+    expect((await handleChange(event, deps)).disappeared).toHaveLength(1);
+
+    const second = sim.site.addWorklog(
+      issue.key,
+      { comment: doc(`again ${GH2}`), timeSpentSeconds: 60 },
+      JANE,
+    ).worklog;
+    const added = { type: 'worklog_upserted', issue, worklogId: second.id } as const;
+    expect((await handleChange(added, deps)).appeared).toHaveLength(1);
+    sim.site.deleteWorklog(issue.key, second.id);
+    const atDelete = requests();
+    const gone = await handleChange({ ...added, type: 'worklog_deleted' }, deps);
+    expect(gone.disappeared.map((o) => o.location.worklogId)).toEqual([second.id]);
+    expect(requests()).toBe(atDelete);
+    // A late "updated" event for a worklog deleted meanwhile is a removal too, not an error.
+    expect((await handleChange(added, deps)).rescanned).toBe('removed');
+  });
+
   it('a deleted comment or issue marks its places removed without asking Jira', async () => {
     const issue = ref('OPS-2');
     const { comment } = sim.site.addComment(issue.key, doc(`token ${GH1}`), JANE);

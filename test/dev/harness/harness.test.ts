@@ -93,6 +93,31 @@ describe('the local harness', () => {
     h.close();
   });
 
+  it('handles worklog events through the manifest trigger: added appears, deleted is removed', async () => {
+    const { h } = await scanned();
+    const issue = fixture.issues[1];
+    if (!issue) throw new Error('empty site');
+    const author = h.admin;
+    const token = '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';
+    const comment = `deploy used ${token}`;
+    await h.replay([
+      { op: 'addWorklog', issue: issue.key, comment, timeSpentSeconds: 900, author },
+    ]);
+    const added = (await h.incidents())
+      .flatMap((i) => i.occurrences)
+      .filter((o) => o.kind === 'realtime');
+    expect(added.map((o) => [o.location.field, o.location.issueKey])).toEqual([
+      ['worklog', issue.key],
+    ]);
+    const worklog = added[0]?.location.worklogId as string;
+    await h.replay([{ op: 'deleteWorklog', issue: issue.key, worklog, author }]);
+    const gone = (await h.incidents())
+      .flatMap((i) => i.occurrences)
+      .find((o) => o.location.worklogId === worklog);
+    expect(gone?.presence).toBe('removed');
+    h.close();
+  });
+
   it('delivers every incident to an incident API that was down for a while, once it is back', async () => {
     const h = await createHarness({ fixture: json(), appFile, incidentApi: true });
     const api = h.incidentApi;

@@ -4,8 +4,12 @@
  * `toChangeEvent`), and the `--events` replay going through the same code.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toChangeEvent } from '../../../src/admin/events.js';
-import { EVENT_ISSUE_FIELDS, type ForgeEvent } from '../../../dev/jira-sim/events.js';
+import { toChangeEvent, toWorklogChange } from '../../../src/admin/events.js';
+import {
+  EVENT_ISSUE_FIELDS,
+  type ForgeEvent,
+  type WorklogEvent,
+} from '../../../dev/jira-sim/events.js';
 import { SiteError, type SimSite } from '../../../dev/jira-sim/fixture.js';
 import { createJiraSimulator, type JiraSimulator } from '../../../dev/jira-sim/server.js';
 import {
@@ -26,6 +30,8 @@ beforeAll(() => {
 const ISSUE_T = '/rest/api/3/issue/{issueIdOrKey}';
 const COMMENTS_T = '/rest/api/3/issue/{issueIdOrKey}/comment';
 const COMMENT_T = '/rest/api/3/issue/{issueIdOrKey}/comment/{id}';
+const WORKLOGS_T = '/rest/api/3/issue/{issueIdOrKey}/worklog';
+const WORKLOG_T = '/rest/api/3/issue/{issueIdOrKey}/worklog/{id}';
 
 function setup(as: string = USERS.dev): {
   sim: JiraSimulator;
@@ -67,7 +73,7 @@ function expectRequestSpec(method: string, template: string, body: unknown): voi
 /** The event's common shape, and what the app makes of it. */
 function mapped(event: ForgeEvent | undefined, actor: string): unknown {
   expect(event).toBeDefined();
-  const e = event as ForgeEvent;
+  const e = event as Exclude<ForgeEvent, WorklogEvent>;
   expect(e.selfGenerated).toBe(false);
   expect(e.atlassianId).toBe(actor);
   for (const k of Object.keys(e.issue.fields))
@@ -347,6 +353,77 @@ describe('REST writes', () => {
     });
     expect(revisibility.status).toBe(400);
     expect(events).toEqual([]);
+  });
+
+  it('worklogs: POST 201, GET 200, PUT 200, DELETE 204, each with its worklog event', async () => {
+    const { sim, site, events, send, advance } = setup(USERS.dev);
+    const issueId = site.issue('OPS-3')?.id as string;
+    // The app reads the worklog event's issue by id (as the app), like toWorklogChange does.
+    const client = {
+      issue: async (id: string) => asObj((await call(sim, 'GET', `/rest/api/3/issue/${id}`)).json),
+    };
+    const appView = async (e: ForgeEvent | undefined) => {
+      expect(e).toMatchObject({ selfGenerated: false, atlassianId: USERS.dev });
+      const m = await toWorklogChange(JSON.parse(JSON.stringify(e)), client);
+      return m.ok ? m.event : m.error;
+    };
+    const ref = { id: issueId, key: 'OPS-3', projectKey: 'OPS' };
+
+    const addBody = { comment: adf('db password hunter2'), timeSpentSeconds: 3600 };
+    expectRequestSpec('POST', WORKLOGS_T, addBody);
+    const added = await send('POST', '/rest/api/3/issue/OPS-3/worklog', addBody);
+    expect(added.status).toBe(201);
+    expectSpec(added, 'POST', WORKLOGS_T);
+    const id = asObj(added.json).id as string;
+    expect(added.json).toMatchObject({ issueId, comment: adf('db password hunter2') });
+    expect(events[0]).toMatchObject({
+      eventType: 'avi:jira:created:worklog',
+      worklog: { id, issueId, timeSpentSeconds: 3600 },
+    });
+    expect(events[0]).not.toHaveProperty('issue');
+    expect(await appView(events[0])).toEqual({
+      type: 'worklog_upserted',
+      issue: ref,
+      worklogId: id,
+    });
+
+    const got = await send('GET', `/rest/api/3/issue/OPS-3/worklog/${id}`);
+    expect(got.status).toBe(200);
+    expectSpec(got, 'GET', WORKLOG_T);
+
+    advance(5000);
+    const editBody = { comment: adf('redacted') };
+    expectRequestSpec('PUT', WORKLOG_T, editBody);
+    const edited = await send('PUT', `/rest/api/3/issue/OPS-3/worklog/${id}`, editBody);
+    expect(edited.status).toBe(200);
+    expectSpec(edited, 'PUT', WORKLOG_T);
+    expect(edited.json).toMatchObject({ id, comment: adf('redacted'), timeSpentSeconds: 3600 });
+    expect(events[1]).toMatchObject({ eventType: 'avi:jira:updated:worklog', worklog: { id } });
+    expect(await appView(events[1])).toEqual({
+      type: 'worklog_upserted',
+      issue: ref,
+      worklogId: id,
+    });
+
+    const deleted = await send('DELETE', `/rest/api/3/issue/OPS-3/worklog/${id}`);
+    expect([deleted.status, deleted.bytes.length]).toEqual([204, 0]);
+    expect(site.issue('OPS-3')?.worklogs.some((w) => w.id === id)).toBe(false);
+    expect((await send('GET', `/rest/api/3/issue/OPS-3/worklog/${id}`)).status).toBe(404);
+    expect(await appView(events[2])).toEqual({
+      type: 'worklog_deleted',
+      issue: ref,
+      worklogId: id,
+    });
+    const validate = spec.schema('Worklog');
+    for (const e of events) expect(validate((e as WorklogEvent).worklog)).toBe(true);
+
+    // Refusals: no time spent, unknown worklog or issue; none sends an event.
+    const noTime = await send('POST', '/rest/api/3/issue/OPS-3/worklog', { comment: adf('x') });
+    expect(noTime.status).toBe(400);
+    expectSpec(noTime, 'POST', WORKLOGS_T);
+    expect((await send('PUT', '/rest/api/3/issue/OPS-3/worklog/99999', editBody)).status).toBe(404);
+    expect((await send('POST', '/rest/api/3/issue/OPS-999/worklog', addBody)).status).toBe(404);
+    expect(events).toHaveLength(3);
   });
 
   it('DELETE /issue/{id}: 204 and avi:jira:deleted:issue with the issue as it was', async () => {
