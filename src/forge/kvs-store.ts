@@ -350,6 +350,7 @@ export function createKvsIncidentStore(client: KvsClient = kvs): IncidentStore {
       const entity = filter.projectKey === undefined ? ENTITY.incident : ENTITY.incidentProject;
       if (filter.projectKey !== undefined) wanted.set('project_key', filter.projectKey);
       const { index, partition, rest } = plan(entity, wanted);
+      const oldest = filter.order === 'oldest';
 
       // Read one past the page to know whether another follows. Without filters each request
       // asks for exactly what is missing; with them KVS filters after reading, so ask for a full
@@ -361,9 +362,13 @@ export function createKvsIncidentStore(client: KvsClient = kvs): IncidentStore {
           .entity<ListedRow>(entity)
           .query()
           .index(index, partition.length > 0 ? { partition } : undefined)
-          .sort(Sort.ASC)
+          // The recency value sorts newest first: oldest first reads the index backwards.
+          .sort(oldest ? Sort.DESC : Sort.ASC)
           .limit(rest.length > 0 ? PAGE : Math.min(PAGE, limit + 1 - found.length));
-        if (cursor !== undefined) q = q.where(WhereConditions.greaterThan(cursor));
+        if (cursor !== undefined)
+          q = q.where(
+            oldest ? WhereConditions.lessThan(cursor) : WhereConditions.greaterThan(cursor),
+          );
         const [head, ...tail] = rest;
         if (head) {
           let f = new Filter<ListedRow>().and(

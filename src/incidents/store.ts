@@ -14,7 +14,12 @@ export interface IncidentFilter {
   readonly detector?: string;
   readonly severity?: Severity;
   readonly presence?: 'present' | 'removed';
+  /** By last seen: `newest` first (the default) or `oldest` first; ties by id either way. */
+  readonly order?: IncidentOrder;
 }
+
+export const INCIDENT_ORDERS = ['newest', 'oldest'] as const;
+export type IncidentOrder = (typeof INCIDENT_ORDERS)[number];
 
 export interface Page<T> {
   readonly items: T[];
@@ -89,6 +94,7 @@ export function createMemoryStore(from?: MemorySnapshot): MemoryStore {
       const all = [...incidents.values()]
         .filter((i) => matches(i, filter))
         .sort((a, b) => b.last_seen.localeCompare(a.last_seen) || a.id.localeCompare(b.id));
+      if (filter.order === 'oldest') all.reverse();
       const start = cursor ? Number(cursor) : 0;
       if (!Number.isInteger(start) || start < 0) return Promise.reject(new Error('invalid cursor'));
       const items = all.slice(start, start + limit);

@@ -114,7 +114,7 @@ function population(): Incident[] {
 }
 
 describe('createKvsIncidentStore at scale', () => {
-  it('pages through 260 incidents exactly as createMemoryStore does, for every filter', async () => {
+  it('pages through 260 incidents exactly as createMemoryStore does, for every filter and order', async () => {
     const memory = createMemoryStore();
     const store = createKvsIncidentStore();
     for (const i of population()) {
@@ -134,6 +134,8 @@ describe('createKvsIncidentStore at scale', () => {
       { projectKey: 'SEC', status: 'IGNORED', presence: 'removed' },
       { projectKey: 'HR', detector: 'slack-token', severity: 'medium' },
     ];
+    // And each again oldest first.
+    for (const filter of [...filters]) filters.push({ ...filter, order: 'oldest' });
     for (const filter of filters) {
       for (const limit of [7, 100, 150]) {
         const expected = await allPages(memory, filter, limit);

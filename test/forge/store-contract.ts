@@ -100,6 +100,19 @@ export function incidentStoreContract(name: string, make: Make<IncidentStore>): 
         await store.putIncident(incident(id, { last_seen: at(seen) }));
       }
       expect(ids((await store.listIncidents({}, 10)).items)).toEqual(['a', 'b', 'd', 'c']);
+      expect(ids((await store.listIncidents({ order: 'newest' }, 10)).items)).toEqual([
+        'a',
+        'b',
+        'd',
+        'c',
+      ]);
+      // Oldest first is the exact reverse, ties included.
+      expect(ids((await store.listIncidents({ order: 'oldest' }, 10)).items)).toEqual([
+        'c',
+        'd',
+        'b',
+        'a',
+      ]);
     });
 
     it('filters by status, project, detector, severity and presence, alone and together', async () => {
@@ -177,6 +190,12 @@ export function incidentStoreContract(name: string, make: Make<IncidentStore>): 
         expect(pages.flatMap((p) => ids(p.items))).toEqual(expected);
         expect(pages).toHaveLength(Math.max(1, Math.ceil(12 / limit)));
       }
+      for (const limit of [1, 5, 12, 13]) {
+        const pages = await allPages(store, { order: 'oldest' }, limit);
+        expect(pages.flatMap((p) => ids(p.items))).toEqual([...expected].reverse());
+      }
+      const filtered = await allPages(store, { order: 'oldest', status: 'TRIGGERED' }, 5);
+      expect(filtered.flatMap((p) => ids(p.items))).toEqual([...expected].reverse());
       expect(await store.listIncidents({ status: 'RESOLVED' }, 5)).toEqual({ items: [] });
     });
 
