@@ -41,6 +41,7 @@ import {
 } from './limits.js';
 import { applyWrite, FieldError, type WriteOp, type WriteResult } from './writes.js';
 import { compareTimes } from './time.js';
+import { bulkUsers, searchUsers } from './users.js';
 import {
   attachmentBytes,
   fieldSelector,
@@ -940,6 +941,8 @@ const ROUTES: readonly Route[] = (
     ['GET', '/rest/api/3/attachment/content/{attachment}', attachmentContent],
     ['GET', '/rest/api/3/mypermissions', myPermissions],
     ['GET', '/rest/api/3/user/groups', userGroups],
+    ['GET', '/rest/api/3/user/search', searchUsers],
+    ['GET', '/rest/api/3/user/bulk', bulkUsers],
     ['GET', '/rest/api/3/serverInfo', serverInfo],
   ] as const
 )

@@ -14,14 +14,15 @@ import { createScanner } from '../engine/scan.js';
 import { applyAction, IGNORE_REASONS, type Incident } from '../incidents/model.js';
 import { createIncidentApi, type IncidentApiFetch } from '../incidents/incident-api.js';
 import type { IncidentFilter } from '../incidents/store.js';
-import type { JiraClient } from '../jira/client.js';
 import { JiraHttpError, JiraRateLimitError } from '../jira/http.js';
+import { BULK_USERS, type UserJiraClient } from '../jira/users.js';
 import { fingerprintKey, INCIDENT_API_TOKEN, type AppDeps } from './context.js';
 import { enqueueAll, enqueueIncidents } from './delivery.js';
 import { controlScan, getJob, listJobs, startScan } from './jobs.js';
 import { NOTICE_TEXT } from './notice.js';
 import {
   applySettingsPatch,
+  customDetectorsOf,
   isDetectorEnabled,
   isMonitored,
   loadSettings,
@@ -31,8 +32,11 @@ import {
 } from './settings.js';
 
 export interface ResolverDeps extends AppDeps {
-  /** Jira as the calling user: permission checks only. */
-  readonly asUser: JiraClient;
+  /**
+   * Jira as the calling user: permission checks, and the people that user may see (the assignee
+   * picker), so the app never shows a name Jira would not show them.
+   */
+  readonly asUser: UserJiraClient;
   readonly incidentApiFetch: IncidentApiFetch;
   /** Where an unexpected failure is written (the app's logs): never shown to the caller. */
   readonly logError?: (resolver: string, error: unknown) => void;
@@ -102,6 +106,10 @@ const ControlScan = z
   .strict();
 const JobId = z.object({ jobId: z.string().min(1).max(100) }).strict();
 const Token = z.object({ token: z.string().min(8).max(4096).nullable() }).strict();
+const UserQuery = z.object({ query: z.string().trim().min(1).max(100) }).strict();
+const AccountIds = z
+  .object({ accountIds: z.array(z.string().min(1).max(128)).min(1).max(BULK_USERS) })
+  .strict();
 const TestDetector = z
   .object({
     name: z.string().min(1).max(80),
@@ -159,6 +167,57 @@ async function incidentDetail(
     .filter((o) => !projectKey || o.location.projectKey === projectKey)
     .map(({ scope: _s, incident_id: _i, ...o }) => o);
   return ok({ incident, occurrences });
+}
+
+/** Every built-in detector, and whether these settings run it. */
+function detectorInfos(settings: Settings) {
+  return DETECTORS.map((d) => ({
+    id: d.id,
+    name: d.name,
+    family: d.family,
+    category: d.category,
+    generic: d.enabledByDefault === false,
+    enabled: isDetectorEnabled(settings, d.id),
+  }));
+}
+
+/**
+ * What the incidents' detector filter offers: every built-in detector (one switched off may still
+ * have incidents) and the custom ones; ids and names only, never a pattern.
+ */
+async function filterDetectors(deps: ResolverDeps): Promise<ResolverResult> {
+  const settings = await loadSettings(deps.docs);
+  return ok([
+    ...DETECTORS.map(({ id, name, family }) => ({ id, name, family })),
+    ...customDetectorsOf(settings).map((c) => ({ id: c.id, name: c.name, family: 'custom' })),
+  ]);
+}
+
+/** Jira's 403 on a user look-up: the caller lacks "Browse users and groups". */
+async function asBrowsingUser(run: () => Promise<unknown>): Promise<ResolverResult> {
+  try {
+    return ok(await run());
+  } catch (e) {
+    if (e instanceof JiraHttpError && e.status === 403)
+      return fail(
+        'forbidden',
+        'your Jira account may not look up people (it needs the Browse users and groups permission)',
+      );
+    throw e;
+  }
+}
+
+// Names are looked up live as the caller and never stored: incidents keep account ids only.
+function searchUsers(deps: ResolverDeps, raw: unknown): Promise<ResolverResult> {
+  const p = UserQuery.safeParse(raw);
+  if (!p.success) return Promise.resolve(fail('invalid', zodMessage(p.error)));
+  return asBrowsingUser(() => deps.asUser.searchUsers(p.data.query, 20));
+}
+
+function userNames(deps: ResolverDeps, raw: unknown): Promise<ResolverResult> {
+  const p = AccountIds.safeParse(raw);
+  if (!p.success) return Promise.resolve(fail('invalid', zodMessage(p.error)));
+  return asBrowsingUser(() => deps.asUser.usersByIds(p.data.accountIds));
 }
 
 async function incidentAction(
@@ -249,17 +308,7 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
   },
 
   async listDetectors(deps) {
-    const settings = await loadSettings(deps.docs);
-    return ok(
-      DETECTORS.map((d) => ({
-        id: d.id,
-        name: d.name,
-        family: d.family,
-        category: d.category,
-        generic: d.enabledByDefault === false,
-        enabled: isDetectorEnabled(settings, d.id),
-      })),
-    );
+    return ok(detectorInfos(await loadSettings(deps.docs)));
   },
 
   async testCustomDetector(deps, payload) {
@@ -313,6 +362,9 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
   listIncidents: (deps, payload) => incidentsPage(deps, payload),
   getIncident: (deps, payload) => incidentDetail(deps, payload),
   incidentAction: (deps, payload, accountId) => incidentAction(deps, payload, accountId),
+  filterDetectors,
+  searchUsers,
+  userNames,
 
   getNotice() {
     return Promise.resolve(ok({ text: NOTICE_TEXT }));
@@ -334,6 +386,9 @@ export const PROJECT_RESOLVERS: Record<
   getIncident: (deps, payload, _a, projectKey) => incidentDetail(deps, payload, projectKey),
   incidentAction: (deps, payload, accountId, projectKey) =>
     incidentAction(deps, payload, accountId, projectKey),
+  filterDetectors,
+  searchUsers,
+  userNames,
 };
 
 // --- access -----------------------------------------------------------------------------------

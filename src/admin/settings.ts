@@ -53,15 +53,19 @@ export function isDetectorEnabled(settings: Settings, id: string): boolean {
   return settings.detectorOverrides.includes(id) ? !byDefault : byDefault;
 }
 
-/** The scanner these settings ask for (custom detectors already validated when saved). */
-export function scannerFor(settings: Settings, fingerprintKey: FingerprintKey): Scanner {
-  const customDetectors = settings.customDetectors.flatMap((c): CustomDetector[] => {
+/** The custom detectors these settings run (already validated when saved). */
+export function customDetectorsOf(settings: Settings): CustomDetector[] {
+  return settings.customDetectors.flatMap((c): CustomDetector[] => {
     const r = compileCustomDetector(c);
     return r.ok ? [r.detector] : [];
   });
+}
+
+/** The scanner these settings ask for. */
+export function scannerFor(settings: Settings, fingerprintKey: FingerprintKey): Scanner {
   return createScanner({
     detectors: DETECTORS,
-    customDetectors,
+    customDetectors: customDetectorsOf(settings),
     fingerprintKey,
     isEnabled: (d) => isDetectorEnabled(settings, d.id),
   });

@@ -6,6 +6,7 @@
 import api, { assumeTrustedRoute } from '@forge/api';
 import { createJiraClient, type JiraClient } from '../jira/client.js';
 import { createJiraHttp, type HttpResponse, type JiraFetch } from '../jira/http.js';
+import { createUserJiraClient, type UserJiraClient } from '../jira/users.js';
 
 const sleep = (ms: number): Promise<void> =>
   new Promise((r) => {
@@ -34,9 +35,9 @@ export function jiraAsApp(maxWaitMs: number): JiraClient {
   );
 }
 
-/** Jira as the calling user: only for permission checks. */
-export function jiraAsUser(): JiraClient {
-  return createJiraClient(
+/** Jira as the calling user: permission checks and the people that user may see. */
+export function jiraAsUser(): UserJiraClient {
+  return createUserJiraClient(
     createJiraHttp({
       fetch: port(api.asUser()),
       sleep,

@@ -119,12 +119,16 @@ export function endpointOf(method: string, path: string): string {
  * permissions are not core objects, so those pages cost the flat 1.
  */
 function estimatePoints(json: unknown): number {
-  // Groups are identity objects: 2 points each.
-  if (Array.isArray(json))
-    return 1 + 2 * json.filter((g) => typeof g === 'object' && g !== null && 'groupId' in g).length;
+  // Groups and users are identity objects: 2 points each.
+  const identity = (v: unknown) =>
+    typeof v === 'object' && v !== null && ('groupId' in v || 'accountId' in v);
+  if (Array.isArray(json)) return 1 + 2 * json.filter(identity).length;
   if (typeof json !== 'object' || json === null) return 1;
   const o = json as Record<string, unknown>;
   if (Array.isArray(o.issues)) return 1 + o.issues.length;
+  // A page of users (`/user/bulk`).
+  if (Array.isArray(o.values) && o.values.length > 0 && o.values.every(identity))
+    return 1 + 2 * o.values.length;
   // A project search page (`values` of projects) or one issue.
   if (
     Array.isArray(o.values) &&

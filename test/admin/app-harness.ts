@@ -13,7 +13,8 @@ import type { IncidentApiFetch } from '../../src/incidents/incident-api.js';
 import { createMemoryOutbox } from '../../src/incidents/outbox.js';
 import { createMemoryStore } from '../../src/incidents/store.js';
 import { createJiraClient, type JiraClient } from '../../src/jira/client.js';
-import { createJiraHttp, type JiraFetch } from '../../src/jira/http.js';
+import { createJiraHttp, type JiraFetch, type JiraHttp } from '../../src/jira/http.js';
+import { createUserJiraClient, type UserJiraClient } from '../../src/jira/users.js';
 import { EXAMPLE_SITE, readJson } from '../scan/fixture-direct.js';
 
 export const JANE = '557058:aa11bb22-cc33-4d44-8e55-ff6677889900'; // site admin, All-incidents
@@ -30,15 +31,15 @@ export function createApp(
       ? (path, init) =>
           sim.fetch(path, { ...init, headers: { ...init.headers, 'X-Sim-Account-Id': accountId } })
       : sim.fetch;
-  const jira = (accountId?: string): JiraClient =>
-    createJiraClient(
-      createJiraHttp({
-        fetch: as(accountId),
-        sleep: () => Promise.resolve(),
-        random: () => 0.5,
-        now: () => clock,
-      }),
-    );
+  const http = (accountId?: string): JiraHttp =>
+    createJiraHttp({
+      fetch: as(accountId),
+      sleep: () => Promise.resolve(),
+      random: () => 0.5,
+      now: () => clock,
+    });
+  const jira = (accountId?: string): JiraClient => createJiraClient(http(accountId));
+  const jiraAsUser = (accountId?: string): UserJiraClient => createUserJiraClient(http(accountId));
   const pushes = {
     scan: [] as { jobId: string; step: number; delaySeconds: number }[],
     delivery: [] as number[],
@@ -70,7 +71,7 @@ export function createApp(
     Promise.reject(new Error('no incident API in this test'));
   const resolverDeps = (accountId?: string): ResolverDeps => ({
     ...deps,
-    asUser: jira(accountId),
+    asUser: jiraAsUser(accountId),
     incidentApiFetch: (url, init) => incidentApiFetch(url, init),
   });
   return {

@@ -103,6 +103,45 @@ describe('the admin and project pages in Chromium', () => {
     await page.close();
   }, 90_000);
 
+  it('lets an admin assign an incident by picking a person by name', async () => {
+    const person = h.sim.site.users.find((u) => u.accountId !== h.admin);
+    if (!person) throw new Error('the site has more than one user');
+    const page = await browser.newPage();
+    await page.goto(`${local.url}/admin?as=${encodeURIComponent(h.admin)}`);
+    const incidents = page.locator('#admin-panel-incidents');
+    await incidents.getByLabel('Status', { exact: true }).selectOption('TRIGGERED');
+    await expect
+      .poll(async () => page.locator('table tbody tr').count(), { timeout: 20_000, interval: 250 })
+      .toBeGreaterThan(0);
+    await page.locator('table tbody tr').first().locator('button').first().click();
+    const picker = page.getByRole('combobox', { name: 'Assign to' });
+    // Part of the name, in another case: the simulator searches like Jira, as the admin.
+    await picker.fill(person.displayName.slice(1, 5).toUpperCase());
+    await page.getByRole('option', { name: person.displayName }).waitFor();
+    await page.screenshot({ path: `${artifacts}admin-assignee-picker.png` });
+    await page.getByRole('option', { name: person.displayName }).click();
+    await expect.poll(async () => picker.inputValue()).toBe(person.displayName);
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await page.getByText(`Assigned to ${person.displayName}.`).waitFor();
+    await page.screenshot({ path: `${artifacts}admin-incident-assigned.png`, fullPage: true });
+    // Stored by account id; shown by name, in the incident and in the list.
+    const facts = await page.locator('dl.facts').innerText();
+    expect(facts).toContain(person.displayName);
+    expect(facts).not.toContain(person.accountId);
+    const assigned = (await h.call('listIncidents', { filter: { status: 'ASSIGNED' } })) as {
+      data: { items: { assignee_id?: string }[] };
+    };
+    expect(assigned.data.items.map((i) => i.assignee_id)).toContain(person.accountId);
+    await page.getByRole('button', { name: /Back to incidents/ }).click();
+    await incidents.getByLabel('Status', { exact: true }).selectOption('ASSIGNED');
+    await expect
+      .poll(async () => (await page.locator('table tbody tr').allInnerTexts()).join('\n'), {
+        timeout: 10_000,
+      })
+      .toContain(`to ${person.displayName}`);
+    await page.close();
+  }, 60_000);
+
   it('lets an admin change the perimeter and set the incident API', async () => {
     const page = await browser.newPage();
     await page.goto(`${local.url}/admin?as=${encodeURIComponent(h.admin)}`);

@@ -155,6 +155,15 @@ describe("the UI's client against the real resolvers", () => {
       code: 'conflict',
     });
     expect((await adminApi.getNotice()).text).toMatch(/never stored or shown/);
+
+    // The assignee picker: people by name, then names by id; ids only are stored.
+    const found = await adminApi.searchUsers('jane');
+    expect(found).toEqual([{ accountId: JANE, displayName: 'Jane Doe' }]);
+    expect(await adminApi.userNames([JANE])).toEqual(found);
+    await adminApi.incidentAction(one.id, { type: 'reopen' });
+    expect(
+      (await adminApi.incidentAction(one.id, { type: 'assign', assigneeId: JANE })).assignee_id,
+    ).toBe(JANE);
   });
 
   it('every project payload is accepted, and a stranger is told plainly', async () => {
@@ -174,6 +183,14 @@ describe("the UI's client against the real resolvers", () => {
       (await projectApi.incidentAction(one.id, { type: 'ignore', reason: 'test_credential' }))
         .status,
     ).toBe('IGNORED');
+    const detectors = await projectApi.filterDetectors();
+    expect(detectors.length).toBeGreaterThan(10);
+    expect(detectors.every((d) => d.id && d.name && d.family)).toBe(true);
+    expect(await adminApi.filterDetectors()).toEqual(detectors);
+    expect((await projectApi.searchUsers('DOE')).map((u) => u.displayName)).toEqual(['Jane Doe']);
+    expect(await projectApi.userNames([JANE])).toEqual([
+      { accountId: JANE, displayName: 'Jane Doe' },
+    ]);
 
     bridge.invoke.mockImplementation((name, payload) =>
       app.project(name, '712020:0f1e2d3c-4b5a-4697-8877-665544332211', 'PAY', payload),

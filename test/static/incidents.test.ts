@@ -7,7 +7,6 @@ import { createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   deferred,
-  detector,
   fail,
   fakeBackend,
   incident,
@@ -81,10 +80,10 @@ function standardBackend(items: Incident[] = [GITHUB, SLACK]) {
   let current = new Map(items.map((i) => [i.id, i]));
   const b = fakeBackend({
     listProjects: () => ok([project('PAY'), project('OPS')]),
-    listDetectors: () =>
+    filterDetectors: () =>
       ok([
-        detector({ id: 'github-pat', name: 'GitHub personal access token' }),
-        detector({ id: 'slack-bot-token', name: 'Slack bot token' }),
+        { id: 'github-pat', name: 'GitHub personal access token', family: 'github' },
+        { id: 'slack-bot-token', name: 'Slack bot token', family: 'slack' },
       ]),
     listIncidents: () => ok({ items: [...current.values()] }),
     getIncident: (p) => {
@@ -184,13 +183,14 @@ describe('incident list', () => {
     const user = userEvent.setup();
     show();
     await screen.findByRole('table');
-    // The project choices come from listProjects once it has answered.
+    // The project and detector choices come from listProjects and filterDetectors once answered.
     await waitFor(() => {
       expect(screen.getByLabelText('Project').tagName).toBe('SELECT');
+      expect(screen.getByLabelText('Detector').tagName).toBe('SELECT');
     });
     await user.selectOptions(screen.getByLabelText('Status'), 'IGNORED');
     await user.selectOptions(screen.getByLabelText('Project'), 'OPS');
-    await user.type(screen.getByLabelText('Detector'), 'slack-bot-token{Enter}');
+    await user.selectOptions(screen.getByLabelText('Detector'), 'slack-bot-token');
     await user.selectOptions(screen.getByLabelText('Severity'), 'high');
     await user.selectOptions(screen.getByLabelText('Presence'), 'removed');
     await waitFor(() => {

@@ -50,6 +50,7 @@ describe('project page', () => {
     const b = serve(
       fakeBackend({
         getProjectContext: () => ok({ projectKey: 'PAY' }),
+        filterDetectors: () => ok([]),
         listIncidents: () => ok({ items: [incident({ id: INCIDENT_ID })] }),
         getIncident: () =>
           ok({ incident: incident({ id: INCIDENT_ID }), occurrences: [occurrence({ id: 'o1' })] }),
@@ -65,13 +66,83 @@ describe('project page', () => {
     await user.click(screen.getByRole('button', { name: /^Open GitHub/ }));
     await user.click(await screen.findByRole('button', { name: 'Resolve' }));
     expect(await screen.findByText('Resolved.')).toBeTruthy();
-    expect(b.calls.map((c) => c.name)).toEqual([
-      'getProjectContext',
-      'listIncidents',
+    expect(b.calls.map((c) => c.name).sort()).toEqual([
+      'filterDetectors',
       'getIncident',
+      'getProjectContext',
       'incidentAction',
+      'listIncidents',
     ]);
     expect(b.payloads('listIncidents')).toEqual([{ filter: {}, limit: 25 }]);
+  });
+
+  it('filters by a detector chosen from a list grouped by family', async () => {
+    onPage('secret-scanner-project', 'PAY');
+    const b = serve(
+      fakeBackend({
+        getProjectContext: () => ok({ projectKey: 'PAY' }),
+        filterDetectors: () =>
+          ok([
+            { id: 'slack-bot-token', name: 'Slack bot token', family: 'Slack' },
+            { id: 'github-pat', name: 'GitHub personal access token', family: 'GitHub' },
+            { id: 'github-oauth', name: 'GitHub OAuth token', family: 'GitHub' },
+            { id: 'custom-acme-key', name: 'Acme key', family: 'custom' },
+          ]),
+        listIncidents: () => ok({ items: [incident({ id: INCIDENT_ID })] }),
+      }),
+    );
+    const user = userEvent.setup();
+    render(createElement(App));
+    await screen.findByText('ghp_****Tc');
+    const select = await waitFor(() => {
+      const el = screen.getByLabelText('Detector');
+      expect(el.tagName).toBe('SELECT');
+      return el as HTMLSelectElement;
+    });
+    const groups = [...select.querySelectorAll('optgroup')].map((g) => [
+      g.label,
+      [...g.querySelectorAll('option')].map((o) => o.textContent),
+    ]);
+    expect(groups).toEqual([
+      ['custom', ['Acme key']],
+      ['GitHub', ['GitHub OAuth token', 'GitHub personal access token']],
+      ['Slack', ['Slack bot token']],
+    ]);
+    expect(select.options[0]?.textContent).toBe('Any');
+    await user.selectOptions(select, 'github-pat');
+    await waitFor(() => {
+      expect(b.payloads('listIncidents').at(-1)).toEqual({
+        filter: { detector: 'github-pat' },
+        limit: 25,
+      });
+    });
+    await user.selectOptions(select, '');
+    await waitFor(() => {
+      expect(b.payloads('listIncidents').at(-1)).toEqual({ filter: {}, limit: 25 });
+    });
+  });
+
+  it('keeps a typed detector filter when the list of detectors cannot be read', async () => {
+    onPage('secret-scanner-project', 'PAY');
+    const b = serve(
+      fakeBackend({
+        getProjectContext: () => ok({ projectKey: 'PAY' }),
+        filterDetectors: () => fail('unavailable', 'Jira answered 503'),
+        listIncidents: () => ok({ items: [] }),
+      }),
+    );
+    const user = userEvent.setup();
+    render(createElement(App));
+    await screen.findByText('No secrets found in this project.');
+    await waitFor(() => {
+      expect(b.payloads('filterDetectors')).toHaveLength(1);
+    });
+    const input = screen.getByLabelText('Detector');
+    expect(input.tagName).toBe('INPUT');
+    await user.type(input, 'github-pat{Enter}');
+    await waitFor(() => {
+      expect(b.payloads('listIncidents').at(-1)?.filter).toEqual({ detector: 'github-pat' });
+    });
   });
 
   it('says plainly who may see the incidents when the server says no', async () => {
@@ -130,7 +201,7 @@ describe('admin page', () => {
     const b = serve(
       fakeBackend({
         listProjects: () => ok([project('PAY')]),
-        listDetectors: () => ok([]),
+        filterDetectors: () => ok([]),
         listIncidents: () => ok({ items: [] }),
         getOverview: () => ok({ settings: settings(), jobs: [], pendingDeliveries: 0 }),
       }),

@@ -7,6 +7,7 @@
 import { invoke, permissions } from '@forge/bridge';
 import type {
   ConnectionTest,
+  DetectorChoice,
   DetectorInfo,
   DetectorTest,
   ErrorCode,
@@ -15,6 +16,7 @@ import type {
   IncidentAction,
   IncidentDetail,
   IncidentQuery,
+  JiraUser,
   Overview,
   Page,
   Project,
@@ -38,6 +40,9 @@ export const ADMIN_CALLS = [
   'listIncidents',
   'getIncident',
   'incidentAction',
+  'filterDetectors',
+  'searchUsers',
+  'userNames',
   'getNotice',
 ] as const;
 
@@ -46,6 +51,9 @@ export const PROJECT_CALLS = [
   'listIncidents',
   'getIncident',
   'incidentAction',
+  'filterDetectors',
+  'searchUsers',
+  'userNames',
 ] as const;
 
 export type AdminCall = (typeof ADMIN_CALLS)[number];
@@ -118,6 +126,10 @@ export interface IncidentsApi {
   listIncidents(query: IncidentQuery): Promise<Page<Incident>>;
   getIncident(id: string): Promise<IncidentDetail>;
   incidentAction(id: string, action: IncidentAction): Promise<Incident>;
+  /** People whose name matches, as Jira shows them to the viewer (the assignee picker). */
+  searchUsers(query: string): Promise<JiraUser[]>;
+  /** Names of at most 50 accounts, to show an assignee by name (names are never stored). */
+  userNames(accountIds: readonly string[]): Promise<JiraUser[]>;
 }
 
 const query = (q: IncidentQuery): Record<string, unknown> => ({ ...q });
@@ -142,6 +154,10 @@ export const adminApi = {
   getIncident: (id: string) => adminCall<IncidentDetail>('getIncident', { id }),
   incidentAction: (id: string, action: IncidentAction) =>
     adminCall<Incident>('incidentAction', { id, action }),
+  filterDetectors: () => adminCall<DetectorChoice[]>('filterDetectors'),
+  searchUsers: (q: string) => adminCall<JiraUser[]>('searchUsers', { query: q }),
+  userNames: (accountIds: readonly string[]) =>
+    adminCall<JiraUser[]>('userNames', { accountIds: [...accountIds] }),
   getNotice: () => adminCall<{ text: string }>('getNotice'),
 } satisfies Record<AdminCall, unknown> & IncidentsApi;
 
@@ -151,6 +167,10 @@ export const projectApi = {
   getIncident: (id: string) => projectCall<IncidentDetail>('getIncident', { id }),
   incidentAction: (id: string, action: IncidentAction) =>
     projectCall<Incident>('incidentAction', { id, action }),
+  filterDetectors: () => projectCall<DetectorChoice[]>('filterDetectors'),
+  searchUsers: (q: string) => projectCall<JiraUser[]>('searchUsers', { query: q }),
+  userNames: (accountIds: readonly string[]) =>
+    projectCall<JiraUser[]>('userNames', { accountIds: [...accountIds] }),
 } satisfies Record<ProjectCall, unknown> & IncidentsApi;
 
 export type AdminApi = typeof adminApi;

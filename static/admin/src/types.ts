@@ -7,6 +7,7 @@ import type { ErrorCode } from '../../../src/admin/resolvers.js';
 import type { Settings, SettingsPatch } from '../../../src/admin/settings.js';
 import type { Category, Severity } from '../../../src/engine/types.js';
 import type { ApiFailureKind } from '../../../src/incidents/incident-api.js';
+import type { JiraUser } from '../../../src/jira/users.js';
 import type {
   IgnoreReason,
   Incident,
@@ -24,6 +25,7 @@ export type {
   Incident,
   IncidentFilter,
   IncidentStatus,
+  JiraUser,
   JobStatus,
   Page,
   Presence,
@@ -56,6 +58,13 @@ export interface DetectorInfo {
   /** Generic detectors (password-like text without a known format) are off by default. */
   readonly generic: boolean;
   readonly enabled: boolean;
+}
+
+/** A detector the incidents' filter offers (built-in or custom), without its pattern. */
+export interface DetectorChoice {
+  readonly id: string;
+  readonly name: string;
+  readonly family: string;
 }
 
 /** An occurrence as `getIncident` sends it (its storage scope and incident id left out). */

@@ -93,6 +93,31 @@ function cases(site: SimSite): Case[] {
       template: '/rest/api/3/mypermissions',
     },
   ];
+  // User look-ups (the assignee picker): every user by a part of their name, and by id in bulk.
+  const accountIds = site.users.map((u) => u.accountId);
+  for (const u of site.users.slice(0, 3)) {
+    out.push({
+      method: 'GET',
+      path: `/rest/api/3/user/search?query=${encodeURIComponent(u.displayName.slice(1, 4))}&maxResults=20`,
+      template: '/rest/api/3/user/search',
+    });
+  }
+  out.push(
+    {
+      method: 'GET',
+      path: '/rest/api/3/user/search?query=nobody-has-this-name',
+      template: '/rest/api/3/user/search',
+    },
+    { method: 'GET', path: '/rest/api/3/user/search', template: '/rest/api/3/user/search' },
+    {
+      method: 'GET',
+      path: `/rest/api/3/user/bulk?${[...accountIds, 'unknown:0']
+        .map((id) => `accountId=${encodeURIComponent(id)}`)
+        .join('&')}&maxResults=2`,
+      template: '/rest/api/3/user/bulk',
+    },
+    { method: 'GET', path: '/rest/api/3/user/bulk', template: '/rest/api/3/user/bulk' },
+  );
   for (const p of projects) {
     out.push({
       method: 'GET',
@@ -220,6 +245,10 @@ describe.each(SITES)('OpenAPI response schemas: %s site', (_name, makeSite) => {
         'GET /rest/api/3/project/search 200',
         'GET /rest/api/3/project/{projectIdOrKey}/components 200',
         'GET /rest/api/3/project/{projectIdOrKey}/versions 200',
+        'GET /rest/api/3/user/bulk 200',
+        'GET /rest/api/3/user/bulk 400',
+        'GET /rest/api/3/user/search 200',
+        'GET /rest/api/3/user/search 400',
         'POST /rest/api/3/changelog/bulkfetch 200',
         'POST /rest/api/3/search/approximate-count 200',
         'POST /rest/api/3/search/jql 200',

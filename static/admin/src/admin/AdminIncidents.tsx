@@ -6,7 +6,7 @@ import { IncidentsView } from '../incidents/IncidentsView';
 export function AdminIncidents({ accountId }: { accountId?: string | undefined }) {
   // Filter choices are a convenience: without them the filters take typed keys and ids.
   const projects = useLoad(() => adminApi.listProjects());
-  const detectors = useLoad(() => adminApi.listDetectors());
+  const detectors = useLoad(() => adminApi.filterDetectors());
   return (
     <IncidentsView
       api={adminApi}
@@ -14,9 +14,7 @@ export function AdminIncidents({ accountId }: { accountId?: string | undefined }
       {...(projects.state.status === 'ready'
         ? { projectOptions: projects.state.data.map((p) => p.key).sort() }
         : {})}
-      {...(detectors.state.status === 'ready'
-        ? { detectorOptions: detectors.state.data.map((d) => ({ id: d.id, name: d.name })) }
-        : {})}
+      {...(detectors.state.status === 'ready' ? { detectorOptions: detectors.state.data } : {})}
       emptyHint={
         <p>
           New findings appear here as issues are created and edited in monitored projects. To check

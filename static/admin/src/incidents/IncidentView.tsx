@@ -14,20 +14,25 @@ import {
   STATUS_LABELS,
 } from '../format';
 import { useAction, useLoad } from '../hooks';
-import type { IgnoreReason, Incident, IncidentAction, Occurrence } from '../types';
+import type { IgnoreReason, Incident, IncidentAction, JiraUser, Occurrence } from '../types';
 import { Empty, Field, InlineError, InlineSuccess, LoadError, Loading, Lozenge } from '../ui';
+import { assigneeLabel, useUserNames, type NameCache } from './names';
 import { presenceTone, severityTone, statusTone } from './tones';
+import { UserPicker } from './UserPicker';
 
 export function IncidentView({
   api,
   id,
   accountId,
+  names,
   onBack,
   onChanged,
 }: {
   api: IncidentsApi;
   id: string;
   accountId?: string | undefined;
+  /** Assignee names, shared with the list. */
+  names: NameCache;
   onBack: () => void;
   onChanged: (incident: Incident) => void;
 }) {
@@ -57,11 +62,12 @@ export function IncidentView({
             {state.data.incident.detector.display_name}{' '}
             <code className="secret">{state.data.incident.secret_preview}</code>
           </h2>
-          <Facts incident={state.data.incident} accountId={accountId} />
+          <Facts incident={state.data.incident} accountId={accountId} names={names} />
           <Actions
             api={api}
             incident={state.data.incident}
             accountId={accountId}
+            names={names}
             onDone={(incident) => {
               update((d) => ({ ...d, incident }));
               onChanged(incident);
@@ -74,7 +80,16 @@ export function IncidentView({
   );
 }
 
-function Facts({ incident: i, accountId }: { incident: Incident; accountId?: string | undefined }) {
+function Facts({
+  incident: i,
+  accountId,
+  names,
+}: {
+  incident: Incident;
+  accountId?: string | undefined;
+  names: NameCache;
+}) {
+  const known = useUserNames(names, [i.assignee_id]);
   return (
     <dl className="facts">
       <dt>Secret (masked)</dt>
@@ -118,7 +133,7 @@ function Facts({ incident: i, accountId }: { incident: Incident; accountId?: str
       {i.assignee_id ? (
         <>
           <dt>Assignee</dt>
-          <dd>{i.assignee_id === accountId ? 'You' : i.assignee_id}</dd>
+          <dd>{assigneeLabel(i.assignee_id, known, accountId)}</dd>
         </>
       ) : null}
       {i.resolved_at ? (
@@ -139,16 +154,20 @@ function Actions({
   api,
   incident,
   accountId,
+  names,
   onDone,
 }: {
   api: IncidentsApi;
   incident: Incident;
   accountId?: string | undefined;
+  names: NameCache;
   onDone: (incident: Incident) => void;
 }) {
   const { busy, error, run } = useAction();
   const [done, setDone] = useState<string | undefined>();
-  const [assignee, setAssignee] = useState(incident.assignee_id ?? '');
+  const [assignee, setAssignee] = useState<JiraUser | undefined>();
+  // A new key empties the picker once its choice is assigned.
+  const [pickerKey, setPickerKey] = useState(0);
   const [reason, setReason] = useState<IgnoreReason | ''>('');
   const headingId = useId();
   const act = async (action: IncidentAction, message: string) => {
@@ -158,6 +177,7 @@ function Actions({
       onDone(updated);
       setDone(message);
     }
+    return updated;
   };
   const s = incident.status;
   const canAssign = s === 'TRIGGERED' || s === 'ASSIGNED';
@@ -169,25 +189,28 @@ function Actions({
           className="inline-form"
           onSubmit={(e) => {
             e.preventDefault();
-            const to = assignee.trim();
-            if (to) void act({ type: 'assign', assigneeId: to }, `Assigned to ${to}.`);
+            const to = assignee;
+            if (!to) return;
+            names.remember(to);
+            void act(
+              { type: 'assign', assigneeId: to.accountId },
+              `Assigned to ${to.displayName}.`,
+            ).then((updated) => {
+              if (!updated) return;
+              setAssignee(undefined);
+              setPickerKey((k) => k + 1);
+            });
           }}
         >
-          <Field label="Assignee (Atlassian account id)">
-            {(fid) => (
-              <input
-                id={fid}
-                type="text"
-                value={assignee}
-                autoComplete="off"
-                spellCheck={false}
-                onChange={(e) => {
-                  setAssignee(e.target.value);
-                }}
-              />
-            )}
-          </Field>
-          <button type="submit" className="button" disabled={busy || !assignee.trim()}>
+          <UserPicker
+            key={pickerKey}
+            label="Assign to"
+            search={(q) => api.searchUsers(q)}
+            picked={assignee}
+            onPick={setAssignee}
+            disabled={busy}
+          />
+          <button type="submit" className="button" disabled={busy || !assignee}>
             Assign
           </button>
           {accountId ? (

@@ -16,6 +16,7 @@ import {
 import type { Incident, IncidentFilter } from '../types';
 import { Empty, Field, InlineError, LoadError, Loading, Lozenge } from '../ui';
 import { IncidentView } from './IncidentView';
+import { assigneeLabel, createNameCache, useUserNames, type NameCache } from './names';
 import { presenceTone, severityTone, statusTone } from './tones';
 
 export const PAGE_SIZE = 25;
@@ -23,6 +24,8 @@ export const PAGE_SIZE = 25;
 export interface DetectorOption {
   readonly id: string;
   readonly name: string;
+  /** Groups the choices (GitHub, AWS…). */
+  readonly family?: string;
 }
 
 export interface IncidentsViewProps {
@@ -48,7 +51,7 @@ interface ListState {
   readonly moreError?: ApiError | undefined;
 }
 
-/** What is typed in the text filters, applied on Enter, on leaving the field or with Apply. */
+/** Typed filters (when there is no list to choose from): applied on Enter, blur or Apply. */
 interface FilterText {
   readonly detector: string;
   readonly project: string;
@@ -76,6 +79,8 @@ export function IncidentsView(props: IncidentsViewProps) {
   const [text, setText] = useState<FilterText>({ detector: '', project: '' });
   const [round, setRound] = useState(0);
   const [openId, setOpenId] = useState<string | undefined>();
+  // One cache of assignee names for the list and the incident views opened from it.
+  const [names] = useState(() => createNameCache(api));
   const lastOpened = useRef<string | undefined>(undefined);
   const openButtons = useRef(new Map<string, HTMLButtonElement>());
   const filter = list.filter;
@@ -110,8 +115,10 @@ export function IncidentsView(props: IncidentsViewProps) {
   };
   const commitText = () => {
     let next = filter;
-    const d = text.detector.trim() || undefined;
-    if (d !== filter.detector) next = setKey(next, 'detector', d);
+    if (!props.detectorOptions?.length) {
+      const d = text.detector.trim() || undefined;
+      if (d !== filter.detector) next = setKey(next, 'detector', d);
+    }
     // The project is typed only when there is no list of projects to choose from.
     if (projectKey === undefined && !props.projectOptions?.length) {
       const p = text.project.trim().toUpperCase() || undefined;
@@ -170,6 +177,7 @@ export function IncidentsView(props: IncidentsViewProps) {
         api={api}
         id={openId}
         accountId={accountId}
+        names={names}
         onBack={() => {
           setOpenId(undefined);
         }}
@@ -209,6 +217,8 @@ export function IncidentsView(props: IncidentsViewProps) {
         <>
           <IncidentTable
             items={list.items}
+            names={names}
+            accountId={accountId}
             onOpen={open}
             buttonRef={(id, el) => {
               if (el) openButtons.current.set(id, el);
@@ -319,12 +329,20 @@ function Filters({
         )
       ) : null}
       <Field label={FILTER_LABELS.detector}>
-        {(id) => (
-          <>
+        {(id) =>
+          detectorOptions && detectorOptions.length > 0 ? (
+            <DetectorSelect
+              id={id}
+              options={detectorOptions}
+              value={filter.detector}
+              onChange={(v) => {
+                onChange('detector', v);
+              }}
+            />
+          ) : (
             <input
               id={id}
               type="text"
-              list={`${id}-options`}
               value={text.detector}
               placeholder="Any"
               onChange={(e) => {
@@ -332,17 +350,8 @@ function Filters({
               }}
               onBlur={onCommitText}
             />
-            {detectorOptions ? (
-              <datalist id={`${id}-options`}>
-                {detectorOptions.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
-              </datalist>
-            ) : null}
-          </>
-        )}
+          )
+        }
       </Field>
       {select('severity', SEVERITY_LABELS, filter.severity)}
       {select('presence', PRESENCE_LABELS, filter.presence)}
@@ -363,23 +372,82 @@ function Filters({
   );
 }
 
+/** The detectors to filter by, grouped by family; a filter set elsewhere stays selectable. */
+function DetectorSelect({
+  id,
+  options,
+  value,
+  onChange,
+}: {
+  id: string;
+  options: readonly DetectorOption[];
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
+  const families = new Map<string, DetectorOption[]>();
+  for (const d of [...options].sort((a, b) => a.name.localeCompare(b.name))) {
+    const family = d.family ?? '';
+    families.set(family, [...(families.get(family) ?? []), d]);
+  }
+  const known = options.some((d) => d.id === value);
+  const items = (list: readonly DetectorOption[]) =>
+    list.map((d) => (
+      <option key={d.id} value={d.id}>
+        {d.name}
+      </option>
+    ));
+  return (
+    <select
+      id={id}
+      value={value ?? ''}
+      onChange={(e) => {
+        onChange(e.target.value || undefined);
+      }}
+    >
+      <option value="">Any</option>
+      {value && !known ? <option value={value}>{value}</option> : null}
+      {[...families.keys()]
+        .sort((a, b) => a.localeCompare(b))
+        .map((family) => {
+          const list = families.get(family) ?? [];
+          return family ? (
+            <optgroup key={family} label={family}>
+              {items(list)}
+            </optgroup>
+          ) : (
+            items(list)
+          );
+        })}
+    </select>
+  );
+}
+
 const FILTER_LABELS: Record<FilterKey, string> = {
   status: 'Status',
   projectKey: 'Project',
   detector: 'Detector',
   severity: 'Severity',
   presence: 'Presence',
+  order: 'Order',
 };
 
 function IncidentTable({
   items,
+  names,
+  accountId,
   onOpen,
   buttonRef,
 }: {
   items: readonly Incident[];
+  names: NameCache;
+  accountId: string | undefined;
   onOpen: (id: string) => void;
   buttonRef: (id: string, el: HTMLButtonElement | null) => void;
 }) {
+  const known = useUserNames(
+    names,
+    items.map((i) => (i.status === 'ASSIGNED' ? i.assignee_id : undefined)),
+  );
   return (
     <div className="table-wrap">
       <table className="table">
@@ -439,6 +507,12 @@ function IncidentTable({
                 <Lozenge tone={statusTone(i.status)}>{STATUS_LABELS[i.status]}</Lozenge>
                 {i.ignore_reason ? (
                   <span className="muted small"> {IGNORE_REASON_LABELS[i.ignore_reason]}</span>
+                ) : null}
+                {i.status === 'ASSIGNED' && i.assignee_id ? (
+                  <span className="muted small">
+                    {' '}
+                    to {assigneeLabel(i.assignee_id, known, accountId)}
+                  </span>
                 ) : null}
                 {i.regression ? <Lozenge tone="discovery">Regression</Lozenge> : null}
               </td>

@@ -4,6 +4,32 @@ import { useLoad } from '../hooks';
 import { IncidentsView } from '../incidents/IncidentsView';
 import { AccessDenied, LoadError, Loading } from '../ui';
 
+/** The incidents, once access is known, with the detector filter filled in. */
+function ProjectIncidents({
+  projectKey,
+  accountId,
+}: {
+  projectKey: string;
+  accountId?: string | undefined;
+}) {
+  // A convenience, like the admin page's: without the list the filter takes a typed id.
+  const detectors = useLoad(() => projectApi.filterDetectors());
+  return (
+    <IncidentsView
+      api={projectApi}
+      projectKey={projectKey}
+      accountId={accountId}
+      {...(detectors.state.status === 'ready' ? { detectorOptions: detectors.state.data } : {})}
+      emptyHint={
+        <p>
+          New findings appear here as issues are created and edited. A Jira administrator can also
+          scan existing issues from the app’s admin page.
+        </p>
+      }
+    />
+  );
+}
+
 export function ProjectPage({
   projectKey,
   accountId,
@@ -34,17 +60,7 @@ export function ProjectPage({
           <LoadError error={state.error} what="this project" onRetry={reload} />
         )
       ) : (
-        <IncidentsView
-          api={projectApi}
-          projectKey={state.data.projectKey}
-          accountId={accountId}
-          emptyHint={
-            <p>
-              New findings appear here as issues are created and edited. A Jira administrator can
-              also scan existing issues from the app’s admin page.
-            </p>
-          }
-        />
+        <ProjectIncidents projectKey={state.data.projectKey} accountId={accountId} />
       )}
     </main>
   );
