@@ -13,7 +13,7 @@ import { compileCustomDetector } from '../engine/custom-detector.js';
 import { createScanner } from '../engine/scan.js';
 import { applyAction, IGNORE_REASONS, type Incident } from '../incidents/model.js';
 import { createIncidentApi, type IncidentApiFetch } from '../incidents/incident-api.js';
-import type { IncidentFilter } from '../incidents/store.js';
+import { INCIDENT_ORDERS, type IncidentFilter } from '../incidents/store.js';
 import { JiraHttpError, JiraRateLimitError } from '../jira/http.js';
 import { BULK_USERS, type UserJiraClient } from '../jira/users.js';
 import { fingerprintKey, INCIDENT_API_TOKEN, type AppDeps } from './context.js';
@@ -71,6 +71,7 @@ const Filter = z
     detector: z.string().max(100),
     severity: z.enum(['critical', 'high', 'medium', 'low', 'info']),
     presence: z.enum(['present', 'removed']),
+    order: z.enum(INCIDENT_ORDERS),
   })
   .partial()
   .strict();

@@ -57,6 +57,10 @@ describe('admin resolvers', () => {
     );
     expect(pay.items.length).toBeGreaterThan(0);
     expect(pay.items.every((i) => i.project_keys.includes('PAY'))).toBe(true);
+    const oldest = data<{ items: Incident[] }>(
+      await app.admin('listIncidents', JANE, { filter: { order: 'oldest' }, limit: 100 }),
+    );
+    expect(oldest.items.map((i) => i.id)).toEqual(all.items.map((i) => i.id).reverse());
     const first = pay.items[0];
     if (!first) throw new Error('no incident');
     const detail = data<{ incident: Incident; occurrences: { url: string }[] }>(
@@ -192,6 +196,12 @@ describe('admin resolvers', () => {
       ok: false,
       error: { code: 'invalid', message: expect.stringContaining('limit') as string },
     });
+    expect(await app.admin('listIncidents', JANE, { filter: { order: 'severity' } })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'invalid', message: expect.stringContaining('order') as string },
+      },
+    );
     expect(await app.admin('startScan', JANE, { projects: ['ops'] })).toMatchObject({
       ok: false,
       error: { code: 'invalid' },

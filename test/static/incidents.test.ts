@@ -211,6 +211,42 @@ describe('incident list', () => {
     });
   });
 
+  it('sorts by last seen from the column header, oldest first and back, keeping it when filters clear', async () => {
+    const user = userEvent.setup();
+    show();
+    await screen.findByRole('table');
+    const header = () => screen.getByRole('columnheader', { name: /Last seen/ });
+    expect(header().getAttribute('aria-sort')).toBe('descending');
+    await user.click(within(header()).getByRole('button'));
+    await waitFor(() => {
+      expect(backend.payloads('listIncidents').at(-1)).toEqual({
+        filter: { order: 'oldest' },
+        limit: 25,
+      });
+    });
+    expect(
+      (await screen.findByRole('columnheader', { name: /Last seen/ })).getAttribute('aria-sort'),
+    ).toBe('ascending');
+    expect(screen.getByRole('table', { name: /least recently seen first/ })).toBeTruthy();
+    // The order is not a filter: "Clear filters" stays off until a filter is set, and keeps it.
+    const clear = screen.getByRole('button', { name: 'Clear filters' });
+    expect((clear as HTMLButtonElement).disabled).toBe(true);
+    await user.selectOptions(screen.getByLabelText('Status'), 'TRIGGERED');
+    await waitFor(() => {
+      expect((clear as HTMLButtonElement).disabled).toBe(false);
+    });
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => {
+      expect(backend.payloads('listIncidents').at(-1)?.filter).toEqual({ order: 'oldest' });
+    });
+    await user.click(
+      within(await screen.findByRole('columnheader', { name: /Last seen/ })).getByRole('button'),
+    );
+    await waitFor(() => {
+      expect(backend.payloads('listIncidents').at(-1)?.filter).toEqual({});
+    });
+  });
+
   it('loads more with the cursor and stops on the last page', async () => {
     const page2 = incident({ id: 'c'.repeat(32), secret_preview: 'AKIA****XY' });
     backend.on('listIncidents', (p) =>

@@ -128,7 +128,8 @@ export function IncidentsView(props: IncidentsViewProps) {
   };
   const clearFilters = () => {
     setText({ detector: '', project: '' });
-    applyFilter({});
+    // The order is how the table is sorted, not a filter: it stays.
+    applyFilter(filter.order ? { order: filter.order } : {});
   };
   const reload = () => {
     setList({ filter, items: [], cursor: undefined, phase: 'loading' });
@@ -185,7 +186,9 @@ export function IncidentsView(props: IncidentsViewProps) {
       />
     );
 
-  const filtered = Object.keys(filter).length > 0;
+  const { order: _order, ...criteria } = filter;
+  const filtered = Object.keys(criteria).length > 0;
+  const oldestFirst = filter.order === 'oldest';
   return (
     <div className="incidents">
       <Filters
@@ -196,6 +199,7 @@ export function IncidentsView(props: IncidentsViewProps) {
         onChange={change}
         onCommitText={commitText}
         onClear={clearFilters}
+        filtered={filtered}
       />
       {list.phase === 'loading' ? (
         <Loading label="Loading incidents…" />
@@ -219,6 +223,10 @@ export function IncidentsView(props: IncidentsViewProps) {
             items={list.items}
             names={names}
             accountId={accountId}
+            oldestFirst={oldestFirst}
+            onSort={() => {
+              change('order', oldestFirst ? undefined : 'oldest');
+            }}
             onOpen={open}
             buttonRef={(id, el) => {
               if (el) openButtons.current.set(id, el);
@@ -228,7 +236,7 @@ export function IncidentsView(props: IncidentsViewProps) {
           <div className="list-footer">
             <p className="muted" aria-live="polite">
               {list.cursor
-                ? `Showing the ${formatCount(list.items.length)} most recently seen incidents.`
+                ? `Showing the ${formatCount(list.items.length)} ${oldestFirst ? 'least' : 'most'} recently seen incidents.`
                 : `${formatCount(list.items.length)} incident${list.items.length === 1 ? '' : 's'}.`}
             </p>
             {list.cursor ? (
@@ -261,6 +269,7 @@ function Filters({
   onChange,
   onCommitText,
   onClear,
+  filtered,
   projectKey,
   projectOptions,
   detectorOptions,
@@ -271,6 +280,8 @@ function Filters({
   onChange: (key: FilterKey, value: string | undefined) => void;
   onCommitText: () => void;
   onClear: () => void;
+  /** Some filter is set (the order is not a filter). */
+  filtered: boolean;
 }) {
   const select = (key: FilterKey, options: Record<string, string>, value: string | undefined) => (
     <Field label={FILTER_LABELS[key]}>
@@ -362,7 +373,7 @@ function Filters({
         <button
           type="button"
           className="button button-subtle"
-          disabled={Object.keys(filter).length === 0 && !text.detector && !text.project}
+          disabled={!filtered && !text.detector && !text.project}
           onClick={onClear}
         >
           Clear filters
@@ -435,12 +446,17 @@ function IncidentTable({
   items,
   names,
   accountId,
+  oldestFirst,
+  onSort,
   onOpen,
   buttonRef,
 }: {
   items: readonly Incident[];
   names: NameCache;
   accountId: string | undefined;
+  oldestFirst: boolean;
+  /** Flips the order by last seen (newest first <-> oldest first). */
+  onSort: () => void;
   onOpen: (id: string) => void;
   buttonRef: (id: string, el: HTMLButtonElement | null) => void;
 }) {
@@ -451,14 +467,25 @@ function IncidentTable({
   return (
     <div className="table-wrap">
       <table className="table">
-        <caption className="sr-only">Incidents, most recently seen first</caption>
+        <caption className="sr-only">
+          Incidents, {oldestFirst ? 'least' : 'most'} recently seen first
+        </caption>
         <thead>
           <tr>
             <th scope="col">Detector</th>
             <th scope="col">Secret</th>
             <th scope="col">Projects</th>
             <th scope="col">First seen</th>
-            <th scope="col">Last seen</th>
+            <th scope="col" aria-sort={oldestFirst ? 'ascending' : 'descending'}>
+              <button
+                type="button"
+                className="sort-button"
+                title={oldestFirst ? 'Show the newest first' : 'Show the oldest first'}
+                onClick={onSort}
+              >
+                Last seen <span aria-hidden="true">{oldestFirst ? '↑' : '↓'}</span>
+              </button>
+            </th>
             <th scope="col" className="num">
               Occurrences
             </th>
