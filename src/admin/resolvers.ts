@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { DETECTORS } from '../detectors/index.js';
 import { compileCustomDetector } from '../engine/custom-detector.js';
 import { createScanner } from '../engine/scan.js';
-import { applyAction, IGNORE_REASONS, type Incident } from '../incidents/model.js';
+import { applyAction, IGNORE_REASONS, publicIncident, type Incident } from '../incidents/model.js';
 import { createIncidentApi, type IncidentApiFetch } from '../incidents/incident-api.js';
 import { INCIDENT_ORDERS, type IncidentFilter } from '../incidents/store.js';
 import { JiraHttpError, JiraRateLimitError } from '../jira/http.js';
@@ -141,7 +141,7 @@ async function incidentsPage(
   };
   try {
     const page = await deps.store.listIncidents(filter, p.data.limit ?? 25, p.data.cursor);
-    return ok(page);
+    return ok({ ...page, items: page.items.map(publicIncident) });
   } catch {
     return fail('invalid', 'the cursor is not valid any more: start from the first page');
   }
@@ -167,7 +167,7 @@ async function incidentDetail(
     // A project page shows only its own project's places.
     .filter((o) => !projectKey || o.location.projectKey === projectKey)
     .map(({ scope: _s, incident_id: _i, ...o }) => o);
-  return ok({ incident, occurrences });
+  return ok({ incident: publicIncident(incident), occurrences });
 }
 
 /** Every built-in detector, and whether these settings run it. */
@@ -236,7 +236,7 @@ async function incidentAction(
   if (!r.ok) return fail('conflict', r.error);
   await deps.store.putIncident(r.incident);
   await enqueueIncidents(deps, [r.incident.id]);
-  return ok(r.incident);
+  return ok(publicIncident(r.incident));
 }
 
 // --- the admin page ---------------------------------------------------------------------------

@@ -49,6 +49,11 @@ export interface Incident {
   readonly updated_at: string;
   readonly resolved_at?: string;
   readonly status_changed_by?: string;
+  /**
+   * Bookkeeping, never shown or sent: stamps of the occurrence changes the counts include from
+   * the last write (see recordScan), so a retried write does not count them twice.
+   */
+  readonly counted?: readonly string[];
 }
 
 export interface Match {
@@ -74,6 +79,15 @@ export interface StoredOccurrence {
 }
 
 const hex = (s: string): string => bytesToHex(sha256(utf8ToBytes(s)));
+
+/** A short stable name for one occurrence change (see recordScan). */
+export const changeStamp = (change: string): string => hex(`change\0${change}`).slice(0, 16);
+
+/** The incident as the UI, the CLI and reports show it: without the store's bookkeeping. */
+export function publicIncident(i: Incident): Incident {
+  const { counted: _c, ...shown } = i;
+  return shown;
+}
 
 export function incidentId(detector: string, fingerprint: string): string {
   return hex(`incident\0${detector}\0${fingerprint}`).slice(0, 32);

@@ -7,6 +7,7 @@
  */
 import type { Occurrence } from '../scan/scan-issue.js';
 import {
+  changeStamp,
   incidentId,
   occurrenceId,
   scopeOf,
@@ -28,6 +29,30 @@ export interface RecordInput {
   readonly kind: OccurrenceKind;
   /** ISO time. */
   readonly now: string;
+  /**
+   * Incidents with at most this many occurrences are recounted from all of them on each change
+   * (exact, and it heals a count a race left wrong); bigger ones move by the change alone, so a
+   * secret pasted into thousands of issues does not make a scan quadratic. Default 500.
+   */
+  readonly recountLimit?: number;
+}
+
+const RECOUNT_LIMIT = 500;
+
+/** One occurrence write and the stored version it replaces (none for a new place). */
+interface Change {
+  readonly next: StoredOccurrence;
+  readonly prev: StoredOccurrence | undefined;
+}
+
+/**
+ * Names one change the same way however often it is retried: the occurrence, the exact stored
+ * version it replaces and the presence it brings. An incident keeps the stamps of its last write,
+ * so a retry after a crash (incident written, occurrences not) does not count them twice.
+ */
+function stampOf({ next, prev }: Change): string {
+  const from = prev ? `${prev.presence}|${prev.last_seen}|${prev.removed_at ?? ''}` : 'new';
+  return changeStamp(`${next.id}|${from}|${next.presence}`);
 }
 
 export interface RecordResult {
@@ -64,7 +89,7 @@ export async function recordScan(store: IncidentStore, input: RecordInput): Prom
 
   const appeared: StoredOccurrence[] = [];
   const disappeared: StoredOccurrence[] = [];
-  const changes: StoredOccurrence[] = [];
+  const changes: Change[] = [];
   const touched = new Map<string, Occurrence | undefined>();
 
   for (const [id, { first, matches }] of groups) {
@@ -89,52 +114,92 @@ export async function recordScan(store: IncidentStore, input: RecordInput): Prom
       date: old?.date ?? now,
       last_seen: now,
     };
-    changes.push(next);
+    changes.push({ next, prev: old });
     if (old?.presence !== 'present') appeared.push(next);
     touched.set(incident_id, first);
   }
   for (const old of covered) {
     if (groups.has(old.id) || old.presence === 'removed') continue;
     const gone: StoredOccurrence = { ...old, presence: 'removed', removed_at: now };
-    changes.push(gone);
+    changes.push({ next: gone, prev: old });
     disappeared.push(gone);
     if (!touched.has(old.incident_id)) touched.set(old.incident_id, undefined);
   }
 
   // Incidents are written first, counted as if the occurrences were already written: a crash
-  // before the occurrences land leaves them to be written again by the retry, which recounts;
-  // a crash after leaves nothing to do. Either way counts match occurrences.
+  // before the occurrences land leaves them to be written again by the retry, which recounts (or,
+  // for a big incident, finds the changes' stamps and does not add them again); a crash after
+  // leaves nothing to do. Either way counts match occurrences.
   const reopen = new Set(kind === 'realtime' ? appeared.map((o) => o.incident_id) : []);
+  const limit = input.recountLimit ?? RECOUNT_LIMIT;
   const incidents: Incident[] = [];
   for (const [id, finding] of touched) {
-    const pending = changes.filter((o) => o.incident_id === id);
-    const updated = await refreshIncident(store, id, finding, pending, now, reopen.has(id));
+    const pending = changes.filter((c) => c.next.incident_id === id);
+    const updated = await refreshIncident(store, id, finding, pending, {
+      now,
+      regression: reopen.has(id),
+      limit,
+    });
     if (updated) incidents.push(updated);
   }
-  for (const o of changes) await store.putOccurrence(o);
+  for (const c of changes) await store.putOccurrence(c.next);
   return { appeared, disappeared, incidents };
 }
 
-/** Recounts an incident from its occurrences (so a later change heals a count a race left wrong). */
+interface Counts {
+  readonly occurrences_count: number;
+  readonly present_count: number;
+  readonly project_keys: readonly string[];
+}
+
+/** Counts from every stored occurrence of the incident, with the pending writes applied. */
+async function recount(
+  store: IncidentStore,
+  id: string,
+  pending: readonly Change[],
+): Promise<Counts> {
+  const merged = new Map((await store.occurrencesOfIncident(id)).map((o) => [o.id, o]));
+  for (const c of pending) merged.set(c.next.id, c.next);
+  const occurrences = [...merged.values()];
+  return {
+    occurrences_count: occurrences.length,
+    present_count: occurrences.filter((o) => o.presence === 'present').length,
+    project_keys: [...new Set(occurrences.map((o) => o.location.projectKey))].sort(),
+  };
+}
+
+/** The stored counts moved by the pending changes, skipping those already counted. */
+function moved(old: Incident, pending: readonly Change[]): Counts {
+  const counted = new Set(old.counted ?? []);
+  let { occurrences_count, present_count } = old;
+  const projects = new Set(old.project_keys);
+  for (const c of pending) {
+    projects.add(c.next.location.projectKey);
+    if (counted.has(stampOf(c))) continue;
+    if (!c.prev) occurrences_count++;
+    present_count += Number(c.next.presence === 'present') - Number(c.prev?.presence === 'present');
+  }
+  return { occurrences_count, present_count, project_keys: [...projects].sort() };
+}
+
 async function refreshIncident(
   store: IncidentStore,
   id: string,
   finding: Occurrence | undefined,
-  pending: readonly StoredOccurrence[],
-  now: string,
-  regression: boolean,
+  pending: readonly Change[],
+  opts: { readonly now: string; readonly regression: boolean; readonly limit: number },
 ): Promise<Incident | undefined> {
+  const { now, regression } = opts;
   const old = await store.getIncident(id);
-  const merged = new Map((await store.occurrencesOfIncident(id)).map((o) => [o.id, o]));
-  for (const o of pending) merged.set(o.id, o);
-  const occurrences = [...merged.values()];
-  const present = occurrences.filter((o) => o.presence === 'present');
+  const tally =
+    old && old.occurrences_count > opts.limit
+      ? moved(old, pending)
+      : await recount(store, id, pending);
   const counts = {
-    occurrences_count: occurrences.length,
-    present_count: present.length,
-    presence: present.length > 0 ? ('present' as const) : ('removed' as const),
-    project_keys: [...new Set(occurrences.map((o) => o.location.projectKey))].sort(),
+    ...tally,
+    presence: tally.present_count > 0 ? ('present' as const) : ('removed' as const),
     updated_at: now,
+    counted: pending.map(stampOf),
   };
   let next: Incident;
   if (old) {

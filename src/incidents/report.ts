@@ -3,7 +3,7 @@
  * harness and the incident API print. Every store read goes through the port.
  * @module
  */
-import { locationKey, type Incident, type StoredOccurrence } from './model.js';
+import { locationKey, publicIncident, type Incident, type StoredOccurrence } from './model.js';
 import type { IncidentFilter, IncidentStore } from './store.js';
 
 export type ReportOccurrence = Omit<StoredOccurrence, 'incident_id' | 'scope'>;
@@ -32,7 +32,7 @@ export async function incidentReport(
     const occurrences = (await store.occurrencesOfIncident(i.id))
       .map(({ incident_id: _i, scope: _s, ...o }) => o)
       .sort((a, b) => compareLocations(a, b) || a.id.localeCompare(b.id));
-    out.push({ ...i, occurrences });
+    out.push({ ...publicIncident(i), occurrences });
   }
   return out;
 }

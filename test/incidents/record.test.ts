@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitLocation } from '../../src/content/issue-units.js';
+import { seededRandom } from '../../dev/site-gen/prng.js';
 import { recordScan } from '../../src/incidents/record.js';
-import { createMemoryStore } from '../../src/incidents/store.js';
-import type { Incident } from '../../src/incidents/model.js';
+import { incidentReport } from '../../src/incidents/report.js';
+import { createMemoryStore, type IncidentStore } from '../../src/incidents/store.js';
+import { publicIncident, type Incident } from '../../src/incidents/model.js';
 import type { Occurrence } from '../../src/scan/scan-issue.js';
 
 function only(list: readonly Incident[]): Incident {
@@ -208,5 +210,110 @@ describe('recordScan', () => {
       now: '2026-01-01T00:00:00.000Z',
     });
     expect(JSON.stringify(store.snapshot())).not.toContain(secret.slice(4, 20));
+  });
+});
+
+describe('recordScan on an incident with many places', () => {
+  const issue = (n: number, projectKey = n % 3 === 0 ? 'DEV' : 'OPS'): UnitLocation => ({
+    projectKey,
+    issueKey: `${projectKey}-${n}`,
+    issueId: String(10_000 + n),
+    field: 'description',
+    url: `https://x.atlassian.net/browse/${projectKey}-${n}`,
+  });
+  const scan = (n: number, present: boolean, now: string, recountLimit?: number) => ({
+    scope: `issue:${10_000 + n}`,
+    covers: 'all' as const,
+    found: present ? [found('f1', issue(n))] : [],
+    kind: 'historical' as const,
+    now,
+    ...(recountLimit === undefined ? {} : { recountLimit }),
+  });
+  /** The counts as a full recount of what is stored gives them. */
+  const truth = async (store: IncidentStore, id: string) => {
+    const all = await store.occurrencesOfIncident(id);
+    const present = all.filter((o) => o.presence === 'present');
+    return {
+      occurrences_count: all.length,
+      present_count: present.length,
+      presence: present.length > 0 ? 'present' : 'removed',
+      project_keys: [...new Set(all.map((o) => o.location.projectKey))].sort(),
+    };
+  };
+  const countsOf = (i: Incident | undefined) => ({
+    occurrences_count: i?.occurrences_count,
+    present_count: i?.present_count,
+    presence: i?.presence,
+    project_keys: i?.project_keys,
+  });
+
+  it('moves the counts by each change alone, without reading every place, and they stay exact', async () => {
+    const store = createMemoryStore();
+    let reads = 0;
+    const counting: IncidentStore = {
+      ...store,
+      occurrencesOfIncident: (id) => {
+        reads++;
+        return store.occurrencesOfIncident(id);
+      },
+    };
+    const random = seededRandom(11);
+    let id = '';
+    for (let step = 0; step < 400; step++) {
+      // Places appear, disappear and come back, across 60 issues in two projects.
+      const n = Math.floor(random() * 60);
+      const now = new Date(Date.UTC(2026, 0, 1, 0, 0, step)).toISOString();
+      const r = await recordScan(counting, scan(n, random() < 0.7, now, 0));
+      id = r.incidents[0]?.id ?? id;
+    }
+    expect(reads).toBe(1); // the first write creates the incident from a recount
+    expect(countsOf(await store.getIncident(id))).toEqual(await truth(store, id));
+    expect((await store.getIncident(id))?.occurrences_count).toBeGreaterThan(40);
+  });
+
+  it('does not count a change twice when a crash left the incident written and the places not', async () => {
+    const inner = createMemoryStore();
+    let failNext = false;
+    const flaky: IncidentStore = {
+      ...inner,
+      putOccurrence: (o) => {
+        if (failNext) {
+          failNext = false;
+          return Promise.reject(new Error('crash'));
+        }
+        return inner.putOccurrence(o);
+      },
+    };
+    const random = seededRandom(5);
+    let id = '';
+    let crashes = 0;
+    for (let step = 0; step < 300; step++) {
+      const n = Math.floor(random() * 40);
+      const present = random() < 0.6;
+      const now = new Date(Date.UTC(2026, 0, 1, 0, 0, step)).toISOString();
+      failNext = random() < 0.3;
+      // The step dies after the incident write; the same scan runs again, as a retried event would.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        try {
+          const r = await recordScan(flaky, scan(n, present, now, 0));
+          id = r.incidents[0]?.id ?? id;
+          break;
+        } catch {
+          crashes++;
+        }
+      }
+    }
+    expect(crashes).toBeGreaterThan(20);
+    expect(countsOf(await inner.getIncident(id))).toEqual(await truth(inner, id));
+  });
+
+  it('keeps its bookkeeping out of what it reports', async () => {
+    const store = createMemoryStore();
+    await recordScan(store, scan(1, true, '2026-01-01T00:00:00.000Z'));
+    const [stored] = store.snapshot().incidents;
+    expect(stored?.counted).toHaveLength(1);
+    const [reported] = await incidentReport(store);
+    expect(reported).not.toHaveProperty('counted');
+    expect(publicIncident(stored as Incident)).not.toHaveProperty('counted');
   });
 });
