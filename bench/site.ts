@@ -52,6 +52,7 @@ function discardStore(): IncidentStore {
     getOccurrence: () => Promise.resolve(undefined),
     putOccurrence: () => Promise.resolve(),
     occurrencesOfIncident: () => Promise.resolve([]),
+    occurrencePage: () => Promise.resolve({ items: [] }),
     occurrencesInScope: () => Promise.resolve([]),
   };
 }

@@ -258,13 +258,22 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
       } while (cursor);
       const out: IncidentReport[] = [];
       for (const i of all) {
-        const d = data<{ incident: Incident; occurrences: ReportOccurrence[] }>(
-          await call('getIncident', { id: i.id }),
-          'getIncident',
-        );
+        // Places come a page at a time: follow the cursor to the last one.
+        let incident: Incident | undefined;
+        const occurrences: ReportOccurrence[] = [];
+        let next: string | undefined;
+        do {
+          const d = data<{ incident: Incident; occurrences: ReportOccurrence[]; cursor?: string }>(
+            await call('getIncident', { id: i.id, ...(next ? { cursor: next } : {}) }),
+            'getIncident',
+          );
+          incident = d.incident;
+          occurrences.push(...d.occurrences);
+          next = d.cursor;
+        } while (next);
         out.push({
-          ...d.incident,
-          occurrences: d.occurrences.sort(
+          ...incident,
+          occurrences: occurrences.sort(
             (a, b) =>
               locationKey(a.location).localeCompare(locationKey(b.location)) ||
               a.id.localeCompare(b.id),

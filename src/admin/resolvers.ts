@@ -11,7 +11,13 @@ import { z } from 'zod';
 import { DETECTORS } from '../detectors/index.js';
 import { compileCustomDetector } from '../engine/custom-detector.js';
 import { createScanner } from '../engine/scan.js';
-import { applyAction, IGNORE_REASONS, publicIncident, type Incident } from '../incidents/model.js';
+import {
+  applyAction,
+  IGNORE_REASONS,
+  publicIncident,
+  type Incident,
+  type StoredOccurrence,
+} from '../incidents/model.js';
 import { createIncidentApi, type IncidentApiFetch } from '../incidents/incident-api.js';
 import { INCIDENT_ORDERS, type IncidentFilter } from '../incidents/store.js';
 import { JiraHttpError, JiraRateLimitError } from '../jira/http.js';
@@ -93,6 +99,9 @@ const Action = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reopen') }).strict(),
 ]);
 const IncidentAction = z.object({ id: IncidentId.shape.id, action: Action }).strict();
+const IncidentDetail = z
+  .object({ id: IncidentId.shape.id, cursor: z.string().min(1).max(4000).optional() })
+  .strict();
 const ProjectKeys = z
   .array(z.string().regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'not a project key'))
   .max(5000);
@@ -153,22 +162,41 @@ function stripUndefined<T extends object>(o: T): Defined<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Defined<T>;
 }
 
+const OCCURRENCES_PER_PAGE = 100;
+
 async function incidentDetail(
   deps: ResolverDeps,
   raw: unknown,
   projectKey?: string,
 ): Promise<ResolverResult> {
-  const p = IncidentId.safeParse(raw);
+  const p = IncidentDetail.safeParse(raw);
   if (!p.success) return fail('invalid', zodMessage(p.error));
   const incident = await deps.store.getIncident(p.data.id);
   if (!incident || (projectKey && !incident.project_keys.includes(projectKey)))
     return fail('not-found', 'no such incident');
-  const occurrences = (await deps.store.occurrencesOfIncident(incident.id))
+  // A page of places at a time: a secret pasted into thousands of issues has thousands of them.
+  const found: StoredOccurrence[] = [];
+  let cursor = p.data.cursor;
+  do {
+    let page;
+    try {
+      page = await deps.store.occurrencePage(incident.id, OCCURRENCES_PER_PAGE, cursor);
+    } catch (e) {
+      if (cursor === undefined) throw e;
+      return fail('invalid', 'the cursor is not valid any more: open the incident again');
+    }
     // A project page shows only its own project's places.
-    .filter((o) => !projectKey || o.location.projectKey === projectKey)
-    .map(({ scope: _s, incident_id: _i, ...o }) => o);
-  return ok({ incident: publicIncident(incident), occurrences });
+    found.push(...page.items.filter((o) => !projectKey || o.location.projectKey === projectKey));
+    cursor = page.cursor;
+  } while (cursor !== undefined && found.length < OCCURRENCES_PER_PAGE);
+  const occurrences = found.map(({ scope: _s, incident_id: _i, ...o }) => o);
+  return ok({
+    incident: publicIncident(incident),
+    occurrences,
+    ...(cursor === undefined ? {} : { cursor }),
+  });
 }
+
 
 /** Every built-in detector, and whether these settings run it. */
 function detectorInfos(settings: Settings) {

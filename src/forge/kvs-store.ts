@@ -405,6 +405,22 @@ export function createKvsIncidentStore(client: KvsClient = kvs): IncidentStore {
     },
 
     occurrencesOfIncident: (incidentId) => allOf('by-incident', incidentId),
+
+    async occurrencePage(incidentId, limit, cursor) {
+      if (!Number.isInteger(limit) || limit < 1) {
+        throw new Error('limit must be a positive integer');
+      }
+      // The platform's cursor: a view pages through one incident's places within minutes.
+      let q = occurrences
+        .query()
+        .index('by-incident', { partition: [incidentId] })
+        .sort(Sort.ASC)
+        .limit(Math.min(limit, PAGE));
+      if (cursor !== undefined) q = q.cursor(cursor);
+      const page = await guard(`query of occurrences of ${shown(incidentId)}`, () => q.getMany());
+      const items = page.results.map((r) => r.value.doc);
+      return page.nextCursor ? { items, cursor: page.nextCursor } : { items };
+    },
     occurrencesInScope: (scope) => allOf('by-scope', scope),
   };
 }

@@ -35,6 +35,15 @@ export interface IncidentStore {
   getOccurrence(id: string): Promise<StoredOccurrence | undefined>;
   putOccurrence(occurrence: StoredOccurrence): Promise<void>;
   occurrencesOfIncident(incidentId: string): Promise<StoredOccurrence[]>;
+  /**
+   * One page of an incident's places, first seen first (ties by id), for views that cannot hold
+   * them all; `cursor` comes from the page before and is absent after the last.
+   */
+  occurrencePage(
+    incidentId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<StoredOccurrence>>;
   /** Everything found in one issue (`issue:<id>`) or one project's documentation (`project:<key>`). */
   occurrencesInScope(scope: string): Promise<StoredOccurrence[]>;
 }
@@ -62,6 +71,21 @@ function matches(i: Incident, f: IncidentFilter): boolean {
     (f.presence === undefined || i.presence === f.presence) &&
     (f.projectKey === undefined || i.project_keys.includes(f.projectKey))
   );
+}
+
+const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A page of a sorted list; the memory store's cursors are offsets. */
+function offsetPage<T>(
+  all: readonly T[],
+  limit: number,
+  cursor: string | undefined,
+): Promise<Page<T>> {
+  const start = cursor ? Number(cursor) : 0;
+  if (!Number.isInteger(start) || start < 0) return Promise.reject(new Error('invalid cursor'));
+  const items = all.slice(start, start + limit);
+  const next = start + items.length;
+  return Promise.resolve(next < all.length ? { items, cursor: String(next) } : { items });
 }
 
 export function createMemoryStore(from?: MemorySnapshot): MemoryStore {
@@ -95,11 +119,7 @@ export function createMemoryStore(from?: MemorySnapshot): MemoryStore {
         .filter((i) => matches(i, filter))
         .sort((a, b) => b.last_seen.localeCompare(a.last_seen) || a.id.localeCompare(b.id));
       if (filter.order === 'oldest') all.reverse();
-      const start = cursor ? Number(cursor) : 0;
-      if (!Number.isInteger(start) || start < 0) return Promise.reject(new Error('invalid cursor'));
-      const items = all.slice(start, start + limit);
-      const next = start + items.length;
-      return Promise.resolve(next < all.length ? { items, cursor: String(next) } : { items });
+      return offsetPage(all, limit, cursor);
     },
     getOccurrence: (id) => Promise.resolve(occurrences.get(id)),
     putOccurrence(o) {
@@ -107,6 +127,12 @@ export function createMemoryStore(from?: MemorySnapshot): MemoryStore {
       return Promise.resolve();
     },
     occurrencesOfIncident: (id) => Promise.resolve(resolve(byIncident.get(id))),
+    occurrencePage(id, limit, cursor) {
+      const all = resolve(byIncident.get(id)).sort(
+        (a, b) => byteOrder(a.date, b.date) || byteOrder(a.id, b.id),
+      );
+      return offsetPage(all, limit, cursor);
+    },
     occurrencesInScope: (scope) => Promise.resolve(resolve(byScope.get(scope))),
     snapshot: () => ({
       incidents: [...incidents.values()],

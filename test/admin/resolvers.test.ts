@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoricalJob } from '../../src/scan/historical.js';
 import type { Incident } from '../../src/incidents/model.js';
+import { recordScan } from '../../src/incidents/record.js';
 import { createApp, JANE, MIA, RAJ } from './app-harness.js';
 
 type Ok<T> = { ok: true; data: T };
@@ -273,6 +274,73 @@ describe('project resolvers', () => {
     expect(await app.project('listIncidents', JANE, 'NOPE')).toMatchObject({
       ok: false,
       error: { code: 'unavailable' },
+    });
+  });
+});
+
+describe('an incident with many places', () => {
+  it('comes a page of places at a time, and a project page pages through its own only', async () => {
+    const app = createApp();
+    data(await app.admin('updateSettings', JANE, { teamGroup: 'All-incidents' }));
+    // One secret in 250 issues: every third one in PAY, the rest in OPS.
+    let id = '';
+    for (let n = 1; n <= 250; n++) {
+      const projectKey = n % 3 === 0 ? 'PAY' : 'OPS';
+      const r = await recordScan(app.deps.store, {
+        scope: `issue:${20_000 + n}`,
+        covers: 'all',
+        found: [
+          {
+            detector: 'github-pat',
+            name: 'GitHub personal access token',
+            family: 'github',
+            fingerprint: 'one-secret',
+            redacted: 'ghp_…abcd',
+            severity: 'high',
+            location: {
+              projectKey,
+              issueKey: `${projectKey}-${n}`,
+              issueId: String(20_000 + n),
+              field: 'description',
+              url: `https://x.atlassian.net/browse/${projectKey}-${n}`,
+            },
+            start: 0,
+            end: 40,
+            line: 1,
+            column: 1,
+          },
+        ],
+        kind: 'historical',
+        now: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
+      });
+      id = r.incidents[0]?.id ?? id;
+    }
+    type Detail = {
+      occurrences: { id: string; location: { projectKey: string } }[];
+      cursor?: string;
+    };
+    const all = async (call: (payload: unknown) => Promise<unknown>) => {
+      const places: Detail['occurrences'] = [];
+      const sizes: number[] = [];
+      let cursor: string | undefined;
+      do {
+        const d = data<Detail>(await call(cursor ? { id, cursor } : { id }));
+        places.push(...d.occurrences);
+        sizes.push(d.occurrences.length);
+        cursor = d.cursor;
+      } while (cursor);
+      return { places, sizes };
+    };
+    const admin = await all((p) => app.admin('getIncident', JANE, p));
+    expect(admin.sizes).toEqual([100, 100, 50]);
+    expect(new Set(admin.places.map((o) => o.id)).size).toBe(250);
+    const pay = await all((p) => app.project('getIncident', MIA, 'PAY', p));
+    expect(pay.places).toHaveLength(83);
+    expect(pay.places.every((o) => o.location.projectKey === 'PAY')).toBe(true);
+    expect(new Set(pay.places.map((o) => o.id)).size).toBe(83);
+    expect(await app.admin('getIncident', JANE, { id, cursor: 'not-a-cursor' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
     });
   });
 });

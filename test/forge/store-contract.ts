@@ -238,6 +238,36 @@ export function incidentStoreContract(name: string, make: Make<IncidentStore>): 
       expect(byId(await store.occurrencesOfIncident('inc-big'))).toEqual(many);
       expect(byId(await store.occurrencesInScope('issue:42'))).toEqual(many);
     });
+
+    it('pages through an incident first seen first, ties by id, every place once', async () => {
+      const store = await make();
+      const many = Array.from({ length: 230 }, (_, n) =>
+        occurrence(`pg-${String(n).padStart(3, '0')}`, {
+          incident_id: 'inc-paged',
+          date: at(n % 7),
+        }),
+      );
+      // Written out of order; another incident's places are never listed.
+      for (const o of [...many].reverse()) await store.putOccurrence(o);
+      await store.putOccurrence(occurrence('other', { incident_id: 'inc-other' }));
+      const expected = [...many].sort(
+        (a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id),
+      );
+      for (const limit of [1, 40, 100]) {
+        const seen: StoredOccurrence[] = [];
+        let cursor: string | undefined;
+        let pages = 0;
+        do {
+          const page = await store.occurrencePage('inc-paged', limit, cursor);
+          expect(page.items.length).toBeLessThanOrEqual(limit);
+          seen.push(...page.items);
+          cursor = page.cursor;
+          if (++pages > 1000) throw new Error('paging does not end');
+        } while (cursor !== undefined);
+        expect(ids(seen)).toEqual(ids(expected));
+      }
+      expect(await store.occurrencePage('inc-none', 10)).toEqual({ items: [] });
+    });
   });
 }
 

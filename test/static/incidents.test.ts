@@ -350,6 +350,27 @@ describe('incident view', () => {
     );
   });
 
+  it('loads more places with the cursor when an incident has more than one page of them', async () => {
+    const [first, ...rest] = OCCURRENCES;
+    backend.on('getIncident', (p) =>
+      p.cursor === 'page-2'
+        ? ok({ incident: GITHUB, occurrences: rest })
+        : ok({ incident: GITHUB, occurrences: [first], cursor: 'page-2' }),
+    );
+    const user = await openGithub();
+    const rows = () =>
+      within(screen.getByRole('table', { name: 'Where the secret appears' })).getAllByRole('row');
+    expect(rows()).toHaveLength(2);
+    expect(screen.getByText(/^Showing the first/).textContent).toBe('Showing the first 1 place.');
+    await user.click(screen.getByRole('button', { name: 'Load more places' }));
+    await waitFor(() => {
+      expect(rows()).toHaveLength(5);
+    });
+    expect(backend.payloads('getIncident').at(-1)).toEqual({ id: INCIDENT_ID, cursor: 'page-2' });
+    expect(screen.queryByRole('button', { name: 'Load more places' })).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Occurrences (4)' })).toBeTruthy();
+  });
+
   it('ignores with a chosen reason, and the list shows the change', async () => {
     const user = await openGithub();
     const ignore = screen.getByRole('button', { name: 'Ignore' });

@@ -124,7 +124,8 @@ const projectCall = <T>(name: ProjectCall, payload?: Record<string, unknown>): P
 /** What both pages can do with incidents; the project page's answers are its project's only. */
 export interface IncidentsApi {
   listIncidents(query: IncidentQuery): Promise<Page<Incident>>;
-  getIncident(id: string): Promise<IncidentDetail>;
+  /** The incident and a page of its places (the next page with the cursor of the one before). */
+  getIncident(id: string, cursor?: string): Promise<IncidentDetail>;
   incidentAction(id: string, action: IncidentAction): Promise<Incident>;
   /** People whose name matches, as Jira shows them to the viewer (the assignee picker). */
   searchUsers(query: string): Promise<JiraUser[]>;
@@ -151,7 +152,8 @@ export const adminApi = {
   getScan: (jobId: string) => adminCall<HistoricalJob>('getScan', { jobId }),
   listScans: () => adminCall<HistoricalJob[]>('listScans'),
   listIncidents: (q: IncidentQuery) => adminCall<Page<Incident>>('listIncidents', query(q)),
-  getIncident: (id: string) => adminCall<IncidentDetail>('getIncident', { id }),
+  getIncident: (id: string, cursor?: string) =>
+    adminCall<IncidentDetail>('getIncident', cursor ? { id, cursor } : { id }),
   incidentAction: (id: string, action: IncidentAction) =>
     adminCall<Incident>('incidentAction', { id, action }),
   filterDetectors: () => adminCall<DetectorChoice[]>('filterDetectors'),
@@ -164,7 +166,8 @@ export const adminApi = {
 export const projectApi = {
   getProjectContext: () => projectCall<{ projectKey: string }>('getProjectContext'),
   listIncidents: (q: IncidentQuery) => projectCall<Page<Incident>>('listIncidents', query(q)),
-  getIncident: (id: string) => projectCall<IncidentDetail>('getIncident', { id }),
+  getIncident: (id: string, cursor?: string) =>
+    projectCall<IncidentDetail>('getIncident', cursor ? { id, cursor } : { id }),
   incidentAction: (id: string, action: IncidentAction) =>
     projectCall<Incident>('incidentAction', { id, action }),
   filterDetectors: () => projectCall<DetectorChoice[]>('filterDetectors'),

@@ -72,7 +72,10 @@ export type Occurrence = Omit<StoredOccurrence, 'scope' | 'incident_id'>;
 
 export interface IncidentDetail {
   readonly incident: Incident;
+  /** The first page of places (or the page after `cursor`). */
   readonly occurrences: readonly Occurrence[];
+  /** Present when more places follow: ask `getIncident` again with it. */
+  readonly cursor?: string;
 }
 
 export type IncidentAction =

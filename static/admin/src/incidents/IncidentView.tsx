@@ -73,7 +73,25 @@ export function IncidentView({
               onChanged(incident);
             }}
           />
-          <Occurrences occurrences={state.data.occurrences} />
+          <Occurrences
+            occurrences={state.data.occurrences}
+            cursor={state.data.cursor}
+            loadMore={async (cursor) => {
+              const more = await api.getIncident(id, cursor);
+              update((d) => {
+                const seen = new Set(d.occurrences.map((o) => o.id));
+                const { cursor: _old, ...rest } = d;
+                return {
+                  ...rest,
+                  occurrences: [
+                    ...d.occurrences,
+                    ...more.occurrences.filter((o) => !seen.has(o.id)),
+                  ],
+                  ...(more.cursor ? { cursor: more.cursor } : {}),
+                };
+              });
+            }}
+          />
         </>
       )}
     </article>
@@ -312,11 +330,21 @@ function openInJira(e: MouseEvent<HTMLAnchorElement>, url: string) {
   });
 }
 
-function Occurrences({ occurrences }: { occurrences: readonly Occurrence[] }) {
+function Occurrences({
+  occurrences,
+  cursor,
+  loadMore,
+}: {
+  occurrences: readonly Occurrence[];
+  /** More places follow. */
+  cursor: string | undefined;
+  loadMore: (cursor: string) => Promise<void>;
+}) {
   const headingId = useId();
+  const more = useAction();
   return (
     <section aria-labelledby={headingId}>
-      <h3 id={headingId}>Occurrences ({formatCount(occurrences.length)})</h3>
+      <h3 id={headingId}>Occurrences {cursor ? null : `(${formatCount(occurrences.length)})`}</h3>
       {occurrences.length === 0 ? (
         <Empty title="No place to show.">
           <p>The places of this incident are in projects this page does not cover.</p>
@@ -400,6 +428,23 @@ function Occurrences({ occurrences }: { occurrences: readonly Occurrence[] }) {
           </table>
         </div>
       )}
+      {cursor ? (
+        <div className="list-footer">
+          <p className="muted" aria-live="polite">
+            Showing the first {formatCount(occurrences.length)} place
+            {occurrences.length === 1 ? '' : 's'}.
+          </p>
+          <button
+            type="button"
+            className="button"
+            disabled={more.busy}
+            onClick={() => void more.run(() => loadMore(cursor))}
+          >
+            {more.busy ? 'Loading…' : 'Load more places'}
+          </button>
+        </div>
+      ) : null}
+      <InlineError error={more.error} />
     </section>
   );
 }
