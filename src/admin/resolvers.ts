@@ -197,7 +197,6 @@ async function incidentDetail(
   });
 }
 
-
 /** Every built-in detector, and whether these settings run it. */
 function detectorInfos(settings: Settings) {
   return DETECTORS.map((d) => ({
