@@ -953,8 +953,7 @@ export class SimSite {
     const issue = this.mustIssue(idOrKey);
     const author = this.mustUser(authorAccountId);
     const comment = worklogComment(entry.comment);
-    if (!Number.isInteger(entry.timeSpentSeconds) || entry.timeSpentSeconds <= 0)
-      throw new SiteError(400, 'Worklog must not be null.');
+    checkTimeSpent(entry.timeSpentSeconds);
     const stamp = this.stamp();
     const worklog: WorklogDef = {
       id: this.allocate('worklog'),
@@ -983,8 +982,7 @@ export class SimSite {
     const worklog = this.mustWorklog(issue, worklogId);
     if (entry.comment !== undefined) worklog.comment = worklogComment(entry.comment);
     if (entry.timeSpentSeconds !== undefined) {
-      if (!Number.isInteger(entry.timeSpentSeconds) || entry.timeSpentSeconds <= 0)
-        throw new SiteError(400, 'Worklog must not be null.');
+      checkTimeSpent(entry.timeSpentSeconds);
       worklog.timeSpentSeconds = entry.timeSpentSeconds;
     }
     worklog.updated = this.stamp();
@@ -1013,6 +1011,11 @@ export class SimSite {
     this.byKey.delete(issue.key);
     return { issue };
   }
+}
+
+function checkTimeSpent(seconds: number): void {
+  if (!Number.isInteger(seconds) || seconds <= 0)
+    throw new SiteError(400, 'Worklog must not be null.');
 }
 
 function worklogComment(comment: unknown): AdfDoc | null {
