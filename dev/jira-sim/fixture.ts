@@ -708,7 +708,7 @@ export class SimSite {
   private readonly byKey = new Map<string, IssueDef>();
   private readonly userById: Map<string, SiteUser>;
   private readonly lastIssueNumber = new Map<string, number>();
-  private readonly next: Record<'issue' | 'comment' | 'history' | 'worklog', number>;
+  private readonly next: Record<'issue' | 'comment' | 'history' | 'worklog' | 'attachment', number>;
 
   constructor(fixture: SiteFixture, options: { now?: () => number } = {}) {
     this.baseUrl = fixture.site.baseUrl;
@@ -725,6 +725,7 @@ export class SimSite {
       comment: maxNumeric(this.issueList.flatMap((i) => i.comments.map((c) => c.id))) + 1,
       history: maxNumeric(this.issueList.flatMap((i) => i.changelog.map((h) => h.id))) + 1,
       worklog: maxNumeric(this.issueList.flatMap((i) => i.worklogs.map((w) => w.id))) + 1,
+      attachment: maxNumeric(this.issueList.flatMap((i) => i.attachments.map((a) => a.id))) + 1,
     };
   }
 
@@ -735,7 +736,7 @@ export class SimSite {
     this.lastIssueNumber.set(projectKey, Math.max(this.lastIssueNumber.get(projectKey) ?? 0, n));
   }
 
-  private allocate(kind: 'issue' | 'comment' | 'history' | 'worklog'): string {
+  private allocate(kind: 'issue' | 'comment' | 'history' | 'worklog' | 'attachment'): string {
     return String(this.next[kind]++);
   }
 
@@ -1002,6 +1003,74 @@ export class SimSite {
     const worklog = issue.worklogs.find((w) => w.id === worklogId);
     if (!worklog) throw new SiteError(404, `Cannot find worklog with id: ${worklogId}.`);
     return worklog;
+  }
+
+  /**
+   * Attaches a UTF-8 text file. Jira records it in the history as an `Attachment` item whose `to`
+   * is the new attachment's id (`from` on removal), and sends an issue-updated event with it.
+   */
+  addAttachment(
+    idOrKey: string,
+    file: { filename: string; content: string; mimeType?: string },
+    authorAccountId: string,
+  ): { issue: IssueDef; attachment: AttachmentDef; history: HistoryDef } {
+    const issue = this.mustIssue(idOrKey);
+    const author = this.mustUser(authorAccountId);
+    const stamp = this.stamp();
+    const attachment: AttachmentDef = {
+      id: this.allocate('attachment'),
+      filename: file.filename,
+      mimeType: file.mimeType ?? 'text/plain',
+      content: file.content,
+      created: stamp,
+      author,
+    };
+    issue.attachments.push(attachment);
+    const history = this.attachmentHistory(issue, author, stamp, 'added', attachment);
+    return { issue, attachment, history };
+  }
+
+  deleteAttachment(
+    idOrKey: string,
+    attachmentId: string,
+    authorAccountId: string,
+  ): { issue: IssueDef; attachment: AttachmentDef; history: HistoryDef } {
+    const issue = this.mustIssue(idOrKey);
+    const author = this.mustUser(authorAccountId);
+    const attachment = issue.attachments.find((a) => a.id === attachmentId);
+    if (!attachment)
+      throw new SiteError(404, `The attachment with id '${attachmentId}' does not exist`);
+    issue.attachments.splice(issue.attachments.indexOf(attachment), 1);
+    const history = this.attachmentHistory(issue, author, this.stamp(), 'removed', attachment);
+    return { issue, attachment, history };
+  }
+
+  private attachmentHistory(
+    issue: IssueDef,
+    author: UserRef,
+    stamp: string,
+    change: 'added' | 'removed',
+    attachment: AttachmentDef,
+  ): HistoryDef {
+    const [id, name] = [attachment.id, attachment.filename];
+    const item: ChangeItem = {
+      field: 'Attachment',
+      fieldtype: 'jira',
+      fieldId: 'attachment',
+      from: change === 'removed' ? id : null,
+      fromString: change === 'removed' ? name : null,
+      to: change === 'added' ? id : null,
+      toString: change === 'added' ? name : null,
+    };
+    const history: HistoryDef = {
+      id: this.allocate('history'),
+      author,
+      created: stamp,
+      items: [item],
+    };
+    issue.changelog.push(history);
+    issue.fields.updated = stamp;
+    return history;
   }
 
   deleteIssue(idOrKey: string): { issue: IssueDef } {

@@ -18,7 +18,13 @@
  * {"op":"addWorklog",    "issue":"OPS-1", "comment":"…", "timeSpentSeconds":3600,      "author":"<accountId>"}
  * {"op":"editWorklog",   "issue":"OPS-1", "worklog":"10001", "comment":"…",            "author":"<accountId>"}
  * {"op":"deleteWorklog", "issue":"OPS-1", "worklog":"10001",                          "author":"<accountId>"}
+ * {"op":"addAttachment", "issue":"OPS-1", "filename":"app.env", "content":"…",          "author":"<accountId>"}
+ * {"op":"deleteAttachment", "issue":"OPS-1", "attachment":"10001",                    "author":"<accountId>"}
  * ```
+ *
+ * An attachment is UTF-8 text (`mimeType` optional, default `text/plain`); Jira records it in the
+ * history as an `Attachment` item and sends `avi:jira:updated:issue` (REST uploads are multipart
+ * and not simulated: attachments come through `--events` or the site methods).
  *
  * `visibility` (comments, worklogs) and a worklog's `comment` are optional. The created issue's reporter and creator are the author unless
  * `fields.reporter` says otherwise. An update that changes nothing writes no history and sends no
@@ -100,6 +106,20 @@ export type WriteOp =
       readonly op: 'deleteWorklog';
       readonly issue: string;
       readonly worklog: string;
+      readonly author: string;
+    }
+  | {
+      readonly op: 'addAttachment';
+      readonly issue: string;
+      readonly filename: string;
+      readonly content: string;
+      readonly mimeType?: string;
+      readonly author: string;
+    }
+  | {
+      readonly op: 'deleteAttachment';
+      readonly issue: string;
+      readonly attachment: string;
       readonly author: string;
     };
 
@@ -253,6 +273,22 @@ export function applyWrite(site: SimSite, op: WriteOp, render: Renderer): WriteR
       const event = worklogEvent('avi:jira:deleted:worklog', render, issue, worklog, op.author);
       return { issue, worklog, event };
     }
+    case 'addAttachment':
+    case 'deleteAttachment': {
+      const { issue, history } =
+        op.op === 'addAttachment'
+          ? site.addAttachment(
+              op.issue,
+              {
+                filename: op.filename,
+                content: op.content,
+                ...(op.mimeType ? { mimeType: op.mimeType } : {}),
+              },
+              op.author,
+            )
+          : site.deleteAttachment(op.issue, op.attachment, op.author);
+      return { issue, event: issueUpdatedEvent(render, issue, history, op.author) };
+    }
   }
 }
 
@@ -302,8 +338,10 @@ const OP_KEYS: Readonly<Record<WriteOpName, readonly string[]>> = {
   addWorklog: ['issue', 'comment', 'timeSpentSeconds', 'author', 'visibility'],
   editWorklog: ['issue', 'worklog', 'comment', 'author'],
   deleteWorklog: ['issue', 'worklog', 'author'],
+  addAttachment: ['issue', 'filename', 'content', 'mimeType', 'author'],
+  deleteAttachment: ['issue', 'attachment', 'author'],
 };
-const OPTIONAL = new Set(['visibility', 'comment']);
+const OPTIONAL = new Set(['visibility', 'comment', 'mimeType']);
 
 /** Reads one `--events` op (see the module doc), naming the first problem. */
 export function parseWriteOp(value: unknown): ParsedOp {

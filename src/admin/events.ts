@@ -25,7 +25,14 @@ const Payload = z
     changelog: z
       .object({
         items: z.array(
-          z.object({ field: z.string().optional(), fieldId: z.string().optional() }).loose(),
+          z
+            .object({
+              field: z.string().optional(),
+              fieldId: z.string().optional(),
+              from: z.union([z.string(), z.number()]).nullable().optional(),
+              to: z.union([z.string(), z.number()]).nullable().optional(),
+            })
+            .loose(),
         ),
       })
       .loose()
@@ -88,17 +95,25 @@ export function toChangeEvent(payload: unknown): EventMapping {
     case 'avi:jira:deleted:issue':
       return { ok: true, event: { type: 'issue_deleted', issue } };
     case 'avi:jira:updated:issue': {
+      const items = p.changelog?.items ?? [];
       // Attachments show up as the field "Attachment"; the id is what the core compares.
+      const isFile = (i: (typeof items)[number]): boolean =>
+        (i.fieldId ?? i.field ?? '').toLowerCase() === 'attachment';
       const changedFields = [
-        ...new Set(
-          (p.changelog?.items ?? []).map((i) =>
-            (i.fieldId ?? i.field ?? '').toLowerCase() === 'attachment'
-              ? 'attachment'
-              : (i.fieldId ?? i.field ?? ''),
-          ),
-        ),
+        ...new Set(items.map((i) => (isFile(i) ? 'attachment' : (i.fieldId ?? i.field ?? '')))),
       ].filter(Boolean);
-      return { ok: true, event: { type: 'issue_updated', issue, changedFields } };
+      // Each file item names the attachment added (`to`) or removed (`from`): only those are
+      // read again. Without ids, the core reads every attachment of the issue.
+      const files = items.filter(isFile);
+      const ids = (side: 'from' | 'to'): string[] =>
+        files.flatMap((i) => (i[side] == null ? [] : [String(i[side])]));
+      const named = files.every((i) => i.from != null || i.to != null);
+      const attachments =
+        files.length > 0 && named ? { added: ids('to'), removed: ids('from') } : undefined;
+      return {
+        ok: true,
+        event: { type: 'issue_updated', issue, changedFields, ...(attachments && { attachments }) },
+      };
     }
     case 'avi:jira:commented:issue':
     case 'avi:jira:deleted:comment':

@@ -26,6 +26,11 @@ export type ChangeEvent =
       readonly type: 'issue_updated';
       readonly issue: IssueRefInEvent;
       readonly changedFields: readonly string[];
+      /** The files the changelog names; absent: every attachment of the issue is read again. */
+      readonly attachments?: {
+        readonly added: readonly string[];
+        readonly removed: readonly string[];
+      };
     }
   /** Created or edited: Jira sends one event for both. */
   | {
@@ -129,8 +134,12 @@ export async function handleChange(event: ChangeEvent, deps: RealtimeDeps): Prom
       );
       if (files) {
         const projectKey = event.issue.projectKey;
+        const named = event.attachments;
         for (const a of Array.isArray(fields.attachment) ? fields.attachment : []) {
           if (typeof a !== 'object' || a === null) continue;
+          // Attachments never change: one already there was scanned when it was added.
+          const id = (a as { id?: unknown }).id;
+          if (named && !named.added.includes(String(id))) continue;
           const r = await attachmentScanUnit(
             { ...ref, projectKey },
             a as Record<string, unknown>,
@@ -144,7 +153,12 @@ export async function handleChange(event: ChangeEvent, deps: RealtimeDeps): Prom
       const covers = (l: OccurrenceLocation): boolean =>
         ids.includes(l.field) ||
         (l.field === 'changelog' && l.historyField !== undefined && ids.includes(l.historyField)) ||
-        (files && l.field === 'attachment');
+        (files &&
+          l.field === 'attachment' &&
+          (!event.attachments ||
+            [...event.attachments.added, ...event.attachments.removed].includes(
+              l.attachmentId ?? '',
+            )));
       return record(covers, scanned.occurrences, [...skipped, ...scanned.skipped], 'fields');
     }
     case 'comment_upserted':

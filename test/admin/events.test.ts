@@ -45,6 +45,31 @@ describe('toChangeEvent', () => {
     });
   });
 
+  it('names the files an update added or removed, so only those are read again', () => {
+    const update = (items: unknown[]) =>
+      toChangeEvent({ eventType: 'avi:jira:updated:issue', issue, changelog: { items } });
+    const file = (from: unknown, to: unknown) => ({
+      field: 'Attachment',
+      fieldtype: 'jira',
+      fieldId: 'attachment',
+      from,
+      to,
+    });
+    expect(update([file(null, '50002'), file(50001, null)])).toMatchObject({
+      ok: true,
+      event: {
+        changedFields: ['attachment'],
+        attachments: { added: ['50002'], removed: ['50001'] },
+      },
+    });
+    // Without ids the core cannot tell which file changed: it reads them all.
+    const unnamed = update([{ field: 'Attachment', toString: 'app.env' }]);
+    expect(unnamed).toMatchObject({ ok: true, event: { changedFields: ['attachment'] } });
+    expect(unnamed.ok && unnamed.event).not.toHaveProperty('attachments');
+    const text = update([{ field: 'description', fieldId: 'description' }]);
+    expect(text.ok && text.event).not.toHaveProperty('attachments');
+  });
+
   it('reports a payload it cannot use, saying why', () => {
     expect(
       toChangeEvent({ eventType: 'avi:jira:created:issue', issue: { id: '1' } }),

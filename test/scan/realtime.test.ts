@@ -127,6 +127,42 @@ describe('real-time changes', () => {
     expect((await handleChange(added, deps)).rescanned).toBe('removed');
   });
 
+  it('a new attachment is the only file read again; a removed one is marked removed unread', async () => {
+    const issue = ref('OPS-3');
+    for (const name of ['notes.txt', 'build.log'])
+      sim.site.addAttachment(issue.key, { filename: name, content: 'nothing here' }, JANE);
+    const added = sim.site.addAttachment(
+      issue.key,
+      { filename: 'app.env', content: `GITHUB_TOKEN=${GH1}\n` },
+      JANE,
+    ).attachment;
+    const files = () =>
+      Object.entries(http.stats().byEndpoint)
+        .filter(([e]) => e.includes('/attachment/content/'))
+        .reduce((n, [, c]) => n + c.requests, 0);
+    const event = (attachments?: { added: string[]; removed: string[] }): ChangeEvent => ({
+      type: 'issue_updated',
+      issue,
+      changedFields: ['attachment'],
+      ...(attachments ? { attachments } : {}),
+    });
+    const r = await handleChange(event({ added: [added.id], removed: [] }), deps);
+    expect(files()).toBe(1);
+    expect(r.appeared.map((o) => [o.location.field, o.location.attachmentId])).toEqual([
+      ['attachment', added.id],
+    ]);
+
+    // Without the ids (an older payload), every file is read again; nothing changes.
+    const all = await handleChange(event(), deps);
+    expect(files()).toBe(4);
+    expect(all).toMatchObject({ appeared: [], disappeared: [] });
+
+    sim.site.deleteAttachment(issue.key, added.id, JANE);
+    const gone = await handleChange(event({ added: [], removed: [added.id] }), deps);
+    expect(files()).toBe(4);
+    expect(gone.disappeared.map((o) => o.location.attachmentId)).toEqual([added.id]);
+  });
+
   it('a deleted comment or issue marks its places removed without asking Jira', async () => {
     const issue = ref('OPS-2');
     const { comment } = sim.site.addComment(issue.key, doc(`token ${GH1}`), JANE);

@@ -118,6 +118,30 @@ describe('the local harness', () => {
     h.close();
   });
 
+  it('scans an attached file when it is added and marks it removed when it is deleted', async () => {
+    const { h } = await scanned();
+    const issue = fixture.issues[2];
+    if (!issue) throw new Error('empty site');
+    const author = h.admin;
+    const content = 'DATABASE_URL=postgres://app:s3cr3t-Pa55w0rd-x9@db.internal:5432/app\n';
+    await h.replay([
+      { op: 'addAttachment', issue: issue.key, filename: 'app.env', content, author },
+    ]);
+    const added = (await h.incidents())
+      .flatMap((i) => i.occurrences)
+      .filter((o) => o.kind === 'realtime');
+    expect(added.map((o) => [o.location.field, o.location.issueKey])).toEqual([
+      ['attachment', issue.key],
+    ]);
+    const attachment = added[0]?.location.attachmentId as string;
+    await h.replay([{ op: 'deleteAttachment', issue: issue.key, attachment, author }]);
+    const gone = (await h.incidents())
+      .flatMap((i) => i.occurrences)
+      .find((o) => o.location.attachmentId === attachment);
+    expect(gone?.presence).toBe('removed');
+    h.close();
+  });
+
   it('delivers every incident to an incident API that was down for a while, once it is back', async () => {
     const h = await createHarness({ fixture: json(), appFile, incidentApi: true });
     const api = h.incidentApi;

@@ -605,6 +605,67 @@ describe('--events replay', () => {
     );
   });
 
+  it('attaches and removes files through replay, as Jira records them in the history', () => {
+    const site = syntheticSite(testClock().now);
+    const add = {
+      op: 'addAttachment',
+      issue: 'OPS-3',
+      filename: 'app.env',
+      content: 'KEY=value\n',
+      author: USERS.dev,
+    };
+    const parsed = parseWriteOp(add);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const added = replayWrite(site, parsed.op);
+    const file = site.issue('OPS-3')?.attachments.at(-1);
+    expect(file).toMatchObject({
+      filename: 'app.env',
+      mimeType: 'text/plain',
+      content: 'KEY=value\n',
+    });
+    expect(added).toMatchObject({
+      eventType: 'avi:jira:updated:issue',
+      changelog: {
+        items: [
+          {
+            field: 'Attachment',
+            fieldId: 'attachment',
+            from: null,
+            to: file?.id,
+            toString: 'app.env',
+          },
+        ],
+      },
+    });
+    expect(mapped(added, USERS.dev)).toMatchObject({
+      type: 'issue_updated',
+      changedFields: ['attachment'],
+      attachments: { added: [file?.id], removed: [] },
+    });
+    const removed = replayWrite(site, {
+      op: 'deleteAttachment',
+      issue: 'OPS-3',
+      attachment: file?.id ?? '',
+      author: USERS.dev,
+    });
+    expect(site.issue('OPS-3')?.attachments.some((a) => a.id === file?.id)).toBe(false);
+    expect(mapped(removed, USERS.dev)).toMatchObject({
+      attachments: { added: [], removed: [file?.id] },
+    });
+    expect(() =>
+      replayWrite(site, {
+        op: 'deleteAttachment',
+        issue: 'OPS-3',
+        attachment: '1',
+        author: USERS.dev,
+      }),
+    ).toThrow(SiteError);
+    expect(parseWriteOp({ ...add, content: undefined })).toEqual({
+      ok: false,
+      error: 'addAttachment: "content" is missing',
+    });
+  });
+
   it('refuses an op the site cannot apply, and an update that changes nothing sends nothing', () => {
     const site = syntheticSite();
     const op = (o: WriteOp) => () => replayWrite(site, o);
