@@ -12,13 +12,29 @@
  * - `avi:jira:created|updated|deleted:worklog`: `{eventType, selfGenerated, atlassianId, worklog}`
  *   (the REST v3 worklog, which names its issue by `issueId` only: no issue object).
  *
+ * - `avi:jira:updated:project`, `avi:jira:created|updated|deleted:component` and
+ *   `avi:jira:created|updated|deleted:version`: `{eventType, selfGenerated, atlassianId}` plus the
+ *   REST v3 object under `project` (with its description), `component` or `version`. The
+ *   references name these events only; their payload shape is an assumption (the app re-reads
+ *   the project's documentation, whatever the payload holds). A deleted object is sent as it was.
+ *
  * `issue.fields` is the platform's small subset only (summary, issuetype, creator, created,
  * project, reporter, assignee, updated, status), each present when the issue has it: a consumer
  * re-fetches the description and custom fields, as the app does. `selfGenerated` is always false:
  * the simulator's writers are site users, never the app.
  * @module
  */
-import type { ChangeItem, CommentDef, HistoryDef, IssueDef, WorklogDef } from './fixture.js';
+import type {
+  ChangeItem,
+  CommentDef,
+  ComponentDef,
+  DocKind,
+  HistoryDef,
+  IssueDef,
+  ProjectDef,
+  VersionDef,
+  WorklogDef,
+} from './fixture.js';
 import type { Renderer } from './render.js';
 
 export type ForgeEventType =
@@ -27,7 +43,8 @@ export type ForgeEventType =
   | 'avi:jira:deleted:issue'
   | 'avi:jira:commented:issue'
   | 'avi:jira:deleted:comment'
-  | WorklogEvent['eventType'];
+  | WorklogEvent['eventType']
+  | ProjectDocEvent['eventType'];
 
 /** The issue of an event: id, key and the platform's subset of fields. */
 export interface ForgeEventIssue {
@@ -74,8 +91,29 @@ export interface WorklogEvent {
   };
 }
 
+type Obj = Readonly<Record<string, unknown>>;
+type Crud = 'created' | 'updated' | 'deleted';
+
+/** A change of a project's documentation: the project, or one of its components or versions. */
+export type ProjectDocEvent = {
+  readonly selfGenerated: boolean;
+  readonly atlassianId: string;
+} & (
+  | {
+      readonly eventType: 'avi:jira:updated:project';
+      readonly project: Obj & { readonly id: string; readonly key: string };
+    }
+  | { readonly eventType: `avi:jira:${Crud}:component`; readonly component: Obj }
+  | { readonly eventType: `avi:jira:${Crud}:version`; readonly version: Obj }
+);
+
 export type ForgeEvent =
-  IssueCreatedEvent | IssueUpdatedEvent | IssueDeletedEvent | CommentEvent | WorklogEvent;
+  | IssueCreatedEvent
+  | IssueUpdatedEvent
+  | IssueDeletedEvent
+  | CommentEvent
+  | WorklogEvent
+  | ProjectDocEvent;
 
 /** The fields a Forge issue event carries (forge.md §2: "a small subset"). */
 export const EVENT_ISSUE_FIELDS = [
@@ -168,4 +206,37 @@ export function worklogEvent(
     atlassianId: actor,
     worklog: structuredClone(rendered),
   };
+}
+
+export function projectUpdatedEvent(
+  render: Renderer,
+  project: ProjectDef,
+  actor: string,
+): ProjectDocEvent {
+  const rendered = render.project(project, true) as Obj & { id: string; key: string };
+  return {
+    eventType: 'avi:jira:updated:project',
+    selfGenerated: false,
+    atlassianId: actor,
+    project: rendered,
+  };
+}
+
+/** A component or version event, with the object in its REST shape. */
+export function projectDocEvent(
+  kind: DocKind,
+  change: Crud,
+  render: Renderer,
+  project: ProjectDef,
+  doc: ComponentDef | VersionDef,
+  actor: string,
+): ProjectDocEvent {
+  const by = { selfGenerated: false, atlassianId: actor };
+  return kind === 'component'
+    ? {
+        eventType: `avi:jira:${change}:component`,
+        ...by,
+        component: render.component(project, doc),
+      }
+    : { eventType: `avi:jira:${change}:version`, ...by, version: render.version(project, doc) };
 }

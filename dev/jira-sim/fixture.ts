@@ -684,6 +684,20 @@ export function historyText(value: unknown): string | null {
   return JSON.stringify(value);
 }
 
+type IdKind = 'issue' | 'comment' | 'history' | 'worklog' | 'attachment' | 'component' | 'version';
+
+/** A component's or version's new values; no `id`: a new one. */
+export interface ProjectDocChange {
+  readonly id?: string;
+  readonly name?: string;
+  /** `''` clears it; absent: unchanged. */
+  readonly description?: string;
+}
+export type DocChange = 'created' | 'updated' | 'none';
+/** A project's documentation besides its description. */
+export type DocKind = 'component' | 'version';
+const DOC_LISTS = { component: 'components', version: 'versions' } as const;
+
 const maxNumeric = (ids: Iterable<string>): number => {
   let max = 0;
   for (const id of ids) max = Math.max(max, Number(id));
@@ -701,21 +715,22 @@ export class SimSite {
   readonly cloudId: string;
   readonly users: readonly SiteUser[];
   readonly fields: readonly FieldDef[];
-  readonly projects: readonly ProjectDef[];
   readonly now: () => number;
+  /** Project objects are replaced, never changed in place: a caller's copy stays as it was. */
+  private readonly projectList: ProjectDef[];
   private readonly issueList: IssueDef[];
   private readonly byId = new Map<string, IssueDef>();
   private readonly byKey = new Map<string, IssueDef>();
   private readonly userById: Map<string, SiteUser>;
   private readonly lastIssueNumber = new Map<string, number>();
-  private readonly next: Record<'issue' | 'comment' | 'history' | 'worklog' | 'attachment', number>;
+  private readonly next: Record<IdKind, number>;
 
   constructor(fixture: SiteFixture, options: { now?: () => number } = {}) {
     this.baseUrl = fixture.site.baseUrl;
     this.cloudId = fixture.site.cloudId;
     this.users = fixture.users;
     this.fields = fixture.fields;
-    this.projects = fixture.projects;
+    this.projectList = [...fixture.projects];
     this.now = options.now ?? Date.now;
     this.issueList = [...fixture.issues];
     this.userById = new Map(this.users.map((u) => [u.accountId, u]));
@@ -726,6 +741,8 @@ export class SimSite {
       history: maxNumeric(this.issueList.flatMap((i) => i.changelog.map((h) => h.id))) + 1,
       worklog: maxNumeric(this.issueList.flatMap((i) => i.worklogs.map((w) => w.id))) + 1,
       attachment: maxNumeric(this.issueList.flatMap((i) => i.attachments.map((a) => a.id))) + 1,
+      component: maxNumeric(this.projectList.flatMap((p) => p.components.map((c) => c.id))) + 1,
+      version: maxNumeric(this.projectList.flatMap((p) => p.versions.map((v) => v.id))) + 1,
     };
   }
 
@@ -736,7 +753,7 @@ export class SimSite {
     this.lastIssueNumber.set(projectKey, Math.max(this.lastIssueNumber.get(projectKey) ?? 0, n));
   }
 
-  private allocate(kind: 'issue' | 'comment' | 'history' | 'worklog' | 'attachment'): string {
+  private allocate(kind: IdKind): string {
     return String(this.next[kind]++);
   }
 
@@ -753,8 +770,12 @@ export class SimSite {
     return this.byId.get(idOrKey) ?? this.byKey.get(idOrKey.toUpperCase());
   }
 
+  get projects(): readonly ProjectDef[] {
+    return this.projectList;
+  }
+
   project(idOrKey: string): ProjectDef | undefined {
-    return this.projects.find((p) => p.id === idOrKey || p.key === idOrKey.toUpperCase());
+    return this.projectList.find((p) => p.id === idOrKey || p.key === idOrKey.toUpperCase());
   }
 
   user(accountId: string): SiteUser | undefined {
@@ -1071,6 +1092,73 @@ export class SimSite {
     issue.changelog.push(history);
     issue.fields.updated = stamp;
     return history;
+  }
+
+  private mustProject(idOrKey: string): ProjectDef {
+    const project = this.project(idOrKey);
+    if (!project) throw new SiteError(404, `No project could be found with key '${idOrKey}'.`);
+    return project;
+  }
+
+  private replaceProject(before: ProjectDef, after: ProjectDef): ProjectDef {
+    this.projectList[this.projectList.indexOf(before)] = after;
+    return after;
+  }
+
+  /** Sets the project's description (`''` clears it); `changed` is false when it was the same. */
+  updateProject(idOrKey: string, description: string): { project: ProjectDef; changed: boolean } {
+    const before = this.mustProject(idOrKey);
+    if ((before.description ?? '') === description) return { project: before, changed: false };
+    const { description: _old, ...rest } = before;
+    const project = this.replaceProject(before, {
+      ...rest,
+      ...opt('description', description || undefined),
+    });
+    return { project, changed: true };
+  }
+
+  /**
+   * Creates a component or version (no `id`; a name is needed) or changes one's name or
+   * description (`''` clears it; a version keeps its release state and dates). `change` says
+   * which, or `none` when the values were already those.
+   */
+  upsertDoc(
+    kind: DocKind,
+    idOrKey: string,
+    change: ProjectDocChange,
+  ): { project: ProjectDef; doc: ComponentDef | VersionDef; change: DocChange } {
+    const before = this.mustProject(idOrKey);
+    const old = change.id === undefined ? undefined : this.mustDoc(kind, before, change.id);
+    if (!old && !change.name) throw new SiteError(400, `The ${kind} name is required.`);
+    const { description: _old, ...kept } = old ?? { id: this.allocate(kind), name: '' };
+    const description = change.description ?? old?.description ?? '';
+    const doc = {
+      ...kept,
+      name: change.name || kept.name,
+      ...opt('description', description || undefined),
+    };
+    if (old && isDeepStrictEqual(old, doc)) return { project: before, doc: old, change: 'none' };
+    const list = before[DOC_LISTS[kind]];
+    const docs = old ? list.map((d) => (d === old ? doc : d)) : [...list, doc];
+    const project = this.replaceProject(before, { ...before, [DOC_LISTS[kind]]: docs });
+    return { project, doc, change: old ? 'updated' : 'created' };
+  }
+
+  deleteDoc(
+    kind: DocKind,
+    idOrKey: string,
+    id: string,
+  ): { project: ProjectDef; doc: ComponentDef | VersionDef } {
+    const before = this.mustProject(idOrKey);
+    const doc = this.mustDoc(kind, before, id);
+    const docs = before[DOC_LISTS[kind]].filter((d) => d !== doc);
+    return { project: this.replaceProject(before, { ...before, [DOC_LISTS[kind]]: docs }), doc };
+  }
+
+  private mustDoc(kind: DocKind, project: ProjectDef, id: string): ComponentDef | VersionDef {
+    const doc = project[DOC_LISTS[kind]].find((d) => d.id === id);
+    if (!doc) throw new SiteError(404, `The ${kind} with id '${id}' does not exist.`);
+    return doc;
   }
 
   deleteIssue(idOrKey: string): { issue: IssueDef } {

@@ -39,7 +39,7 @@ import {
   type RateLimitOptions,
   type Refusal,
 } from './limits.js';
-import { applyWrite, FieldError, type WriteOp, type WriteResult } from './writes.js';
+import { applyWrite, FieldError, type IssueWriteOp, type WriteResult } from './writes.js';
 import { compareTimes } from './time.js';
 import { bulkUsers, searchUsers } from './users.js';
 import {
@@ -502,7 +502,7 @@ const searchProjects: Handler = (ctx) => {
     throw new HttpError(400, [
       `The simulator cannot order projects by '${orderBy}' (key, name, id).`,
     ]);
-  const expand = (ctx.query.get('expand') ?? '').split(',').map((s) => s.trim());
+  const expand = expands(ctx);
   const sorted = [...ctx.site.projects].sort((a, b) => {
     const d =
       by === 'id'
@@ -525,6 +525,23 @@ const searchProjects: Handler = (ctx) => {
       total: sorted.length,
       isLast,
       values: page.map((p) => ctx.render.project(p, expand.includes('description'))),
+    },
+  };
+};
+
+const expands = (ctx: Ctx): string[] =>
+  (ctx.query.get('expand') ?? '').split(',').map((s) => s.trim());
+
+/** `GET /project/{key or id}`: the project with its components and versions, as Jira answers. */
+const getProject: Handler = (ctx) => {
+  const project = projectOr404(ctx, param(ctx, 'project'));
+  return {
+    status: 200,
+    objects: 1,
+    json: {
+      ...ctx.render.project(project, expands(ctx).includes('description')),
+      components: project.components.map((c) => ctx.render.component(project, c)),
+      versions: project.versions.map((v) => ctx.render.version(project, v)),
     },
   };
 };
@@ -705,7 +722,7 @@ function writer(ctx: Ctx): string {
 }
 
 /** Applies a write; its event is rendered as the app sees it (every comment visible). */
-function write(ctx: Ctx, op: WriteOp): WriteResult {
+function write(ctx: Ctx, op: IssueWriteOp): WriteResult {
   return applyWrite(ctx.site, op, new Renderer(ctx.site, ctx.render.baseUrl, { kind: 'app' }));
 }
 
@@ -936,6 +953,8 @@ const ROUTES: readonly Route[] = (
     ['POST', '/rest/api/3/changelog/bulkfetch', bulkChangelogs],
     ['GET', '/rest/api/3/field', listFields],
     ['GET', '/rest/api/3/project/search', searchProjects],
+    // After project/search: the first route that matches answers.
+    ['GET', '/rest/api/3/project/{project}', getProject],
     ['GET', '/rest/api/3/project/{project}/components', projectComponents],
     ['GET', '/rest/api/3/project/{project}/versions', projectVersions],
     ['GET', '/rest/api/3/attachment/content/{attachment}', attachmentContent],

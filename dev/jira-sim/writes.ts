@@ -20,7 +20,18 @@
  * {"op":"deleteWorklog", "issue":"OPS-1", "worklog":"10001",                          "author":"<accountId>"}
  * {"op":"addAttachment", "issue":"OPS-1", "filename":"app.env", "content":"…",          "author":"<accountId>"}
  * {"op":"deleteAttachment", "issue":"OPS-1", "attachment":"10001",                    "author":"<accountId>"}
+ * {"op":"updateProject",   "project":"OPS", "description":"…",                          "author":"<accountId>"}
+ * {"op":"upsertComponent", "project":"OPS", "component":"10001", "name":"api", "description":"…", "author":"<accountId>"}
+ * {"op":"deleteComponent", "project":"OPS", "component":"10001",                       "author":"<accountId>"}
+ * {"op":"upsertVersion",   "project":"OPS", "version":"10001", "name":"1.0", "description":"…", "author":"<accountId>"}
+ * {"op":"deleteVersion",   "project":"OPS", "version":"10001",                         "author":"<accountId>"}
  * ```
+ *
+ * Project documentation: `project` is a key or id; a description is plain text (`""` clears it).
+ * An upsert without `component`/`version` creates one (a `name` is then needed), with one it
+ * changes that one's name or description (each optional). They send `avi:jira:updated:project`,
+ * `avi:jira:created|updated|deleted:component` or `…:version` with the REST v3 object (no REST
+ * write routes for these).
  *
  * An attachment is UTF-8 text (`mimeType` optional, default `text/plain`); Jira records it in the
  * history as an `Attachment` item and sends `avi:jira:updated:issue` (REST uploads are multipart
@@ -38,6 +49,7 @@ import {
   type AdfDoc,
   type CommentDef,
   type IssueDef,
+  type ProjectDef,
   type SimSite,
   type Visibility,
   type WorklogDef,
@@ -47,12 +59,16 @@ import {
   issueCreatedEvent,
   issueDeletedEvent,
   issueUpdatedEvent,
+  projectDocEvent,
+  projectUpdatedEvent,
   worklogEvent,
   type ForgeEvent,
 } from './events.js';
 import { Renderer } from './render.js';
 
-export type WriteOp =
+export type WriteOp = IssueWriteOp | ProjectWriteOp;
+
+export type IssueWriteOp =
   | {
       readonly op: 'createIssue';
       /** Project key or id. */
@@ -120,6 +136,45 @@ export type WriteOp =
       readonly op: 'deleteAttachment';
       readonly issue: string;
       readonly attachment: string;
+      readonly author: string;
+    };
+
+/** Project documentation; `project` is a key or id. */
+export type ProjectWriteOp =
+  | {
+      readonly op: 'updateProject';
+      readonly project: string;
+      readonly description: string;
+      readonly author: string;
+    }
+  | {
+      readonly op: 'upsertComponent';
+      readonly project: string;
+      /** Absent: a new component. */
+      readonly component?: string;
+      readonly name?: string;
+      readonly description?: string;
+      readonly author: string;
+    }
+  | {
+      readonly op: 'deleteComponent';
+      readonly project: string;
+      readonly component: string;
+      readonly author: string;
+    }
+  | {
+      readonly op: 'upsertVersion';
+      readonly project: string;
+      /** Absent: a new version. */
+      readonly version?: string;
+      readonly name?: string;
+      readonly description?: string;
+      readonly author: string;
+    }
+  | {
+      readonly op: 'deleteVersion';
+      readonly project: string;
+      readonly version: string;
       readonly author: string;
     };
 
@@ -199,7 +254,7 @@ function fieldsWrite<T>(write: () => T): T {
  * (its base URL; the viewer should be the app, which sees every comment). Throws SiteError (or
  * FieldError) with Jira's status for a refused write; the site is then unchanged.
  */
-export function applyWrite(site: SimSite, op: WriteOp, render: Renderer): WriteResult {
+export function applyWrite(site: SimSite, op: IssueWriteOp, render: Renderer): WriteResult {
   switch (op.op) {
     case 'createIssue': {
       const { issue } = fieldsWrite(() =>
@@ -292,6 +347,48 @@ export function applyWrite(site: SimSite, op: WriteOp, render: Renderer): WriteR
   }
 }
 
+/** What a project write did: its event (none when nothing changed) and the project after it. */
+export interface ProjectWriteResult {
+  readonly event: ForgeEvent | undefined;
+  readonly project: ProjectDef;
+}
+
+/** As applyWrite, for a project's documentation. */
+export function applyProjectWrite(
+  site: SimSite,
+  op: ProjectWriteOp,
+  render: Renderer,
+): ProjectWriteResult {
+  if (op.op === 'updateProject') {
+    const { project, changed } = site.updateProject(op.project, op.description);
+    return {
+      project,
+      event: changed ? projectUpdatedEvent(render, project, op.author) : undefined,
+    };
+  }
+  const kind = op.op.endsWith('Component') ? 'component' : 'version';
+  if (op.op === 'deleteComponent' || op.op === 'deleteVersion') {
+    const id = op.op === 'deleteComponent' ? op.component : op.version;
+    // The event carries the object as it was, in the project as it is now.
+    const r = site.deleteDoc(kind, op.project, id);
+    return {
+      project: r.project,
+      event: projectDocEvent(kind, 'deleted', render, r.project, r.doc, op.author),
+    };
+  }
+  const id = op.op === 'upsertComponent' ? op.component : op.version;
+  const r = site.upsertDoc(kind, op.project, {
+    ...(id === undefined ? {} : { id }),
+    ...(op.name === undefined ? {} : { name: op.name }),
+    ...(op.description === undefined ? {} : { description: op.description }),
+  });
+  if (r.change === 'none') return { project: r.project, event: undefined };
+  return {
+    project: r.project,
+    event: projectDocEvent(kind, r.change, render, r.project, r.doc, op.author),
+  };
+}
+
 /**
  * Replays one `--events` op on the site, as the same request over REST would, and returns the
  * Forge event Jira would send (undefined when the op changed nothing). Plain-text bodies and ADF
@@ -321,6 +418,12 @@ export function replayWrite(
         op.comment === undefined ? op : { ...op, comment: text(op.comment) },
         render,
       ).event;
+    case 'updateProject':
+    case 'upsertComponent':
+    case 'deleteComponent':
+    case 'upsertVersion':
+    case 'deleteVersion':
+      return applyProjectWrite(site, op, render).event;
     default:
       return applyWrite(site, op, render).event;
   }
@@ -328,20 +431,52 @@ export function replayWrite(
 
 export type ParsedOp = { ok: true; op: WriteOp } | { ok: false; error: string };
 
+/** The keys of each op; `?` marks an optional one. */
 const OP_KEYS: Readonly<Record<WriteOpName, readonly string[]>> = {
   createIssue: ['project', 'fields', 'author'],
   updateIssue: ['issue', 'fields', 'author'],
-  addComment: ['issue', 'body', 'author', 'visibility'],
+  addComment: ['issue', 'body', 'author', 'visibility?'],
   editComment: ['issue', 'comment', 'body', 'author'],
   deleteComment: ['issue', 'comment', 'author'],
   deleteIssue: ['issue', 'author'],
-  addWorklog: ['issue', 'comment', 'timeSpentSeconds', 'author', 'visibility'],
-  editWorklog: ['issue', 'worklog', 'comment', 'author'],
+  addWorklog: ['issue', 'comment?', 'timeSpentSeconds', 'author', 'visibility?'],
+  editWorklog: ['issue', 'worklog', 'comment?', 'author'],
   deleteWorklog: ['issue', 'worklog', 'author'],
-  addAttachment: ['issue', 'filename', 'content', 'mimeType', 'author'],
+  addAttachment: ['issue', 'filename', 'content', 'mimeType?', 'author'],
   deleteAttachment: ['issue', 'attachment', 'author'],
+  updateProject: ['project', 'description', 'author'],
+  upsertComponent: ['project', 'component?', 'name?', 'description?', 'author'],
+  deleteComponent: ['project', 'component', 'author'],
+  upsertVersion: ['project', 'version?', 'name?', 'description?', 'author'],
+  deleteVersion: ['project', 'version', 'author'],
 };
-const OPTIONAL = new Set(['visibility', 'comment', 'mimeType']);
+
+type Check = readonly [(v: unknown) => boolean, string];
+const NON_EMPTY: Check = [(v) => typeof v === 'string' && v !== '', 'a non-empty string'];
+const TEXT: Check = [
+  (v) => typeof v === 'string' || adfProblem(v) === undefined,
+  'plain text or an ADF document',
+];
+const CHECKS: Readonly<Record<string, Check>> = {
+  fields: [isObject, 'an object of field values'],
+  body: TEXT,
+  description: [(v) => typeof v === 'string', 'a string'],
+  timeSpentSeconds: [
+    (v) => Number.isInteger(v) && (v as number) > 0,
+    'a positive whole number of seconds',
+  ],
+  visibility: [
+    (v) => isObject(v) && (v.type === 'group' || v.type === 'role') && typeof v.value === 'string',
+    '{type: "group"|"role", value}',
+  ],
+};
+
+/** How a key's value is checked; ids, keys and names are non-empty strings. */
+function checkOf(op: string, key: string): Check {
+  // A worklog's `comment` is its text; for the comment ops it is the comment's id.
+  if (key === 'comment') return op.endsWith('Worklog') ? TEXT : NON_EMPTY;
+  return CHECKS[key] ?? NON_EMPTY;
+}
 
 /** Reads one `--events` op (see the module doc), naming the first problem. */
 export function parseWriteOp(value: unknown): ParsedOp {
@@ -352,42 +487,20 @@ export function parseWriteOp(value: unknown): ParsedOp {
       ok: false,
       error: `"op" must be one of ${Object.keys(OP_KEYS).join(', ')} (got ${JSON.stringify(name)})`,
     };
-  const keys = OP_KEYS[name as WriteOpName];
+  const spec = OP_KEYS[name as WriteOpName];
+  const keys = spec.map((k) => k.replace(/\?$/, ''));
   for (const k of Object.keys(value)) {
     if (k !== 'op' && !keys.includes(k))
       return { ok: false, error: `${name}: unknown key "${k}" (expected ${keys.join(', ')})` };
   }
-  for (const k of keys) {
+  for (const [i, k] of keys.entries()) {
     const v = value[k];
     if (v === undefined) {
-      if (OPTIONAL.has(k)) continue;
+      if (spec[i]?.endsWith('?')) continue;
       return { ok: false, error: `${name}: "${k}" is missing` };
     }
-    const ok =
-      k === 'fields'
-        ? isObject(v)
-        : k === 'body' || k === 'comment'
-          ? typeof v === 'string' || adfProblem(v) === undefined
-          : k === 'timeSpentSeconds'
-            ? Number.isInteger(v) && (v as number) > 0
-            : k === 'visibility'
-              ? isObject(v) &&
-                (v.type === 'group' || v.type === 'role') &&
-                typeof v.value === 'string'
-              : typeof v === 'string' && v !== '';
-    if (!ok) {
-      const want =
-        k === 'fields'
-          ? 'an object of field values'
-          : k === 'body' || k === 'comment'
-            ? 'plain text or an ADF document'
-            : k === 'timeSpentSeconds'
-              ? 'a positive whole number of seconds'
-              : k === 'visibility'
-                ? '{type: "group"|"role", value}'
-                : 'a non-empty string';
-      return { ok: false, error: `${name}: "${k}" must be ${want}` };
-    }
+    const [ok, want] = checkOf(name, k);
+    if (!ok(v)) return { ok: false, error: `${name}: "${k}" must be ${want}` };
   }
   return { ok: true, op: value as unknown as WriteOp };
 }

@@ -1,11 +1,17 @@
 /**
- * Jira product events in the app: a platform payload becomes the core's ChangeEvent, projects
- * outside the perimeter are skipped, the change is rescanned and recorded, and changed incidents
- * go to the outbox. Payloads are validated: a malformed one is reported, not guessed at.
+ * Jira product events in the app (issues, comments, worklogs, and project documentation: the
+ * project, its components and versions): a platform payload becomes the core's ChangeEvent,
+ * projects outside the perimeter are skipped, the change is rescanned and recorded, and changed
+ * incidents go to the outbox. Payloads are validated: a malformed one is reported, not guessed at.
  * @module
  */
 import { z } from 'zod';
-import { handleChange, type ChangeEvent, type ChangeResult } from '../scan/realtime.js';
+import {
+  handleChange,
+  type ChangeEvent,
+  type ChangeResult,
+  type ProjectChange,
+} from '../scan/realtime.js';
 import type { JiraClient } from '../jira/client.js';
 import { scannerOf, textFields, type AppDeps } from './context.js';
 import { enqueueIncidents } from './delivery.js';
@@ -42,6 +48,21 @@ const Payload = z
 
 export type EventMapping = { ok: true; event: ChangeEvent } | { ok: false; error: string };
 
+/** A payload checked against its schema, and the core event type its `eventType` maps to. */
+function parseEvent<T extends { eventType: string }, E>(
+  schema: z.ZodType<T>,
+  types: ReadonlyMap<unknown, E>,
+  payload: unknown,
+): { ok: true; data: T; type: E } | { ok: false; error: string } {
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success)
+    return { ok: false, error: `unexpected event payload: ${zodMessage(parsed.error)}` };
+  const type = types.get(parsed.data.eventType);
+  if (type === undefined)
+    return { ok: false, error: `event ${JSON.stringify(parsed.data.eventType)} is not handled` };
+  return { ok: true, data: parsed.data, type };
+}
+
 const WORKLOG_EVENTS: ReadonlyMap<unknown, 'worklog_upserted' | 'worklog_deleted'> = new Map([
   ['avi:jira:created:worklog', 'worklog_upserted'],
   ['avi:jira:updated:worklog', 'worklog_upserted'],
@@ -59,12 +80,10 @@ export async function toWorklogChange(
   payload: unknown,
   client: Pick<JiraClient, 'issue'>,
 ): Promise<EventMapping> {
-  const parsed = WorklogPayload.safeParse(payload);
-  if (!parsed.success)
-    return { ok: false, error: `unexpected event payload: ${zodMessage(parsed.error)}` };
-  const { eventType, worklog } = parsed.data;
-  const type = WORKLOG_EVENTS.get(eventType);
-  if (!type) return { ok: false, error: `event ${JSON.stringify(eventType)} is not handled` };
+  const parsed = parseEvent(WorklogPayload, WORKLOG_EVENTS, payload);
+  if (!parsed.ok) return parsed;
+  const { type } = parsed;
+  const { worklog } = parsed.data;
   const issue = await client.issue(worklog.issueId, ['project']);
   const key = issue?.key;
   const projectKey = (issue?.fields as { project?: { key?: unknown } } | undefined)?.project?.key;
@@ -76,11 +95,76 @@ export async function toWorklogChange(
   };
 }
 
-/** Worklog events carry a worklog and no issue; every other event carries its issue. */
-const isWorklogEvent = (payload: unknown): boolean =>
-  typeof payload === 'object' &&
-  payload !== null &&
-  WORKLOG_EVENTS.has((payload as { eventType?: unknown }).eventType);
+/**
+ * Project documentation events. Their payloads are not documented (jira.md §11 lists the names
+ * only): assumed here to carry the REST v3 object under `project`, `component` or `version`, an
+ * assumption not checked against a live site. Only the project they name is used: its
+ * documentation is read again from Jira, as the payload may be partial.
+ */
+const PROJECT_EVENTS: ReadonlyMap<unknown, ProjectChange['type']> = new Map([
+  ['avi:jira:updated:project', 'project_docs_changed'],
+  // A project back from the trash has its documentation again.
+  ['avi:jira:restored:project', 'project_docs_changed'],
+  ['avi:jira:softdeleted:project', 'project_deleted'],
+  ['avi:jira:deleted:project', 'project_deleted'],
+  ['avi:jira:created:component', 'project_docs_changed'],
+  ['avi:jira:updated:component', 'project_docs_changed'],
+  ['avi:jira:deleted:component', 'project_docs_changed'],
+  ['avi:jira:created:version', 'project_docs_changed'],
+  ['avi:jira:updated:version', 'project_docs_changed'],
+  ['avi:jira:deleted:version', 'project_docs_changed'],
+] as const);
+// Lenient: every field may be missing; what is there must have the REST type.
+const ProjectPayload = z
+  .object({
+    eventType: z.string(),
+    project: z
+      .object({ id: Id.optional(), key: z.string().min(1).optional() })
+      .loose()
+      .optional(),
+    // ProjectComponent names its project by key (`project`) and id; Version by id only.
+    component: z
+      .object({ project: z.string().min(1).optional(), projectId: Id.optional() })
+      .loose()
+      .optional(),
+    version: z.object({ projectId: Id.optional() }).loose().optional(),
+  })
+  .loose();
+
+/**
+ * A project, component or version event -> the change of that project's documentation. A
+ * payload naming its project by id only costs one request for the key.
+ */
+export async function toProjectChange(
+  payload: unknown,
+  client: Pick<JiraClient, 'project'>,
+): Promise<EventMapping> {
+  const parsed = parseEvent(ProjectPayload, PROJECT_EVENTS, payload);
+  if (!parsed.ok) return parsed;
+  const { type } = parsed;
+  const { eventType, project, component, version } = parsed.data;
+  const key = project?.key ?? component?.project;
+  const id = project?.id ?? component?.projectId ?? version?.projectId;
+  if (key !== undefined) return { ok: true, event: { type, projectKey: key } };
+  if (id === undefined) return { ok: false, error: `${eventType} names no project` };
+  const found = (await client.project(id))?.key;
+  if (typeof found !== 'string')
+    return { ok: false, error: `project ${id} of ${eventType} is gone (or not visible)` };
+  return { ok: true, event: { type, projectKey: found } };
+}
+
+const eventTypeOf = (payload: unknown): unknown =>
+  typeof payload === 'object' && payload !== null
+    ? (payload as { eventType?: unknown }).eventType
+    : undefined;
+
+/** Deletions are recorded even outside the perimeter: they only ever remove. */
+const REMOVALS: ReadonlySet<ChangeEvent['type']> = new Set([
+  'issue_deleted',
+  'comment_deleted',
+  'worklog_deleted',
+  'project_deleted',
+]);
 
 /** Forge event payload -> ChangeEvent. */
 export function toChangeEvent(payload: unknown): EventMapping {
@@ -143,19 +227,21 @@ export type IssueEventOutcome =
     };
 
 export async function onIssueEvent(deps: AppDeps, payload: unknown): Promise<IssueEventOutcome> {
-  const mapped = isWorklogEvent(payload)
+  // Worklog events carry a worklog and no issue, project events a project, component or
+  // version; every other event carries its issue.
+  const type = eventTypeOf(payload);
+  const mapped = WORKLOG_EVENTS.has(type)
     ? await toWorklogChange(payload, deps.asApp)
-    : toChangeEvent(payload);
+    : PROJECT_EVENTS.has(type)
+      ? await toProjectChange(payload, deps.asApp)
+      : toChangeEvent(payload);
   if (!mapped.ok) return { kind: 'skipped', reason: mapped.error };
   const settings = await loadSettings(deps.docs);
-  const projectKey = mapped.event.issue.projectKey;
-  // Deletions are recorded even outside the perimeter: they only ever remove.
-  const removal = ['issue_deleted', 'comment_deleted', 'worklog_deleted'].includes(
-    mapped.event.type,
-  );
-  if (!removal && !isMonitored(settings, projectKey))
+  const event = mapped.event;
+  const projectKey = 'issue' in event ? event.issue.projectKey : event.projectKey;
+  if (!REMOVALS.has(event.type) && !isMonitored(settings, projectKey))
     return { kind: 'skipped', reason: `project ${projectKey} is outside the perimeter` };
-  const result = await handleChange(mapped.event, {
+  const result = await handleChange(event, {
     client: deps.asApp,
     scanner: await scannerOf(deps, settings),
     store: deps.store,

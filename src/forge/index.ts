@@ -40,7 +40,8 @@ const retryLater = (e: JiraRateLimitError): InvocationError =>
 
 /**
  * avi:jira:created|updated|deleted:issue, avi:jira:commented:issue, avi:jira:deleted:comment,
- * avi:jira:created|updated|deleted:worklog.
+ * avi:jira:created|updated|deleted:worklog, avi:jira:updated|softdeleted|restored|deleted:project,
+ * avi:jira:created|updated|deleted:component, avi:jira:created|updated|deleted:version.
  */
 export async function onIssueEventTrigger(event: unknown): Promise<InvocationError | undefined> {
   try {

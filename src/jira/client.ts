@@ -70,6 +70,8 @@ export interface JiraClient {
   fields(): Promise<Obj[]>;
   /** Projects with their descriptions: all, or only those with the given keys. */
   projects(keys?: readonly string[]): Promise<Obj[]>;
+  /** One project with its description; undefined when it does not exist (or is not visible). */
+  project(idOrKey: string): Promise<Obj | undefined>;
   components(projectKey: string): Promise<Obj[]>;
   versions(projectKey: string): Promise<Obj[]>;
   /** The first `cap` bytes of an attachment (a Range request, no redirect). */
@@ -206,6 +208,7 @@ export function createJiraClient(http: JiraHttp): JiraClient {
       }
       return out;
     },
+    project: (idOrKey) => one(`/rest/api/3/project/${enc(idOrKey)}?expand=description`),
     async components(projectKey) {
       const path = `/rest/api/3/project/${enc(projectKey)}/components`;
       const list = (await http.request('GET', path)).json;

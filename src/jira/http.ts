@@ -136,6 +136,8 @@ function estimatePoints(json: unknown): number {
   )
     return 1 + o.values.length;
   if (typeof o.key === 'string' && typeof o.fields === 'object') return 2;
+  // One project (`/project/{idOrKey}`): a core object too.
+  if (typeof o.key === 'string' && typeof o.projectTypeKey === 'string') return 2;
   return 1;
 }
 

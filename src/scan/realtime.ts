@@ -1,16 +1,24 @@
 /**
  * Real-time detection: one Jira change in, only what changed rescanned, and the places where a
  * secret appeared or disappeared out. Events carry only a subset of an issue, so the content is
- * fetched; a duplicate or late event rescans the same content and changes nothing.
+ * fetched; a duplicate or late event rescans the same content and changes nothing. A change to a
+ * project's documentation (its description, a component, a version) rescans all of it: three
+ * requests, and the same scope and coverage as the historical scan's project phase.
  * @module
  */
 import { issueUnits, isTextField, type FieldMeta, type UnitSkip } from '../content/issue-units.js';
 import type { Scanner } from '../engine/scan.js';
-import type { Incident, OccurrenceLocation, StoredOccurrence } from '../incidents/model.js';
+import {
+  scopeOf,
+  type Incident,
+  type OccurrenceLocation,
+  type StoredOccurrence,
+} from '../incidents/model.js';
 import { recordScan } from '../incidents/record.js';
 import type { IncidentStore } from '../incidents/store.js';
 import type { JiraClient } from '../jira/client.js';
 import { attachmentScanUnit, scanIssue, scanUnits, searchFields } from './scan-issue.js';
+import { scanProjectDocs } from './scan-project.js';
 
 export interface IssueRefInEvent {
   readonly id: string;
@@ -19,7 +27,9 @@ export interface IssueRefInEvent {
 }
 
 /** What the platform told us, reduced to what the core needs (the Forge adapter maps payloads). */
-export type ChangeEvent =
+export type ChangeEvent = IssueChange | ProjectChange;
+
+export type IssueChange =
   | { readonly type: 'issue_created'; readonly issue: IssueRefInEvent }
   /** `changedFields`: field ids in the event's changelog (`attachment` for files). */
   | {
@@ -51,6 +61,13 @@ export type ChangeEvent =
       readonly worklogId: string;
     };
 
+/** A project's documentation: its description, or one of its components or versions. */
+export type ProjectChange =
+  /** Anything in it created, edited or deleted: the whole documentation is read again. */
+  | { readonly type: 'project_docs_changed'; readonly projectKey: string }
+  /** The project is gone (or in the trash): what it held is removed, no Jira request. */
+  | { readonly type: 'project_deleted'; readonly projectKey: string };
+
 export interface RealtimeDeps {
   readonly client: JiraClient;
   readonly scanner: Scanner;
@@ -68,7 +85,8 @@ export interface ChangeResult {
   readonly incidents: Incident[];
   readonly skipped: UnitSkip[];
   /** Jira requests made for this change. */
-  readonly rescanned: 'nothing' | 'issue' | 'fields' | 'comment' | 'worklog' | 'removed';
+  readonly rescanned:
+    'nothing' | 'issue' | 'fields' | 'comment' | 'worklog' | 'project' | 'removed';
 }
 
 const NOTHING: ChangeResult = {
@@ -79,14 +97,20 @@ const NOTHING: ChangeResult = {
   rescanned: 'nothing',
 };
 
-export async function handleChange(event: ChangeEvent, deps: RealtimeDeps): Promise<ChangeResult> {
-  const scope = `issue:${event.issue.id}`;
-  const record = async (
-    covers: 'all' | ((l: OccurrenceLocation) => boolean),
-    found: Parameters<typeof recordScan>[1]['found'],
-    skipped: UnitSkip[],
-    rescanned: ChangeResult['rescanned'],
-  ): Promise<ChangeResult> => {
+export function handleChange(event: ChangeEvent, deps: RealtimeDeps): Promise<ChangeResult> {
+  return 'issue' in event ? issueChange(event, deps) : projectChange(event, deps);
+}
+
+type RecordScan = (
+  covers: 'all' | ((l: OccurrenceLocation) => boolean),
+  found: Parameters<typeof recordScan>[1]['found'],
+  skipped: UnitSkip[],
+  rescanned: ChangeResult['rescanned'],
+) => Promise<ChangeResult>;
+
+/** Records a rescan of part (`covers`) of one scope as real-time occurrences. */
+function recorder(scope: string, deps: RealtimeDeps): RecordScan {
+  return async (covers, found, skipped, rescanned) => {
     const r = await recordScan(deps.store, {
       scope,
       covers,
@@ -96,6 +120,22 @@ export async function handleChange(event: ChangeEvent, deps: RealtimeDeps): Prom
     });
     return { ...r, skipped, rescanned };
   };
+}
+
+async function projectChange(event: ProjectChange, deps: RealtimeDeps): Promise<ChangeResult> {
+  const record = recorder(scopeOf({ projectKey: event.projectKey }), deps);
+  if (event.type === 'project_deleted') return record('all', [], [], 'removed');
+  const project = await deps.client.project(event.projectKey);
+  if (!project) return record('all', [], [], 'removed'); // deleted before we got to it
+  const r = await scanProjectDocs(event.projectKey, project, deps);
+  return record('all', r.occurrences, r.skipped, 'project');
+}
+
+async function issueChange(event: IssueChange, deps: RealtimeDeps): Promise<ChangeResult> {
+  const record = recorder(
+    scopeOf({ issueId: event.issue.id, projectKey: event.issue.projectKey }),
+    deps,
+  );
   const gone = (): Promise<ChangeResult> => record('all', [], [], 'removed');
   const textFields = deps.fields.filter(isTextField);
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { toChangeEvent, toWorklogChange } from '../../src/admin/events.js';
+import {
+  onIssueEvent,
+  toChangeEvent,
+  toProjectChange,
+  toWorklogChange,
+} from '../../src/admin/events.js';
+import { loadSettings, saveSettings } from '../../src/admin/settings.js';
+import { createApp } from './app-harness.js';
 
 const issue = {
   id: '10001',
@@ -132,5 +139,108 @@ describe('toWorklogChange', () => {
         client,
       ),
     ).toEqual({ ok: false, error: 'event "avi:jira:viewed:issue" is not handled' });
+  });
+});
+
+describe('toProjectChange', () => {
+  // Project events name their project by key, or by id only (versions): then it is looked up.
+  const looked: string[] = [];
+  const client = {
+    project: (idOrKey: string) => {
+      looked.push(idOrKey);
+      return Promise.resolve(idOrKey === '10000' ? { id: '10000', key: 'OPS' } : undefined);
+    },
+  };
+  const docs = { type: 'project_docs_changed', projectKey: 'OPS' };
+
+  it('maps project, component and version events to the project whose documentation changed', async () => {
+    looked.length = 0;
+    const cases: [string, Record<string, unknown>, unknown][] = [
+      ['avi:jira:updated:project', { project: { id: '10000', key: 'OPS' } }, docs],
+      ['avi:jira:restored:project', { project: { id: 10000, key: 'OPS' } }, docs],
+      [
+        'avi:jira:deleted:project',
+        { project: { id: '10000', key: 'OPS' } },
+        { type: 'project_deleted', projectKey: 'OPS' },
+      ],
+      [
+        'avi:jira:softdeleted:project',
+        { project: { key: 'OPS' } },
+        { type: 'project_deleted', projectKey: 'OPS' },
+      ],
+      [
+        'avi:jira:created:component',
+        { component: { id: '100', name: 'api', project: 'OPS', projectId: 10000 } },
+        docs,
+      ],
+      ['avi:jira:deleted:component', { component: { id: '100', project: 'OPS' } }, docs],
+      ['avi:jira:updated:version', { version: { id: '200', name: '1.0', projectId: 10000 } }, docs],
+      ['avi:jira:deleted:version', { version: { id: '200', projectId: '10000' } }, docs],
+    ];
+    for (const [eventType, payload, event] of cases)
+      expect(await toProjectChange({ eventType, ...payload }, client), eventType).toEqual({
+        ok: true,
+        event,
+      });
+    // Only the versions, which name their project by id, cost a look-up.
+    expect(looked).toEqual(['10000', '10000']);
+  });
+
+  it('says why it cannot use a project event, and never trusts its text', async () => {
+    const map = (payload: unknown) => toProjectChange(payload, client);
+    expect(await map({ eventType: 'avi:jira:updated:version', version: { id: '200' } })).toEqual({
+      ok: false,
+      error: 'avi:jira:updated:version names no project',
+    });
+    expect(
+      await map({ eventType: 'avi:jira:created:version', version: { id: '1', projectId: 999 } }),
+    ).toEqual({
+      ok: false,
+      error: 'project 999 of avi:jira:created:version is gone (or not visible)',
+    });
+    expect(
+      await map({ eventType: 'avi:jira:updated:component', component: { projectId: { id: 1 } } }),
+    ).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('unexpected event payload') as string,
+    });
+    expect(await map({ eventType: 'avi:jira:archived:project', project: { key: 'OPS' } })).toEqual({
+      ok: false,
+      error: 'event "avi:jira:archived:project" is not handled',
+    });
+    expect((await map(null)).ok).toBe(false);
+    // A description in the payload is not what is scanned: the event names the project only.
+    const r = await map({
+      eventType: 'avi:jira:updated:project',
+      project: { key: 'OPS', description: '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' },
+    });
+    expect(r).toEqual({ ok: true, event: docs });
+  });
+});
+
+describe('onIssueEvent with project events', () => {
+  it('rescans documentation inside the perimeter only, and records a deleted project anywhere', async () => {
+    const app = createApp();
+    const settings = await loadSettings(app.docs);
+    await saveSettings(app.docs, { ...settings, excludedProjects: ['PAY'] });
+    const event = (eventType: string, key: string) => ({
+      eventType,
+      project: { id: app.sim.site.project(key)?.id, key },
+    });
+    expect(await onIssueEvent(app.deps, event('avi:jira:updated:project', 'OPS'))).toMatchObject({
+      kind: 'scanned',
+      result: { rescanned: 'project' },
+    });
+    expect(await onIssueEvent(app.deps, event('avi:jira:updated:project', 'PAY'))).toEqual({
+      kind: 'skipped',
+      reason: 'project PAY is outside the perimeter',
+    });
+    expect(await onIssueEvent(app.deps, event('avi:jira:deleted:project', 'PAY'))).toMatchObject({
+      kind: 'scanned',
+      result: { rescanned: 'removed' },
+    });
+    expect(
+      await onIssueEvent(app.deps, { eventType: 'avi:jira:updated:version', version: {} }),
+    ).toEqual({ kind: 'skipped', reason: 'avi:jira:updated:version names no project' });
   });
 });

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { validate } from '@forge/manifest';
+import { validate, validateTriggerScopes } from '@forge/manifest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ADMIN_RESOLVERS, PROJECT_RESOLVERS } from '../../src/admin/resolvers.js';
@@ -83,6 +83,16 @@ describe('manifest.yml', () => {
         'avi:jira:created:worklog',
         'avi:jira:updated:worklog',
         'avi:jira:deleted:worklog',
+        'avi:jira:updated:project',
+        'avi:jira:softdeleted:project',
+        'avi:jira:restored:project',
+        'avi:jira:deleted:project',
+        'avi:jira:created:component',
+        'avi:jira:updated:component',
+        'avi:jira:deleted:component',
+        'avi:jira:created:version',
+        'avi:jira:updated:version',
+        'avi:jira:deleted:version',
       ].sort(),
     );
     expect(content?.filter?.ignoreSelf).toBe(true);
@@ -94,6 +104,16 @@ describe('manifest.yml', () => {
     );
     expect([...queues.keys()].sort()).toEqual([SCAN_QUEUE, DELIVERY_QUEUE].sort());
     expect(queues.get(SCAN_QUEUE)?.timeoutSeconds).toBe(exported.CONSUMER_TIMEOUT_S);
+  });
+
+  it('subscribes only to product events Forge knows, each with a scope it asks for', async () => {
+    // The validator passes a misspelled event (it has no scope to miss): check the names here.
+    const events = (manifest.modules.trigger ?? []).flatMap((t) => t.events ?? []);
+    for (const event of events.filter((e) => e.startsWith('avi:jira:'))) {
+      const r = await validateTriggerScopes(event, manifest.permissions.scopes);
+      expect(r.requiredScopes, `${event} is a known product event`).not.toBeNull();
+      expect(r.missingScopes, event).toEqual([]);
+    }
   });
 
   it('declares exactly the storage entities the KVS adapters query', () => {

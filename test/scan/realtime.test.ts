@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadFixture } from '../../dev/jira-sim/fixture.js';
 import { createJiraSimulator, type JiraSimulator } from '../../dev/jira-sim/server.js';
+import { locationKey, type OccurrenceLocation } from '../../src/incidents/model.js';
 import { incidentReport } from '../../src/incidents/report.js';
 import { createMemoryStore, type MemoryStore } from '../../src/incidents/store.js';
 import { createJiraClient } from '../../src/jira/client.js';
@@ -232,6 +233,72 @@ describe('real-time changes', () => {
       regression: true,
       occurrences_count: 2,
     });
+  });
+
+  it('a component description gaining a secret appears at that component; editing it out removes it', async () => {
+    const event: ChangeEvent = { type: 'project_docs_changed', projectKey: 'OPS' };
+    const first = await handleChange(event, deps);
+    expect(first.rescanned).toBe('project');
+    // What the fixture's documentation already holds, from the same rescan as the historical one.
+    expect(first.appeared.every((o) => o.location.projectKey === 'OPS')).toBe(true);
+    expect(first.appeared.some((o) => o.location.issueId !== undefined)).toBe(false);
+
+    const { doc: component } = sim.site.upsertDoc('component', 'OPS', {
+      name: 'billing',
+      description: `Bot token ${GH1}`,
+    });
+    const before = requests();
+    const r = await handleChange(event, deps);
+    expect(requests() - before).toBe(3); // the project, its components, its versions
+    expect(r.appeared.map((o) => [o.location, o.url])).toEqual([
+      [
+        { projectKey: 'OPS', field: 'component', componentId: component.id },
+        `${sim.site.baseUrl}/plugins/servlet/project-config/OPS/administer-components?componentId=${component.id}`,
+      ],
+    ]);
+    expect(r.disappeared).toEqual([]);
+    expect(r.appeared[0]?.kind).toBe('realtime');
+
+    sim.site.upsertDoc('component', 'OPS', { id: component.id, description: 'see the vault' });
+    const edited = await handleChange(event, deps);
+    expect(edited.appeared).toEqual([]);
+    expect(edited.disappeared.map((o) => o.location.componentId)).toEqual([component.id]);
+    expect(edited.incidents.map((i) => i.presence)).toEqual(['removed']);
+  });
+
+  it('a deleted project marks every place of its documentation removed without asking Jira', async () => {
+    const issue = ref('OPS-2');
+    await handleChange(
+      {
+        type: 'comment_upserted',
+        issue,
+        commentId: sim.site.addComment(issue.key, doc(GH2), JANE).comment.id,
+      },
+      deps,
+    );
+    sim.site.upsertDoc('version', 'OPS', { id: '200', description: `Release key ${GH1}` });
+    const scanned = await handleChange({ type: 'project_docs_changed', projectKey: 'OPS' }, deps);
+    expect(scanned.appeared.map((o) => o.location)).toContainEqual({
+      projectKey: 'OPS',
+      field: 'version',
+      versionId: '200',
+    });
+    const before = requests();
+    const gone = await handleChange({ type: 'project_deleted', projectKey: 'OPS' }, deps);
+    expect(requests()).toBe(before);
+    expect(gone.rescanned).toBe('removed');
+    const places = (list: { location: OccurrenceLocation }[]) =>
+      list.map((o) => locationKey(o.location)).sort();
+    expect(places(gone.disappeared)).toEqual(places(scanned.appeared));
+    // Issues have their own scope and their own deletion events: the comment stays.
+    const report = await incidentReport(store);
+    const comment = report
+      .flatMap((i) => i.occurrences)
+      .find((o) => o.location.field === 'comment');
+    expect(comment?.presence).toBe('present');
+    // A late change event for a project that is gone is a removal too, not an error.
+    const late = await handleChange({ type: 'project_docs_changed', projectKey: 'NOPE' }, deps);
+    expect(late.rescanned).toBe('removed');
   });
 
   it('a late event for content already gone is a removal, not an error', async () => {

@@ -142,6 +142,46 @@ describe('the local harness', () => {
     h.close();
   });
 
+  it('rescans project documentation on component and version events through the manifest trigger', async () => {
+    const { h } = await scanned();
+    const [project] = fixture.projects;
+    if (!project) throw new Error('no project');
+    const author = h.admin;
+    const realtime = async () =>
+      (await h.incidents()).flatMap((i) => i.occurrences).filter((o) => o.kind === 'realtime');
+    await h.replay([
+      {
+        op: 'upsertComponent',
+        project: project.key,
+        name: 'deploy-bot',
+        description: 'token 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',
+        author,
+      },
+    ]);
+    const added = await realtime();
+    expect(added.map((o) => [o.location.field, o.location.projectKey])).toEqual([
+      ['component', project.key],
+    ]);
+    const component = added[0]?.location.componentId as string;
+    // A version names its project by id only: the app looks the key up.
+    await h.replay([
+      { op: 'deleteComponent', project: project.key, component, author },
+      {
+        op: 'upsertVersion',
+        project: project.key,
+        name: 'next',
+        description: 'release key 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',
+        author,
+      },
+    ]);
+    const after = await realtime();
+    expect(after.find((o) => o.location.componentId === component)?.presence).toBe('removed');
+    expect(
+      after.filter((o) => o.location.field === 'version').map((o) => o.location.projectKey),
+    ).toEqual([project.key]);
+    h.close();
+  });
+
   it('delivers every incident to an incident API that was down for a while, once it is back', async () => {
     const h = await createHarness({ fixture: json(), appFile, incidentApi: true });
     const api = h.incidentApi;

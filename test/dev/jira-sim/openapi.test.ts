@@ -118,6 +118,20 @@ function cases(site: SimSite): Case[] {
     },
     { method: 'GET', path: '/rest/api/3/user/bulk', template: '/rest/api/3/user/bulk' },
   );
+  for (const p of site.projects) {
+    for (const path of [`${p.key}?expand=description`, p.id]) {
+      out.push({
+        method: 'GET',
+        path: `/rest/api/3/project/${path}`,
+        template: '/rest/api/3/project/{projectIdOrKey}',
+      });
+    }
+  }
+  out.push({
+    method: 'GET',
+    path: '/rest/api/3/project/NOPE',
+    template: '/rest/api/3/project/{projectIdOrKey}',
+  });
   for (const p of projects) {
     out.push({
       method: 'GET',
@@ -243,6 +257,8 @@ describe.each(SITES)('OpenAPI response schemas: %s site', (_name, makeSite) => {
         'GET /rest/api/3/mypermissions 400',
         'GET /rest/api/3/mypermissions 404',
         'GET /rest/api/3/project/search 200',
+        'GET /rest/api/3/project/{projectIdOrKey} 200',
+        'GET /rest/api/3/project/{projectIdOrKey} 404',
         'GET /rest/api/3/project/{projectIdOrKey}/components 200',
         'GET /rest/api/3/project/{projectIdOrKey}/versions 200',
         'GET /rest/api/3/user/bulk 200',
@@ -268,6 +284,7 @@ describe.each(SITES)('OpenAPI response schemas: %s site', (_name, makeSite) => {
       ['POST', '/rest/api/3/changelog/bulkfetch', { issueIdsOrKeys: [] }],
       ['GET', '/rest/api/3/issue/NOPE-1/worklog'],
       ['GET', '/rest/api/3/project/NOPE/components'],
+      ['GET', '/rest/api/3/project/NOPE'],
     ];
     for (const [method, path, body] of refusals) {
       const r = await call(sim, method, path, body);

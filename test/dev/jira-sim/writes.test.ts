@@ -4,10 +4,13 @@
  * `toChangeEvent`), and the `--events` replay going through the same code.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toChangeEvent, toWorklogChange } from '../../../src/admin/events.js';
+import { toChangeEvent, toProjectChange, toWorklogChange } from '../../../src/admin/events.js';
+import { createJiraClient } from '../../../src/jira/client.js';
+import { createJiraHttp } from '../../../src/jira/http.js';
 import {
   EVENT_ISSUE_FIELDS,
   type ForgeEvent,
+  type ProjectDocEvent,
   type WorklogEvent,
 } from '../../../dev/jira-sim/events.js';
 import { SiteError, type SimSite } from '../../../dev/jira-sim/fixture.js';
@@ -73,7 +76,7 @@ function expectRequestSpec(method: string, template: string, body: unknown): voi
 /** The event's common shape, and what the app makes of it. */
 function mapped(event: ForgeEvent | undefined, actor: string): unknown {
   expect(event).toBeDefined();
-  const e = event as Exclude<ForgeEvent, WorklogEvent>;
+  const e = event as Exclude<ForgeEvent, WorklogEvent | ProjectDocEvent>;
   expect(e.selfGenerated).toBe(false);
   expect(e.atlassianId).toBe(actor);
   for (const k of Object.keys(e.issue.fields))
@@ -683,5 +686,172 @@ describe('--events replay', () => {
         author: USERS.dev,
       }),
     ).toBeUndefined();
+  });
+});
+
+describe('--events replay of project documentation', () => {
+  /** The site, the simulator over it, and the app's client (which maps events as the app does). */
+  function docsSite() {
+    const site = syntheticSite(testClock().now);
+    const sim = createJiraSimulator(site);
+    const client = createJiraClient(
+      createJiraHttp({
+        fetch: sim.fetch,
+        sleep: () => Promise.resolve(),
+        random: () => 0.5,
+        now: () => 0,
+      }),
+    );
+    const replay = (raw: unknown): ForgeEvent | undefined => {
+      const parsed = parseWriteOp(raw);
+      if (!parsed.ok) throw new Error(parsed.error);
+      expect(parsed.op).toEqual(raw);
+      return replayWrite(site, parsed.op);
+    };
+    /** The event's REST object matches its OpenAPI schema; the app maps it to a change of OPS. */
+    const check = async (event: ForgeEvent | undefined, schema: string, key: string) => {
+      const object = asObj(event)[key];
+      const validate = spec.schema(schema);
+      expect(validate(object), describeErrors(validate.errors).join('\n')).toBe(true);
+      expect(asObj(event)).toMatchObject({ selfGenerated: false, atlassianId: USERS.lead });
+      expect(await toProjectChange(JSON.parse(JSON.stringify(event)), client)).toEqual({
+        ok: true,
+        event: { type: 'project_docs_changed', projectKey: 'OPS' },
+      });
+      return asObj(object);
+    };
+    return { site, client, replay, check };
+  }
+
+  it('updateProject changes the description the project endpoints answer, with avi:jira:updated:project', async () => {
+    const { site, client, replay, check } = docsSite();
+    const op = { op: 'updateProject', project: 'OPS', description: 'Runbook', author: USERS.lead };
+    const event = replay(op);
+    expect(event?.eventType).toBe('avi:jira:updated:project');
+    expect(await check(event, 'Project', 'project')).toMatchObject({
+      id: '10000',
+      key: 'OPS',
+      description: 'Runbook',
+    });
+    expect(site.project('OPS')?.description).toBe('Runbook');
+    expect((await client.project('OPS'))?.description).toBe('Runbook');
+    expect((await client.project('10000'))?.key).toBe('OPS');
+    expect((await client.projects(['OPS']))[0]?.description).toBe('Runbook');
+    // The same description again changes nothing and sends nothing.
+    expect(replay(op)).toBeUndefined();
+    expect(await client.project('NOPE')).toBeUndefined();
+  });
+
+  it('upsertComponent creates and edits, deleteComponent deletes, each with its event', async () => {
+    const { site, client, replay, check } = docsSite();
+    const created = replay({
+      op: 'upsertComponent',
+      project: 'OPS',
+      name: 'billing',
+      description: 'Billing API',
+      author: USERS.lead,
+    });
+    expect(created?.eventType).toBe('avi:jira:created:component');
+    const component = await check(created, 'ProjectComponent', 'component');
+    expect(component).toMatchObject({
+      id: '101',
+      name: 'billing',
+      description: 'Billing API',
+      project: 'OPS',
+      projectId: 10000,
+    });
+    const names = async () => (await client.components('OPS')).map((c) => [c.id, c.description]);
+    expect(await names()).toEqual([
+      ['100', 'API'],
+      ['101', 'Billing API'],
+    ]);
+    const edited = replay({
+      op: 'upsertComponent',
+      project: 'OPS',
+      component: '101',
+      description: '',
+      author: USERS.lead,
+    });
+    expect(edited?.eventType).toBe('avi:jira:updated:component');
+    expect(await check(edited, 'ProjectComponent', 'component')).not.toHaveProperty('description');
+    expect(await names()).toEqual([
+      ['100', 'API'],
+      ['101', undefined],
+    ]);
+    const deleted = replay({
+      op: 'deleteComponent',
+      project: 'OPS',
+      component: '100',
+      author: USERS.lead,
+    });
+    expect(deleted?.eventType).toBe('avi:jira:deleted:component');
+    expect(await check(deleted, 'ProjectComponent', 'component')).toMatchObject({
+      id: '100',
+      description: 'API',
+    });
+    expect(await names()).toEqual([['101', undefined]]);
+    expect(site.project('OPS')?.components.map((c) => c.id)).toEqual(['101']);
+  });
+
+  it('upsertVersion and deleteVersion: the version names its project by id only', async () => {
+    const { client, replay, check } = docsSite();
+    const created = replay({
+      op: 'upsertVersion',
+      project: '10000',
+      name: '2.0',
+      author: USERS.lead,
+    });
+    expect(created?.eventType).toBe('avi:jira:created:version');
+    const version = await check(created, 'Version', 'version');
+    expect(version).toMatchObject({ id: '201', name: '2.0', projectId: 10000 });
+    expect(version).not.toHaveProperty('project');
+    const edited = replay({
+      op: 'upsertVersion',
+      project: 'OPS',
+      version: '200',
+      description: 'Notes',
+      author: USERS.lead,
+    });
+    expect(edited?.eventType).toBe('avi:jira:updated:version');
+    // Its other values are kept.
+    expect(await check(edited, 'Version', 'version')).toMatchObject({
+      id: '200',
+      name: '1.0',
+      description: 'Notes',
+    });
+    const deleted = replay({
+      op: 'deleteVersion',
+      project: 'OPS',
+      version: '201',
+      author: USERS.lead,
+    });
+    expect(deleted?.eventType).toBe('avi:jira:deleted:version');
+    await check(deleted, 'Version', 'version');
+    expect((await client.versions('OPS')).map((v) => [v.id, v.description])).toEqual([
+      ['200', 'Notes'],
+    ]);
+  });
+
+  it('refuses a bad op or one the site cannot apply', () => {
+    const { replay } = docsSite();
+    expect(parseWriteOp({ op: 'deleteComponent', project: 'OPS', author: USERS.lead })).toEqual({
+      ok: false,
+      error: 'deleteComponent: "component" is missing',
+    });
+    expect(
+      parseWriteOp({ op: 'updateProject', project: 'OPS', description: 1, author: USERS.lead }),
+    ).toEqual({ ok: false, error: 'updateProject: "description" must be a string' });
+    expect(() =>
+      replay({ op: 'upsertComponent', project: 'OPS', description: 'x', author: USERS.lead }),
+    ).toThrow('The component name is required.');
+    expect(() =>
+      replay({ op: 'deleteVersion', project: 'OPS', version: '999', author: USERS.lead }),
+    ).toThrow(SiteError);
+    expect(() =>
+      replay({ op: 'updateProject', project: 'NOPE', description: 'x', author: USERS.lead }),
+    ).toThrow(SiteError);
+    expect(() =>
+      replay({ op: 'updateProject', project: 'OPS', description: 'x', author: 'ghost' }),
+    ).toThrow(/Unknown user/);
   });
 });
