@@ -127,6 +127,8 @@ export interface IncidentsApi {
   /** The incident and a page of its places (the next page with the cursor of the one before). */
   getIncident(id: string, cursor?: string): Promise<IncidentDetail>;
   incidentAction(id: string, action: IncidentAction): Promise<Incident>;
+  /** The detectors the incidents' filter offers (built-in and custom). */
+  filterDetectors(): Promise<DetectorChoice[]>;
   /** People whose name matches, as Jira shows them to the viewer (the assignee picker). */
   searchUsers(query: string): Promise<JiraUser[]>;
   /** Names of at most 50 accounts, to show an assignee by name (names are never stored). */
@@ -134,6 +136,26 @@ export interface IncidentsApi {
 }
 
 const query = (q: IncidentQuery): Record<string, unknown> => ({ ...q });
+
+/**
+ * The incident calls both pages make: the same names on both resolver tables, and the bridge
+ * sends each to the resolver of the page it runs on.
+ */
+const incidentCall = <T>(
+  name: AdminCall & ProjectCall,
+  payload?: Record<string, unknown>,
+): Promise<T> => call<T>(name, payload);
+const incidentCalls = {
+  listIncidents: (q: IncidentQuery) => incidentCall<Page<Incident>>('listIncidents', query(q)),
+  getIncident: (id: string, cursor?: string) =>
+    incidentCall<IncidentDetail>('getIncident', cursor ? { id, cursor } : { id }),
+  incidentAction: (id: string, action: IncidentAction) =>
+    incidentCall<Incident>('incidentAction', { id, action }),
+  filterDetectors: () => incidentCall<DetectorChoice[]>('filterDetectors'),
+  searchUsers: (q: string) => incidentCall<JiraUser[]>('searchUsers', { query: q }),
+  userNames: (accountIds: readonly string[]) =>
+    incidentCall<JiraUser[]>('userNames', { accountIds: [...accountIds] }),
+} satisfies IncidentsApi;
 
 export const adminApi = {
   getOverview: () => adminCall<Overview>('getOverview'),
@@ -151,29 +173,13 @@ export const adminApi = {
     adminCall<HistoricalJob>('controlScan', { jobId, action }),
   getScan: (jobId: string) => adminCall<HistoricalJob>('getScan', { jobId }),
   listScans: () => adminCall<HistoricalJob[]>('listScans'),
-  listIncidents: (q: IncidentQuery) => adminCall<Page<Incident>>('listIncidents', query(q)),
-  getIncident: (id: string, cursor?: string) =>
-    adminCall<IncidentDetail>('getIncident', cursor ? { id, cursor } : { id }),
-  incidentAction: (id: string, action: IncidentAction) =>
-    adminCall<Incident>('incidentAction', { id, action }),
-  filterDetectors: () => adminCall<DetectorChoice[]>('filterDetectors'),
-  searchUsers: (q: string) => adminCall<JiraUser[]>('searchUsers', { query: q }),
-  userNames: (accountIds: readonly string[]) =>
-    adminCall<JiraUser[]>('userNames', { accountIds: [...accountIds] }),
+  ...incidentCalls,
   getNotice: () => adminCall<{ text: string }>('getNotice'),
 } satisfies Record<AdminCall, unknown> & IncidentsApi;
 
 export const projectApi = {
   getProjectContext: () => projectCall<{ projectKey: string }>('getProjectContext'),
-  listIncidents: (q: IncidentQuery) => projectCall<Page<Incident>>('listIncidents', query(q)),
-  getIncident: (id: string, cursor?: string) =>
-    projectCall<IncidentDetail>('getIncident', cursor ? { id, cursor } : { id }),
-  incidentAction: (id: string, action: IncidentAction) =>
-    projectCall<Incident>('incidentAction', { id, action }),
-  filterDetectors: () => projectCall<DetectorChoice[]>('filterDetectors'),
-  searchUsers: (q: string) => projectCall<JiraUser[]>('searchUsers', { query: q }),
-  userNames: (accountIds: readonly string[]) =>
-    projectCall<JiraUser[]>('userNames', { accountIds: [...accountIds] }),
+  ...incidentCalls,
 } satisfies Record<ProjectCall, unknown> & IncidentsApi;
 
 export type AdminApi = typeof adminApi;
