@@ -1,4 +1,5 @@
 import type { JiraSimulator } from '../../../dev/jira-sim/server.js';
+import type { JiraClient } from '../../../src/jira/client.js';
 
 export interface Called {
   readonly status: number;
@@ -35,3 +36,19 @@ export async function call(
 export type Obj = Record<string, unknown>;
 export const asObj = (v: unknown): Obj => v as Obj;
 export const list = (v: unknown, key: string): Obj[] => (v as Record<string, Obj[]>)[key] ?? [];
+
+/** Keys of every issue of OPS and PAY, following the search's page tokens to the end. */
+export async function allIssueKeys(client: JiraClient): Promise<string[]> {
+  const seen: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await client.searchPage({
+      jql: 'project in (OPS, PAY) ORDER BY key',
+      fields: ['summary', 'comment'],
+      ...(token ? { nextPageToken: token } : {}),
+    });
+    seen.push(...page.issues.map((i) => i.key as string));
+    token = page.nextPageToken;
+  } while (token);
+  return seen;
+}

@@ -8,7 +8,7 @@ import { createJiraHttp, JiraRateLimitError } from '../../../src/jira/http.js';
 import { jiraBurstPerSecond } from '../../../dev/jira-sim/limits.js';
 import { createJiraSimulator } from '../../../dev/jira-sim/server.js';
 import { seededRandom } from '../../../dev/site-gen/prng.js';
-import { asObj, call } from './call.js';
+import { allIssueKeys, asObj, call } from './call.js';
 import { adf, SYNTHETIC, syntheticSite, testClock, USERS } from './sites.js';
 
 const FIELD = '/rest/api/3/field';
@@ -196,17 +196,7 @@ describe('injected faults', () => {
       maxRetries: 10,
     });
     const client = createJiraClient(http);
-    const seen: string[] = [];
-    let token: string | undefined;
-    do {
-      const page = await client.searchPage({
-        jql: 'project in (OPS, PAY) ORDER BY key',
-        fields: ['summary', 'comment'],
-        ...(token ? { nextPageToken: token } : {}),
-      });
-      seen.push(...page.issues.map((i) => i.key as string));
-      token = page.nextPageToken;
-    } while (token);
+    const seen = await allIssueKeys(client);
     expect(seen).toHaveLength(SYNTHETIC.opsIssues + SYNTHETIC.payIssues);
     expect(new Set(seen).size).toBe(seen.length);
     expect(await client.comments('OPS-1')).toHaveLength(SYNTHETIC.comments);

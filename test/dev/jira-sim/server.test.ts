@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createJiraClient } from '../../../src/jira/client.js';
 import { createJiraHttp } from '../../../src/jira/http.js';
 import { createJiraSimulator } from '../../../dev/jira-sim/server.js';
-import { asObj, call, list, type Obj } from './call.js';
+import { allIssueKeys, asObj, call, list, type Obj } from './call.js';
 import { adf, exampleSite, syntheticSite, SYNTHETIC, testClock, USERS } from './sites.js';
 
 const SEARCH = '/rest/api/3/search/jql';
@@ -694,17 +694,7 @@ describe('through the app', () => {
       now: () => 0,
     });
     const client = createJiraClient(http);
-    const seen: string[] = [];
-    let token: string | undefined;
-    do {
-      const page = await client.searchPage({
-        jql: 'project in (OPS, PAY) ORDER BY key',
-        fields: ['summary', 'comment'],
-        ...(token ? { nextPageToken: token } : {}),
-      });
-      seen.push(...page.issues.map((i) => i.key as string));
-      token = page.nextPageToken;
-    } while (token);
+    const seen = await allIssueKeys(client);
     expect(seen).toHaveLength(142);
     expect(new Set(seen).size).toBe(142);
     expect(await client.approximateCount('project = OPS')).toBe(130);
