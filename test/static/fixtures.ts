@@ -2,6 +2,7 @@
  * A fake backend for the UI's component tests: resolver answers by name, every call recorded, and
  * data builders shaped like the backend's types.
  */
+import { DEFAULT_SETTINGS } from '../../src/admin/settings.js';
 import type {
   DetectorInfo,
   HistoricalJob,
@@ -112,16 +113,7 @@ export function project(key: string, monitored = true, name = `${key} project`):
 }
 
 export function settings(over: Partial<PublicSettings> = {}): PublicSettings {
-  return {
-    version: 1,
-    excludedProjects: [],
-    detectorOverrides: [],
-    customDetectors: [],
-    teamGroup: null,
-    incidentApiUrl: null,
-    incidentApiTokenSet: false,
-    ...over,
-  };
+  return { ...DEFAULT_SETTINGS, incidentApiTokenSet: false, ...over };
 }
 
 export function job(over: Partial<HistoricalJob> & { id: string }): HistoricalJob {

@@ -25,6 +25,16 @@ import type {
   SettingsPatch,
 } from './types';
 
+/** The incident calls of both resolver tables. */
+const INCIDENT_CALLS = [
+  'listIncidents',
+  'getIncident',
+  'incidentAction',
+  'filterDetectors',
+  'searchUsers',
+  'userNames',
+] as const;
+
 export const ADMIN_CALLS = [
   'getOverview',
   'listProjects',
@@ -37,24 +47,11 @@ export const ADMIN_CALLS = [
   'controlScan',
   'getScan',
   'listScans',
-  'listIncidents',
-  'getIncident',
-  'incidentAction',
-  'filterDetectors',
-  'searchUsers',
-  'userNames',
+  ...INCIDENT_CALLS,
   'getNotice',
 ] as const;
 
-export const PROJECT_CALLS = [
-  'getProjectContext',
-  'listIncidents',
-  'getIncident',
-  'incidentAction',
-  'filterDetectors',
-  'searchUsers',
-  'userNames',
-] as const;
+export const PROJECT_CALLS = ['getProjectContext', ...INCIDENT_CALLS] as const;
 
 export type AdminCall = (typeof ADMIN_CALLS)[number];
 export type ProjectCall = (typeof PROJECT_CALLS)[number];
@@ -142,7 +139,7 @@ const query = (q: IncidentQuery): Record<string, unknown> => ({ ...q });
  * sends each to the resolver of the page it runs on.
  */
 const incidentCall = <T>(
-  name: AdminCall & ProjectCall,
+  name: (typeof INCIDENT_CALLS)[number],
   payload?: Record<string, unknown>,
 ): Promise<T> => call<T>(name, payload);
 const incidentCalls = {
