@@ -169,13 +169,13 @@ async function recount(
 }
 
 /** The stored counts moved by the pending changes, skipping those already counted. */
-function moved(old: Incident, pending: readonly Change[]): Counts {
+function moved(old: Incident, pending: readonly Change[], stamps: readonly string[]): Counts {
   const counted = new Set(old.counted ?? []);
   let { occurrences_count, present_count } = old;
   const projects = new Set(old.project_keys);
-  for (const c of pending) {
+  for (const [i, c] of pending.entries()) {
     projects.add(c.next.location.projectKey);
-    if (counted.has(stampOf(c))) continue;
+    if (counted.has(stamps[i] ?? '')) continue;
     if (!c.prev) occurrences_count++;
     present_count += Number(c.next.presence === 'present') - Number(c.prev?.presence === 'present');
   }
@@ -191,15 +191,16 @@ async function refreshIncident(
 ): Promise<Incident | undefined> {
   const { now, regression } = opts;
   const old = await store.getIncident(id);
+  const stamps = pending.map(stampOf);
   const tally =
     old && old.occurrences_count > opts.limit
-      ? moved(old, pending)
+      ? moved(old, pending, stamps)
       : await recount(store, id, pending);
   const counts = {
     ...tally,
     presence: tally.present_count > 0 ? ('present' as const) : ('removed' as const),
     updated_at: now,
-    counted: pending.map(stampOf),
+    counted: stamps,
   };
   let next: Incident;
   if (old) {
