@@ -5,10 +5,17 @@
  * @module
  */
 import { isTextField, type FieldMeta } from '../content/issue-units.js';
-import type { Scanner } from '../engine/scan.js';
+import {
+  createWorkBudget,
+  CUSTOM_WORK_PER_TEXT,
+  type Scanner,
+  type ScannerOptions,
+  type WorkBudget,
+} from '../engine/scan.js';
 import type { OutboxStore } from '../incidents/outbox.js';
 import type { IncidentStore } from '../incidents/store.js';
 import type { JiraClient } from '../jira/client.js';
+import type { ChangeEvent } from '../scan/realtime.js';
 import type { DocumentStore, SecretStore } from './ports.js';
 import { loadSettings, scannerFor, type Settings } from './settings.js';
 
@@ -17,6 +24,8 @@ export interface Queues {
   pushScan(jobId: string, step: number, delaySeconds?: number): Promise<void>;
   /** A delivery run of the outbox. */
   pushDelivery(delaySeconds?: number): Promise<void>;
+  /** A real-time change whose custom detectors did not fit in its trigger: scanned again whole. */
+  pushRescan(event: ChangeEvent): Promise<void>;
 }
 
 export interface AppDeps {
@@ -34,6 +43,8 @@ export interface AppDeps {
   readonly newId: () => string;
   /** Random bytes for keys (the fingerprint key). */
   readonly randomBytes: (n: number) => Uint8Array;
+  /** Custom-detector budgets other than CUSTOM_WORK's. */
+  readonly customWork?: Partial<Record<keyof typeof CUSTOM_WORK, number>>;
 }
 
 export const FINGERPRINT_KEY = 'fingerprint-key';
@@ -53,8 +64,25 @@ export async function fingerprintKey(
 export async function scannerOf(
   deps: Pick<AppDeps, 'secrets' | 'randomBytes'>,
   settings: Settings,
+  customWork?: ScannerOptions['customWork'],
 ): Promise<Scanner> {
-  return scannerFor(settings, await fingerprintKey(deps));
+  return scannerFor(settings, await fingerprintKey(deps), customWork);
+}
+
+/**
+ * Custom-detector work (see customWork in src/engine/custom-detector.ts, about 30 ns a unit at
+ * worst) one invocation may spend: a trigger has 25 s in all, so a few seconds of it; a queue
+ * consumer has 900 s, so about half of it, leaving room for Jira and storage.
+ */
+export const CUSTOM_WORK = { trigger: 2e8, consumer: 1.5e10 } as const;
+
+/** Each run's budget: CUSTOM_WORK unless the deps say otherwise (tests, the harness). */
+export function customWorkOf(
+  deps: Pick<AppDeps, 'customWork'>,
+  run: keyof typeof CUSTOM_WORK,
+): { perText: number; pool: WorkBudget } {
+  const limit = deps.customWork?.[run] ?? CUSTOM_WORK[run];
+  return { perText: Math.min(limit, CUSTOM_WORK_PER_TEXT), pool: createWorkBudget(limit) };
 }
 
 const FIELDS_KEY = 'cache:fields';

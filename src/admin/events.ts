@@ -12,8 +12,9 @@ import {
   type ChangeResult,
   type ProjectChange,
 } from '../scan/realtime.js';
+import type { UnitSkip } from '../content/issue-units.js';
 import type { JiraClient } from '../jira/client.js';
-import { scannerOf, textFields, type AppDeps } from './context.js';
+import { customWorkOf, scannerOf, textFields, type AppDeps } from './context.js';
 import { enqueueIncidents } from './delivery.js';
 import { isMonitored, loadSettings, zodMessage } from './settings.js';
 
@@ -223,6 +224,8 @@ export type IssueEventOutcome =
         appeared: number;
         disappeared: number;
         skipped: number;
+        /** Custom detectors did not fit in the trigger: the change went to the rescan queue. */
+        deferred: boolean;
       };
     };
 
@@ -236,14 +239,73 @@ export async function onIssueEvent(deps: AppDeps, payload: unknown): Promise<Iss
       ? await toProjectChange(payload, deps.asApp)
       : toChangeEvent(payload);
   if (!mapped.ok) return { kind: 'skipped', reason: mapped.error };
+  return scanChange(deps, mapped.event, 'trigger');
+}
+
+// The rescan queue's body: the core event, ids only (never content), checked again on the way out.
+const IssueInEvent = z
+  .object({ id: z.string().min(1), key: z.string().min(1), projectKey: z.string().min(1) })
+  .strict();
+const Ids = z.array(z.string().min(1)).max(1000);
+const QueuedChange = z.object({
+  event: z.discriminatedUnion('type', [
+    z.object({ type: z.enum(['issue_created', 'issue_deleted']), issue: IssueInEvent }).strict(),
+    z
+      .object({
+        type: z.literal('issue_updated'),
+        issue: IssueInEvent,
+        changedFields: Ids,
+        attachments: z.object({ added: Ids, removed: Ids }).strict().optional(),
+      })
+      .strict(),
+    z
+      .object({
+        type: z.enum(['comment_upserted', 'comment_deleted']),
+        issue: IssueInEvent,
+        commentId: z.string().min(1),
+      })
+      .strict(),
+    z
+      .object({
+        type: z.enum(['worklog_upserted', 'worklog_deleted']),
+        issue: IssueInEvent,
+        worklogId: z.string().min(1),
+      })
+      .strict(),
+    z
+      .object({
+        type: z.enum(['project_docs_changed', 'project_deleted']),
+        projectKey: z.string().min(1),
+      })
+      .strict(),
+  ]),
+});
+
+/**
+ * Queue `realtime-rescan`: a change whose custom detectors did not fit in its trigger, scanned
+ * again whole with a consumer's budget (recording is idempotent: what the trigger found stays).
+ */
+export async function runRescanEvent(deps: AppDeps, body: unknown): Promise<IssueEventOutcome> {
+  const parsed = QueuedChange.safeParse(body);
+  if (!parsed.success)
+    return { kind: 'skipped', reason: `unexpected rescan event: ${zodMessage(parsed.error)}` };
+  // zod's optional fields are `T | undefined`; the shape is the same.
+  return scanChange(deps, parsed.data.event as ChangeEvent, 'consumer');
+}
+
+async function scanChange(
+  deps: AppDeps,
+  event: ChangeEvent,
+  run: 'trigger' | 'consumer',
+): Promise<IssueEventOutcome> {
   const settings = await loadSettings(deps.docs);
-  const event = mapped.event;
   const projectKey = 'issue' in event ? event.issue.projectKey : event.projectKey;
   if (!REMOVALS.has(event.type) && !isMonitored(settings, projectKey))
     return { kind: 'skipped', reason: `project ${projectKey} is outside the perimeter` };
+  // Built-in detectors always run; custom ones within this run's budget (see customWorkOf).
   const result = await handleChange(event, {
     client: deps.asApp,
-    scanner: await scannerOf(deps, settings),
+    scanner: await scannerOf(deps, settings, customWorkOf(deps, run)),
     store: deps.store,
     baseUrl: deps.baseUrl,
     fields: await textFields(deps),
@@ -253,6 +315,10 @@ export async function onIssueEvent(deps: AppDeps, payload: unknown): Promise<Iss
     deps,
     result.incidents.map((i) => i.id),
   );
+  // What a trigger had no time for, a consumer does; what a consumer had no time for is a skip.
+  const deferred = run === 'trigger' && result.skipped.some((s) => s.code === 'over-budget');
+  if (deferred) await deps.queues.pushRescan(event);
+  await recordRealtimeSkips(deps, event, result.skipped, deferred);
   return {
     kind: 'scanned',
     result: {
@@ -260,6 +326,42 @@ export async function onIssueEvent(deps: AppDeps, payload: unknown): Promise<Iss
       appeared: result.appeared.length,
       disappeared: result.disappeared.length,
       skipped: result.skipped.length,
+      deferred,
     },
   };
+}
+
+/** What real-time scanning could not read, newest first, for the admin page. */
+export interface RealtimeSkip extends UnitSkip {
+  readonly at: string;
+  readonly event: ChangeEvent['type'];
+  /** Left to the rescan queue (custom detectors over the trigger's budget). */
+  readonly deferred?: true;
+}
+
+export const REALTIME_SKIPS_KEY = 'realtime-skips';
+/** Kept skips: the newest ones; older ones are in the app's logs (counts only). */
+export const REALTIME_SKIPS_KEPT = 100;
+
+async function recordRealtimeSkips(
+  deps: AppDeps,
+  event: ChangeEvent,
+  skipped: readonly UnitSkip[],
+  deferred: boolean,
+): Promise<void> {
+  if (skipped.length === 0) return;
+  const at = deps.now();
+  const added = skipped.map((s): RealtimeSkip => ({
+    ...s,
+    at,
+    event: event.type,
+    ...(deferred && s.code === 'over-budget' ? { deferred: true as const } : {}),
+  }));
+  const kept = (await deps.docs.get<RealtimeSkip[]>(REALTIME_SKIPS_KEY)) ?? [];
+  await deps.docs.set(REALTIME_SKIPS_KEY, [...added, ...kept].slice(0, REALTIME_SKIPS_KEPT));
+}
+
+/** The kept real-time skips, newest first. */
+export async function realtimeSkips(deps: Pick<AppDeps, 'docs'>): Promise<RealtimeSkip[]> {
+  return (await deps.docs.get<RealtimeSkip[]>(REALTIME_SKIPS_KEY)) ?? [];
 }

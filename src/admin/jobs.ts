@@ -13,7 +13,7 @@ import {
   type HistoricalJob,
 } from '../scan/historical.js';
 import { enqueueIncidents } from './delivery.js';
-import { fingerprintKey, type AppDeps } from './context.js';
+import { customWorkOf, fingerprintKey, type AppDeps } from './context.js';
 import { isMonitored, loadSettings, scannerFor } from './settings.js';
 
 /**
@@ -117,8 +117,12 @@ export async function runScanEvent(
     return { kind: 'stale' };
   }
   const settings = await loadSettings(deps.docs);
-  const scanner = scannerFor(settings, await fingerprintKey(deps));
-  const past = (): boolean => clock.nowMs() >= clock.softDeadlineMs;
+  // Custom detectors share one budget per invocation; once less than one text's worth is left,
+  // the step ends and the next invocation goes on with a fresh one.
+  const customWork = customWorkOf(deps, 'consumer');
+  const scanner = scannerFor(settings, await fingerprintKey(deps), customWork);
+  const past = (): boolean =>
+    clock.nowMs() >= clock.softDeadlineMs || customWork.pool.remaining < customWork.perText;
   while (job.status === 'running' && !past()) {
     try {
       const r = await historicalStep(job, {

@@ -24,6 +24,7 @@ import { JiraHttpError, JiraRateLimitError } from '../jira/http.js';
 import { BULK_USERS, type UserJiraClient } from '../jira/users.js';
 import { fingerprintKey, INCIDENT_API_TOKEN, type AppDeps } from './context.js';
 import { enqueueAll, enqueueIncidents } from './delivery.js';
+import { realtimeSkips } from './events.js';
 import { controlScan, getJob, listJobs, startScan } from './jobs.js';
 import { NOTICE_TEXT } from './notice.js';
 import {
@@ -134,6 +135,11 @@ async function publicSettings(deps: ResolverDeps, settings: Settings) {
   return {
     ...settings,
     incidentApiTokenSet: (await deps.secrets.get(INCIDENT_API_TOKEN)) !== undefined,
+    // Saved before a limit that now refuses them: not run, and the admin must be told why.
+    customDetectorErrors: settings.customDetectors.flatMap((c, index) => {
+      const r = compileCustomDetector(c);
+      return r.ok ? [] : [{ index, error: r.error }];
+    }),
   };
 }
 
@@ -385,6 +391,12 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
 
   async listScans(deps) {
     return ok(await listJobs(deps, 50));
+  },
+
+  /** What real-time scanning could not read or left to the rescan queue, newest first. */
+  async listRealtimeSkips(deps, payload) {
+    if (!Empty.safeParse(payload).success) return fail('invalid', 'takes no payload');
+    return ok(await realtimeSkips(deps));
   },
 
   listIncidents: (deps, payload) => incidentsPage(deps, payload),

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { DETECTORS } from '../detectors/index.js';
 import { compileCustomDetector, type CustomDetector } from '../engine/custom-detector.js';
-import { createScanner, type Scanner } from '../engine/scan.js';
+import { createScanner, type Scanner, type ScannerOptions } from '../engine/scan.js';
 import type { FingerprintKey } from '../engine/fingerprint.js';
 import type { DocumentStore } from './ports.js';
 
@@ -61,13 +61,18 @@ export function customDetectorsOf(settings: Settings): CustomDetector[] {
   });
 }
 
-/** The scanner these settings ask for. */
-export function scannerFor(settings: Settings, fingerprintKey: FingerprintKey): Scanner {
+/** The scanner these settings ask for; `customWork`: what custom detectors may spend in this run. */
+export function scannerFor(
+  settings: Settings,
+  fingerprintKey: FingerprintKey,
+  customWork?: ScannerOptions['customWork'],
+): Scanner {
   return createScanner({
     detectors: DETECTORS,
     customDetectors: customDetectorsOf(settings),
     fingerprintKey,
     isEnabled: (d) => isDetectorEnabled(settings, d.id),
+    ...(customWork ? { customWork } : {}),
   });
 }
 

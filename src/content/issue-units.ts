@@ -46,6 +46,8 @@ export interface ScanUnit {
 export interface UnitSkip {
   readonly location: UnitLocation;
   readonly reason: string;
+  /** `over-budget`: only custom detectors were left out, for time (see ScannerOptions.customWork). */
+  readonly code?: 'over-budget';
 }
 
 export interface Units {

@@ -1,8 +1,11 @@
 /**
  * Custom detectors: a name and an RE2 pattern, as a Jira admin types them. They run on re2js (pure
- * JS RE2: linear time whatever the pattern or text, and it bundles into a Forge function with no
- * .wasm file to ship), over bounded chunks, so neither a hostile pattern nor a hostile text can
- * stall a scan.
+ * JS RE2, and it bundles into a Forge function with no .wasm file to ship) over the whole text, so
+ * `^` and `$` mean what RE2 says. RE2 is linear in the text but its time per character grows with
+ * the compiled program (a pattern such as `(?:\p{L}?){999}\d` costs about 60 µs a character), so
+ * the program size is bounded when the detector is saved, and each run is priced as text length x
+ * program size (`customWork`) for the scanner's budgets: neither a hostile pattern nor a hostile
+ * text can stall a scan.
  * @module
  */
 import { RE2JS } from 're2js';
@@ -21,6 +24,8 @@ export interface CustomDetector {
   readonly keywords: readonly string[];
   /** Capture group of the secret: 1 when the pattern has a group, else the whole match. */
   readonly group: number;
+  /** Instructions of the compiled program: what one character of text costs, at most. */
+  readonly programSize: number;
   readonly re: RE2JS;
 }
 
@@ -31,11 +36,28 @@ export type CompileResult =
 export const CUSTOM_LIMITS = {
   nameLength: 80,
   patternLength: 1000,
-  /** Chars one re2js call sees; a custom match longer than `overlap` may be cut. */
-  chunk: 8192,
-  overlap: 512,
+  /**
+   * Instructions of the compiled program. A token pattern needs a few hundred (`[A-Z0-9]{40}` is
+   * 42); only large counted repetitions go beyond, and they are what makes RE2 slow per character.
+   */
+  programSize: 1000,
   keywords: 20,
 } as const;
+
+/**
+ * Fixed matcher cost per character, in instructions: measured on re2js, a tiny program still
+ * costs about as much per character as a 16-instruction one.
+ */
+const PER_CHAR_OVERHEAD = 16;
+
+/**
+ * Work units one run of `d` over `length` characters may take: RE2's bound on its steps
+ * (characters x program instructions). Measured 2026-12-06 on the project machine: about 30 ns a
+ * unit for `(?:\p{L}?){999}\d` (the worst we know); most patterns run far faster than the bound.
+ */
+export function customWork(d: Pick<CustomDetector, 'programSize'>, length: number): number {
+  return length * (d.programSize + PER_CHAR_OVERHEAD);
+}
 
 function slug(name: string): string {
   return name
@@ -70,6 +92,14 @@ export function compileCustomDetector(input: CustomDetectorInput): CompileResult
     return { ok: false, error: `not a valid RE2 pattern: ${msg}` };
   }
   if (re.matches('')) return { ok: false, error: 'pattern matches the empty string' };
+  const programSize = re.programSize();
+  if (programSize > CUSTOM_LIMITS.programSize)
+    return {
+      ok: false,
+      error:
+        `pattern compiles to ${programSize} instructions, over the limit of ${CUSTOM_LIMITS.programSize} ` +
+        '(it would make every scan slow): use smaller {m,n} counts, or + and * instead',
+    };
   return {
     ok: true,
     detector: {
@@ -77,6 +107,7 @@ export function compileCustomDetector(input: CustomDetectorInput): CompileResult
       name,
       keywords,
       group: re.groupCount() >= 1 ? 1 : 0,
+      programSize,
       re,
     },
   };
@@ -87,23 +118,21 @@ export interface CustomMatch {
   readonly end: number;
 }
 
-/** All matches of a custom detector in `text`, chunk by chunk; offsets are UTF-16 indices. */
+/**
+ * All matches of a custom detector in `text`, offsets in UTF-16 indices. One matcher over the
+ * whole text: anchors and matches are never cut by chunk edges.
+ */
 export function runCustomDetector(d: CustomDetector, text: string): CustomMatch[] {
   const out: CustomMatch[] = [];
-  const { chunk, overlap } = CUSTOM_LIMITS;
+  const m = d.re.matcher(text);
   let lastEnd = 0;
-  for (let base = 0; base < text.length; base += chunk) {
-    const piece = text.slice(base, base + chunk + overlap);
-    const m = d.re.matcher(piece);
-    while (m.find()) {
-      const ms = m.start();
-      if (ms >= chunk) break; // the next chunk owns it
-      const start = base + m.start(d.group);
-      const end = base + m.end(d.group);
-      if (m.start(d.group) < 0 || end <= start || start < lastEnd) continue;
-      out.push({ start, end });
-      lastEnd = end;
-    }
+  while (m.find()) {
+    const start = m.start(d.group);
+    const end = m.end(d.group);
+    // An optional group that did not take part, an empty one, or one inside the previous match.
+    if (start < 0 || end <= start || start < lastEnd) continue;
+    out.push({ start, end });
+    lastEnd = end;
   }
   return out;
 }

@@ -7,7 +7,7 @@
  * re2js (see custom-detector.ts).
  * @module
  */
-import { runCustomDetector, type CustomDetector } from './custom-detector.js';
+import { customWork, runCustomDetector, type CustomDetector } from './custom-detector.js';
 import { shannonEntropy } from './entropy.js';
 import { makeFingerprinter, type FingerprintKey } from './fingerprint.js';
 import { LineIndex } from './lines.js';
@@ -26,7 +26,38 @@ export interface ScannerOptions {
   readonly fingerprintKey: FingerprintKey;
   /** Texts longer than this are scanned up to it and the rest is reported as a skip. Default: 16 MiB. */
   readonly maxTextLength?: number;
+  /**
+   * What custom detectors may spend, in `customWork` units: per text (default
+   * CUSTOM_WORK_PER_TEXT), and from a pool shared by every scan of one run (a trigger invocation,
+   * a queue step). A detector over either is not run on that text: the scan says so with an
+   * `over-budget` skip, so the caller can hand the text to a longer run. Built-in detectors
+   * always run first and are never cut.
+   */
+  readonly customWork?: { readonly perText?: number; readonly pool?: WorkBudget };
 }
+
+/** A pool of work units, spent by `take` only when enough remains. */
+export interface WorkBudget {
+  readonly remaining: number;
+  take(units: number): boolean;
+}
+
+export function createWorkBudget(limit: number): WorkBudget {
+  let remaining = limit;
+  return {
+    get remaining() {
+      return remaining;
+    },
+    take(units) {
+      if (units > remaining) return false;
+      remaining -= units;
+      return true;
+    },
+  };
+}
+
+/** About a minute of the worst pattern on the longest text (see customWork). */
+export const CUSTOM_WORK_PER_TEXT = 2e9;
 
 export interface Scanner {
   /** The built-in detectors that run. */
@@ -149,6 +180,8 @@ export function createScanner(options: ScannerOptions): Scanner {
   const rules = detectors.map(compileRule);
   const customs = options.customDetectors ?? [];
   const maxText = options.maxTextLength ?? DEFAULT_MAX_TEXT;
+  const perText = options.customWork?.perText ?? CUSTOM_WORK_PER_TEXT;
+  const pool = options.customWork?.pool;
   const fingerprint = makeFingerprinter(options.fingerprintKey);
 
   // keyword -> rules (built-in) and custom detectors that use it
@@ -227,6 +260,18 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
     customs.forEach((c, ci) => {
       if (c.keywords.length > 0 && !customHit[ci]) return;
+      const work = customWork(c, text.length);
+      if (work > perText || (pool && !pool.take(work))) {
+        skips.push({
+          detector: c.id,
+          code: 'over-budget',
+          reason:
+            work > perText
+              ? `custom detector not run: ${text.length} chars with its ${c.programSize}-instruction pattern is over what one text may take`
+              : `custom detector not run: the custom-detector time of this run is spent (${text.length} chars with its ${c.programSize}-instruction pattern)`,
+        });
+        return;
+      }
       for (const m of runCustomDetector(c, text)) {
         const secret = text.slice(m.start, m.end);
         if (isPlaceholderValue(secret)) continue;

@@ -8,7 +8,7 @@ import { fetch as forgeFetch, privacy } from '@forge/api';
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { makeResolver } from '@forge/resolver';
 import { runDelivery, scheduleDelivery } from '../admin/delivery.js';
-import { onIssueEvent } from '../admin/events.js';
+import { onIssueEvent, runRescanEvent } from '../admin/events.js';
 import { restartStalledJobs, runScanEvent } from '../admin/jobs.js';
 import { onInstalled, onPreUninstall } from '../admin/lifecycle.js';
 import { reportPersonalData } from '../admin/privacy.js';
@@ -48,6 +48,26 @@ export async function onIssueEventTrigger(event: unknown): Promise<InvocationErr
     // Triggers run for 25 s: a longer Jira wait becomes a platform retry.
     const outcome = await onIssueEvent(await appDeps(5000), event);
     log('issue-event', {
+      outcome: outcome.kind,
+      ...(outcome.kind === 'skipped' ? { reason: outcome.reason } : outcome.result),
+    });
+    return undefined;
+  } catch (e) {
+    if (e instanceof JiraRateLimitError) return retryLater(e);
+    throw e;
+  }
+}
+
+/**
+ * Queue `realtime-rescan`: a change whose custom detectors did not fit in its trigger's budget,
+ * scanned again whole with a consumer's (900 s).
+ */
+export async function rescanConsumer(event: {
+  body: unknown;
+}): Promise<InvocationError | undefined> {
+  try {
+    const outcome = await runRescanEvent(await appDeps(5000), event.body);
+    log('realtime-rescan', {
       outcome: outcome.kind,
       ...(outcome.kind === 'skipped' ? { reason: outcome.reason } : outcome.result),
     });

@@ -7,9 +7,11 @@ import type { Queues } from '../admin/context.js';
 
 export const SCAN_QUEUE = 'historical-scan';
 export const DELIVERY_QUEUE = 'incident-delivery';
+export const RESCAN_QUEUE = 'realtime-rescan';
 
 const scan = new Queue({ key: SCAN_QUEUE });
 const delivery = new Queue({ key: DELIVERY_QUEUE });
+const rescan = new Queue({ key: RESCAN_QUEUE });
 
 /** The platform takes delays of 0 to 900 s. */
 const delay = (s = 0): number => Math.min(900, Math.max(0, Math.round(s)));
@@ -20,5 +22,9 @@ export const forgeQueues: Queues = {
   },
   async pushDelivery(delaySeconds) {
     await delivery.push({ body: { run: 'delivery' }, delayInSeconds: delay(delaySeconds) });
+  },
+  async pushRescan(event) {
+    // Ids only: the consumer reads the content from Jira again (runRescanEvent).
+    await rescan.push({ body: { event } });
   },
 };

@@ -16,7 +16,7 @@ import { recordScan } from '../incidents/record.js';
 import type { IncidentStore } from '../incidents/store.js';
 import type { JiraClient } from '../jira/client.js';
 import { JiraHttpError } from '../jira/http.js';
-import { scanIssues, searchFields } from './scan-issue.js';
+import { finishedOnly, scanIssues, searchFields } from './scan-issue.js';
 import { scanProjectDocs } from './scan-project.js';
 
 export type JobStatus = 'running' | 'paused' | 'cancelled' | 'done' | 'failed';
@@ -193,10 +193,11 @@ export async function historicalStep(
   const record = async (
     scope: string,
     found: Parameters<typeof recordScan>[1]['found'],
+    skipped: readonly UnitSkip[],
   ): Promise<void> => {
     const r = await recordScan(deps.store, {
       scope,
-      covers: 'all',
+      covers: finishedOnly('all', skipped),
       found,
       kind: 'historical',
       now: deps.now(),
@@ -219,7 +220,7 @@ export async function historicalStep(
       tally.units += r.units;
       tally.findings += r.occurrences.length;
       tally.skipped.push(...r.skipped);
-      await record(scopeOf({ projectKey: key }), r.occurrences);
+      await record(scopeOf({ projectKey: key }), r.occurrences, r.skipped);
     }
     const projectIndex = job.projectIndex + keys.length;
     const change: Partial<HistoricalJob> =
@@ -266,7 +267,7 @@ export async function historicalStep(
       tally.findings += r.occurrences.length;
       tally.skipped.push(...r.skipped);
       // Content we could not read is not evidence that a secret was removed.
-      if (!r.unreadable) await record(`issue:${issue.id}`, r.occurrences);
+      if (!r.unreadable) await record(`issue:${issue.id}`, r.occurrences, r.skipped);
     }
     const done = results.size + (results.size === todo.length ? malformed : 0);
     if (malformed > 0 && results.size === todo.length) {

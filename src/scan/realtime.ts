@@ -17,7 +17,13 @@ import {
 import { recordScan } from '../incidents/record.js';
 import type { IncidentStore } from '../incidents/store.js';
 import type { JiraClient } from '../jira/client.js';
-import { attachmentScanUnit, scanIssue, scanUnits, searchFields } from './scan-issue.js';
+import {
+  attachmentScanUnit,
+  finishedOnly,
+  scanIssue,
+  scanUnits,
+  searchFields,
+} from './scan-issue.js';
 import { scanProjectDocs } from './scan-project.js';
 
 export interface IssueRefInEvent {
@@ -113,7 +119,7 @@ function recorder(scope: string, deps: RealtimeDeps): RecordScan {
   return async (covers, found, skipped, rescanned) => {
     const r = await recordScan(deps.store, {
       scope,
-      covers,
+      covers: finishedOnly(covers, skipped),
       found,
       kind: 'realtime',
       now: deps.now(),

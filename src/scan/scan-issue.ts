@@ -20,6 +20,7 @@ import type { Severity } from '../engine/types.js';
 import type { JiraClient } from '../jira/client.js';
 import { isTruncated } from '../jira/client.js';
 import { JiraHttpError } from '../jira/http.js';
+import { locationKey, type OccurrenceLocation } from '../incidents/model.js';
 
 /** One place a secret occurs. Never the secret itself. */
 export interface Occurrence {
@@ -71,6 +72,21 @@ export function searchFields(fields: readonly FieldMeta[]): string[] {
   ];
 }
 
+/**
+ * `covers` without the places whose scan was cut short (custom detectors left out for time): what
+ * they held is no evidence of a removal, so it stays as it was until a full scan of the place.
+ */
+export function finishedOnly(
+  covers: 'all' | ((l: OccurrenceLocation) => boolean),
+  skipped: readonly UnitSkip[],
+): 'all' | ((l: OccurrenceLocation) => boolean) {
+  const cut = new Set(
+    skipped.filter((s) => s.code === 'over-budget').map((s) => locationKey(s.location)),
+  );
+  if (cut.size === 0) return covers;
+  return (l) => !cut.has(locationKey(l)) && (covers === 'all' || covers(l));
+}
+
 export function scanUnits(
   units: readonly ScanUnit[],
   scanner: Scanner,
@@ -80,7 +96,11 @@ export function scanUnits(
   for (const u of units) {
     const r = scanner.scan(u.text);
     for (const s of r.skips)
-      skipped.push({ location: u.location, reason: `${s.detector}: ${s.reason}` });
+      skipped.push({
+        location: u.location,
+        reason: `${s.detector}: ${s.reason}`,
+        ...(s.code ? { code: s.code } : {}),
+      });
     for (const f of r.findings) {
       occurrences.push({
         detector: f.detector,

@@ -43,6 +43,7 @@ export function createApp(
   const pushes = {
     scan: [] as { jobId: string; step: number; delaySeconds: number }[],
     delivery: [] as number[],
+    rescan: [] as unknown[],
   };
   const docs = createMemoryDocumentStore();
   const secrets = createMemorySecretStore();
@@ -59,6 +60,11 @@ export function createApp(
       },
       pushDelivery: (delaySeconds = 0) => {
         pushes.delivery.push(delaySeconds);
+        return Promise.resolve();
+      },
+      // As the queue carries it: JSON.
+      pushRescan: (event) => {
+        pushes.rescan.push(JSON.parse(JSON.stringify({ event })));
         return Promise.resolve();
       },
     },

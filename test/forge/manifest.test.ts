@@ -71,7 +71,7 @@ describe('manifest.yml', () => {
   });
 
   it('has the triggers, queues and time limits the code relies on', async () => {
-    const { SCAN_QUEUE, DELIVERY_QUEUE } = await import('../../src/forge/queues.js');
+    const { SCAN_QUEUE, DELIVERY_QUEUE, RESCAN_QUEUE } = await import('../../src/forge/queues.js');
     const [content] = manifest.modules.trigger ?? [];
     expect(content?.events?.sort()).toEqual(
       [
@@ -102,8 +102,10 @@ describe('manifest.yml', () => {
         functions.get(c.function ?? ''),
       ]),
     );
-    expect([...queues.keys()].sort()).toEqual([SCAN_QUEUE, DELIVERY_QUEUE].sort());
+    expect([...queues.keys()].sort()).toEqual([SCAN_QUEUE, DELIVERY_QUEUE, RESCAN_QUEUE].sort());
     expect(queues.get(SCAN_QUEUE)?.timeoutSeconds).toBe(exported.CONSUMER_TIMEOUT_S);
+    // The rescan consumer spends CUSTOM_WORK.consumer: about half of a 900 s invocation.
+    expect(queues.get(RESCAN_QUEUE)?.timeoutSeconds).toBe(900);
   });
 
   it('subscribes only to product events Forge knows, each with a scope it asks for', async () => {

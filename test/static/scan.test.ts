@@ -28,6 +28,7 @@ function scanBackend(jobs: HistoricalJob[]) {
   const b = fakeBackend({
     listScans: () => ok(current),
     listProjects: () => ok(PROJECTS),
+    listRealtimeSkips: () => ok([]),
     startScan: (p) =>
       put(
         job({
@@ -249,5 +250,36 @@ describe('localMidnight', () => {
       2026, 2, 1, 0, 0,
     ]);
     expect(iso).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  it('lists what real-time scanning skipped, and what it left to the background rescan', async () => {
+    const b = scanBackend([]);
+    b.on('listRealtimeSkips', () =>
+      ok([
+        {
+          at: '2026-01-06T09:00:00.000Z',
+          event: 'comment_upserted',
+          location: {
+            projectKey: 'OPS',
+            issueKey: 'OPS-7',
+            issueId: '10007',
+            field: 'comment',
+            commentId: '20001',
+            url: 'https://example.atlassian.net/browse/OPS-7?focusedCommentId=20001',
+          },
+          reason:
+            'custom-acme: custom detector not run: 30000 chars with its 980-instruction pattern is over what one text may take',
+          code: 'over-budget',
+          deferred: true,
+        },
+      ]),
+    );
+    show();
+    const section = (await screen.findByRole('heading', { name: 'Skipped in real time' }))
+      .parentElement as HTMLElement;
+    const item = await within(section).findByRole('listitem');
+    expect(item.textContent).toMatch(
+      /OPS-7 \(comment\): custom-acme: custom detector not run: .* \(scanned again in the background\)$/,
+    );
   });
 });

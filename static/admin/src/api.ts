@@ -21,6 +21,7 @@ import type {
   Page,
   Project,
   PublicSettings,
+  RealtimeSkip,
   ScanRequest,
   SettingsPatch,
 } from './types';
@@ -47,6 +48,7 @@ export const ADMIN_CALLS = [
   'controlScan',
   'getScan',
   'listScans',
+  'listRealtimeSkips',
   ...INCIDENT_CALLS,
   'getNotice',
 ] as const;
@@ -170,6 +172,7 @@ export const adminApi = {
     adminCall<HistoricalJob>('controlScan', { jobId, action }),
   getScan: (jobId: string) => adminCall<HistoricalJob>('getScan', { jobId }),
   listScans: () => adminCall<HistoricalJob[]>('listScans'),
+  listRealtimeSkips: () => adminCall<RealtimeSkip[]>('listRealtimeSkips'),
   ...incidentCalls,
   getNotice: () => adminCall<{ text: string }>('getNotice'),
 } satisfies Record<AdminCall, unknown> & IncidentsApi;

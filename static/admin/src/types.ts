@@ -16,11 +16,13 @@ import type {
   StoredOccurrence,
 } from '../../../src/incidents/model.js';
 import type { IncidentFilter, Page } from '../../../src/incidents/store.js';
+import type { RealtimeSkip } from '../../../src/admin/events.js';
 import type { HistoricalJob, JobStatus } from '../../../src/scan/historical.js';
 
 export type {
   ErrorCode,
   HistoricalJob,
+  RealtimeSkip,
   IgnoreReason,
   Incident,
   IncidentFilter,
@@ -35,7 +37,11 @@ export type {
 };
 
 /** Settings as the admin page sees them: the token itself never leaves the secret store. */
-export type PublicSettings = Settings & { readonly incidentApiTokenSet: boolean };
+export type PublicSettings = Settings & {
+  readonly incidentApiTokenSet: boolean;
+  /** Stored custom detectors that no longer compile (a limit came after them): not run. */
+  readonly customDetectorErrors?: readonly { readonly index: number; readonly error: string }[];
+};
 
 export interface Overview {
   readonly settings: PublicSettings;

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { adminApi, toApiError, type ApiError } from '../api';
 import { formatCount, formatDate, JOB_STATUS_LABELS } from '../format';
 import { useAction, useLoad } from '../hooks';
-import type { HistoricalJob, JobStatus, Project } from '../types';
+import type { HistoricalJob, JobStatus, Project, RealtimeSkip } from '../types';
 import {
   Empty,
   Field,
@@ -67,6 +67,7 @@ export function ScanTab({ onScanEnded }: { onScanEnded?: () => void } = {}) {
       {current ? <CurrentScan key={current.id} job={current} onJob={put} /> : null}
       <StartScan projects={projects} blocked={current !== undefined} onStarted={put} />
       <PastScans jobs={jobs.filter((j) => j !== current)} />
+      <RealtimeSkips />
     </div>
   );
 }
@@ -441,5 +442,37 @@ function JobErrors({ job, compact = false }: { job: HistoricalJob; compact?: boo
         </>
       ) : null}
     </details>
+  );
+}
+
+/**
+ * What real-time scanning could not read (binary or huge files, unreadable content) or left to
+ * the background rescan (custom detectors that did not fit in Jira's event time), newest first.
+ */
+function RealtimeSkips() {
+  const headingId = useId();
+  const { state, reload } = useLoad(() => adminApi.listRealtimeSkips());
+  let body;
+  if (state.status === 'loading') body = <Loading label="Loading real-time skips…" />;
+  else if (state.status === 'error')
+    body = <LoadError error={state.error} what="the real-time skips" onRetry={reload} />;
+  else if (state.data.length === 0) body = <p>Nothing skipped.</p>;
+  else
+    body = (
+      <ul className="realtime-skips">
+        {state.data.map((s: RealtimeSkip, i) => (
+          <li key={`${s.at}-${String(i)}`}>
+            <time dateTime={s.at}>{formatDate(s.at)}</time>:{' '}
+            {s.location.issueKey ?? s.location.projectKey} ({s.location.field}): {s.reason}
+            {s.deferred ? ' (scanned again in the background)' : ''}
+          </li>
+        ))}
+      </ul>
+    );
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>Skipped in real time</h2>
+      {body}
+    </section>
   );
 }

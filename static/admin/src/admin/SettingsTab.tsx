@@ -441,6 +441,13 @@ function CustomDetectorsSection({
                   <td>{c.name}</td>
                   <td>
                     <code>{c.pattern}</code>
+                    {settings.customDetectorErrors
+                      ?.filter((e) => e.index === i)
+                      .map((e) => (
+                        <p key={e.index} className="inline-message inline-error">
+                          Not run: {e.error}. Edit or remove it.
+                        </p>
+                      ))}
                   </td>
                   <td className="row-actions">
                     <button
