@@ -30,11 +30,28 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
+/** Fixture names, keys and account ids are data: in HTML text or attributes, never markup. */
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+
+/** JSON inside a <script>: `</script>` (or `<!--`) in a value must not end the script. */
+const scriptJson = (value: unknown): string =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+
 /** The bridge the Custom UI expects from Jira, answered by this server. */
 function bridgeShim(context: object): string {
   return `<script>
 window.__bridge = { callBridge: async (op, payload) => {
-  const context = ${JSON.stringify(context)};
+  const context = ${scriptJson(context)};
   switch (op) {
     case 'invoke': {
       const r = await fetch('/__invoke', { method: 'POST', headers: { 'content-type': 'application/json' },
@@ -53,11 +70,41 @@ window.__bridge = { callBridge: async (op, payload) => {
 
 const html = (body: string, status = 200): LoopbackResponse => ({
   status,
-  headers: { 'content-type': 'text/html; charset=utf-8' },
+  // Another site must not frame a page that acts as whichever fixture user its address names.
+  headers: {
+    'content-type': 'text/html; charset=utf-8',
+    'x-frame-options': 'DENY',
+    'content-security-policy': "frame-ancestors 'none'",
+  },
   body,
 });
+const refused = (status: number, why: string, headers: Record<string, string> = {}) => ({
+  status,
+  headers: { 'content-type': 'text/plain; charset=utf-8', ...headers },
+  body: why,
+});
 
-export async function startLocal(h: Harness, port: number) {
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * Refuses what a web page elsewhere could make a developer's browser send here: a request under
+ * another host name (DNS rebinding: evil.example resolving to 127.0.0.1 reads the pages and calls
+ * resolvers as any fixture user) and a request a page of another origin makes.
+ */
+function refuseForeign(req: LoopbackRequest, port: number): LoopbackResponse | undefined {
+  const own = LOOPBACK_NAMES.flatMap((n) =>
+    port === 80 ? [n, `${n}:80`] : [`${n}:${String(port)}`],
+  );
+  const host = (req.headers.host ?? '').toLowerCase();
+  if (!own.includes(host))
+    return refused(421, 'this server answers only at its loopback address\n');
+  const origin = req.headers.origin;
+  if (origin !== undefined && !own.some((h) => origin === `http://${h}`))
+    return refused(403, 'requests from other origins are refused\n');
+  return undefined;
+}
+
+export async function startLocal(h: Harness, requestedPort: number) {
   const users = h.sim.site.users;
   const projects = h.sim.site.projects;
   // Queue events run in the background, one batch at a time; scheduled triggers run on their
@@ -101,14 +148,29 @@ export async function startLocal(h: Harness, port: number) {
 
   const page = (context: { moduleKey: string; accountId: string; projectKey?: string }) => {
     const index = readFileSync(join(BUILD, 'index.html'), 'utf8');
-    return html(index.replace('<head>', `<head>\n<base href="/">\n${bridgeShim(context)}`));
+    // A function, not a string: `$\`` or `$'` in the context must not be a replacement pattern.
+    return html(index.replace('<head>', () => `<head>\n<base href="/">\n${bridgeShim(context)}`));
   };
 
+  let port = 0; // known once listening (the caller may ask for any free port)
   async function handle(req: LoopbackRequest): Promise<LoopbackResponse> {
+    const foreign = refuseForeign(req, port);
+    if (foreign) return foreign;
     const url = new URL(req.path, 'http://local');
     const as = url.searchParams.get('as') ?? h.admin;
-    if (req.method === 'POST' && url.pathname === '/__invoke') {
-      const b = JSON.parse(req.body ?? '{}') as {
+    if (url.pathname === '/__invoke') {
+      if (req.method !== 'POST') return refused(405, 'POST only\n', { allow: 'POST' });
+      // A cross-site form or a no-cors fetch can send text/plain without asking; JSON needs CORS.
+      const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+      if (type !== 'application/json') return refused(415, 'send application/json\n');
+      let body: unknown;
+      try {
+        body = JSON.parse(req.body ?? '{}');
+      } catch {
+        return refused(400, 'the body is not JSON\n');
+      }
+      if (typeof body !== 'object' || body === null) return refused(400, 'send a JSON object\n');
+      const b = body as {
         moduleKey: string;
         functionKey: string;
         payload: unknown;
@@ -125,6 +187,8 @@ export async function startLocal(h: Harness, port: number) {
         body: JSON.stringify(result ?? null),
       };
     }
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return refused(405, 'GET only\n', { allow: 'GET, HEAD' });
     if (url.pathname === '/admin') return page({ moduleKey: ADMIN_PAGE, accountId: as });
     const project = /^\/project\/([A-Z][A-Z0-9_]*)$/.exec(url.pathname);
     if (project?.[1])
@@ -144,15 +208,15 @@ export async function startLocal(h: Harness, port: number) {
     }
     if (url.pathname === '/') {
       const links = users
-        .map(
-          (u) =>
-            `<li>${u.displayName}${u.siteAdmin ? ' (site admin)' : ''}: <a href="/admin?as=${encodeURIComponent(u.accountId)}">admin page</a> · ${projects
-              .map(
-                (p) =>
-                  `<a href="/project/${p.key}?as=${encodeURIComponent(u.accountId)}">${p.key}</a>`,
-              )
-              .join(' ')}</li>`,
-        )
+        .map((u) => {
+          const who = escapeHtml(encodeURIComponent(u.accountId));
+          return `<li>${escapeHtml(u.displayName)}${u.siteAdmin ? ' (site admin)' : ''}: <a href="/admin?as=${who}">admin page</a> · ${projects
+            .map(
+              (p) =>
+                `<a href="/project/${escapeHtml(encodeURIComponent(p.key))}?as=${who}" title="${escapeHtml(p.name)}">${escapeHtml(p.key)}</a>`,
+            )
+            .join(' ')}</li>`;
+        })
         .join('\n');
       return html(
         `<!doctype html><title>Secret Scanner: local</title><h1>Secret Scanner for Jira, locally</h1><p>Open a page as a fixture user:</p><ul>${links}</ul>`,
@@ -161,7 +225,8 @@ export async function startLocal(h: Harness, port: number) {
     return html('not found', 404);
   }
 
-  const server = await listenLoopback(handle, port);
+  const server = await listenLoopback(handle, requestedPort);
+  port = Number(new URL(server.url).port);
   return {
     url: server.url,
     async close() {

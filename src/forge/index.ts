@@ -159,33 +159,63 @@ interface ResolverRequest {
   context: { accountId?: string; extension?: { project?: { key?: unknown } } };
 }
 
-// makeResolver is a named export: it behaves the same under every CommonJS/ESM interop.
-export const adminResolver = makeResolver(
-  Object.fromEntries(
-    Object.keys(ADMIN_RESOLVERS).map((name) => [
-      name,
-      async ({ payload, context }: ResolverRequest) =>
-        callAdmin(name, { accountId: context.accountId, payload }, await resolverDeps()),
-    ]),
-  ) as never,
+/** What the platform hands a resolver function: the call, and who makes it. */
+type ResolverInvocation = (
+  request: { call: { functionKey: string; payload?: unknown }; context: unknown },
+  backend?: Record<string, unknown>,
+) => Promise<unknown>;
+
+/** Repeats a name back only when short and plain: never the caller's markup or a whole payload. */
+const noResolver = (name: unknown) => ({
+  ok: false,
+  error: {
+    code: 'not-found',
+    message:
+      typeof name === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(name)
+        ? `no resolver ${name}`
+        : 'no such resolver',
+  },
+});
+
+/**
+ * One resolver function answering exactly `names`. @forge/resolver looks a
+ * functionKey up with `in` on a plain object, so `constructor` or `toString` would run Object's
+ * own methods with no access check (`constructor` returns the context it is given): those, and
+ * any other unknown name, answer not-found before it is asked.
+ */
+function ownNamesOnly(
+  names: readonly string[],
+  call: (name: string, request: ResolverRequest) => Promise<unknown>,
+): ResolverInvocation {
+  const table = Object.create(null) as Record<string, (r: ResolverRequest) => Promise<unknown>>;
+  for (const name of names) table[name] = (request) => call(name, request);
+  // makeResolver is a named export: it behaves the same under every CommonJS/ESM interop.
+  const resolver = makeResolver(table as never) as ResolverInvocation;
+  return async (request, backend) => {
+    const name: unknown = request.call.functionKey;
+    if (typeof name !== 'string' || !Object.hasOwn(table, name)) return noResolver(name);
+    return resolver(request, backend);
+  };
+}
+
+export const adminResolver = ownNamesOnly(
+  Object.keys(ADMIN_RESOLVERS),
+  async (name, { payload, context }) =>
+    callAdmin(name, { accountId: context.accountId, payload }, await resolverDeps()),
 );
 
-export const projectResolver = makeResolver(
-  Object.fromEntries(
-    Object.keys(PROJECT_RESOLVERS).map((name) => [
+export const projectResolver = ownNamesOnly(
+  Object.keys(PROJECT_RESOLVERS),
+  async (name, { payload, context }) => {
+    const key = context.extension?.project?.key;
+    return callProject(
       name,
-      async ({ payload, context }: ResolverRequest) => {
-        const key = context.extension?.project?.key;
-        return callProject(
-          name,
-          {
-            accountId: context.accountId,
-            payload,
-            projectKey: typeof key === 'string' ? key : undefined,
-          },
-          await resolverDeps(),
-        );
+      {
+        accountId: context.accountId,
+        payload,
+        projectKey: typeof key === 'string' ? key : undefined,
       },
-    ]),
-  ) as never,
+      await resolverDeps(),
+    );
+  },
 );

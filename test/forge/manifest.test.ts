@@ -152,9 +152,11 @@ describe('manifest.yml', () => {
         );
         expect(r, `${type} ${name}`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       }
-      await expect(
-        handler({ call: { functionKey: 'noSuchCall', payload: {} }, context: {} }, {}),
-      ).rejects.toThrow();
+      // Any other name, inherited ones included, is answered like an unknown one.
+      for (const name of ['noSuchCall', 'constructor'])
+        expect(
+          await handler({ call: { functionKey: name, payload: {} }, context: {} }, {}),
+        ).toMatchObject({ ok: false, error: { code: 'not-found' } });
     }
   });
 });
