@@ -8,7 +8,8 @@ import { fetch as forgeFetch, privacy } from '@forge/api';
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { makeResolver } from '@forge/resolver';
 import { runDelivery, scheduleDelivery } from '../admin/delivery.js';
-import { onIssueEvent, runRescanEvent } from '../admin/events.js';
+import { onIssueEvent, runRescanEvent, type IssueEventOutcome } from '../admin/events.js';
+import type { AppDeps } from '../admin/context.js';
 import { restartStalledJobs, runScanEvent } from '../admin/jobs.js';
 import { onInstalled, onPreUninstall } from '../admin/lifecycle.js';
 import { reportPersonalData } from '../admin/privacy.js';
@@ -38,16 +39,15 @@ const retryLater = (e: JiraRateLimitError): InvocationError =>
     retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
   });
 
-/**
- * avi:jira:created|updated|deleted:issue, avi:jira:commented:issue, avi:jira:deleted:comment,
- * avi:jira:created|updated|deleted:worklog, avi:jira:updated|softdeleted|restored|deleted:project,
- * avi:jira:created|updated|deleted:component, avi:jira:created|updated|deleted:version.
- */
-export async function onIssueEventTrigger(event: unknown): Promise<InvocationError | undefined> {
+/** Runs one real-time change: logs its outcome; a Jira rate limit becomes a platform retry. */
+async function realtime(
+  what: string,
+  run: (deps: AppDeps) => Promise<IssueEventOutcome>,
+): Promise<InvocationError | undefined> {
   try {
     // Triggers run for 25 s: a longer Jira wait becomes a platform retry.
-    const outcome = await onIssueEvent(await appDeps(5000), event);
-    log('issue-event', {
+    const outcome = await run(await appDeps(5000));
+    log(what, {
       outcome: outcome.kind,
       ...(outcome.kind === 'skipped' ? { reason: outcome.reason } : outcome.result),
     });
@@ -59,24 +59,19 @@ export async function onIssueEventTrigger(event: unknown): Promise<InvocationErr
 }
 
 /**
+ * avi:jira:created|updated|deleted:issue, avi:jira:commented:issue, avi:jira:deleted:comment,
+ * avi:jira:created|updated|deleted:worklog, avi:jira:updated|softdeleted|restored|deleted:project,
+ * avi:jira:created|updated|deleted:component, avi:jira:created|updated|deleted:version.
+ */
+export const onIssueEventTrigger = (event: unknown): Promise<InvocationError | undefined> =>
+  realtime('issue-event', (deps) => onIssueEvent(deps, event));
+
+/**
  * Queue `realtime-rescan`: a change whose custom detectors did not fit in its trigger's budget,
  * scanned again whole with a consumer's (900 s).
  */
-export async function rescanConsumer(event: {
-  body: unknown;
-}): Promise<InvocationError | undefined> {
-  try {
-    const outcome = await runRescanEvent(await appDeps(5000), event.body);
-    log('realtime-rescan', {
-      outcome: outcome.kind,
-      ...(outcome.kind === 'skipped' ? { reason: outcome.reason } : outcome.result),
-    });
-    return undefined;
-  } catch (e) {
-    if (e instanceof JiraRateLimitError) return retryLater(e);
-    throw e;
-  }
-}
+export const rescanConsumer = (event: { body: unknown }): Promise<InvocationError | undefined> =>
+  realtime('realtime-rescan', (deps) => runRescanEvent(deps, event.body));
 
 /** avi:forge:installed:app and avi:forge:upgraded:app. */
 export async function onLifecycleTrigger(): Promise<void> {
