@@ -13,9 +13,12 @@ import { compileCustomDetector } from '../engine/custom-detector.js';
 import { createScanner } from '../engine/scan.js';
 import {
   applyAction,
+  figuresOf,
   IGNORE_REASONS,
+  projectIncident,
   publicIncident,
   type Incident,
+  type ProjectIncident,
   type StoredOccurrence,
 } from '../incidents/model.js';
 import { createIncidentApi, type IncidentApiFetch } from '../incidents/incident-api.js';
@@ -148,12 +151,53 @@ async function incidentsPage(
     ...stripUndefined(p.data.filter ?? {}),
     ...(projectKey ? { projectKey } : {}),
   };
+  let page;
   try {
-    const page = await deps.store.listIncidents(filter, p.data.limit ?? 25, p.data.cursor);
-    return ok({ ...page, items: page.items.map(publicIncident) });
+    page = await deps.store.listIncidents(filter, p.data.limit ?? 25, p.data.cursor);
   } catch {
     return fail('invalid', 'the cursor is not valid any more: start from the first page');
   }
+  const items = projectKey
+    ? await Promise.all(page.items.map((i) => projectView(deps, i, projectKey)))
+    : page.items.map(publicIncident);
+  return ok({ ...page, items });
+}
+
+/** The places of one incident in one project, first seen first. */
+async function* projectPlaces(
+  deps: ResolverDeps,
+  incidentId: string,
+  projectKey: string,
+): AsyncGenerator<StoredOccurrence> {
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.occurrencePage(incidentId, OCCURRENCES_PER_PAGE, cursor);
+    for (const o of page.items) if (o.location.projectKey === projectKey) yield o;
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+}
+
+/** The incident as the page of `projectKey` may see it (see projectIncident). */
+async function projectView(
+  deps: ResolverDeps,
+  incident: Incident,
+  projectKey: string,
+): Promise<ProjectIncident> {
+  let figures = incident.by_project?.[projectKey];
+  if (!figures && incident.project_keys.every((k) => k === projectKey)) figures = incident;
+  if (!figures) {
+    // Stored before per-project figures existed, and shared: counted from its places (once: the
+    // incident's next write stores them).
+    const places: StoredOccurrence[] = [];
+    for await (const o of projectPlaces(deps, incident.id, projectKey)) places.push(o);
+    figures = figuresOf(places) ?? {
+      occurrences_count: 0,
+      present_count: 0,
+      date: incident.date,
+      last_seen: incident.date,
+    };
+  }
+  return projectIncident(incident, projectKey, figures);
 }
 
 /** `{a?: T | undefined}` (what zod gives) -> `{a?: T}` (what exactOptionalPropertyTypes wants). */
@@ -174,26 +218,53 @@ async function incidentDetail(
   const incident = await deps.store.getIncident(p.data.id);
   if (!incident || (projectKey && !incident.project_keys.includes(projectKey)))
     return fail('not-found', 'no such incident');
+  if (projectKey) return projectDetail(deps, incident, projectKey, p.data.cursor);
   // A page of places at a time: a secret pasted into thousands of issues has thousands of them.
-  const found: StoredOccurrence[] = [];
-  let cursor = p.data.cursor;
-  do {
-    let page;
-    try {
-      page = await deps.store.occurrencePage(incident.id, OCCURRENCES_PER_PAGE, cursor);
-    } catch (e) {
-      if (cursor === undefined) throw e;
-      return fail('invalid', 'the cursor is not valid any more: open the incident again');
-    }
-    // A project page shows only its own project's places.
-    found.push(...page.items.filter((o) => !projectKey || o.location.projectKey === projectKey));
-    cursor = page.cursor;
-  } while (cursor !== undefined && found.length < OCCURRENCES_PER_PAGE);
-  const occurrences = found.map(({ scope: _s, incident_id: _i, ...o }) => o);
+  let page;
+  try {
+    page = await deps.store.occurrencePage(incident.id, OCCURRENCES_PER_PAGE, p.data.cursor);
+  } catch (e) {
+    if (p.data.cursor === undefined) throw e;
+    return fail('invalid', 'the cursor is not valid any more: open the incident again');
+  }
   return ok({
     incident: publicIncident(incident),
-    occurrences,
-    ...(cursor === undefined ? {} : { cursor }),
+    occurrences: page.items.map(shownOccurrence),
+    ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
+  });
+}
+
+const shownOccurrence = ({ scope: _s, incident_id: _i, ...o }: StoredOccurrence) => o;
+
+/**
+ * A project page's view of an incident: its own places only, a page at a time. Its cursor is the
+ * number of the project's places already shown, not the store's cursor, which counts (or names)
+ * the other projects' places walked past.
+ */
+async function projectDetail(
+  deps: ResolverDeps,
+  incident: Incident,
+  projectKey: string,
+  cursor: string | undefined,
+): Promise<ResolverResult> {
+  if (cursor !== undefined && !/^[1-9]\d{0,8}$/.test(cursor))
+    return fail('invalid', 'the cursor is not valid any more: open the incident again');
+  const skip = cursor === undefined ? 0 : Number(cursor);
+  const found: StoredOccurrence[] = [];
+  let seen = 0;
+  let more = false;
+  for await (const o of projectPlaces(deps, incident.id, projectKey)) {
+    if (seen++ < skip) continue;
+    if (found.length === OCCURRENCES_PER_PAGE) {
+      more = true;
+      break;
+    }
+    found.push(o);
+  }
+  return ok({
+    incident: await projectView(deps, incident, projectKey),
+    occurrences: found.map(shownOccurrence),
+    ...(more ? { cursor: String(skip + found.length) } : {}),
   });
 }
 
@@ -259,12 +330,21 @@ async function incidentAction(
   const incident = await deps.store.getIncident(p.data.id);
   if (!incident || (projectKey && !incident.project_keys.includes(projectKey)))
     return fail('not-found', 'no such incident');
+  // One incident per site: a project page may change it only when no other project holds it,
+  // else one project's people would resolve or ignore another's leak.
+  if (projectKey && incident.project_keys.some((k) => k !== projectKey))
+    return fail('forbidden', SHARED_INCIDENT);
   const r = applyAction(incident, p.data.action, accountId, deps.now());
   if (!r.ok) return fail('conflict', r.error);
   await deps.store.putIncident(r.incident);
   await enqueueIncidents(deps, [r.incident.id]);
-  return ok(publicIncident(r.incident));
+  return ok(
+    projectKey ? await projectView(deps, r.incident, projectKey) : publicIncident(r.incident),
+  );
 }
+
+export const SHARED_INCIDENT =
+  'this secret also appears in other projects: a Jira administrator handles it from the app’s admin page';
 
 // --- the admin page ---------------------------------------------------------------------------
 

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { HistoricalJob } from '../../src/scan/historical.js';
 import type { Incident } from '../../src/incidents/model.js';
 import { recordScan } from '../../src/incidents/record.js';
+import { loadFixture } from '../../dev/jira-sim/fixture.js';
+import { createJiraSimulator } from '../../dev/jira-sim/server.js';
+import { EXAMPLE_SITE, readJson } from '../scan/fixture-direct.js';
 import { createApp, JANE, MIA, RAJ } from './app-harness.js';
 
 type Ok<T> = { ok: true; data: T };
@@ -342,5 +345,172 @@ describe('an incident with many places', () => {
       ok: false,
       error: { code: 'invalid' },
     });
+  });
+});
+
+describe('a secret in several projects, seen from one project page', () => {
+  /** The example site with Raj as the administrator of PAY, and of PAY only. */
+  function payAdminApp() {
+    const json = readJson(EXAMPLE_SITE) as { projects: { key: string; admins?: string[] }[] };
+    for (const p of json.projects) if (p.key === 'PAY') p.admins = [RAJ];
+    return createApp(createJiraSimulator(loadFixture(json)));
+  }
+  let minute = 0;
+  /** Records one GitHub token (`secret`) in one issue of `projectKey`; the incident's id. */
+  async function plant(
+    app: ReturnType<typeof createApp>,
+    secret: string,
+    projectKey: string,
+    n: number,
+  ): Promise<string> {
+    const r = await recordScan(app.deps.store, {
+      scope: `issue:${30_000 + n}`,
+      covers: 'all',
+      found: [
+        {
+          detector: 'github-pat',
+          name: 'GitHub personal access token',
+          family: 'github',
+          fingerprint: secret,
+          redacted: 'ghp_…abcd',
+          severity: 'high',
+          location: {
+            projectKey,
+            issueKey: `${projectKey}-${n}`,
+            issueId: String(30_000 + n),
+            field: 'description',
+            url: `https://x.atlassian.net/browse/${projectKey}-${n}`,
+          },
+          start: 0,
+          end: 40,
+          line: 1,
+          column: 1,
+        },
+      ],
+      kind: 'historical',
+      now: new Date(Date.UTC(2026, 0, 1) + ++minute * 60_000).toISOString(),
+    });
+    const id = r.incidents[0]?.id;
+    if (!id) throw new Error('nothing recorded');
+    return id;
+  }
+  type Shown = Incident & { shared_with_other_projects?: boolean };
+
+  it("show a project page only its own project's keys, counts and dates", async () => {
+    const app = payAdminApp();
+    // OPS first (an earlier first-seen date), then PAY once, then OPS again (a later last-seen).
+    await plant(app, 'shared', 'OPS', 1);
+    await plant(app, 'shared', 'OPS', 2);
+    const shared = await plant(app, 'shared', 'PAY', 3);
+    await plant(app, 'shared', 'OPS', 4);
+    const own = await plant(app, 'own', 'PAY', 5);
+    const site = data<{ incident: Shown }>(
+      await app.admin('getIncident', JANE, { id: shared }),
+    ).incident;
+    expect(site).toMatchObject({ project_keys: ['OPS', 'PAY'], occurrences_count: 4 });
+
+    const list = await app.project('listIncidents', RAJ, 'PAY');
+    expect(JSON.stringify(list)).not.toContain('OPS');
+    const items = data<{ items: Shown[] }>(list).items;
+    const inList = items.find((i) => i.id === shared);
+    const payPlace = data<{
+      occurrences: { date: string; last_seen: string; location: { projectKey: string } }[];
+    }>(await app.admin('getIncident', JANE, { id: shared })).occurrences.find(
+      (o) => o.location.projectKey === 'PAY',
+    );
+    expect(payPlace?.date).not.toBe(site.date);
+    expect(inList).toMatchObject({
+      project_keys: ['PAY'],
+      occurrences_count: 1,
+      present_count: 1,
+      shared_with_other_projects: true,
+      date: payPlace?.date,
+      last_seen: payPlace?.last_seen,
+    });
+    expect(items.find((i) => i.id === own)).toMatchObject({
+      project_keys: ['PAY'],
+      shared_with_other_projects: false,
+    });
+
+    const detail = await app.project('getIncident', RAJ, 'PAY', { id: shared });
+    expect(JSON.stringify(detail)).not.toContain('OPS');
+    expect(data<{ incident: Shown }>(detail).incident).toMatchObject({
+      project_keys: ['PAY'],
+      occurrences_count: 1,
+      present_count: 1,
+      shared_with_other_projects: true,
+    });
+    // The admin page still sees the whole incident.
+    expect(site).not.toHaveProperty('shared_with_other_projects');
+    expect(site).not.toHaveProperty('by_project');
+    // An incident stored before per-project figures existed is counted from its places.
+    const stored = await app.deps.store.getIncident(shared);
+    if (!stored) throw new Error('not stored');
+    const { by_project: _p, ...legacy } = stored;
+    await app.deps.store.putIncident(legacy);
+    const again = data<{ items: Shown[] }>(await app.project('listIncidents', RAJ, 'PAY'));
+    expect(again.items.find((i) => i.id === shared)).toEqual(inList);
+  });
+
+  it('refuse every action from a project page on an incident that other projects share', async () => {
+    const app = payAdminApp();
+    const shared = await plant(app, 'shared', 'PAY', 1);
+    await plant(app, 'shared', 'OPS', 2);
+    const own = await plant(app, 'own', 'PAY', 3);
+    for (const action of [
+      { type: 'resolve' },
+      { type: 'ignore', reason: 'test_credential' },
+      { type: 'assign', assigneeId: RAJ },
+    ]) {
+      expect(await app.project('incidentAction', RAJ, 'PAY', { id: shared, action })).toEqual({
+        ok: false,
+        error: {
+          code: 'forbidden',
+          message:
+            'this secret also appears in other projects: a Jira administrator handles it from the app’s admin page',
+        },
+      });
+    }
+    expect(
+      data<{ incident: Incident }>(await app.admin('getIncident', JANE, { id: shared })).incident,
+    ).toMatchObject({ status: 'TRIGGERED' });
+    expect(app.pushes.delivery).toEqual([]);
+    // An incident wholly inside the project is the project's to handle.
+    const done = await app.project('incidentAction', RAJ, 'PAY', {
+      id: own,
+      action: { type: 'resolve' },
+    });
+    expect(done).toMatchObject({
+      ok: true,
+      data: { status: 'RESOLVED', project_keys: ['PAY'], shared_with_other_projects: false },
+    });
+  });
+
+  it("page a project's places with cursors that do not depend on other projects", async () => {
+    const cursors = async (withOps: boolean) => {
+      const app = payAdminApp();
+      let id = '';
+      for (let n = 1; n <= 300; n++) {
+        if (n % 2 === 0) id = await plant(app, 'many', 'PAY', n);
+        else if (withOps) await plant(app, 'many', 'OPS', n);
+      }
+      const seen: (string | undefined)[] = [];
+      const places: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const d = data<{ occurrences: { id: string }[]; cursor?: string }>(
+          await app.project('getIncident', RAJ, 'PAY', cursor ? { id, cursor } : { id }),
+        );
+        places.push(...d.occurrences.map((o) => o.id));
+        cursor = d.cursor;
+        seen.push(cursor);
+      } while (cursor);
+      return { seen, places };
+    };
+    const alone = await cursors(false);
+    const shared = await cursors(true);
+    expect(shared.places).toEqual(alone.places);
+    expect(new Set(shared.places).size).toBe(150);
+    expect(shared.seen).toEqual(alone.seen);
   });
 });

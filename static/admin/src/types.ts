@@ -10,7 +10,7 @@ import type { ApiFailureKind } from '../../../src/incidents/incident-api.js';
 import type { JiraUser } from '../../../src/jira/users.js';
 import type {
   IgnoreReason,
-  Incident,
+  Incident as SiteIncident,
   IncidentStatus,
   Presence,
   StoredOccurrence,
@@ -22,7 +22,6 @@ export type {
   ErrorCode,
   HistoricalJob,
   IgnoreReason,
-  Incident,
   IncidentFilter,
   IncidentStatus,
   JiraUser,
@@ -33,6 +32,12 @@ export type {
   SettingsPatch,
   Severity,
 };
+
+/**
+ * An incident as either page receives it: a project page's says whether other projects hold the
+ * secret too (it is then handled from the admin page only), never which.
+ */
+export type Incident = SiteIncident & { readonly shared_with_other_projects?: boolean };
 
 /** Settings as the admin page sees them: the token itself never leaves the secret store. */
 export type PublicSettings = Settings & { readonly incidentApiTokenSet: boolean };
