@@ -133,6 +133,11 @@ const TestDetector = z
 
 // --- shared pieces ----------------------------------------------------------------------------
 
+/** Scheme, host and port of a saved (already checked) address; null for none. */
+function originOf(url: string | null): string | null {
+  return url === null ? null : new URL(url).origin;
+}
+
 async function publicSettings(deps: ResolverDeps, settings: Settings) {
   return {
     ...settings,
@@ -382,9 +387,14 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
     const before = await loadSettings(deps.docs);
     const r = applySettingsPatch(before, payload);
     if (!r.ok) return fail('invalid', r.error);
+    // The token was given for one host: another origin (or none) must not receive it, so it is
+    // deleted before the new address is saved (a crash in between leaves no token, not a leak).
+    const moved = originOf(r.value.incidentApiUrl) !== originOf(before.incidentApiUrl);
+    if (moved) await deps.secrets.delete(INCIDENT_API_TOKEN);
     await saveSettings(deps.docs, r.value);
-    // A new destination gets every incident, not just future changes.
-    if (r.value.incidentApiUrl && r.value.incidentApiUrl !== before.incidentApiUrl)
+    // A new destination gets every incident, not just future changes: once it has a token
+    // (setIncidentApiToken starts it otherwise).
+    if (r.value.incidentApiUrl && r.value.incidentApiUrl !== before.incidentApiUrl && !moved)
       await enqueueAll(deps);
     return ok(await publicSettings(deps, r.value));
   },

@@ -132,6 +132,34 @@ describe('incident API', () => {
     );
   });
 
+  it('says the token was cleared when the address moved to another host', async () => {
+    const b = settingsBackend({
+      incidentApiUrl: 'https://api.gitguardian.com',
+      incidentApiTokenSet: true,
+    });
+    // The server deletes the token of another origin in the same call.
+    b.on('updateSettings', (p) =>
+      ok(
+        settings({ incidentApiUrl: p.incidentApiUrl as string | null, incidentApiTokenSet: false }),
+      ),
+    );
+    const user = userEvent.setup();
+    show();
+    const api = within(await screen.findByRole('region', { name: 'Incident API' }));
+    const field = api.getByLabelText('Incident API URL');
+    await user.clear(field);
+    await user.type(field, 'https://gg.corp.example/api');
+    await user.click(api.getByRole('button', { name: 'Save address' }));
+    expect(
+      await api.findByText(
+        'Address saved. The token was cleared because the address is on another host: enter the token for gg.corp.example.',
+      ),
+    ).toBeTruthy();
+    expect(api.getByText('No token is set.')).toBeTruthy();
+    expect(api.getByLabelText('Token')).toBeTruthy();
+    expect(api.queryByRole('button', { name: 'Remove token' })).toBeNull();
+  });
+
   it('does not save an address whose host the admin refused to allow', async () => {
     const b = settingsBackend();
     bridge.permissions.egress.set.mockImplementationOnce(() =>

@@ -95,7 +95,19 @@ function IncidentApiSection({
     if (!s) return;
     onSettings(s);
     setUrl(s.incidentApiUrl ?? '');
-    setMessage(s.incidentApiUrl ? 'Address saved.' : 'Incidents are no longer forwarded.');
+    // The server deletes the token when the address leaves its host: it was given for that host.
+    const cleared = tokenSet && !s.incidentApiTokenSet;
+    setTokenSet(s.incidentApiTokenSet);
+    const host = s.incidentApiUrl ? new URL(s.incidentApiUrl).host : undefined;
+    setMessage(
+      host
+        ? cleared
+          ? `Address saved. The token was cleared because the address is on another host: enter the token for ${host}.`
+          : 'Address saved.'
+        : cleared
+          ? 'Incidents are no longer forwarded, and the token was removed.'
+          : 'Incidents are no longer forwarded.',
+    );
   };
   const saveToken = async (value: string | null) => {
     setMessage(undefined);
