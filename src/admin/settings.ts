@@ -121,14 +121,20 @@ export function applySettingsPatch(settings: Settings, raw: unknown): Checked<Se
     next = { ...next, detectorOverrides: enabled === byDefault ? others : [...others, id].sort() };
   }
   if (p.customDetectors) {
+    // Unique by id, not by name: incidents are keyed by the id, and two names can give one id.
+    const byId = new Map<string, string>();
     for (const c of p.customDetectors) {
       const r = compileCustomDetector(c);
       if (!r.ok)
         return { ok: false, error: `custom detector ${JSON.stringify(c.name)}: ${r.error}` };
+      const first = byId.get(r.detector.id);
+      if (first !== undefined)
+        return {
+          ok: false,
+          error: `custom detector ${JSON.stringify(c.name)} would have the same id (${r.detector.id}) as ${JSON.stringify(first)}: rename one of them`,
+        };
+      byId.set(r.detector.id, c.name);
     }
-    const names = p.customDetectors.map((c) => c.name.trim().toLowerCase());
-    if (new Set(names).size !== names.length)
-      return { ok: false, error: 'custom detector names must be unique' };
     next = { ...next, customDetectors: p.customDetectors };
   }
   if (p.teamGroup !== undefined) next = { ...next, teamGroup: p.teamGroup?.trim() || null };

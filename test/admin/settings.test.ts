@@ -72,4 +72,36 @@ describe('settings', () => {
     const found = scannerFor(r.value, 'k'.repeat(32)).scan(`key acme_${'a1'.repeat(16)} here`);
     expect(found.findings.map((f) => f.name)).toEqual(['Acme key']);
   });
+
+  it('refuses two custom detectors that would share an id, naming both', () => {
+    // "A B" and "a-b" are both custom-a-b: their incidents would merge.
+    expect(
+      apply({
+        customDetectors: [
+          { name: 'A B', pattern: 'ab_[a-z0-9]{32}' },
+          { name: 'a-b', pattern: 'xy_[a-z0-9]{32}' },
+        ],
+      }),
+    ).toEqual({
+      ok: false,
+      error:
+        'custom detector "a-b" would have the same id (custom-a-b) as "A B": rename one of them',
+    });
+    expect(
+      apply({
+        customDetectors: [
+          { name: 'Acme key', pattern: 'acme_[a-z0-9]{32}' },
+          { name: 'acme key', pattern: 'acme_[a-z0-9]{16}' },
+        ],
+      }).ok,
+    ).toBe(false);
+    expect(
+      apply({
+        customDetectors: [
+          { name: 'A B', pattern: 'ab_[a-z0-9]{32}' },
+          { name: 'A C', pattern: 'ac_[a-z0-9]{32}' },
+        ],
+      }).ok,
+    ).toBe(true);
+  });
 });
