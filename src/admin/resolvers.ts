@@ -72,12 +72,24 @@ const ok = (data: unknown): ResolverResult => ({ ok: true, data });
 
 // --- payload schemas --------------------------------------------------------------------------
 
+// Ids are checked against the exact shape the app or Jira makes before any use: a payload's text
+// never reaches a storage key, a Jira path or a log line.
+const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,254}$/;
+/** Jira account ids (`557058:uuid`, `712020:…`, older 24-hex ids). */
+const AccountId = z.string().regex(/^[A-Za-z0-9:_-]{1,128}$/, 'not an account id');
+/** Built-in ids and `custom-<slug>`. */
+const DetectorId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'not a detector id');
+/** Job ids are `randomUUID()` (see startScan's `newId`). */
+const JobIdShape = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'not a scan id');
+
 const Empty = z.object({}).strict().optional();
 const Filter = z
   .object({
     status: z.enum(['TRIGGERED', 'ASSIGNED', 'RESOLVED', 'IGNORED']),
-    projectKey: z.string().max(255),
-    detector: z.string().max(100),
+    projectKey: z.string().regex(PROJECT_KEY, 'not a project key'),
+    detector: DetectorId,
     severity: z.enum(['critical', 'high', 'medium', 'low', 'info']),
     presence: z.enum(['present', 'removed']),
     order: z.enum(INCIDENT_ORDERS),
@@ -95,7 +107,7 @@ const IncidentId = z
   .object({ id: z.string().regex(/^[0-9a-f]{32}$/, 'not an incident id') })
   .strict();
 const Action = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('assign'), assigneeId: z.string().min(1).max(128) }).strict(),
+  z.object({ type: z.literal('assign'), assigneeId: AccountId }).strict(),
   z.object({ type: z.literal('unassign') }).strict(),
   z.object({ type: z.literal('resolve') }).strict(),
   z.object({ type: z.literal('ignore'), reason: z.enum(IGNORE_REASONS) }).strict(),
@@ -105,9 +117,7 @@ const IncidentAction = z.object({ id: IncidentId.shape.id, action: Action }).str
 const IncidentDetail = z
   .object({ id: IncidentId.shape.id, cursor: z.string().min(1).max(4000).optional() })
   .strict();
-const ProjectKeys = z
-  .array(z.string().regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'not a project key'))
-  .max(5000);
+const ProjectKeys = z.array(z.string().regex(PROJECT_KEY, 'not a project key')).max(5000);
 const StartScan = z
   .object({
     projects: ProjectKeys.min(1).optional(),
@@ -115,14 +125,12 @@ const StartScan = z
   })
   .strict();
 const ControlScan = z
-  .object({ jobId: z.string().min(1).max(100), action: z.enum(['pause', 'resume', 'cancel']) })
+  .object({ jobId: JobIdShape, action: z.enum(['pause', 'resume', 'cancel']) })
   .strict();
-const JobId = z.object({ jobId: z.string().min(1).max(100) }).strict();
+const JobId = z.object({ jobId: JobIdShape }).strict();
 const Token = z.object({ token: z.string().min(8).max(4096).nullable() }).strict();
 const UserQuery = z.object({ query: z.string().trim().min(1).max(100) }).strict();
-const AccountIds = z
-  .object({ accountIds: z.array(z.string().min(1).max(128)).min(1).max(BULK_USERS) })
-  .strict();
+const AccountIds = z.object({ accountIds: z.array(AccountId).min(1).max(BULK_USERS) }).strict();
 const TestDetector = z
   .object({
     name: z.string().min(1).max(80),
@@ -525,8 +533,10 @@ async function guarded(
         'unavailable',
         `Jira is rate-limiting the app; try again in ${Math.ceil(e.retryAfterMs / 1000)} s`,
       );
-    if (e instanceof JiraHttpError) return fail('unavailable', e.message);
+    // Everything else is logged; the caller gets the page's words, never an endpoint or a path.
     deps.logError?.(name, e);
+    if (e instanceof JiraHttpError)
+      return fail('unavailable', 'Jira did not answer the app; try again in a moment');
     return fail('unavailable', 'the app could not complete this request; try again in a moment');
   }
 }
@@ -558,10 +568,18 @@ export async function callProject(
     return fail('not-found', `no resolver ${name}`);
   const { accountId, projectKey } = inv;
   if (!accountId) return fail('forbidden', 'sign in to Jira to use this page');
-  if (!projectKey || !/^[A-Z][A-Z0-9_]{0,254}$/.test(projectKey))
+  if (!projectKey || !PROJECT_KEY.test(projectKey))
     return fail('invalid', 'this page is not in a project');
   return guarded(name, deps, async () => {
-    const perms = await deps.asUser.myPermissions(['ADMINISTER_PROJECTS'], projectKey);
+    let perms;
+    try {
+      perms = await deps.asUser.myPermissions(['ADMINISTER_PROJECTS'], projectKey);
+    } catch (e) {
+      // Jira's 404 for a project that does not exist, or that the caller may not see.
+      if (e instanceof JiraHttpError && e.status === 404)
+        return fail('not-found', 'no such project, or you may not see it');
+      throw e;
+    }
     let allowed = perms.ADMINISTER_PROJECTS === true;
     if (!allowed) {
       const settings = await loadSettings(deps.docs);

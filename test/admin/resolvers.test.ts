@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HistoricalJob } from '../../src/scan/historical.js';
 import type { Incident } from '../../src/incidents/model.js';
 import { recordScan } from '../../src/incidents/record.js';
+import { JiraHttpError } from '../../src/jira/http.js';
 import { loadFixture } from '../../dev/jira-sim/fixture.js';
 import { createJiraSimulator } from '../../dev/jira-sim/server.js';
 import { EXAMPLE_SITE, readJson } from '../scan/fixture-direct.js';
@@ -221,6 +222,55 @@ describe('admin resolvers', () => {
   });
 });
 
+describe('answers and logs', () => {
+  it('check every id in a payload against the shape the app makes, before using it', async () => {
+    const app = createApp();
+    const keys: string[] = [];
+    const get = app.deps.docs.get.bind(app.deps.docs);
+    app.deps.docs.get = (key) => {
+      keys.push(key);
+      return get(key);
+    };
+    const invalid = { ok: false, error: { code: 'invalid' } };
+    for (const jobId of ['../../settings', 'job:x', 'id-1', 'A'.repeat(36)]) {
+      expect(await app.admin('getScan', JANE, { jobId })).toMatchObject(invalid);
+      expect(await app.admin('controlScan', JANE, { jobId, action: 'pause' })).toMatchObject(
+        invalid,
+      );
+    }
+    expect(keys.filter((k) => k.startsWith('job:'))).toEqual([]);
+    const id = 'a'.repeat(32);
+    for (const assigneeId of ['../x', 'a b', '557058:aa/bb'])
+      expect(
+        await app.admin('incidentAction', JANE, { id, action: { type: 'assign', assigneeId } }),
+      ).toMatchObject(invalid);
+    expect(await app.admin('userNames', JANE, { accountIds: ['x?y=1'] })).toMatchObject(invalid);
+    for (const filter of [{ projectKey: 'pay/../x' }, { detector: 'Ab c#1' }])
+      expect(await app.admin('listIncidents', JANE, { filter })).toMatchObject(invalid);
+    // A job id the app made is still accepted.
+    const job = data<HistoricalJob>(await app.admin('startScan', JANE, {}));
+    expect(await app.admin('getScan', JANE, { jobId: job.id })).toMatchObject({ ok: true });
+    expect(app.logged).toEqual([]);
+  });
+
+  it("tell Jira's failures in the page's words, keeping the detail for the logs", async () => {
+    const app = createApp();
+    app.deps.asApp.projects = () =>
+      Promise.reject(new JiraHttpError(503, 'GET /rest/api/3/project/search'));
+    const r = await app.admin('listProjects', JANE);
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'unavailable', message: 'Jira did not answer the app; try again in a moment' },
+    });
+    expect(app.logged).toEqual([
+      {
+        resolver: 'listProjects',
+        message: 'JiraHttpError: Jira answered 503 on GET /rest/api/3/project/search',
+      },
+    ]);
+  });
+});
+
 describe('unexpected failures', () => {
   it('answer a plain error, never a stack trace', async () => {
     const app = createApp();
@@ -274,9 +324,9 @@ describe('project resolvers', () => {
       ok: false,
       error: { code: 'invalid' },
     });
-    expect(await app.project('listIncidents', JANE, 'NOPE')).toMatchObject({
+    expect(await app.project('listIncidents', JANE, 'NOPE')).toEqual({
       ok: false,
-      error: { code: 'unavailable' },
+      error: { code: 'not-found', message: 'no such project, or you may not see it' },
     });
   });
 });
