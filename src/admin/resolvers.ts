@@ -130,6 +130,7 @@ const ControlScan = z
 const JobId = z.object({ jobId: JobIdShape }).strict();
 const Token = z.object({ token: z.string().min(8).max(4096).nullable() }).strict();
 const UserQuery = z.object({ query: z.string().trim().min(1).max(100) }).strict();
+const GroupQuery = z.object({ query: z.string().trim().max(255) }).strict();
 const AccountIds = z.object({ accountIds: z.array(AccountId).min(1).max(BULK_USERS) }).strict();
 const TestDetector = z
   .object({
@@ -150,7 +151,16 @@ async function publicSettings(deps: ResolverDeps, settings: Settings) {
   return {
     ...settings,
     incidentApiTokenSet: (await deps.secrets.get(INCIDENT_API_TOKEN)) !== undefined,
+    // Looked up live: only the id is kept, and the group may have been renamed since.
+    teamGroupName:
+      settings.teamGroupId === null ? null : await groupName(deps, settings.teamGroupId),
   };
+}
+
+/** A group's name as Jira has it now; null when no group has this id any more. */
+async function groupName(deps: ResolverDeps, groupId: string): Promise<string | null> {
+  const [group] = await deps.asApp.groupsById([groupId]);
+  return group?.groupId === groupId ? group.name : null;
 }
 
 async function incidentsPage(
@@ -395,6 +405,12 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
     const before = await loadSettings(deps.docs);
     const r = applySettingsPatch(before, payload);
     if (!r.ok) return fail('invalid', r.error);
+    if (
+      r.value.teamGroupId !== null &&
+      r.value.teamGroupId !== before.teamGroupId &&
+      (await groupName(deps, r.value.teamGroupId)) === null
+    )
+      return fail('invalid', 'no such group: choose it again');
     // The token was given for one host: another origin (or none) must not receive it, so it is
     // deleted before the new address is saved (a crash in between leaves no token, not a leak).
     const moved = originOf(r.value.incidentApiUrl) !== originOf(before.incidentApiUrl);
@@ -431,6 +447,13 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
     });
     const r = await api.testConnection();
     return ok(r.ok ? { reachable: true } : { reachable: false, kind: r.kind, message: r.message });
+  },
+
+  /** The team group picker: groups by a part of their name, with their ids. */
+  async searchGroups(deps, payload) {
+    const p = GroupQuery.safeParse(payload);
+    if (!p.success) return fail('invalid', zodMessage(p.error));
+    return ok(await deps.asApp.searchGroups(p.data.query, 20));
   },
 
   async listDetectors(deps) {
@@ -573,7 +596,10 @@ export async function callProject(
   return guarded(name, deps, async () => {
     let perms;
     try {
-      perms = await deps.asUser.myPermissions(['ADMINISTER_PROJECTS'], projectKey);
+      perms = await deps.asUser.myPermissions(
+        ['ADMINISTER_PROJECTS', 'BROWSE_PROJECTS'],
+        projectKey,
+      );
     } catch (e) {
       // Jira's 404 for a project that does not exist, or that the caller may not see.
       if (e instanceof JiraHttpError && e.status === 404)
@@ -581,11 +607,13 @@ export async function callProject(
       throw e;
     }
     let allowed = perms.ADMINISTER_PROJECTS === true;
-    if (!allowed) {
-      const settings = await loadSettings(deps.docs);
+    // The team sees incidents of the projects its members may browse, and no others. The group
+    // is compared by id: a renamed group keeps its members, a reused name gains nothing.
+    if (!allowed && perms.BROWSE_PROJECTS === true) {
+      const { teamGroupId } = await loadSettings(deps.docs);
       allowed =
-        settings.teamGroup !== null &&
-        (await deps.asApp.userGroups(accountId)).includes(settings.teamGroup);
+        teamGroupId !== null &&
+        (await deps.asApp.userGroups(accountId)).some((g) => g.groupId === teamGroupId);
     }
     if (!allowed)
       return fail(

@@ -3,6 +3,7 @@ import type { HistoricalJob } from '../../src/scan/historical.js';
 import type { Incident } from '../../src/incidents/model.js';
 import { recordScan } from '../../src/incidents/record.js';
 import { JiraHttpError } from '../../src/jira/http.js';
+import { DEFAULT_SETTINGS } from '../../src/admin/settings.js';
 import { loadFixture } from '../../dev/jira-sim/fixture.js';
 import { createJiraSimulator } from '../../dev/jira-sim/server.js';
 import { EXAMPLE_SITE, readJson } from '../scan/fixture-direct.js';
@@ -16,6 +17,10 @@ function data<T>(r: unknown): T {
   if (!res.ok) throw new Error(`resolver failed: ${res.error.message}`);
   return res.data;
 }
+
+/** The id of the example site's All-incidents group. */
+const teamId = (app: ReturnType<typeof createApp>, name = 'All-incidents') =>
+  app.sim.site.groupId(name);
 
 async function scanned() {
   const app = createApp();
@@ -299,7 +304,7 @@ describe('project resolvers', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
-    data(await app.admin('updateSettings', JANE, { teamGroup: 'All-incidents' }));
+    data(await app.admin('updateSettings', JANE, { teamGroupId: teamId(app) }));
     const page = data<{ items: Incident[] }>(await app.project('listIncidents', MIA, 'PAY'));
     expect(page.items.length).toBeGreaterThan(0);
     expect(page.items.every((i) => i.project_keys.includes('PAY'))).toBe(true);
@@ -331,10 +336,109 @@ describe('project resolvers', () => {
   });
 });
 
+describe('the team group', () => {
+  const G1 = '952d12c3-5b5b-4d04-bb32-44d383afc4b2';
+  const G2 = '0b6f6d7e-1c2a-4e3b-9f00-aa11bb22cc33';
+  /** The example site, with some changes to its JSON. */
+  function site(change: (json: Fixture) => void) {
+    const json = readJson(EXAMPLE_SITE) as Fixture;
+    change(json);
+    return createApp(createJiraSimulator(loadFixture(json)));
+  }
+  type Fixture = {
+    users: { accountId: string; groups: string[] }[];
+    groups?: { name: string; groupId: string }[];
+    projects: { key: string; browseGroups?: string[] }[];
+  };
+  const ok = { ok: true };
+  const forbidden = { ok: false, error: { code: 'forbidden' } };
+
+  it('is chosen by name and kept by id: a renamed group keeps access, a reused name gives none', async () => {
+    const app = site((j) => {
+      j.groups = [{ name: 'All-incidents', groupId: G1 }];
+    });
+    expect(data(await app.admin('searchGroups', JANE, { query: 'incid' }))).toEqual([
+      { groupId: G1, name: 'All-incidents' },
+    ]);
+    expect(await app.admin('updateSettings', JANE, { teamGroupId: G1 })).toMatchObject({
+      ok: true,
+      data: { teamGroupId: G1, teamGroupName: 'All-incidents' },
+    });
+    expect(await app.project('listIncidents', MIA, 'PAY')).toMatchObject(ok);
+    // A group that does not exist is not saved.
+    expect(await app.admin('updateSettings', JANE, { teamGroupId: G2 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', message: 'no such group: choose it again' },
+    });
+    expect(await app.admin('updateSettings', JANE, { teamGroupId: 'All-incidents' })).toMatchObject(
+      { ok: false, error: { code: 'invalid' } },
+    );
+
+    // Later the group is renamed, and a new group takes its old name, with Raj in it.
+    const later = site((j) => {
+      j.groups = [
+        { name: 'Old-incidents', groupId: G1 },
+        { name: 'All-incidents', groupId: G2 },
+      ];
+      for (const u of j.users) {
+        if (u.accountId === MIA) u.groups = ['jira-software-users', 'Old-incidents'];
+        if (u.accountId === RAJ) u.groups = ['jira-software-users', 'All-incidents'];
+      }
+    });
+    await later.docs.set('settings', await app.docs.get('settings'));
+    expect(await later.project('listIncidents', MIA, 'PAY')).toMatchObject(ok);
+    expect(await later.project('listIncidents', RAJ, 'PAY')).toMatchObject(forbidden);
+    // The page shows the group's name as Jira has it now.
+    expect(await later.admin('getOverview', JANE)).toMatchObject({
+      ok: true,
+      data: { settings: { teamGroupId: G1, teamGroupName: 'Old-incidents' } },
+    });
+  });
+
+  it('lets a member in only on the pages of projects they may browse', async () => {
+    const app = site((j) => {
+      const pay = j.projects.find((p) => p.key === 'PAY');
+      if (pay) pay.browseGroups = ['jira-admins-acme']; // Mia may not browse PAY
+    });
+    data(await app.admin('updateSettings', JANE, { teamGroupId: teamId(app) }));
+    expect(await app.project('listIncidents', MIA, 'PAY')).toEqual({
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message:
+          'only administrators of this project, or the team allowed to see incidents, can see them',
+      },
+    });
+    expect(await app.project('getIncident', MIA, 'PAY', { id: 'a'.repeat(32) })).toMatchObject(
+      forbidden,
+    );
+    expect(await app.project('listIncidents', MIA, 'OPS')).toMatchObject(ok);
+  });
+
+  it('saved by name by an older version, gives access to nobody until it is chosen again', async () => {
+    const app = createApp();
+    const { teamGroupId: _t, ...current } = DEFAULT_SETTINGS;
+    await app.docs.set('settings', { ...current, teamGroup: 'All-incidents' });
+    expect(await app.project('listIncidents', MIA, 'PAY')).toMatchObject(forbidden);
+    expect(await app.admin('getOverview', JANE)).toMatchObject({
+      ok: true,
+      data: {
+        settings: { teamGroupId: null, teamGroupName: null, legacyTeamGroupName: 'All-incidents' },
+      },
+    });
+    // Choosing it again (by id) clears the old name.
+    const saved = data<Record<string, unknown>>(
+      await app.admin('updateSettings', JANE, { teamGroupId: teamId(app) }),
+    );
+    expect(saved).not.toHaveProperty('legacyTeamGroupName');
+    expect(await app.project('listIncidents', MIA, 'PAY')).toMatchObject(ok);
+  });
+});
+
 describe('an incident with many places', () => {
   it('comes a page of places at a time, and a project page pages through its own only', async () => {
     const app = createApp();
-    data(await app.admin('updateSettings', JANE, { teamGroup: 'All-incidents' }));
+    data(await app.admin('updateSettings', JANE, { teamGroupId: teamId(app) }));
     // One secret in 250 issues: every third one in PAY, the rest in OPS.
     let id = '';
     for (let n = 1; n <= 250; n++) {

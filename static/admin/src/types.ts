@@ -7,6 +7,7 @@ import type { ErrorCode } from '../../../src/admin/resolvers.js';
 import type { Settings, SettingsPatch } from '../../../src/admin/settings.js';
 import type { Category, Severity } from '../../../src/engine/types.js';
 import type { ApiFailureKind } from '../../../src/incidents/incident-api.js';
+import type { JiraGroup } from '../../../src/jira/client.js';
 import type { JiraUser } from '../../../src/jira/users.js';
 import type {
   IgnoreReason,
@@ -24,6 +25,7 @@ export type {
   IgnoreReason,
   IncidentFilter,
   IncidentStatus,
+  JiraGroup,
   JiraUser,
   JobStatus,
   Page,
@@ -40,7 +42,11 @@ export type {
 export type Incident = SiteIncident & { readonly shared_with_other_projects?: boolean };
 
 /** Settings as the admin page sees them: the token itself never leaves the secret store. */
-export type PublicSettings = Settings & { readonly incidentApiTokenSet: boolean };
+export type PublicSettings = Settings & {
+  readonly incidentApiTokenSet: boolean;
+  /** The team group's name as Jira has it now; null without a group or when it no longer exists. */
+  readonly teamGroupName: string | null;
+};
 
 export interface Overview {
   readonly settings: PublicSettings;
