@@ -4,6 +4,7 @@
  * injected clock and return what they changed, so a harness can turn them into events.
  * @module
  */
+import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { adfToText } from '../../src/content/adf-text.js';
 import { formatJiraTime, parseJiraTime } from './time.js';
@@ -70,6 +71,18 @@ export interface ProjectDef {
   readonly versions: readonly VersionDef[];
   /** Optional: account ids holding ADMINISTER_PROJECTS here. */
   readonly admins?: readonly string[];
+  /**
+   * Optional (a simulator extension, not in FORMAT.md): the groups whose members hold
+   * BROWSE_PROJECTS here, as a permission scheme grants it; site admins and the project's admins
+   * always do. Absent: every user may browse the project.
+   */
+  readonly browseGroups?: readonly string[];
+}
+
+/** A group and its id, which Jira keeps when the group is renamed. */
+export interface GroupDef {
+  readonly name: string;
+  readonly groupId: string;
 }
 
 export interface Visibility {
@@ -147,6 +160,11 @@ export interface IssueDef {
 export interface SiteFixture {
   readonly site: { readonly baseUrl: string; readonly cloudId: string };
   readonly users: readonly SiteUser[];
+  /**
+   * Optional (a simulator extension, not in FORMAT.md): ids of named groups. A group a user is in
+   * but not listed here gets an id derived from its name (stable, UUID-shaped).
+   */
+  readonly groups?: readonly GroupDef[];
   readonly fields: readonly FieldDef[];
   readonly projects: readonly ProjectDef[];
   readonly issues: readonly IssueDef[];
@@ -383,6 +401,18 @@ export function parseFixture(json: unknown, options: { now?: () => number } = {}
   });
   const known = new Set(users.map((u) => u.accountId));
 
+  const groupNames = new Unique(r, 'group name');
+  const groupIdsSeen = new Unique(r, 'groupId');
+  const groups: GroupDef[] = r.list(root, 'groups', '', true).map((v, i) => {
+    const path = at('groups', i);
+    const o = r.obj(v, path) ?? {};
+    const name = r.str(o, 'name', path);
+    const groupId = r.str(o, 'groupId', path);
+    groupNames.add(name, at(path, 'name'));
+    groupIdsSeen.add(groupId, at(path, 'groupId'));
+    return { name, groupId };
+  });
+
   const fieldIds = new Unique(r, 'field id');
   const fields: FieldDef[] = r.list(root, 'fields', '', true).map((v, i) => {
     const path = at('fields', i);
@@ -463,6 +493,10 @@ export function parseFixture(json: unknown, options: { now?: () => number } = {}
       components,
       versions,
       ...opt('admins', admins),
+      ...opt(
+        'browseGroups',
+        o.browseGroups === undefined ? undefined : r.strList(o, 'browseGroups', path),
+      ),
     };
   });
   const projectByKey = new Map(projects.map((p) => [p.key, p]));
@@ -644,7 +678,10 @@ export function parseFixture(json: unknown, options: { now?: () => number } = {}
   if (r.errors.length > 0) return { ok: false, errors: r.errors };
   return {
     ok: true,
-    site: new SimSite({ site: { baseUrl, cloudId }, users, fields, projects, issues }, options),
+    site: new SimSite(
+      { site: { baseUrl, cloudId }, users, groups, fields, projects, issues },
+      options,
+    ),
   };
 }
 
@@ -716,6 +753,7 @@ export class SimSite {
   readonly users: readonly SiteUser[];
   readonly fields: readonly FieldDef[];
   readonly now: () => number;
+  private readonly groupIds: ReadonlyMap<string, string>;
   /** Project objects are replaced, never changed in place: a caller's copy stays as it was. */
   private readonly projectList: ProjectDef[];
   private readonly issueList: IssueDef[];
@@ -729,6 +767,7 @@ export class SimSite {
     this.baseUrl = fixture.site.baseUrl;
     this.cloudId = fixture.site.cloudId;
     this.users = fixture.users;
+    this.groupIds = new Map((fixture.groups ?? []).map((g) => [g.name, g.groupId]));
     this.fields = fixture.fields;
     this.projectList = [...fixture.projects];
     this.now = options.now ?? Date.now;
@@ -780,6 +819,20 @@ export class SimSite {
 
   user(accountId: string): SiteUser | undefined {
     return this.userById.get(accountId);
+  }
+
+  /** Every group: those the fixture names and those its users are in, by name. */
+  groups(): GroupDef[] {
+    const names = new Set([...this.groupIds.keys(), ...this.users.flatMap((u) => u.groups)]);
+    return [...names].sort().map((name) => ({ name, groupId: this.groupId(name) }));
+  }
+
+  /** A group's id: the fixture's, else one derived from the name (stable, UUID-shaped). */
+  groupId(name: string): string {
+    const given = this.groupIds.get(name);
+    if (given !== undefined) return given;
+    const h = createHash('sha256').update(`group\0${name}`).digest('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
 
   field(id: string): FieldDef | undefined {

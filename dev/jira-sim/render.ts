@@ -31,6 +31,16 @@ export function isProjectAdmin(user: SiteUser, project: ProjectDef): boolean {
   return isSiteAdmin(user) || (project.admins ?? []).includes(user.accountId);
 }
 
+/** BROWSE_PROJECTS: as the project's `browseGroups` grant it (everyone when it has none). */
+export function canBrowse(user: SiteUser, project: ProjectDef): boolean {
+  const groups = project.browseGroups;
+  return (
+    groups === undefined ||
+    isProjectAdmin(user, project) ||
+    user.groups.some((g) => groups.includes(g))
+  );
+}
+
 /**
  * A group restriction shows the item to the group's members; a role restriction (roles are not
  * modelled) to the project's admins. The app sees everything.

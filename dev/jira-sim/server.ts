@@ -45,6 +45,7 @@ import { bulkUsers, searchUsers } from './users.js';
 import {
   attachmentBytes,
   fieldSelector,
+  canBrowse,
   isProjectAdmin,
   isSiteAdmin,
   Renderer,
@@ -658,10 +659,58 @@ const userGroups: Handler = (ctx) => {
     status: 200,
     json: user.groups.map((name) => ({
       name,
-      groupId: `group-${name}`,
+      groupId: ctx.site.groupId(name),
       self: `${base}/rest/api/3/group?groupname=${encodeURIComponent(name)}`,
     })),
     objects: 2 * user.groups.length,
+  };
+};
+
+/** `GET /groups/picker?query=`: groups whose name contains the query, any case. */
+const groupsPicker: Handler = (ctx) => {
+  const query = (ctx.query.get('query') ?? '').toLowerCase();
+  const maxResults = intParam(ctx, 'maxResults', 20, { min: 0, max: 1000 });
+  const found = ctx.site.groups().filter((g) => g.name.toLowerCase().includes(query));
+  const shown = found.slice(0, maxResults);
+  return {
+    status: 200,
+    json: {
+      header: `Showing ${shown.length} of ${found.length} matching groups`,
+      total: found.length,
+      groups: shown.map((g) => ({ name: g.name, html: g.name, groupId: g.groupId, labels: [] })),
+    },
+    objects: 2 * shown.length,
+  };
+};
+
+/** `GET /group/bulk?groupId=..&groupName=..`: a page of the named groups (all without either). */
+const groupBulk: Handler = (ctx) => {
+  const ids = ctx.query.getAll('groupId');
+  const names = ctx.query.getAll('groupName');
+  const startAt = intParam(ctx, 'startAt', 0, { min: 0, max: Number.MAX_SAFE_INTEGER });
+  const maxResults = intParam(ctx, 'maxResults', 50, { min: 1, max: 50 });
+  const found = ctx.site
+    .groups()
+    .filter(
+      (g) =>
+        (ids.length === 0 && names.length === 0) ||
+        ids.includes(g.groupId) ||
+        names.includes(g.name),
+    );
+  const page = found.slice(startAt, startAt + maxResults);
+  const isLast = startAt + page.length >= found.length;
+  const base = ctx.site.baseUrl.replace(/\/+$/, '');
+  return {
+    status: 200,
+    json: {
+      self: `${base}/rest/api/3/group/bulk?startAt=${startAt}&maxResults=${maxResults}`,
+      maxResults,
+      startAt,
+      total: found.length,
+      isLast,
+      values: page.map((g) => ({ name: g.name, groupId: g.groupId })),
+    },
+    objects: 2 * page.length,
   };
 };
 
@@ -685,7 +734,10 @@ const myPermissions: Handler = (ctx) => {
       return project
         ? isProjectAdmin(v.user, project)
         : ctx.site.projects.some((p) => isProjectAdmin(v.user, p));
-    return true; // BROWSE_PROJECTS: every known user
+    // BROWSE_PROJECTS: as the project's browseGroups grant it; without a project, any project.
+    return project
+      ? canBrowse(v.user, project)
+      : ctx.site.projects.some((p) => canBrowse(v.user, p));
   };
   const permissions = Object.fromEntries(
     keys.map((key) => {
@@ -960,6 +1012,8 @@ const ROUTES: readonly Route[] = (
     ['GET', '/rest/api/3/attachment/content/{attachment}', attachmentContent],
     ['GET', '/rest/api/3/mypermissions', myPermissions],
     ['GET', '/rest/api/3/user/groups', userGroups],
+    ['GET', '/rest/api/3/groups/picker', groupsPicker],
+    ['GET', '/rest/api/3/group/bulk', groupBulk],
     ['GET', '/rest/api/3/user/search', searchUsers],
     ['GET', '/rest/api/3/user/bulk', bulkUsers],
     ['GET', '/rest/api/3/serverInfo', serverInfo],

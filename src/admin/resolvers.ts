@@ -13,9 +13,12 @@ import { compileCustomDetector } from '../engine/custom-detector.js';
 import { createScanner } from '../engine/scan.js';
 import {
   applyAction,
+  figuresOf,
   IGNORE_REASONS,
+  projectIncident,
   publicIncident,
   type Incident,
+  type ProjectIncident,
   type StoredOccurrence,
 } from '../incidents/model.js';
 import { createIncidentApi, type IncidentApiFetch } from '../incidents/incident-api.js';
@@ -70,12 +73,24 @@ const ok = (data: unknown): ResolverResult => ({ ok: true, data });
 
 // --- payload schemas --------------------------------------------------------------------------
 
+// Ids are checked against the exact shape the app or Jira makes before any use: a payload's text
+// never reaches a storage key, a Jira path or a log line.
+const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,254}$/;
+/** Jira account ids (`557058:uuid`, `712020:…`, older 24-hex ids). */
+const AccountId = z.string().regex(/^[A-Za-z0-9:_-]{1,128}$/, 'not an account id');
+/** Built-in ids and `custom-<slug>`. */
+const DetectorId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'not a detector id');
+/** Job ids are `randomUUID()` (see startScan's `newId`). */
+const JobIdShape = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'not a scan id');
+
 const Empty = z.object({}).strict().optional();
 const Filter = z
   .object({
     status: z.enum(['TRIGGERED', 'ASSIGNED', 'RESOLVED', 'IGNORED']),
-    projectKey: z.string().max(255),
-    detector: z.string().max(100),
+    projectKey: z.string().regex(PROJECT_KEY, 'not a project key'),
+    detector: DetectorId,
     severity: z.enum(['critical', 'high', 'medium', 'low', 'info']),
     presence: z.enum(['present', 'removed']),
     order: z.enum(INCIDENT_ORDERS),
@@ -93,7 +108,7 @@ const IncidentId = z
   .object({ id: z.string().regex(/^[0-9a-f]{32}$/, 'not an incident id') })
   .strict();
 const Action = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('assign'), assigneeId: z.string().min(1).max(128) }).strict(),
+  z.object({ type: z.literal('assign'), assigneeId: AccountId }).strict(),
   z.object({ type: z.literal('unassign') }).strict(),
   z.object({ type: z.literal('resolve') }).strict(),
   z.object({ type: z.literal('ignore'), reason: z.enum(IGNORE_REASONS) }).strict(),
@@ -103,9 +118,7 @@ const IncidentAction = z.object({ id: IncidentId.shape.id, action: Action }).str
 const IncidentDetail = z
   .object({ id: IncidentId.shape.id, cursor: z.string().min(1).max(4000).optional() })
   .strict();
-const ProjectKeys = z
-  .array(z.string().regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'not a project key'))
-  .max(5000);
+const ProjectKeys = z.array(z.string().regex(PROJECT_KEY, 'not a project key')).max(5000);
 const StartScan = z
   .object({
     projects: ProjectKeys.min(1).optional(),
@@ -113,14 +126,13 @@ const StartScan = z
   })
   .strict();
 const ControlScan = z
-  .object({ jobId: z.string().min(1).max(100), action: z.enum(['pause', 'resume', 'cancel']) })
+  .object({ jobId: JobIdShape, action: z.enum(['pause', 'resume', 'cancel']) })
   .strict();
-const JobId = z.object({ jobId: z.string().min(1).max(100) }).strict();
+const JobId = z.object({ jobId: JobIdShape }).strict();
 const Token = z.object({ token: z.string().min(8).max(4096).nullable() }).strict();
 const UserQuery = z.object({ query: z.string().trim().min(1).max(100) }).strict();
-const AccountIds = z
-  .object({ accountIds: z.array(z.string().min(1).max(128)).min(1).max(BULK_USERS) })
-  .strict();
+const GroupQuery = z.object({ query: z.string().trim().max(255) }).strict();
+const AccountIds = z.object({ accountIds: z.array(AccountId).min(1).max(BULK_USERS) }).strict();
 const TestDetector = z
   .object({
     name: z.string().min(1).max(80),
@@ -131,6 +143,11 @@ const TestDetector = z
 
 // --- shared pieces ----------------------------------------------------------------------------
 
+/** Scheme, host and port of a saved (already checked) address; null for none. */
+function originOf(url: string | null): string | null {
+  return url === null ? null : new URL(url).origin;
+}
+
 async function publicSettings(deps: ResolverDeps, settings: Settings) {
   return {
     ...settings,
@@ -140,7 +157,16 @@ async function publicSettings(deps: ResolverDeps, settings: Settings) {
       const r = compileCustomDetector(c);
       return r.ok ? [] : [{ index, error: r.error }];
     }),
+    // Looked up live: only the id is kept, and the group may have been renamed since.
+    teamGroupName:
+      settings.teamGroupId === null ? null : await groupName(deps, settings.teamGroupId),
   };
+}
+
+/** A group's name as Jira has it now; null when no group has this id any more. */
+async function groupName(deps: ResolverDeps, groupId: string): Promise<string | null> {
+  const [group] = await deps.asApp.groupsById([groupId]);
+  return group?.groupId === groupId ? group.name : null;
 }
 
 async function incidentsPage(
@@ -154,12 +180,53 @@ async function incidentsPage(
     ...stripUndefined(p.data.filter ?? {}),
     ...(projectKey ? { projectKey } : {}),
   };
+  let page;
   try {
-    const page = await deps.store.listIncidents(filter, p.data.limit ?? 25, p.data.cursor);
-    return ok({ ...page, items: page.items.map(publicIncident) });
+    page = await deps.store.listIncidents(filter, p.data.limit ?? 25, p.data.cursor);
   } catch {
     return fail('invalid', 'the cursor is not valid any more: start from the first page');
   }
+  const items = projectKey
+    ? await Promise.all(page.items.map((i) => projectView(deps, i, projectKey)))
+    : page.items.map(publicIncident);
+  return ok({ ...page, items });
+}
+
+/** The places of one incident in one project, first seen first. */
+async function* projectPlaces(
+  deps: ResolverDeps,
+  incidentId: string,
+  projectKey: string,
+): AsyncGenerator<StoredOccurrence> {
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.occurrencePage(incidentId, OCCURRENCES_PER_PAGE, cursor);
+    for (const o of page.items) if (o.location.projectKey === projectKey) yield o;
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+}
+
+/** The incident as the page of `projectKey` may see it (see projectIncident). */
+async function projectView(
+  deps: ResolverDeps,
+  incident: Incident,
+  projectKey: string,
+): Promise<ProjectIncident> {
+  let figures = incident.by_project?.[projectKey];
+  if (!figures && incident.project_keys.every((k) => k === projectKey)) figures = incident;
+  if (!figures) {
+    // Stored before per-project figures existed, and shared: counted from its places (once: the
+    // incident's next write stores them).
+    const places: StoredOccurrence[] = [];
+    for await (const o of projectPlaces(deps, incident.id, projectKey)) places.push(o);
+    figures = figuresOf(places) ?? {
+      occurrences_count: 0,
+      present_count: 0,
+      date: incident.date,
+      last_seen: incident.date,
+    };
+  }
+  return projectIncident(incident, projectKey, figures);
 }
 
 /** `{a?: T | undefined}` (what zod gives) -> `{a?: T}` (what exactOptionalPropertyTypes wants). */
@@ -180,26 +247,53 @@ async function incidentDetail(
   const incident = await deps.store.getIncident(p.data.id);
   if (!incident || (projectKey && !incident.project_keys.includes(projectKey)))
     return fail('not-found', 'no such incident');
+  if (projectKey) return projectDetail(deps, incident, projectKey, p.data.cursor);
   // A page of places at a time: a secret pasted into thousands of issues has thousands of them.
-  const found: StoredOccurrence[] = [];
-  let cursor = p.data.cursor;
-  do {
-    let page;
-    try {
-      page = await deps.store.occurrencePage(incident.id, OCCURRENCES_PER_PAGE, cursor);
-    } catch (e) {
-      if (cursor === undefined) throw e;
-      return fail('invalid', 'the cursor is not valid any more: open the incident again');
-    }
-    // A project page shows only its own project's places.
-    found.push(...page.items.filter((o) => !projectKey || o.location.projectKey === projectKey));
-    cursor = page.cursor;
-  } while (cursor !== undefined && found.length < OCCURRENCES_PER_PAGE);
-  const occurrences = found.map(({ scope: _s, incident_id: _i, ...o }) => o);
+  let page;
+  try {
+    page = await deps.store.occurrencePage(incident.id, OCCURRENCES_PER_PAGE, p.data.cursor);
+  } catch (e) {
+    if (p.data.cursor === undefined) throw e;
+    return fail('invalid', 'the cursor is not valid any more: open the incident again');
+  }
   return ok({
     incident: publicIncident(incident),
-    occurrences,
-    ...(cursor === undefined ? {} : { cursor }),
+    occurrences: page.items.map(shownOccurrence),
+    ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
+  });
+}
+
+const shownOccurrence = ({ scope: _s, incident_id: _i, ...o }: StoredOccurrence) => o;
+
+/**
+ * A project page's view of an incident: its own places only, a page at a time. Its cursor is the
+ * number of the project's places already shown, not the store's cursor, which counts (or names)
+ * the other projects' places walked past.
+ */
+async function projectDetail(
+  deps: ResolverDeps,
+  incident: Incident,
+  projectKey: string,
+  cursor: string | undefined,
+): Promise<ResolverResult> {
+  if (cursor !== undefined && !/^[1-9]\d{0,8}$/.test(cursor))
+    return fail('invalid', 'the cursor is not valid any more: open the incident again');
+  const skip = cursor === undefined ? 0 : Number(cursor);
+  const found: StoredOccurrence[] = [];
+  let seen = 0;
+  let more = false;
+  for await (const o of projectPlaces(deps, incident.id, projectKey)) {
+    if (seen++ < skip) continue;
+    if (found.length === OCCURRENCES_PER_PAGE) {
+      more = true;
+      break;
+    }
+    found.push(o);
+  }
+  return ok({
+    incident: await projectView(deps, incident, projectKey),
+    occurrences: found.map(shownOccurrence),
+    ...(more ? { cursor: String(skip + found.length) } : {}),
   });
 }
 
@@ -265,12 +359,21 @@ async function incidentAction(
   const incident = await deps.store.getIncident(p.data.id);
   if (!incident || (projectKey && !incident.project_keys.includes(projectKey)))
     return fail('not-found', 'no such incident');
+  // One incident per site: a project page may change it only when no other project holds it,
+  // else one project's people would resolve or ignore another's leak.
+  if (projectKey && incident.project_keys.some((k) => k !== projectKey))
+    return fail('forbidden', SHARED_INCIDENT);
   const r = applyAction(incident, p.data.action, accountId, deps.now());
   if (!r.ok) return fail('conflict', r.error);
   await deps.store.putIncident(r.incident);
   await enqueueIncidents(deps, [r.incident.id]);
-  return ok(publicIncident(r.incident));
+  return ok(
+    projectKey ? await projectView(deps, r.incident, projectKey) : publicIncident(r.incident),
+  );
 }
+
+export const SHARED_INCIDENT =
+  'this secret also appears in other projects: a Jira administrator handles it from the app’s admin page';
 
 // --- the admin page ---------------------------------------------------------------------------
 
@@ -308,9 +411,20 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
     const before = await loadSettings(deps.docs);
     const r = applySettingsPatch(before, payload);
     if (!r.ok) return fail('invalid', r.error);
+    if (
+      r.value.teamGroupId !== null &&
+      r.value.teamGroupId !== before.teamGroupId &&
+      (await groupName(deps, r.value.teamGroupId)) === null
+    )
+      return fail('invalid', 'no such group: choose it again');
+    // The token was given for one host: another origin (or none) must not receive it, so it is
+    // deleted before the new address is saved (a crash in between leaves no token, not a leak).
+    const moved = originOf(r.value.incidentApiUrl) !== originOf(before.incidentApiUrl);
+    if (moved) await deps.secrets.delete(INCIDENT_API_TOKEN);
     await saveSettings(deps.docs, r.value);
-    // A new destination gets every incident, not just future changes.
-    if (r.value.incidentApiUrl && r.value.incidentApiUrl !== before.incidentApiUrl)
+    // A new destination gets every incident, not just future changes: once it has a token
+    // (setIncidentApiToken starts it otherwise).
+    if (r.value.incidentApiUrl && r.value.incidentApiUrl !== before.incidentApiUrl && !moved)
       await enqueueAll(deps);
     return ok(await publicSettings(deps, r.value));
   },
@@ -339,6 +453,13 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
     });
     const r = await api.testConnection();
     return ok(r.ok ? { reachable: true } : { reachable: false, kind: r.kind, message: r.message });
+  },
+
+  /** The team group picker: groups by a part of their name, with their ids. */
+  async searchGroups(deps, payload) {
+    const p = GroupQuery.safeParse(payload);
+    if (!p.success) return fail('invalid', zodMessage(p.error));
+    return ok(await deps.asApp.searchGroups(p.data.query, 20));
   },
 
   async listDetectors(deps) {
@@ -447,8 +568,10 @@ async function guarded(
         'unavailable',
         `Jira is rate-limiting the app; try again in ${Math.ceil(e.retryAfterMs / 1000)} s`,
       );
-    if (e instanceof JiraHttpError) return fail('unavailable', e.message);
+    // Everything else is logged; the caller gets the page's words, never an endpoint or a path.
     deps.logError?.(name, e);
+    if (e instanceof JiraHttpError)
+      return fail('unavailable', 'Jira did not answer the app; try again in a moment');
     return fail('unavailable', 'the app could not complete this request; try again in a moment');
   }
 }
@@ -480,16 +603,29 @@ export async function callProject(
     return fail('not-found', `no resolver ${name}`);
   const { accountId, projectKey } = inv;
   if (!accountId) return fail('forbidden', 'sign in to Jira to use this page');
-  if (!projectKey || !/^[A-Z][A-Z0-9_]{0,254}$/.test(projectKey))
+  if (!projectKey || !PROJECT_KEY.test(projectKey))
     return fail('invalid', 'this page is not in a project');
   return guarded(name, deps, async () => {
-    const perms = await deps.asUser.myPermissions(['ADMINISTER_PROJECTS'], projectKey);
+    let perms;
+    try {
+      perms = await deps.asUser.myPermissions(
+        ['ADMINISTER_PROJECTS', 'BROWSE_PROJECTS'],
+        projectKey,
+      );
+    } catch (e) {
+      // Jira's 404 for a project that does not exist, or that the caller may not see.
+      if (e instanceof JiraHttpError && e.status === 404)
+        return fail('not-found', 'no such project, or you may not see it');
+      throw e;
+    }
     let allowed = perms.ADMINISTER_PROJECTS === true;
-    if (!allowed) {
-      const settings = await loadSettings(deps.docs);
+    // The team sees incidents of the projects its members may browse, and no others. The group
+    // is compared by id: a renamed group keeps its members, a reused name gains nothing.
+    if (!allowed && perms.BROWSE_PROJECTS === true) {
+      const { teamGroupId } = await loadSettings(deps.docs);
       allowed =
-        settings.teamGroup !== null &&
-        (await deps.asApp.userGroups(accountId)).includes(settings.teamGroup);
+        teamGroupId !== null &&
+        (await deps.asApp.userGroups(accountId)).some((g) => g.groupId === teamGroupId);
     }
     if (!allowed)
       return fail(

@@ -19,8 +19,16 @@ export interface Settings {
   /** Detector ids switched against their default (on for generic ones, off for others). */
   readonly detectorOverrides: readonly string[];
   readonly customDetectors: readonly { readonly name: string; readonly pattern: string }[];
-  /** Members of this Jira group may see incidents (besides Jira admins). */
-  readonly teamGroup: string | null;
+  /**
+   * Members of this Jira group may see incidents of the projects they may browse (besides Jira
+   * and project admins). Kept by id: a group can be renamed and its old name given to another.
+   */
+  readonly teamGroupId: string | null;
+  /**
+   * The group name an older version saved instead of an id. It grants nothing (the name may now
+   * be another group's): it is only shown, so an admin chooses the group again.
+   */
+  readonly legacyTeamGroupName?: string;
   /** Where incidents are forwarded; null: not forwarded. */
   readonly incidentApiUrl: string | null;
 }
@@ -30,14 +38,28 @@ export const DEFAULT_SETTINGS: Settings = {
   excludedProjects: [],
   detectorOverrides: [],
   customDetectors: [],
-  teamGroup: null,
+  teamGroupId: null,
   incidentApiUrl: null,
 };
 
 const SETTINGS_KEY = 'settings';
 
+/** Settings as older versions stored them: the team group by name. */
+type StoredSettings = Omit<Settings, 'teamGroupId'> & {
+  readonly teamGroupId?: string | null;
+  readonly teamGroup?: string | null;
+};
+
 export async function loadSettings(docs: DocumentStore): Promise<Settings> {
-  return (await docs.get<Settings>(SETTINGS_KEY)) ?? DEFAULT_SETTINGS;
+  const stored = await docs.get<StoredSettings>(SETTINGS_KEY);
+  if (!stored) return DEFAULT_SETTINGS;
+  const { teamGroup, teamGroupId, ...rest } = stored;
+  // A name is not resolved to an id here: it may now name another group than the one chosen.
+  return {
+    ...rest,
+    teamGroupId: teamGroupId ?? null,
+    ...(teamGroup && teamGroupId == null ? { legacyTeamGroupName: teamGroup } : {}),
+  };
 }
 
 export function isMonitored(settings: Settings, projectKey: string): boolean {
@@ -101,7 +123,11 @@ export const SettingsPatch = z
     customDetectors: z
       .array(z.object({ name: z.string().min(1).max(80), pattern: z.string().min(1).max(1000) }))
       .max(50),
-    teamGroup: z.string().min(1).max(255).nullable(),
+    /** A Jira group id (`groupId`), as the group picker gives it. */
+    teamGroupId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,128}$/, 'not a group id')
+      .nullable(),
     incidentApiUrl: z.string().max(2048).nullable(),
   })
   .partial()
@@ -126,17 +152,27 @@ export function applySettingsPatch(settings: Settings, raw: unknown): Checked<Se
     next = { ...next, detectorOverrides: enabled === byDefault ? others : [...others, id].sort() };
   }
   if (p.customDetectors) {
+    // Unique by id, not by name: incidents are keyed by the id, and two names can give one id.
+    const byId = new Map<string, string>();
     for (const c of p.customDetectors) {
       const r = compileCustomDetector(c);
       if (!r.ok)
         return { ok: false, error: `custom detector ${JSON.stringify(c.name)}: ${r.error}` };
+      const first = byId.get(r.detector.id);
+      if (first !== undefined)
+        return {
+          ok: false,
+          error: `custom detector ${JSON.stringify(c.name)} would have the same id (${r.detector.id}) as ${JSON.stringify(first)}: rename one of them`,
+        };
+      byId.set(r.detector.id, c.name);
     }
-    const names = p.customDetectors.map((c) => c.name.trim().toLowerCase());
-    if (new Set(names).size !== names.length)
-      return { ok: false, error: 'custom detector names must be unique' };
     next = { ...next, customDetectors: p.customDetectors };
   }
-  if (p.teamGroup !== undefined) next = { ...next, teamGroup: p.teamGroup?.trim() || null };
+  if (p.teamGroupId !== undefined) {
+    // Choosing a group (or none) replaces any name an older version kept.
+    const { legacyTeamGroupName: _old, ...rest } = next;
+    next = { ...rest, teamGroupId: p.teamGroupId };
+  }
   if (p.incidentApiUrl !== undefined) {
     const url = p.incidentApiUrl?.trim() || null;
     const problem = url ? checkApiUrl(url) : undefined;

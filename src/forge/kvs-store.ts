@@ -36,7 +36,12 @@ import {
 import type { DocumentStore, SecretStore } from '../admin/ports.js';
 import type { Incident, StoredOccurrence } from '../incidents/model.js';
 import type { OutboxEntry, OutboxStore } from '../incidents/outbox.js';
-import type { IncidentFilter, IncidentStore, Page } from '../incidents/store.js';
+import {
+  listedAs,
+  type IncidentFilter,
+  type IncidentStore,
+  type Page,
+} from '../incidents/store.js';
 import {
   ENTITIES,
   ENTITY,
@@ -132,8 +137,8 @@ function canonicalTime(value: string, what: string): string {
 const newestFirst = (iso: string): string => iso.replace(/\d/g, (d) => String(9 - Number(d)));
 
 /** The `recency` range value: newest first, then by id (as createMemoryStore orders). */
-const recencyOf = (i: Incident): string =>
-  `${newestFirst(canonicalTime(i.last_seen, `incident ${i.id}: last_seen`))}#${i.id}`;
+const recencyOf = (i: Incident, lastSeen = i.last_seen): string =>
+  `${newestFirst(canonicalTime(lastSeen, `incident ${i.id}: last_seen`))}#${i.id}`;
 
 const RECENCY_CURSOR = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z#[a-zA-Z0-9:._\s#-]+$/;
 
@@ -282,7 +287,15 @@ export function createKvsIncidentStore(client: KvsClient = kvs): IncidentStore {
     for (const key of wanted.keys()) gone.delete(key);
     const ops: TxOp[] = [
       ...[...wanted].map(([key, p]): TxOp => {
-        const value: ProjectRow = { ...base, incident_id: incident.id, project_key: p };
+        // A project's rows order and filter by its own figures (see listedAs).
+        const own = listedAs(incident, p);
+        const value: ProjectRow = {
+          ...base,
+          recency: recencyOf(incident, own.last_seen),
+          presence: own.presence,
+          incident_id: incident.id,
+          project_key: p,
+        };
         return { kind: 'set', key, value };
       }),
       ...[...gone].map((key): TxOp => ({ kind: 'delete', key })),

@@ -44,6 +44,12 @@ export interface Incident {
   readonly present_count: number;
   /** Projects of its occurrences, for project pages and filters. */
   readonly project_keys: readonly string[];
+  /**
+   * Bookkeeping, never shown as it is: each project's own figures, so a project page shows its
+   * places only and learns nothing of the other projects that hold the secret. Absent on incidents
+   * written before it existed (their next write adds it).
+   */
+  readonly by_project?: Readonly<Record<string, ProjectFigures>>;
   readonly date: string;
   readonly last_seen: string;
   readonly updated_at: string;
@@ -55,6 +61,21 @@ export interface Incident {
    */
   readonly counted?: readonly string[];
 }
+
+/** One project's share of an incident. */
+export interface ProjectFigures {
+  readonly occurrences_count: number;
+  readonly present_count: number;
+  /** First seen and last seen in this project. */
+  readonly date: string;
+  readonly last_seen: string;
+}
+
+/** An incident as a project page sees it: that project's places only (see projectIncident). */
+export type ProjectIncident = Incident & {
+  /** Other projects hold the secret too (which ones is not said): only a Jira admin acts on it. */
+  readonly shared_with_other_projects: boolean;
+};
 
 export interface Match {
   readonly indice_start: number;
@@ -85,8 +106,45 @@ export const changeStamp = (change: string): string => hex(`change\0${change}`).
 
 /** The incident as the UI, the CLI and reports show it: without the store's bookkeeping. */
 export function publicIncident(i: Incident): Incident {
-  const { counted: _c, ...shown } = i;
+  const { counted: _c, by_project: _p, ...shown } = i;
   return shown;
+}
+
+/** A project's figures from its occurrences (the incident's when they are all in that project). */
+export function figuresOf(occurrences: readonly StoredOccurrence[]): ProjectFigures | undefined {
+  if (occurrences.length === 0) return undefined;
+  let { date, last_seen } = occurrences[0] as StoredOccurrence;
+  for (const o of occurrences) {
+    if (o.date < date) date = o.date;
+    if (o.last_seen > last_seen) last_seen = o.last_seen;
+  }
+  const present_count = occurrences.filter((o) => o.presence === 'present').length;
+  return { occurrences_count: occurrences.length, present_count, date, last_seen };
+}
+
+/**
+ * The incident as the page of `projectKey` shows it: that project's key, counts, presence and
+ * dates only, so a secret pasted into a project cannot tell which other projects hold it, how
+ * often or since when. Status, assignee and the rest are the incident's own (one per site).
+ */
+export function projectIncident(
+  i: Incident,
+  projectKey: string,
+  figures: ProjectFigures,
+): ProjectIncident {
+  const shared = i.project_keys.some((k) => k !== projectKey);
+  return {
+    ...publicIncident(i),
+    project_keys: [projectKey],
+    occurrences_count: figures.occurrences_count,
+    present_count: figures.present_count,
+    presence: figures.present_count > 0 ? 'present' : 'removed',
+    date: figures.date,
+    last_seen: figures.last_seen,
+    // The site-wide time would tell when another project's places changed.
+    ...(shared ? { updated_at: figures.last_seen } : {}),
+    shared_with_other_projects: shared,
+  };
 }
 
 export function incidentId(detector: string, fingerprint: string): string {

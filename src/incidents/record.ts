@@ -8,6 +8,7 @@
 import type { Occurrence } from '../scan/scan-issue.js';
 import {
   changeStamp,
+  figuresOf,
   incidentId,
   occurrenceId,
   scopeOf,
@@ -16,6 +17,7 @@ import {
   type Match,
   type OccurrenceKind,
   type OccurrenceLocation,
+  type ProjectFigures,
   type StoredOccurrence,
 } from './model.js';
 import type { IncidentStore } from './store.js';
@@ -150,6 +152,7 @@ interface Counts {
   readonly occurrences_count: number;
   readonly present_count: number;
   readonly project_keys: readonly string[];
+  readonly by_project: Readonly<Record<string, ProjectFigures>>;
 }
 
 /** Counts from every stored occurrence of the incident, with the pending writes applied. */
@@ -161,25 +164,67 @@ async function recount(
   const merged = new Map((await store.occurrencesOfIncident(id)).map((o) => [o.id, o]));
   for (const c of pending) merged.set(c.next.id, c.next);
   const occurrences = [...merged.values()];
+  const byProject = new Map<string, StoredOccurrence[]>();
+  for (const o of occurrences) {
+    const list = byProject.get(o.location.projectKey) ?? [];
+    list.push(o);
+    byProject.set(o.location.projectKey, list);
+  }
+  const project_keys = [...byProject.keys()].sort();
   return {
     occurrences_count: occurrences.length,
     present_count: occurrences.filter((o) => o.presence === 'present').length,
-    project_keys: [...new Set(occurrences.map((o) => o.location.projectKey))].sort(),
+    project_keys,
+    by_project: Object.fromEntries(
+      project_keys.map((k) => [k, figuresOf(byProject.get(k) ?? []) as ProjectFigures]),
+    ),
   };
 }
 
 /** The stored counts moved by the pending changes, skipping those already counted. */
-function moved(old: Incident, pending: readonly Change[], stamps: readonly string[]): Counts {
+function moved(
+  old: Incident & Pick<Counts, 'by_project'>,
+  pending: readonly Change[],
+  stamps: readonly string[],
+): Counts {
   const counted = new Set(old.counted ?? []);
   let { occurrences_count, present_count } = old;
-  const projects = new Set(old.project_keys);
+  const byProject = new Map(Object.entries(old.by_project));
   for (const [i, c] of pending.entries()) {
-    projects.add(c.next.location.projectKey);
-    if (counted.has(stamps[i] ?? '')) continue;
-    if (!c.prev) occurrences_count++;
-    present_count += Number(c.next.presence === 'present') - Number(c.prev?.presence === 'present');
+    const key = c.next.location.projectKey;
+    const was = byProject.get(key);
+    // Dates move on every write (a retry sets them to the same values again); counts only once.
+    let fig: ProjectFigures = {
+      occurrences_count: was?.occurrences_count ?? 0,
+      present_count: was?.present_count ?? 0,
+      date: was && was.date < c.next.date ? was.date : c.next.date,
+      last_seen: was && was.last_seen > c.next.last_seen ? was.last_seen : c.next.last_seen,
+    };
+    if (!counted.has(stamps[i] ?? '')) {
+      const presentBy =
+        Number(c.next.presence === 'present') - Number(c.prev?.presence === 'present');
+      if (!c.prev) occurrences_count++;
+      present_count += presentBy;
+      fig = {
+        ...fig,
+        occurrences_count: fig.occurrences_count + Number(!c.prev),
+        present_count: fig.present_count + presentBy,
+      };
+    }
+    byProject.set(key, fig);
   }
-  return { occurrences_count, present_count, project_keys: [...projects].sort() };
+  const project_keys = [...new Set([...old.project_keys, ...byProject.keys()])].sort();
+  return {
+    occurrences_count,
+    present_count,
+    project_keys,
+    by_project: Object.fromEntries(
+      project_keys.flatMap((k) => {
+        const f = byProject.get(k);
+        return f ? [[k, f]] : [];
+      }),
+    ),
+  };
 }
 
 async function refreshIncident(
@@ -192,9 +237,10 @@ async function refreshIncident(
   const { now, regression } = opts;
   const old = await store.getIncident(id);
   const stamps = pending.map(stampOf);
+  // An incident stored before per-project figures existed is recounted once to get them.
   const tally =
-    old && old.occurrences_count > opts.limit
-      ? moved(old, pending, stamps)
+    old?.by_project && old.occurrences_count > opts.limit
+      ? moved({ ...old, by_project: old.by_project }, pending, stamps)
       : await recount(store, id, pending);
   const counts = {
     ...tally,

@@ -63,12 +63,25 @@ export interface MemoryStore extends IncidentStore {
   snapshot(): MemorySnapshot;
 }
 
+/**
+ * What a listing orders and filters by: within one project, that project's own last seen and
+ * presence (else the order and the presence filter of a project's list would tell what other
+ * projects hold); the incident's own when it has no per-project figures yet.
+ */
+export function listedAs(
+  i: Incident,
+  projectKey: string | undefined,
+): { readonly last_seen: string; readonly presence: 'present' | 'removed' } {
+  const f = projectKey === undefined ? undefined : i.by_project?.[projectKey];
+  return f ? { last_seen: f.last_seen, presence: f.present_count > 0 ? 'present' : 'removed' } : i;
+}
+
 function matches(i: Incident, f: IncidentFilter): boolean {
   return (
     (f.status === undefined || i.status === f.status) &&
     (f.detector === undefined || i.detector.name === f.detector) &&
     (f.severity === undefined || i.severity === f.severity) &&
-    (f.presence === undefined || i.presence === f.presence) &&
+    (f.presence === undefined || listedAs(i, f.projectKey).presence === f.presence) &&
     (f.projectKey === undefined || i.project_keys.includes(f.projectKey))
   );
 }
@@ -115,9 +128,10 @@ export function createMemoryStore(from?: MemorySnapshot): MemoryStore {
       return Promise.resolve();
     },
     listIncidents(filter, limit, cursor) {
+      const seen = (i: Incident) => listedAs(i, filter.projectKey).last_seen;
       const all = [...incidents.values()]
         .filter((i) => matches(i, filter))
-        .sort((a, b) => b.last_seen.localeCompare(a.last_seen) || a.id.localeCompare(b.id));
+        .sort((a, b) => seen(b).localeCompare(seen(a)) || a.id.localeCompare(b.id));
       if (filter.order === 'oldest') all.reverse();
       return offsetPage(all, limit, cursor);
     },

@@ -43,6 +43,21 @@ export function isTruncated(page: Json, listKey: string): boolean {
   );
 }
 
+/** A Jira group: its id stays when it is renamed, and a name can be reused by another group. */
+export interface JiraGroup {
+  readonly groupId: string;
+  readonly name: string;
+}
+
+/** `{name, groupId}` objects of a list, those with both. */
+function groupsOf(list: Obj[]): JiraGroup[] {
+  return list.flatMap((g) =>
+    typeof g.groupId === 'string' && typeof g.name === 'string'
+      ? [{ groupId: g.groupId, name: g.name }]
+      : [],
+  );
+}
+
 export interface SearchPage {
   readonly issues: Obj[];
   /** Absent on the last page. */
@@ -78,8 +93,12 @@ export interface JiraClient {
   attachmentHead(attachmentId: string, cap: number): Promise<Uint8Array>;
   /** The site's browser URL (`serverInfo.baseUrl`). */
   siteUrl(): Promise<string>;
-  /** Names of the groups a user belongs to (needs read:jira-user). */
-  userGroups(accountId: string): Promise<string[]>;
+  /** The groups a user belongs to (needs read:jira-user); a group without an id is left out. */
+  userGroups(accountId: string): Promise<JiraGroup[]>;
+  /** Groups whose name contains `query` (the group picker), at most `max`. */
+  searchGroups(query: string, max: number): Promise<JiraGroup[]>;
+  /** The groups with these ids that exist, with their names as they are now. */
+  groupsById(groupIds: readonly string[]): Promise<JiraGroup[]>;
   /** Which of `permissions` the caller holds (optionally within one project). */
   myPermissions(
     permissions: readonly string[],
@@ -240,8 +259,27 @@ export function createJiraClient(http: JiraHttp): JiraClient {
       const path = `/rest/api/3/user/groups?accountId=${enc(accountId)}`;
       const list = (await http.request('GET', path)).json;
       if (!Array.isArray(list) || !list.every(isObject))
-        throw new JiraShapeError(path, 'not a list of groups');
-      return list.map((g) => g.name).filter((n): n is string => typeof n === 'string');
+        throw new JiraShapeError('/rest/api/3/user/groups', 'not a list of groups');
+      return groupsOf(list);
+    },
+    async searchGroups(query, max) {
+      const endpoint = '/rest/api/3/groups/picker';
+      const path = `${endpoint}?query=${enc(query)}&maxResults=${max}`;
+      // Named without its query: a typed name stays out of error logs.
+      return groupsOf(
+        arr(obj((await http.request('GET', path)).json, endpoint), 'groups', endpoint),
+      );
+    },
+    async groupsById(groupIds) {
+      const endpoint = '/rest/api/3/group/bulk';
+      const out: JiraGroup[] = [];
+      // At most 50 a page; ids go in the query, so a few at a time keeps URLs short.
+      for (let i = 0; i < groupIds.length; i += 50) {
+        const ids = groupIds.slice(i, i + 50).map((id) => `groupId=${enc(id)}`);
+        const page = await pagedByOffset(`${endpoint}?${ids.join('&')}`, 'values', 50);
+        out.push(...groupsOf(page));
+      }
+      return out;
     },
     async myPermissions(permissions, projectKey) {
       const query = `permissions=${enc(permissions.join(','))}${projectKey ? `&projectKey=${enc(projectKey)}` : ''}`;

@@ -70,15 +70,21 @@ export function createApp(
     },
     baseUrl: sim.site.baseUrl,
     now: () => new Date((clock += 1000)).toISOString(),
-    newId: () => `id-${++ids}`,
+    // The shape randomUUID gives on Forge: resolvers accept no other job id.
+    newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     randomBytes: (n) => new Uint8Array(n).map((_, i) => (i * 37 + 11) % 256),
   };
   let incidentApiFetch: IncidentApiFetch = () =>
     Promise.reject(new Error('no incident API in this test'));
+  /** What the resolvers wrote to the app's logs (the message as the Forge adapter logs it). */
+  const logged: { resolver: string; message: string }[] = [];
   const resolverDeps = (accountId?: string): ResolverDeps => ({
     ...deps,
     asUser: jiraAsUser(accountId),
     incidentApiFetch: (url, init) => incidentApiFetch(url, init),
+    logError: (resolver, e) => {
+      logged.push({ resolver, message: e instanceof Error ? `${e.name}: ${e.message}` : '' });
+    },
   });
   return {
     sim,
@@ -86,6 +92,7 @@ export function createApp(
     docs,
     secrets,
     pushes,
+    logged,
     advance: (ms: number) => (clock += ms),
     setIncidentApiFetch: (f: IncidentApiFetch) => {
       incidentApiFetch = f;

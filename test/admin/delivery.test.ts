@@ -75,3 +75,74 @@ describe('incident delivery', () => {
     });
   });
 });
+
+describe('the incident API token and a new address', () => {
+  /** Every request the app sends anywhere, with the token it carried. */
+  function recording() {
+    const sent: { origin: string; auth: string | undefined }[] = [];
+    const server = createIncidentApiServer({ token: TOKEN });
+    const fetch: Parameters<typeof runDelivery>[1] = (url, init) => {
+      sent.push({ origin: new URL(url).origin, auth: init.headers.Authorization });
+      return server.fetch(url, init);
+    };
+    return { sent, fetch };
+  }
+
+  it('is deleted when the address moves to another host, and nothing carries it there', async () => {
+    const { app } = await configuredApp();
+    const { sent, fetch } = recording();
+    app.setIncidentApiFetch(fetch);
+    await app.admin('startScan', JANE, {});
+    await app.drainScans();
+    const queued = app.pushes.delivery.length;
+
+    const moved = await app.admin('updateSettings', JANE, {
+      incidentApiUrl: 'https://other.example.net/x',
+    });
+    expect(moved).toMatchObject({
+      ok: true,
+      data: { incidentApiUrl: 'https://other.example.net/x', incidentApiTokenSet: false },
+    });
+    expect(await app.secrets.get('incident-api-token')).toBeUndefined();
+    // No re-delivery to the new host until its own token is set.
+    expect(app.pushes.delivery).toHaveLength(queued);
+    expect(await app.admin('testIncidentApi', JANE)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
+    expect(await runDelivery(app.deps, fetch)).toEqual({ kind: 'not-configured' });
+    expect(sent.filter((r) => r.auth?.includes(TOKEN))).toEqual([]);
+    expect(sent.filter((r) => r.origin === 'https://other.example.net')).toEqual([]);
+
+    // A token for the new host starts the re-delivery of every incident.
+    expect(
+      await app.admin('setIncidentApiToken', JANE, { token: 'token-for-the-new-host' }),
+    ).toMatchObject({ ok: true, data: { incidentApiTokenSet: true } });
+    expect(await app.deps.outbox.count()).toBe(10);
+  });
+
+  it('is deleted when forwarding stops, and kept when only the path changes', async () => {
+    const { app } = await configuredApp();
+    expect(
+      await app.admin('updateSettings', JANE, { incidentApiUrl: 'https://gg.example.com/v2/' }),
+    ).toMatchObject({ ok: true, data: { incidentApiTokenSet: true } });
+    expect(await app.secrets.get('incident-api-token')).toBe(TOKEN);
+    // Another port or scheme is another origin.
+    expect(
+      await app.admin('updateSettings', JANE, { incidentApiUrl: 'https://gg.example.com:8443/v2' }),
+    ).toMatchObject({ ok: true, data: { incidentApiTokenSet: false } });
+    await app.admin('setIncidentApiToken', JANE, { token: TOKEN });
+    expect(await app.admin('updateSettings', JANE, { incidentApiUrl: null })).toMatchObject({
+      ok: true,
+      data: { incidentApiUrl: null, incidentApiTokenSet: false },
+    });
+    expect(await app.secrets.get('incident-api-token')).toBeUndefined();
+    // Other settings leave it alone.
+    await app.admin('updateSettings', JANE, { incidentApiUrl: 'https://gg.example.com' });
+    await app.admin('setIncidentApiToken', JANE, { token: TOKEN });
+    expect(await app.admin('updateSettings', JANE, { excludedProjects: ['PAY'] })).toMatchObject({
+      ok: true,
+      data: { incidentApiTokenSet: true },
+    });
+  });
+});

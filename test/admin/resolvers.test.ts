@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { HistoricalJob } from '../../src/scan/historical.js';
 import type { Incident } from '../../src/incidents/model.js';
 import { recordScan } from '../../src/incidents/record.js';
+import { JiraHttpError } from '../../src/jira/http.js';
+import { DEFAULT_SETTINGS } from '../../src/admin/settings.js';
+import { loadFixture } from '../../dev/jira-sim/fixture.js';
+import { createJiraSimulator } from '../../dev/jira-sim/server.js';
+import { EXAMPLE_SITE, readJson } from '../scan/fixture-direct.js';
 import { createApp, JANE, MIA, RAJ } from './app-harness.js';
 
 type Ok<T> = { ok: true; data: T };
@@ -12,6 +17,10 @@ function data<T>(r: unknown): T {
   if (!res.ok) throw new Error(`resolver failed: ${res.error.message}`);
   return res.data;
 }
+
+/** The id of the example site's All-incidents group. */
+const teamId = (app: ReturnType<typeof createApp>, name = 'All-incidents') =>
+  app.sim.site.groupId(name);
 
 async function scanned() {
   const app = createApp();
@@ -218,6 +227,55 @@ describe('admin resolvers', () => {
   });
 });
 
+describe('answers and logs', () => {
+  it('check every id in a payload against the shape the app makes, before using it', async () => {
+    const app = createApp();
+    const keys: string[] = [];
+    const get = app.deps.docs.get.bind(app.deps.docs);
+    app.deps.docs.get = (key) => {
+      keys.push(key);
+      return get(key);
+    };
+    const invalid = { ok: false, error: { code: 'invalid' } };
+    for (const jobId of ['../../settings', 'job:x', 'id-1', 'A'.repeat(36)]) {
+      expect(await app.admin('getScan', JANE, { jobId })).toMatchObject(invalid);
+      expect(await app.admin('controlScan', JANE, { jobId, action: 'pause' })).toMatchObject(
+        invalid,
+      );
+    }
+    expect(keys.filter((k) => k.startsWith('job:'))).toEqual([]);
+    const id = 'a'.repeat(32);
+    for (const assigneeId of ['../x', 'a b', '557058:aa/bb'])
+      expect(
+        await app.admin('incidentAction', JANE, { id, action: { type: 'assign', assigneeId } }),
+      ).toMatchObject(invalid);
+    expect(await app.admin('userNames', JANE, { accountIds: ['x?y=1'] })).toMatchObject(invalid);
+    for (const filter of [{ projectKey: 'pay/../x' }, { detector: 'Ab c#1' }])
+      expect(await app.admin('listIncidents', JANE, { filter })).toMatchObject(invalid);
+    // A job id the app made is still accepted.
+    const job = data<HistoricalJob>(await app.admin('startScan', JANE, {}));
+    expect(await app.admin('getScan', JANE, { jobId: job.id })).toMatchObject({ ok: true });
+    expect(app.logged).toEqual([]);
+  });
+
+  it("tell Jira's failures in the page's words, keeping the detail for the logs", async () => {
+    const app = createApp();
+    app.deps.asApp.projects = () =>
+      Promise.reject(new JiraHttpError(503, 'GET /rest/api/3/project/search'));
+    const r = await app.admin('listProjects', JANE);
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'unavailable', message: 'Jira did not answer the app; try again in a moment' },
+    });
+    expect(app.logged).toEqual([
+      {
+        resolver: 'listProjects',
+        message: 'JiraHttpError: Jira answered 503 on GET /rest/api/3/project/search',
+      },
+    ]);
+  });
+});
+
 describe('unexpected failures', () => {
   it('answer a plain error, never a stack trace', async () => {
     const app = createApp();
@@ -246,7 +304,7 @@ describe('project resolvers', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
-    data(await app.admin('updateSettings', JANE, { teamGroup: 'All-incidents' }));
+    data(await app.admin('updateSettings', JANE, { teamGroupId: teamId(app) }));
     const page = data<{ items: Incident[] }>(await app.project('listIncidents', MIA, 'PAY'));
     expect(page.items.length).toBeGreaterThan(0);
     expect(page.items.every((i) => i.project_keys.includes('PAY'))).toBe(true);
@@ -271,17 +329,116 @@ describe('project resolvers', () => {
       ok: false,
       error: { code: 'invalid' },
     });
-    expect(await app.project('listIncidents', JANE, 'NOPE')).toMatchObject({
+    expect(await app.project('listIncidents', JANE, 'NOPE')).toEqual({
       ok: false,
-      error: { code: 'unavailable' },
+      error: { code: 'not-found', message: 'no such project, or you may not see it' },
     });
+  });
+});
+
+describe('the team group', () => {
+  const G1 = '952d12c3-5b5b-4d04-bb32-44d383afc4b2';
+  const G2 = '0b6f6d7e-1c2a-4e3b-9f00-aa11bb22cc33';
+  /** The example site, with some changes to its JSON. */
+  function site(change: (json: Fixture) => void) {
+    const json = readJson(EXAMPLE_SITE) as Fixture;
+    change(json);
+    return createApp(createJiraSimulator(loadFixture(json)));
+  }
+  type Fixture = {
+    users: { accountId: string; groups: string[] }[];
+    groups?: { name: string; groupId: string }[];
+    projects: { key: string; browseGroups?: string[] }[];
+  };
+  const ok = { ok: true };
+  const forbidden = { ok: false, error: { code: 'forbidden' } };
+
+  it('is chosen by name and kept by id: a renamed group keeps access, a reused name gives none', async () => {
+    const app = site((j) => {
+      j.groups = [{ name: 'All-incidents', groupId: G1 }];
+    });
+    expect(data(await app.admin('searchGroups', JANE, { query: 'incid' }))).toEqual([
+      { groupId: G1, name: 'All-incidents' },
+    ]);
+    expect(await app.admin('updateSettings', JANE, { teamGroupId: G1 })).toMatchObject({
+      ok: true,
+      data: { teamGroupId: G1, teamGroupName: 'All-incidents' },
+    });
+    expect(await app.project('listIncidents', MIA, 'PAY')).toMatchObject(ok);
+    // A group that does not exist is not saved.
+    expect(await app.admin('updateSettings', JANE, { teamGroupId: G2 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', message: 'no such group: choose it again' },
+    });
+    expect(await app.admin('updateSettings', JANE, { teamGroupId: 'All-incidents' })).toMatchObject(
+      { ok: false, error: { code: 'invalid' } },
+    );
+
+    // Later the group is renamed, and a new group takes its old name, with Raj in it.
+    const later = site((j) => {
+      j.groups = [
+        { name: 'Old-incidents', groupId: G1 },
+        { name: 'All-incidents', groupId: G2 },
+      ];
+      for (const u of j.users) {
+        if (u.accountId === MIA) u.groups = ['jira-software-users', 'Old-incidents'];
+        if (u.accountId === RAJ) u.groups = ['jira-software-users', 'All-incidents'];
+      }
+    });
+    await later.docs.set('settings', await app.docs.get('settings'));
+    expect(await later.project('listIncidents', MIA, 'PAY')).toMatchObject(ok);
+    expect(await later.project('listIncidents', RAJ, 'PAY')).toMatchObject(forbidden);
+    // The page shows the group's name as Jira has it now.
+    expect(await later.admin('getOverview', JANE)).toMatchObject({
+      ok: true,
+      data: { settings: { teamGroupId: G1, teamGroupName: 'Old-incidents' } },
+    });
+  });
+
+  it('lets a member in only on the pages of projects they may browse', async () => {
+    const app = site((j) => {
+      const pay = j.projects.find((p) => p.key === 'PAY');
+      if (pay) pay.browseGroups = ['jira-admins-acme']; // Mia may not browse PAY
+    });
+    data(await app.admin('updateSettings', JANE, { teamGroupId: teamId(app) }));
+    expect(await app.project('listIncidents', MIA, 'PAY')).toEqual({
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message:
+          'only administrators of this project, or the team allowed to see incidents, can see them',
+      },
+    });
+    expect(await app.project('getIncident', MIA, 'PAY', { id: 'a'.repeat(32) })).toMatchObject(
+      forbidden,
+    );
+    expect(await app.project('listIncidents', MIA, 'OPS')).toMatchObject(ok);
+  });
+
+  it('saved by name by an older version, gives access to nobody until it is chosen again', async () => {
+    const app = createApp();
+    const { teamGroupId: _t, ...current } = DEFAULT_SETTINGS;
+    await app.docs.set('settings', { ...current, teamGroup: 'All-incidents' });
+    expect(await app.project('listIncidents', MIA, 'PAY')).toMatchObject(forbidden);
+    expect(await app.admin('getOverview', JANE)).toMatchObject({
+      ok: true,
+      data: {
+        settings: { teamGroupId: null, teamGroupName: null, legacyTeamGroupName: 'All-incidents' },
+      },
+    });
+    // Choosing it again (by id) clears the old name.
+    const saved = data<Record<string, unknown>>(
+      await app.admin('updateSettings', JANE, { teamGroupId: teamId(app) }),
+    );
+    expect(saved).not.toHaveProperty('legacyTeamGroupName');
+    expect(await app.project('listIncidents', MIA, 'PAY')).toMatchObject(ok);
   });
 });
 
 describe('an incident with many places', () => {
   it('comes a page of places at a time, and a project page pages through its own only', async () => {
     const app = createApp();
-    data(await app.admin('updateSettings', JANE, { teamGroup: 'All-incidents' }));
+    data(await app.admin('updateSettings', JANE, { teamGroupId: teamId(app) }));
     // One secret in 250 issues: every third one in PAY, the rest in OPS.
     let id = '';
     for (let n = 1; n <= 250; n++) {
@@ -342,5 +499,172 @@ describe('an incident with many places', () => {
       ok: false,
       error: { code: 'invalid' },
     });
+  });
+});
+
+describe('a secret in several projects, seen from one project page', () => {
+  /** The example site with Raj as the administrator of PAY, and of PAY only. */
+  function payAdminApp() {
+    const json = readJson(EXAMPLE_SITE) as { projects: { key: string; admins?: string[] }[] };
+    for (const p of json.projects) if (p.key === 'PAY') p.admins = [RAJ];
+    return createApp(createJiraSimulator(loadFixture(json)));
+  }
+  let minute = 0;
+  /** Records one GitHub token (`secret`) in one issue of `projectKey`; the incident's id. */
+  async function plant(
+    app: ReturnType<typeof createApp>,
+    secret: string,
+    projectKey: string,
+    n: number,
+  ): Promise<string> {
+    const r = await recordScan(app.deps.store, {
+      scope: `issue:${30_000 + n}`,
+      covers: 'all',
+      found: [
+        {
+          detector: 'github-pat',
+          name: 'GitHub personal access token',
+          family: 'github',
+          fingerprint: secret,
+          redacted: 'ghp_…abcd',
+          severity: 'high',
+          location: {
+            projectKey,
+            issueKey: `${projectKey}-${n}`,
+            issueId: String(30_000 + n),
+            field: 'description',
+            url: `https://x.atlassian.net/browse/${projectKey}-${n}`,
+          },
+          start: 0,
+          end: 40,
+          line: 1,
+          column: 1,
+        },
+      ],
+      kind: 'historical',
+      now: new Date(Date.UTC(2026, 0, 1) + ++minute * 60_000).toISOString(),
+    });
+    const id = r.incidents[0]?.id;
+    if (!id) throw new Error('nothing recorded');
+    return id;
+  }
+  type Shown = Incident & { shared_with_other_projects?: boolean };
+
+  it("show a project page only its own project's keys, counts and dates", async () => {
+    const app = payAdminApp();
+    // OPS first (an earlier first-seen date), then PAY once, then OPS again (a later last-seen).
+    await plant(app, 'shared', 'OPS', 1);
+    await plant(app, 'shared', 'OPS', 2);
+    const shared = await plant(app, 'shared', 'PAY', 3);
+    await plant(app, 'shared', 'OPS', 4);
+    const own = await plant(app, 'own', 'PAY', 5);
+    const site = data<{ incident: Shown }>(
+      await app.admin('getIncident', JANE, { id: shared }),
+    ).incident;
+    expect(site).toMatchObject({ project_keys: ['OPS', 'PAY'], occurrences_count: 4 });
+
+    const list = await app.project('listIncidents', RAJ, 'PAY');
+    expect(JSON.stringify(list)).not.toContain('OPS');
+    const items = data<{ items: Shown[] }>(list).items;
+    const inList = items.find((i) => i.id === shared);
+    const payPlace = data<{
+      occurrences: { date: string; last_seen: string; location: { projectKey: string } }[];
+    }>(await app.admin('getIncident', JANE, { id: shared })).occurrences.find(
+      (o) => o.location.projectKey === 'PAY',
+    );
+    expect(payPlace?.date).not.toBe(site.date);
+    expect(inList).toMatchObject({
+      project_keys: ['PAY'],
+      occurrences_count: 1,
+      present_count: 1,
+      shared_with_other_projects: true,
+      date: payPlace?.date,
+      last_seen: payPlace?.last_seen,
+    });
+    expect(items.find((i) => i.id === own)).toMatchObject({
+      project_keys: ['PAY'],
+      shared_with_other_projects: false,
+    });
+
+    const detail = await app.project('getIncident', RAJ, 'PAY', { id: shared });
+    expect(JSON.stringify(detail)).not.toContain('OPS');
+    expect(data<{ incident: Shown }>(detail).incident).toMatchObject({
+      project_keys: ['PAY'],
+      occurrences_count: 1,
+      present_count: 1,
+      shared_with_other_projects: true,
+    });
+    // The admin page still sees the whole incident.
+    expect(site).not.toHaveProperty('shared_with_other_projects');
+    expect(site).not.toHaveProperty('by_project');
+    // An incident stored before per-project figures existed is counted from its places.
+    const stored = await app.deps.store.getIncident(shared);
+    if (!stored) throw new Error('not stored');
+    const { by_project: _p, ...legacy } = stored;
+    await app.deps.store.putIncident(legacy);
+    const again = data<{ items: Shown[] }>(await app.project('listIncidents', RAJ, 'PAY'));
+    expect(again.items.find((i) => i.id === shared)).toEqual(inList);
+  });
+
+  it('refuse every action from a project page on an incident that other projects share', async () => {
+    const app = payAdminApp();
+    const shared = await plant(app, 'shared', 'PAY', 1);
+    await plant(app, 'shared', 'OPS', 2);
+    const own = await plant(app, 'own', 'PAY', 3);
+    for (const action of [
+      { type: 'resolve' },
+      { type: 'ignore', reason: 'test_credential' },
+      { type: 'assign', assigneeId: RAJ },
+    ]) {
+      expect(await app.project('incidentAction', RAJ, 'PAY', { id: shared, action })).toEqual({
+        ok: false,
+        error: {
+          code: 'forbidden',
+          message:
+            'this secret also appears in other projects: a Jira administrator handles it from the app’s admin page',
+        },
+      });
+    }
+    expect(
+      data<{ incident: Incident }>(await app.admin('getIncident', JANE, { id: shared })).incident,
+    ).toMatchObject({ status: 'TRIGGERED' });
+    expect(app.pushes.delivery).toEqual([]);
+    // An incident wholly inside the project is the project's to handle.
+    const done = await app.project('incidentAction', RAJ, 'PAY', {
+      id: own,
+      action: { type: 'resolve' },
+    });
+    expect(done).toMatchObject({
+      ok: true,
+      data: { status: 'RESOLVED', project_keys: ['PAY'], shared_with_other_projects: false },
+    });
+  });
+
+  it("page a project's places with cursors that do not depend on other projects", async () => {
+    const cursors = async (withOps: boolean) => {
+      const app = payAdminApp();
+      let id = '';
+      for (let n = 1; n <= 300; n++) {
+        if (n % 2 === 0) id = await plant(app, 'many', 'PAY', n);
+        else if (withOps) await plant(app, 'many', 'OPS', n);
+      }
+      const seen: (string | undefined)[] = [];
+      const places: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const d = data<{ occurrences: { id: string }[]; cursor?: string }>(
+          await app.project('getIncident', RAJ, 'PAY', cursor ? { id, cursor } : { id }),
+        );
+        places.push(...d.occurrences.map((o) => o.id));
+        cursor = d.cursor;
+        seen.push(cursor);
+      } while (cursor);
+      return { seen, places };
+    };
+    const alone = await cursors(false);
+    const shared = await cursors(true);
+    expect(shared.places).toEqual(alone.places);
+    expect(new Set(shared.places).size).toBe(150);
+    expect(shared.seen).toEqual(alone.seen);
   });
 });

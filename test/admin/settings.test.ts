@@ -61,15 +61,53 @@ describe('settings', () => {
   it('accepts custom detectors, a team group and an API URL', () => {
     const r = apply({
       customDetectors: [{ name: 'Acme key', pattern: 'acme_[a-z0-9]{32}' }],
-      teamGroup: ' security-team ',
+      teamGroupId: '952d12c3-5b5b-4d04-bb32-44d383afc4b2',
       incidentApiUrl: 'https://api.gitguardian.com',
     });
     expect(r).toMatchObject({
       ok: true,
-      value: { teamGroup: 'security-team', incidentApiUrl: 'https://api.gitguardian.com' },
+      value: {
+        teamGroupId: '952d12c3-5b5b-4d04-bb32-44d383afc4b2',
+        incidentApiUrl: 'https://api.gitguardian.com',
+      },
     });
+    // A name is not an id: the group is kept by id, names can be renamed and reused.
+    expect(apply({ teamGroup: 'security-team' }).ok).toBe(false);
+    expect(apply({ teamGroupId: 'security team/1' }).ok).toBe(false);
     if (!r.ok) return;
     const found = scannerFor(r.value, 'k'.repeat(32)).scan(`key acme_${'a1'.repeat(16)} here`);
     expect(found.findings.map((f) => f.name)).toEqual(['Acme key']);
+  });
+
+  it('refuses two custom detectors that would share an id, naming both', () => {
+    // "A B" and "a-b" are both custom-a-b: their incidents would merge.
+    expect(
+      apply({
+        customDetectors: [
+          { name: 'A B', pattern: 'ab_[a-z0-9]{32}' },
+          { name: 'a-b', pattern: 'xy_[a-z0-9]{32}' },
+        ],
+      }),
+    ).toEqual({
+      ok: false,
+      error:
+        'custom detector "a-b" would have the same id (custom-a-b) as "A B": rename one of them',
+    });
+    expect(
+      apply({
+        customDetectors: [
+          { name: 'Acme key', pattern: 'acme_[a-z0-9]{32}' },
+          { name: 'acme key', pattern: 'acme_[a-z0-9]{16}' },
+        ],
+      }).ok,
+    ).toBe(false);
+    expect(
+      apply({
+        customDetectors: [
+          { name: 'A B', pattern: 'ab_[a-z0-9]{32}' },
+          { name: 'A C', pattern: 'ac_[a-z0-9]{32}' },
+        ],
+      }).ok,
+    ).toBe(true);
   });
 });

@@ -12,9 +12,11 @@ const PEOPLE = [
 /** An app whose team group is All-incidents, so Mia may use PAY's project page. */
 async function withTeam() {
   const app = createApp();
-  expect(await app.admin('updateSettings', JANE, { teamGroup: 'All-incidents' })).toMatchObject({
-    ok: true,
-  });
+  expect(
+    await app.admin('updateSettings', JANE, {
+      teamGroupId: app.sim.site.groupId('All-incidents'),
+    }),
+  ).toMatchObject({ ok: true });
   return app;
 }
 

@@ -167,7 +167,7 @@ describe('the admin and project pages in Chromium', () => {
   }, 60_000);
 
   it('shows a member of the team only the incidents of the project page they are on', async () => {
-    await h.call('updateSettings', { teamGroup: 'All-incidents' });
+    await h.call('updateSettings', { teamGroupId: h.sim.site.groupId('All-incidents') });
     const member = h.sim.site.users.find((u) => !u.siteAdmin && u.groups.includes('All-incidents'));
     if (!member) throw new Error('no team member in the site');
     const page = await browser.newPage();

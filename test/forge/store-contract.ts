@@ -179,6 +179,45 @@ export function incidentStoreContract(name: string, make: Make<IncidentStore>): 
       expect(listed?.status).toBe('RESOLVED');
     });
 
+    it("lists a project's incidents by that project's own last seen and presence", async () => {
+      const store = await make();
+      const fig = (last: number, present: number) => ({
+        occurrences_count: 2,
+        present_count: present,
+        date: at(0),
+        last_seen: at(last),
+      });
+      // p1 was seen last in DEV and is still there; p2 was seen later, but in OPS only: a DEV
+      // page must order and filter them by DEV's figures, or it tells what OPS holds.
+      await store.putIncident(
+        incident('p1', {
+          project_keys: ['DEV'],
+          last_seen: at(5),
+          by_project: { DEV: fig(5, 1) },
+        }),
+      );
+      await store.putIncident(
+        incident('p2', {
+          project_keys: ['DEV', 'OPS'],
+          last_seen: at(9),
+          by_project: { DEV: fig(2, 0), OPS: fig(9, 1) },
+        }),
+      );
+      // Stored before per-project figures: the incident's own.
+      await store.putIncident(incident('p3', { project_keys: ['DEV'], last_seen: at(3) }));
+      const list = async (f: IncidentFilter): Promise<string[]> =>
+        ids((await store.listIncidents(f, 50)).items);
+      expect(await list({})).toEqual(['p2', 'p1', 'p3']);
+      expect(await list({ projectKey: 'DEV' })).toEqual(['p1', 'p3', 'p2']);
+      expect(await list({ projectKey: 'DEV', order: 'oldest' })).toEqual(['p2', 'p3', 'p1']);
+      expect(await list({ projectKey: 'DEV', presence: 'present' })).toEqual(['p1', 'p3']);
+      expect(await list({ projectKey: 'DEV', presence: 'removed' })).toEqual(['p2']);
+      expect(await list({ projectKey: 'OPS', presence: 'present' })).toEqual(['p2']);
+      expect(
+        (await allPages(store, { projectKey: 'DEV' }, 1)).flatMap((p) => ids(p.items)),
+      ).toEqual(['p1', 'p3', 'p2']);
+    });
+
     it('pages with cursors: every item once, and no cursor on the last page', async () => {
       const store = await make();
       for (let n = 0; n < 12; n++) {

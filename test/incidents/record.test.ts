@@ -233,11 +233,31 @@ describe('recordScan on an incident with many places', () => {
   const truth = async (store: IncidentStore, id: string) => {
     const all = await store.occurrencesOfIncident(id);
     const present = all.filter((o) => o.presence === 'present');
+    const project_keys = [...new Set(all.map((o) => o.location.projectKey))].sort();
+    // Each project's own figures, as a project page shows them.
+    const by_project = Object.fromEntries(
+      project_keys.map((k) => {
+        const mine = all.filter((o) => o.location.projectKey === k);
+        return [
+          k,
+          {
+            occurrences_count: mine.length,
+            present_count: mine.filter((o) => o.presence === 'present').length,
+            date: mine.map((o) => o.date).sort()[0],
+            last_seen: mine
+              .map((o) => o.last_seen)
+              .sort()
+              .at(-1),
+          },
+        ];
+      }),
+    );
     return {
       occurrences_count: all.length,
       present_count: present.length,
       presence: present.length > 0 ? 'present' : 'removed',
-      project_keys: [...new Set(all.map((o) => o.location.projectKey))].sort(),
+      project_keys,
+      by_project,
     };
   };
   const countsOf = (i: Incident | undefined) => ({
@@ -245,6 +265,7 @@ describe('recordScan on an incident with many places', () => {
     present_count: i?.present_count,
     presence: i?.presence,
     project_keys: i?.project_keys,
+    by_project: i?.by_project,
   });
 
   it('moves the counts by each change alone, without reading every place, and they stay exact', async () => {
@@ -314,6 +335,8 @@ describe('recordScan on an incident with many places', () => {
     expect(stored?.counted).toHaveLength(1);
     const [reported] = await incidentReport(store);
     expect(reported).not.toHaveProperty('counted');
+    expect(reported).not.toHaveProperty('by_project');
     expect(publicIncident(stored as Incident)).not.toHaveProperty('counted');
+    expect(publicIncident(stored as Incident)).not.toHaveProperty('by_project');
   });
 });

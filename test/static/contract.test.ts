@@ -85,7 +85,10 @@ describe("the UI's client against the real resolvers", () => {
     const excluded = await adminApi.updateSettings({ excludedProjects: [second.key] });
     expect(excluded.excludedProjects).toEqual([second.key]);
     await adminApi.updateSettings({ excludedProjects: [] });
-    await adminApi.updateSettings({ teamGroup: 'incident-team' });
+    const [team] = await adminApi.searchGroups('incidents');
+    if (!team) throw new Error('the example site has an All-incidents group');
+    const withTeam = await adminApi.updateSettings({ teamGroupId: team.groupId });
+    expect(withTeam).toMatchObject({ teamGroupId: team.groupId, teamGroupName: 'All-incidents' });
     await adminApi.updateSettings({ incidentApiUrl: 'https://incidents.example.com' });
     expect((await adminApi.setIncidentApiToken('a-token-of-some-length')).incidentApiTokenSet).toBe(
       true,

@@ -113,7 +113,7 @@ export function project(key: string, monitored = true, name = `${key} project`):
 }
 
 export function settings(over: Partial<PublicSettings> = {}): PublicSettings {
-  return { ...DEFAULT_SETTINGS, incidentApiTokenSet: false, ...over };
+  return { ...DEFAULT_SETTINGS, incidentApiTokenSet: false, teamGroupName: null, ...over };
 }
 
 export function job(over: Partial<HistoricalJob> & { id: string }): HistoricalJob {

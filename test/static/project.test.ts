@@ -76,6 +76,33 @@ describe('project page', () => {
     expect(b.payloads('listIncidents')).toEqual([{ filter: {}, limit: 25 }]);
   });
 
+  it('offers no action on an incident other projects share, and says why', async () => {
+    onPage('secret-scanner-project', 'PAY');
+    const shared = { ...incident({ id: INCIDENT_ID }), shared_with_other_projects: true };
+    const b = serve(
+      fakeBackend({
+        getProjectContext: () => ok({ projectKey: 'PAY' }),
+        filterDetectors: () => ok([]),
+        listIncidents: () => ok({ items: [shared] }),
+        getIncident: () => ok({ incident: shared, occurrences: [occurrence({ id: 'o1' })] }),
+      }),
+    );
+    const user = userEvent.setup();
+    render(createElement(App));
+    await user.click(await screen.findByRole('button', { name: /^Open GitHub/ }));
+    const actions = within(await screen.findByRole('region', { name: 'Actions' }));
+    expect(
+      actions.getByText(
+        'Actions are not available on this page: this secret also appears in other projects, so a Jira administrator handles it from the app’s admin page.',
+      ),
+    ).toBeTruthy();
+    for (const name of ['Resolve', 'Ignore', 'Assign', 'Assign to me', 'Reopen'])
+      expect(actions.queryByRole('button', { name })).toBeNull();
+    expect(actions.queryByLabelText('Assign to')).toBeNull();
+    expect(screen.getByText('PAY (and other projects)')).toBeTruthy();
+    expect(b.payloads('incidentAction')).toEqual([]);
+  });
+
   it('filters by a detector chosen from a list grouped by family', async () => {
     onPage('secret-scanner-project', 'PAY');
     const b = serve(

@@ -132,6 +132,34 @@ describe('incident API', () => {
     );
   });
 
+  it('says the token was cleared when the address moved to another host', async () => {
+    const b = settingsBackend({
+      incidentApiUrl: 'https://api.gitguardian.com',
+      incidentApiTokenSet: true,
+    });
+    // The server deletes the token of another origin in the same call.
+    b.on('updateSettings', (p) =>
+      ok(
+        settings({ incidentApiUrl: p.incidentApiUrl as string | null, incidentApiTokenSet: false }),
+      ),
+    );
+    const user = userEvent.setup();
+    show();
+    const api = within(await screen.findByRole('region', { name: 'Incident API' }));
+    const field = api.getByLabelText('Incident API URL');
+    await user.clear(field);
+    await user.type(field, 'https://gg.corp.example/api');
+    await user.click(api.getByRole('button', { name: 'Save address' }));
+    expect(
+      await api.findByText(
+        'Address saved. The token was cleared because the address is on another host: enter the token for gg.corp.example.',
+      ),
+    ).toBeTruthy();
+    expect(api.getByText('No token is set.')).toBeTruthy();
+    expect(api.getByLabelText('Token')).toBeTruthy();
+    expect(api.queryByRole('button', { name: 'Remove token' })).toBeNull();
+  });
+
   it('does not save an address whose host the admin refused to allow', async () => {
     const b = settingsBackend();
     bridge.permissions.egress.set.mockImplementationOnce(() =>
@@ -177,21 +205,74 @@ describe('incident API', () => {
 });
 
 describe('who can see incidents', () => {
-  it('saves the group, and an empty field clears it', async () => {
-    const b = settingsBackend();
+  const G1 = '952d12c3-5b5b-4d04-bb32-44d383afc4b2';
+  const G2 = '0b6f6d7e-1c2a-4e3b-9f00-aa11bb22cc33';
+  const GROUPS = [
+    { groupId: G1, name: 'security-team' },
+    { groupId: G2, name: 'security-team-eu' },
+  ];
+  function teamBackend(initial: Partial<PublicSettings> = {}) {
+    const b = settingsBackend(initial);
+    let current = settings(initial);
+    b.on('searchGroups', (p) =>
+      ok(GROUPS.filter((g) => g.name.includes(String(p.query).toLowerCase()))),
+    );
+    // The server keeps the id and looks its name up.
+    b.on('updateSettings', (p) => {
+      const id = p.teamGroupId as string | null;
+      current = {
+        ...current,
+        teamGroupId: id,
+        teamGroupName: GROUPS.find((g) => g.groupId === id)?.name ?? null,
+      };
+      return ok(current);
+    });
+    return b;
+  }
+
+  it('finds the group by name, saves its id, shows its name, and removes it', async () => {
+    const b = teamBackend();
     const user = userEvent.setup();
     show();
     const team = within(await screen.findByRole('region', { name: 'Who can see incidents' }));
-    await user.type(team.getByLabelText('Jira group allowed to see incidents'), 'security-team');
-    await user.click(team.getByRole('button', { name: 'Save group' }));
-    expect(await team.findByText('Members of security-team can see incidents.')).toBeTruthy();
-    await user.clear(team.getByLabelText('Jira group allowed to see incidents'));
-    await user.click(team.getByRole('button', { name: 'Save group' }));
+    expect(team.getByText('No group is set: only administrators see incidents.')).toBeTruthy();
+    await user.type(team.getByLabelText('Group name'), 'Security');
+    await user.click(team.getByRole('button', { name: 'Find groups' }));
+    await user.click(await team.findByRole('button', { name: 'Choose security-team-eu' }));
+    expect(await team.findByText('Members of security-team-eu can see incidents.')).toBeTruthy();
+    expect(team.getByText('security-team-eu', { selector: 'strong' })).toBeTruthy();
+    await user.click(team.getByRole('button', { name: 'Remove group' }));
     expect(await team.findByText('No group set.')).toBeTruthy();
-    expect(b.payloads('updateSettings')).toEqual([
-      { teamGroup: 'security-team' },
-      { teamGroup: null },
-    ]);
+    expect(b.payloads('searchGroups')).toEqual([{ query: 'Security' }]);
+    expect(b.payloads('updateSettings')).toEqual([{ teamGroupId: G2 }, { teamGroupId: null }]);
+  });
+
+  it('says when no group matches', async () => {
+    teamBackend();
+    const user = userEvent.setup();
+    show();
+    const team = within(await screen.findByRole('region', { name: 'Who can see incidents' }));
+    await user.type(team.getByLabelText('Group name'), 'nobody');
+    await user.click(team.getByRole('button', { name: 'Find groups' }));
+    expect(await team.findByText('No group’s name contains “nobody”.')).toBeTruthy();
+  });
+
+  it('asks to choose again a group saved by name, or one that no longer exists', async () => {
+    teamBackend({ legacyTeamGroupName: 'All-incidents' });
+    show();
+    const team = within(await screen.findByRole('region', { name: 'Who can see incidents' }));
+    expect(
+      team.getByText(
+        'An earlier version kept the group by name (All-incidents). Choose it again: until then only administrators see incidents.',
+      ),
+    ).toBeTruthy();
+    cleanup();
+    teamBackend({ teamGroupId: G1, teamGroupName: null });
+    show();
+    const gone = within(await screen.findByRole('region', { name: 'Who can see incidents' }));
+    expect(
+      gone.getByText('The group chosen before no longer exists in Jira: choose another.'),
+    ).toBeTruthy();
   });
 });
 

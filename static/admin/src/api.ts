@@ -16,6 +16,7 @@ import type {
   IncidentAction,
   IncidentDetail,
   IncidentQuery,
+  JiraGroup,
   JiraUser,
   Overview,
   Page,
@@ -40,6 +41,7 @@ export const ADMIN_CALLS = [
   'getOverview',
   'listProjects',
   'updateSettings',
+  'searchGroups',
   'setIncidentApiToken',
   'testIncidentApi',
   'listDetectors',
@@ -161,6 +163,8 @@ export const adminApi = {
   listProjects: () => adminCall<Project[]>('listProjects'),
   updateSettings: (patch: SettingsPatch) =>
     adminCall<PublicSettings>('updateSettings', { ...patch }),
+  /** Groups whose name contains `query`, with their ids (the team group is kept by id). */
+  searchGroups: (query: string) => adminCall<JiraGroup[]>('searchGroups', { query }),
   setIncidentApiToken: (token: string | null) =>
     adminCall<{ incidentApiTokenSet: boolean }>('setIncidentApiToken', { token }),
   testIncidentApi: () => adminCall<ConnectionTest>('testIncidentApi'),

@@ -7,10 +7,11 @@ import type { ErrorCode } from '../../../src/admin/resolvers.js';
 import type { Settings, SettingsPatch } from '../../../src/admin/settings.js';
 import type { Category, Severity } from '../../../src/engine/types.js';
 import type { ApiFailureKind } from '../../../src/incidents/incident-api.js';
+import type { JiraGroup } from '../../../src/jira/client.js';
 import type { JiraUser } from '../../../src/jira/users.js';
 import type {
   IgnoreReason,
-  Incident,
+  Incident as SiteIncident,
   IncidentStatus,
   Presence,
   StoredOccurrence,
@@ -24,9 +25,9 @@ export type {
   HistoricalJob,
   RealtimeSkip,
   IgnoreReason,
-  Incident,
   IncidentFilter,
   IncidentStatus,
+  JiraGroup,
   JiraUser,
   JobStatus,
   Page,
@@ -36,11 +37,19 @@ export type {
   Severity,
 };
 
+/**
+ * An incident as either page receives it: a project page's says whether other projects hold the
+ * secret too (it is then handled from the admin page only), never which.
+ */
+export type Incident = SiteIncident & { readonly shared_with_other_projects?: boolean };
+
 /** Settings as the admin page sees them: the token itself never leaves the secret store. */
 export type PublicSettings = Settings & {
   readonly incidentApiTokenSet: boolean;
   /** Stored custom detectors that no longer compile (a limit came after them): not run. */
   readonly customDetectorErrors?: readonly { readonly index: number; readonly error: string }[];
+  /** The team group's name as Jira has it now; null without a group or when it no longer exists. */
+  readonly teamGroupName: string | null;
 };
 
 export interface Overview {

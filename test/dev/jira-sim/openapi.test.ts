@@ -117,6 +117,20 @@ function cases(site: SimSite): Case[] {
       template: '/rest/api/3/user/bulk',
     },
     { method: 'GET', path: '/rest/api/3/user/bulk', template: '/rest/api/3/user/bulk' },
+    // The team group: chosen by name, kept by id.
+    {
+      method: 'GET',
+      path: '/rest/api/3/groups/picker?query=a&maxResults=20',
+      template: '/rest/api/3/groups/picker',
+    },
+    {
+      method: 'GET',
+      path: `/rest/api/3/group/bulk?${site
+        .groups()
+        .map((g) => `groupId=${g.groupId}`)
+        .join('&')}&maxResults=50`,
+      template: '/rest/api/3/group/bulk',
+    },
   );
   for (const p of site.projects) {
     for (const path of [`${p.key}?expand=description`, p.id]) {

@@ -3,7 +3,16 @@ import { createJiraClient } from '../../../src/jira/client.js';
 import { createJiraHttp } from '../../../src/jira/http.js';
 import { createJiraSimulator } from '../../../dev/jira-sim/server.js';
 import { allIssueKeys, asObj, call, list, type Obj } from './call.js';
-import { adf, exampleSite, syntheticSite, SYNTHETIC, testClock, USERS } from './sites.js';
+import { loadFixture } from '../../../dev/jira-sim/fixture.js';
+import {
+  adf,
+  exampleJson,
+  exampleSite,
+  syntheticSite,
+  SYNTHETIC,
+  testClock,
+  USERS,
+} from './sites.js';
 
 const SEARCH = '/rest/api/3/search/jql';
 
@@ -507,6 +516,68 @@ describe('projects, fields, attachments, permissions', () => {
     expect((await call(sim, 'GET', '/rest/api/3/attachment/content/1?redirect=false')).status).toBe(
       404,
     );
+  });
+
+  it("groups have ids, kept when given; BROWSE_PROJECTS follows a project's browseGroups", async () => {
+    const json = exampleJson() as {
+      projects: { key: string; browseGroups?: string[] }[];
+      groups?: { name: string; groupId: string }[];
+    };
+    const PAY = json.projects.find((p) => p.key === 'PAY');
+    if (!PAY) throw new Error('no PAY');
+    PAY.browseGroups = ['jira-software-users'];
+    const OPS = json.projects.find((p) => p.key === 'OPS');
+    if (OPS) OPS.browseGroups = ['jira-admins-acme'];
+    json.groups = [{ name: 'All-incidents', groupId: '952d12c3-5b5b-4d04-bb32-44d383afc4b2' }];
+    const sim = createJiraSimulator(loadFixture(json));
+    const MIA = '712020:99887766-5544-4332-a211-00ffeeddccbb'; // jira-software-users, All-incidents
+    const browse = async (key: string) => {
+      const r = await call(
+        sim,
+        'GET',
+        `/rest/api/3/mypermissions?permissions=BROWSE_PROJECTS&projectKey=${key}`,
+        undefined,
+        { 'X-Sim-Account-Id': MIA },
+      );
+      return asObj(asObj(asObj(r.json).permissions).BROWSE_PROJECTS).havePermission;
+    };
+    expect(await browse('PAY')).toBe(true);
+    expect(await browse('OPS')).toBe(false); // not in OPS's browse groups
+    expect(await browse('WEB')).toBe(true); // no browseGroups: everyone
+    const groups = (
+      (await call(sim, 'GET', `/rest/api/3/user/groups?accountId=${encodeURIComponent(MIA)}`))
+        .json as Obj[]
+    ).map((g) => [g.name, g.groupId]);
+    const derived = groups.find(([n]) => n === 'jira-software-users')?.[1];
+    expect(derived).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(groups).toEqual([
+      ['jira-software-users', derived],
+      ['All-incidents', '952d12c3-5b5b-4d04-bb32-44d383afc4b2'],
+    ]);
+    const picked = asObj((await call(sim, 'GET', '/rest/api/3/groups/picker?query=incid')).json);
+    expect(picked.groups).toEqual([
+      {
+        name: 'All-incidents',
+        html: 'All-incidents',
+        groupId: '952d12c3-5b5b-4d04-bb32-44d383afc4b2',
+        labels: [],
+      },
+    ]);
+    const bulk = asObj(
+      (
+        await call(
+          sim,
+          'GET',
+          '/rest/api/3/group/bulk?groupId=952d12c3-5b5b-4d04-bb32-44d383afc4b2&groupId=nope',
+        )
+      ).json,
+    );
+    expect(bulk.values).toEqual([
+      { name: 'All-incidents', groupId: '952d12c3-5b5b-4d04-bb32-44d383afc4b2' },
+    ]);
+    // The shared example fixture still loads as it is, and a bad extension is reported.
+    expect(() => loadFixture(exampleJson())).not.toThrow();
+    expect(() => loadFixture({ ...json, groups: [{ name: 'x' }] })).toThrow(/groupId/);
   });
 
   it('mypermissions: ADMINISTER for site admins, ADMINISTER_PROJECTS per project, BROWSE for all', async () => {

@@ -7,7 +7,13 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNod
 import { adminApi, allowIncidentApiHost, toApiError, type ApiError } from '../api';
 import { formatCount } from '../format';
 import { useAction, useLoad } from '../hooks';
-import type { ConnectionTest, DetectorInfo, DetectorTest, PublicSettings } from '../types';
+import type {
+  ConnectionTest,
+  DetectorInfo,
+  DetectorTest,
+  JiraGroup,
+  PublicSettings,
+} from '../types';
 import {
   Empty,
   Field,
@@ -95,7 +101,19 @@ function IncidentApiSection({
     if (!s) return;
     onSettings(s);
     setUrl(s.incidentApiUrl ?? '');
-    setMessage(s.incidentApiUrl ? 'Address saved.' : 'Incidents are no longer forwarded.');
+    // The server deletes the token when the address leaves its host: it was given for that host.
+    const cleared = tokenSet && !s.incidentApiTokenSet;
+    setTokenSet(s.incidentApiTokenSet);
+    const host = s.incidentApiUrl ? new URL(s.incidentApiUrl).host : undefined;
+    setMessage(
+      host
+        ? cleared
+          ? `Address saved. The token was cleared because the address is on another host: enter the token for ${host}.`
+          : 'Address saved.'
+        : cleared
+          ? 'Incidents are no longer forwarded, and the token was removed.'
+          : 'Incidents are no longer forwarded.',
+    );
   };
   const saveToken = async (value: string | null) => {
     setMessage(undefined);
@@ -248,48 +266,117 @@ function TeamGroupSection({
   settings: PublicSettings;
   onSettings: OnSettings;
 }) {
-  const [group, setGroup] = useState(settings.teamGroup ?? '');
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<{ query: string; groups: JiraGroup[] } | undefined>();
   const [saved, setSaved] = useState<string | undefined>();
-  const { busy, error, run } = useAction();
-  const save = async () => {
+  const search = useAction();
+  const save = useAction();
+  const find = async () => {
     setSaved(undefined);
-    const s = await run(() => adminApi.updateSettings({ teamGroup: group.trim() || null }));
+    const q = query.trim();
+    const groups = await search.run(() => adminApi.searchGroups(q));
+    if (groups) setFound({ query: q, groups });
+  };
+  // Saved by id: a group keeps its id when renamed, and its old name may go to another group.
+  const choose = async (group: JiraGroup | null) => {
+    setSaved(undefined);
+    const s = await save.run(() =>
+      adminApi.updateSettings({ teamGroupId: group?.groupId ?? null }),
+    );
     if (!s) return;
     onSettings(s);
-    setGroup(s.teamGroup ?? '');
-    setSaved(s.teamGroup ? `Members of ${s.teamGroup} can see incidents.` : 'No group set.');
+    setFound(undefined);
+    setQuery('');
+    setSaved(
+      s.teamGroupName ? `Members of ${s.teamGroupName} can see incidents.` : 'No group set.',
+    );
   };
+  const busy = search.busy || save.busy;
   return (
     <Section title="Who can see incidents">
       <p className="muted">
         Jira administrators see every incident here. On a project’s settings page, that project’s
-        administrators see its incidents, and so do the members of this group.
+        administrators see its incidents, and so do the members of this group, in the projects they
+        may browse.
       </p>
+      {settings.legacyTeamGroupName ? (
+        <p className="inline-message inline-warning">
+          An earlier version kept the group by name ({settings.legacyTeamGroupName}). Choose it
+          again: until then only administrators see incidents.
+        </p>
+      ) : null}
+      {settings.teamGroupId === null ? (
+        settings.legacyTeamGroupName ? null : (
+          <p>No group is set: only administrators see incidents.</p>
+        )
+      ) : settings.teamGroupName === null ? (
+        <p className="inline-message inline-warning">
+          The group chosen before no longer exists in Jira: choose another.
+        </p>
+      ) : (
+        <div className="inline-form">
+          <p>
+            Group allowed to see incidents: <strong>{settings.teamGroupName}</strong>
+          </p>
+          <button
+            type="button"
+            className="button button-subtle"
+            disabled={busy}
+            onClick={() => void choose(null)}
+          >
+            Remove group
+          </button>
+        </div>
+      )}
       <form
         className="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void save();
+          void find();
         }}
       >
-        <Field label="Jira group allowed to see incidents" hint="Leave empty for nobody else.">
+        <Field label="Group name" hint="A part of the name of a Jira group.">
           {(id, hint) => (
             <input
               id={id}
-              type="text"
-              value={group}
+              type="search"
+              value={query}
               aria-describedby={hint}
               onChange={(e) => {
-                setGroup(e.target.value);
+                setQuery(e.target.value);
               }}
             />
           )}
         </Field>
         <button type="submit" className="button" disabled={busy}>
-          Save group
+          Find groups
         </button>
       </form>
-      <InlineError error={error} />
+      <InlineError error={search.error} />
+      {found ? (
+        found.groups.length === 0 ? (
+          <p className="muted" role="status">
+            No group’s name contains “{found.query}”.
+          </p>
+        ) : (
+          <ul className="plain-list" aria-label="Matching groups">
+            {found.groups.map((g) => (
+              <li key={g.groupId}>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={busy}
+                  aria-label={`Choose ${g.name}`}
+                  onClick={() => void choose(g)}
+                >
+                  {g.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )
+      ) : null}
+      <InlineError error={save.error} />
       {saved ? <InlineSuccess>{saved}</InlineSuccess> : null}
     </Section>
   );

@@ -139,7 +139,10 @@ function Facts({
         {`in ${formatCount(i.present_count)} of ${formatCount(i.occurrences_count)} place${i.occurrences_count === 1 ? '' : 's'}`}
       </dd>
       <dt>Projects</dt>
-      <dd>{i.project_keys.join(', ')}</dd>
+      <dd>
+        {i.project_keys.join(', ')}
+        {i.shared_with_other_projects ? ' (and other projects)' : ''}
+      </dd>
       <dt>First seen</dt>
       <dd>
         <time dateTime={i.date}>{formatDate(i.date)}</time>
@@ -199,6 +202,17 @@ function Actions({
   };
   const s = incident.status;
   const canAssign = s === 'TRIGGERED' || s === 'ASSIGNED';
+  // The server refuses them too: one project's page does not decide for the others.
+  if (incident.shared_with_other_projects)
+    return (
+      <section className="panel actions" aria-labelledby={headingId}>
+        <h3 id={headingId}>Actions</h3>
+        <p className="hint">
+          Actions are not available on this page: this secret also appears in other projects, so a
+          Jira administrator handles it from the app’s admin page.
+        </p>
+      </section>
+    );
   return (
     <section className="panel actions" aria-labelledby={headingId}>
       <h3 id={headingId}>Actions</h3>
