@@ -13,6 +13,7 @@ import aws from './aws.js';
 import azure from './azure.js';
 import basicAuthUrl from './basic-auth-url.js';
 import buildkite from './buildkite.js';
+import cerebras from './cerebras.js';
 import circleci from './circleci.js';
 import cloudflare from './cloudflare.js';
 import connectionString from './connection-string.js';
@@ -29,6 +30,7 @@ import dropbox from './dropbox.js';
 import dynatrace from './dynatrace.js';
 import facebook from './facebook.js';
 import figma from './figma.js';
+import fireworks from './fireworks.js';
 import fly from './fly.js';
 import generic from './generic.js';
 import github from './github.js';
@@ -42,10 +44,12 @@ import hubspot from './hubspot.js';
 import huggingface from './huggingface.js';
 import ibm from './ibm.js';
 import jfrog from './jfrog.js';
+import jina from './jina.js';
 import jwt from './jwt.js';
 import launchdarkly from './launchdarkly.js';
 import linear from './linear.js';
 import linode from './linode.js';
+import llamaindex from './llamaindex.js';
 import mailchimp from './mailchimp.js';
 import mailgun from './mailgun.js';
 import mapbox from './mapbox.js';
@@ -56,8 +60,10 @@ import ngrok from './ngrok.js';
 import notion from './notion.js';
 import npm from './npm.js';
 import nuget from './nuget.js';
+import nvidia from './nvidia.js';
 import okta from './okta.js';
 import openai from './openai.js';
+import openrouter from './openrouter.js';
 import paypal from './paypal.js';
 import perplexity from './perplexity.js';
 import planetscale from './planetscale.js';
@@ -78,11 +84,14 @@ import square from './square.js';
 import stripe from './stripe.js';
 import supabase from './supabase.js';
 import tailscale from './tailscale.js';
+import tavily from './tavily.js';
 import telegram from './telegram.js';
+import togetherai from './togetherai.js';
 import twilio from './twilio.js';
 import twitter from './twitter.js';
 import typeform from './typeform.js';
 import vercel from './vercel.js';
+import voyage from './voyage.js';
 import xai from './xai.js';
 
 export const DETECTORS: readonly Detector[] = [
@@ -95,6 +104,7 @@ export const DETECTORS: readonly Detector[] = [
   ...azure,
   ...basicAuthUrl,
   ...buildkite,
+  ...cerebras,
   ...circleci,
   ...cloudflare,
   ...connectionString,
@@ -111,6 +121,7 @@ export const DETECTORS: readonly Detector[] = [
   ...dynatrace,
   ...facebook,
   ...figma,
+  ...fireworks,
   ...fly,
   ...generic,
   ...github,
@@ -124,10 +135,12 @@ export const DETECTORS: readonly Detector[] = [
   ...huggingface,
   ...ibm,
   ...jfrog,
+  ...jina,
   ...jwt,
   ...launchdarkly,
   ...linear,
   ...linode,
+  ...llamaindex,
   ...mailchimp,
   ...mailgun,
   ...mapbox,
@@ -138,8 +151,10 @@ export const DETECTORS: readonly Detector[] = [
   ...notion,
   ...npm,
   ...nuget,
+  ...nvidia,
   ...okta,
   ...openai,
+  ...openrouter,
   ...paypal,
   ...perplexity,
   ...planetscale,
@@ -160,10 +175,13 @@ export const DETECTORS: readonly Detector[] = [
   ...stripe,
   ...supabase,
   ...tailscale,
+  ...tavily,
   ...telegram,
+  ...togetherai,
   ...twilio,
   ...twitter,
   ...typeform,
   ...vercel,
+  ...voyage,
   ...xai,
 ];
