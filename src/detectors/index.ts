@@ -5,9 +5,11 @@
  */
 import type { Detector } from '../engine/types.js';
 import age from './age.js';
+import ai21 from './ai21.js';
 import airtable from './airtable.js';
 import alibaba from './alibaba.js';
 import anthropic from './anthropic.js';
+import assemblyai from './assemblyai.js';
 import atlassian from './atlassian.js';
 import aws from './aws.js';
 import azure from './azure.js';
@@ -15,19 +17,24 @@ import basicAuthUrl from './basic-auth-url.js';
 import buildkite from './buildkite.js';
 import cerebras from './cerebras.js';
 import circleci from './circleci.js';
+import clarifai from './clarifai.js';
 import cloudflare from './cloudflare.js';
+import cohere from './cohere.js';
 import connectionString from './connection-string.js';
 import contentful from './contentful.js';
 import crates from './crates.js';
 import curl from './curl.js';
 import databricks from './databricks.js';
 import datadog from './datadog.js';
+import deepgram from './deepgram.js';
+import deepseek from './deepseek.js';
 import digitalocean from './digitalocean.js';
 import discord from './discord.js';
 import docker from './docker.js';
 import doppler from './doppler.js';
 import dropbox from './dropbox.js';
 import dynatrace from './dynatrace.js';
+import elevenlabs from './elevenlabs.js';
 import facebook from './facebook.js';
 import figma from './figma.js';
 import fireworks from './fireworks.js';
@@ -54,6 +61,7 @@ import mailchimp from './mailchimp.js';
 import mailgun from './mailgun.js';
 import mapbox from './mapbox.js';
 import microsoftTeams from './microsoft-teams.js';
+import mistral from './mistral.js';
 import netlify from './netlify.js';
 import newrelic from './newrelic.js';
 import ngrok from './ngrok.js';
@@ -73,6 +81,8 @@ import pulumi from './pulumi.js';
 import pypi from './pypi.js';
 import replicate from './replicate.js';
 import rubygems from './rubygems.js';
+import runway from './runway.js';
+import sambanova from './sambanova.js';
 import scaleway from './scaleway.js';
 import sendgrid from './sendgrid.js';
 import sentry from './sentry.js';
@@ -81,6 +91,7 @@ import slack from './slack.js';
 import snyk from './snyk.js';
 import sonarqube from './sonarqube.js';
 import square from './square.js';
+import stability from './stability.js';
 import stripe from './stripe.js';
 import supabase from './supabase.js';
 import tailscale from './tailscale.js';
@@ -96,9 +107,11 @@ import xai from './xai.js';
 
 export const DETECTORS: readonly Detector[] = [
   ...age,
+  ...ai21,
   ...airtable,
   ...alibaba,
   ...anthropic,
+  ...assemblyai,
   ...atlassian,
   ...aws,
   ...azure,
@@ -106,19 +119,24 @@ export const DETECTORS: readonly Detector[] = [
   ...buildkite,
   ...cerebras,
   ...circleci,
+  ...clarifai,
   ...cloudflare,
+  ...cohere,
   ...connectionString,
   ...contentful,
   ...crates,
   ...curl,
   ...databricks,
   ...datadog,
+  ...deepgram,
+  ...deepseek,
   ...digitalocean,
   ...discord,
   ...docker,
   ...doppler,
   ...dropbox,
   ...dynatrace,
+  ...elevenlabs,
   ...facebook,
   ...figma,
   ...fireworks,
@@ -145,6 +163,7 @@ export const DETECTORS: readonly Detector[] = [
   ...mailgun,
   ...mapbox,
   ...microsoftTeams,
+  ...mistral,
   ...netlify,
   ...newrelic,
   ...ngrok,
@@ -164,6 +183,8 @@ export const DETECTORS: readonly Detector[] = [
   ...pypi,
   ...replicate,
   ...rubygems,
+  ...runway,
+  ...sambanova,
   ...scaleway,
   ...sendgrid,
   ...sentry,
@@ -172,6 +193,7 @@ export const DETECTORS: readonly Detector[] = [
   ...snyk,
   ...sonarqube,
   ...square,
+  ...stability,
   ...stripe,
   ...supabase,
   ...tailscale,
