@@ -14,16 +14,20 @@ import atlassian from './atlassian.js';
 import aws from './aws.js';
 import azure from './azure.js';
 import basicAuthUrl from './basic-auth-url.js';
+import braintrust from './braintrust.js';
 import buildkite from './buildkite.js';
 import cerebras from './cerebras.js';
 import circleci from './circleci.js';
 import clarifai from './clarifai.js';
+import clearml from './clearml.js';
 import cloudflare from './cloudflare.js';
 import cohere from './cohere.js';
+import comet from './comet.js';
 import connectionString from './connection-string.js';
 import contentful from './contentful.js';
 import crates from './crates.js';
 import curl from './curl.js';
+import dagshub from './dagshub.js';
 import databricks from './databricks.js';
 import datadog from './datadog.js';
 import deepgram from './deepgram.js';
@@ -46,13 +50,17 @@ import google from './google.js';
 import grafana from './grafana.js';
 import groq from './groq.js';
 import hashicorp from './hashicorp.js';
+import helicone from './helicone.js';
 import heroku from './heroku.js';
 import hubspot from './hubspot.js';
 import huggingface from './huggingface.js';
+import humanloop from './humanloop.js';
 import ibm from './ibm.js';
 import jfrog from './jfrog.js';
 import jina from './jina.js';
 import jwt from './jwt.js';
+import langfuse from './langfuse.js';
+import langsmith from './langsmith.js';
 import launchdarkly from './launchdarkly.js';
 import linear from './linear.js';
 import linode from './linode.js';
@@ -62,6 +70,7 @@ import mailgun from './mailgun.js';
 import mapbox from './mapbox.js';
 import microsoftTeams from './microsoft-teams.js';
 import mistral from './mistral.js';
+import neptune from './neptune.js';
 import netlify from './netlify.js';
 import newrelic from './newrelic.js';
 import ngrok from './ngrok.js';
@@ -80,9 +89,11 @@ import privateKey from './private-key.js';
 import pulumi from './pulumi.js';
 import pypi from './pypi.js';
 import replicate from './replicate.js';
+import roboflow from './roboflow.js';
 import rubygems from './rubygems.js';
 import runway from './runway.js';
 import sambanova from './sambanova.js';
+import scaleai from './scaleai.js';
 import scaleway from './scaleway.js';
 import sendgrid from './sendgrid.js';
 import sentry from './sentry.js';
@@ -103,6 +114,7 @@ import twitter from './twitter.js';
 import typeform from './typeform.js';
 import vercel from './vercel.js';
 import voyage from './voyage.js';
+import weightsandbiases from './weightsandbiases.js';
 import xai from './xai.js';
 
 export const DETECTORS: readonly Detector[] = [
@@ -116,16 +128,20 @@ export const DETECTORS: readonly Detector[] = [
   ...aws,
   ...azure,
   ...basicAuthUrl,
+  ...braintrust,
   ...buildkite,
   ...cerebras,
   ...circleci,
   ...clarifai,
+  ...clearml,
   ...cloudflare,
   ...cohere,
+  ...comet,
   ...connectionString,
   ...contentful,
   ...crates,
   ...curl,
+  ...dagshub,
   ...databricks,
   ...datadog,
   ...deepgram,
@@ -148,13 +164,17 @@ export const DETECTORS: readonly Detector[] = [
   ...grafana,
   ...groq,
   ...hashicorp,
+  ...helicone,
   ...heroku,
   ...hubspot,
   ...huggingface,
+  ...humanloop,
   ...ibm,
   ...jfrog,
   ...jina,
   ...jwt,
+  ...langfuse,
+  ...langsmith,
   ...launchdarkly,
   ...linear,
   ...linode,
@@ -164,6 +184,7 @@ export const DETECTORS: readonly Detector[] = [
   ...mapbox,
   ...microsoftTeams,
   ...mistral,
+  ...neptune,
   ...netlify,
   ...newrelic,
   ...ngrok,
@@ -182,9 +203,11 @@ export const DETECTORS: readonly Detector[] = [
   ...pulumi,
   ...pypi,
   ...replicate,
+  ...roboflow,
   ...rubygems,
   ...runway,
   ...sambanova,
+  ...scaleai,
   ...scaleway,
   ...sendgrid,
   ...sentry,
@@ -205,5 +228,6 @@ export const DETECTORS: readonly Detector[] = [
   ...typeform,
   ...vercel,
   ...voyage,
+  ...weightsandbiases,
   ...xai,
 ];
