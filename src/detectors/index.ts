@@ -9,10 +9,12 @@ import ai21 from './ai21.js';
 import airtable from './airtable.js';
 import alibaba from './alibaba.js';
 import anthropic from './anthropic.js';
+import anyscale from './anyscale.js';
 import assemblyai from './assemblyai.js';
 import atlassian from './atlassian.js';
 import aws from './aws.js';
 import azure from './azure.js';
+import baseten from './baseten.js';
 import basicAuthUrl from './basic-auth-url.js';
 import braintrust from './braintrust.js';
 import buildkite from './buildkite.js';
@@ -38,9 +40,11 @@ import docker from './docker.js';
 import doppler from './doppler.js';
 import dropbox from './dropbox.js';
 import dynatrace from './dynatrace.js';
+import e2b from './e2b.js';
 import elevenlabs from './elevenlabs.js';
 import facebook from './facebook.js';
 import figma from './figma.js';
+import firecrawl from './firecrawl.js';
 import fireworks from './fireworks.js';
 import fly from './fly.js';
 import generic from './generic.js';
@@ -59,6 +63,7 @@ import ibm from './ibm.js';
 import jfrog from './jfrog.js';
 import jina from './jina.js';
 import jwt from './jwt.js';
+import lambda from './lambda.js';
 import langfuse from './langfuse.js';
 import langsmith from './langsmith.js';
 import launchdarkly from './launchdarkly.js';
@@ -70,6 +75,7 @@ import mailgun from './mailgun.js';
 import mapbox from './mapbox.js';
 import microsoftTeams from './microsoft-teams.js';
 import mistral from './mistral.js';
+import modal from './modal.js';
 import neptune from './neptune.js';
 import netlify from './netlify.js';
 import newrelic from './newrelic.js';
@@ -91,6 +97,7 @@ import pypi from './pypi.js';
 import replicate from './replicate.js';
 import roboflow from './roboflow.js';
 import rubygems from './rubygems.js';
+import runpod from './runpod.js';
 import runway from './runway.js';
 import sambanova from './sambanova.js';
 import scaleai from './scaleai.js';
@@ -113,6 +120,7 @@ import twilio from './twilio.js';
 import twitter from './twitter.js';
 import typeform from './typeform.js';
 import vercel from './vercel.js';
+import voiceflow from './voiceflow.js';
 import voyage from './voyage.js';
 import weightsandbiases from './weightsandbiases.js';
 import xai from './xai.js';
@@ -123,10 +131,12 @@ export const DETECTORS: readonly Detector[] = [
   ...airtable,
   ...alibaba,
   ...anthropic,
+  ...anyscale,
   ...assemblyai,
   ...atlassian,
   ...aws,
   ...azure,
+  ...baseten,
   ...basicAuthUrl,
   ...braintrust,
   ...buildkite,
@@ -152,9 +162,11 @@ export const DETECTORS: readonly Detector[] = [
   ...doppler,
   ...dropbox,
   ...dynatrace,
+  ...e2b,
   ...elevenlabs,
   ...facebook,
   ...figma,
+  ...firecrawl,
   ...fireworks,
   ...fly,
   ...generic,
@@ -173,6 +185,7 @@ export const DETECTORS: readonly Detector[] = [
   ...jfrog,
   ...jina,
   ...jwt,
+  ...lambda,
   ...langfuse,
   ...langsmith,
   ...launchdarkly,
@@ -184,6 +197,7 @@ export const DETECTORS: readonly Detector[] = [
   ...mapbox,
   ...microsoftTeams,
   ...mistral,
+  ...modal,
   ...neptune,
   ...netlify,
   ...newrelic,
@@ -205,6 +219,7 @@ export const DETECTORS: readonly Detector[] = [
   ...replicate,
   ...roboflow,
   ...rubygems,
+  ...runpod,
   ...runway,
   ...sambanova,
   ...scaleai,
@@ -227,6 +242,7 @@ export const DETECTORS: readonly Detector[] = [
   ...twitter,
   ...typeform,
   ...vercel,
+  ...voiceflow,
   ...voyage,
   ...weightsandbiases,
   ...xai,
