@@ -7,6 +7,7 @@ import type { Detector } from '../engine/types.js';
 import age from './age.js';
 import ai21 from './ai21.js';
 import airtable from './airtable.js';
+import algolia from './algolia.js';
 import alibaba from './alibaba.js';
 import anthropic from './anthropic.js';
 import anyscale from './anyscale.js';
@@ -19,6 +20,7 @@ import basicAuthUrl from './basic-auth-url.js';
 import braintrust from './braintrust.js';
 import buildkite from './buildkite.js';
 import cerebras from './cerebras.js';
+import chroma from './chroma.js';
 import circleci from './circleci.js';
 import clarifai from './clarifai.js';
 import clearml from './clearml.js';
@@ -41,6 +43,7 @@ import doppler from './doppler.js';
 import dropbox from './dropbox.js';
 import dynatrace from './dynatrace.js';
 import e2b from './e2b.js';
+import elastic from './elastic.js';
 import elevenlabs from './elevenlabs.js';
 import facebook from './facebook.js';
 import figma from './figma.js';
@@ -73,6 +76,7 @@ import llamaindex from './llamaindex.js';
 import mailchimp from './mailchimp.js';
 import mailgun from './mailgun.js';
 import mapbox from './mapbox.js';
+import meilisearch from './meilisearch.js';
 import microsoftTeams from './microsoft-teams.js';
 import mistral from './mistral.js';
 import modal from './modal.js';
@@ -89,11 +93,13 @@ import openai from './openai.js';
 import openrouter from './openrouter.js';
 import paypal from './paypal.js';
 import perplexity from './perplexity.js';
+import pinecone from './pinecone.js';
 import planetscale from './planetscale.js';
 import postman from './postman.js';
 import privateKey from './private-key.js';
 import pulumi from './pulumi.js';
 import pypi from './pypi.js';
+import qdrant from './qdrant.js';
 import replicate from './replicate.js';
 import roboflow from './roboflow.js';
 import rubygems from './rubygems.js';
@@ -119,16 +125,20 @@ import togetherai from './togetherai.js';
 import twilio from './twilio.js';
 import twitter from './twitter.js';
 import typeform from './typeform.js';
+import typesense from './typesense.js';
 import vercel from './vercel.js';
 import voiceflow from './voiceflow.js';
 import voyage from './voyage.js';
+import weaviate from './weaviate.js';
 import weightsandbiases from './weightsandbiases.js';
 import xai from './xai.js';
+import zilliz from './zilliz.js';
 
 export const DETECTORS: readonly Detector[] = [
   ...age,
   ...ai21,
   ...airtable,
+  ...algolia,
   ...alibaba,
   ...anthropic,
   ...anyscale,
@@ -141,6 +151,7 @@ export const DETECTORS: readonly Detector[] = [
   ...braintrust,
   ...buildkite,
   ...cerebras,
+  ...chroma,
   ...circleci,
   ...clarifai,
   ...clearml,
@@ -163,6 +174,7 @@ export const DETECTORS: readonly Detector[] = [
   ...dropbox,
   ...dynatrace,
   ...e2b,
+  ...elastic,
   ...elevenlabs,
   ...facebook,
   ...figma,
@@ -195,6 +207,7 @@ export const DETECTORS: readonly Detector[] = [
   ...mailchimp,
   ...mailgun,
   ...mapbox,
+  ...meilisearch,
   ...microsoftTeams,
   ...mistral,
   ...modal,
@@ -211,11 +224,13 @@ export const DETECTORS: readonly Detector[] = [
   ...openrouter,
   ...paypal,
   ...perplexity,
+  ...pinecone,
   ...planetscale,
   ...postman,
   ...privateKey,
   ...pulumi,
   ...pypi,
+  ...qdrant,
   ...replicate,
   ...roboflow,
   ...rubygems,
@@ -241,9 +256,12 @@ export const DETECTORS: readonly Detector[] = [
   ...twilio,
   ...twitter,
   ...typeform,
+  ...typesense,
   ...vercel,
   ...voiceflow,
   ...voyage,
+  ...weaviate,
   ...weightsandbiases,
   ...xai,
+  ...zilliz,
 ];
