@@ -5,10 +5,11 @@
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { EW, family } from './define.js';
 
+// The second part is a UUID as issued; its 8-4-4-4-12 shape is checked, not its hex alphabet.
 const NGC_DECODED =
-  /^[A-Za-z0-9]{26}:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+  /^[A-Za-z0-9]{26}:[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12}$/;
 
-/** The legacy NGC key decodes to an id, a colon and a UUID. */
+/** The legacy NGC key decodes to an id, a colon and a UUID-shaped secret. */
 function isNgcLegacy(s: string): boolean {
   const bytes = decodeBase64(s);
   return bytes !== undefined && NGC_DECODED.test(bytesToLatin1(bytes));

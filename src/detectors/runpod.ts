@@ -1,4 +1,4 @@
-// RunPod API keys: "rpa_" + upper-case alphanumerics (about 40-50).
+// RunPod API keys: "rpa_" + 40 upper-case alphanumerics + 6 lower-case alphanumerics (46).
 // https://docs.runpod.io/get-started/api-keys
 import { EW, family } from './define.js';
 
@@ -8,14 +8,14 @@ export default family('runpod', [
     name: 'RunPod API key',
     category: 'api_key',
     keywords: ['rpa_'],
-    pattern: String.raw`\b(rpa_[A-Z0-9]{36,56})${EW}`,
+    pattern: String.raw`\b(rpa_[A-Z0-9]{40}[a-z0-9]{6})${EW}`,
     minEntropy: 3.8,
     examples: {
       positives: [
-        'rpa_M4N1WVX6LWC0AL32MVNPFHN0TQXOBP7SN51P7OUE2N2FR0',
+        'rpa_0IBYYURL65B4KJ4HBI6JLVHKPO2DRVAUK7VWZZUTkw95r2',
         {
-          text: 'curl https://rest.runpod.io/v1/pods -H "Authorization: Bearer rpa_ZCME2A30DPXMZT74AAZKI0TIT8NJ36SNGEUDNDF2"',
-          secret: 'rpa_ZCME2A30DPXMZT74AAZKI0TIT8NJ36SNGEUDNDF2',
+          text: 'curl https://rest.runpod.io/v1/pods -H "Authorization: Bearer rpa_F4QKKS4RFGY134O5OG2080OPXN7YFTD8NG1AB91Nq15n1w"',
+          secret: 'rpa_F4QKKS4RFGY134O5OG2080OPXN7YFTD8NG1AB91Nq15n1w',
         },
       ],
       negatives: [
@@ -23,6 +23,7 @@ export default family('runpod', [
         'RUNPOD_API_KEY=rpa_xle6sadvnyzvzy0x8flcxz2ototgunpys2f20qe6', // lower case
         'rpa_4M3F403H6AREZE90JJNNINEAZ1LZJE', // too short
         'RPA_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+        'rpa_PK16A6YH5O3XSH88JBBLD63INOUXJUGN33BSRPWGLIIEJE', // no lower-case tail
       ],
     },
   },
