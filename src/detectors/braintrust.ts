@@ -10,6 +10,8 @@ export default family('braintrust', [
     category: 'api_key',
     keywords: ['braintrust'],
     pattern: String.raw`(?:^|[^A-Za-z0-9_.-])(sk-[A-Za-z0-9]{48})${EW}`,
+    // OpenAI legacy keys (sk- + 48 with the T3BlbkFJ marker) belong to the openai family.
+    validate: (s) => !s.includes('T3BlbkFJ'),
     minEntropy: 4,
     examples: {
       positives: [

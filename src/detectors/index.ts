@@ -73,6 +73,7 @@ import launchdarkly from './launchdarkly.js';
 import linear from './linear.js';
 import linode from './linode.js';
 import llamaindex from './llamaindex.js';
+import logfire from './logfire.js';
 import mailchimp from './mailchimp.js';
 import mailgun from './mailgun.js';
 import mapbox from './mapbox.js';
@@ -80,10 +81,12 @@ import meilisearch from './meilisearch.js';
 import microsoftTeams from './microsoft-teams.js';
 import mistral from './mistral.js';
 import modal from './modal.js';
+import moonshot from './moonshot.js';
 import neptune from './neptune.js';
 import netlify from './netlify.js';
 import newrelic from './newrelic.js';
 import ngrok from './ngrok.js';
+import nomic from './nomic.js';
 import notion from './notion.js';
 import npm from './npm.js';
 import nuget from './nuget.js';
@@ -204,6 +207,7 @@ export const DETECTORS: readonly Detector[] = [
   ...linear,
   ...linode,
   ...llamaindex,
+  ...logfire,
   ...mailchimp,
   ...mailgun,
   ...mapbox,
@@ -211,10 +215,12 @@ export const DETECTORS: readonly Detector[] = [
   ...microsoftTeams,
   ...mistral,
   ...modal,
+  ...moonshot,
   ...neptune,
   ...netlify,
   ...newrelic,
   ...ngrok,
+  ...nomic,
   ...notion,
   ...npm,
   ...nuget,

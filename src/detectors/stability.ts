@@ -9,6 +9,8 @@ export default family('stability', [
     category: 'api_key',
     keywords: ['stability', 'dreamstudio'],
     pattern: String.raw`(?:^|[^A-Za-z0-9_.-])(sk-[A-Za-z0-9]{48})${EW}`,
+    // OpenAI legacy keys (sk- + 48 with the T3BlbkFJ marker) belong to the openai family.
+    validate: (s) => !s.includes('T3BlbkFJ'),
     minEntropy: 4,
     examples: {
       positives: [
@@ -24,6 +26,7 @@ export default family('stability', [
       negatives: [
         'STABILITY_API_KEY=sk-...',
         'STABILITY_API_KEY=sk-0pY0NFneNtwvLtLPnYUkou07E0hXrFUPC47vCj90',
+        'STABILITY_API_KEY=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', // an OpenAI key pasted by mistake
         'sk-gbfvYx4BUTtkCbi0hYYIZZj0Ta8o7eDqjzj3N7HENm3AYRqV', // no Stability name nearby
       ],
     },
