@@ -19,6 +19,7 @@ import baseten from './baseten.js';
 import basicAuthUrl from './basic-auth-url.js';
 import braintrust from './braintrust.js';
 import buildkite from './buildkite.js';
+import cartesia from './cartesia.js';
 import cerebras from './cerebras.js';
 import chroma from './chroma.js';
 import circleci from './circleci.js';
@@ -125,6 +126,7 @@ import tailscale from './tailscale.js';
 import tavily from './tavily.js';
 import telegram from './telegram.js';
 import togetherai from './togetherai.js';
+import turbopuffer from './turbopuffer.js';
 import twilio from './twilio.js';
 import twitter from './twitter.js';
 import typeform from './typeform.js';
@@ -153,6 +155,7 @@ export const DETECTORS: readonly Detector[] = [
   ...basicAuthUrl,
   ...braintrust,
   ...buildkite,
+  ...cartesia,
   ...cerebras,
   ...chroma,
   ...circleci,
@@ -259,6 +262,7 @@ export const DETECTORS: readonly Detector[] = [
   ...tavily,
   ...telegram,
   ...togetherai,
+  ...turbopuffer,
   ...twilio,
   ...twitter,
   ...typeform,
