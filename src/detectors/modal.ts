@@ -1,4 +1,4 @@
-// Modal tokens: a token id "ak-" and a token secret "as-" (alphanumerics), set with
+// Modal tokens: a token id "ak-" and a token secret "as-" (22 alphanumerics each), set with
 // `modal token set` or kept in ~/.modal.toml. The secret counts only after a token-secret name.
 // https://modal.com/docs/reference/modal.config
 import { ASSIGN, EW, family } from './define.js';
@@ -10,7 +10,7 @@ export default family('modal', [
     category: 'credentials',
     keywords: ['token_secret', 'token-secret'],
     ignoreCase: true,
-    pattern: String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])(?:modal[_-])?token[_-]secret${ASSIGN}(as-[A-Za-z0-9]{20,32})${EW}`,
+    pattern: String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])(?:modal[_-])?token[_-]secret${ASSIGN}(as-[A-Za-z0-9]{22})${EW}`,
     minEntropy: 3.5,
     examples: {
       positives: [
