@@ -18,6 +18,7 @@ import azure from './azure.js';
 import baseten from './baseten.js';
 import basicAuthUrl from './basic-auth-url.js';
 import braintrust from './braintrust.js';
+import browserbase from './browserbase.js';
 import buildkite from './buildkite.js';
 import cartesia from './cartesia.js';
 import cerebras from './cerebras.js';
@@ -36,6 +37,7 @@ import dagshub from './dagshub.js';
 import databricks from './databricks.js';
 import datadog from './datadog.js';
 import deepgram from './deepgram.js';
+import deepl from './deepl.js';
 import deepseek from './deepseek.js';
 import digitalocean from './digitalocean.js';
 import discord from './discord.js';
@@ -79,6 +81,7 @@ import mailchimp from './mailchimp.js';
 import mailgun from './mailgun.js';
 import mapbox from './mapbox.js';
 import meilisearch from './meilisearch.js';
+import mem0 from './mem0.js';
 import microsoftTeams from './microsoft-teams.js';
 import mistral from './mistral.js';
 import modal from './modal.js';
@@ -154,6 +157,7 @@ export const DETECTORS: readonly Detector[] = [
   ...baseten,
   ...basicAuthUrl,
   ...braintrust,
+  ...browserbase,
   ...buildkite,
   ...cartesia,
   ...cerebras,
@@ -172,6 +176,7 @@ export const DETECTORS: readonly Detector[] = [
   ...databricks,
   ...datadog,
   ...deepgram,
+  ...deepl,
   ...deepseek,
   ...digitalocean,
   ...discord,
@@ -215,6 +220,7 @@ export const DETECTORS: readonly Detector[] = [
   ...mailgun,
   ...mapbox,
   ...meilisearch,
+  ...mem0,
   ...microsoftTeams,
   ...mistral,
   ...modal,
