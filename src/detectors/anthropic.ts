@@ -1,5 +1,6 @@
 // Anthropic keys: "sk-ant-<type><version>-" + 93 url-safe chars + "AA" (108 chars in all).
-// Claude OAuth access/refresh tokens (sk-ant-oat01-/sk-ant-ort01-) share the prefix scheme.
+// Claude OAuth access/refresh tokens (sk-ant-oat01-/sk-ant-ort01-) and claude.ai session keys
+// (sk-ant-sid01-) share the prefix scheme. https://docs.anthropic.com/en/api/getting-started
 import { EW, family } from './define.js';
 
 export default family('anthropic', [
@@ -69,6 +70,30 @@ export default family('anthropic', [
         '"accessToken": "sk-ant-oat01-..."',
         '"refreshToken": "sk-ant-ort01-refresh-token-xyz"',
         'sk-ant-oat01-test-token-abc123',
+      ],
+    },
+  },
+  {
+    // claude.ai web session cookie ("sessionKey"): same prefix scheme, type "sid".
+    id: 'anthropic-session-key',
+    name: 'Anthropic (claude.ai) session key',
+    category: 'credentials',
+    keywords: ['sk-ant-sid'],
+    pattern: String.raw`\b(sk-ant-sid0[0-9]-[A-Za-z0-9_-]{80,120})${EW}`,
+    minEntropy: 4,
+    examples: {
+      positives: [
+        'sk-ant-sid01-GPzEyoL8EsaJd-wyXxQPplH8ACyjkz4jmBQlm7knI4pShZFC8ZrXbeg-fT3pG_h8msMlc_T1ah9sdbEl7oX8nrAA',
+        {
+          text: 'Cookie: sessionKey=sk-ant-sid01-EHAluvtdgDW1_In81LJK6yc_jecsblnAk2vnXK6_Zy2GKlPOyJV9YZGWNkJnsrUgBhcpqIuRhWlMkU6ag5t-ZjAA; intercom-device-id=x',
+          secret:
+            'sk-ant-sid01-EHAluvtdgDW1_In81LJK6yc_jecsblnAk2vnXK6_Zy2GKlPOyJV9YZGWNkJnsrUgBhcpqIuRhWlMkU6ag5t-ZjAA',
+        },
+      ],
+      negatives: [
+        'sessionKey=sk-ant-sid01-...',
+        'sk-ant-sid01-EHAluvtdgDW1_In81LJK6yc_jecsblnAk2vnXK6_Zy2GKlPOyJV9YZGWNkJn', // too short
+        'sk-ant-sid01-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
       ],
     },
   },

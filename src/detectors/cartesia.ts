@@ -1,0 +1,27 @@
+// Cartesia (voice/TTS) API keys: "sk_car_" + 22 alphanumerics. https://docs.cartesia.ai/
+import { EW, family } from './define.js';
+
+export default family('cartesia', [
+  {
+    id: 'cartesia-api-key',
+    name: 'Cartesia API key',
+    category: 'api_key',
+    keywords: ['sk_car_'],
+    pattern: String.raw`\b(sk_car_[A-Za-z0-9]{22})${EW}`,
+    minEntropy: 3.8,
+    examples: {
+      positives: [
+        'sk_car_M1eWrP3uIZ35wyVpbDO0td',
+        {
+          text: 'curl https://api.cartesia.ai/voices -H "X-API-Key: sk_car_DFPu2OOjUz597TYG1TRtzn" -H "Cartesia-Version: 2025-04-16"',
+          secret: 'sk_car_DFPu2OOjUz597TYG1TRtzn',
+        },
+      ],
+      negatives: [
+        'CARTESIA_API_KEY=sk_car_...',
+        'CARTESIA_API_KEY=sk_car_your-key-here',
+        'sk_car_n2keSriyRPwHaEbUOolL', // 20 chars
+      ],
+    },
+  },
+]);
