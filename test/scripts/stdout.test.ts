@@ -78,10 +78,10 @@ describe('the programs behind the scripts', () => {
     );
   });
 
-  it('bench:site prints its table on stdout and its progress on stderr', async () => {
+  it('bench:site prints its tables on stdout and its progress on stderr', async () => {
     const { stdout, stderr } = await run(
       process.execPath,
-      [join(root, 'dist/bench/site.js'), '--issues', '40,80'],
+      [join(root, 'dist/bench/site.js'), '--issues', '40,80', '--forge-issues', '60'],
       { cwd: root },
     );
     const lines = stdout.trimEnd().split('\n');
@@ -89,7 +89,16 @@ describe('the programs behind the scripts', () => {
     expect(lines[1]).toMatch(/^issues\s+seconds/);
     expect(lines.slice(2, 4).map((l) => l.split(/\s+/)[0])).toEqual(['40', '80']);
     expect(lines[4]).toMatch(/^site 2x larger/);
-    expect(lines).toHaveLength(5);
+    expect(lines[5]).toBe('');
+    expect(lines[6]).toMatch(/^Forge cost per 1,000 issues: .* 60 issues/);
+    expect(lines.slice(7).map((l) => l.trim().split(/\s{2,}/)[0])).toEqual([
+      'Jira points',
+      'KVS reads',
+      'KVS writes',
+      'invocations',
+    ]);
     expect(stderr).toContain('generating and scanning 40 issues');
+    // The app's own log lines went to stderr too.
+    expect(stderr).toContain('"what":"historical-scan"');
   });
 });
