@@ -127,4 +127,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // src/ is what ships (the Forge bundle, the installed command line); dev/ is tooling. A rule
+    // of its own, so the per-folder no-restricted-imports settings above cannot switch it off.
+    files: ['src/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+dev/',
+              message: 'src/ ships and never imports dev/ tooling: take it in as a port instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -32,12 +32,15 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** Runs the bin; resolves whatever the exit code (1 means secrets were found). */
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs a program of the CLI; resolves whatever the exit code (1 means secrets were found). */
+function cli(
+  program: string,
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [bin, ...args],
+      [program, ...args],
       {
         env: { ...process.env, JIRA_SECRET_SCANNER_KEY: 'cli-stdout-test-key' },
         maxBuffer: 64 * 2 ** 20,
@@ -58,27 +61,41 @@ const parsesAs = (format: string, stdout: string): unknown =>
     : JSON.parse(stdout);
 
 const site = (): string[] => ['--site', server.url, '--email', creds.email, '--token', creds.token];
-const cases: [string, () => string[], string][] = [
-  ['detectors', () => ['detectors'], 'json'],
-  ['scan', () => ['scan', note], 'json'],
-  ['scan', () => ['scan', note], 'sarif'],
-  ['scan --input-format jsonl', () => ['scan', '--input-format', 'jsonl', units], 'jsonl'],
-  ['scan-fixture', () => ['scan-fixture', EXAMPLE_SITE], 'json'],
-  ['scan-fixture', () => ['scan-fixture', EXAMPLE_SITE], 'sarif'],
-  ['scan-site', () => ['scan-site', ...site()], 'json'],
-  ['scan-site', () => ['scan-site', ...site()], 'sarif'],
+// scan-fixture is `npm run scan-fixture`: the command line with the dev tools' simulator.
+const scanFixture = join(root, 'dist/dev/scan-fixture.js');
+const cases: { name: string; program: string; args: () => string[]; format: string }[] = [
+  { name: 'detectors', program: bin, args: () => ['detectors'], format: 'json' },
+  { name: 'scan', program: bin, args: () => ['scan', note], format: 'json' },
+  { name: 'scan', program: bin, args: () => ['scan', note], format: 'sarif' },
+  {
+    name: 'scan --input-format jsonl',
+    program: bin,
+    args: () => ['scan', '--input-format', 'jsonl', units],
+    format: 'jsonl',
+  },
+  { name: 'scan-site', program: bin, args: () => ['scan-site', ...site()], format: 'json' },
+  { name: 'scan-site', program: bin, args: () => ['scan-site', ...site()], format: 'sarif' },
+  { name: 'scan-fixture', program: scanFixture, args: () => [EXAMPLE_SITE], format: 'json' },
+  { name: 'scan-fixture', program: scanFixture, args: () => [EXAMPLE_SITE], format: 'sarif' },
 ];
 
 describe('the CLI as a process', () => {
-  it.each(cases)('%s --format %s prints only its document', async (_name, args, format) => {
-    const r = await cli([...args(), '--format', format]);
+  it.each(cases)('$name --format $format prints only its document', async (c) => {
+    const r = await cli(c.program, [...c.args(), '--format', c.format]);
     expect([0, 1], r.stderr).toContain(r.code);
-    const doc = parsesAs(format, r.stdout);
-    if (format === 'sarif') expect(doc).toMatchObject({ version: '2.1.0' });
-    if (format === 'jsonl') expect(doc).toHaveLength(2);
-    if (args()[0]?.startsWith('scan-')) {
+    const doc = parsesAs(c.format, r.stdout);
+    if (c.format === 'sarif') expect(doc).toMatchObject({ version: '2.1.0' });
+    if (c.format === 'jsonl') expect(doc).toHaveLength(2);
+    if (c.name.startsWith('scan-')) {
       expect(r.code).toBe(1); // the example site holds secrets: the document is not empty
       expect(r.stderr).not.toBe(''); // the progress and summary went to stderr
     }
+  });
+
+  it('the installed command does not carry the simulator: scan-fixture points to npm run', async () => {
+    const r = await cli(bin, ['scan-fixture', EXAMPLE_SITE, '--format', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('npm run scan-fixture -- FILE');
   });
 });
