@@ -44,15 +44,19 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    // The manifest test runs Forge's own validator: a build tool, not the platform.
-    files: ['test/forge/manifest.test.ts'],
+    // These tests run Forge's own validator, linter and scope rule: build tools, not the platform.
+    files: [
+      'test/forge/manifest.test.ts',
+      'test/forge/forge-lint.test.ts',
+      'test/jira/routes.test.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['@forge/*', '!@forge/manifest'],
+              group: ['@forge/*', '!@forge/manifest', '!@forge/lint', '!@forge/cli-shared'],
               message: 'Only src/forge/ may import @forge/*.',
             },
           ],
@@ -117,6 +121,24 @@ export default tseslint.config(
             {
               group: ['node:*'],
               message: 'The core is platform-free: pass I/O in as a parameter.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // src/ is what ships (the Forge bundle, the installed command line); dev/ is tooling. A rule
+    // of its own, so the per-folder no-restricted-imports settings above cannot switch it off.
+    files: ['src/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+dev/',
+              message: 'src/ ships and never imports dev/ tooling: take it in as a port instead.',
             },
           ],
         },

@@ -7,6 +7,11 @@
  * The incident store is the part that grows with findings by design (on Forge it is KVS, not
  * memory): `--store discard` (default) records into a store that keeps nothing, which measures the
  * scan pipeline alone; `--store memory` keeps everything, as the CLI does.
+ *
+ * Then what Forge bills and limits, per 1,000 issues: the real app on the local Forge runtime
+ * (dev/harness) scans a generated site of `--forge-issues` issues (default 5,000; 0 skips it),
+ * each Jira call taking 250 ms of virtual time as a product call might on Forge, and its Jira
+ * points, KVS reads and writes (with 10 KB billing units) and invocations are counted.
  * @module
  */
 import { spawn } from 'node:child_process';
@@ -16,7 +21,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { streamSite } from '../dev/site-gen/generate.js';
+import { createHarness } from '../dev/harness/harness.js';
+import { generateSite, streamSite } from '../dev/site-gen/generate.js';
 import { writeSite } from '../dev/site-gen/write.js';
 import { DETECTORS } from '../src/detectors/index.js';
 import { createScanner } from '../src/engine/scan.js';
@@ -30,15 +36,19 @@ const { values } = parseArgs({
     issues: { type: 'string', default: '5000,20000,50000' },
     store: { type: 'string', default: 'discard' },
     seed: { type: 'string', default: 'bench-site' },
+    'forge-issues': { type: 'string', default: '5000' },
   },
 });
+const forgeIssues = Number(values['forge-issues']);
 const sizes = values.issues.split(',').map(Number);
 if (
   sizes.some((n) => !Number.isInteger(n) || n <= 0) ||
-  !['discard', 'memory'].includes(values.store)
+  !['discard', 'memory'].includes(values.store) ||
+  !Number.isInteger(forgeIssues) ||
+  forgeIssues < 0
 ) {
   process.stderr.write(
-    'usage: npm run bench:site -- [--issues 5000,20000] [--store discard|memory]\n',
+    'usage: npm run bench:site -- [--issues 5000,20000] [--store discard|memory] [--forge-issues N]\n',
   );
   process.exit(2);
 }
@@ -152,4 +162,51 @@ if (first && last && last !== first) {
   console.log(
     `site ${f(last.issues / first.issues, 0)}x larger: peak heap ${f(last.peakHeapMiB / first.peakHeapMiB, 2)}x`,
   );
+}
+
+/** Virtual time each Jira call takes inside the app (a product call's latency on Forge, assumed). */
+const JIRA_CALL_MS = 250;
+
+/** The app's Forge bill for a historical scan of `issues` generated issues, per 1,000 issues. */
+async function forgeCost(issues: number): Promise<void> {
+  const { fixture } = generateSite({ issues, seed: values.seed });
+  // The app's log lines are the platform's log stream, not this report.
+  const log = console.log;
+  console.log = (...args: unknown[]) => {
+    console.error(...args);
+  };
+  const h = await createHarness({ fixture, jiraLatencyMs: JIRA_CALL_MS });
+  try {
+    const started = Date.now();
+    const job = await h.historicalScan();
+    const s = h.stats(started);
+    console.log = log;
+    const per = (n: number): string => ((1000 * n) / job.counters.issuesScanned).toFixed(1);
+    const scan = s.forge.byFunction['historical-scan-worker'];
+    console.log('');
+    console.log(
+      `Forge cost per 1,000 issues: the app on the local Forge runtime, ${issues} issues, ` +
+        `${JIRA_CALL_MS} ms per Jira call`,
+    );
+    console.log(`  Jira points          ${per(s.jiraPoints).padStart(9)}`);
+    console.log(
+      `  KVS reads            ${per(s.forge.kvsReads).padStart(9)}  (${per(s.forge.kvsReadUnits)} 10 KB units)`,
+    );
+    console.log(
+      `  KVS writes           ${per(s.forge.kvsWrites).padStart(9)}  (${per(s.forge.kvsWriteUnits)} 10 KB units)`,
+    );
+    console.log(
+      `  invocations          ${per(s.forge.invocations).padStart(9)}  (scan consumer ${per(scan?.invocations ?? 0)}, function time ${per(s.forge.virtualMs / 1000)} s)`,
+    );
+  } finally {
+    console.log = log;
+    h.close();
+  }
+}
+
+if (forgeIssues > 0) {
+  process.stderr.write(
+    `scanning ${forgeIssues} issues with the app on the local Forge runtime...\n`,
+  );
+  await forgeCost(forgeIssues);
 }

@@ -115,7 +115,25 @@ export interface FunctionStats {
   dropped: number;
   /** Platform calls made (KVS, product, queue, egress), the rejected ones of a killed run included. */
   calls: number;
+  /**
+   * KVS, secret and custom-entity requests: what Forge's storage quotas limit and an app vendor
+   * pays for. A read gets or queries, a write sets, deletes or commits a batch or transaction;
+   * units are Forge's 10 KB billing units (the response of a read, the request of a write).
+   */
+  kvsReads: number;
+  kvsWrites: number;
+  kvsReadUnits: number;
+  kvsWriteUnits: number;
+  /** Time spent in invocations on the virtual clock (platform latency, waits). */
+  virtualMs: number;
+  /** Real time spent in invocations on this machine (compute). */
+  wallMs: number;
 }
+
+/** Forge bills KVS requests in 10 KB units, at least one per request. */
+const KVS_UNIT = 10 * 1024;
+const kvsUnits = (bytes: number): number => Math.max(1, Math.ceil(bytes / KVS_UNIT));
+const KVS_READ = /\/(get|query)$/;
 
 export type InvocationOutcome =
   | { readonly kind: 'ok'; readonly value: unknown }
@@ -427,7 +445,22 @@ class RuntimeImpl implements LocalForgeRuntime {
     init?: KvsRequestInit,
   ): Promise<Response> {
     this.enter(invocation, { target, path, invocation: invocation?.info });
-    if (target.type === 'kvs') return this.kvs.handle(path, init);
+    if (target.type === 'kvs') {
+      const res = await this.kvs.handle(path, init);
+      // The app's storage use only: the harness's own set-up calls are not the app's cost.
+      if (invocation) {
+        const stats = this.statsOf(invocation.info.functionKey);
+        if (KVS_READ.test(path)) {
+          stats.kvsReads += 1;
+          stats.kvsReadUnits += kvsUnits((await res.clone().arrayBuffer()).byteLength);
+        } else {
+          const body = typeof init?.body === 'string' ? init.body : '';
+          stats.kvsWrites += 1;
+          stats.kvsWriteUnits += kvsUnits(Buffer.byteLength(body));
+        }
+      }
+      return res;
+    }
     if (target.type === 'fpp' && target.remote === 'stargate') return this.stargate(path, init);
     if (target.type === 'fpp' && this.options.product) {
       const withUser =
@@ -559,6 +592,12 @@ class RuntimeImpl implements LocalForgeRuntime {
         duplicates: 0,
         dropped: 0,
         calls: 0,
+        kvsReads: 0,
+        kvsWrites: 0,
+        kvsReadUnits: 0,
+        kvsWriteUnits: 0,
+        virtualMs: 0,
+        wallMs: 0,
       };
       this.functionStats.set(functionKey, s);
     }
@@ -642,6 +681,7 @@ class RuntimeImpl implements LocalForgeRuntime {
     };
     const stats = this.statsOf(functionKey);
     stats.invocations += 1;
+    const wallStart = performance.now();
     let timer: NodeJS.Timeout | undefined;
     const hang = new Promise<'hang'>((resolve) => {
       timer = setTimeout(() => {
@@ -669,6 +709,8 @@ class RuntimeImpl implements LocalForgeRuntime {
         : { kind: 'error', error };
     } finally {
       clearTimeout(timer);
+      stats.virtualMs += this.now() - info.startedAt;
+      stats.wallMs += performance.now() - wallStart;
     }
     if (outcome.kind === 'ok') stats.successes += 1;
     if (outcome.kind === 'error' || outcome.kind === 'killed') stats.failures += 1;

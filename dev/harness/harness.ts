@@ -15,6 +15,7 @@ import {
   createForgeRuntime,
   seededRandom,
   type ForgeRuntimeOptions,
+  type FunctionStats,
   type LocalForgeRuntime,
 } from '../forge-runtime/runtime.js';
 import { createSqliteKvsBackend } from '../forge-runtime/sqlite-backend.js';
@@ -117,6 +118,22 @@ export interface HarnessStats {
   readonly issuesScanned: number;
   readonly invocations: Record<string, number>;
   readonly retries: number;
+  readonly wallMs: number;
+  /**
+   * What an app vendor pays Forge for and what its quotas limit, summed over the app's
+   * invocations: KVS (and custom-entity, secret) reads and writes with their 10 KB billing units,
+   * invocations with their time on the virtual clock and on this machine; `byFunction` splits it.
+   */
+  readonly forge: ForgeCost & { readonly byFunction: Record<string, ForgeCost> };
+}
+
+export interface ForgeCost {
+  readonly invocations: number;
+  readonly kvsReads: number;
+  readonly kvsWrites: number;
+  readonly kvsReadUnits: number;
+  readonly kvsWriteUnits: number;
+  readonly virtualMs: number;
   readonly wallMs: number;
 }
 
@@ -298,6 +315,7 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
         invocations: Object.fromEntries(Object.entries(fn).map(([k, v]) => [k, v.invocations])),
         retries: Object.values(fn).reduce((n, v) => n + v.retries, 0),
         wallMs: Date.now() - started,
+        forge: forgeCost(fn),
       };
     },
     reload(file) {
@@ -308,6 +326,27 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
       runtime.close();
     },
   };
+}
+
+function forgeCost(
+  fn: Record<string, FunctionStats>,
+): ForgeCost & { byFunction: Record<string, ForgeCost> } {
+  const keys = [
+    'invocations',
+    'kvsReads',
+    'kvsWrites',
+    'kvsReadUnits',
+    'kvsWriteUnits',
+    'virtualMs',
+    'wallMs',
+  ] as const;
+  const pick = (s: FunctionStats): ForgeCost =>
+    Object.fromEntries(keys.map((k) => [k, Math.round(s[k])])) as unknown as ForgeCost;
+  const byFunction = Object.fromEntries(Object.entries(fn).map(([k, v]) => [k, pick(v)]));
+  const total = Object.fromEntries(
+    keys.map((k) => [k, Object.values(byFunction).reduce((n, v) => n + v[k], 0)]),
+  ) as unknown as ForgeCost;
+  return { ...total, byFunction };
 }
 
 /** A 32-byte hex key from the seed (local runs only: never how a real installation keys). */

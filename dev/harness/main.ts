@@ -54,10 +54,10 @@ async function main(argv: string[]): Promise<number> {
     return fail(`cannot read input: ${(e as Error).message}`);
   }
   const started = Date.now();
-  // The app's logs are the platform's log stream: stderr, so stdout stays one JSON object.
-  console.log = (...args: unknown[]) => {
-    console.error(...args);
-  };
+  // stdout carries the one JSON object and nothing else: the app's logs (the platform's log
+  // stream) and anything a library prints go to stderr, whichever console method they use.
+  const toStdout = process.stdout.write.bind(process.stdout);
+  process.stdout.write = process.stderr.write.bind(process.stderr);
   const harness = await createHarness({
     fixture,
     faultRate,
@@ -70,9 +70,10 @@ async function main(argv: string[]): Promise<number> {
     if (values['historical-scan'])
       issuesScanned = (await harness.historicalScan()).counters.issuesScanned;
     if (ops.length > 0) await harness.replay(ops);
-    const incidents = await harness.incidents();
+    // The cost of the scan and the events, before the resolver calls that list the incidents.
     const stats = { ...harness.stats(started), issuesScanned };
-    process.stdout.write(`${JSON.stringify({ incidents, stats }, null, 2)}\n`);
+    const incidents = await harness.incidents();
+    toStdout(`${JSON.stringify({ incidents, stats }, null, 2)}\n`);
     return 0;
   } finally {
     harness.close();

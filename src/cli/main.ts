@@ -25,7 +25,7 @@ import { LineIndex } from '../engine/lines.js';
 import { createScanner, type Scanner } from '../engine/scan.js';
 import type { Finding } from '../engine/types.js';
 import { resolveFingerprintKey } from './fingerprint-key.js';
-import { siteCommand } from './site-command.js';
+import { siteCommand, type FixtureSite } from './site-command.js';
 import { toSarif, type SarifInput } from './sarif.js';
 
 export interface CliIo {
@@ -35,6 +35,8 @@ export interface CliIo {
   readonly env?: NodeJS.ProcessEnv;
   /** The network, for scan-site (tests inject one). Default: the global fetch. */
   readonly fetch?: typeof fetch;
+  /** The Jira simulator for scan-fixture: dev tooling, plugged in by `npm run scan-fixture`. */
+  readonly fixtureSite?: FixtureSite;
 }
 
 const EXIT_CLEAN = 0;
@@ -45,7 +47,7 @@ const USAGE = `Usage:
   jira-secret-scanner detectors [--format json|text]
   jira-secret-scanner scan [FILE...] [options]      (reads stdin when no FILE)
   jira-secret-scanner scan-site --site URL --email E --token T [site options] [detector options]
-  jira-secret-scanner scan-fixture FILE [site options] [detector options]
+  npm run scan-fixture -- FILE [site options] [detector options]   (in a clone: dev tooling)
 
 Scan options:
   --format text|json|sarif|jsonl   output format (default: text; jsonl with --input-format jsonl)
@@ -248,6 +250,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         stderr: io.stderr,
         env: io.env ?? process.env,
         ...(io.fetch ? { fetch: io.fetch } : {}),
+        ...(io.fixtureSite ? { fixtureSite: io.fixtureSite } : {}),
       },
     );
   }

@@ -1,12 +1,12 @@
 /**
  * `scan-site` (a real Jira Cloud site over REST with an API token) and `scan-fixture` (a site
  * fixture served by the local Jira simulator, no network): the same historical scan either way.
+ * The simulator is development tooling (dev/), so the shipped command line does not carry it:
+ * `npm run scan-fixture` plugs it in as `fixtureSite` (dev/scan-fixture.ts).
  * @module
  */
 import { readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
-import { createJiraSimulator } from '../../dev/jira-sim/server.js';
-import { parseFixture } from '../../dev/jira-sim/fixture.js';
 import type { Scanner } from '../engine/scan.js';
 import { incidentReport } from '../incidents/report.js';
 import { createJiraClient } from '../jira/client.js';
@@ -28,12 +28,21 @@ export interface SiteCommandInput {
   readonly version: string;
 }
 
+/** Serves a parsed site fixture in process: its Jira fetch port and site URL, or what is wrong. */
+export type FixtureSite = (
+  json: unknown,
+) =>
+  | { readonly ok: true; readonly fetch: JiraFetch; readonly baseUrl: string }
+  | { readonly ok: false; readonly errors: readonly string[] };
+
 export interface SiteCommandIo {
   readonly stdout: Writable;
   readonly stderr: Writable & { isTTY?: boolean };
   readonly env: NodeJS.ProcessEnv;
   /** Injected for tests: the real one is the global fetch. */
   readonly fetch?: typeof fetch;
+  /** The Jira simulator for scan-fixture (dev tooling); absent in the shipped command line. */
+  readonly fixtureSite?: FixtureSite;
 }
 
 const sleep = (ms: number): Promise<void> =>
@@ -82,6 +91,13 @@ export async function siteCommand(
   let baseUrl: string;
   let realSleep = sleep;
   if (input.command === 'scan-fixture') {
+    if (!io.fixtureSite) {
+      err(
+        'scan-fixture runs the Jira simulator, a development tool that the installed command ' +
+          'does not ship: run `npm run scan-fixture -- FILE` in a clone of the repository',
+      );
+      return 2;
+    }
     if (!input.fixture) {
       err('scan-fixture needs a FILE (a site fixture, see the README)');
       return 2;
@@ -93,16 +109,15 @@ export async function siteCommand(
       err(`cannot read fixture ${input.fixture}: ${(e as Error).message}`);
       return 2;
     }
-    const parsed = parseFixture(json);
-    if (!parsed.ok) {
+    const site = io.fixtureSite(json);
+    if (!site.ok) {
       err(
-        `${input.fixture} is not a valid site fixture:\n  ${parsed.errors.slice(0, 20).join('\n  ')}`,
+        `${input.fixture} is not a valid site fixture:\n  ${site.errors.slice(0, 20).join('\n  ')}`,
       );
       return 2;
     }
-    const sim = createJiraSimulator(parsed.site);
-    fetchPort = sim.fetch;
-    baseUrl = parsed.site.baseUrl;
+    fetchPort = site.fetch;
+    baseUrl = site.baseUrl;
     realSleep = () => Promise.resolve(); // the simulator has no clock to wait for
   } else {
     const email = input.email ?? io.env.JIRA_EMAIL;

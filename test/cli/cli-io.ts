@@ -1,4 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
+import { openFixtureSite } from '../../dev/jira-sim/fixture-site.js';
 import { main } from '../../src/cli/main.js';
 
 export interface CliRun {
@@ -7,7 +8,7 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the CLI in-process with in-memory streams. */
+/** Runs the CLI in-process with in-memory streams, the Jira simulator plugged in as `npm run scan-fixture` does. */
 export async function runCli(
   argv: string[],
   stdin = '',
@@ -25,6 +26,7 @@ export async function runCli(
     stderr: err,
     env: { JIRA_SECRET_SCANNER_KEY: 'cli-test-fingerprint-key', ...env },
     ...(fetch ? { fetch } : {}),
+    fixtureSite: openFixtureSite,
   });
   return {
     code,

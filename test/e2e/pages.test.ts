@@ -1,44 +1,32 @@
 /**
- * The Custom UI in a real browser (Debian's Chromium through playwright-core, no downloads),
- * served by `npm start`'s server over the real app on the local runtime: as an admin, start a
- * historical scan and see incidents; as a user without rights, see the access message.
+ * The Custom UI in a real browser (the Chromium shipped in the `@sparticuz/chromium` npm package,
+ * driven by playwright-core; see browser.ts), served by `npm start`'s server over the real app on
+ * the local runtime: as an admin, start a historical scan and see incidents; as a user without
+ * rights, see the access message.
  * Screenshots go to test-artifacts/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleApp, createHarness, type Harness } from '../../dev/harness/harness.js';
 import { startLocal } from '../../dev/harness/start.js';
 import { generateSite } from '../../dev/site-gen/generate.js';
+import { launchChromium, packageVersion } from './browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const artifacts = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 let h: Harness;
 let local: { url: string; close(): Promise<void> };
 let browser: Browser;
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), 'Debian chromium is installed by .ci/run').toBe(true);
   mkdirSync(artifacts, { recursive: true });
   h = await createHarness({
     fixture: generateSite({ issues: 80, seed: 'e2e' }).fixture,
     appFile: await bundleApp(),
   });
   local = await startLocal(h, 0);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
   await browser.close();
@@ -47,6 +35,10 @@ afterAll(async () => {
 });
 
 describe('the admin and project pages in Chromium', () => {
+  it('runs the Chromium that npm ci installed, not one the machine happens to have', () => {
+    expect(browser.version().split('.')[0]).toBe(packageVersion().split('.')[0]);
+  });
+
   it('lets an admin start a historical scan and see its incidents', async () => {
     const page = await browser.newPage();
     await page.goto(`${local.url}/admin?as=${encodeURIComponent(h.admin)}`);

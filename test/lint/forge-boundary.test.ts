@@ -25,4 +25,13 @@ describe('@forge/* import boundary', () => {
     expect(await ruleIds('src/engine/scan.ts', nodeImport)).toContain('no-restricted-imports');
     expect(await ruleIds('src/cli/main.ts', nodeImport)).not.toContain('no-restricted-imports');
   });
+  it('keeps dev/ tooling out of everything under src/, src/forge/ included', async () => {
+    const devImport =
+      "import { createJiraSimulator } from '../../dev/jira-sim/server.js';\nexport const s = createJiraSimulator;\n";
+    const rule = '@typescript-eslint/no-restricted-imports';
+    for (const file of ['src/cli/site-command.ts', 'src/forge/index.ts', 'src/engine/scan.ts'])
+      expect(await ruleIds(file, devImport), file).toContain(rule);
+    expect(await ruleIds('test/cli/cli-io.ts', devImport)).not.toContain(rule);
+    expect(await ruleIds('bench/site.ts', devImport.replace('../../', '../'))).not.toContain(rule);
+  });
 });

@@ -58,6 +58,31 @@ describe('the local harness', () => {
     r.h.close();
   });
 
+  it("counts the app's Forge cost: every KVS request as a read or a write, invocations and time", async () => {
+    // Slow Jira (30 s a call), so the scan outlasts one consumer's 900 s and spans invocations.
+    const h = await createHarness({ fixture: json(), appFile, jiraLatencyMs: 30_000 });
+    await h.historicalScan();
+    const f = h.stats(Date.now()).forge;
+    // Every KVS request the emulator answered but the first, which the harness makes itself
+    // (the installation's fingerprint key) outside any invocation of the app.
+    const calls = h.runtime.kvs.calls.slice(1);
+    expect(f.kvsReads).toBe(calls.filter((c) => /\/(get|query)$/.test(c.path)).length);
+    expect(f.kvsWrites).toBe(calls.length - f.kvsReads);
+    expect(f.kvsReads).toBeGreaterThan(250); // at least the incident look-ups of 250 issues
+    expect(f.kvsWrites).toBeGreaterThan(0);
+    expect(f.kvsReadUnits).toBeGreaterThanOrEqual(f.kvsReads);
+    expect(f.kvsWriteUnits).toBeGreaterThanOrEqual(f.kvsWrites);
+    const fns = Object.values(f.byFunction);
+    expect(fns.reduce((n, v) => n + v.kvsWrites, 0)).toBe(f.kvsWrites);
+    expect(fns.reduce((n, v) => n + v.invocations, 0)).toBe(f.invocations);
+    const scan = f.byFunction['historical-scan-worker'];
+    expect(scan?.invocations).toBeGreaterThan(1);
+    // Their time on the virtual clock: more than one invocation's limit, at most one each.
+    expect(scan?.virtualMs).toBeGreaterThan(900_000);
+    expect(scan?.virtualMs).toBeLessThanOrEqual((scan?.invocations ?? 0) * 900_000);
+    h.close();
+  });
+
   it.each([0.1, 0.3])('gives the same incidents with fault rate %s', async (rate) => {
     // Slow Jira (30 s a call in a consumer): the scan spans many invocations for faults to hit.
     const r = await scanned(rate, { jiraLatencyMs: 30_000 });
