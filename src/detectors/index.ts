@@ -4,6 +4,7 @@
  * @module
  */
 import type { Detector } from '../engine/types.js';
+import onePassword from './1password.js';
 import age from './age.js';
 import airtable from './airtable.js';
 import alibaba from './alibaba.js';
@@ -12,8 +13,11 @@ import atlassian from './atlassian.js';
 import aws from './aws.js';
 import azure from './azure.js';
 import basicAuthUrl from './basic-auth-url.js';
+import brevo from './brevo.js';
 import buildkite from './buildkite.js';
+import checkout from './checkout.js';
 import circleci from './circleci.js';
+import clickup from './clickup.js';
 import cloudflare from './cloudflare.js';
 import connectionString from './connection-string.js';
 import contentful from './contentful.js';
@@ -27,8 +31,10 @@ import docker from './docker.js';
 import doppler from './doppler.js';
 import dropbox from './dropbox.js';
 import dynatrace from './dynatrace.js';
+import easypost from './easypost.js';
 import facebook from './facebook.js';
 import figma from './figma.js';
+import flutterwave from './flutterwave.js';
 import fly from './fly.js';
 import generic from './generic.js';
 import github from './github.js';
@@ -43,6 +49,7 @@ import huggingface from './huggingface.js';
 import ibm from './ibm.js';
 import jfrog from './jfrog.js';
 import jwt from './jwt.js';
+import klaviyo from './klaviyo.js';
 import launchdarkly from './launchdarkly.js';
 import linear from './linear.js';
 import linode from './linode.js';
@@ -50,6 +57,9 @@ import mailchimp from './mailchimp.js';
 import mailgun from './mailgun.js';
 import mapbox from './mapbox.js';
 import microsoftTeams from './microsoft-teams.js';
+import miro from './miro.js';
+import mongodbAtlas from './mongodb-atlas.js';
+import neon from './neon.js';
 import netlify from './netlify.js';
 import newrelic from './newrelic.js';
 import ngrok from './ngrok.js';
@@ -58,9 +68,13 @@ import npm from './npm.js';
 import nuget from './nuget.js';
 import okta from './okta.js';
 import openai from './openai.js';
+import paddle from './paddle.js';
 import paypal from './paypal.js';
+import paystack from './paystack.js';
 import perplexity from './perplexity.js';
+import plaid from './plaid.js';
 import planetscale from './planetscale.js';
+import posthog from './posthog.js';
 import postman from './postman.js';
 import privateKey from './private-key.js';
 import pulumi from './pulumi.js';
@@ -68,24 +82,32 @@ import pypi from './pypi.js';
 import replicate from './replicate.js';
 import rubygems from './rubygems.js';
 import scaleway from './scaleway.js';
+import segment from './segment.js';
 import sendgrid from './sendgrid.js';
 import sentry from './sentry.js';
+import shippo from './shippo.js';
 import shopify from './shopify.js';
 import slack from './slack.js';
 import snyk from './snyk.js';
 import sonarqube from './sonarqube.js';
 import square from './square.js';
 import stripe from './stripe.js';
+import stytch from './stytch.js';
 import supabase from './supabase.js';
 import tailscale from './tailscale.js';
 import telegram from './telegram.js';
+import trello from './trello.js';
 import twilio from './twilio.js';
 import twitter from './twitter.js';
 import typeform from './typeform.js';
 import vercel from './vercel.js';
+import webex from './webex.js';
 import xai from './xai.js';
+import xata from './xata.js';
+import zapier from './zapier.js';
 
 export const DETECTORS: readonly Detector[] = [
+  ...onePassword,
   ...age,
   ...airtable,
   ...alibaba,
@@ -94,8 +116,11 @@ export const DETECTORS: readonly Detector[] = [
   ...aws,
   ...azure,
   ...basicAuthUrl,
+  ...brevo,
   ...buildkite,
+  ...checkout,
   ...circleci,
+  ...clickup,
   ...cloudflare,
   ...connectionString,
   ...contentful,
@@ -109,8 +134,10 @@ export const DETECTORS: readonly Detector[] = [
   ...doppler,
   ...dropbox,
   ...dynatrace,
+  ...easypost,
   ...facebook,
   ...figma,
+  ...flutterwave,
   ...fly,
   ...generic,
   ...github,
@@ -125,6 +152,7 @@ export const DETECTORS: readonly Detector[] = [
   ...ibm,
   ...jfrog,
   ...jwt,
+  ...klaviyo,
   ...launchdarkly,
   ...linear,
   ...linode,
@@ -132,6 +160,9 @@ export const DETECTORS: readonly Detector[] = [
   ...mailgun,
   ...mapbox,
   ...microsoftTeams,
+  ...miro,
+  ...mongodbAtlas,
+  ...neon,
   ...netlify,
   ...newrelic,
   ...ngrok,
@@ -140,9 +171,13 @@ export const DETECTORS: readonly Detector[] = [
   ...nuget,
   ...okta,
   ...openai,
+  ...paddle,
   ...paypal,
+  ...paystack,
   ...perplexity,
+  ...plaid,
   ...planetscale,
+  ...posthog,
   ...postman,
   ...privateKey,
   ...pulumi,
@@ -150,20 +185,27 @@ export const DETECTORS: readonly Detector[] = [
   ...replicate,
   ...rubygems,
   ...scaleway,
+  ...segment,
   ...sendgrid,
   ...sentry,
+  ...shippo,
   ...shopify,
   ...slack,
   ...snyk,
   ...sonarqube,
   ...square,
   ...stripe,
+  ...stytch,
   ...supabase,
   ...tailscale,
   ...telegram,
+  ...trello,
   ...twilio,
   ...twitter,
   ...typeform,
   ...vercel,
+  ...webex,
   ...xai,
+  ...xata,
+  ...zapier,
 ];
