@@ -8,11 +8,13 @@ import onePassword from './1password.js';
 import age from './age.js';
 import airtable from './airtable.js';
 import alibaba from './alibaba.js';
+import amplitude from './amplitude.js';
 import anthropic from './anthropic.js';
 import atlassian from './atlassian.js';
 import aws from './aws.js';
 import azure from './azure.js';
 import basicAuthUrl from './basic-auth-url.js';
+import braze from './braze.js';
 import brevo from './brevo.js';
 import buildkite from './buildkite.js';
 import checkout from './checkout.js';
@@ -23,6 +25,7 @@ import connectionString from './connection-string.js';
 import contentful from './contentful.js';
 import crates from './crates.js';
 import curl from './curl.js';
+import customerio from './customerio.js';
 import databricks from './databricks.js';
 import datadog from './datadog.js';
 import digitalocean from './digitalocean.js';
@@ -36,6 +39,7 @@ import facebook from './facebook.js';
 import figma from './figma.js';
 import flutterwave from './flutterwave.js';
 import fly from './fly.js';
+import freshdesk from './freshdesk.js';
 import generic from './generic.js';
 import github from './github.js';
 import gitlab from './gitlab.js';
@@ -43,21 +47,28 @@ import google from './google.js';
 import grafana from './grafana.js';
 import groq from './groq.js';
 import hashicorp from './hashicorp.js';
+import helpscout from './helpscout.js';
 import heroku from './heroku.js';
 import hubspot from './hubspot.js';
 import huggingface from './huggingface.js';
 import ibm from './ibm.js';
+import iterable from './iterable.js';
 import jfrog from './jfrog.js';
 import jwt from './jwt.js';
 import klaviyo from './klaviyo.js';
 import launchdarkly from './launchdarkly.js';
+import line from './line.js';
 import linear from './linear.js';
 import linode from './linode.js';
 import mailchimp from './mailchimp.js';
 import mailgun from './mailgun.js';
+import mailjet from './mailjet.js';
 import mapbox from './mapbox.js';
+import mattermost from './mattermost.js';
+import messagebird from './messagebird.js';
 import microsoftTeams from './microsoft-teams.js';
 import miro from './miro.js';
+import mixpanel from './mixpanel.js';
 import mongodbAtlas from './mongodb-atlas.js';
 import neon from './neon.js';
 import netlify from './netlify.js';
@@ -74,10 +85,14 @@ import paystack from './paystack.js';
 import perplexity from './perplexity.js';
 import plaid from './plaid.js';
 import planetscale from './planetscale.js';
+import plivo from './plivo.js';
 import posthog from './posthog.js';
 import postman from './postman.js';
+import postmark from './postmark.js';
 import privateKey from './private-key.js';
 import pulumi from './pulumi.js';
+import pusher from './pusher.js';
+import pushover from './pushover.js';
 import pypi from './pypi.js';
 import replicate from './replicate.js';
 import rubygems from './rubygems.js';
@@ -87,9 +102,11 @@ import sendgrid from './sendgrid.js';
 import sentry from './sentry.js';
 import shippo from './shippo.js';
 import shopify from './shopify.js';
+import sinch from './sinch.js';
 import slack from './slack.js';
 import snyk from './snyk.js';
 import sonarqube from './sonarqube.js';
+import sparkpost from './sparkpost.js';
 import square from './square.js';
 import stripe from './stripe.js';
 import stytch from './stytch.js';
@@ -101,21 +118,26 @@ import twilio from './twilio.js';
 import twitter from './twitter.js';
 import typeform from './typeform.js';
 import vercel from './vercel.js';
+import vonage from './vonage.js';
 import webex from './webex.js';
 import xai from './xai.js';
 import xata from './xata.js';
 import zapier from './zapier.js';
+import zendesk from './zendesk.js';
+import zoom from './zoom.js';
 
 export const DETECTORS: readonly Detector[] = [
   ...onePassword,
   ...age,
   ...airtable,
   ...alibaba,
+  ...amplitude,
   ...anthropic,
   ...atlassian,
   ...aws,
   ...azure,
   ...basicAuthUrl,
+  ...braze,
   ...brevo,
   ...buildkite,
   ...checkout,
@@ -126,6 +148,7 @@ export const DETECTORS: readonly Detector[] = [
   ...contentful,
   ...crates,
   ...curl,
+  ...customerio,
   ...databricks,
   ...datadog,
   ...digitalocean,
@@ -139,6 +162,7 @@ export const DETECTORS: readonly Detector[] = [
   ...figma,
   ...flutterwave,
   ...fly,
+  ...freshdesk,
   ...generic,
   ...github,
   ...gitlab,
@@ -146,21 +170,28 @@ export const DETECTORS: readonly Detector[] = [
   ...grafana,
   ...groq,
   ...hashicorp,
+  ...helpscout,
   ...heroku,
   ...hubspot,
   ...huggingface,
   ...ibm,
+  ...iterable,
   ...jfrog,
   ...jwt,
   ...klaviyo,
   ...launchdarkly,
+  ...line,
   ...linear,
   ...linode,
   ...mailchimp,
   ...mailgun,
+  ...mailjet,
   ...mapbox,
+  ...mattermost,
+  ...messagebird,
   ...microsoftTeams,
   ...miro,
+  ...mixpanel,
   ...mongodbAtlas,
   ...neon,
   ...netlify,
@@ -177,10 +208,14 @@ export const DETECTORS: readonly Detector[] = [
   ...perplexity,
   ...plaid,
   ...planetscale,
+  ...plivo,
   ...posthog,
   ...postman,
+  ...postmark,
   ...privateKey,
   ...pulumi,
+  ...pusher,
+  ...pushover,
   ...pypi,
   ...replicate,
   ...rubygems,
@@ -190,9 +225,11 @@ export const DETECTORS: readonly Detector[] = [
   ...sentry,
   ...shippo,
   ...shopify,
+  ...sinch,
   ...slack,
   ...snyk,
   ...sonarqube,
+  ...sparkpost,
   ...square,
   ...stripe,
   ...stytch,
@@ -204,8 +241,11 @@ export const DETECTORS: readonly Detector[] = [
   ...twitter,
   ...typeform,
   ...vercel,
+  ...vonage,
   ...webex,
   ...xai,
   ...xata,
   ...zapier,
+  ...zendesk,
+  ...zoom,
 ];
