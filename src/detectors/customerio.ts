@@ -2,6 +2,8 @@
 // key name. https://docs.customer.io/integrations/api/app/ (maps: trufflehog pkg/detectors/customerio).
 import { ASSIGN, EW, ci, family } from './define.js';
 
+/** An assignment, or a spaced dash as in prose and tables ("token - value"). */
+const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
 /** Start of a variable, header or prose name (not inside a longer word). */
 const NAME_START = String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])`;
 
@@ -11,17 +13,17 @@ export default family('customerio', [
     name: 'Customer.io API key',
     category: 'api_key',
     keywords: ['customerio', 'customer_io', 'customer-io', 'customer.io'],
-    pattern: String.raw`${NAME_START}(?:${ci('customerio')}|${ci('customer_io')}|${ci('customer-io')})[\w.-]{0,24}?[ \t]?(?:${ci('key')}|${ci('token')}|${ci('secret')})[0-9]?(?:[_-]?${ci('key')})?${ASSIGN}([0-9a-f]{32}|[A-Za-z0-9]{20})${EW}`,
+    pattern: String.raw`${NAME_START}(?:${ci('customerio')}|${ci('customer_io')}|${ci('customer-io')})[\w.-]{0,24}?[ \t]?(?:${ci('key')}|${ci('token')}|${ci('secret')})[0-9]?(?:[_-]?${ci('key')})?${SEP}([0-9a-f]{32}|[A-Za-z0-9]{20})${EW}`,
     minEntropy: 3.3,
     examples: {
       positives: [
         {
-          text: 'CUSTOMERIO_APP_API_KEY=8326701757de7d9febd642f7619e6439',
-          secret: '8326701757de7d9febd642f7619e6439',
+          text: 'CUSTOMERIO_APP_API_KEY=33e4a2b9513f140429271186e39c8e24',
+          secret: '33e4a2b9513f140429271186e39c8e24',
         },
         {
-          text: 'customerio_key: "6414c869afd33ee69a43a158b9878a95"',
-          secret: '6414c869afd33ee69a43a158b9878a95',
+          text: 'customerio_key: "d31ddf8e1932d1e4ddd2c7c7e29d6ac7"',
+          secret: 'd31ddf8e1932d1e4ddd2c7c7e29d6ac7',
         },
       ],
       negatives: [

@@ -7,6 +7,7 @@ import type { Detector } from '../engine/types.js';
 import onePassword from './1password.js';
 import age from './age.js';
 import airtable from './airtable.js';
+import akeyless from './akeyless.js';
 import alibaba from './alibaba.js';
 import amplitude from './amplitude.js';
 import anthropic from './anthropic.js';
@@ -14,9 +15,11 @@ import atlassian from './atlassian.js';
 import aws from './aws.js';
 import azure from './azure.js';
 import basicAuthUrl from './basic-auth-url.js';
+import box from './box.js';
 import braze from './braze.js';
 import brevo from './brevo.js';
 import buildkite from './buildkite.js';
+import chargebee from './chargebee.js';
 import checkout from './checkout.js';
 import circleci from './circleci.js';
 import clickup from './clickup.js';
@@ -24,6 +27,7 @@ import cloudflare from './cloudflare.js';
 import connectionString from './connection-string.js';
 import contentful from './contentful.js';
 import crates from './crates.js';
+import crowdin from './crowdin.js';
 import curl from './curl.js';
 import customerio from './customerio.js';
 import databricks from './databricks.js';
@@ -31,18 +35,22 @@ import datadog from './datadog.js';
 import digitalocean from './digitalocean.js';
 import discord from './discord.js';
 import docker from './docker.js';
+import docusign from './docusign.js';
 import doppler from './doppler.js';
 import dropbox from './dropbox.js';
 import dynatrace from './dynatrace.js';
 import easypost from './easypost.js';
 import facebook from './facebook.js';
+import fauna from './fauna.js';
 import figma from './figma.js';
+import fivetran from './fivetran.js';
 import flutterwave from './flutterwave.js';
 import fly from './fly.js';
 import freshdesk from './freshdesk.js';
 import generic from './generic.js';
 import github from './github.js';
 import gitlab from './gitlab.js';
+import gocardless from './gocardless.js';
 import google from './google.js';
 import grafana from './grafana.js';
 import groq from './groq.js';
@@ -55,11 +63,14 @@ import ibm from './ibm.js';
 import iterable from './iterable.js';
 import jfrog from './jfrog.js';
 import jwt from './jwt.js';
+import keeper from './keeper.js';
+import kinde from './kinde.js';
 import klaviyo from './klaviyo.js';
 import launchdarkly from './launchdarkly.js';
 import line from './line.js';
 import linear from './linear.js';
 import linode from './linode.js';
+import lokalise from './lokalise.js';
 import mailchimp from './mailchimp.js';
 import mailgun from './mailgun.js';
 import mailjet from './mailjet.js';
@@ -69,6 +80,7 @@ import messagebird from './messagebird.js';
 import microsoftTeams from './microsoft-teams.js';
 import miro from './miro.js';
 import mixpanel from './mixpanel.js';
+import mollie from './mollie.js';
 import mongodbAtlas from './mongodb-atlas.js';
 import neon from './neon.js';
 import netlify from './netlify.js';
@@ -83,6 +95,7 @@ import paddle from './paddle.js';
 import paypal from './paypal.js';
 import paystack from './paystack.js';
 import perplexity from './perplexity.js';
+import phrase from './phrase.js';
 import plaid from './plaid.js';
 import planetscale from './planetscale.js';
 import plivo from './plivo.js';
@@ -94,8 +107,10 @@ import pulumi from './pulumi.js';
 import pusher from './pusher.js';
 import pushover from './pushover.js';
 import pypi from './pypi.js';
+import recurly from './recurly.js';
 import replicate from './replicate.js';
 import rubygems from './rubygems.js';
+import sanity from './sanity.js';
 import scaleway from './scaleway.js';
 import segment from './segment.js';
 import sendgrid from './sendgrid.js';
@@ -104,10 +119,13 @@ import shippo from './shippo.js';
 import shopify from './shopify.js';
 import sinch from './sinch.js';
 import slack from './slack.js';
+import smartsheet from './smartsheet.js';
 import snyk from './snyk.js';
 import sonarqube from './sonarqube.js';
 import sparkpost from './sparkpost.js';
 import square from './square.js';
+import storyblok from './storyblok.js';
+import strapi from './strapi.js';
 import stripe from './stripe.js';
 import stytch from './stytch.js';
 import supabase from './supabase.js';
@@ -117,9 +135,12 @@ import trello from './trello.js';
 import twilio from './twilio.js';
 import twitter from './twitter.js';
 import typeform from './typeform.js';
+import upstash from './upstash.js';
 import vercel from './vercel.js';
 import vonage from './vonage.js';
 import webex from './webex.js';
+import webflow from './webflow.js';
+import wise from './wise.js';
 import xai from './xai.js';
 import xata from './xata.js';
 import zapier from './zapier.js';
@@ -130,6 +151,7 @@ export const DETECTORS: readonly Detector[] = [
   ...onePassword,
   ...age,
   ...airtable,
+  ...akeyless,
   ...alibaba,
   ...amplitude,
   ...anthropic,
@@ -137,9 +159,11 @@ export const DETECTORS: readonly Detector[] = [
   ...aws,
   ...azure,
   ...basicAuthUrl,
+  ...box,
   ...braze,
   ...brevo,
   ...buildkite,
+  ...chargebee,
   ...checkout,
   ...circleci,
   ...clickup,
@@ -147,6 +171,7 @@ export const DETECTORS: readonly Detector[] = [
   ...connectionString,
   ...contentful,
   ...crates,
+  ...crowdin,
   ...curl,
   ...customerio,
   ...databricks,
@@ -154,18 +179,22 @@ export const DETECTORS: readonly Detector[] = [
   ...digitalocean,
   ...discord,
   ...docker,
+  ...docusign,
   ...doppler,
   ...dropbox,
   ...dynatrace,
   ...easypost,
   ...facebook,
+  ...fauna,
   ...figma,
+  ...fivetran,
   ...flutterwave,
   ...fly,
   ...freshdesk,
   ...generic,
   ...github,
   ...gitlab,
+  ...gocardless,
   ...google,
   ...grafana,
   ...groq,
@@ -178,11 +207,14 @@ export const DETECTORS: readonly Detector[] = [
   ...iterable,
   ...jfrog,
   ...jwt,
+  ...keeper,
+  ...kinde,
   ...klaviyo,
   ...launchdarkly,
   ...line,
   ...linear,
   ...linode,
+  ...lokalise,
   ...mailchimp,
   ...mailgun,
   ...mailjet,
@@ -192,6 +224,7 @@ export const DETECTORS: readonly Detector[] = [
   ...microsoftTeams,
   ...miro,
   ...mixpanel,
+  ...mollie,
   ...mongodbAtlas,
   ...neon,
   ...netlify,
@@ -206,6 +239,7 @@ export const DETECTORS: readonly Detector[] = [
   ...paypal,
   ...paystack,
   ...perplexity,
+  ...phrase,
   ...plaid,
   ...planetscale,
   ...plivo,
@@ -217,8 +251,10 @@ export const DETECTORS: readonly Detector[] = [
   ...pusher,
   ...pushover,
   ...pypi,
+  ...recurly,
   ...replicate,
   ...rubygems,
+  ...sanity,
   ...scaleway,
   ...segment,
   ...sendgrid,
@@ -227,10 +263,13 @@ export const DETECTORS: readonly Detector[] = [
   ...shopify,
   ...sinch,
   ...slack,
+  ...smartsheet,
   ...snyk,
   ...sonarqube,
   ...sparkpost,
   ...square,
+  ...storyblok,
+  ...strapi,
   ...stripe,
   ...stytch,
   ...supabase,
@@ -240,9 +279,12 @@ export const DETECTORS: readonly Detector[] = [
   ...twilio,
   ...twitter,
   ...typeform,
+  ...upstash,
   ...vercel,
   ...vonage,
   ...webex,
+  ...webflow,
+  ...wise,
   ...xai,
   ...xata,
   ...zapier,

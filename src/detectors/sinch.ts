@@ -2,6 +2,8 @@
 // https://developers.sinch.com/docs/sms/api-reference/authentication/
 import { ASSIGN, EW, ci, family } from './define.js';
 
+/** An assignment, or a spaced dash as in prose and tables ("token - value"). */
+const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
 /** Start of a variable, header or prose name (not inside a longer word). */
 const NAME_START = String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])`;
 
@@ -11,23 +13,23 @@ export default family('sinch', [
     name: 'Sinch SMS API token',
     category: 'token',
     keywords: ['sinch'],
-    pattern: String.raw`${NAME_START}(?:${ci('sinch')})[\w.-]{0,24}?[ \t]?(?:${ci('token')}|${ci('secret')})[0-9]?(?:[_-]?${ci('key')})?${ASSIGN}([a-z0-9]{32})${EW}`,
+    pattern: String.raw`${NAME_START}(?:${ci('sinch')})[\w.-]{0,24}?[ \t]?(?:${ci('token')}|${ci('secret')})[0-9]?(?:[_-]?${ci('key')})?${SEP}([a-z0-9]{32})${EW}`,
     minEntropy: 3.3,
     examples: {
       positives: [
         {
-          text: 'SINCH_SERVICE_PLAN_ID=4f1c2a9e8b7d\nSINCH_API_TOKEN=edxwc0okl19tqjw421g7qrgoz52qiusj',
-          secret: 'edxwc0okl19tqjw421g7qrgoz52qiusj',
+          text: 'SINCH_SERVICE_PLAN_ID=4f1c2a9e8b7d\nSINCH_API_TOKEN=7to6oskmmmhz67kr2tsnpxuk5pj2br9w',
+          secret: '7to6oskmmmhz67kr2tsnpxuk5pj2br9w',
         },
         {
-          text: "sinch_token: 'f7e4hey47i4ty3g77wr8dnuwbrbp3uri'",
-          secret: 'f7e4hey47i4ty3g77wr8dnuwbrbp3uri',
+          text: "sinch_token: '5hqf3t7wk20re2diuw4z6gr3vadgqzyu'",
+          secret: '5hqf3t7wk20re2diuw4z6gr3vadgqzyu',
         },
       ],
       negatives: [
         'SINCH_API_TOKEN=${SINCH_API_TOKEN}',
-        'SINCH_API_TOKEN=edxwc0okl19tqjw421g7qrgoz52qius',
-        'sinch token ticket: https://dashboard.sinch.com/sms/api/edxwc0okl19tqjw421g7qrgoz52qiusj',
+        'SINCH_API_TOKEN=7to6oskmmmhz67kr2tsnpxuk5pj2br9',
+        'sinch token ticket: https://dashboard.sinch.com/sms/api/7to6oskmmmhz67kr2tsnpxuk5pj2br9w',
       ],
     },
   },

@@ -2,6 +2,8 @@
 // https://developers.sparkpost.com/api/#header-authentication (maps: trufflehog pkg/detectors/sparkpost).
 import { ASSIGN, EW, ci, family } from './define.js';
 
+/** An assignment, or a spaced dash as in prose and tables ("token - value"). */
+const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
 /** Start of a variable, header or prose name (not inside a longer word). */
 const NAME_START = String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])`;
 
@@ -11,23 +13,23 @@ export default family('sparkpost', [
     name: 'SparkPost API key',
     category: 'api_key',
     keywords: ['sparkpost'],
-    pattern: String.raw`${NAME_START}(?:${ci('sparkpost')})[\w.-]{0,24}?[ \t]?(?:${ci('token')}|${ci('key')}|${ci('secret')})[0-9]?(?:[_-]?${ci('key')})?${ASSIGN}([0-9a-f]{40})${EW}`,
+    pattern: String.raw`${NAME_START}(?:${ci('sparkpost')})[\w.-]{0,24}?[ \t]?(?:${ci('token')}|${ci('key')}|${ci('secret')})[0-9]?(?:[_-]?${ci('key')})?${SEP}([0-9a-f]{40})${EW}`,
     minEntropy: 3,
     examples: {
       positives: [
         {
-          text: 'SPARKPOST_API_KEY=29e780e891383ed6b1537034e0a0da3721f5df43',
-          secret: '29e780e891383ed6b1537034e0a0da3721f5df43',
+          text: 'SPARKPOST_API_KEY=3d4c9b35d0d120010fdbd67e34c503d70882c50a',
+          secret: '3d4c9b35d0d120010fdbd67e34c503d70882c50a',
         },
         {
-          text: 'sparkpost:\n  api_key: "de1bbfd62f27de17d97b12c7b82f243c1e994cbd"\nsparkpost_key = "de1bbfd62f27de17d97b12c7b82f243c1e994cbd"',
-          secret: 'de1bbfd62f27de17d97b12c7b82f243c1e994cbd',
+          text: 'sparkpost:\n  api_key: "c41b7913e391570f97a5fba01ce314bf8bf76929"\nsparkpost_key = "c41b7913e391570f97a5fba01ce314bf8bf76929"',
+          secret: 'c41b7913e391570f97a5fba01ce314bf8bf76929',
         },
       ],
       negatives: [
         'SPARKPOST_API_KEY=${SPARKPOST_API_KEY}',
-        'sparkpost key rotation landed in commit 29e780e891383ed6b1537034e0a0da3721f5df43',
-        'SPARKPOST_API_KEY=29e780e891383ed6b1537034e0a0da3721f5df4',
+        'sparkpost key rotation landed in commit 3d4c9b35d0d120010fdbd67e34c503d70882c50a',
+        'SPARKPOST_API_KEY=3d4c9b35d0d120010fdbd67e34c503d70882c50',
       ],
     },
   },

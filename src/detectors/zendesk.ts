@@ -2,6 +2,8 @@
 // https://developer.zendesk.com/api-reference/introduction/security-and-auth/ (maps: gitleaks zendesk.go).
 import { ASSIGN, EW, ci, family } from './define.js';
 
+/** An assignment, or a spaced dash as in prose and tables ("token - value"). */
+const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
 /** Start of a variable, header or prose name (not inside a longer word). */
 const NAME_START = String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])`;
 
@@ -11,23 +13,23 @@ export default family('zendesk', [
     name: 'Zendesk API token',
     category: 'api_key',
     keywords: ['zendesk'],
-    pattern: String.raw`${NAME_START}(?:${ci('zendesk')})[\w.-]{0,24}?[ \t]?(?:${ci('token')}|${ci('key')}|${ci('secret')})[0-9]?(?:[_-]?${ci('key')})?${ASSIGN}([A-Za-z0-9]{40})${EW}`,
+    pattern: String.raw`${NAME_START}(?:${ci('zendesk')})[\w.-]{0,24}?[ \t]?(?:${ci('token')}|${ci('key')}|${ci('secret')})[0-9]?(?:[_-]?${ci('key')})?${SEP}([A-Za-z0-9]{40})${EW}`,
     minEntropy: 3.5,
     examples: {
       positives: [
         {
-          text: 'ZENDESK_API_TOKEN=9weUEfKbWwIOnsbzeMD3RsB4XhbdadMH3RJYWOUE',
-          secret: '9weUEfKbWwIOnsbzeMD3RsB4XhbdadMH3RJYWOUE',
+          text: 'ZENDESK_API_TOKEN=qVoHD6rc0JZKMTMh7UjjdwrBEQ5EallvRVlv5Rop',
+          secret: 'qVoHD6rc0JZKMTMh7UjjdwrBEQ5EallvRVlv5Rop',
         },
         {
-          text: 'zendesk:\n  subdomain: acme\n  api_token: x\nzendesk_token: "qmFcJc02TUNsTQMAjmyKEpywn80eAfQkc972b60w"',
-          secret: 'qmFcJc02TUNsTQMAjmyKEpywn80eAfQkc972b60w',
+          text: 'zendesk:\n  subdomain: acme\n  api_token: x\nzendesk_token: "zCdZ2Z50qSwjOObDemLkbZlQ2g8KHNrMPxuBkfJa"',
+          secret: 'zCdZ2Z50qSwjOObDemLkbZlQ2g8KHNrMPxuBkfJa',
         },
       ],
       negatives: [
         'ZENDESK_API_TOKEN=<your-zendesk-api-token>',
         'zendesk token rotated, ticket https://acme.zendesk.com/agent/tickets/48213 commit 3f9a1c7e5b2d8f4a6c0e1b3d5f7a9c2e4b6d8f0a',
-        'ZENDESK_API_TOKEN=9weUEfKbWwIOnsbzeMD3RsB4XhbdadMH3RJYWOU',
+        'ZENDESK_API_TOKEN=qVoHD6rc0JZKMTMh7UjjdwrBEQ5EallvRVlv5Ro',
       ],
     },
   },

@@ -2,6 +2,8 @@
 // only after a Zoom secret name. https://developers.zoom.us/docs/integrations/oauth/
 import { ASSIGN, EW, ci, family } from './define.js';
 
+/** An assignment, or a spaced dash as in prose and tables ("token - value"). */
+const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
 /** Start of a variable, header or prose name (not inside a longer word). */
 const NAME_START = String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])`;
 
@@ -11,22 +13,22 @@ export default family('zoom', [
     name: 'Zoom app client secret',
     category: 'api_key',
     keywords: ['zoom'],
-    pattern: String.raw`${NAME_START}(?:${ci('zoom')})[\w.-]{0,24}?[ \t]?(?:${ci('secret')})[0-9]?(?:[_-]?${ci('key')})?${ASSIGN}([A-Za-z0-9]{32})${EW}`,
+    pattern: String.raw`${NAME_START}(?:${ci('zoom')})[\w.-]{0,24}?[ \t]?(?:${ci('secret')})[0-9]?(?:[_-]?${ci('key')})?${SEP}([A-Za-z0-9]{32})${EW}`,
     minEntropy: 3.5,
     examples: {
       positives: [
         {
-          text: 'ZOOM_ACCOUNT_ID=Wq3kT9xZRbC1mN7vL5pHdA\nZOOM_CLIENT_ID=e2Lk9TzQRa6bWn4XyV1cP\nZOOM_CLIENT_SECRET=xx9lwmKf4OhRSNsghDjvDKpw0bRqd7a3',
-          secret: 'xx9lwmKf4OhRSNsghDjvDKpw0bRqd7a3',
+          text: 'ZOOM_ACCOUNT_ID=Wq3kT9xZRbC1mN7vL5pHdA\nZOOM_CLIENT_ID=e2Lk9TzQRa6bWn4XyV1cP\nZOOM_CLIENT_SECRET=gaLxEtJEJCz4aQBsiBglsCeuNqGyztPX',
+          secret: 'gaLxEtJEJCz4aQBsiBglsCeuNqGyztPX',
         },
         {
-          text: "zoom_sdk_secret: 'DQ2F2DHRunxd17K9mRrM9ZBm1si3D2sU'",
-          secret: 'DQ2F2DHRunxd17K9mRrM9ZBm1si3D2sU',
+          text: "zoom_sdk_secret: '209ypaHAebcW1WDXrFYUNr84Pb6Z5kuh'",
+          secret: '209ypaHAebcW1WDXrFYUNr84Pb6Z5kuh',
         },
       ],
       negatives: [
         'ZOOM_CLIENT_SECRET=${ZOOM_CLIENT_SECRET}',
-        'ZOOM_CLIENT_SECRET=xx9lwmKf4OhRSNsghDjvDKpw0bRqd7a',
+        'ZOOM_CLIENT_SECRET=gaLxEtJEJCz4aQBsiBglsCeuNqGyztP',
         'zoom secret rotation call: https://acme.zoom.us/j/85512345678?pwd=abc',
       ],
     },
