@@ -5,25 +5,32 @@
  */
 import type { Detector } from '../engine/types.js';
 import onePassword from './1password.js';
+import ably from './ably.js';
 import age from './age.js';
 import airtable from './airtable.js';
 import akeyless from './akeyless.js';
 import alibaba from './alibaba.js';
 import amplitude from './amplitude.js';
 import anthropic from './anthropic.js';
+import asana from './asana.js';
 import atlassian from './atlassian.js';
+import auth0 from './auth0.js';
 import aws from './aws.js';
 import azure from './azure.js';
 import basicAuthUrl from './basic-auth-url.js';
+import bitwarden from './bitwarden.js';
 import box from './box.js';
 import braze from './braze.js';
 import brevo from './brevo.js';
 import buildkite from './buildkite.js';
+import calendly from './calendly.js';
 import chargebee from './chargebee.js';
 import checkout from './checkout.js';
 import circleci from './circleci.js';
+import clerk from './clerk.js';
 import clickup from './clickup.js';
 import cloudflare from './cloudflare.js';
+import coinbase from './coinbase.js';
 import connectionString from './connection-string.js';
 import contentful from './contentful.js';
 import crates from './crates.js';
@@ -47,6 +54,7 @@ import fivetran from './fivetran.js';
 import flutterwave from './flutterwave.js';
 import fly from './fly.js';
 import freshdesk from './freshdesk.js';
+import front from './front.js';
 import generic from './generic.js';
 import github from './github.js';
 import gitlab from './gitlab.js';
@@ -60,6 +68,8 @@ import heroku from './heroku.js';
 import hubspot from './hubspot.js';
 import huggingface from './huggingface.js';
 import ibm from './ibm.js';
+import infisical from './infisical.js';
+import intercom from './intercom.js';
 import iterable from './iterable.js';
 import jfrog from './jfrog.js';
 import jwt from './jwt.js';
@@ -67,6 +77,7 @@ import keeper from './keeper.js';
 import kinde from './kinde.js';
 import klaviyo from './klaviyo.js';
 import launchdarkly from './launchdarkly.js';
+import lemonsqueezy from './lemonsqueezy.js';
 import line from './line.js';
 import linear from './linear.js';
 import linode from './linode.js';
@@ -81,6 +92,7 @@ import microsoftTeams from './microsoft-teams.js';
 import miro from './miro.js';
 import mixpanel from './mixpanel.js';
 import mollie from './mollie.js';
+import monday from './monday.js';
 import mongodbAtlas from './mongodb-atlas.js';
 import neon from './neon.js';
 import netlify from './netlify.js';
@@ -107,6 +119,7 @@ import pulumi from './pulumi.js';
 import pusher from './pusher.js';
 import pushover from './pushover.js';
 import pypi from './pypi.js';
+import razorpay from './razorpay.js';
 import recurly from './recurly.js';
 import replicate from './replicate.js';
 import rubygems from './rubygems.js';
@@ -149,25 +162,32 @@ import zoom from './zoom.js';
 
 export const DETECTORS: readonly Detector[] = [
   ...onePassword,
+  ...ably,
   ...age,
   ...airtable,
   ...akeyless,
   ...alibaba,
   ...amplitude,
   ...anthropic,
+  ...asana,
   ...atlassian,
+  ...auth0,
   ...aws,
   ...azure,
   ...basicAuthUrl,
+  ...bitwarden,
   ...box,
   ...braze,
   ...brevo,
   ...buildkite,
+  ...calendly,
   ...chargebee,
   ...checkout,
   ...circleci,
+  ...clerk,
   ...clickup,
   ...cloudflare,
+  ...coinbase,
   ...connectionString,
   ...contentful,
   ...crates,
@@ -191,6 +211,7 @@ export const DETECTORS: readonly Detector[] = [
   ...flutterwave,
   ...fly,
   ...freshdesk,
+  ...front,
   ...generic,
   ...github,
   ...gitlab,
@@ -204,6 +225,8 @@ export const DETECTORS: readonly Detector[] = [
   ...hubspot,
   ...huggingface,
   ...ibm,
+  ...infisical,
+  ...intercom,
   ...iterable,
   ...jfrog,
   ...jwt,
@@ -211,6 +234,7 @@ export const DETECTORS: readonly Detector[] = [
   ...kinde,
   ...klaviyo,
   ...launchdarkly,
+  ...lemonsqueezy,
   ...line,
   ...linear,
   ...linode,
@@ -225,6 +249,7 @@ export const DETECTORS: readonly Detector[] = [
   ...miro,
   ...mixpanel,
   ...mollie,
+  ...monday,
   ...mongodbAtlas,
   ...neon,
   ...netlify,
@@ -251,6 +276,7 @@ export const DETECTORS: readonly Detector[] = [
   ...pusher,
   ...pushover,
   ...pypi,
+  ...razorpay,
   ...recurly,
   ...replicate,
   ...rubygems,
