@@ -33,6 +33,7 @@ import cloudflare from './cloudflare.js';
 import coinbase from './coinbase.js';
 import connectionString from './connection-string.js';
 import contentful from './contentful.js';
+import convex from './convex.js';
 import crates from './crates.js';
 import crowdin from './crowdin.js';
 import curl from './curl.js';
@@ -56,6 +57,7 @@ import fly from './fly.js';
 import freshdesk from './freshdesk.js';
 import front from './front.js';
 import generic from './generic.js';
+import getstream from './getstream.js';
 import github from './github.js';
 import gitlab from './gitlab.js';
 import gocardless from './gocardless.js';
@@ -122,6 +124,7 @@ import pypi from './pypi.js';
 import razorpay from './razorpay.js';
 import recurly from './recurly.js';
 import replicate from './replicate.js';
+import rocketchat from './rocketchat.js';
 import rubygems from './rubygems.js';
 import sanity from './sanity.js';
 import scaleway from './scaleway.js';
@@ -129,6 +132,7 @@ import segment from './segment.js';
 import sendgrid from './sendgrid.js';
 import sentry from './sentry.js';
 import shippo from './shippo.js';
+import shipstation from './shipstation.js';
 import shopify from './shopify.js';
 import sinch from './sinch.js';
 import slack from './slack.js';
@@ -145,6 +149,7 @@ import supabase from './supabase.js';
 import tailscale from './tailscale.js';
 import telegram from './telegram.js';
 import trello from './trello.js';
+import turso from './turso.js';
 import twilio from './twilio.js';
 import twitter from './twitter.js';
 import typeform from './typeform.js';
@@ -190,6 +195,7 @@ export const DETECTORS: readonly Detector[] = [
   ...coinbase,
   ...connectionString,
   ...contentful,
+  ...convex,
   ...crates,
   ...crowdin,
   ...curl,
@@ -213,6 +219,7 @@ export const DETECTORS: readonly Detector[] = [
   ...freshdesk,
   ...front,
   ...generic,
+  ...getstream,
   ...github,
   ...gitlab,
   ...gocardless,
@@ -279,6 +286,7 @@ export const DETECTORS: readonly Detector[] = [
   ...razorpay,
   ...recurly,
   ...replicate,
+  ...rocketchat,
   ...rubygems,
   ...sanity,
   ...scaleway,
@@ -286,6 +294,7 @@ export const DETECTORS: readonly Detector[] = [
   ...sendgrid,
   ...sentry,
   ...shippo,
+  ...shipstation,
   ...shopify,
   ...sinch,
   ...slack,
@@ -302,6 +311,7 @@ export const DETECTORS: readonly Detector[] = [
   ...tailscale,
   ...telegram,
   ...trello,
+  ...turso,
   ...twilio,
   ...twitter,
   ...typeform,
