@@ -12,7 +12,7 @@ export default family('box', [
     id: 'box-api-token',
     name: 'Box developer token or client secret',
     category: 'token',
-    keywords: ['box'],
+    keywords: ['box_', 'box-', 'box token', 'box secret'],
     pattern: String.raw`${NAME_START}(?:${ci('box')})[\w.-]{0,24}?[ \t]?(?:${ci('token')}|${ci('secret')})[0-9]?(?:[_-]?${ci('key')})?${SEP}([A-Za-z0-9]{32})${EW}`,
     minEntropy: 3.5,
     examples: {

@@ -12,7 +12,7 @@ export default family('iterable', [
     id: 'iterable-api-key',
     name: 'Iterable API key',
     category: 'api_key',
-    keywords: ['iterable'],
+    keywords: ['iterable_', 'iterable-', 'iterable key', 'iterable token'],
     pattern: String.raw`${NAME_START}(?:${ci('iterable')})[\w.-]{0,24}?[ \t]?(?:${ci('key')}|${ci('token')})[0-9]?(?:[_-]?${ci('key')})?${SEP}([0-9a-f]{32})${EW}`,
     minEntropy: 3,
     examples: {

@@ -12,7 +12,7 @@ export default family('phrase', [
     id: 'phrase-access-token',
     name: 'Phrase access token',
     category: 'token',
-    keywords: ['phrase'],
+    keywords: ['phrase_', 'phrase-', 'phraseapp', 'phrase token'],
     pattern: String.raw`${NAME_START}(?:${ci('phrase')}|${ci('phraseapp')})[\w.-]{0,24}?[ \t]?(?:${ci('token')})[0-9]?(?:[_-]?${ci('key')})?${SEP}([0-9a-f]{64})${EW}`,
     minEntropy: 3,
     examples: {

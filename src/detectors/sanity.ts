@@ -12,7 +12,7 @@ export default family('sanity', [
     id: 'sanity-api-token',
     name: 'Sanity API token',
     category: 'token',
-    keywords: ['sanity'],
+    keywords: ['sanity_', 'sanity-', 'sanity token', 'sanity auth token'],
     pattern: String.raw`${NAME_START}(?:${ci('sanity')})[\w.-]{0,24}?[ \t]?(?:${ci('token')}|${ci('key')})[0-9]?(?:[_-]?${ci('key')})?${SEP}(sk[A-Za-z0-9]{78,200})${EW}`,
     minEntropy: 4,
     examples: {

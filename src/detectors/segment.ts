@@ -30,7 +30,7 @@ export default family('segment', [
     id: 'segment-access-token',
     name: 'Segment workspace access token',
     category: 'token',
-    keywords: ['segment'],
+    keywords: ['segment_', 'segment-', 'segmentapi', 'segment token'],
     pattern: String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])${ci('segment')}[\w.-]{0,20}?[ \t]?(?:${ci('token')}|${ci('key')}|${ci('secret')})${ASSIGN}([A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43})${EW}`,
     minEntropy: 4,
     examples: {

@@ -12,7 +12,7 @@ export default family('wise', [
     id: 'wise-api-token',
     name: 'Wise (TransferWise) API token',
     category: 'token',
-    keywords: ['wise'],
+    keywords: ['wise_', 'wise-', 'transferwise'],
     pattern: String.raw`${NAME_START}(?:${ci('wise')}|${ci('transferwise')})[\w.-]{0,24}?[ \t]?(?:${ci('token')}|${ci('key')})[0-9]?(?:[_-]?${ci('key')})?${SEP}([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})${EW}`,
     minEntropy: 3,
     examples: {

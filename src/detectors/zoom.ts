@@ -12,7 +12,7 @@ export default family('zoom', [
     id: 'zoom-client-secret',
     name: 'Zoom app client secret',
     category: 'api_key',
-    keywords: ['zoom'],
+    keywords: ['zoom_', 'zoom-', 'zoom secret'],
     pattern: String.raw`${NAME_START}(?:${ci('zoom')})[\w.-]{0,24}?[ \t]?(?:${ci('secret')})[0-9]?(?:[_-]?${ci('key')})?${SEP}([A-Za-z0-9]{32})${EW}`,
     minEntropy: 3.5,
     examples: {
