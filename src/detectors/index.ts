@@ -40,6 +40,7 @@ import curl from './curl.js';
 import customerio from './customerio.js';
 import databricks from './databricks.js';
 import datadog from './datadog.js';
+import dbt from './dbt.js';
 import digitalocean from './digitalocean.js';
 import discord from './discord.js';
 import docker from './docker.js';
@@ -159,6 +160,7 @@ import vonage from './vonage.js';
 import webex from './webex.js';
 import webflow from './webflow.js';
 import wise from './wise.js';
+import workos from './workos.js';
 import xai from './xai.js';
 import xata from './xata.js';
 import zapier from './zapier.js';
@@ -202,6 +204,7 @@ export const DETECTORS: readonly Detector[] = [
   ...customerio,
   ...databricks,
   ...datadog,
+  ...dbt,
   ...digitalocean,
   ...discord,
   ...docker,
@@ -321,6 +324,7 @@ export const DETECTORS: readonly Detector[] = [
   ...webex,
   ...webflow,
   ...wise,
+  ...workos,
   ...xai,
   ...xata,
   ...zapier,
