@@ -1,6 +1,7 @@
 // 1Password service account tokens ("ops_" + base64url JSON with the sign-in address, SRP and MUK
-// parameters) and account Secret Keys ("A3-" + 6 groups). https://developer.1password.com/docs/service-accounts/
-// and https://support.1password.com/secret-key-security/ (maps: gitleaks 1password.go).
+// parameters) and account Secret Keys ("A3-" + 6 groups).
+// https://developer.1password.com/docs/service-accounts/ and
+// https://support.1password.com/secret-key-security/ (maps: gitleaks 1password.go).
 import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { EW, family } from './define.js';

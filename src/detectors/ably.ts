@@ -1,5 +1,5 @@
-// Ably API keys: "<app id>.<key id>:<key secret>" (6 + 6 + 43 base64url chars), reported when an Ably
-// client or variable name is near. https://ably.com/docs/auth/basic
+// Ably API keys: "<app id>.<key id>:<key secret>" (6 + 6 + 43 base64url chars), reported when an
+// Ably client or variable name is near. https://ably.com/docs/auth/basic
 import { EW, family } from './define.js';
 
 export default family('ably', [

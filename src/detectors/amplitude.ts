@@ -1,5 +1,6 @@
-// Amplitude secret keys: 32 hex, reported only after an Amplitude secret name (the API key is public).
-// https://amplitude.com/docs/apis/authentication (maps: trufflehog pkg/detectors/amplitudeapikey).
+// Amplitude secret keys: 32 hex, reported only after an Amplitude secret name (the API key is
+// public). https://amplitude.com/docs/apis/authentication (maps: trufflehog
+// pkg/detectors/amplitudeapikey).
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

@@ -1,6 +1,7 @@
-// Asana personal access tokens: "<version>/<user gid>[/<app gid>]:<32 hex>" (v1 "1/...", v2 "2/.../..."),
-// reported when "asana" is near. https://developers.asana.com/docs/personal-access-token
-// (maps: trufflehog pkg/detectors/asanapersonalaccesstoken).
+// Asana personal access tokens: "<version>/<user gid>[/<app gid>]:<32 hex>" (v1 "1/...", v2
+// "2/.../..."), reported when "asana" is near.
+// https://developers.asana.com/docs/personal-access-token (maps: trufflehog
+// pkg/detectors/asanapersonalaccesstoken).
 import { EW, family } from './define.js';
 
 export default family('asana', [

@@ -1,7 +1,7 @@
-// Auth0 Management API access tokens (JWTs issued by a tenant's *.auth0.com domain for its
-// /api/v2/ audience) and application client secrets (64 base64url chars, only after an Auth0
-// client-secret name). https://auth0.com/docs/secure/tokens/access-tokens/management-api-access-tokens
-// and https://auth0.com/docs/get-started/applications/application-settings
+// Auth0 Management API access tokens (JWTs issued by a tenant's *.auth0.com domain for its /api/v2/
+// audience) and application client secrets (64 base64url chars, only after an Auth0 client-secret
+// name). https://auth0.com/docs/secure/tokens/access-tokens/management-api-access-tokens and
+// https://auth0.com/docs/get-started/applications/application-settings
 import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
 import { ASSIGN, EW, ci, family } from './define.js';
 

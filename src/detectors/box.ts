@@ -1,5 +1,6 @@
 // Box developer tokens and app client secrets: 32 alphanumerics, reported only after a Box name.
-// https://developer.box.com/guides/authentication/tokens/developer-tokens/ (maps: trufflehog pkg/detectors/box).
+// https://developer.box.com/guides/authentication/tokens/developer-tokens/ (maps: trufflehog
+// pkg/detectors/box).
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

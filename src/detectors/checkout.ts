@@ -1,5 +1,6 @@
 // Checkout.com (classic platform) secret keys: "sk_", "sk_test_" or "sk_sbox_" + a UUID.
-// https://www.checkout.com/docs/developer-resources/api/api-keys (maps: trufflehog pkg/detectors/checkout).
+// https://www.checkout.com/docs/developer-resources/api/api-keys (maps: trufflehog
+// pkg/detectors/checkout).
 import { EW, family } from './define.js';
 
 export default family('checkout', [

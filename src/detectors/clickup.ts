@@ -1,5 +1,6 @@
 // ClickUp personal API tokens: "pk_" + numeric user id + "_" + 32 upper-case alphanumerics.
-// https://developer.clickup.com/docs/authentication (maps: trufflehog pkg/detectors/clickuppersonaltoken).
+// https://developer.clickup.com/docs/authentication (maps: trufflehog
+// pkg/detectors/clickuppersonaltoken).
 import { EW, family } from './define.js';
 
 export default family('clickup', [

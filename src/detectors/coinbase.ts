@@ -1,6 +1,7 @@
 // Coinbase Developer Platform (CDP) API keys: the key name "organizations/<uuid>/apiKeys/<uuid>",
 // reported when its EC private key is pasted with it (the pair is the credential).
-// https://docs.cdp.coinbase.com/get-started/authentication/cdp-api-keys (maps: trufflehog pkg/detectors/coinbase).
+// https://docs.cdp.coinbase.com/get-started/authentication/cdp-api-keys (maps: trufflehog
+// pkg/detectors/coinbase).
 import { family, near } from './define.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';

@@ -1,5 +1,6 @@
-// Customer.io Track API keys (20 chars) and App API keys (32 hex), reported only after a Customer.io
-// key name. https://docs.customer.io/integrations/api/app/ (maps: trufflehog pkg/detectors/customerio).
+// Customer.io Track API keys (20 chars) and App API keys (32 hex), reported only after a
+// Customer.io key name. https://docs.customer.io/integrations/api/app/ (maps: trufflehog
+// pkg/detectors/customerio).
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

@@ -1,5 +1,6 @@
 // DocuSign integration secret keys: UUIDs, reported only after a DocuSign secret name.
-// https://developers.docusign.com/platform/auth/authcode/ (maps: trufflehog pkg/detectors/docusign).
+// https://developers.docusign.com/platform/auth/authcode/ (maps: trufflehog
+// pkg/detectors/docusign).
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

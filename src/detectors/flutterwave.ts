@@ -1,5 +1,6 @@
-// Flutterwave secret keys ("FLWSECK-" / "FLWSECK_TEST-" + 32 lower-case alphanumerics + "-X") and test encryption
-// keys ("FLWSECK_TEST" + 12 hex). https://developer.flutterwave.com/docs/api-keys (maps: gitleaks flutterwave.go).
+// Flutterwave secret keys ("FLWSECK-" / "FLWSECK_TEST-" + 32 lower-case alphanumerics + "-X") and
+// test encryption keys ("FLWSECK_TEST" + 12 hex). https://developer.flutterwave.com/docs/api-keys
+// (maps: gitleaks flutterwave.go).
 import { EW, family } from './define.js';
 
 export default family('flutterwave', [

@@ -1,5 +1,6 @@
 // Front API tokens: JWTs issued by "front" with a scopes claim.
-// https://dev.frontapp.com/docs/create-and-revoke-api-tokens (maps: trufflehog pkg/detectors/front).
+// https://dev.frontapp.com/docs/create-and-revoke-api-tokens (maps: trufflehog
+// pkg/detectors/front).
 import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
 import { EW, family } from './define.js';
 

@@ -1,5 +1,5 @@
-// Stream (getstream.io) API secrets: 64 lower-case alphanumerics, reported only after a Stream secret
-// name. https://getstream.io/chat/docs/node/tokens_and_authentication/
+// Stream (getstream.io) API secrets: 64 lower-case alphanumerics, reported only after a Stream
+// secret name. https://getstream.io/chat/docs/node/tokens_and_authentication/
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

@@ -1,5 +1,6 @@
-// GoCardless access tokens: "live_" or "sandbox_" + 40 chars, reported only after a GoCardless name.
-// https://developer.gocardless.com/getting-started/api/making-your-first-request/ (maps: gitleaks gocardless.go).
+// GoCardless access tokens: "live_" or "sandbox_" + 40 chars, reported only after a GoCardless
+// name. https://developer.gocardless.com/getting-started/api/making-your-first-request/ (maps:
+// gitleaks gocardless.go).
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

@@ -1,5 +1,6 @@
 // HashiCorp Vault tokens (Vault 1.10+ prefixes hvs./hvb./hvr.), Vault unseal keys and Terraform
-// Cloud/Enterprise API tokens. https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes
+// Cloud/Enterprise API tokens.
+// https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes
 import { decodeBase64 } from '../engine/checks/radix.js';
 import { ASSIGN, E, EW, family } from './define.js';
 

@@ -1,5 +1,6 @@
 // Help Scout API keys and app secrets: 32-40 alphanumerics, reported only after a Help Scout name.
-// https://developer.helpscout.com/mailbox-api/overview/authentication/ (maps: trufflehog pkg/detectors/helpscout).
+// https://developer.helpscout.com/mailbox-api/overview/authentication/ (maps: trufflehog
+// pkg/detectors/helpscout).
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

@@ -1,6 +1,6 @@
-// Infisical service tokens ("st." + token id + "." + 32 hex secret + "." + 32 hex key, reported when
-// "infisical" is near) and universal-auth client secrets (64 hex, after an Infisical client-secret
-// name). https://infisical.com/docs/internals/service-tokens and
+// Infisical service tokens ("st." + token id + "." + 32 hex secret + "." + 32 hex key, reported
+// when "infisical" is near) and universal-auth client secrets (64 hex, after an Infisical
+// client-secret name). https://infisical.com/docs/internals/service-tokens and
 // https://infisical.com/docs/documentation/platform/identities/universal-auth
 import { ASSIGN, EW, ci, family } from './define.js';
 

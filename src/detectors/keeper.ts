@@ -1,5 +1,6 @@
 // Keeper Secrets Manager one-time access tokens: region prefix (US, EU, AU, GOV, JP, CA) + ":" + 43
-// base64url chars, reported only after a Keeper/KSM name. https://docs.keeper.io/en/keeperpam/secrets-manager/about/one-time-token
+// base64url chars, reported only after a Keeper/KSM name.
+// https://docs.keeper.io/en/keeperpam/secrets-manager/about/one-time-token
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

@@ -1,5 +1,6 @@
 // Lemon Squeezy API keys: RS256 JWTs, reported only after a Lemon Squeezy name.
-// https://docs.lemonsqueezy.com/api/getting-started/requests#authentication (maps: trufflehog pkg/detectors/lemonsqueezy).
+// https://docs.lemonsqueezy.com/api/getting-started/requests#authentication (maps: trufflehog
+// pkg/detectors/lemonsqueezy).
 import { isJwt } from '../engine/checks/jwt.js';
 import { ASSIGN, EW, ci, family } from './define.js';
 

@@ -1,5 +1,6 @@
 // Lokalise API tokens: 40 hex, reported only after a Lokalise token name.
-// https://developers.lokalise.com/reference/api-authentication (maps: trufflehog pkg/detectors/lokalisetoken).
+// https://developers.lokalise.com/reference/api-authentication (maps: trufflehog
+// pkg/detectors/lokalisetoken).
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

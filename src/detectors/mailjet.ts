@@ -1,5 +1,6 @@
-// Mailjet API secret keys (32 hex, the private half of the key pair) and v3.1/SMS API tokens
-// (32 alphanumerics), reported only after a Mailjet name. https://dev.mailjet.com/email/guides/#authentication
+// Mailjet API secret keys (32 hex, the private half of the key pair) and v3.1/SMS API tokens (32
+// alphanumerics), reported only after a Mailjet name.
+// https://dev.mailjet.com/email/guides/#authentication
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

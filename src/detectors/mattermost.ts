@@ -1,5 +1,6 @@
 // Mattermost personal access and bot tokens: 26 lower-case alphanumerics, reported only after a
-// Mattermost token name. https://developers.mattermost.com/integrate/reference/personal-access-token/
+// Mattermost token name.
+// https://developers.mattermost.com/integrate/reference/personal-access-token/
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

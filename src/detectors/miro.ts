@@ -1,5 +1,6 @@
 // Miro REST API access tokens: base64url of {"miro.origin":"<region>"} + "_" + the token.
-// https://developers.miro.com/docs/rest-api-reference-guide (token shape from Miro's OAuth responses).
+// https://developers.miro.com/docs/rest-api-reference-guide (token shape from Miro's OAuth
+// responses).
 import { ASSIGN, EW, ci, family } from './define.js';
 
 export default family('miro', [

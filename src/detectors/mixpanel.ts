@@ -1,5 +1,6 @@
-// Mixpanel API secrets and service-account secrets: 32 alphanumerics, reported only after a Mixpanel
-// secret name (project tokens are public). https://developer.mixpanel.com/reference/authentication
+// Mixpanel API secrets and service-account secrets: 32 alphanumerics, reported only after a
+// Mixpanel secret name (project tokens are public).
+// https://developer.mixpanel.com/reference/authentication
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

@@ -1,5 +1,5 @@
-// Mollie API keys ("live_" / "test_" + 30 alphanumerics) and organization access tokens ("access_" +
-// 40), reported only after a Mollie name. https://docs.mollie.com/reference/authentication
+// Mollie API keys ("live_" / "test_" + 30 alphanumerics) and organization access tokens ("access_"
+// + 40), reported only after a Mollie name. https://docs.mollie.com/reference/authentication
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

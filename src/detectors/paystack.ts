@@ -1,5 +1,6 @@
-// Paystack secret keys: "sk_live_" or "sk_test_" + 40 hex (Stripe keys use mixed-case alphanumerics).
-// https://paystack.com/docs/api/authentication/ (maps: trufflehog pkg/detectors/paystack).
+// Paystack secret keys: "sk_live_" or "sk_test_" + 40 hex (Stripe keys use mixed-case
+// alphanumerics). https://paystack.com/docs/api/authentication/ (maps: trufflehog
+// pkg/detectors/paystack).
 import { EW, family } from './define.js';
 
 export default family('paystack', [

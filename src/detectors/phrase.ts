@@ -1,5 +1,6 @@
-// Phrase (Strings, formerly PhraseApp) access tokens: 64 hex, reported only after a Phrase token name.
-// https://developers.phrase.com/api/#authentication (maps: trufflehog pkg/detectors/phraseaccesstoken).
+// Phrase (Strings, formerly PhraseApp) access tokens: 64 hex, reported only after a Phrase token
+// name. https://developers.phrase.com/api/#authentication (maps: trufflehog
+// pkg/detectors/phraseaccesstoken).
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

@@ -1,5 +1,6 @@
 // Plaid access tokens ("access-<env>-<uuid>") and secrets (30 hex, only after a Plaid secret name).
-// https://plaid.com/docs/api/tokens/ and https://plaid.com/docs/quickstart/ (maps: gitleaks plaid.go).
+// https://plaid.com/docs/api/tokens/ and https://plaid.com/docs/quickstart/ (maps: gitleaks
+// plaid.go).
 import { ASSIGN, EW, ci, family } from './define.js';
 
 export default family('plaid', [

@@ -1,5 +1,6 @@
 // Postmark server and account API tokens: UUIDs, reported only after a Postmark name or the
-// X-Postmark-Server-Token / X-Postmark-Account-Token headers. https://postmarkapp.com/developer/api/overview#authentication
+// X-Postmark-Server-Token / X-Postmark-Account-Token headers.
+// https://postmarkapp.com/developer/api/overview#authentication
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

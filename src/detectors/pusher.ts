@@ -1,5 +1,6 @@
 // Pusher Channels app secrets: 20 hex, reported only after a Pusher secret name.
-// https://pusher.com/docs/channels/server_api/authenticating-users/ (maps: trufflehog pkg/detectors/pusherchannelkey).
+// https://pusher.com/docs/channels/server_api/authenticating-users/ (maps: trufflehog
+// pkg/detectors/pusherchannelkey).
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

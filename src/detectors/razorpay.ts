@@ -1,6 +1,7 @@
-// Razorpay key secrets: 24 alphanumerics, reported after a Razorpay secret name or right after their
-// key id ("rzp_live_"/"rzp_test_" + 14) as in basic auth. Key ids alone are public (Checkout.js).
-// https://razorpay.com/docs/api/authentication/ (maps: trufflehog pkg/detectors/razorpay).
+// Razorpay key secrets: 24 alphanumerics, reported after a Razorpay secret name or right after
+// their key id ("rzp_live_"/"rzp_test_" + 14) as in basic auth. Key ids alone are public
+// (Checkout.js). https://razorpay.com/docs/api/authentication/ (maps: trufflehog
+// pkg/detectors/razorpay).
 import { ASSIGN, EW, ci, family } from './define.js';
 
 export default family('razorpay', [

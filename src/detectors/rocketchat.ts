@@ -1,5 +1,6 @@
 // Rocket.Chat personal access tokens: 43 base64url chars, reported only after a Rocket.Chat token
-// name or the X-Auth-Token header next to X-User-Id. https://developer.rocket.chat/apidocs/personal-access-tokens
+// name or the X-Auth-Token header next to X-User-Id.
+// https://developer.rocket.chat/apidocs/personal-access-tokens
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

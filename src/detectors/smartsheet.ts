@@ -1,5 +1,6 @@
-// Smartsheet API access tokens: 26 or 37 alphanumerics, reported only after a Smartsheet token name.
-// https://developers.smartsheet.com/api/smartsheet/guides/basics/authentication (maps: trufflehog pkg/detectors/smartsheets).
+// Smartsheet API access tokens: 26 or 37 alphanumerics, reported only after a Smartsheet token
+// name. https://developers.smartsheet.com/api/smartsheet/guides/basics/authentication (maps:
+// trufflehog pkg/detectors/smartsheets).
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

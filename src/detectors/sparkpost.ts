@@ -1,5 +1,6 @@
 // SparkPost API keys: 40 hex, reported only after a SparkPost name.
-// https://developers.sparkpost.com/api/#header-authentication (maps: trufflehog pkg/detectors/sparkpost).
+// https://developers.sparkpost.com/api/#header-authentication (maps: trufflehog
+// pkg/detectors/sparkpost).
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

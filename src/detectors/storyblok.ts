@@ -1,6 +1,7 @@
-// Storyblok access tokens (22 alphanumerics + "tt") and personal access tokens (the same +
-// "-" + space id + "-" + 20 chars), reported only after a Storyblok name.
-// https://www.storyblok.com/docs/api/content-delivery/v2/getting-started/authentication (maps: trufflehog).
+// Storyblok access tokens (22 alphanumerics + "tt") and personal access tokens (the same + "-" +
+// space id + "-" + 20 chars), reported only after a Storyblok name.
+// https://www.storyblok.com/docs/api/content-delivery/v2/getting-started/authentication (maps:
+// trufflehog).
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

@@ -1,5 +1,5 @@
-// Trello API tokens: current ones are "ATTA" + 72 hex; older ones are 64 hex with no prefix, reported
-// only after a Trello token name. (API keys are public by design.)
+// Trello API tokens: current ones are "ATTA" + 72 hex; older ones are 64 hex with no prefix,
+// reported only after a Trello token name. (API keys are public by design.)
 // https://developer.atlassian.com/cloud/trello/guides/rest-api/authorization/
 import { ASSIGN, EW, ci, family } from './define.js';
 

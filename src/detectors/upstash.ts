@@ -1,5 +1,5 @@
-// Upstash Redis REST tokens (base64url, starting with "A"), reported only after an Upstash token name.
-// https://upstash.com/docs/redis/features/restapi
+// Upstash Redis REST tokens (base64url, starting with "A"), reported only after an Upstash token
+// name. https://upstash.com/docs/redis/features/restapi
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

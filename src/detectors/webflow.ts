@@ -1,5 +1,6 @@
 // Webflow API tokens: 64 hex, reported only after a Webflow token name.
-// https://developers.webflow.com/data/reference/authentication (maps: trufflehog pkg/detectors/webflow).
+// https://developers.webflow.com/data/reference/authentication (maps: trufflehog
+// pkg/detectors/webflow).
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

@@ -1,5 +1,5 @@
-// Wise (formerly TransferWise) API tokens: UUIDs, reported only after a Wise/TransferWise token name.
-// https://docs.wise.com/api-docs/features/authentication-access/personal-tokens
+// Wise (formerly TransferWise) API tokens: UUIDs, reported only after a Wise/TransferWise token
+// name. https://docs.wise.com/api-docs/features/authentication-access/personal-tokens
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */

@@ -1,5 +1,6 @@
 // Zapier "Catch Hook" webhook URLs: anyone holding one can trigger the Zap.
-// https://help.zapier.com/hc/en-us/articles/8496288690317 (maps: trufflehog pkg/detectors/zapierwebhook).
+// https://help.zapier.com/hc/en-us/articles/8496288690317 (maps: trufflehog
+// pkg/detectors/zapierwebhook).
 import { family } from './define.js';
 
 export default family('zapier', [

@@ -1,5 +1,6 @@
 // Zendesk API tokens: 40 alphanumerics, reported only after a Zendesk token name.
-// https://developer.zendesk.com/api-reference/introduction/security-and-auth/ (maps: gitleaks zendesk.go).
+// https://developer.zendesk.com/api-reference/introduction/security-and-auth/ (maps: gitleaks
+// zendesk.go).
 import { ASSIGN, EW, ci, family } from './define.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
