@@ -1,7 +1,8 @@
-// HashiCorp Vault tokens (Vault 1.10+ prefixes hvs./hvb./hvr.) and Terraform Cloud/Enterprise
-// API tokens. https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes
+// HashiCorp Vault tokens (Vault 1.10+ prefixes hvs./hvb./hvr.), Vault unseal keys and Terraform
+// Cloud/Enterprise API tokens.
+// https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes
 import { decodeBase64 } from '../engine/checks/radix.js';
-import { EW, family } from './define.js';
+import { ASSIGN, E, EW, family } from './define.js';
 
 export default family('hashicorp', [
   {
@@ -113,6 +114,38 @@ export default family('hashicorp', [
           0,
           40,
         ),
+      ],
+    },
+  },
+  {
+    // Unseal (and recovery) key shares, as printed by `vault operator init` and typed into
+    // `vault operator unseal`: base64 of a 32-byte key or a 33-byte Shamir share. No prefix, so
+    // only after those words. https://developer.hashicorp.com/vault/docs/commands/operator/init
+    id: 'hashicorp-vault-unseal-key',
+    name: 'HashiCorp Vault unseal key',
+    category: 'private_key',
+    keywords: ['unseal'],
+    pattern: String.raw`(?:[Uu]nseal[ _-]?[Kk]ey[ _-]?[0-9]{0,2}|[Rr]ecovery [Kk]ey [0-9]{1,2}|operator unseal)${ASSIGN}([A-Za-z0-9+/]{43}[A-Za-z0-9+/=])${E}`,
+    minEntropy: 4,
+    validate: (k) => {
+      const n = decodeBase64(k)?.length;
+      return n === 32 || n === 33;
+    },
+    examples: {
+      positives: [
+        {
+          text: 'Unseal Key 1: poaaLFkKFJkfvgK/zDyWj87ukUaXI6ZJrmo79DPIkgzc\nUnseal Key 2: WljNHStVgEVbwslYK4RArgyKKNphumUFJdUo/wqpU5HG',
+          secret: 'poaaLFkKFJkfvgK/zDyWj87ukUaXI6ZJrmo79DPIkgzc',
+        },
+        {
+          text: 'kubectl exec vault-0 -- vault operator unseal WljNHStVgEVbwslYK4RArgyKKNphumUFJdUo/wqpU5HG',
+          secret: 'WljNHStVgEVbwslYK4RArgyKKNphumUFJdUo/wqpU5HG',
+        },
+      ],
+      negatives: [
+        'vault operator unseal $VAULT_UNSEAL_KEY_1',
+        'Unseal Key 1: <redacted>',
+        'Unseal Key 1: QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=', // 26 bytes, not a key share
       ],
     },
   },

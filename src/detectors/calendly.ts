@@ -1,0 +1,38 @@
+// Calendly personal access tokens: JWTs (header typ "PAT") issued by https://auth.calendly.com.
+// https://developer.calendly.com/how-to-authenticate-with-personal-access-tokens
+import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
+import { EW, family } from './define.js';
+
+/** A JWS compact token; segment runs are chunked to keep the compiled programs small. */
+const JWT = String.raw`eyJ[A-Za-z0-9_-]{10,300}\.e[wy](?:[A-Za-z0-9_-]{50}){0,16}[A-Za-z0-9_-]{0,49}\.[A-Za-z0-9_-]{16}(?:[A-Za-z0-9_-]{50}){0,7}[A-Za-z0-9_-]{0,49}`;
+
+/** Issued by Calendly's auth server. */
+function isProviderToken(t: string): boolean {
+  return isJwt(t) && jwtPayload(t)?.iss === 'https://auth.calendly.com';
+}
+
+const T1 =
+  'eyJraWQiOiIxY2UxZTEzNiIsInR5cCI6IlBBVCIsImFsZyI6IkVTNTEyIn0.eyJpc3MiOiJodHRwczovL2F1dGguY2FsZW5kbHkuY29tIiwiaWF0IjoxNzkzMDIwODAwLCJqdGkiOiI0YjFmN2MyZS05YTNkLTRlOGItYjZjMS0wZDJmNWU4YTdjOTMiLCJ1c2VyX3V1aWQiOiIwZjNhOWMyZS03YjQxLTRkNWUtOGM2YS0xZTJiM2Q0ZjVhNmIifQ.XOAy-BjB8CXY-ZpjAMGGA0x2vtJirPAnRID9QE33_Q6-D39mfwVtWAkXJ772wZr4_VjRupGKX13xhe3d3jD0qR1DSx6HM3Z7YObL7ZeNlXsx2q8qZG6906bKqx8u78GAUwG6549s-kGiGyjAVE24iDlm02pPrgIjAls5AV8LyAPmz-Np';
+const T2 =
+  'eyJraWQiOiIxY2UxZTEzNiIsInR5cCI6IlBBVCIsImFsZyI6IkVTNTEyIn0.eyJpc3MiOiJodHRwczovL2F1dGguY2FsZW5kbHkuY29tIiwiaWF0IjoxNzkxMDAwMDAwLCJqdGkiOiI5ZTdkNWMzYi0xYTJmLTRlNmQtOGMwYi0yZjRhNmM4ZTBkMWIiLCJ1c2VyX3V1aWQiOiJjNWI3ZDllMS0zZjJhLTRiNmMtOWQ4ZS03YTViM2MxZDJlNGYifQ.ibhg09BqxFr6XbcSQiu-YkQld_CKjsonmFDS0yoMbbmFb6Y1KAQPON3TfHVKlbpSz5z68oTYt2l02hQ4I9zys1-LGlDMkgtujCpxjaXAKu3rOQ-c-Hh62cFcPN_s0zwHar8M1XcSvbeV7ByedwvI-KGPSSmvB2_BnQhjjLccRztEy7sI';
+
+export default family('calendly', [
+  {
+    id: 'calendly-personal-access-token',
+    name: 'Calendly personal access token',
+    category: 'token',
+    keywords: ['eyj'],
+    pattern: String.raw`\b(${JWT})${EW}`,
+    window: 1600,
+    validate: isProviderToken,
+    examples: {
+      positives: [T1, { text: `CALENDLY_TOKEN=${T2}`, secret: T2 }],
+      negatives: [
+        // A JWT from another issuer.
+        'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJzdmMtYmlsbGluZyIsInNjb3BlIjoiaW52b2ljZXM6d3JpdGUiLCJpYXQiOjE3OTQ0MTI4MDAsImV4cCI6MTc5NDQxNjQwMH0.9WQJXxEnpLLj9C1Ov699roBtOkFsToRcyGpqoUbHnJM',
+        T1.slice(0, 120),
+        'CALENDLY_TOKEN=${CALENDLY_TOKEN}',
+      ],
+    },
+  },
+]);

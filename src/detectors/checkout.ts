@@ -1,0 +1,29 @@
+// Checkout.com (classic platform) secret keys: "sk_", "sk_test_" or "sk_sbox_" + a UUID.
+// https://www.checkout.com/docs/developer-resources/api/api-keys (maps: trufflehog
+// pkg/detectors/checkout).
+import { EW, family } from './define.js';
+
+export default family('checkout', [
+  {
+    id: 'checkout-secret-key',
+    name: 'Checkout.com secret key',
+    category: 'api_key',
+    keywords: ['sk_'],
+    pattern: String.raw`\b(sk_(?:test_|sbox_)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})${EW}`,
+    minEntropy: 3,
+    examples: {
+      positives: [
+        'sk_b22ce1b6-2680-4f62-ad7a-6b77355ac471',
+        {
+          text: 'curl https://api.sandbox.checkout.com/payments -H "Authorization: sk_test_08bd722f-700a-4ad3-81f5-e05695fcc679"',
+          secret: 'sk_test_08bd722f-700a-4ad3-81f5-e05695fcc679',
+        },
+      ],
+      negatives: [
+        'sk_test_00000000-0000-0000-0000-000000000000',
+        'sk_test_08bd722f-700a-4ad3-81f5-e05695fcc67', // short
+        'pk_test_08bd722f-700a-4ad3-81f5-e05695fcc679', // public key
+      ],
+    },
+  },
+]);

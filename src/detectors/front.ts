@@ -1,0 +1,41 @@
+// Front API tokens: JWTs issued by "front" with a scopes claim.
+// https://dev.frontapp.com/docs/create-and-revoke-api-tokens (maps: trufflehog
+// pkg/detectors/front).
+import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
+import { EW, family } from './define.js';
+
+/** A JWS compact token; segment runs are chunked to keep the compiled programs small. */
+const JWT = String.raw`eyJ[A-Za-z0-9_-]{10,300}\.e[wy](?:[A-Za-z0-9_-]{50}){0,16}[A-Za-z0-9_-]{0,49}\.[A-Za-z0-9_-]{16}(?:[A-Za-z0-9_-]{50}){0,7}[A-Za-z0-9_-]{0,49}`;
+
+/** Issued by Front, with its scopes claim. */
+function isProviderToken(t: string): boolean {
+  if (!isJwt(t)) return false;
+  const p = jwtPayload(t);
+  return !!p && p.iss === 'front' && Array.isArray(p.scopes);
+}
+
+const T1 =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzY29wZXMiOlsic2hhcmVkOioiLCJwcm92aXNpb25pbmciXSwiaWF0IjoxNzkzMDIwODAwLCJpc3MiOiJmcm9udCIsInN1YiI6ImFjbWVfc3VwcG9ydCIsImp0aSI6IjdjMmU5YTRiMWQzZjVlODAifQ.rnvhLUjTQPidhkXb9qHJe-6YpufB-jaAq3pwiS7i5yc';
+const T2 =
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzY29wZXMiOlsicHJpdmF0ZToqIl0sImlhdCI6MTc5MDAwMDAwMCwiaXNzIjoiZnJvbnQiLCJzdWIiOiJub3J0aHdpbmQiLCJqdGkiOiJmMWEzYzVlN2I5ZDIwNDY4In0.X10ApBH9tLAJgD-LxM5DKRubv9pkMUwSIzSNzNQDPqs';
+
+export default family('front', [
+  {
+    id: 'front-api-token',
+    name: 'Front API token',
+    category: 'token',
+    keywords: ['eyj'],
+    pattern: String.raw`\b(${JWT})${EW}`,
+    window: 1600,
+    validate: isProviderToken,
+    examples: {
+      positives: [T1, { text: `FRONT_API_TOKEN=${T2}`, secret: T2 }],
+      negatives: [
+        // A JWT from another issuer.
+        'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJzdmMtYmlsbGluZyIsInNjb3BlIjoiaW52b2ljZXM6d3JpdGUiLCJpYXQiOjE3OTQ0MTI4MDAsImV4cCI6MTc5NDQxNjQwMH0.9WQJXxEnpLLj9C1Ov699roBtOkFsToRcyGpqoUbHnJM',
+        T1.slice(0, 120),
+        'FRONT_API_TOKEN=${FRONT_API_TOKEN}',
+      ],
+    },
+  },
+]);
