@@ -15,6 +15,8 @@ import basicAuthUrl from './basic-auth-url.js';
 import buildkite from './buildkite.js';
 import circleci from './circleci.js';
 import cloudflare from './cloudflare.js';
+import codecov from './codecov.js';
+import codemagic from './codemagic.js';
 import connectionString from './connection-string.js';
 import contentful from './contentful.js';
 import crates from './crates.js';
@@ -25,22 +27,27 @@ import digitalocean from './digitalocean.js';
 import discord from './discord.js';
 import docker from './docker.js';
 import doppler from './doppler.js';
+import droneCi from './drone-ci.js';
 import dropbox from './dropbox.js';
 import dynatrace from './dynatrace.js';
 import facebook from './facebook.js';
 import figma from './figma.js';
 import fly from './fly.js';
 import generic from './generic.js';
+import gitea from './gitea.js';
 import github from './github.js';
 import gitlab from './gitlab.js';
 import google from './google.js';
 import grafana from './grafana.js';
 import groq from './groq.js';
+import harness from './harness.js';
 import hashicorp from './hashicorp.js';
 import heroku from './heroku.js';
 import hubspot from './hubspot.js';
 import huggingface from './huggingface.js';
 import ibm from './ibm.js';
+import infracost from './infracost.js';
+import jenkins from './jenkins.js';
 import jfrog from './jfrog.js';
 import jwt from './jwt.js';
 import launchdarkly from './launchdarkly.js';
@@ -56,11 +63,14 @@ import ngrok from './ngrok.js';
 import notion from './notion.js';
 import npm from './npm.js';
 import nuget from './nuget.js';
+import octopusDeploy from './octopus-deploy.js';
 import okta from './okta.js';
 import openai from './openai.js';
+import openshift from './openshift.js';
 import paypal from './paypal.js';
 import perplexity from './perplexity.js';
 import planetscale from './planetscale.js';
+import portainer from './portainer.js';
 import postman from './postman.js';
 import privateKey from './private-key.js';
 import pulumi from './pulumi.js';
@@ -74,11 +84,14 @@ import shopify from './shopify.js';
 import slack from './slack.js';
 import snyk from './snyk.js';
 import sonarqube from './sonarqube.js';
+import sourcegraph from './sourcegraph.js';
 import square from './square.js';
 import stripe from './stripe.js';
 import supabase from './supabase.js';
 import tailscale from './tailscale.js';
+import teamcity from './teamcity.js';
 import telegram from './telegram.js';
+import travisCi from './travis-ci.js';
 import twilio from './twilio.js';
 import twitter from './twitter.js';
 import typeform from './typeform.js';
@@ -97,6 +110,8 @@ export const DETECTORS: readonly Detector[] = [
   ...buildkite,
   ...circleci,
   ...cloudflare,
+  ...codecov,
+  ...codemagic,
   ...connectionString,
   ...contentful,
   ...crates,
@@ -107,22 +122,27 @@ export const DETECTORS: readonly Detector[] = [
   ...discord,
   ...docker,
   ...doppler,
+  ...droneCi,
   ...dropbox,
   ...dynatrace,
   ...facebook,
   ...figma,
   ...fly,
   ...generic,
+  ...gitea,
   ...github,
   ...gitlab,
   ...google,
   ...grafana,
   ...groq,
+  ...harness,
   ...hashicorp,
   ...heroku,
   ...hubspot,
   ...huggingface,
   ...ibm,
+  ...infracost,
+  ...jenkins,
   ...jfrog,
   ...jwt,
   ...launchdarkly,
@@ -138,11 +158,14 @@ export const DETECTORS: readonly Detector[] = [
   ...notion,
   ...npm,
   ...nuget,
+  ...octopusDeploy,
   ...okta,
   ...openai,
+  ...openshift,
   ...paypal,
   ...perplexity,
   ...planetscale,
+  ...portainer,
   ...postman,
   ...privateKey,
   ...pulumi,
@@ -156,11 +179,14 @@ export const DETECTORS: readonly Detector[] = [
   ...slack,
   ...snyk,
   ...sonarqube,
+  ...sourcegraph,
   ...square,
   ...stripe,
   ...supabase,
   ...tailscale,
+  ...teamcity,
   ...telegram,
+  ...travisCi,
   ...twilio,
   ...twitter,
   ...typeform,

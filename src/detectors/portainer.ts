@@ -1,0 +1,30 @@
+// Portainer access tokens: "ptr_" + base64 (44 chars for the 32 random bytes of current tokens),
+// sent as X-API-Key. https://docs.portainer.io/api/access ; trufflehog pkg/detectors/portainertoken
+// maps the ptr_ prefix. "ptr_" also starts C identifiers, so the body must look random.
+import { family } from './define.js';
+
+export default family('portainer', [
+  {
+    id: 'portainer-access-token',
+    name: 'Portainer access token',
+    category: 'token',
+    keywords: ['ptr_'],
+    pattern: String.raw`\b(ptr_[A-Za-z0-9+/_=-]{36,60})(?:$|[^A-Za-z0-9_+/=-])`,
+    validate: (s) => /[A-Z]/.test(s) && /[a-z]/.test(s.slice(4)) && /[0-9]/.test(s),
+    minEntropy: 4,
+    examples: {
+      positives: [
+        'ptr_HeKJq7cjsZFjDVRaxDGHM_DXd-tQciQC7-dID0o5BOg=',
+        {
+          text: 'curl -H "X-API-Key: ptr_1XMZ9H/teVtbsoavUtFYGVLJhSqAt0wLsLa4B1Unmlj=" https://portainer.acme.test:9443/api/endpoints',
+          secret: 'ptr_1XMZ9H/teVtbsoavUtFYGVLJhSqAt0wLsLa4B1Unmlj=',
+        },
+      ],
+      negatives: [
+        'static struct node *ptr_to_the_first_element_of_the_linked_list;',
+        'ptr_HeKJq7cjsZFjDVRaxDGH', // short
+        'PORTAINER_TOKEN=ptr_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      ],
+    },
+  },
+]);
