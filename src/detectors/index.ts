@@ -14,7 +14,9 @@ import azure from './azure.js';
 import basicAuthUrl from './basic-auth-url.js';
 import buildkite from './buildkite.js';
 import circleci from './circleci.js';
+import clojars from './clojars.js';
 import cloudflare from './cloudflare.js';
+import cloudsmith from './cloudsmith.js';
 import codecov from './codecov.js';
 import codemagic from './codemagic.js';
 import connectionString from './connection-string.js';
@@ -38,11 +40,13 @@ import gitea from './gitea.js';
 import github from './github.js';
 import gitlab from './gitlab.js';
 import google from './google.js';
+import gradle from './gradle.js';
 import grafana from './grafana.js';
 import groq from './groq.js';
 import harness from './harness.js';
 import hashicorp from './hashicorp.js';
 import heroku from './heroku.js';
+import hex from './hex.js';
 import hubspot from './hubspot.js';
 import huggingface from './huggingface.js';
 import ibm from './ibm.js';
@@ -67,6 +71,7 @@ import octopusDeploy from './octopus-deploy.js';
 import okta from './okta.js';
 import openai from './openai.js';
 import openshift from './openshift.js';
+import packagist from './packagist.js';
 import paypal from './paypal.js';
 import perplexity from './perplexity.js';
 import planetscale from './planetscale.js';
@@ -109,7 +114,9 @@ export const DETECTORS: readonly Detector[] = [
   ...basicAuthUrl,
   ...buildkite,
   ...circleci,
+  ...clojars,
   ...cloudflare,
+  ...cloudsmith,
   ...codecov,
   ...codemagic,
   ...connectionString,
@@ -133,11 +140,13 @@ export const DETECTORS: readonly Detector[] = [
   ...github,
   ...gitlab,
   ...google,
+  ...gradle,
   ...grafana,
   ...groq,
   ...harness,
   ...hashicorp,
   ...heroku,
+  ...hex,
   ...hubspot,
   ...huggingface,
   ...ibm,
@@ -162,6 +171,7 @@ export const DETECTORS: readonly Detector[] = [
   ...okta,
   ...openai,
   ...openshift,
+  ...packagist,
   ...paypal,
   ...perplexity,
   ...planetscale,
