@@ -6,16 +6,19 @@
 import type { Detector } from '../engine/types.js';
 import age from './age.js';
 import airtable from './airtable.js';
+import akamai from './akamai.js';
 import alibaba from './alibaba.js';
 import anthropic from './anthropic.js';
 import atlassian from './atlassian.js';
 import aws from './aws.js';
 import azure from './azure.js';
+import backblaze from './backblaze.js';
 import basicAuthUrl from './basic-auth-url.js';
 import buildkite from './buildkite.js';
 import circleci from './circleci.js';
 import clojars from './clojars.js';
 import cloudflare from './cloudflare.js';
+import cloudinary from './cloudinary.js';
 import cloudsmith from './cloudsmith.js';
 import codecov from './codecov.js';
 import codemagic from './codemagic.js';
@@ -33,6 +36,7 @@ import droneCi from './drone-ci.js';
 import dropbox from './dropbox.js';
 import dynatrace from './dynatrace.js';
 import facebook from './facebook.js';
+import fastly from './fastly.js';
 import figma from './figma.js';
 import fly from './fly.js';
 import generic from './generic.js';
@@ -46,7 +50,9 @@ import groq from './groq.js';
 import harness from './harness.js';
 import hashicorp from './hashicorp.js';
 import heroku from './heroku.js';
+import hetzner from './hetzner.js';
 import hex from './hex.js';
+import huaweiCloud from './huawei-cloud.js';
 import hubspot from './hubspot.js';
 import huggingface from './huggingface.js';
 import ibm from './ibm.js';
@@ -80,9 +86,12 @@ import postman from './postman.js';
 import privateKey from './private-key.js';
 import pulumi from './pulumi.js';
 import pypi from './pypi.js';
+import railway from './railway.js';
+import render from './render.js';
 import replicate from './replicate.js';
 import rubygems from './rubygems.js';
 import scaleway from './scaleway.js';
+import scalingo from './scalingo.js';
 import sendgrid from './sendgrid.js';
 import sentry from './sentry.js';
 import shopify from './shopify.js';
@@ -96,26 +105,33 @@ import supabase from './supabase.js';
 import tailscale from './tailscale.js';
 import teamcity from './teamcity.js';
 import telegram from './telegram.js';
+import tencentCloud from './tencent-cloud.js';
 import travisCi from './travis-ci.js';
 import twilio from './twilio.js';
 import twitter from './twitter.js';
 import typeform from './typeform.js';
 import vercel from './vercel.js';
+import vultr from './vultr.js';
+import wasabi from './wasabi.js';
 import xai from './xai.js';
+import yandex from './yandex.js';
 
 export const DETECTORS: readonly Detector[] = [
   ...age,
   ...airtable,
+  ...akamai,
   ...alibaba,
   ...anthropic,
   ...atlassian,
   ...aws,
   ...azure,
+  ...backblaze,
   ...basicAuthUrl,
   ...buildkite,
   ...circleci,
   ...clojars,
   ...cloudflare,
+  ...cloudinary,
   ...cloudsmith,
   ...codecov,
   ...codemagic,
@@ -133,6 +149,7 @@ export const DETECTORS: readonly Detector[] = [
   ...dropbox,
   ...dynatrace,
   ...facebook,
+  ...fastly,
   ...figma,
   ...fly,
   ...generic,
@@ -146,7 +163,9 @@ export const DETECTORS: readonly Detector[] = [
   ...harness,
   ...hashicorp,
   ...heroku,
+  ...hetzner,
   ...hex,
+  ...huaweiCloud,
   ...hubspot,
   ...huggingface,
   ...ibm,
@@ -180,9 +199,12 @@ export const DETECTORS: readonly Detector[] = [
   ...privateKey,
   ...pulumi,
   ...pypi,
+  ...railway,
+  ...render,
   ...replicate,
   ...rubygems,
   ...scaleway,
+  ...scalingo,
   ...sendgrid,
   ...sentry,
   ...shopify,
@@ -196,10 +218,14 @@ export const DETECTORS: readonly Detector[] = [
   ...tailscale,
   ...teamcity,
   ...telegram,
+  ...tencentCloud,
   ...travisCi,
   ...twilio,
   ...twitter,
   ...typeform,
   ...vercel,
+  ...vultr,
+  ...wasabi,
   ...xai,
+  ...yandex,
 ];
