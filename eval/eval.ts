@@ -46,6 +46,7 @@ const PROVIDERS_OF_FAMILY: Record<string, readonly string[]> = {
   sonarqube: ['sonar'],
   fly: ['flyio'],
   'microsoft-teams': ['microsoftteams'],
+  checkly: ['checklyhq'],
   railway: ['railwayapp'],
   generic: [],
 };

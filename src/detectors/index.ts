@@ -11,10 +11,14 @@ import alibaba from './alibaba.js';
 import anthropic from './anthropic.js';
 import atlassian from './atlassian.js';
 import aws from './aws.js';
+import axiom from './axiom.js';
 import azure from './azure.js';
 import backblaze from './backblaze.js';
 import basicAuthUrl from './basic-auth-url.js';
+import betterStack from './better-stack.js';
+import bugsnag from './bugsnag.js';
 import buildkite from './buildkite.js';
+import checkly from './checkly.js';
 import circleci from './circleci.js';
 import clojars from './clojars.js';
 import cloudflare from './cloudflare.js';
@@ -35,6 +39,7 @@ import doppler from './doppler.js';
 import droneCi from './drone-ci.js';
 import dropbox from './dropbox.js';
 import dynatrace from './dynatrace.js';
+import elasticApm from './elastic-apm.js';
 import facebook from './facebook.js';
 import fastly from './fastly.js';
 import figma from './figma.js';
@@ -52,17 +57,21 @@ import hashicorp from './hashicorp.js';
 import heroku from './heroku.js';
 import hetzner from './hetzner.js';
 import hex from './hex.js';
+import honeycomb from './honeycomb.js';
 import huaweiCloud from './huawei-cloud.js';
 import hubspot from './hubspot.js';
 import huggingface from './huggingface.js';
 import ibm from './ibm.js';
 import infracost from './infracost.js';
+import instana from './instana.js';
 import jenkins from './jenkins.js';
 import jfrog from './jfrog.js';
 import jwt from './jwt.js';
 import launchdarkly from './launchdarkly.js';
 import linear from './linear.js';
 import linode from './linode.js';
+import loggly from './loggly.js';
+import logzio from './logzio.js';
 import mailchimp from './mailchimp.js';
 import mailgun from './mailgun.js';
 import mapbox from './mapbox.js';
@@ -77,7 +86,9 @@ import octopusDeploy from './octopus-deploy.js';
 import okta from './okta.js';
 import openai from './openai.js';
 import openshift from './openshift.js';
+import opsgenie from './opsgenie.js';
 import packagist from './packagist.js';
+import pagerduty from './pagerduty.js';
 import paypal from './paypal.js';
 import perplexity from './perplexity.js';
 import planetscale from './planetscale.js';
@@ -89,6 +100,8 @@ import pypi from './pypi.js';
 import railway from './railway.js';
 import render from './render.js';
 import replicate from './replicate.js';
+import rollbar from './rollbar.js';
+import rootly from './rootly.js';
 import rubygems from './rubygems.js';
 import scaleway from './scaleway.js';
 import scalingo from './scalingo.js';
@@ -99,8 +112,10 @@ import slack from './slack.js';
 import snyk from './snyk.js';
 import sonarqube from './sonarqube.js';
 import sourcegraph from './sourcegraph.js';
+import splunk from './splunk.js';
 import square from './square.js';
 import stripe from './stripe.js';
+import sumoLogic from './sumo-logic.js';
 import supabase from './supabase.js';
 import tailscale from './tailscale.js';
 import teamcity from './teamcity.js';
@@ -124,10 +139,14 @@ export const DETECTORS: readonly Detector[] = [
   ...anthropic,
   ...atlassian,
   ...aws,
+  ...axiom,
   ...azure,
   ...backblaze,
   ...basicAuthUrl,
+  ...betterStack,
+  ...bugsnag,
   ...buildkite,
+  ...checkly,
   ...circleci,
   ...clojars,
   ...cloudflare,
@@ -148,6 +167,7 @@ export const DETECTORS: readonly Detector[] = [
   ...droneCi,
   ...dropbox,
   ...dynatrace,
+  ...elasticApm,
   ...facebook,
   ...fastly,
   ...figma,
@@ -165,17 +185,21 @@ export const DETECTORS: readonly Detector[] = [
   ...heroku,
   ...hetzner,
   ...hex,
+  ...honeycomb,
   ...huaweiCloud,
   ...hubspot,
   ...huggingface,
   ...ibm,
   ...infracost,
+  ...instana,
   ...jenkins,
   ...jfrog,
   ...jwt,
   ...launchdarkly,
   ...linear,
   ...linode,
+  ...loggly,
+  ...logzio,
   ...mailchimp,
   ...mailgun,
   ...mapbox,
@@ -190,7 +214,9 @@ export const DETECTORS: readonly Detector[] = [
   ...okta,
   ...openai,
   ...openshift,
+  ...opsgenie,
   ...packagist,
+  ...pagerduty,
   ...paypal,
   ...perplexity,
   ...planetscale,
@@ -202,6 +228,8 @@ export const DETECTORS: readonly Detector[] = [
   ...railway,
   ...render,
   ...replicate,
+  ...rollbar,
+  ...rootly,
   ...rubygems,
   ...scaleway,
   ...scalingo,
@@ -212,8 +240,10 @@ export const DETECTORS: readonly Detector[] = [
   ...snyk,
   ...sonarqube,
   ...sourcegraph,
+  ...splunk,
   ...square,
   ...stripe,
+  ...sumoLogic,
   ...supabase,
   ...tailscale,
   ...teamcity,
