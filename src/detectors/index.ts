@@ -24,10 +24,13 @@ import clojars from './clojars.js';
 import cloudflare from './cloudflare.js';
 import cloudinary from './cloudinary.js';
 import cloudsmith from './cloudsmith.js';
+import codacy from './codacy.js';
+import codeclimate from './codeclimate.js';
 import codecov from './codecov.js';
 import codemagic from './codemagic.js';
 import connectionString from './connection-string.js';
 import contentful from './contentful.js';
+import coveralls from './coveralls.js';
 import crates from './crates.js';
 import curl from './curl.js';
 import databricks from './databricks.js';
@@ -67,6 +70,7 @@ import instana from './instana.js';
 import jenkins from './jenkins.js';
 import jfrog from './jfrog.js';
 import jwt from './jwt.js';
+import knapsackPro from './knapsack-pro.js';
 import launchdarkly from './launchdarkly.js';
 import linear from './linear.js';
 import linode from './linode.js';
@@ -105,6 +109,7 @@ import rootly from './rootly.js';
 import rubygems from './rubygems.js';
 import scaleway from './scaleway.js';
 import scalingo from './scalingo.js';
+import scrutinizerCi from './scrutinizer-ci.js';
 import sendgrid from './sendgrid.js';
 import sentry from './sentry.js';
 import shopify from './shopify.js';
@@ -152,10 +157,13 @@ export const DETECTORS: readonly Detector[] = [
   ...cloudflare,
   ...cloudinary,
   ...cloudsmith,
+  ...codacy,
+  ...codeclimate,
   ...codecov,
   ...codemagic,
   ...connectionString,
   ...contentful,
+  ...coveralls,
   ...crates,
   ...curl,
   ...databricks,
@@ -195,6 +203,7 @@ export const DETECTORS: readonly Detector[] = [
   ...jenkins,
   ...jfrog,
   ...jwt,
+  ...knapsackPro,
   ...launchdarkly,
   ...linear,
   ...linode,
@@ -233,6 +242,7 @@ export const DETECTORS: readonly Detector[] = [
   ...rubygems,
   ...scaleway,
   ...scalingo,
+  ...scrutinizerCi,
   ...sendgrid,
   ...sentry,
   ...shopify,
