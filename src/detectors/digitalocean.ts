@@ -1,5 +1,5 @@
 // DigitalOcean tokens (vendor token format): "do" + p (personal), o (OAuth), r (refresh) +
-// "_v1_" + 64 hex. Spaces access keys: "DO00" + 16 upper-case letters and digits, with a 43-char
+// "_v1_" + 64 hex. Spaces access keys: "DO00" or "DO80" + 16 upper-case letters and digits, with a 43-char
 // base64 secret (reported only after a Spaces/DigitalOcean secret name).
 // https://docs.digitalocean.com/products/spaces/how-to/manage-access/#access-keys
 import { ASSIGN, EW, family, near } from './define.js';
@@ -75,13 +75,14 @@ export default family('digitalocean', [
     id: 'digitalocean-spaces-access-key-id',
     name: 'DigitalOcean Spaces access key id',
     category: 'credentials',
-    keywords: ['do00'],
-    pattern: String.raw`\b(DO00[A-Z0-9]{16})${EW}`,
+    keywords: ['do00', 'do80'],
+    pattern: String.raw`\b(DO[08]0[A-Z0-9]{16})${EW}`,
     validate: (s) => /[A-Z]/.test(s.slice(4)) && /[0-9]/.test(s.slice(4)),
     minEntropy: 3.2,
     examples: {
       positives: [
         { text: 'SPACES_KEY=DO00441NBV877T1PVZWG', secret: 'DO00441NBV877T1PVZWG' },
+        { text: 'DO_SPACES_KEY=DO80GW85SL51VXC45UD3', secret: 'DO80GW85SL51VXC45UD3' },
         {
           text: 'aws s3 ls --endpoint-url https://fra1.digitaloceanspaces.com # key DO00GW85SL51VXC45UD3',
           secret: 'DO00GW85SL51VXC45UD3',
@@ -89,6 +90,7 @@ export default family('digitalocean', [
       ],
       negatives: [
         'SPACES_KEY=DO00441NBV877T1PVZW', // 19 chars
+        'DO42441NBV877T1PVZWG',
         'SPACES_KEY=DO00XXXXXXXXXXXXXXXX',
         'SPACES_KEY=DO00441nbv877t1pvzwg',
       ],
@@ -98,10 +100,10 @@ export default family('digitalocean', [
     id: 'digitalocean-spaces-secret-key',
     name: 'DigitalOcean Spaces secret key',
     category: 'credentials',
-    keywords: ['spaces', 'do00', 'digitalocean'],
+    keywords: ['spaces', 'do00', 'do80', 'digitalocean'],
     ignoreCase: true,
     pattern: String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])(?:(?:do|spaces|digitalocean)[\w.-]{0,20}?secret(?:[_-]?access)?(?:[_-]?key)?|aws_secret_access_key)${ASSIGN}([A-Za-z0-9+/]{43})(?:$|[^A-Za-z0-9_+/=-])`,
-    validate: (_s, ctx) => near(ctx, 300, ['spaces', 'do00', 'digitalocean']),
+    validate: (_s, ctx) => near(ctx, 300, ['spaces', 'do00', 'do80', 'digitalocean']),
     minEntropy: 4,
     examples: {
       positives: [
