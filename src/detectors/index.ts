@@ -43,6 +43,7 @@ import droneCi from './drone-ci.js';
 import dropbox from './dropbox.js';
 import dynatrace from './dynatrace.js';
 import elasticApm from './elastic-apm.js';
+import exoscale from './exoscale.js';
 import facebook from './facebook.js';
 import fastly from './fastly.js';
 import figma from './figma.js';
@@ -79,6 +80,7 @@ import logzio from './logzio.js';
 import mailchimp from './mailchimp.js';
 import mailgun from './mailgun.js';
 import mapbox from './mapbox.js';
+import mezmo from './mezmo.js';
 import microsoftTeams from './microsoft-teams.js';
 import netlify from './netlify.js';
 import newrelic from './newrelic.js';
@@ -91,8 +93,10 @@ import okta from './okta.js';
 import openai from './openai.js';
 import openshift from './openshift.js';
 import opsgenie from './opsgenie.js';
+import packagecloud from './packagecloud.js';
 import packagist from './packagist.js';
 import pagerduty from './pagerduty.js';
+import papertrail from './papertrail.js';
 import paypal from './paypal.js';
 import perplexity from './perplexity.js';
 import planetscale from './planetscale.js';
@@ -176,6 +180,7 @@ export const DETECTORS: readonly Detector[] = [
   ...dropbox,
   ...dynatrace,
   ...elasticApm,
+  ...exoscale,
   ...facebook,
   ...fastly,
   ...figma,
@@ -212,6 +217,7 @@ export const DETECTORS: readonly Detector[] = [
   ...mailchimp,
   ...mailgun,
   ...mapbox,
+  ...mezmo,
   ...microsoftTeams,
   ...netlify,
   ...newrelic,
@@ -224,8 +230,10 @@ export const DETECTORS: readonly Detector[] = [
   ...openai,
   ...openshift,
   ...opsgenie,
+  ...packagecloud,
   ...packagist,
   ...pagerduty,
+  ...papertrail,
   ...paypal,
   ...perplexity,
   ...planetscale,
