@@ -5,12 +5,16 @@
 // https://docs.honeycomb.io/api/authentication (API key format, X-Honeycomb-Team).
 import { ASSIGN, EW, family } from './define.js';
 
+/** "hc" + the key's letter (a-z, set at creation) + kind: hcaik_, hcxik_, ... */
+const keysFor = (kind: string): string[] =>
+  Array.from({ length: 26 }, (_, i) => `hc${String.fromCharCode(97 + i)}${kind}`);
+
 export default family('honeycomb', [
   {
     id: 'honeycomb-ingest-key',
     name: 'Honeycomb ingest key',
     category: 'api_key',
-    keywords: ['ik_'],
+    keywords: keysFor('ik_'),
     pattern: String.raw`\b(hc[a-z]ik_[a-z0-9]{58})${EW}`,
     minEntropy: 3.8,
     examples: {
@@ -32,7 +36,7 @@ export default family('honeycomb', [
     id: 'honeycomb-management-key',
     name: 'Honeycomb management key',
     category: 'api_key',
-    keywords: ['mk_'],
+    keywords: keysFor('mk_'),
     pattern: String.raw`\b(hc[a-z]mk_[a-z0-9]{26}:[a-z0-9]{32})${EW}`,
     minEntropy: 3.8,
     examples: {

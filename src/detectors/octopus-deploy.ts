@@ -14,6 +14,8 @@ export default family('octopus-deploy', [
     category: 'api_key',
     keywords: ['api-'],
     pattern: String.raw`${START}(API-[A-Z0-9]{26,32})(?:$|[^A-Za-z0-9_+/=.-]|\.(?:$|\s))`,
+    // 26+ random chars from 36 almost surely mix letters and digits; upper-case words do not.
+    validate: (s) => /[A-Z]/.test(s.slice(4)) && /[0-9]/.test(s.slice(4)),
     minEntropy: 3.8,
     examples: {
       positives: [
@@ -35,6 +37,7 @@ export default family('octopus-deploy', [
         'OCTOPUS_API_KEY=API-AAAAAAAAAAAAAAAAAAAAAAAAAA',
         'apiKey := "API-abcdefghijklmnopqrstuvwxyz1234"',
         'GSSAPI-VIRHEKAPSELOINTIMERKKIJONO',
+        'see API-RATELIMITEXCEEDEDEXCEPTIONS in the log',
         'OCTOPUS_API_KEY=API-RET376WQWN2GBQK2E5P0AEBUJ2ABCDEFGHIJ', // 36 chars
       ],
     },
