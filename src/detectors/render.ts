@@ -9,6 +9,8 @@ export default family('render', [
     category: 'api_key',
     keywords: ['rnd_'],
     pattern: String.raw`\b(rnd_[A-Za-z0-9]{24,48})${EW}`,
+    // Random alphanumerics mix cases and digits; identifiers after the same prefix (CamelCase names) do not.
+    validate: (s) => /[A-Z]/.test(s) && /[a-z]/.test(s) && /[0-9]/.test(s),
     minEntropy: 4,
     examples: {
       positives: [
@@ -25,6 +27,7 @@ export default family('render', [
       negatives: [
         'rnd_DnKNitSHpCrlML4TSmtw40n', // 23 chars
         'rnd_seed_generator_for_tests_only_v2',
+        'rnd_GenerateRandomNumberBetweenZeroAndOne',
         'RENDER_API_KEY=rnd_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
       ],
     },

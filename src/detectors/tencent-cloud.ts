@@ -11,6 +11,8 @@ export default family('tencent-cloud', [
     category: 'credentials',
     keywords: ['akid'],
     pattern: String.raw`\b(AKID[A-Za-z0-9]{32})${EW}`,
+    // Random alphanumerics mix cases and digits; identifiers after the same prefix (CamelCase names) do not.
+    validate: (s) => /[A-Z]/.test(s.slice(4)) && /[a-z]/.test(s) && /[0-9]/.test(s),
     minEntropy: 3.8,
     examples: {
       positives: [
@@ -23,6 +25,7 @@ export default family('tencent-cloud', [
       negatives: [
         'AKIDiq2TbjaEzC6htByIo8eoGQwsrzQVJ8x', // 35 chars
         'AKIDxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+        'AKIDENTIFIERFORTHELEGACYBILLINGSYSTE', // upper-case words, no digits
         'TENCENTCLOUD_SECRET_ID=AKID********************************',
       ],
     },
