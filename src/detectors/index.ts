@@ -33,8 +33,10 @@ import contentful from './contentful.js';
 import coveralls from './coveralls.js';
 import crates from './crates.js';
 import curl from './curl.js';
+import cypress from './cypress.js';
 import databricks from './databricks.js';
 import datadog from './datadog.js';
+import deno from './deno.js';
 import digitalocean from './digitalocean.js';
 import discord from './discord.js';
 import docker from './docker.js';
@@ -48,6 +50,7 @@ import facebook from './facebook.js';
 import fastly from './fastly.js';
 import figma from './figma.js';
 import fly from './fly.js';
+import fossa from './fossa.js';
 import generic from './generic.js';
 import gitea from './gitea.js';
 import github from './github.js';
@@ -170,8 +173,10 @@ export const DETECTORS: readonly Detector[] = [
   ...coveralls,
   ...crates,
   ...curl,
+  ...cypress,
   ...databricks,
   ...datadog,
+  ...deno,
   ...digitalocean,
   ...discord,
   ...docker,
@@ -185,6 +190,7 @@ export const DETECTORS: readonly Detector[] = [
   ...fastly,
   ...figma,
   ...fly,
+  ...fossa,
   ...generic,
   ...gitea,
   ...github,
