@@ -100,7 +100,8 @@ export default family('digitalocean', [
     id: 'digitalocean-spaces-secret-key',
     name: 'DigitalOcean Spaces secret key',
     category: 'credentials',
-    keywords: ['spaces', 'do00', 'do80', 'digitalocean'],
+    // Not bare 'spaces' (tabs vs spaces): the variable names and the key id wake this rule.
+    keywords: ['spaces_secret', 'spaces-secret', 'do00', 'do80', 'digitalocean'],
     ignoreCase: true,
     pattern: String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])(?:(?:do|spaces|digitalocean)[\w.-]{0,20}?secret(?:[_-]?access)?(?:[_-]?key)?|aws_secret_access_key)${ASSIGN}([A-Za-z0-9+/]{43})(?:$|[^A-Za-z0-9_+/=-])`,
     validate: (_s, ctx) => near(ctx, 300, ['spaces', 'do00', 'do80', 'digitalocean']),
