@@ -1,8 +1,8 @@
-// Checkly API keys: 32 lower-case alphanumerics (no prefix), used as a Bearer token with the
-// X-Checkly-Account header; reported only after a Checkly name.
-// https://www.checklyhq.com/docs/accounts-and-users/creating-api-key/ ; trufflehog
-// pkg/detectors/checklyhq maps the shape.
-import { ASSIGN, family } from './define.js';
+// Checkly API keys, used as a Bearer token with the X-Checkly-Account header. User API keys are
+// "cu_" + 32 hex; older keys are 32 lower-case alphanumerics with no prefix, reported only after a
+// Checkly name. https://www.checklyhq.com/docs/accounts-and-users/creating-api-key/ (CHECKLY_API_KEY
+// examples read cu_...); trufflehog pkg/detectors/checklyhq maps the unprefixed shape.
+import { ASSIGN, EW, family } from './define.js';
 
 export default family('checkly', [
   {
@@ -29,6 +29,33 @@ export default family('checkly', [
         'CHECKLY_API_KEY=${{ secrets.CHECKLY_API_KEY }}',
         'checkly_check_id=jcd9g2l5jb0vgcpsxxeu5hqy03p3db12',
         'CHECKLY_API_KEY=your_checkly_api_key_goes_here_x',
+      ],
+    },
+  },
+  {
+    id: 'checkly-user-api-key',
+    name: 'Checkly user API key',
+    category: 'api_key',
+    keywords: ['cu_'],
+    pattern: String.raw`(?:^|[^A-Za-z0-9_+/.-])(cu_[0-9a-f]{32})${EW}`,
+    // 32 random hex chars mix letters and digits; a cu_<word> identifier does not.
+    validate: (s) => /[a-f]/.test(s.slice(3)) && /[0-9]/.test(s.slice(3)),
+    minEntropy: 3,
+    examples: {
+      positives: [
+        {
+          text: 'export CHECKLY_API_KEY="cu_3ed4570c8a95d2667077cc7bd974d6b5"\nexport CHECKLY_ACCOUNT_ID="1a2b"',
+          secret: 'cu_3ed4570c8a95d2667077cc7bd974d6b5',
+        },
+        {
+          text: 'curl -H "Authorization: Bearer cu_806ad2de4f06d74b5bd8e5385f4198b0" -H "X-Checkly-Account: 1a2b" https://api.checklyhq.com/v1/checks',
+          secret: 'cu_806ad2de4f06d74b5bd8e5385f4198b0',
+        },
+      ],
+      negatives: [
+        'CHECKLY_API_KEY=cu_xxx',
+        'cu_3ed4570c8a95d2667077cc7bd974d6b', // 31 hex
+        'acu_3ed4570c8a95d2667077cc7bd974d6b5',
       ],
     },
   },

@@ -30,6 +30,7 @@ import codecov from './codecov.js';
 import codemagic from './codemagic.js';
 import connectionString from './connection-string.js';
 import contentful from './contentful.js';
+import coralogix from './coralogix.js';
 import coveralls from './coveralls.js';
 import crates from './crates.js';
 import curl from './curl.js';
@@ -170,6 +171,7 @@ export const DETECTORS: readonly Detector[] = [
   ...codemagic,
   ...connectionString,
   ...contentful,
+  ...coralogix,
   ...coveralls,
   ...crates,
   ...curl,
