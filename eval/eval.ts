@@ -47,6 +47,8 @@ const PROVIDERS_OF_FAMILY: Record<string, readonly string[]> = {
   fly: ['flyio'],
   'microsoft-teams': ['microsoftteams'],
   nvidia: ['nvapi', 'ngc'],
+  checkly: ['checklyhq'],
+  railway: ['railwayapp'],
   generic: [],
 };
 

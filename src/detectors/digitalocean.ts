@@ -1,6 +1,8 @@
 // DigitalOcean tokens (vendor token format): "do" + p (personal), o (OAuth), r (refresh) +
-// "_v1_" + 64 hex.
-import { EW, family } from './define.js';
+// "_v1_" + 64 hex. Spaces access keys: "DO00" or "DO80" + 16 upper-case letters and digits, with a 43-char
+// base64 secret (reported only after a Spaces/DigitalOcean secret name).
+// https://docs.digitalocean.com/products/spaces/how-to/manage-access/#access-keys
+import { ASSIGN, EW, family, near } from './define.js';
 
 const token = (kind: string): string => String.raw`\b(do${kind}_v1_[a-f0-9]{64})${EW}`;
 
@@ -66,6 +68,59 @@ export default family('digitalocean', [
       negatives: [
         'dor_v1_5bd5876e4263efd87cd5fe601f27edb1c91bcff87815215ebe92c50174c30ac',
         'xdor_v1_e4c48950ee348cc23e08312d10d22d05449a7e70f3b74217bb44225e81cef3cc',
+      ],
+    },
+  },
+  {
+    id: 'digitalocean-spaces-access-key-id',
+    name: 'DigitalOcean Spaces access key id',
+    category: 'credentials',
+    keywords: ['do00', 'do80'],
+    pattern: String.raw`\b(DO[08]0[A-Z0-9]{16})${EW}`,
+    validate: (s) => /[A-Z]/.test(s.slice(4)) && /[0-9]/.test(s.slice(4)),
+    minEntropy: 3.2,
+    examples: {
+      positives: [
+        { text: 'SPACES_KEY=DO00441NBV877T1PVZWG', secret: 'DO00441NBV877T1PVZWG' },
+        { text: 'DO_SPACES_KEY=DO80GW85SL51VXC45UD3', secret: 'DO80GW85SL51VXC45UD3' },
+        {
+          text: 'aws s3 ls --endpoint-url https://fra1.digitaloceanspaces.com # key DO00GW85SL51VXC45UD3',
+          secret: 'DO00GW85SL51VXC45UD3',
+        },
+      ],
+      negatives: [
+        'SPACES_KEY=DO00441NBV877T1PVZW', // 19 chars
+        'DO42441NBV877T1PVZWG',
+        'SPACES_KEY=DO00XXXXXXXXXXXXXXXX',
+        'SPACES_KEY=DO00441nbv877t1pvzwg',
+      ],
+    },
+  },
+  {
+    id: 'digitalocean-spaces-secret-key',
+    name: 'DigitalOcean Spaces secret key',
+    category: 'credentials',
+    // Not bare 'spaces' (tabs vs spaces): the variable names and the key id wake this rule.
+    keywords: ['spaces_secret', 'spaces-secret', 'do00', 'do80', 'digitalocean'],
+    ignoreCase: true,
+    pattern: String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])(?:(?:do|spaces|digitalocean)[\w.-]{0,20}?secret(?:[_-]?access)?(?:[_-]?key)?|aws_secret_access_key)${ASSIGN}([A-Za-z0-9+/]{43})(?:$|[^A-Za-z0-9_+/=-])`,
+    validate: (_s, ctx) => near(ctx, 300, ['spaces', 'do00', 'do80', 'digitalocean']),
+    minEntropy: 4,
+    examples: {
+      positives: [
+        {
+          text: 'SPACES_KEY=DO00441NBV877T1PVZWG\nSPACES_SECRET=U5j4L8EFrmCFRXjucGSir0esDOqsSiogzxOzDej7b31',
+          secret: 'U5j4L8EFrmCFRXjucGSir0esDOqsSiogzxOzDej7b31',
+        },
+        {
+          text: '[do]\naws_access_key_id = DO00GW85SL51VXC45UD3\naws_secret_access_key = qGjRpfFTHsuaisa1sA19Ukn8JO+vNVOWU1mbousdVvg',
+          secret: 'qGjRpfFTHsuaisa1sA19Ukn8JO+vNVOWU1mbousdVvg',
+        },
+      ],
+      negatives: [
+        'SPACES_SECRET=${SPACES_SECRET}',
+        'aws_secret_access_key = qGjRpfFTHsuaisa1sA19Ukn8JO+vNVOWU1mbousdVvg', // no Spaces context
+        'DO_SPACES_SECRET=U5j4L8EFrmCFRXjucGSir0esDOqsSiogzxOzDej7b3', // 42
       ],
     },
   },

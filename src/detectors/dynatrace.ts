@@ -1,5 +1,7 @@
 // Dynatrace API tokens: dt0c01.<24-char public id>.<64-char secret>
-// (https://docs.dynatrace.com/docs/manage/access-control/access-tokens#token-format).
+// (https://docs.dynatrace.com/docs/manage/access-control/access-tokens#token-format). Account-level
+// tokens and OAuth client secrets use the same layout with a dt0s<nn> prefix (dt0s01 SCIM tokens,
+// dt0s02 OAuth clients, ...; https://docs.dynatrace.com/docs/shortlink/api-authentication).
 import { EW, family } from './define.js';
 
 export default family('dynatrace', [
@@ -22,6 +24,29 @@ export default family('dynatrace', [
       negatives: [
         'dt0c01.BF0173LVW5KP51B6J85H53UQ.FEMF7LXUSH5CL68XGXEXH4BCACCDWYJPOVMWK5RSLBFLVIVK37RDN8CD4PSC32G',
         'dt0c01.XXXXXXXXXXXXXXXXXXXXXXXX.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+      ],
+    },
+  },
+  {
+    id: 'dynatrace-account-token',
+    name: 'Dynatrace account, SCIM or OAuth client token',
+    category: 'token',
+    keywords: ['dt0s'],
+    pattern: String.raw`\b(dt0s[0-9]{2}\.[A-Z0-9]{24}\.[A-Z0-9]{64})${EW}`,
+    minEntropy: 3.5,
+    examples: {
+      positives: [
+        'dt0s02.OC45SYVGT09CU6ZP6K1G5KB4.UIOGQA8X2W4MKPPSL2ZP8TI9LFCXRJF8Y3KFF4BM9RQOYOQGMV1A1KYZVR23SWWW',
+        {
+          text: 'curl -X POST https://sso.dynatrace.com/sso/oauth2/token -d "grant_type=client_credentials&client_id=dt0s02.E4MY92B3&client_secret=dt0s02.E4MY92B32SFUW0B2TBX6SLPH.WV1WU2WP02LCG6TO38H6OZZIX1JSCDEWEA38GA2Q2FC8N0HKERYQPTQ1L1ZG5IRW"',
+          secret:
+            'dt0s02.E4MY92B32SFUW0B2TBX6SLPH.WV1WU2WP02LCG6TO38H6OZZIX1JSCDEWEA38GA2Q2FC8N0HKERYQPTQ1L1ZG5IRW',
+        },
+      ],
+      negatives: [
+        'client_id=dt0s02.E4MY92B3', // the client id alone is public
+        'dt0s01.OC45SYVGT09CU6ZP6K1G5KB4', // token identifier without its secret
+        'dt0s02.XXXXXXXXXXXXXXXXXXXXXXXX.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
       ],
     },
   },

@@ -9,6 +9,7 @@ import ably from './ably.js';
 import age from './age.js';
 import ai21 from './ai21.js';
 import airtable from './airtable.js';
+import akamai from './akamai.js';
 import akeyless from './akeyless.js';
 import algolia from './algolia.js';
 import alibaba from './alibaba.js';
@@ -20,20 +21,25 @@ import assemblyai from './assemblyai.js';
 import atlassian from './atlassian.js';
 import auth0 from './auth0.js';
 import aws from './aws.js';
+import axiom from './axiom.js';
 import azure from './azure.js';
+import backblaze from './backblaze.js';
 import baseten from './baseten.js';
 import basicAuthUrl from './basic-auth-url.js';
+import betterStack from './better-stack.js';
 import bitwarden from './bitwarden.js';
 import box from './box.js';
 import braintrust from './braintrust.js';
 import braze from './braze.js';
 import brevo from './brevo.js';
 import browserbase from './browserbase.js';
+import bugsnag from './bugsnag.js';
 import buildkite from './buildkite.js';
 import calendly from './calendly.js';
 import cartesia from './cartesia.js';
 import cerebras from './cerebras.js';
 import chargebee from './chargebee.js';
+import checkly from './checkly.js';
 import checkout from './checkout.js';
 import chroma from './chroma.js';
 import circleci from './circleci.js';
@@ -41,17 +47,27 @@ import clarifai from './clarifai.js';
 import clearml from './clearml.js';
 import clerk from './clerk.js';
 import clickup from './clickup.js';
+import clojars from './clojars.js';
 import cloudflare from './cloudflare.js';
+import cloudinary from './cloudinary.js';
+import cloudsmith from './cloudsmith.js';
+import codacy from './codacy.js';
+import codeclimate from './codeclimate.js';
+import codecov from './codecov.js';
+import codemagic from './codemagic.js';
 import cohere from './cohere.js';
 import coinbase from './coinbase.js';
 import comet from './comet.js';
 import connectionString from './connection-string.js';
 import contentful from './contentful.js';
 import convex from './convex.js';
+import coralogix from './coralogix.js';
+import coveralls from './coveralls.js';
 import crates from './crates.js';
 import crowdin from './crowdin.js';
 import curl from './curl.js';
 import customerio from './customerio.js';
+import cypress from './cypress.js';
 import dagshub from './dagshub.js';
 import databricks from './databricks.js';
 import datadog from './datadog.js';
@@ -59,18 +75,23 @@ import dbt from './dbt.js';
 import deepgram from './deepgram.js';
 import deepl from './deepl.js';
 import deepseek from './deepseek.js';
+import deno from './deno.js';
 import digitalocean from './digitalocean.js';
 import discord from './discord.js';
 import docker from './docker.js';
 import docusign from './docusign.js';
 import doppler from './doppler.js';
+import droneCi from './drone-ci.js';
 import dropbox from './dropbox.js';
 import dynatrace from './dynatrace.js';
 import e2b from './e2b.js';
 import easypost from './easypost.js';
 import elastic from './elastic.js';
+import elasticApm from './elastic-apm.js';
 import elevenlabs from './elevenlabs.js';
+import exoscale from './exoscale.js';
 import facebook from './facebook.js';
+import fastly from './fastly.js';
 import fauna from './fauna.js';
 import figma from './figma.js';
 import firecrawl from './firecrawl.js';
@@ -78,33 +99,45 @@ import fireworks from './fireworks.js';
 import fivetran from './fivetran.js';
 import flutterwave from './flutterwave.js';
 import fly from './fly.js';
+import fossa from './fossa.js';
 import freshdesk from './freshdesk.js';
 import front from './front.js';
 import generic from './generic.js';
 import getstream from './getstream.js';
+import gitea from './gitea.js';
 import github from './github.js';
 import gitlab from './gitlab.js';
 import gocardless from './gocardless.js';
 import google from './google.js';
+import gradle from './gradle.js';
 import grafana from './grafana.js';
 import groq from './groq.js';
+import harness from './harness.js';
 import hashicorp from './hashicorp.js';
 import helicone from './helicone.js';
 import helpscout from './helpscout.js';
 import heroku from './heroku.js';
+import hetzner from './hetzner.js';
+import hex from './hex.js';
+import honeycomb from './honeycomb.js';
+import huaweiCloud from './huawei-cloud.js';
 import hubspot from './hubspot.js';
 import huggingface from './huggingface.js';
 import humanloop from './humanloop.js';
 import ibm from './ibm.js';
 import infisical from './infisical.js';
+import infracost from './infracost.js';
+import instana from './instana.js';
 import intercom from './intercom.js';
 import iterable from './iterable.js';
+import jenkins from './jenkins.js';
 import jfrog from './jfrog.js';
 import jina from './jina.js';
 import jwt from './jwt.js';
 import keeper from './keeper.js';
 import kinde from './kinde.js';
 import klaviyo from './klaviyo.js';
+import knapsackPro from './knapsack-pro.js';
 import lambda from './lambda.js';
 import langfuse from './langfuse.js';
 import langsmith from './langsmith.js';
@@ -115,6 +148,8 @@ import linear from './linear.js';
 import linode from './linode.js';
 import llamaindex from './llamaindex.js';
 import logfire from './logfire.js';
+import loggly from './loggly.js';
+import logzio from './logzio.js';
 import lokalise from './lokalise.js';
 import mailchimp from './mailchimp.js';
 import mailgun from './mailgun.js';
@@ -124,6 +159,7 @@ import mattermost from './mattermost.js';
 import meilisearch from './meilisearch.js';
 import mem0 from './mem0.js';
 import messagebird from './messagebird.js';
+import mezmo from './mezmo.js';
 import microsoftTeams from './microsoft-teams.js';
 import miro from './miro.js';
 import mistral from './mistral.js';
@@ -143,10 +179,17 @@ import notion from './notion.js';
 import npm from './npm.js';
 import nuget from './nuget.js';
 import nvidia from './nvidia.js';
+import octopusDeploy from './octopus-deploy.js';
 import okta from './okta.js';
 import openai from './openai.js';
 import openrouter from './openrouter.js';
+import openshift from './openshift.js';
+import opsgenie from './opsgenie.js';
+import packagecloud from './packagecloud.js';
+import packagist from './packagist.js';
 import paddle from './paddle.js';
+import pagerduty from './pagerduty.js';
+import papertrail from './papertrail.js';
 import paypal from './paypal.js';
 import paystack from './paystack.js';
 import perplexity from './perplexity.js';
@@ -155,6 +198,7 @@ import pinecone from './pinecone.js';
 import plaid from './plaid.js';
 import planetscale from './planetscale.js';
 import plivo from './plivo.js';
+import portainer from './portainer.js';
 import posthog from './posthog.js';
 import postman from './postman.js';
 import postmark from './postmark.js';
@@ -164,11 +208,15 @@ import pusher from './pusher.js';
 import pushover from './pushover.js';
 import pypi from './pypi.js';
 import qdrant from './qdrant.js';
+import railway from './railway.js';
 import razorpay from './razorpay.js';
 import recurly from './recurly.js';
+import render from './render.js';
 import replicate from './replicate.js';
 import roboflow from './roboflow.js';
 import rocketchat from './rocketchat.js';
+import rollbar from './rollbar.js';
+import rootly from './rootly.js';
 import rubygems from './rubygems.js';
 import runpod from './runpod.js';
 import runway from './runway.js';
@@ -176,6 +224,8 @@ import sambanova from './sambanova.js';
 import sanity from './sanity.js';
 import scaleai from './scaleai.js';
 import scaleway from './scaleway.js';
+import scalingo from './scalingo.js';
+import scrutinizerCi from './scrutinizer-ci.js';
 import segment from './segment.js';
 import sendgrid from './sendgrid.js';
 import sentry from './sentry.js';
@@ -187,18 +237,24 @@ import slack from './slack.js';
 import smartsheet from './smartsheet.js';
 import snyk from './snyk.js';
 import sonarqube from './sonarqube.js';
+import sourcegraph from './sourcegraph.js';
 import sparkpost from './sparkpost.js';
+import splunk from './splunk.js';
 import square from './square.js';
 import stability from './stability.js';
 import storyblok from './storyblok.js';
 import strapi from './strapi.js';
 import stripe from './stripe.js';
 import stytch from './stytch.js';
+import sumoLogic from './sumo-logic.js';
 import supabase from './supabase.js';
 import tailscale from './tailscale.js';
 import tavily from './tavily.js';
+import teamcity from './teamcity.js';
 import telegram from './telegram.js';
+import tencentCloud from './tencent-cloud.js';
 import togetherai from './togetherai.js';
+import travisCi from './travis-ci.js';
 import trello from './trello.js';
 import turbopuffer from './turbopuffer.js';
 import turso from './turso.js';
@@ -211,6 +267,8 @@ import vercel from './vercel.js';
 import voiceflow from './voiceflow.js';
 import vonage from './vonage.js';
 import voyage from './voyage.js';
+import vultr from './vultr.js';
+import wasabi from './wasabi.js';
 import weaviate from './weaviate.js';
 import webex from './webex.js';
 import webflow from './webflow.js';
@@ -219,6 +277,7 @@ import wise from './wise.js';
 import workos from './workos.js';
 import xai from './xai.js';
 import xata from './xata.js';
+import yandex from './yandex.js';
 import zapier from './zapier.js';
 import zendesk from './zendesk.js';
 import zilliz from './zilliz.js';
@@ -230,6 +289,7 @@ export const DETECTORS: readonly Detector[] = [
   ...age,
   ...ai21,
   ...airtable,
+  ...akamai,
   ...akeyless,
   ...algolia,
   ...alibaba,
@@ -241,20 +301,25 @@ export const DETECTORS: readonly Detector[] = [
   ...atlassian,
   ...auth0,
   ...aws,
+  ...axiom,
   ...azure,
+  ...backblaze,
   ...baseten,
   ...basicAuthUrl,
+  ...betterStack,
   ...bitwarden,
   ...box,
   ...braintrust,
   ...braze,
   ...brevo,
   ...browserbase,
+  ...bugsnag,
   ...buildkite,
   ...calendly,
   ...cartesia,
   ...cerebras,
   ...chargebee,
+  ...checkly,
   ...checkout,
   ...chroma,
   ...circleci,
@@ -262,17 +327,27 @@ export const DETECTORS: readonly Detector[] = [
   ...clearml,
   ...clerk,
   ...clickup,
+  ...clojars,
   ...cloudflare,
+  ...cloudinary,
+  ...cloudsmith,
+  ...codacy,
+  ...codeclimate,
+  ...codecov,
+  ...codemagic,
   ...cohere,
   ...coinbase,
   ...comet,
   ...connectionString,
   ...contentful,
   ...convex,
+  ...coralogix,
+  ...coveralls,
   ...crates,
   ...crowdin,
   ...curl,
   ...customerio,
+  ...cypress,
   ...dagshub,
   ...databricks,
   ...datadog,
@@ -280,18 +355,23 @@ export const DETECTORS: readonly Detector[] = [
   ...deepgram,
   ...deepl,
   ...deepseek,
+  ...deno,
   ...digitalocean,
   ...discord,
   ...docker,
   ...docusign,
   ...doppler,
+  ...droneCi,
   ...dropbox,
   ...dynatrace,
   ...e2b,
   ...easypost,
   ...elastic,
+  ...elasticApm,
   ...elevenlabs,
+  ...exoscale,
   ...facebook,
+  ...fastly,
   ...fauna,
   ...figma,
   ...firecrawl,
@@ -299,33 +379,45 @@ export const DETECTORS: readonly Detector[] = [
   ...fivetran,
   ...flutterwave,
   ...fly,
+  ...fossa,
   ...freshdesk,
   ...front,
   ...generic,
   ...getstream,
+  ...gitea,
   ...github,
   ...gitlab,
   ...gocardless,
   ...google,
+  ...gradle,
   ...grafana,
   ...groq,
+  ...harness,
   ...hashicorp,
   ...helicone,
   ...helpscout,
   ...heroku,
+  ...hetzner,
+  ...hex,
+  ...honeycomb,
+  ...huaweiCloud,
   ...hubspot,
   ...huggingface,
   ...humanloop,
   ...ibm,
   ...infisical,
+  ...infracost,
+  ...instana,
   ...intercom,
   ...iterable,
+  ...jenkins,
   ...jfrog,
   ...jina,
   ...jwt,
   ...keeper,
   ...kinde,
   ...klaviyo,
+  ...knapsackPro,
   ...lambda,
   ...langfuse,
   ...langsmith,
@@ -336,6 +428,8 @@ export const DETECTORS: readonly Detector[] = [
   ...linode,
   ...llamaindex,
   ...logfire,
+  ...loggly,
+  ...logzio,
   ...lokalise,
   ...mailchimp,
   ...mailgun,
@@ -345,6 +439,7 @@ export const DETECTORS: readonly Detector[] = [
   ...meilisearch,
   ...mem0,
   ...messagebird,
+  ...mezmo,
   ...microsoftTeams,
   ...miro,
   ...mistral,
@@ -364,10 +459,17 @@ export const DETECTORS: readonly Detector[] = [
   ...npm,
   ...nuget,
   ...nvidia,
+  ...octopusDeploy,
   ...okta,
   ...openai,
   ...openrouter,
+  ...openshift,
+  ...opsgenie,
+  ...packagecloud,
+  ...packagist,
   ...paddle,
+  ...pagerduty,
+  ...papertrail,
   ...paypal,
   ...paystack,
   ...perplexity,
@@ -376,6 +478,7 @@ export const DETECTORS: readonly Detector[] = [
   ...plaid,
   ...planetscale,
   ...plivo,
+  ...portainer,
   ...posthog,
   ...postman,
   ...postmark,
@@ -385,11 +488,15 @@ export const DETECTORS: readonly Detector[] = [
   ...pushover,
   ...pypi,
   ...qdrant,
+  ...railway,
   ...razorpay,
   ...recurly,
+  ...render,
   ...replicate,
   ...roboflow,
   ...rocketchat,
+  ...rollbar,
+  ...rootly,
   ...rubygems,
   ...runpod,
   ...runway,
@@ -397,6 +504,8 @@ export const DETECTORS: readonly Detector[] = [
   ...sanity,
   ...scaleai,
   ...scaleway,
+  ...scalingo,
+  ...scrutinizerCi,
   ...segment,
   ...sendgrid,
   ...sentry,
@@ -408,18 +517,24 @@ export const DETECTORS: readonly Detector[] = [
   ...smartsheet,
   ...snyk,
   ...sonarqube,
+  ...sourcegraph,
   ...sparkpost,
+  ...splunk,
   ...square,
   ...stability,
   ...storyblok,
   ...strapi,
   ...stripe,
   ...stytch,
+  ...sumoLogic,
   ...supabase,
   ...tailscale,
   ...tavily,
+  ...teamcity,
   ...telegram,
+  ...tencentCloud,
   ...togetherai,
+  ...travisCi,
   ...trello,
   ...turbopuffer,
   ...turso,
@@ -432,6 +547,8 @@ export const DETECTORS: readonly Detector[] = [
   ...voiceflow,
   ...vonage,
   ...voyage,
+  ...vultr,
+  ...wasabi,
   ...weaviate,
   ...webex,
   ...webflow,
@@ -440,6 +557,7 @@ export const DETECTORS: readonly Detector[] = [
   ...workos,
   ...xai,
   ...xata,
+  ...yandex,
   ...zapier,
   ...zendesk,
   ...zilliz,

@@ -1,0 +1,30 @@
+// Codacy API tokens (20 alphanumerics; account API tokens) and project tokens (32 hex), no prefix:
+// reported only after a Codacy name. https://docs.codacy.com/codacy-api/api-tokens/ ; trufflehog
+// pkg/detectors/codacy maps the 20-char shape.
+import { ASSIGN, family } from './define.js';
+
+export default family('codacy', [
+  {
+    id: 'codacy-api-token',
+    name: 'Codacy API or project token',
+    category: 'token',
+    keywords: ['codacy'],
+    ignoreCase: true,
+    pattern: String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])codacy[\w.-]{0,20}?[ ]?(?:api[_-]?|project[_-]?|account[_-]?)?(?:token|key)${ASSIGN}([A-Za-z0-9]{20}|[0-9a-f]{32})(?:$|[^A-Za-z0-9_+/=-])`,
+    minEntropy: 3,
+    examples: {
+      positives: [
+        { text: 'CODACY_API_TOKEN=3mWSwLRbT8xj9OFNgOXW', secret: '3mWSwLRbT8xj9OFNgOXW' },
+        {
+          text: 'bash <(curl -Ls https://coverage.codacy.com/get.sh) report\nCODACY_PROJECT_TOKEN: "9edfb7a4f4acef0c907de5957618e855"',
+          secret: '9edfb7a4f4acef0c907de5957618e855',
+        },
+      ],
+      negatives: [
+        'CODACY_PROJECT_TOKEN=${{ secrets.CODACY_PROJECT_TOKEN }}',
+        'codacy_commit_uuid=9edfb7a4f4acef0c907de5957618e855',
+        'https://app.codacy.com/gh/acme/api/commit?bid=9edfb7a4f4acef0c907de5957618e855',
+      ],
+    },
+  },
+]);

@@ -1,0 +1,32 @@
+// Infracost API keys: "ico-" + 32 alphanumerics. https://www.infracost.io/docs/integrations/environment_variables/
+// (INFRACOST_API_KEY); gitleaks infracost.go maps the shape. "ico-" also ends file names
+// ("favicon.ico-<hash>.png"), so the key must not follow a dot, slash or word character.
+import { EW, family } from './define.js';
+
+/** Start of a token: like B, but a token may follow `=` (as in KEY=token or --token=token). */
+const START = String.raw`(?:^|[^A-Za-z0-9_+/.-])`;
+
+export default family('infracost', [
+  {
+    id: 'infracost-api-key',
+    name: 'Infracost API key',
+    category: 'api_key',
+    keywords: ['ico-'],
+    pattern: String.raw`${START}(ico-[A-Za-z0-9]{32})${EW}`,
+    minEntropy: 3.8,
+    examples: {
+      positives: [
+        {
+          text: 'INFRACOST_API_KEY=ico-t6HFHeQuQoFkmv6GLZZAaC3TrU76xqq1',
+          secret: 'ico-t6HFHeQuQoFkmv6GLZZAaC3TrU76xqq1',
+        },
+        'infracost configure set api_key ico-2LZ9Z39jlJJZtyNjBXh0yfhxe5dsQ9Bb',
+      ],
+      negatives: [
+        'https://cdn.acme.test/assets/favicon.ico-7a388b69018576d24b59331fd60aab0c.png',
+        'INFRACOST_API_KEY=ico-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+        'ico-t6HFHeQuQoFkmv6GLZZAaC3TrU76xqq', // 31 chars
+      ],
+    },
+  },
+]);

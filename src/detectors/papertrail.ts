@@ -1,0 +1,30 @@
+// Papertrail API tokens: 20 alphanumerics (no prefix), sent as X-Papertrail-Token; reported only
+// after that header or a Papertrail token name.
+// https://www.papertrail.com/help/http-api/#authentication
+import { ASSIGN, family } from './define.js';
+
+export default family('papertrail', [
+  {
+    id: 'papertrail-api-token',
+    name: 'Papertrail API token',
+    category: 'token',
+    keywords: ['papertrail'],
+    ignoreCase: true,
+    pattern: String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])(?:x-papertrail-token|papertrail[\w.-]{0,20}?[ ]?(?:api[_-]?)?(?:token|key))${ASSIGN}([A-Za-z0-9]{20})(?:$|[^A-Za-z0-9_+/=-])`,
+    minEntropy: 3.5,
+    examples: {
+      positives: [
+        { text: 'PAPERTRAIL_API_TOKEN=4NYANNNi3dIwvgN4hFAQ', secret: '4NYANNNi3dIwvgN4hFAQ' },
+        {
+          text: 'curl -H "X-Papertrail-Token: xes16JLvALCAUzkkCLWy" https://papertrailapp.com/api/v1/events/search.json',
+          secret: 'xes16JLvALCAUzkkCLWy',
+        },
+      ],
+      negatives: [
+        'X-Papertrail-Token: ${PAPERTRAIL_API_TOKEN}',
+        'papertrail_system_key=web01productioneuw1',
+        'PAPERTRAIL_API_TOKEN=4NYANNNi3dIwvgN4hFAQz', // 21
+      ],
+    },
+  },
+]);

@@ -1,0 +1,35 @@
+// Render API keys: "rnd_" + alphanumerics (28 to 32 in keys seen in public repositories).
+// https://render.com/docs/api#1-create-an-api-key
+import { EW, family } from './define.js';
+
+export default family('render', [
+  {
+    id: 'render-api-key',
+    name: 'Render API key',
+    category: 'api_key',
+    keywords: ['rnd_'],
+    pattern: String.raw`\b(rnd_[A-Za-z0-9]{24,48})${EW}`,
+    // Random alphanumerics mix cases and digits; identifiers after the same prefix (CamelCase names) do not.
+    validate: (s) => /[A-Z]/.test(s) && /[a-z]/.test(s) && /[0-9]/.test(s),
+    minEntropy: 4,
+    examples: {
+      positives: [
+        'rnd_DnKNitSHpCrlML4TSmtw40ni5JKzZBq8',
+        {
+          text: 'RENDER_API_KEY=rnd_kBvsAwhprQCDLZZKOBZLcQT3zsCj',
+          secret: 'rnd_kBvsAwhprQCDLZZKOBZLcQT3zsCj',
+        },
+        {
+          text: 'curl -H "Authorization: Bearer rnd_kBvsAwhprQCDLZZKOBZLcQT3zsCjToj6" https://api.render.com/v1/services',
+          secret: 'rnd_kBvsAwhprQCDLZZKOBZLcQT3zsCjToj6',
+        },
+      ],
+      negatives: [
+        'rnd_DnKNitSHpCrlML4TSmtw40n', // 23 chars
+        'rnd_seed_generator_for_tests_only_v2',
+        'rnd_GenerateRandomNumberBetweenZeroAndOne',
+        'RENDER_API_KEY=rnd_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+      ],
+    },
+  },
+]);
