@@ -59,6 +59,9 @@ export interface Detector {
   };
 }
 
+/** How a finding's text was encoded where it was found (outermost first when nested). */
+export type Encoding = 'base64' | 'json-escape' | 'percent' | 'html-entity';
+
 /** One finding. Never carries the raw secret: only offsets, a masked preview and a keyed fingerprint. */
 export interface Finding {
   readonly detector: string;
@@ -75,6 +78,12 @@ export interface Finding {
   readonly redacted: string;
   /** Hex HMAC-SHA256 of the secret under the caller's key. */
   readonly fingerprint: string;
+  /**
+   * Set when the secret was found in decoded text: `start`/`end`/`line`/`column` are then the
+   * encoded span of the original text, and `redacted`/`fingerprint` are of the decoded secret (so
+   * a plain and an encoded copy are one incident).
+   */
+  readonly encoding?: readonly Encoding[];
 }
 
 /** Why a scan did less than everything; recorded, never silent. */
