@@ -1,10 +1,11 @@
 /**
- * Base64 values in the containers people paste: Kubernetes Secret `data` (YAML or JSON), Docker
- * `config.json` `auth` and `.dockerconfigjson`, `Authorization: Basic`, `.npmrc` `_auth`,
+ * Base64 values in the containers people paste: Kubernetes Secret `data` (YAML or JSON, so also a
+ * `.dockerconfigjson` entry), Docker `config.json` `auth`, `Authorization: Basic`, `.npmrc` `_auth`,
  * `.yarnrc.yml` `npmAuthIdent` and kubeconfig `client-key-data`. Only a value in one of these is
  * decoded (base64-looking text is everywhere; decoding all of it would be slow and noisy), only
  * when it is padded base64 of UTF-8 text. `client-certificate-data` and
- * `certificate-authority-data` hold no secret and are left alone.
+ * `certificate-authority-data` hold no secret and are left alone. A `.dockerconfigjson` value
+ * outside a `data` block stays the docker-config-json-base64 detector's finding.
  * @module
  */
 import { decodeBase64 } from '../checks/radix.js';
@@ -25,13 +26,11 @@ export const BASE64_CONTAINER_KEYWORDS = [
   '_auth',
   'npmauthident',
   'client-key-data',
-  'dockerconfigjson',
   'data:',
   '"data"',
 ] as const;
 
-const KEYWORD_RE =
-  /authorization|"auth|_auth|npmauthident|client-key-data|dockerconfigjson|data:|"data"/gi;
+const KEYWORD_RE = /authorization|"auth|_auth|npmauthident|client-key-data|data:|"data"/gi;
 const MIN_VALUE = 8;
 /** Entries read from one JSON `data` object or YAML `data:` block. */
 const MAX_BLOCK_ENTRIES = 256;
@@ -181,8 +180,7 @@ function valuesAt(text: string, at: number): [number, number][] {
   else if (c === '_') v = keyValue(r, '_auth', '=');
   else if (c === 'n') v = keyValue(r, 'npmauthident', ':=');
   else if (c === 'c') v = keyValue(r, 'client-key-data', ':');
-  else if (c === 'd' && text.slice(at, at + 5).toLowerCase() === 'data:') return yamlData(text, at);
-  else if (c === 'd') v = keyValue(r, 'dockerconfigjson', ':=');
+  else if (c === 'd') return yamlData(text, at);
   else if (text.slice(at, at + 6).toLowerCase() === '"data"') return jsonData(text, at);
   else if (c === '"') {
     // Docker `"auth": "..."`, JSON-escaped or not; `"auths"` and `"authorization"` are not it.
