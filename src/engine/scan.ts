@@ -21,6 +21,7 @@ import type {
   Detector,
   Encoding,
   Finding,
+  FindingPartner,
   ScanResult,
   ScanSkip,
   Severity,
@@ -113,6 +114,14 @@ interface Rule {
   readonly before: number;
   readonly priority: number;
   readonly severity: Severity;
+  /** The detector's partner pattern (global, with indices), and the group holding the value. */
+  readonly partner?: { readonly re: RegExp; readonly group: number };
+}
+
+/** A partner found next to a candidate: offsets in the candidate's text, and the masked value. */
+interface PartnerHit extends FindingPartner {
+  readonly start: number;
+  readonly end: number;
 }
 
 interface Candidate {
@@ -128,6 +137,7 @@ interface Candidate {
   readonly secret: string;
   /** Set on candidates found in decoded text (their offsets are already the original's). */
   readonly encoding?: readonly Encoding[];
+  readonly partner?: PartnerHit;
 }
 
 /** Number of capture groups in a pattern, counted the way V8 does. */
@@ -205,7 +215,61 @@ function compileRule(d: Detector, order: number): Rule {
     before: startsWithKeyword(d) ? ANCHORED_BEFORE : (d.window ?? DEFAULT_WINDOW),
     priority: d.priority ?? (d.category === 'generic' ? -10 : 0),
     severity: severityOf(d),
+    ...(d.partner ? { partner: compilePartner(d) } : {}),
   };
+}
+
+function compilePartner(d: Detector): { re: RegExp; group: number } {
+  const p = d.partner as NonNullable<Detector['partner']>;
+  const re = new RegExp(p.pattern, p.ignoreCase ? 'gdi' : 'gd');
+  return { re, group: groupCount(re) >= 1 ? 1 : 0 };
+}
+
+/** The partner nearest to text[start, end) within the detector's reach, not overlapping it. */
+function findPartner(r: Rule, text: string, start: number, end: number): PartnerHit | undefined {
+  const spec = r.detector.partner;
+  const p = r.partner;
+  if (!spec || !p) return undefined;
+  const from = Math.max(0, start - spec.within);
+  const slice = text.slice(from, Math.min(text.length, end + spec.within));
+  let best: PartnerHit | undefined;
+  let bestDistance = Infinity;
+  p.re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = p.re.exec(slice)) !== null) {
+    if (m[0].length === 0) {
+      p.re.lastIndex++;
+      continue;
+    }
+    const span = m.indices?.[p.group];
+    const value = m[p.group];
+    if (!span || !value) continue;
+    const ps = from + span[0];
+    const pe = from + span[1];
+    if (ps < end && start < pe) continue;
+    const distance = ps >= end ? ps - end : start - pe;
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = { kind: spec.kind, name: spec.name, redacted: redact(value), start: ps, end: pe };
+    }
+  }
+  return best;
+}
+
+/**
+ * A pair is one finding, on the secret: the partner's own finding at the very place a kept
+ * candidate names it is dropped (an AWS key id beside its secret key).
+ */
+function withoutNamedPartners(kept: Candidate[]): Candidate[] {
+  const named = kept.filter((c) => c.partner);
+  if (named.length === 0) return kept;
+  return kept.filter(
+    (c) =>
+      !named.some(
+        (n) =>
+          n.partner?.kind === c.detector && n.partner.start === c.start && n.partner.end === c.end,
+      ),
+  );
 }
 
 export function createScanner(options: ScannerOptions): Scanner {
@@ -325,7 +389,7 @@ export function createScanner(options: ScannerOptions): Scanner {
         });
       }
     });
-    return resolveOverlaps(candidates);
+    return withoutNamedPartners(resolveOverlaps(candidates));
   }
 
   /**
@@ -424,6 +488,11 @@ export function createScanner(options: ScannerOptions): Scanner {
         redacted: redact(c.secret),
         fingerprint: fingerprint(c.secret),
         ...(c.encoding ? { encoding: c.encoding } : {}),
+        ...(c.partner
+          ? {
+              partner: { kind: c.partner.kind, name: c.partner.name, redacted: c.partner.redacted },
+            }
+          : {}),
       };
     });
     return { findings, skips };
@@ -496,6 +565,7 @@ function accept(r: Rule, text: string, offset: number, m: RegExpExecArray, out: 
   ) {
     return;
   }
+  const partner = r.partner ? findPartner(r, text, start, end) : undefined;
   out.push({
     detector: d.id,
     name: d.name,
@@ -507,6 +577,7 @@ function accept(r: Rule, text: string, offset: number, m: RegExpExecArray, out: 
     start,
     end,
     secret,
+    ...(partner ? { partner } : {}),
   });
 }
 

@@ -71,6 +71,11 @@ describe.each(DETECTORS.map((d) => [d.id, d] as const))('%s', (_id, d: Detector)
       // re2-wasm has a fixed 16 MiB heap: free each compiled program (an embind object).
       (re2 as unknown as { wrapper: { delete(): void } }).wrapper.delete();
     }
+    if (d.partner) {
+      expect(unboundedQuantifiers(d.partner.pattern)).toEqual([]);
+      const partner = new RE2(d.partner.pattern, d.partner.ignoreCase ? 'iu' : 'u');
+      (partner as unknown as { wrapper: { delete(): void } }).wrapper.delete();
+    }
   });
 
   it.each(d.examples.positives.map((p) => [exampleText(p).slice(0, 60), p] as const))(
