@@ -8,7 +8,12 @@
  * @module
  */
 import { customWork, runCustomDetector, type CustomDetector } from './custom-detector.js';
-import { BASE64_CONTAINER_KEYWORDS, findEncodedSpans, type DecodeLimits } from './decode/index.js';
+import {
+  BASE64_CONTAINER_KEYWORDS,
+  findEncodedSpans,
+  mayStartContainer,
+  type DecodeLimits,
+} from './decode/index.js';
 import { shannonEntropy } from './entropy.js';
 import { makeFingerprinter, type FingerprintKey } from './fingerprint.js';
 import { LineIndex } from './lines.js';
@@ -100,6 +105,26 @@ export interface Scanner {
 }
 
 const DEFAULT_WINDOW = 256;
+
+/** What the prefilter pass saw for the decoders: container keyword hits, escape chars (bits). */
+interface Seen {
+  readonly containers: number[];
+  escapes: number;
+}
+const CONTAINER = 1;
+const BACKSLASH = 2;
+const PERCENT = 4;
+const AMPERSAND = 8;
+const ESCAPE_CHARS = [
+  ['\\', BACKSLASH],
+  ['%', PERCENT],
+  ['&', AMPERSAND],
+] as const;
+const present = (seen: Seen) => ({
+  jsonEscapes: (seen.escapes & BACKSLASH) !== 0,
+  percent: (seen.escapes & PERCENT) !== 0,
+  htmlEntities: (seen.escapes & AMPERSAND) !== 0,
+});
 const MAX_WIDENINGS = 3;
 const DEFAULT_MAX_TEXT = 16 * 1024 * 1024;
 const CUSTOM_PRIORITY = -5;
@@ -308,18 +333,21 @@ export function createScanner(options: ScannerOptions): Scanner {
     options.decode === false
       ? undefined
       : { ...DEFAULT_DECODE, ...(options.decode === true ? {} : options.decode) };
-  // Container keywords ride on the same prefilter pass: finding where base64 containers start
+  // Container keywords and escape chars ride on the same prefilter pass: finding where base64
+  // containers start, and whether there is any `\`, `%` or `&` at all, costs nothing more.
   // costs nothing more on text that has none.
-  const containerKeyword = new Set(
-    decode ? BASE64_CONTAINER_KEYWORDS.map((k) => addKeyword(k)) : [],
-  );
+  const containerKeywords = decode ? BASE64_CONTAINER_KEYWORDS.map((k) => addKeyword(k)) : [];
+  const escapeChars = decode ? ESCAPE_CHARS.map(([c, bit]) => [addKeyword(c), bit] as const) : [];
+  const decodeKind = new Uint8Array(keywords.length);
+  for (const k of containerKeywords) decodeKind[k] = CONTAINER;
+  for (const [k, bit] of escapeChars) decodeKind[k] = (decodeKind[k] as number) | bit;
   const automaton = new KeywordAutomaton(keywords);
 
   /**
-   * Candidates of every detector in `text`, overlaps resolved. `containers` receives where base64
+   * Candidates of every detector in `text`, overlaps resolved. `seen` receives where base64
    * container keywords occur (for the decoding step).
    */
-  function candidatesOf(text: string, skips: ScanSkip[], containers: number[]): Candidate[] {
+  function candidatesOf(text: string, skips: ScanSkip[], seen: Seen): Candidate[] {
     // Windows per rule, merged as hits arrive (hits come in increasing end order). Only rules
     // with a hit get an entry: most texts touch a handful of the hundreds of rules.
     const windows = new Map<number, number[]>();
@@ -339,7 +367,10 @@ export function createScanner(options: ScannerOptions): Scanner {
         else w.push(ws, we);
       }
       for (const ci of kwCustoms[k] as number[]) customHit[ci] = 1;
-      if (containerKeyword.has(k)) containers.push(start);
+      const kind = decodeKind[k] as number;
+      if (kind === CONTAINER) {
+        if (mayStartContainer(text, start)) seen.containers.push(start);
+      } else if (kind) seen.escapes |= kind;
     });
 
     const candidates: Candidate[] = [];
@@ -400,14 +431,14 @@ export function createScanner(options: ScannerOptions): Scanner {
    */
   function decodedCandidates(
     text: string,
-    containers: readonly number[],
+    seen: Seen,
     depth: number,
     d: DecodeOptions,
     budget: { spans: number; chars: number },
     skips: ScanSkip[],
   ): Candidate[] {
     const where = depth === 1 ? '' : ' (inside decoded text)';
-    const found = findEncodedSpans(text, d, containers);
+    const found = findEncodedSpans(text, d, seen.containers, present(seen));
     for (const c of found.cuts) {
       skips.push({
         detector: 'decode',
@@ -432,14 +463,17 @@ export function createScanner(options: ScannerOptions): Scanner {
       }
       budget.spans--;
       budget.chars -= span.decoded.length;
-      const inner: number[] = [];
+      const inner: Seen = { containers: [], escapes: 0 };
       let cands = candidatesOf(span.decoded, skips, inner);
       if (depth < d.maxDepth) {
         cands = mergeDecoded(
           cands,
           decodedCandidates(span.decoded, inner, depth + 1, d, budget, skips),
         );
-      } else if (findEncodedSpans(span.decoded, { ...d, maxSpans: 0 }, inner).more.length) {
+      } else if (
+        findEncodedSpans(span.decoded, { ...d, maxSpans: 0 }, inner.containers, present(inner)).more
+          .length
+      ) {
         skips.push({
           detector: 'decode',
           reason: `encoded text nested more than ${d.maxDepth} levels deep was not decoded`,
@@ -466,11 +500,11 @@ export function createScanner(options: ScannerOptions): Scanner {
       });
       text = text.slice(0, maxText);
     }
-    const containers: number[] = [];
-    let kept = candidatesOf(text, skips, containers);
-    if (decode) {
+    const seen: Seen = { containers: [], escapes: 0 };
+    let kept = candidatesOf(text, skips, seen);
+    if (decode && (seen.containers.length > 0 || seen.escapes !== 0)) {
       const budget = { spans: decode.maxSpansPerText, chars: decode.maxDecodedChars };
-      kept = mergeDecoded(kept, decodedCandidates(text, containers, 1, decode, budget, skips));
+      kept = mergeDecoded(kept, decodedCandidates(text, seen, 1, decode, budget, skips));
     }
     const lines = new LineIndex(text);
     const findings: Finding[] = kept.map((c) => {

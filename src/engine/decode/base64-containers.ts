@@ -115,16 +115,31 @@ function authorization(r: Reader): [number, number] | undefined {
   return r.spaces(2).value();
 }
 
+/**
+ * A cheap first look at a keyword hit, made during the prefilter pass: `data:` only starts a
+ * container when nothing but a comment follows on its line ("Screenshot data: ..." in prose is
+ * frequent, and sending each such text to the decoders would cost more than the rest of them).
+ */
+export function mayStartContainer(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c !== 100 && c !== 68) return true; // not `data:`
+  let i = at + 5;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  const n = text.charCodeAt(i);
+  return Number.isNaN(n) || n === 10 || n === 13 || n === 35;
+}
+
 /** Entries of a YAML `data:` block: `data:` alone on its line, then `key: value` lines indented deeper. */
 function yamlData(text: string, at: number): [number, number][] {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  const indent = text.slice(lineStart, at);
-  if (!/^[ \t]*$/.test(indent)) return [];
+  // Cheapest test first: `data:` in prose ("Screenshot data: ...") is followed by more text.
   const r = new Reader(text, at + 5);
   r.spaces(64);
   if (r.code() === 35) while (r.i < text.length && r.code() !== 10) r.i++; // a comment
   if (r.code() === 13) r.i++;
   if (r.i < text.length && r.code() !== 10) return [];
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const indent = text.slice(lineStart, at);
+  if (!/^[ \t]*$/.test(indent)) return [];
   const out: [number, number][] = [];
   let line = r.i + 1;
   for (let n = 0; n < MAX_BLOCK_ENTRIES && line < text.length; n++) {

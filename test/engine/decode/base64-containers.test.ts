@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findBase64Containers } from '../../../src/engine/decode/base64-containers.js';
+import {
+  findBase64Containers,
+  mayStartContainer,
+} from '../../../src/engine/decode/base64-containers.js';
 import { base64Span, DOCKER_PAT, EC_PEM, GITHUB_PAT, only, position, scanner } from './fixtures.js';
 
 const s = scanner();
@@ -121,6 +124,13 @@ describe('base64 containers', () => {
     expect(findBase64Containers('data:\n  LOG_LEVEL: debug\n  REGION: eu-west-1\n').spans).toEqual(
       [],
     );
+  });
+
+  it('the prefilter sends a text to the decoders only for a data: line that opens a block', () => {
+    expect(mayStartContainer('Screenshot data: QUJDRA==', 11)).toBe(false);
+    expect(mayStartContainer('data:  # secrets\n  a: QUJDRA==', 0)).toBe(true);
+    expect(mayStartContainer('  data:\r\n', 2)).toBe(true);
+    expect(mayStartContainer('_auth=QUJDRA==', 0)).toBe(true);
   });
 
   it('a 1 MB value is not decoded: a recorded skip, and the work is one pass', () => {
