@@ -300,7 +300,7 @@ async function scanTexts(
       for (const f of r.findings) {
         await write(
           io.stdout,
-          `${r.uri}:${f.line}:${f.column}  ${f.severity.padEnd(8)} ${f.detector}  ${f.redacted}\n`,
+          `${r.uri}:${f.line}:${f.column}  ${f.severity.padEnd(8)} ${f.detector}  ${f.redacted}${findingNotes(f)}\n`,
         );
       }
     }
@@ -322,7 +322,16 @@ function jsonlFinding(f: Finding): object {
     column: f.column,
     redacted: f.redacted,
     fingerprint: f.fingerprint,
+    ...(f.encoding ? { encoding: f.encoding } : {}),
+    ...(f.partner ? { partner: f.partner } : {}),
   };
+}
+
+/** What the text format adds after a finding: how it was encoded, and its partner (masked). */
+function findingNotes(f: Finding): string {
+  const decoded = f.encoding ? `  (decoded: ${f.encoding.join(' > ')})` : '';
+  const partner = f.partner ? `  (with ${f.partner.name} ${f.partner.redacted})` : '';
+  return decoded + partner;
 }
 
 /** Parses one jsonl line into an id and the text to scan, or an error message. */

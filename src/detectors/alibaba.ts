@@ -5,6 +5,14 @@ import { ASSIGN, ci, EW, family } from './define.js';
 
 const KEY_ID = /\bLTAI[A-Za-z0-9]{12,20}\b/;
 
+/** The AccessKey ID a secret works with: named on the secret's finding (the pair is one finding). */
+const KEY_ID_PARTNER = {
+  kind: 'alibaba-access-key-id',
+  name: 'Alibaba Cloud AccessKey ID',
+  pattern: String.raw`\b(LTAI[A-Za-z0-9]{12,20})\b`,
+  within: 150,
+};
+
 /** A random 30-char secret mixes cases and digits. */
 const mixed = (s: string): boolean => /[A-Z]/.test(s) && /[a-z]/.test(s) && /\d/.test(s);
 
@@ -35,6 +43,7 @@ export default family('alibaba', [
     pattern: String.raw`(?:${ci('access[_-]?key[_-]?secret')}|${ci('(?:alibaba|aliyun)')}[\w.-]{0,20}?${ci('secret')})[\w-]{0,10}${ASSIGN}([A-Za-z0-9]{30})${EW}`,
     minEntropy: 3.5,
     validate: mixed,
+    partner: { ...KEY_ID_PARTNER, within: 400 },
     examples: {
       positives: [
         {
@@ -62,6 +71,7 @@ export default family('alibaba', [
     keywords: ['ltai'],
     pattern: String.raw`(?:^|[^A-Za-z0-9+/_-])([A-Za-z0-9]{30})(?:$|[^A-Za-z0-9+/=_-])`,
     minEntropy: 4,
+    partner: KEY_ID_PARTNER,
     validate: (s, ctx) =>
       mixed(s) &&
       KEY_ID.test(ctx.text.slice(Math.max(0, ctx.matchStart - 150), ctx.matchEnd + 150)),

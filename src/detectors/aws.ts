@@ -8,6 +8,13 @@ import { ASSIGN, ci, EW, family } from './define.js';
 const KEY_ID = String.raw`(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}`;
 // 40 chars of standard base64, not part of a longer base64 run.
 const SECRET_40 = String.raw`([A-Za-z0-9/+]{40})(?:$|[^A-Za-z0-9/+=])`;
+// The key id a secret key works with: named on the secret's finding (the pair is one finding).
+const KEY_ID_PARTNER = {
+  kind: 'aws-access-key-id',
+  name: 'AWS access key ID',
+  pattern: String.raw`\b(${KEY_ID})\b`,
+  within: 400,
+};
 // Session tokens and short-term Bedrock keys run to 1-3 KB: the pattern takes a fixed-length head
 // (so the finding covers the token's first chars), which keeps the compiled RE2 program small.
 const HEAD = 64;
@@ -68,6 +75,7 @@ export default family('aws', [
     pattern: String.raw`${ci('(?:aws[ _-]?secret(?:[ _-]?access)?(?:[ _-]?key)?|secret[ _-]?access[ _-]?key)')}(?: \[[A-Za-z*]{0,12}\])?[\w-]{0,12}${ASSIGN}${SECRET_40}`,
     minEntropy: 4,
     validate: looksLikeSecretKey,
+    partner: KEY_ID_PARTNER,
     examples: {
       positives: [
         {
@@ -98,6 +106,7 @@ export default family('aws', [
     pattern: String.raw`\b${KEY_ID}\b[ -~\t\r\n]{0,160}?(?:^|[^A-Za-z0-9/+=])${SECRET_40}`,
     minEntropy: 4.2,
     validate: looksLikeSecretKey,
+    partner: KEY_ID_PARTNER,
     examples: {
       positives: [
         {

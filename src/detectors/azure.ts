@@ -201,6 +201,13 @@ export default family('azure', [
     keywords: ['8q~', '7q~'],
     pattern: String.raw`(?:^|[^A-Za-z0-9_~.+/-])([A-Za-z0-9_~.-]{3}[78]Q~[A-Za-z0-9_~.-]{31,34})(?:$|[^A-Za-z0-9_~.+/-])`,
     minEntropy: 3.5,
+    // A client secret signs in as one app registration: its client (application) id is named.
+    partner: {
+      kind: 'azure-client-id',
+      name: 'Microsoft Entra application (client) ID',
+      pattern: String.raw`${ci('(?:client|app(?:lication)?)')}[ _-]?${ci('id')}["'\s]{0,3}[:=]\s{0,3}["']?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})`,
+      within: 400,
+    },
     examples: {
       positives: [
         {

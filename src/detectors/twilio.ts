@@ -40,6 +40,13 @@ export default family('twilio', [
     ignoreCase: true,
     pattern: String.raw`(?:${BESIDE_TWILIO}|\bAC[0-9a-f]{32}:)([0-9a-f]{32})${EW}`,
     minEntropy: 3,
+    // The token authenticates as one account: its SID is named on the finding.
+    partner: {
+      kind: 'twilio-account-sid',
+      name: 'Twilio account SID',
+      pattern: String.raw`\b(AC[0-9a-f]{32})\b`,
+      within: 400,
+    },
     examples: {
       positives: [
         {
@@ -72,6 +79,13 @@ export default family('twilio', [
     ignoreCase: true,
     pattern: String.raw`twilio[\w.-]{0,30}secret${ASSIGN}([A-Za-z0-9]{32})${EW}`,
     minEntropy: 4,
+    // The secret signs in with its API key SID: the pair is one finding, on the secret.
+    partner: {
+      kind: 'twilio-api-key',
+      name: 'Twilio API key SID',
+      pattern: String.raw`\b(SK[0-9a-fA-F]{32})\b`,
+      within: 400,
+    },
     examples: {
       positives: [
         {

@@ -8,6 +8,12 @@
  * @module
  */
 import { customWork, runCustomDetector, type CustomDetector } from './custom-detector.js';
+import {
+  BASE64_CONTAINER_KEYWORDS,
+  findEncodedSpans,
+  mayStartContainer,
+  type DecodeLimits,
+} from './decode/index.js';
 import { shannonEntropy } from './entropy.js';
 import { makeFingerprinter, type FingerprintKey } from './fingerprint.js';
 import { LineIndex } from './lines.js';
@@ -15,7 +21,16 @@ import { isPlaceholderValue, isTruncatedAt } from './placeholder.js';
 import { KeywordAutomaton } from './prefilter.js';
 import { redact } from './redact.js';
 import { severityOf } from './severity.js';
-import type { Category, Detector, Finding, ScanResult, ScanSkip, Severity } from './types.js';
+import type {
+  Category,
+  Detector,
+  Encoding,
+  Finding,
+  FindingPartner,
+  ScanResult,
+  ScanSkip,
+  Severity,
+} from './types.js';
 
 export interface ScannerOptions {
   readonly detectors: readonly Detector[];
@@ -34,7 +49,30 @@ export interface ScannerOptions {
    * always run first and are never cut.
    */
   readonly customWork?: { readonly perText?: number; readonly pool?: WorkBudget };
+  /**
+   * Decoding before detection (base64 containers, JSON escapes, percent-encoding, HTML
+   * entities): on by default; `false` turns it off, an object changes its limits.
+   */
+  readonly decode?: boolean | Partial<DecodeOptions>;
 }
+
+/** What decoding may do per scanned text; whatever it leaves out is reported as a skip. */
+export interface DecodeOptions extends DecodeLimits {
+  /** Levels of decoding: 2 = the text's encoded spans, and encoded spans inside those. */
+  readonly maxDepth: number;
+  /** Decoded spans per text, all levels together. */
+  readonly maxSpansPerText: number;
+  /** Decoded chars per text, all levels together. */
+  readonly maxDecodedChars: number;
+}
+
+export const DEFAULT_DECODE: DecodeOptions = {
+  maxDepth: 2,
+  maxSpans: 64,
+  maxSpanChars: 64 * 1024,
+  maxSpansPerText: 256,
+  maxDecodedChars: 1024 * 1024,
+};
 
 /** A pool of work units, spent by `take` only when enough remains. */
 export interface WorkBudget {
@@ -67,6 +105,26 @@ export interface Scanner {
 }
 
 const DEFAULT_WINDOW = 256;
+
+/** What the prefilter pass saw for the decoders: container keyword hits, escape chars (bits). */
+interface Seen {
+  readonly containers: number[];
+  escapes: number;
+}
+const CONTAINER = 1;
+const BACKSLASH = 2;
+const PERCENT = 4;
+const AMPERSAND = 8;
+const ESCAPE_CHARS = [
+  ['\\', BACKSLASH],
+  ['%', PERCENT],
+  ['&', AMPERSAND],
+] as const;
+const present = (seen: Seen) => ({
+  jsonEscapes: (seen.escapes & BACKSLASH) !== 0,
+  percent: (seen.escapes & PERCENT) !== 0,
+  htmlEntities: (seen.escapes & AMPERSAND) !== 0,
+});
 const MAX_WIDENINGS = 3;
 const DEFAULT_MAX_TEXT = 16 * 1024 * 1024;
 const CUSTOM_PRIORITY = -5;
@@ -81,6 +139,14 @@ interface Rule {
   readonly before: number;
   readonly priority: number;
   readonly severity: Severity;
+  /** The detector's partner pattern (global, with indices), and the group holding the value. */
+  readonly partner?: { readonly re: RegExp; readonly group: number };
+}
+
+/** A partner found next to a candidate: offsets in the candidate's text, and the masked value. */
+interface PartnerHit extends FindingPartner {
+  readonly start: number;
+  readonly end: number;
 }
 
 interface Candidate {
@@ -94,6 +160,9 @@ interface Candidate {
   readonly start: number;
   readonly end: number;
   readonly secret: string;
+  /** Set on candidates found in decoded text (their offsets are already the original's). */
+  readonly encoding?: readonly Encoding[];
+  readonly partner?: PartnerHit;
 }
 
 /** Number of capture groups in a pattern, counted the way V8 does. */
@@ -171,7 +240,61 @@ function compileRule(d: Detector, order: number): Rule {
     before: startsWithKeyword(d) ? ANCHORED_BEFORE : (d.window ?? DEFAULT_WINDOW),
     priority: d.priority ?? (d.category === 'generic' ? -10 : 0),
     severity: severityOf(d),
+    ...(d.partner ? { partner: compilePartner(d) } : {}),
   };
+}
+
+function compilePartner(d: Detector): { re: RegExp; group: number } {
+  const p = d.partner as NonNullable<Detector['partner']>;
+  const re = new RegExp(p.pattern, p.ignoreCase ? 'gdi' : 'gd');
+  return { re, group: groupCount(re) >= 1 ? 1 : 0 };
+}
+
+/** The partner nearest to text[start, end) within the detector's reach, not overlapping it. */
+function findPartner(r: Rule, text: string, start: number, end: number): PartnerHit | undefined {
+  const spec = r.detector.partner;
+  const p = r.partner;
+  if (!spec || !p) return undefined;
+  const from = Math.max(0, start - spec.within);
+  const slice = text.slice(from, Math.min(text.length, end + spec.within));
+  let best: PartnerHit | undefined;
+  let bestDistance = Infinity;
+  p.re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = p.re.exec(slice)) !== null) {
+    if (m[0].length === 0) {
+      p.re.lastIndex++;
+      continue;
+    }
+    const span = m.indices?.[p.group];
+    const value = m[p.group];
+    if (!span || !value) continue;
+    const ps = from + span[0];
+    const pe = from + span[1];
+    if (ps < end && start < pe) continue;
+    const distance = ps >= end ? ps - end : start - pe;
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = { kind: spec.kind, name: spec.name, redacted: redact(value), start: ps, end: pe };
+    }
+  }
+  return best;
+}
+
+/**
+ * A pair is one finding, on the secret: the partner's own finding at the very place a kept
+ * candidate names it is dropped (an AWS key id beside its secret key).
+ */
+function withoutNamedPartners(kept: Candidate[]): Candidate[] {
+  const named = kept.filter((c) => c.partner);
+  if (named.length === 0) return kept;
+  return kept.filter(
+    (c) =>
+      !named.some(
+        (n) =>
+          n.partner?.kind === c.detector && n.partner.start === c.start && n.partner.end === c.end,
+      ),
+  );
 }
 
 export function createScanner(options: ScannerOptions): Scanner {
@@ -206,21 +329,25 @@ export function createScanner(options: ScannerOptions): Scanner {
   customs.forEach((c, ci) => {
     for (const k of new Set(c.keywords)) (kwCustoms[addKeyword(k)] as number[]).push(ci);
   });
+  const decode: DecodeOptions | undefined =
+    options.decode === false
+      ? undefined
+      : { ...DEFAULT_DECODE, ...(options.decode === true ? {} : options.decode) };
+  // Container keywords and escape chars ride on the same prefilter pass: finding where base64
+  // containers start, and whether there is any `\`, `%` or `&` at all, costs nothing more.
+  // costs nothing more on text that has none.
+  const containerKeywords = decode ? BASE64_CONTAINER_KEYWORDS.map((k) => addKeyword(k)) : [];
+  const escapeChars = decode ? ESCAPE_CHARS.map(([c, bit]) => [addKeyword(c), bit] as const) : [];
+  const decodeKind = new Uint8Array(keywords.length);
+  for (const k of containerKeywords) decodeKind[k] = CONTAINER;
+  for (const [k, bit] of escapeChars) decodeKind[k] = (decodeKind[k] as number) | bit;
   const automaton = new KeywordAutomaton(keywords);
 
-  function scan(input: string): ScanResult {
-    if (typeof input !== 'string') {
-      return { findings: [], skips: [{ detector: '*', reason: 'input is not text' }] };
-    }
-    const skips: ScanSkip[] = [];
-    let text = input;
-    if (text.length > maxText) {
-      skips.push({
-        detector: '*',
-        reason: `text is ${text.length} chars; only the first ${maxText} were scanned`,
-      });
-      text = text.slice(0, maxText);
-    }
+  /**
+   * Candidates of every detector in `text`, overlaps resolved. `seen` receives where base64
+   * container keywords occur (for the decoding step).
+   */
+  function candidatesOf(text: string, skips: ScanSkip[], seen: Seen): Candidate[] {
     // Windows per rule, merged as hits arrive (hits come in increasing end order). Only rules
     // with a hit get an entry: most texts touch a handful of the hundreds of rules.
     const windows = new Map<number, number[]>();
@@ -240,6 +367,10 @@ export function createScanner(options: ScannerOptions): Scanner {
         else w.push(ws, we);
       }
       for (const ci of kwCustoms[k] as number[]) customHit[ci] = 1;
+      const kind = decodeKind[k] as number;
+      if (kind === CONTAINER) {
+        if (mayStartContainer(text, start)) seen.containers.push(start);
+      } else if (kind) seen.escapes |= kind;
     });
 
     const candidates: Candidate[] = [];
@@ -289,8 +420,92 @@ export function createScanner(options: ScannerOptions): Scanner {
         });
       }
     });
+    return withoutNamedPartners(resolveOverlaps(candidates));
+  }
 
-    const kept = resolveOverlaps(candidates);
+  /**
+   * Candidates found in the encoded spans of `text` (base64 containers at `containers`, JSON
+   * escapes, percent-encoding, HTML entities), with offsets mapped back into `text`. Recurses
+   * into encoded spans of decoded text down to `maxDepth`; the work is bounded by the per-text
+   * span and char budget, and whatever is left out is a skip.
+   */
+  function decodedCandidates(
+    text: string,
+    seen: Seen,
+    depth: number,
+    d: DecodeOptions,
+    budget: { spans: number; chars: number },
+    skips: ScanSkip[],
+  ): Candidate[] {
+    const where = depth === 1 ? '' : ' (inside decoded text)';
+    const found = findEncodedSpans(text, d, seen.containers, present(seen));
+    for (const c of found.cuts) {
+      skips.push({
+        detector: 'decode',
+        reason: `${c.reason}${depth === 1 ? ` at offset ${c.at}` : where}`,
+      });
+    }
+    if (found.more.length) {
+      skips.push({
+        detector: 'decode',
+        reason: `more than ${d.maxSpans} ${found.more.join(', ')} spans${where}; the rest were not decoded`,
+      });
+    }
+    const out: Candidate[] = [];
+    for (let i = 0; i < found.spans.length; i++) {
+      const span = found.spans[i] as (typeof found.spans)[number];
+      if (budget.spans <= 0 || budget.chars < span.decoded.length) {
+        skips.push({
+          detector: 'decode',
+          reason: `the decoding budget of this text (${d.maxSpansPerText} spans, ${d.maxDecodedChars} chars) is spent; ${found.spans.length - i} encoded spans${where} were not decoded`,
+        });
+        break;
+      }
+      budget.spans--;
+      budget.chars -= span.decoded.length;
+      const inner: Seen = { containers: [], escapes: 0 };
+      let cands = candidatesOf(span.decoded, skips, inner);
+      if (depth < d.maxDepth) {
+        cands = mergeDecoded(
+          cands,
+          decodedCandidates(span.decoded, inner, depth + 1, d, budget, skips),
+        );
+      } else if (
+        findEncodedSpans(span.decoded, { ...d, maxSpans: 0 }, inner.containers, present(inner)).more
+          .length
+      ) {
+        skips.push({
+          detector: 'decode',
+          reason: `encoded text nested more than ${d.maxDepth} levels deep was not decoded`,
+        });
+      }
+      for (const c of cands) {
+        const [start, end] = span.map(c.start, c.end);
+        out.push({ ...c, start, end, encoding: [span.encoding, ...(c.encoding ?? [])] });
+      }
+    }
+    return out;
+  }
+
+  function scan(input: string): ScanResult {
+    if (typeof input !== 'string') {
+      return { findings: [], skips: [{ detector: '*', reason: 'input is not text' }] };
+    }
+    const skips: ScanSkip[] = [];
+    let text = input;
+    if (text.length > maxText) {
+      skips.push({
+        detector: '*',
+        reason: `text is ${text.length} chars; only the first ${maxText} were scanned`,
+      });
+      text = text.slice(0, maxText);
+    }
+    const seen: Seen = { containers: [], escapes: 0 };
+    let kept = candidatesOf(text, skips, seen);
+    if (decode && (seen.containers.length > 0 || seen.escapes !== 0)) {
+      const budget = { spans: decode.maxSpansPerText, chars: decode.maxDecodedChars };
+      kept = mergeDecoded(kept, decodedCandidates(text, seen, 1, decode, budget, skips));
+    }
     const lines = new LineIndex(text);
     const findings: Finding[] = kept.map((c) => {
       const { line, column } = lines.position(c.start);
@@ -306,6 +521,12 @@ export function createScanner(options: ScannerOptions): Scanner {
         column,
         redacted: redact(c.secret),
         fingerprint: fingerprint(c.secret),
+        ...(c.encoding ? { encoding: c.encoding } : {}),
+        ...(c.partner
+          ? {
+              partner: { kind: c.partner.kind, name: c.partner.name, redacted: c.partner.redacted },
+            }
+          : {}),
       };
     });
     return { findings, skips };
@@ -378,6 +599,7 @@ function accept(r: Rule, text: string, offset: number, m: RegExpExecArray, out: 
   ) {
     return;
   }
+  const partner = r.partner ? findPartner(r, text, start, end) : undefined;
   out.push({
     detector: d.id,
     name: d.name,
@@ -389,6 +611,7 @@ function accept(r: Rule, text: string, offset: number, m: RegExpExecArray, out: 
     start,
     end,
     secret,
+    ...(partner ? { partner } : {}),
   });
 }
 
@@ -425,4 +648,33 @@ function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   }
   flush();
   return kept;
+}
+
+/**
+ * Adds candidates found in decoded text to the plain ones (both sorted, overlaps resolved). A
+ * decoded candidate is dropped when a plain or earlier decoded one at an overlapping span holds
+ * the same secret (the text showed it already), or when an overlapping plain one has a higher
+ * priority (or, for percent-encoding, is the same detector's). Otherwise it replaces the plain
+ * ones it overlaps: at equal priority the decoded
+ * secret wins, as it is what the encoded span means (the PEM, not its base64 or JSON-escaped
+ * form), so its fingerprint matches a plain copy elsewhere.
+ */
+function mergeDecoded(plain: Candidate[], decoded: Candidate[]): Candidate[] {
+  if (decoded.length === 0) return plain;
+  const dropped = new Set<Candidate>();
+  const added: Candidate[] = [];
+  const overlaps = (a: Candidate, b: Candidate): boolean => a.start < b.end && b.start < a.end;
+  for (const d of decoded) {
+    const over = plain.filter((p) => !dropped.has(p) && overlaps(p, d));
+    if (over.some((p) => p.secret === d.secret || p.priority > d.priority)) continue;
+    // Detectors that match URL-encoded values (SAS signatures, session cookies) take that form
+    // as the secret; their findings keep the identity they have always had.
+    if (d.encoding?.[0] === 'percent' && over.some((p) => p.detector === d.detector)) continue;
+    if (added.some((a) => a.secret === d.secret && overlaps(a, d))) continue;
+    for (const p of over) dropped.add(p);
+    added.push(d);
+  }
+  return [...plain.filter((p) => !dropped.has(p)), ...added].sort(
+    (a, b) => a.start - b.start || a.end - b.end,
+  );
 }

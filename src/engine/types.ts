@@ -52,12 +52,40 @@ export interface Detector {
   readonly priority?: number;
   /** Skip the global placeholder filter (for formats whose secrets are legitimately repetitive). */
   readonly allowRepetitive?: boolean;
+  /**
+   * A credential that only works with a partner value (a key id, an account SID, a client id):
+   * where to find the partner, so the finding names it. When the partner is itself a detector's
+   * finding at that place, the pair is one finding, on the secret.
+   */
+  readonly partner?: PartnerSpec;
   /** Written for this project: every positive is found, every negative is not. */
   readonly examples: {
     readonly positives: readonly PositiveExample[];
     readonly negatives: readonly string[];
   };
 }
+
+export interface PartnerSpec {
+  /** The partner's detector id, or a kind name when no detector reports it alone. */
+  readonly kind: string;
+  /** Human name of the partner (`AWS access key ID`). */
+  readonly name: string;
+  /** RE2 syntax, bounded; group 1 (or the whole match without groups) is the partner value. */
+  readonly pattern: string;
+  readonly ignoreCase?: boolean;
+  /** Chars searched on each side of the secret; the nearest match wins. */
+  readonly within: number;
+}
+
+/** The partner a finding names: its kind and a masked preview, never the value. */
+export interface FindingPartner {
+  readonly kind: string;
+  readonly name: string;
+  readonly redacted: string;
+}
+
+/** How a finding's text was encoded where it was found (outermost first when nested). */
+export type Encoding = 'base64' | 'json-escape' | 'percent' | 'html-entity';
 
 /** One finding. Never carries the raw secret: only offsets, a masked preview and a keyed fingerprint. */
 export interface Finding {
@@ -75,6 +103,14 @@ export interface Finding {
   readonly redacted: string;
   /** Hex HMAC-SHA256 of the secret under the caller's key. */
   readonly fingerprint: string;
+  /**
+   * Set when the secret was found in decoded text: `start`/`end`/`line`/`column` are then the
+   * encoded span of the original text, and `redacted`/`fingerprint` are of the decoded secret (so
+   * a plain and an encoded copy are one incident).
+   */
+  readonly encoding?: readonly Encoding[];
+  /** The partner the secret works with, when the detector has one and it was found nearby. */
+  readonly partner?: FindingPartner;
 }
 
 /** Why a scan did less than everything; recorded, never silent. */

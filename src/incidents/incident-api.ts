@@ -166,6 +166,14 @@ export function apiIncidentHead(i: Incident): ApiIncidentHead {
     },
     secret_hash: i.secret_hash,
     secret_preview: MASKED.test(i.secret_preview) ? i.secret_preview : MASK,
+    ...opt(
+      'partner',
+      i.partner && {
+        kind: i.partner.kind,
+        name: i.partner.name,
+        preview: MASKED.test(i.partner.preview) ? i.partner.preview : MASK,
+      },
+    ),
     severity: i.severity,
     validity: i.validity,
     status: i.status,

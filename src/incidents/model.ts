@@ -30,6 +30,11 @@ export interface Incident {
   readonly secret_hash: string;
   /** Masked preview of the secret (never the secret). */
   readonly secret_preview: string;
+  /**
+   * The value the secret works with (an AWS key id, a Twilio account SID, a client id), when it
+   * was found beside it: its kind and a masked preview, never the value.
+   */
+  readonly partner?: IncidentPartner;
   readonly severity: Severity;
   /** Offline checks prove structure, not liveness: `unknown` until someone checks. */
   readonly validity: 'unknown';
@@ -76,6 +81,14 @@ export type ProjectIncident = Incident & {
   /** Other projects hold the secret too (which ones is not said): only a Jira admin acts on it. */
   readonly shared_with_other_projects: boolean;
 };
+
+export interface IncidentPartner {
+  /** The partner's detector id, or a kind name when no detector reports it alone. */
+  readonly kind: string;
+  readonly name: string;
+  /** Masked, like `secret_preview`. */
+  readonly preview: string;
+}
 
 export interface Match {
   readonly indice_start: number;

@@ -249,8 +249,19 @@ async function refreshIncident(
     counted: stamps,
   };
   let next: Incident;
+  const partner = finding?.partner && {
+    kind: finding.partner.kind,
+    name: finding.partner.name,
+    preview: finding.partner.redacted,
+  };
   if (old) {
-    next = { ...old, ...counts, last_seen: finding ? now : old.last_seen };
+    next = {
+      ...old,
+      ...counts,
+      last_seen: finding ? now : old.last_seen,
+      // An incident first seen without its partner learns it from a later place.
+      ...(partner && !old.partner ? { partner } : {}),
+    };
     if (regression && old.status === 'RESOLVED') {
       const { resolved_at: _r, ...open } = next;
       next = { ...open, status: old.assignee_id ? 'ASSIGNED' : 'TRIGGERED', regression: true };
@@ -261,6 +272,7 @@ async function refreshIncident(
       detector: { name: finding.detector, display_name: finding.name, family: finding.family },
       secret_hash: finding.fingerprint,
       secret_preview: finding.redacted,
+      ...(partner ? { partner } : {}),
       severity: finding.severity,
       validity: 'unknown',
       status: 'TRIGGERED',

@@ -16,7 +16,7 @@ import {
   type UnitSkip,
 } from '../content/issue-units.js';
 import type { Scanner } from '../engine/scan.js';
-import type { Severity } from '../engine/types.js';
+import type { Encoding, FindingPartner, Severity } from '../engine/types.js';
 import type { JiraClient } from '../jira/client.js';
 import { isTruncated } from '../jira/client.js';
 import { JiraHttpError } from '../jira/http.js';
@@ -37,6 +37,10 @@ export interface Occurrence {
   readonly end: number;
   readonly line: number;
   readonly column: number;
+  /** How the place encoded the secret (base64, JSON escapes, ...), when it did. */
+  readonly encoding?: readonly Encoding[];
+  /** The partner the secret works with, when found beside it (masked). */
+  readonly partner?: FindingPartner;
 }
 
 export interface IssueScanDeps {
@@ -114,6 +118,8 @@ export function scanUnits(
         end: f.end,
         line: f.line,
         column: f.column,
+        ...(f.encoding ? { encoding: f.encoding } : {}),
+        ...(f.partner ? { partner: f.partner } : {}),
       });
     }
   }

@@ -64,6 +64,27 @@ describe('scan', () => {
     expect(r.stdout).not.toContain(GH);
   });
 
+  it('says how a finding was encoded and names its partner, in text and JSON, never raw', async () => {
+    const keyId = 'AKIANOLG4ELYQZ6DW7PL';
+    const input = `Authorization: Basic ${btoa(`ci:${GH}`)}\nkeys.csv: ${keyId},u7/vAhNz+LLvMleDFqXJdIWFXKo3EtrZ2ARY/aPd\n`;
+    const text = await runCli(['scan'], input);
+    expect(text.stdout.split('\n')).toEqual([
+      'stdin:1:26  high     github-pat  ghp_********K5  (decoded: base64)',
+      'stdin:2:32  high     aws-secret-access-key-paired  u7/v********Pd  (with AWS access key ID AK********L)',
+      '',
+    ]);
+    const json = await runCli(['scan', '--format', 'json'], input);
+    const [decoded, paired] = JSON.parse(json.stdout) as Record<string, unknown>[];
+    expect(decoded?.encoding).toEqual(['base64']);
+    expect(paired?.partner).toEqual({
+      kind: 'aws-access-key-id',
+      name: 'AWS access key ID',
+      redacted: 'AK********L',
+    });
+    expect(json.stdout + text.stdout).not.toContain(keyId);
+    expect(json.stdout + text.stdout).not.toContain(GH);
+  });
+
   it('prints SARIF 2.1.0 with UTF-16 columns and end positions', async () => {
     const f = file('b.txt', `x\n${GH}`);
     const r = await runCli(['scan', f, '--format', 'sarif']);

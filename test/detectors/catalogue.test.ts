@@ -9,6 +9,20 @@ import { unboundedQuantifiers } from './regex-shape.js';
 
 const KEY = 'catalogue-test-key-0123456789';
 const all = createScanner({ detectors: DETECTORS, fingerprintKey: KEY, isEnabled: () => true });
+// Positives pin each detector's own pattern, so they are scanned without decoding: decoding
+// replaces a container detector's finding (a base64 PEM, a .dockerconfigjson) with the finding of
+// what it encodes, on purpose (test/engine/decode). Negatives are scanned with it.
+const undecoded = createScanner({
+  detectors: DETECTORS,
+  fingerprintKey: KEY,
+  isEnabled: () => true,
+  decode: false,
+});
+const undecodedByDefault = createScanner({
+  detectors: DETECTORS,
+  fingerprintKey: KEY,
+  decode: false,
+});
 const byDefault = createScanner({ detectors: DETECTORS, fingerprintKey: KEY });
 const exampleText = (p: PositiveExample): string => (typeof p === 'string' ? p : p.text);
 
@@ -31,7 +45,8 @@ describe('detector catalogue', () => {
 });
 
 describe.each(DETECTORS.map((d) => [d.id, d] as const))('%s', (_id, d: Detector) => {
-  const scanner = d.enabledByDefault === false ? all : byDefault;
+  const scanner = d.enabledByDefault === false ? undecoded : undecodedByDefault;
+  const decoding = d.enabledByDefault === false ? all : byDefault;
 
   it('is well formed', () => {
     expect(d.name.length).toBeGreaterThan(3);
@@ -56,6 +71,11 @@ describe.each(DETECTORS.map((d) => [d.id, d] as const))('%s', (_id, d: Detector)
       // re2-wasm has a fixed 16 MiB heap: free each compiled program (an embind object).
       (re2 as unknown as { wrapper: { delete(): void } }).wrapper.delete();
     }
+    if (d.partner) {
+      expect(unboundedQuantifiers(d.partner.pattern)).toEqual([]);
+      const partner = new RE2(d.partner.pattern, d.partner.ignoreCase ? 'iu' : 'u');
+      (partner as unknown as { wrapper: { delete(): void } }).wrapper.delete();
+    }
   });
 
   it.each(d.examples.positives.map((p) => [exampleText(p).slice(0, 60), p] as const))(
@@ -73,6 +93,12 @@ describe.each(DETECTORS.map((d) => [d.id, d] as const))('%s', (_id, d: Detector)
           const secrets = hits.map((f) => w.text.slice(f.start, f.end));
           expect(secrets, w.name).toContain(w.encode(p.secret));
         }
+        // With decoding on it is still reported: by this detector, or by the one of what it encodes.
+        const decoded = decoding.scan(w.text).findings;
+        expect(
+          decoded.some((f) => f.start < w.end && w.start < f.end),
+          `${w.name} (decoding on)`,
+        ).toBe(true);
       }
     },
   );

@@ -123,6 +123,7 @@ export function fullIncident(base: Seeded): Seeded {
     assignee_id: '5b10a2844c20165700ede21g',
     resolved_at: base.incident.updated_at,
     status_changed_by: '557058:f58131cb-b67d-43c7-b30d-6b58d40bd077',
+    partner: { kind: 'aws-access-key-id', name: 'AWS access key ID', preview: 'AK********L' },
   };
   const allPlaces: StoredOccurrence['location'][] = [
     { projectKey: 'OPS', issueKey: 'OPS-9', issueId: '10009', field: 'comment', commentId: '7' },

@@ -199,6 +199,35 @@ describe('recordScan', () => {
     ).rejects.toThrow(/outside scope issue:99/);
   });
 
+  it("names the secret's partner on its incident, also when a later place first shows it", async () => {
+    const store = createMemoryStore();
+    const partner = {
+      kind: 'aws-access-key-id',
+      name: 'AWS access key ID',
+      redacted: 'AK********L',
+    };
+    const first = await recordScan(store, {
+      scope: 'issue:10001',
+      covers: 'all',
+      found: [found('f1', loc())],
+      kind: 'historical',
+      now: '2026-01-01T00:00:00.000Z',
+    });
+    expect(only(first.incidents).partner).toBeUndefined();
+    const later = await recordScan(store, {
+      scope: 'issue:10002',
+      covers: 'all',
+      found: [{ ...found('f1', loc({ issueId: '10002', issueKey: 'OPS-2' })), partner }],
+      kind: 'historical',
+      now: '2026-01-02T00:00:00.000Z',
+    });
+    expect(only(later.incidents).partner).toEqual({
+      kind: 'aws-access-key-id',
+      name: 'AWS access key ID',
+      preview: 'AK********L',
+    });
+  });
+
   it('never stores anything but the fingerprint and the masked preview of a secret', async () => {
     const store = createMemoryStore();
     const secret = 'ghp_' + 'A'.repeat(36);

@@ -350,6 +350,23 @@ describe('incident view', () => {
     );
   });
 
+  it("names a paired secret's partner by its masked preview, and no partner otherwise", async () => {
+    backend = standardBackend([
+      {
+        ...GITHUB,
+        partner: { kind: 'aws-access-key-id', name: 'AWS access key ID', preview: 'AK********L' },
+      },
+      SLACK,
+    ]);
+    await openGithub();
+    const facts = screen.getByText('Works with').nextElementSibling;
+    expect(facts?.textContent).toBe('AWS access key ID AK********L');
+    cleanup();
+    backend = standardBackend();
+    await openGithub();
+    expect(screen.queryByText('Works with')).toBeNull();
+  });
+
   it('loads more places with the cursor when an incident has more than one page of them', async () => {
     const [first, ...rest] = OCCURRENCES;
     backend.on('getIncident', (p) =>

@@ -114,6 +114,14 @@ function Facts({
       <dd>
         <code className="secret">{i.secret_preview}</code>
       </dd>
+      {i.partner ? (
+        <>
+          <dt>Works with</dt>
+          <dd>
+            {i.partner.name} <code className="secret">{i.partner.preview}</code>
+          </dd>
+        </>
+      ) : null}
       <dt>Detector</dt>
       <dd>
         {i.detector.display_name} <span className="muted">({i.detector.name})</span>

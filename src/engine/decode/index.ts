@@ -1,0 +1,55 @@
+/**
+ * The decoders the engine runs before detection (see scan.ts): each finds its spans cheaply
+ * (keyword hits, or a search for `\`, `%`, `&`) and decodes them with a map back to the original.
+ * @module
+ */
+import { findBase64Containers } from './base64-containers.js';
+import { findHtmlEntities } from './html-entities.js';
+import { findJsonEscapes } from './json-escapes.js';
+import { findPercentEncoded } from './percent.js';
+import type { DecodeCut, DecodedSpan, DecodeLimits } from './span.js';
+
+export { BASE64_CONTAINER_KEYWORDS, mayStartContainer } from './base64-containers.js';
+export type { DecodeCut, DecodedSpan, DecodeLimits, Encoding } from './span.js';
+
+export interface EncodedSpans {
+  readonly spans: DecodedSpan[];
+  readonly cuts: DecodeCut[];
+  /** Kinds that held more spans than the limit. */
+  readonly more: string[];
+}
+
+/** Which escape kinds may be present (the text has a `\`, `%`, `&`); absent ones are not searched. */
+export interface Present {
+  readonly jsonEscapes: boolean;
+  readonly percent: boolean;
+  readonly htmlEntities: boolean;
+}
+
+const ALL: Present = { jsonEscapes: true, percent: true, htmlEntities: true };
+
+/** Every decodable span of `text`; `base64Hits` are where container keywords occur (none: none). */
+export function findEncodedSpans(
+  text: string,
+  limits: DecodeLimits,
+  base64Hits: readonly number[],
+  present: Present = ALL,
+): EncodedSpans {
+  const spans: DecodedSpan[] = [];
+  const cuts: DecodeCut[] = [];
+  const more: string[] = [];
+  const results = [
+    base64Hits.length ? findBase64Containers(text, limits, base64Hits) : undefined,
+    present.jsonEscapes ? findJsonEscapes(text, limits) : undefined,
+    present.percent ? findPercentEncoded(text, limits) : undefined,
+    present.htmlEntities ? findHtmlEntities(text, limits) : undefined,
+  ];
+  const names = ['base64', 'json-escape', 'percent', 'html-entity'];
+  results.forEach((r, i) => {
+    if (!r) return;
+    spans.push(...r.spans);
+    cuts.push(...r.cuts);
+    if (r.more) more.push(names[i] as string);
+  });
+  return { spans, cuts, more };
+}

@@ -1,0 +1,156 @@
+/**
+ * What a decoder returns: a span of the original text, its decoded text, and the map from a span
+ * of the decoded text back to the original span that encodes it. Shared by the decoders.
+ * @module
+ */
+
+import type { Encoding } from '../types.js';
+
+export type { Encoding };
+
+export interface DecodedSpan {
+  readonly encoding: Encoding;
+  /** UTF-16 offsets of the encoded text in the original, end exclusive. */
+  readonly encodedStart: number;
+  readonly encodedEnd: number;
+  readonly decoded: string;
+  /** The original span [start, end) that encodes decoded[start, end); always inside the encoded span. */
+  readonly map: (start: number, end: number) => readonly [number, number];
+}
+
+/** Why a decoder left something out; the scan turns each into a recorded skip. */
+export interface DecodeCut {
+  readonly encoding: Encoding;
+  readonly at: number;
+  readonly reason: string;
+}
+
+export interface DecodeLimits {
+  /** Spans returned at most; one more found sets `more`. */
+  readonly maxSpans: number;
+  /** Encoded spans longer than this are not decoded (a cut is reported). */
+  readonly maxSpanChars: number;
+}
+
+export interface DecodeResult {
+  readonly spans: DecodedSpan[];
+  readonly cuts: DecodeCut[];
+  /** True when the text holds more spans than `maxSpans`. */
+  readonly more: boolean;
+}
+
+export const DEFAULT_DECODE_LIMITS: DecodeLimits = { maxSpans: 64, maxSpanChars: 64 * 1024 };
+
+/**
+ * An exact per-char map: `offsets[i]` is where the encoding of decoded char i starts in the
+ * original, `offsets[decoded.length]` the end of the encoded span. Chars are encoded back to back,
+ * so decoded[s, e) comes from original[offsets[s], offsets[e]).
+ */
+export function offsetMap(offsets: Int32Array | readonly number[]) {
+  return (start: number, end: number): readonly [number, number] => [
+    offsets[start] as number,
+    offsets[end] as number,
+  ];
+}
+
+/** Growable Int32 list (offset maps of long spans without boxing every number). */
+export class OffsetList {
+  private buf = new Int32Array(64);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.buf.length) {
+      const next = new Int32Array(this.buf.length * 2);
+      next.set(this.buf);
+      this.buf = next;
+    }
+    this.buf[this.length++] = v;
+  }
+  done(): Int32Array {
+    return this.buf.subarray(0, this.length);
+  }
+}
+
+/**
+ * Strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF) that also says which byte
+ * each UTF-16 char came from: `byteAt[i]` is the first byte of char i's code point,
+ * `byteAt[text.length]` the byte length. Undefined when the bytes are not UTF-8.
+ */
+export function utf8WithOffsets(
+  bytes: Uint8Array,
+): { text: string; byteAt: Int32Array } | undefined {
+  const parts: string[] = [];
+  let chunk: number[] = [];
+  const byteAt = new OffsetList();
+  const emit = (cp: number, at: number): void => {
+    if (cp >= 0x10000) {
+      const c = cp - 0x10000;
+      chunk.push(0xd800 | (c >> 10), 0xdc00 | (c & 0x3ff));
+      byteAt.push(at);
+      byteAt.push(at);
+    } else {
+      chunk.push(cp);
+      byteAt.push(at);
+    }
+    // String.fromCharCode takes an argument list: flush before it grows large.
+    if (chunk.length >= 4096) {
+      parts.push(String.fromCharCode(...chunk));
+      chunk = [];
+    }
+  };
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    let need: number;
+    let cp: number;
+    let min: number;
+    if (b < 0x80) {
+      emit(b, i);
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      need = 1;
+      cp = b & 0x1f;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      cp = b & 0x0f;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      cp = b & 0x07;
+      min = 0x10000;
+    } else return undefined;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return undefined;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return undefined;
+    emit(cp, i);
+    i += need + 1;
+  }
+  if (chunk.length) parts.push(String.fromCharCode(...chunk));
+  byteAt.push(bytes.length);
+  return { text: parts.join(''), byteAt: byteAt.done() };
+}
+
+/** Text a person or a tool wrote: no control chars other than tab, line feed and carriage return. */
+export function isPlainText(s: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s);
+}
+
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+/** Moves `i` down to just after white space, at most `limit` chars (so a window does not cut a token). */
+export function snapBack(text: string, i: number, floor: number, limit: number): number {
+  let j = i;
+  for (let n = 0; j > floor && n < limit && !isSpace(text.charCodeAt(j - 1)); n++) j--;
+  return j;
+}
+
+/** Moves `i` up to the next white space, at most `limit` chars. */
+export function snapForward(text: string, i: number, limit: number): number {
+  let j = i;
+  for (let n = 0; j < text.length && n < limit && !isSpace(text.charCodeAt(j)); n++) j++;
+  return j;
+}

@@ -1,0 +1,37 @@
+// Shared fixtures of the decode tests: real-format secrets and a scanner with every built-in detector.
+import { DETECTORS } from '../../../src/detectors/index.js';
+import { createScanner, type ScannerOptions } from '../../../src/engine/scan.js';
+import type { Finding } from '../../../src/engine/types.js';
+
+export const DOCKER_PAT = 'dckr_pat_dnOK9MMaXM2gAXLEbCNiidDVWLF';
+export const GITHUB_PAT = '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';
+export const SLACK_HOOK =
+  'https://hooks.slack.com/services/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';
+const b64Pem = DETECTORS.find((d) => d.id === 'private-key-base64-pem')?.examples.positives[0] as {
+  secret: string;
+};
+/** An EC private key in PEM, with its trailing newline. */
+export const EC_PEM = atob(b64Pem.secret);
+
+export const scanner = (opts: Partial<ScannerOptions> = {}) =>
+  createScanner({ detectors: DETECTORS, fingerprintKey: 'decode-test-key-0123456789', ...opts });
+
+/** The one finding of `text` a test expects, from any detector. */
+export function only(findings: readonly Finding[]): Finding {
+  if (findings.length !== 1) throw new Error(`expected one finding, got ${findings.length}`);
+  return findings[0] as Finding;
+}
+
+/** 1-based line and column of an offset. */
+export function position(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before.at(-1) as string).length + 1 };
+}
+
+/** The encoded span of a base64 value at `valueStart` that covers decoded bytes [from, to). */
+export function base64Span(valueStart: number, valueEnd: number, from: number, to: number) {
+  return {
+    start: valueStart + Math.floor(from / 3) * 4,
+    end: Math.min(valueEnd, valueStart + Math.ceil(to / 3) * 4),
+  };
+}
