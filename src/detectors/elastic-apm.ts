@@ -50,6 +50,8 @@ export default family('elastic-apm', [
     pattern: String.raw`(?:elastic[_-]?apm[_-]|apm[_.-])api[_-]?key${ASSIGN}([A-Za-z0-9+/]{24,120}={0,2})${END}`,
     validate: isIdColonKey,
     minEntropy: 3.5,
+    // The APM variable names say more than elasticsearch-api-key's `elastic...api_key`.
+    priority: 1,
     examples: {
       positives: [
         {
