@@ -1,0 +1,127 @@
+/**
+ * The runner around every checker (one host, HTTPS, errors as values) and the per-scan session
+ * (one check per secret, providers switched off, identities kept only when asked).
+ */
+import { describe, expect, it } from 'vitest';
+import { createProviderSim } from '../../dev/provider-sim/sim.js';
+import {
+  checkerFor,
+  createValiditySession,
+  runCheck,
+  type Checker,
+  type ValidityFetch,
+} from '../../src/validity/index.js';
+import { github } from '../../src/validity/github.js';
+
+const never = (): AbortSignal => new AbortController().signal;
+const answering =
+  (status: number, body: string): ValidityFetch =>
+  () =>
+    Promise.resolve({ status, headers: new Headers(), text: () => Promise.resolve(body) });
+
+describe('runCheck', () => {
+  it('refuses to send a secret anywhere but the checker host over https', async () => {
+    let sent = 0;
+    const fetch: ValidityFetch = (url, init) => {
+      sent++;
+      return answering(200, '{}')(url, init);
+    };
+    const elsewhere: Checker = {
+      ...github,
+      request: () => ({ url: 'https://evil.example/user', method: 'GET', headers: {} }),
+    };
+    const plain: Checker = {
+      ...github,
+      request: () => ({ url: 'http://api.github.com/user', method: 'GET', headers: {} }),
+    };
+    const port: Checker = {
+      ...github,
+      request: () => ({ url: 'https://api.github.com:8443/user', method: 'GET', headers: {} }),
+    };
+    for (const c of [elsewhere, plain, port])
+      expect(await runCheck(c, 's', { fetch, deadline: never })).toEqual({
+        validity: 'failed_to_check',
+        reason: 'not_allowed',
+      });
+    expect(sent).toBe(0);
+  });
+
+  it('turns a network error into failed_to_check, never a throw', async () => {
+    const fetch: ValidityFetch = () => Promise.reject(new TypeError('fetch failed'));
+    expect(await runCheck(github, 's', { fetch, deadline: never })).toEqual({
+      validity: 'failed_to_check',
+      reason: 'network',
+    });
+  });
+
+  it('does not read a huge answer as a whoami', async () => {
+    const huge = JSON.stringify({ login: 'x', pad: 'y'.repeat(100_000) });
+    expect(
+      await runCheck(github, 's', { fetch: answering(200, huge), deadline: never }),
+    ).toMatchObject({
+      validity: 'failed_to_check',
+      reason: 'unrecognised_answer',
+    });
+  });
+
+  it('treats a redirect or an undocumented status as unrecognised', async () => {
+    for (const status of [301, 403, 404])
+      expect(
+        await runCheck(github, 's', { fetch: answering(status, '{}'), deadline: never }),
+      ).toMatchObject({
+        validity: 'failed_to_check',
+        reason: 'unrecognised_answer',
+        status,
+      });
+  });
+});
+
+describe('createValiditySession', () => {
+  const now = () => '2026-01-01T00:00:00.000Z';
+
+  it('checks each secret once per session and keeps the answer, not the secret', async () => {
+    const sim = createProviderSim();
+    sim.set('ghp_live', 'live');
+    const s = createValiditySession({
+      fetch: sim.fetch,
+      deadline: never,
+      now,
+      isProviderEnabled: () => true,
+    });
+    s.onSecret({ detector: 'github-pat', fingerprint: 'f1' }, 'ghp_live');
+    s.onSecret({ detector: 'github-pat', fingerprint: 'f1' }, 'ghp_live');
+    expect(await s.resultFor('github-pat', 'f1')).toEqual({ validity: 'valid', checked_at: now() });
+    expect(sim.log).toHaveLength(1);
+    expect(s.resultFor('github-pat', 'other')).toBeUndefined();
+  });
+
+  it('keeps the identity only when the admin asks for it', async () => {
+    const sim = createProviderSim();
+    sim.set('ghp_live', 'live');
+    const s = createValiditySession({
+      fetch: sim.fetch,
+      deadline: never,
+      now,
+      isProviderEnabled: () => true,
+      keepIdentity: true,
+    });
+    s.onSecret({ detector: 'github-pat', fingerprint: 'f1' }, 'ghp_live');
+    expect(await s.resultFor('github-pat', 'f1')).toMatchObject({ details: 'octocat' });
+  });
+
+  it('sends nothing for a detector without a checker or a provider switched off', async () => {
+    const sim = createProviderSim();
+    const s = createValiditySession({
+      fetch: sim.fetch,
+      deadline: never,
+      now,
+      isProviderEnabled: (p) => p !== 'github',
+    });
+    s.onSecret({ detector: 'aws-access-key-id', fingerprint: 'f1' }, 'AKIA...');
+    s.onSecret({ detector: 'github-pat', fingerprint: 'f2' }, 'ghp_x');
+    expect(await s.resultFor('aws-access-key-id', 'f1')).toEqual({ validity: 'no_checker' });
+    expect(await s.resultFor('github-pat', 'f2')).toEqual({ validity: 'not_checked' });
+    expect(sim.log).toHaveLength(0);
+    expect(checkerFor('github-pat')).toBe(github);
+  });
+});
