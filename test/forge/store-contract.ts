@@ -19,7 +19,7 @@ export function incident(id: string, over: Partial<Incident> = {}): Incident {
     secret_hash: `hash-${id}`,
     secret_preview: 'ghp_…abcd',
     severity: 'high',
-    validity: 'unknown',
+    validity: 'not_checked',
     status: 'TRIGGERED',
     regression: false,
     presence: 'present',
@@ -87,6 +87,32 @@ export function incidentStoreContract(name: string, make: Make<IncidentStore>): 
       const changed = { ...one, status: 'RESOLVED' as const, resolved_at: at(5) };
       await store.putIncident(changed);
       expect(await store.getIncident('a1')).toEqual(changed);
+    });
+
+    it('keeps a validity check as written, and lists it with its critical severity', async () => {
+      const store = await make();
+      const checked = incident('v1', {
+        validity: 'valid',
+        validity_checked_at: at(3),
+        validity_details: 'octocat',
+        severity: 'critical',
+      });
+      const failed = incident('v2', {
+        validity: 'failed_to_check',
+        validity_checked_at: at(4),
+        validity_reason: 'timeout',
+      });
+      await store.putIncident(checked);
+      await store.putIncident(failed);
+      expect(await store.getIncident('v1')).toEqual(checked);
+      expect(await store.getIncident('v2')).toEqual(failed);
+      const critical = await allPages(store, { severity: 'critical' }, 10);
+      expect(ids(critical.flatMap((p) => p.items))).toEqual(['v1']);
+      // A later check replaces the answer, the reason of the earlier one included.
+      const { validity_reason: _r, ...rest } = failed;
+      const revoked = { ...rest, validity: 'invalid' as const, validity_checked_at: at(6) };
+      await store.putIncident(revoked);
+      expect(await store.getIncident('v2')).toEqual(revoked);
     });
 
     it('lists most recently seen first, ties by id', async () => {
