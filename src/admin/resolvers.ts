@@ -35,11 +35,13 @@ import {
   customDetectorsOf,
   isDetectorEnabled,
   isMonitored,
+  isProviderChecked,
   loadSettings,
   saveSettings,
   zodMessage,
   type Settings,
 } from './settings.js';
+import { CHECKERS } from '../validity/index.js';
 
 export interface ResolverDeps extends AppDeps {
   /**
@@ -160,6 +162,16 @@ async function publicSettings(deps: ResolverDeps, settings: Settings) {
     // Looked up live: only the id is kept, and the group may have been renamed since.
     teamGroupName:
       settings.teamGroupId === null ? null : await groupName(deps, settings.teamGroupId),
+    // What the admin reads before turning checks on: which host receives which secrets, and why.
+    validityCheckers: CHECKERS.map((c) => ({
+      provider: c.provider,
+      name: c.name,
+      host: c.host,
+      why: c.why,
+      docs: c.docs,
+      detectors: c.detectors,
+      enabled: isProviderChecked(settings, c.provider),
+    })),
   };
 }
 
