@@ -18,6 +18,7 @@ import type { IgnoreReason, Incident, IncidentAction, JiraUser, Occurrence } fro
 import { Empty, Field, InlineError, InlineSuccess, LoadError, Loading, Lozenge } from '../ui';
 import { assigneeLabel, useUserNames, type NameCache } from './names';
 import { presenceTone, severityTone, statusTone } from './tones';
+import { ValidityDetail } from './validity';
 import { UserPicker } from './UserPicker';
 
 export function IncidentView({
@@ -132,6 +133,10 @@ function Facts({
       <dt>Severity</dt>
       <dd>
         <Lozenge tone={severityTone(i.severity)}>{SEVERITY_LABELS[i.severity]}</Lozenge>
+      </dd>
+      <dt>Validity</dt>
+      <dd>
+        <ValidityDetail incident={i} />
       </dd>
       <dt>Presence</dt>
       <dd>

@@ -18,6 +18,7 @@ import { Empty, Field, InlineError, LoadError, Loading, Lozenge } from '../ui';
 import { IncidentView } from './IncidentView';
 import { assigneeLabel, createNameCache, useUserNames, type NameCache } from './names';
 import { presenceTone, severityTone, statusTone } from './tones';
+import { ValidityLozenge, wasChecked } from './validity';
 
 export const PAGE_SIZE = 25;
 
@@ -545,6 +546,13 @@ function IncidentTable({
               </td>
               <td>
                 <Lozenge tone={severityTone(i.severity)}>{SEVERITY_LABELS[i.severity]}</Lozenge>
+                {/* A checked secret says so beside its severity: a valid one is why it is critical. */}
+                {wasChecked(i) ? (
+                  <>
+                    {' '}
+                    <ValidityLozenge incident={i} />
+                  </>
+                ) : null}
               </td>
               <td>
                 <Lozenge tone={presenceTone(i.presence)}>{PRESENCE_LABELS[i.presence]}</Lozenge>

@@ -1,0 +1,90 @@
+// @vitest-environment happy-dom
+// An incident's validity: a badge beside the severity in the list once a check answered, and in
+// the incident view with the time of the check and, for a failed one, why.
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createElement } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBackend, incident, INCIDENT_ID, ME, occurrence, ok, OTHER_ID } from './fixtures';
+
+const bridge = vi.hoisted(() => ({
+  invoke: vi.fn(),
+  view: { getContext: vi.fn(), theme: { enable: vi.fn() } },
+  router: { open: vi.fn(() => Promise.resolve()) },
+}));
+vi.mock('@forge/bridge', () => bridge);
+
+import { AdminIncidents } from '../../static/admin/src/admin/AdminIncidents';
+import type { Incident } from '../../static/admin/src/types';
+
+const VALID = incident({
+  id: INCIDENT_ID,
+  severity: 'critical',
+  validity: 'valid',
+  validity_checked_at: '2026-01-05T10:00:00.000Z',
+});
+const FAILED = incident({
+  id: OTHER_ID,
+  detector: { name: 'slack-bot-token', display_name: 'Slack bot token', family: 'slack' },
+  secret_preview: 'xoxb-****9f',
+  validity: 'failed_to_check',
+  validity_checked_at: '2026-01-05T10:00:00.000Z',
+  validity_reason: 'rate_limited',
+});
+const UNCHECKED = incident({
+  id: 'c'.repeat(32),
+  detector: { name: 'aws-access-key-id', display_name: 'AWS access key id', family: 'aws' },
+  secret_preview: 'AKIA****XY',
+});
+
+function backend(items: Incident[]) {
+  const b = fakeBackend({
+    listProjects: () => ok([]),
+    filterDetectors: () => ok([]),
+    listIncidents: () => ok({ items }),
+    getIncident: (p) =>
+      ok({
+        incident: items.find((i) => i.id === p.id),
+        occurrences: [occurrence({ id: 'o1' })],
+      }),
+  });
+  bridge.invoke.mockImplementation(b.invoke);
+}
+
+afterEach(() => {
+  cleanup();
+  vi.clearAllMocks();
+});
+
+describe('validity badge', () => {
+  it('shows a check’s answer in the list, and nothing for an incident never checked', async () => {
+    backend([VALID, FAILED, UNCHECKED]);
+    render(createElement(AdminIncidents, { accountId: ME }));
+    const rows = within(await screen.findByRole('table', { name: /incidents/i })).getAllByRole(
+      'row',
+    );
+    const row = (preview: string) =>
+      rows.find((r) => r.textContent.includes(preview)) as HTMLElement;
+    expect(within(row('ghp_')).getByText('Valid')).toBeTruthy();
+    expect(within(row('xoxb-')).getByText('Failed to check')).toBeTruthy();
+    expect(within(row('AKIA')).queryByText(/Valid|Invalid|Failed to check|Not checked/)).toBeNull();
+  });
+
+  it('shows when it was checked and why a check failed in the incident view', async () => {
+    backend([VALID, FAILED]);
+    const user = userEvent.setup();
+    render(createElement(AdminIncidents, { accountId: ME }));
+    await user.click(await screen.findByRole('button', { name: /^Open Slack bot token/ }));
+    await screen.findByRole('table', { name: 'Where the secret appears' });
+    const term = screen.getAllByText('Validity', { selector: 'dt' })[0] as HTMLElement;
+    const value = term.nextElementSibling as HTMLElement;
+    expect(value.textContent).toMatch(
+      /^Failed to check checked .+: the provider was rate limiting$/,
+    );
+    expect(
+      within(value)
+        .getByText(/2026|Jan/, { selector: 'time' })
+        .getAttribute('datetime'),
+    ).toBe('2026-01-05T10:00:00.000Z');
+  });
+});
