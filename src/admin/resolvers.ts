@@ -41,7 +41,7 @@ import {
   zodMessage,
   type Settings,
 } from './settings.js';
-import { CHECKERS } from '../validity/index.js';
+import { CHECKERS, VALIDITIES } from '../validity/index.js';
 
 export interface ResolverDeps extends AppDeps {
   /**
@@ -95,6 +95,7 @@ const Filter = z
     detector: DetectorId,
     severity: z.enum(['critical', 'high', 'medium', 'low', 'info']),
     presence: z.enum(['present', 'removed']),
+    validity: z.enum(VALIDITIES),
     order: z.enum(INCIDENT_ORDERS),
   })
   .partial()

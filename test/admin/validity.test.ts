@@ -112,6 +112,15 @@ describe('validity checks in the app', () => {
       } else expect(i.validity, i.detector.name).toBe('no_checker');
     }
     expect(byDetector('sendgrid-api-key')[0]?.validity).toBe('invalid');
+    // The admin page lists them by validity.
+    const listed = (await app.admin('listIncidents', JANE, { filter: { validity: 'valid' } })) as {
+      ok: true;
+      data: { items: Incident[] };
+    };
+    expect(listed.data.items.map((i) => i.detector.name).sort()).toEqual([
+      'github-pat',
+      'slack-bot-token',
+    ]);
     // Only checker hosts were called, each declared in manifest.yml.
     expect(new Set(hosts)).toEqual(
       new Set(incidents.flatMap((i) => checkerFor(i.detector.name)?.host ?? [])),

@@ -89,7 +89,7 @@ export function incidentStoreContract(name: string, make: Make<IncidentStore>): 
       expect(await store.getIncident('a1')).toEqual(changed);
     });
 
-    it('keeps a validity check as written, and lists it with its critical severity', async () => {
+    it('keeps a validity check as written, and filters by it (a project page too)', async () => {
       const store = await make();
       const checked = incident('v1', {
         validity: 'valid',
@@ -108,11 +108,23 @@ export function incidentStoreContract(name: string, make: Make<IncidentStore>): 
       expect(await store.getIncident('v2')).toEqual(failed);
       const critical = await allPages(store, { severity: 'critical' }, 10);
       expect(ids(critical.flatMap((p) => p.items))).toEqual(['v1']);
+      const valid = await allPages(store, { validity: 'valid' }, 10);
+      expect(ids(valid.flatMap((p) => p.items))).toEqual(['v1']);
+      const inProject = await allPages(
+        store,
+        { validity: 'failed_to_check', projectKey: 'OPS' },
+        10,
+      );
+      expect(ids(inProject.flatMap((p) => p.items))).toEqual(['v2']);
       // A later check replaces the answer, the reason of the earlier one included.
       const { validity_reason: _r, ...rest } = failed;
       const revoked = { ...rest, validity: 'invalid' as const, validity_checked_at: at(6) };
       await store.putIncident(revoked);
       expect(await store.getIncident('v2')).toEqual(revoked);
+      const failedNow = await allPages(store, { validity: 'failed_to_check' }, 10);
+      expect(ids(failedNow.flatMap((p) => p.items))).toEqual([]);
+      const invalid = await allPages(store, { validity: 'invalid' }, 10);
+      expect(ids(invalid.flatMap((p) => p.items))).toEqual(['v2']);
     });
 
     it('lists most recently seen first, ties by id', async () => {

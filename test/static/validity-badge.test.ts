@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // An incident's validity: a badge beside the severity in the list once a check answered, and in
 // the incident view with the time of the check and, for a failed one, why.
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -49,6 +49,7 @@ function backend(items: Incident[]) {
       }),
   });
   bridge.invoke.mockImplementation(b.invoke);
+  return b;
 }
 
 afterEach(() => {
@@ -86,5 +87,16 @@ describe('validity badge', () => {
         .getByText(/2026|Jan/, { selector: 'time' })
         .getAttribute('datetime'),
     ).toBe('2026-01-05T10:00:00.000Z');
+  });
+
+  it('filters the list by validity', async () => {
+    const b = backend([VALID, FAILED]);
+    const user = userEvent.setup();
+    render(createElement(AdminIncidents, { accountId: ME }));
+    await screen.findByRole('table', { name: /incidents/i });
+    await user.selectOptions(screen.getByLabelText('Validity'), 'valid');
+    await waitFor(() => {
+      expect(b.payloads('listIncidents').at(-1)?.filter).toEqual({ validity: 'valid' });
+    });
   });
 });
