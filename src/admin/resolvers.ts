@@ -29,6 +29,7 @@ import { fingerprintKey, INCIDENT_API_TOKEN, type AppDeps } from './context.js';
 import { enqueueAll, enqueueIncidents } from './delivery.js';
 import { realtimeSkips } from './events.js';
 import { controlScan, getJob, listJobs, startScan } from './jobs.js';
+import { checkNow } from './check-now.js';
 import { NOTICE_TEXT } from './notice.js';
 import {
   applySettingsPatch,
@@ -536,6 +537,13 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
   listIncidents: (deps, payload) => incidentsPage(deps, payload),
   getIncident: (deps, payload) => incidentDetail(deps, payload),
   incidentAction: (deps, payload, accountId) => incidentAction(deps, payload, accountId),
+  /** "Check now": reads a place of the incident again, checks its secret, forgets it. */
+  async checkValidity(deps, payload) {
+    const p = IncidentId.safeParse(payload);
+    if (!p.success) return fail('invalid', zodMessage(p.error));
+    const r = await checkNow(deps, p.data.id);
+    return r.ok ? ok(publicIncident(r.incident)) : fail(r.code, r.error);
+  },
   filterDetectors,
   searchUsers,
   userNames,

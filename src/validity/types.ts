@@ -18,7 +18,14 @@ export type Validity = (typeof VALIDITIES)[number];
 
 /** Why a check could not tell: never guessed as invalid. */
 export type FailReason =
-  'timeout' | 'rate_limited' | 'server_error' | 'network' | 'unrecognised_answer' | 'not_allowed';
+  | 'timeout'
+  | 'rate_limited'
+  | 'server_error'
+  | 'network'
+  | 'unrecognised_answer'
+  | 'not_allowed'
+  /** "Check now" read the places again and the secret was no longer in any of them. */
+  | 'no_longer_present';
 
 /** What one check says. `identity`: the owner the issuer named (kept only if the admin says so). */
 export type CheckOutcome =

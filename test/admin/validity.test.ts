@@ -235,4 +235,68 @@ describe('validity checks in the app', () => {
       }
     }
   });
+
+  it('"Check now" reads the place again, checks only that secret, and says when it is gone', async () => {
+    const events: ForgeEvent[] = [];
+    const jira = createJiraSimulator(loadFixture(readJson(EXAMPLE_SITE)), {
+      onEvent: (e) => events.push(e),
+    });
+    const sim = createProviderSim();
+    const token = githubToken(seededRandom(21));
+    sim.set(token, 'live');
+    const e = egress(sim);
+    const app = createApp(jira, { validity: { fetch: e.fetch, deadline: never } });
+    const body = {
+      type: 'doc',
+      version: 1,
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: `token ${token}` }] }],
+    };
+    const as = { 'content-type': 'application/json', 'X-Sim-Account-Id': JANE };
+    const posted = await jira.fetch('/rest/api/3/issue/OPS-1/comment', {
+      method: 'POST',
+      headers: as,
+      body: JSON.stringify({ body }),
+    });
+    const commentId = (JSON.parse(await posted.text()) as { id: string }).id;
+    // Checks off: "Check now" refuses and sends nothing.
+    await onIssueEvent(app.deps, events[0]);
+    const [incident] = (await app.deps.store.listIncidents({ detector: 'github-pat' }, 10)).items;
+    if (!incident) throw new Error('no incident');
+    expect(await app.admin('checkValidity', JANE, { id: incident.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    expect(e.hosts).toEqual([]);
+
+    await app.admin('updateSettings', JANE, { validityChecks: { enabled: true } });
+    const live = (await app.admin('checkValidity', JANE, { id: incident.id })) as {
+      ok: true;
+      data: Incident;
+    };
+    expect(live.data).toMatchObject({ validity: 'valid', severity: 'critical' });
+    sim.set(token, 'revoked');
+    const revoked = (await app.admin('checkValidity', JANE, { id: incident.id })) as {
+      ok: true;
+      data: Incident;
+    };
+    expect(revoked.data).toMatchObject({ validity: 'invalid', severity: 'high' });
+    // Only this incident's secret went out: the issue's other secrets were not sent.
+    expect(e.hosts).toEqual(['api.github.com', 'api.github.com']);
+
+    // Deleted in Jira (the event not yet handled): the place no longer holds it.
+    await jira.fetch(`/rest/api/3/issue/OPS-1/comment/${commentId}`, {
+      method: 'DELETE',
+      headers: as,
+    });
+    const gone = (await app.admin('checkValidity', JANE, { id: incident.id })) as {
+      ok: true;
+      data: Incident;
+    };
+    expect(gone.data).toMatchObject({
+      validity: 'failed_to_check',
+      validity_reason: 'no_longer_present',
+    });
+    expect(e.hosts).toHaveLength(2);
+    expect(JSON.stringify(await app.deps.store.getIncident(incident.id))).not.toContain(token);
+  });
 });

@@ -47,6 +47,12 @@ function backend(items: Incident[]) {
         incident: items.find((i) => i.id === p.id),
         occurrences: [occurrence({ id: 'o1' })],
       }),
+    checkValidity: (p) =>
+      ok({
+        ...items.find((i) => i.id === p.id),
+        validity: 'invalid',
+        validity_checked_at: '2026-01-06T10:00:00.000Z',
+      }),
   });
   bridge.invoke.mockImplementation(b.invoke);
   return b;
@@ -98,5 +104,22 @@ describe('validity badge', () => {
     await waitFor(() => {
       expect(b.payloads('listIncidents').at(-1)?.filter).toEqual({ validity: 'valid' });
     });
+  });
+
+  it('"Check now" asks the server and shows the new answer', async () => {
+    const b = backend([VALID]);
+    const user = userEvent.setup();
+    render(createElement(AdminIncidents, { accountId: ME }));
+    await user.click(await screen.findByRole('button', { name: /^Open GitHub/ }));
+    await screen.findByRole('table', { name: 'Where the secret appears' });
+    const value = () =>
+      (screen.getAllByText('Validity', { selector: 'dt' })[0] as HTMLElement)
+        .nextElementSibling as HTMLElement;
+    expect(value().textContent).toMatch(/^Valid checked/);
+    await user.click(screen.getByRole('button', { name: 'Check now' }));
+    await waitFor(() => {
+      expect(value().textContent).toMatch(/^Invalid checked/);
+    });
+    expect(b.payloads('checkValidity')).toEqual([{ id: INCIDENT_ID }]);
   });
 });

@@ -218,9 +218,29 @@ function Actions({
         </p>
       </section>
     );
+  const checkValidity = api.checkValidity;
+  const checkNow = async () => {
+    if (!checkValidity) return;
+    setDone(undefined);
+    const updated = await run(() => checkValidity(incident.id));
+    if (updated) {
+      onDone(updated);
+      setDone('Validity checked.');
+    }
+  };
   return (
     <section className="panel actions" aria-labelledby={headingId}>
       <h3 id={headingId}>Actions</h3>
+      {checkValidity ? (
+        <div className="inline-form">
+          <button type="button" className="button" disabled={busy} onClick={() => void checkNow()}>
+            Check now
+          </button>
+          <span className="muted small">
+            Reads a place of this secret in Jira again and asks its provider whether it still works.
+          </span>
+        </div>
+      ) : null}
       {canAssign ? (
         <form
           className="inline-form"

@@ -31,6 +31,7 @@ const REASONS: Record<NonNullable<Incident['validity_reason']>, string> = {
   network: 'the provider could not be reached',
   unrecognised_answer: 'the provider’s answer was not one it documents',
   not_allowed: 'the request was refused before it was sent',
+  no_longer_present: 'the secret is no longer where it was found',
 };
 
 /** Incidents stored before checks existed say `unknown`: shown as not checked. */
