@@ -12,7 +12,8 @@ import { withValidity, type Incident } from '../incidents/model.js';
 import { scanIssue, searchFields } from '../scan/scan-issue.js';
 import { scanProjectDocs } from '../scan/scan-project.js';
 import { checkerFor, createValiditySession, type ValidityResult } from '../validity/index.js';
-import { scannerOf, textFields, type AppDeps } from './context.js';
+import { makeFingerprinter } from '../engine/fingerprint.js';
+import { fingerprintKey, scannerOf, textFields, type AppDeps } from './context.js';
 import { enqueueIncidents } from './delivery.js';
 import { isProviderChecked, loadSettings } from './settings.js';
 
@@ -49,6 +50,7 @@ export async function checkNow(deps: AppDeps, incidentId: string): Promise<Check
   const session = createValiditySession({
     ...deps.validity,
     now: deps.now,
+    fingerprint: makeFingerprinter(await fingerprintKey(deps)),
     isProviderEnabled: () => true,
     keepIdentity: settings.validityChecks.keepIdentity,
   });

@@ -12,6 +12,7 @@ import {
   type ScannerOptions,
   type WorkBudget,
 } from '../engine/scan.js';
+import { makeFingerprinter } from '../engine/fingerprint.js';
 import type { OutboxStore } from '../incidents/outbox.js';
 import type { IncidentStore } from '../incidents/store.js';
 import type { JiraClient } from '../jira/client.js';
@@ -57,14 +58,15 @@ export interface AppDeps {
  * The validity session of one run when the admin turned checks on; undefined otherwise, so a
  * scan with checks off has nothing to send a secret to.
  */
-export function validitySessionOf(
-  deps: Pick<AppDeps, 'validity' | 'now'>,
+export async function validitySessionOf(
+  deps: Pick<AppDeps, 'validity' | 'now' | 'secrets' | 'randomBytes'>,
   settings: Settings,
-): ValiditySession | undefined {
+): Promise<ValiditySession | undefined> {
   if (!deps.validity || !settings.validityChecks.enabled) return undefined;
   return createValiditySession({
     ...deps.validity,
     now: deps.now,
+    fingerprint: makeFingerprinter(await fingerprintKey(deps)),
     isProviderEnabled: (p) => isProviderChecked(settings, p),
     keepIdentity: settings.validityChecks.keepIdentity,
   });

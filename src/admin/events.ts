@@ -302,7 +302,7 @@ async function scanChange(
   const projectKey = 'issue' in event ? event.issue.projectKey : event.projectKey;
   if (!REMOVALS.has(event.type) && !isMonitored(settings, projectKey))
     return { kind: 'skipped', reason: `project ${projectKey} is outside the perimeter` };
-  const validity = validitySessionOf(deps, settings);
+  const validity = await validitySessionOf(deps, settings);
   // Built-in detectors always run; custom ones within this run's budget (see customWorkOf).
   const result = await handleChange(event, {
     client: deps.asApp,

@@ -122,7 +122,7 @@ export async function runScanEvent(
   const customWork = customWorkOf(deps, 'consumer');
   const scanner = scannerFor(settings, await fingerprintKey(deps), customWork);
   // One session per invocation: a secret found twice in it is sent once.
-  const validity = validitySessionOf(deps, settings);
+  const validity = await validitySessionOf(deps, settings);
   const past = (): boolean =>
     clock.nowMs() >= clock.softDeadlineMs || customWork.pool.remaining < customWork.perText;
   while (job.status === 'running' && !past()) {

@@ -59,6 +59,12 @@ export interface ValidityOptions extends CheckPorts {
   readonly keepIdentity?: boolean;
   /** ISO time. */
   readonly now: () => string;
+  /**
+   * The scan's keyed fingerprint. When given, text handed over whose fingerprint is not the
+   * finding's is not sent: a finding in decoded text (base64, escapes) has offsets over its
+   * encoded form, and sending that would make a live secret read `invalid`.
+   */
+  readonly fingerprint?: (secret: string) => string;
 }
 
 /** The scan pipeline hands secrets over; recording asks for the outcome by detector + fingerprint. */
@@ -98,6 +104,7 @@ export function createValiditySession(options: ValidityOptions): ValiditySession
     onSecret(finding, secret) {
       const k = key(finding.detector, finding.fingerprint);
       if (pending.has(k)) return;
+      if (options.fingerprint && options.fingerprint(secret) !== finding.fingerprint) return;
       const checker = checkerFor(finding.detector);
       if (!checker) {
         pending.set(k, Promise.resolve({ validity: 'no_checker' }));

@@ -12,6 +12,7 @@ import {
   type ValidityFetch,
 } from '../../src/validity/index.js';
 import { github } from '../../src/validity/github.js';
+import { makeFingerprinter } from '../../src/engine/fingerprint.js';
 
 const never = (): AbortSignal => new AbortController().signal;
 const answering =
@@ -123,5 +124,27 @@ describe('createValiditySession', () => {
     expect(await s.resultFor('github-pat', 'f2')).toEqual({ validity: 'not_checked' });
     expect(sim.log).toHaveLength(0);
     expect(checkerFor('github-pat')).toBe(github);
+  });
+
+  it('sends nothing when the text handed over is not the secret its fingerprint names', async () => {
+    const sim = createProviderSim();
+    sim.set('ghp_live', 'live');
+    const fingerprint = makeFingerprinter('k'.repeat(64));
+    const s = createValiditySession({
+      fetch: sim.fetch,
+      deadline: never,
+      now,
+      isProviderEnabled: () => true,
+      fingerprint,
+    });
+    // A finding in decoded text: its offsets cover the base64 form, its fingerprint the secret.
+    const encoded = Buffer.from('ghp_live').toString('base64');
+    s.onSecret({ detector: 'github-pat', fingerprint: fingerprint('ghp_live') }, encoded);
+    expect(s.resultFor('github-pat', fingerprint('ghp_live'))).toBeUndefined();
+    expect(sim.log).toHaveLength(0);
+    s.onSecret({ detector: 'github-pat', fingerprint: fingerprint('ghp_live') }, 'ghp_live');
+    expect(await s.resultFor('github-pat', fingerprint('ghp_live'))).toMatchObject({
+      validity: 'valid',
+    });
   });
 });
