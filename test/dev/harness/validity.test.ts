@@ -4,6 +4,10 @@
  * and the revoked one `invalid`, every request going to a declared checker host; with checks off
  * the runtime's egress log stays empty; an undeclared host is refused by the allow-list.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bundleApp, createHarness, type Harness } from '../../../dev/harness/harness.js';
 import { createProviderSim } from '../../../dev/provider-sim/sim.js';
@@ -81,5 +85,35 @@ describe('validity checks on the local Forge runtime', () => {
     expect(h.runtime.egressLog).toEqual([
       { host: 'undeclared.example', allowed: false, functionKey: undefined },
     ]);
+  }, 120_000);
+
+  it('npm run harness -- --check-validity prints validity in its incidents', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const main = fileURLToPath(new URL('../../../dist/dev/harness/main.js', import.meta.url));
+    const dir = mkdtempSync(join(tmpdir(), 'harness-validity-'));
+    const live = join(dir, 'live.txt');
+    writeFileSync(live, `${GITHUB}\n`);
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        main,
+        '--fixture',
+        EXAMPLE_SITE,
+        '--historical-scan',
+        '--check-validity',
+        '--live-secrets',
+        live,
+      ],
+      { maxBuffer: 64 * 2 ** 20 },
+    );
+    const out = JSON.parse(stdout) as {
+      incidents: { detector: { name: string }; validity: string }[];
+    };
+    const of = (d: string) =>
+      out.incidents.filter((i) => i.detector.name === d).map((i) => i.validity);
+    expect(of('github-pat')).toEqual(['valid']);
+    expect(of('slack-bot-token')).toEqual(['invalid']); // not listed as live: unknown to Slack
+    expect(stdout).not.toContain(GITHUB);
   }, 120_000);
 });
