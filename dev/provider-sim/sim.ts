@@ -324,6 +324,78 @@ export const ROUTES: readonly Route[] = [
       },
     },
   },
+  {
+    host: 'api.vercel.com',
+    method: 'GET',
+    path: /^\/v2\/user$/,
+    secretAt: 'authorization: Bearer',
+    secretOf: bearer,
+    expected: [],
+    live: {
+      status: 200,
+      body: {
+        user: { id: 'AEIIDYVk59zbFF2Sxfyxxmua', email: 'me@example.com', username: 'my-user' },
+      },
+    },
+    revoked: {
+      status: 403,
+      body: { error: { code: 'forbidden', message: 'Not authorized', invalidToken: true } },
+    },
+  },
+  {
+    host: 'api.netlify.com',
+    method: 'GET',
+    path: /^\/api\/v1\/user$/,
+    secretAt: 'authorization: Bearer',
+    secretOf: bearer,
+    expected: [],
+    live: {
+      status: 200,
+      body: { id: '5d0d4d2e', uid: 'u1', full_name: 'Net Lify', slug: 'netlify-user' },
+    },
+    revoked: { status: 401, body: { code: 401, message: 'Access Denied: Invalid token supplied' } },
+  },
+  {
+    host: 'api.heroku.com',
+    method: 'GET',
+    path: /^\/account$/,
+    secretAt: 'authorization: Bearer',
+    secretOf: bearer,
+    expected: [],
+    live: {
+      status: 200,
+      body: {
+        id: '01234567-89ab-cdef-0123-456789abcdef',
+        email: 'username@example.com',
+        verified: true,
+      },
+    },
+    revoked: {
+      status: 401,
+      body: { id: 'unauthorized', message: 'Invalid credentials provided.' },
+    },
+  },
+  {
+    host: 'discord.com',
+    method: 'GET',
+    path: /^\/api\/webhooks\/([0-9]+\/[A-Za-z0-9_-]+)$/,
+    secretAt: 'path',
+    // The webhook URL is the secret: its id and token travel in the path.
+    secretOf: (_req, m) => (m[1] ? `https://discord.com/api/webhooks/${m[1]}` : undefined),
+    expected: [],
+    live: {
+      status: 200,
+      body: {
+        type: 1,
+        id: '223704706495545344',
+        name: 'deploys',
+        channel_id: '199737254929760256',
+        guild_id: '199737254929760256',
+        application_id: null,
+      },
+    },
+    revoked: { status: 404, body: { message: 'Unknown Webhook', code: 10015 } },
+  },
 ];
 
 /** Hosts the simulator answers for. */

@@ -7,6 +7,10 @@
 import { anthropic } from './anthropic.js';
 import { cloudflare } from './cloudflare.js';
 import { digitalocean } from './digitalocean.js';
+import { discord } from './discord.js';
+import { heroku } from './heroku.js';
+import { netlify } from './netlify.js';
+import { vercel } from './vercel.js';
 import { github } from './github.js';
 import { gitlab } from './gitlab.js';
 import { huggingface } from './huggingface.js';
@@ -34,6 +38,10 @@ export const CHECKERS: readonly Checker[] = [
   telegram,
   digitalocean,
   cloudflare,
+  vercel,
+  netlify,
+  heroku,
+  discord,
 ];
 
 const BY_DETECTOR = new Map(CHECKERS.flatMap((c) => c.detectors.map((d) => [d, c] as const)));

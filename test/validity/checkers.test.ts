@@ -23,7 +23,11 @@ const deadline = (): AbortSignal => {
 };
 
 const secretFor = (provider: string, state: string): string =>
-  provider === 'telegram' ? `123456789:AA${state}Secret_x` : `${provider}_${state}_S3cr3tValue`;
+  provider === 'telegram'
+    ? `123456789:AA${state}Secret_x`
+    : provider === 'discord'
+      ? `https://discord.com/api/webhooks/123456789012345678/${'W'.repeat(60)}${state}`
+      : `${provider}_${state}_S3cr3tValue`;
 
 describe.each(CHECKERS.map((c) => [c.provider, c] as const))('checker %s', (_name, checker) => {
   const sim = createProviderSim();
@@ -103,5 +107,26 @@ describe('checkers', () => {
     expect(new Set(CHECKERS.map((c) => c.provider)).size).toBe(CHECKERS.length);
     const detectors = CHECKERS.flatMap((c) => c.detectors);
     expect(new Set(detectors).size).toBe(detectors.length);
+  });
+});
+
+describe('discord', () => {
+  it('checks a webhook URL of any Discord host at discord.com, and sends nothing for a malformed one', async () => {
+    const { discord } = await import('../../src/validity/discord.js');
+    const token = 'T'.repeat(68);
+    const url = `https://ptb.discordapp.com/api/v10/webhooks/223704706495545344/${token}`;
+    expect(discord.request(url).url).toBe(
+      `https://discord.com/api/webhooks/223704706495545344/${token}`,
+    );
+    let sent = 0;
+    const r = await runCheck(discord, 'https://discord.com/api/webhooks/x/y', {
+      deadline,
+      fetch: () => {
+        sent++;
+        return Promise.reject(new Error('must not be called'));
+      },
+    });
+    expect(r).toEqual({ validity: 'failed_to_check', reason: 'not_allowed' });
+    expect(sent).toBe(0);
   });
 });
