@@ -73,6 +73,11 @@ export interface ValidityOptions extends CheckPorts {
    * encoded form, and sending that would make a live secret read `invalid`.
    */
   readonly fingerprint?: (secret: string) => string;
+  /**
+   * Requests in flight to one provider at once (default 4): a page of issues holding hundreds of
+   * tokens of one provider is checked a few at a time, not all at once.
+   */
+  readonly perProvider?: number;
 }
 
 /** The scan pipeline hands secrets over; recording asks for the outcome by detector + fingerprint. */
@@ -108,6 +113,30 @@ function toResult(o: CheckOutcome, at: string, keepIdentity: boolean): ValidityR
 export function createValiditySession(options: ValidityOptions): ValiditySession {
   const pending = new Map<string, Promise<ValidityResult>>();
   const key = (detector: string, fingerprint: string): string => `${detector}\0${fingerprint}`;
+  const limit = Math.max(1, options.perProvider ?? 4);
+  const inFlight = new Map<string, number>();
+  const waiting = new Map<string, (() => void)[]>();
+  // A finished request hands its slot straight to the next in line, so the count never overshoots.
+  const acquire = async (provider: string): Promise<() => void> => {
+    if ((inFlight.get(provider) ?? 0) >= limit)
+      await new Promise<void>((resolve) => {
+        waiting.set(provider, [...(waiting.get(provider) ?? []), resolve]);
+      });
+    else inFlight.set(provider, (inFlight.get(provider) ?? 0) + 1);
+    return () => {
+      const next = waiting.get(provider)?.shift();
+      if (next) next();
+      else inFlight.set(provider, (inFlight.get(provider) ?? 1) - 1);
+    };
+  };
+  const check = async (checker: Checker, secret: string): Promise<CheckOutcome> => {
+    const release = await acquire(checker.provider);
+    try {
+      return await runCheck(checker, secret, options);
+    } finally {
+      release();
+    }
+  };
   return {
     onSecret(finding, secret) {
       const k = key(finding.detector, finding.fingerprint);
@@ -124,7 +153,7 @@ export function createValiditySession(options: ValidityOptions): ValiditySession
       }
       pending.set(
         k,
-        runCheck(checker, secret, options).then(
+        check(checker, secret).then(
           (o) => toResult(o, options.now(), options.keepIdentity === true),
           // runCheck returns errors as values; a throw here is a checker bug, still not a guess.
           (): ValidityResult => ({

@@ -147,4 +147,40 @@ describe('createValiditySession', () => {
       validity: 'valid',
     });
   });
+
+  it('keeps at most `perProvider` requests in flight to one provider, and checks them all', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const gates: (() => void)[] = [];
+    const fetch: ValidityFetch = () => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      return new Promise((resolve) => {
+        gates.push(() => {
+          inFlight--;
+          resolve({ status: 401, headers: new Headers(), text: () => Promise.resolve('{}') });
+        });
+      });
+    };
+    const s = createValiditySession({
+      fetch,
+      deadline: never,
+      now,
+      isProviderEnabled: () => true,
+      perProvider: 2,
+    });
+    for (let i = 0; i < 7; i++)
+      s.onSecret({ detector: 'github-pat', fingerprint: `f${i}` }, `ghp_${i}`);
+    s.onSecret({ detector: 'slack-bot-token', fingerprint: 's' }, 'xoxb-1');
+    await new Promise((r) => setTimeout(r, 0));
+    // Two GitHub requests and the Slack one: other providers are not held up.
+    expect(gates).toHaveLength(3);
+    while (gates.length > 0) {
+      gates.shift()?.();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    expect(most).toBeLessThanOrEqual(3);
+    for (let i = 0; i < 7; i++)
+      expect(await s.resultFor('github-pat', `f${i}`)).toMatchObject({ validity: 'invalid' });
+  });
 });
