@@ -135,6 +135,13 @@ const KVS_UNIT = 10 * 1024;
 const kvsUnits = (bytes: number): number => Math.max(1, Math.ceil(bytes / KVS_UNIT));
 const KVS_READ = /\/(get|query)$/;
 
+export interface EgressRecord {
+  readonly host: string;
+  readonly allowed: boolean;
+  /** The function that made it; undefined outside any invocation. */
+  readonly functionKey: string | undefined;
+}
+
 export type InvocationOutcome =
   | { readonly kind: 'ok'; readonly value: unknown }
   | {
@@ -175,6 +182,11 @@ export interface LocalForgeRuntime {
   now(): number;
   advance(ms: number): void;
   allowEgress(host: string): void;
+  /**
+   * Every egress request the app made: host, whether the allow-list let it through, the function.
+   * Hosts only, never paths or headers (a Bot API token travels in its path).
+   */
+  readonly egressLog: readonly EgressRecord[];
   trigger(
     eventType: string,
     payload: Record<string, unknown>,
@@ -339,6 +351,7 @@ class RuntimeImpl implements LocalForgeRuntime {
   private readonly baseNow: () => number;
   private offset: number;
   private readonly egressHosts = new Set<string>();
+  readonly egressLog: EgressRecord[] = [];
   private readonly previousFetch:
     ((url: string, init?: RequestInit) => Promise<Response>) | undefined;
   private readonly handlers = new Map<string, Promise<Handler>>();
@@ -489,7 +502,9 @@ class RuntimeImpl implements LocalForgeRuntime {
     } catch {
       return new Response('invalid URL', { status: 400 });
     }
-    if (!hostAllowed(host, this.egressHosts)) {
+    const allowed = hostAllowed(host, this.egressHosts);
+    this.egressLog.push({ host, allowed, functionKey: invocation?.info.functionKey });
+    if (!allowed) {
       return json(403, {
         message: `URL not included in the external fetch backend permissions: ${host}`,
       });

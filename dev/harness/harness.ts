@@ -27,6 +27,7 @@ import { locationKey } from '../../src/incidents/model.js';
 import type { IncidentReport, ReportOccurrence } from '../../src/incidents/report.js';
 import type { Incident } from '../../src/incidents/model.js';
 import type { HistoricalJob } from '../../src/scan/historical.js';
+import { SIM_HOSTS, type ProviderSim } from '../provider-sim/sim.js';
 
 /** The repository root, whether this runs from dev/ (tests) or dist/dev/ (npm scripts). */
 export const ROOT = fileURLToPath(new URL('.', import.meta.url)).replace(
@@ -86,6 +87,13 @@ export interface HarnessOptions {
   readonly incidentApi?: boolean;
   /** Virtual ms each Jira call takes inside a queue consumer: a scan then spans invocations. */
   readonly jiraLatencyMs?: number;
+  /**
+   * Answer the validity checkers' hosts with this provider simulator (dev/provider-sim), so no
+   * real provider is ever called. Checks stay off unless `checkValidity` turns them on.
+   */
+  readonly providerSim?: ProviderSim;
+  /** Turn validity checks on in the app's settings (as an admin would). */
+  readonly checkValidity?: boolean;
 }
 
 export interface Harness {
@@ -175,8 +183,16 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
     },
     product: productRoute(sim),
     ...(o.dbPath ? { kvs: createSqliteKvsBackend(o.dbPath) } : {}),
-    ...(incidentApi
-      ? { egress: (url: string, init?: RequestInit) => forwardToApi(incidentApi, url, init) }
+    ...(incidentApi || o.providerSim
+      ? {
+          egress: (url: string, init?: RequestInit) => {
+            const host = new URL(url).hostname;
+            if (o.providerSim && SIM_HOSTS.includes(host))
+              return forwardToProviders(o.providerSim, url, init);
+            if (incidentApi) return forwardToApi(incidentApi, url, init);
+            return Promise.reject(new Error(`harness: no route for egress to ${host}`));
+          },
+        }
       : {}),
     virtualDate: true,
     ...(o.jiraLatencyMs
@@ -205,6 +221,8 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
     installerAccountId: admin,
     app: { id: 'app', version: '1.0.0' },
   });
+  if (o.checkValidity)
+    data(await call('updateSettings', { validityChecks: { enabled: true } }), 'updateSettings');
   if (incidentApi) {
     const host = 'incidents.local-harness.test';
     runtime.allowEgress(host);
@@ -357,6 +375,24 @@ function harnessKey(seed: number): string {
       .toString(16)
       .padStart(2, '0'),
   ).join('');
+}
+
+/** The app's egress to a validity checker's host, answered by the provider simulator. */
+async function forwardToProviders(
+  sim: ProviderSim,
+  url: string,
+  init?: RequestInit,
+): Promise<Response> {
+  const r = await sim.handle(
+    {
+      method: init?.method ?? 'GET',
+      url,
+      headers: Object.fromEntries(new Headers(init?.headers).entries()),
+      ...(typeof init?.body === 'string' ? { body: init.body } : {}),
+    },
+    init?.signal ?? undefined,
+  );
+  return new Response(r.body, { status: r.status, headers: r.headers });
 }
 
 /** The app's egress to the incident API host, answered by the loopback server in process. */

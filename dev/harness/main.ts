@@ -1,15 +1,20 @@
 /**
  * `npm run harness -- --fixture FILE --historical-scan --format json [--fault-rate R]
- * [--events FILE] [--db FILE] [--seed N]`: runs the real app on the local Forge runtime against
- * the Jira simulator and prints one JSON object `{"incidents": [...], "stats": {...}}`.
+ * [--events FILE] [--db FILE] [--seed N] [--check-validity [--live-secrets FILE]]`: runs the real
+ * app on the local Forge runtime against the Jira simulator and prints one JSON object
+ * `{"incidents": [...], "stats": {...}}`. With `--check-validity` the app's validity checks are on
+ * and the checkers' hosts are answered by dev/provider-sim: the secrets listed in `--live-secrets`
+ * (one a line) are live, every other one is unknown to its provider (invalid).
  * @module
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { createProviderSim } from '../provider-sim/sim.js';
 import { createHarness } from './harness.js';
 
 const USAGE = `usage: npm run harness -- --fixture FILE [--historical-scan] [--events FILE]
-       [--fault-rate R] [--seed N] [--db FILE] [--incident-api] [--format json]`;
+       [--fault-rate R] [--seed N] [--db FILE] [--incident-api] [--format json]
+       [--check-validity [--live-secrets FILE]]`;
 
 async function main(argv: string[]): Promise<number> {
   let values;
@@ -24,6 +29,8 @@ async function main(argv: string[]): Promise<number> {
         seed: { type: 'string' },
         db: { type: 'string' },
         'incident-api': { type: 'boolean' },
+        'check-validity': { type: 'boolean' },
+        'live-secrets': { type: 'string' },
         format: { type: 'string' },
       },
     }));
@@ -41,9 +48,15 @@ async function main(argv: string[]): Promise<number> {
   if (!(faultRate >= 0 && faultRate <= 1)) return fail('--fault-rate must be between 0 and 1');
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   if (!Number.isInteger(seed)) return fail('--seed must be an integer');
+  if (values['live-secrets'] && !values['check-validity'])
+    return fail('--live-secrets needs --check-validity');
   let fixture: unknown;
   let ops: unknown[] = [];
+  const providerSim = values['check-validity'] ? createProviderSim() : undefined;
   try {
+    if (providerSim && values['live-secrets'])
+      for (const line of readFileSync(values['live-secrets'], 'utf8').split('\n'))
+        if (line.trim()) providerSim.set(line.trim(), 'live');
     fixture = JSON.parse(readFileSync(values.fixture, 'utf8'));
     if (values.events) {
       const parsed: unknown = JSON.parse(readFileSync(values.events, 'utf8'));
@@ -64,6 +77,7 @@ async function main(argv: string[]): Promise<number> {
     seed,
     ...(values.db ? { dbPath: values.db } : {}),
     ...(values['incident-api'] ? { incidentApi: true } : {}),
+    ...(providerSim ? { providerSim, checkValidity: true } : {}),
   });
   try {
     let issuesScanned = 0;

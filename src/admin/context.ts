@@ -12,12 +12,14 @@ import {
   type ScannerOptions,
   type WorkBudget,
 } from '../engine/scan.js';
+import { makeFingerprinter } from '../engine/fingerprint.js';
 import type { OutboxStore } from '../incidents/outbox.js';
 import type { IncidentStore } from '../incidents/store.js';
 import type { JiraClient } from '../jira/client.js';
 import type { ChangeEvent } from '../scan/realtime.js';
 import type { DocumentStore, SecretStore } from './ports.js';
-import { loadSettings, scannerFor, type Settings } from './settings.js';
+import { createValiditySession, type CheckPorts, type ValiditySession } from '../validity/index.js';
+import { isProviderChecked, loadSettings, scannerFor, type Settings } from './settings.js';
 
 export interface Queues {
   /** Next step of a historical scan job; `step` lets a consumer drop a stale duplicate. */
@@ -45,6 +47,29 @@ export interface AppDeps {
   readonly randomBytes: (n: number) => Uint8Array;
   /** Custom-detector budgets other than CUSTOM_WORK's. */
   readonly customWork?: Partial<Record<keyof typeof CUSTOM_WORK, number>>;
+  /**
+   * Egress to the checkers' hosts and a timer for their timeouts. Absent: no check can run,
+   * whatever the settings say (the CLI's default, most tests).
+   */
+  readonly validity?: CheckPorts;
+}
+
+/**
+ * The validity session of one run when the admin turned checks on; undefined otherwise, so a
+ * scan with checks off has nothing to send a secret to.
+ */
+export async function validitySessionOf(
+  deps: Pick<AppDeps, 'validity' | 'now' | 'secrets' | 'randomBytes'>,
+  settings: Settings,
+): Promise<ValiditySession | undefined> {
+  if (!deps.validity || !settings.validityChecks.enabled) return undefined;
+  return createValiditySession({
+    ...deps.validity,
+    now: deps.now,
+    fingerprint: makeFingerprinter(await fingerprintKey(deps)),
+    isProviderEnabled: (p) => isProviderChecked(settings, p),
+    keepIdentity: settings.validityChecks.keepIdentity,
+  });
 }
 
 export const FINGERPRINT_KEY = 'fingerprint-key';

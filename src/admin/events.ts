@@ -14,7 +14,7 @@ import {
 } from '../scan/realtime.js';
 import type { UnitSkip } from '../content/issue-units.js';
 import type { JiraClient } from '../jira/client.js';
-import { customWorkOf, scannerOf, textFields, type AppDeps } from './context.js';
+import { customWorkOf, scannerOf, textFields, validitySessionOf, type AppDeps } from './context.js';
 import { enqueueIncidents } from './delivery.js';
 import { isMonitored, loadSettings, zodMessage } from './settings.js';
 
@@ -302,6 +302,7 @@ async function scanChange(
   const projectKey = 'issue' in event ? event.issue.projectKey : event.projectKey;
   if (!REMOVALS.has(event.type) && !isMonitored(settings, projectKey))
     return { kind: 'skipped', reason: `project ${projectKey} is outside the perimeter` };
+  const validity = await validitySessionOf(deps, settings);
   // Built-in detectors always run; custom ones within this run's budget (see customWorkOf).
   const result = await handleChange(event, {
     client: deps.asApp,
@@ -310,6 +311,7 @@ async function scanChange(
     baseUrl: deps.baseUrl,
     fields: await textFields(deps),
     now: deps.now,
+    ...(validity ? { validity } : {}),
   });
   await enqueueIncidents(
     deps,

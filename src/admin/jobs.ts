@@ -13,7 +13,7 @@ import {
   type HistoricalJob,
 } from '../scan/historical.js';
 import { enqueueIncidents } from './delivery.js';
-import { customWorkOf, fingerprintKey, type AppDeps } from './context.js';
+import { customWorkOf, fingerprintKey, validitySessionOf, type AppDeps } from './context.js';
 import { isMonitored, loadSettings, scannerFor } from './settings.js';
 
 /**
@@ -121,6 +121,8 @@ export async function runScanEvent(
   // the step ends and the next invocation goes on with a fresh one.
   const customWork = customWorkOf(deps, 'consumer');
   const scanner = scannerFor(settings, await fingerprintKey(deps), customWork);
+  // One session per invocation: a secret found twice in it is sent once.
+  const validity = await validitySessionOf(deps, settings);
   const past = (): boolean =>
     clock.nowMs() >= clock.softDeadlineMs || customWork.pool.remaining < customWork.perText;
   while (job.status === 'running' && !past()) {
@@ -132,6 +134,7 @@ export async function runScanEvent(
         baseUrl: deps.baseUrl,
         now: deps.now,
         shouldStop: past,
+        ...(validity ? { validity } : {}),
       });
       job = r.job;
       await enqueueIncidents(

@@ -29,17 +29,20 @@ import { fingerprintKey, INCIDENT_API_TOKEN, type AppDeps } from './context.js';
 import { enqueueAll, enqueueIncidents } from './delivery.js';
 import { realtimeSkips } from './events.js';
 import { controlScan, getJob, listJobs, startScan } from './jobs.js';
+import { checkNow } from './check-now.js';
 import { NOTICE_TEXT } from './notice.js';
 import {
   applySettingsPatch,
   customDetectorsOf,
   isDetectorEnabled,
   isMonitored,
+  isProviderChecked,
   loadSettings,
   saveSettings,
   zodMessage,
   type Settings,
 } from './settings.js';
+import { CHECKERS, VALIDITIES } from '../validity/index.js';
 
 export interface ResolverDeps extends AppDeps {
   /**
@@ -93,6 +96,7 @@ const Filter = z
     detector: DetectorId,
     severity: z.enum(['critical', 'high', 'medium', 'low', 'info']),
     presence: z.enum(['present', 'removed']),
+    validity: z.enum(VALIDITIES),
     order: z.enum(INCIDENT_ORDERS),
   })
   .partial()
@@ -160,6 +164,16 @@ async function publicSettings(deps: ResolverDeps, settings: Settings) {
     // Looked up live: only the id is kept, and the group may have been renamed since.
     teamGroupName:
       settings.teamGroupId === null ? null : await groupName(deps, settings.teamGroupId),
+    // What the admin reads before turning checks on: which host receives which secrets, and why.
+    validityCheckers: CHECKERS.map((c) => ({
+      provider: c.provider,
+      name: c.name,
+      host: c.host,
+      why: c.why,
+      docs: c.docs,
+      detectors: c.detectors,
+      enabled: isProviderChecked(settings, c.provider),
+    })),
   };
 }
 
@@ -523,6 +537,13 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
   listIncidents: (deps, payload) => incidentsPage(deps, payload),
   getIncident: (deps, payload) => incidentDetail(deps, payload),
   incidentAction: (deps, payload, accountId) => incidentAction(deps, payload, accountId),
+  /** "Check now": reads a place of the incident again, checks its secret, forgets it. */
+  async checkValidity(deps, payload) {
+    const p = IncidentId.safeParse(payload);
+    if (!p.success) return fail('invalid', zodMessage(p.error));
+    const r = await checkNow(deps, p.data.id);
+    return r.ok ? ok(publicIncident(r.incident)) : fail(r.code, r.error);
+  },
   filterDetectors,
   searchUsers,
   userNames,

@@ -10,6 +10,7 @@ import { DETECTORS } from '../detectors/index.js';
 import { compileCustomDetector, type CustomDetector } from '../engine/custom-detector.js';
 import { createScanner, type Scanner, type ScannerOptions } from '../engine/scan.js';
 import type { FingerprintKey } from '../engine/fingerprint.js';
+import { CHECKERS } from '../validity/index.js';
 import type { DocumentStore } from './ports.js';
 
 export interface Settings {
@@ -31,6 +32,27 @@ export interface Settings {
   readonly legacyTeamGroupName?: string;
   /** Where incidents are forwarded; null: not forwarded. */
   readonly incidentApiUrl: string | null;
+  /** Live validity checks (issue 12): off by default, as each one sends a secret to its issuer. */
+  readonly validityChecks: ValidityChecks;
+}
+
+export interface ValidityChecks {
+  /** Off: no secret ever leaves the app (no egress to any checker host). */
+  readonly enabled: boolean;
+  /** Per-provider switches against the default (every provider with a checker is on). */
+  readonly providers: Readonly<Record<string, boolean>>;
+  /** Keep the owner the issuer names for a valid secret (`validity_details`). */
+  readonly keepIdentity: boolean;
+}
+
+export const DEFAULT_VALIDITY_CHECKS: ValidityChecks = {
+  enabled: false,
+  providers: {},
+  keepIdentity: false,
+};
+
+export function isProviderChecked(settings: Settings, provider: string): boolean {
+  return settings.validityChecks.enabled && settings.validityChecks.providers[provider] !== false;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -40,12 +62,15 @@ export const DEFAULT_SETTINGS: Settings = {
   customDetectors: [],
   teamGroupId: null,
   incidentApiUrl: null,
+  validityChecks: DEFAULT_VALIDITY_CHECKS,
 };
 
 const SETTINGS_KEY = 'settings';
 
 /** Settings as older versions stored them: the team group by name. */
-type StoredSettings = Omit<Settings, 'teamGroupId'> & {
+type StoredSettings = Omit<Settings, 'teamGroupId' | 'validityChecks'> & {
+  /** Absent in settings saved before validity checks existed: off. */
+  readonly validityChecks?: ValidityChecks;
   readonly teamGroupId?: string | null;
   readonly teamGroup?: string | null;
 };
@@ -53,10 +78,11 @@ type StoredSettings = Omit<Settings, 'teamGroupId'> & {
 export async function loadSettings(docs: DocumentStore): Promise<Settings> {
   const stored = await docs.get<StoredSettings>(SETTINGS_KEY);
   if (!stored) return DEFAULT_SETTINGS;
-  const { teamGroup, teamGroupId, ...rest } = stored;
+  const { teamGroup, teamGroupId, validityChecks, ...rest } = stored;
   // A name is not resolved to an id here: it may now name another group than the one chosen.
   return {
     ...rest,
+    validityChecks: validityChecks ?? DEFAULT_VALIDITY_CHECKS,
     teamGroupId: teamGroupId ?? null,
     ...(teamGroup && teamGroupId == null ? { legacyTeamGroupName: teamGroup } : {}),
   };
@@ -129,6 +155,15 @@ export const SettingsPatch = z
       .regex(/^[A-Za-z0-9_-]{1,128}$/, 'not a group id')
       .nullable(),
     incidentApiUrl: z.string().max(2048).nullable(),
+    validityChecks: z
+      .object({
+        enabled: z.boolean(),
+        /** Switch one provider's checks on or off. */
+        provider: z.object({ id: z.string(), enabled: z.boolean() }).strict(),
+        keepIdentity: z.boolean(),
+      })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict();
@@ -178,6 +213,20 @@ export function applySettingsPatch(settings: Settings, raw: unknown): Checked<Se
     const problem = url ? checkApiUrl(url) : undefined;
     if (problem) return { ok: false, error: `incidentApiUrl ${problem}` };
     next = { ...next, incidentApiUrl: url };
+  }
+  if (p.validityChecks) {
+    const { enabled, provider, keepIdentity } = p.validityChecks;
+    let v = next.validityChecks;
+    if (enabled !== undefined) v = { ...v, enabled };
+    if (keepIdentity !== undefined) v = { ...v, keepIdentity };
+    if (provider) {
+      if (!CHECKERS.some((c) => c.provider === provider.id))
+        return { ok: false, error: `no validity checker for ${JSON.stringify(provider.id)}` };
+      // Only a switch-off is kept: on is the default.
+      const { [provider.id]: _old, ...others } = v.providers;
+      v = { ...v, providers: provider.enabled ? others : { ...others, [provider.id]: false } };
+    }
+    next = { ...next, validityChecks: v };
   }
   return { ok: true, value: next };
 }

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { adfToText } from '../content/adf-text.js';
 import { DETECTORS } from '../detectors/index.js';
+import { checkerFor } from '../validity/index.js';
 import { compileCustomDetector, type CustomDetector } from '../engine/custom-detector.js';
 import { LineIndex } from '../engine/lines.js';
 import { createScanner, type Scanner } from '../engine/scan.js';
@@ -140,13 +141,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (command === 'detectors') {
     const format = values.format ?? 'text';
     if (format === 'json') {
-      const out = DETECTORS.map((d) => ({
-        id: d.id,
-        name: d.name,
-        family: d.family,
-        keywords: d.keywords,
-        enabledByDefault: d.enabledByDefault !== false,
-      }));
+      const out = DETECTORS.map((d) => {
+        const checker = checkerFor(d.id);
+        return {
+          id: d.id,
+          name: d.name,
+          family: d.family,
+          keywords: d.keywords,
+          enabledByDefault: d.enabledByDefault !== false,
+          // The host a live check of this detector's secrets goes to (absent: no checker).
+          ...(checker ? { validityCheck: { host: checker.host } } : {}),
+        };
+      });
       await write(io.stdout, `${JSON.stringify(out, null, 2)}\n`);
       return EXIT_CLEAN;
     }

@@ -4,6 +4,7 @@
  * @module
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { fetch as forgeFetch } from '@forge/api';
 import type { AppDeps } from '../admin/context.js';
 import type { DocumentStore } from '../admin/ports.js';
 import type { JiraClient } from '../jira/client.js';
@@ -15,6 +16,22 @@ import {
   createKvsSecretStore,
 } from './kvs-store.js';
 import { forgeQueues } from './queues.js';
+import type { ValidityFetch } from '../validity/index.js';
+
+/**
+ * Egress to a checker's host through Forge's fetch: the platform refuses any host manifest.yml
+ * does not declare. Whether a check runs at all is the admin's setting (off by default).
+ */
+const validityFetch: ValidityFetch = async (url, init) => {
+  const res = await forgeFetch(url, {
+    method: init.method,
+    headers: { ...init.headers },
+    ...(init.body !== undefined ? { body: init.body } : {}),
+    ...(init.signal ? { signal: init.signal } : {}),
+    redirect: init.redirect,
+  });
+  return { status: res.status, headers: res.headers, text: () => res.text() };
+};
 
 const SITE_URL = 'cache:site-url';
 
@@ -41,5 +58,6 @@ export async function appDeps(maxJiraWaitMs: number): Promise<AppDeps> {
     now: () => new Date().toISOString(),
     newId: () => randomUUID(),
     randomBytes: (n) => new Uint8Array(randomBytes(n)),
+    validity: { fetch: validityFetch, deadline: (ms) => AbortSignal.timeout(ms) },
   };
 }

@@ -53,6 +53,7 @@ export const ENTITIES = [
       severity: { type: 'string' },
       presence: { type: 'string' },
       detector: { type: 'string' },
+      validity: { type: 'string' },
     },
     indexes: [
       { name: 'by-recency', range: [RECENCY] },
@@ -61,6 +62,8 @@ export const ENTITIES = [
       { name: 'by-severity', partition: ['severity'], range: [RECENCY] },
       { name: 'by-presence', partition: ['presence'], range: [RECENCY] },
       { name: 'by-status-presence', partition: ['status', 'presence'], range: [RECENCY] },
+      // Rows written before validity existed lack the attribute until their incident's next write.
+      { name: 'by-validity', partition: ['validity'], range: [RECENCY] },
     ],
   },
   {
@@ -74,6 +77,7 @@ export const ENTITIES = [
       severity: { type: 'string' },
       presence: { type: 'string' },
       detector: { type: 'string' },
+      validity: { type: 'string' },
     },
     indexes: [
       { name: 'by-project', partition: ['project_key'], range: [RECENCY] },

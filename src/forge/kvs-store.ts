@@ -34,7 +34,7 @@ import {
   WhereConditions,
 } from '@forge/kvs';
 import type { DocumentStore, SecretStore } from '../admin/ports.js';
-import type { Incident, StoredOccurrence } from '../incidents/model.js';
+import { validityOf, type Incident, type StoredOccurrence } from '../incidents/model.js';
 import type { OutboxEntry, OutboxStore } from '../incidents/outbox.js';
 import {
   listedAs,
@@ -189,6 +189,7 @@ interface ListedRow {
   readonly severity: string;
   readonly presence: string;
   readonly detector: string;
+  readonly validity: string;
 }
 
 interface IncidentRow extends ListedRow {
@@ -215,6 +216,7 @@ const listed = (i: Incident): ListedRow => ({
   severity: i.severity,
   presence: i.presence,
   detector: i.detector.name,
+  validity: validityOf(i),
 });
 
 const projectRowKey = (incidentId: string, projectKey: string): string =>
@@ -360,6 +362,7 @@ export function createKvsIncidentStore(client: KvsClient = kvs): IncidentStore {
       if (filter.presence !== undefined) wanted.set('presence', filter.presence);
       if (filter.severity !== undefined) wanted.set('severity', filter.severity);
       if (filter.detector !== undefined) wanted.set('detector', filter.detector);
+      if (filter.validity !== undefined) wanted.set('validity', filter.validity);
       const entity = filter.projectKey === undefined ? ENTITY.incident : ENTITY.incidentProject;
       if (filter.projectKey !== undefined) wanted.set('project_key', filter.projectKey);
       const { index, partition, rest } = plan(entity, wanted);

@@ -14,7 +14,7 @@
  *   the short `error` code of the body when it is one.
  * @module
  */
-import type { Incident, Match, OccurrenceLocation } from './model.js';
+import { validityOf, type Incident, type Match, type OccurrenceLocation } from './model.js';
 import type { IncidentReport, ReportOccurrence } from './report.js';
 
 export interface ApiResponse {
@@ -175,7 +175,10 @@ export function apiIncidentHead(i: Incident): ApiIncidentHead {
       },
     ),
     severity: i.severity,
-    validity: i.validity,
+    validity: validityOf(i),
+    ...opt('validity_checked_at', i.validity_checked_at),
+    ...opt('validity_reason', i.validity_reason),
+    ...opt('validity_details', i.validity_details),
     status: i.status,
     ...opt('assignee_id', i.assignee_id),
     ...opt('ignore_reason', i.ignore_reason),

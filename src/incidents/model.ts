@@ -10,6 +10,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { UnitLocation } from '../content/issue-units.js';
 import type { Severity } from '../engine/types.js';
+import type { FailReason, Validity } from '../validity/types.js';
 
 export type IncidentStatus = 'TRIGGERED' | 'ASSIGNED' | 'RESOLVED' | 'IGNORED';
 export const IGNORE_REASONS = ['test_credential', 'false_positive', 'low_risk', 'invalid'] as const;
@@ -36,8 +37,18 @@ export interface Incident {
    */
   readonly partner?: IncidentPartner;
   readonly severity: Severity;
-  /** Offline checks prove structure, not liveness: `unknown` until someone checks. */
-  readonly validity: 'unknown';
+  /**
+   * GitGuardian's vocabulary: `not_checked` until a live check (opt-in) says `valid`, `invalid`
+   * or `failed_to_check`; `no_checker` when no checker exists for the detector. Incidents written
+   * before checks existed hold `unknown`: read as `not_checked` (see validityOf).
+   */
+  readonly validity: Validity;
+  /** ISO time of the last check that sent the secret to its issuer. */
+  readonly validity_checked_at?: string;
+  /** Why the last check could not tell (failed_to_check only). */
+  readonly validity_reason?: FailReason;
+  /** The owner the issuer named, kept only when the admin enables it. */
+  readonly validity_details?: string;
   readonly status: IncidentStatus;
   readonly assignee_id?: string;
   readonly ignore_reason?: IgnoreReason;
@@ -117,10 +128,56 @@ const hex = (s: string): string => bytesToHex(sha256(utf8ToBytes(s)));
 /** A short stable name for one occurrence change (see recordScan). */
 export const changeStamp = (change: string): string => hex(`change\0${change}`).slice(0, 16);
 
+/** The incident's validity, `unknown` (stored before checks existed) read as `not_checked`. */
+export function validityOf(i: Pick<Incident, 'validity'>): Validity {
+  return (i.validity as string) === 'unknown' ? 'not_checked' : i.validity;
+}
+
 /** The incident as the UI, the CLI and reports show it: without the store's bookkeeping. */
 export function publicIncident(i: Incident): Incident {
   const { counted: _c, by_project: _p, ...shown } = i;
-  return shown;
+  return { ...shown, validity: validityOf(i) };
+}
+
+/** What a check gives an incident (see src/validity). */
+export interface ValidityUpdate {
+  readonly validity: Validity;
+  readonly checked_at?: string;
+  readonly reason?: FailReason;
+  readonly details?: string;
+}
+
+/**
+ * The incident after a check: a valid secret is critical (it works now); one that stops being
+ * valid goes back to its detector's severity. `not_checked` / `no_checker` (nothing was sent)
+ * never replace an earlier check's answer, which keeps its own time.
+ */
+export function withValidity(i: Incident, v: ValidityUpdate, detectorSeverity: Severity): Incident {
+  const now = validityOf(i);
+  const sent = v.validity !== 'not_checked' && v.validity !== 'no_checker';
+  if (!sent && now !== 'not_checked' && now !== 'no_checker') return i;
+  const { validity_checked_at: _t, validity_reason: _r, validity_details: _d, ...rest } = i;
+  const severity: Severity =
+    v.validity === 'valid' ? 'critical' : now === 'valid' ? detectorSeverity : i.severity;
+  return {
+    ...rest,
+    severity,
+    validity: v.validity,
+    ...(v.checked_at ? { validity_checked_at: v.checked_at } : {}),
+    ...(v.reason ? { validity_reason: v.reason } : {}),
+    ...(v.details ? { validity_details: v.details } : {}),
+  };
+}
+
+/** True when a check would change what the incident says. */
+export function validityChanged(i: Incident, next: Incident): boolean {
+  return (
+    i.validity !== next.validity ||
+    i.validity_checked_at !== next.validity_checked_at ||
+    i.validity_reason !== next.validity_reason ||
+    i.validity_details !== next.validity_details ||
+    i.severity !== next.severity
+  );
 }
 
 /** A project's figures from its occurrences (the incident's when they are all in that project). */

@@ -19,6 +19,9 @@ import {
   type OccurrenceLocation,
   type ProjectFigures,
   type StoredOccurrence,
+  type ValidityUpdate,
+  validityChanged,
+  withValidity,
 } from './model.js';
 import type { IncidentStore } from './store.js';
 
@@ -37,6 +40,14 @@ export interface RecordInput {
    * secret pasted into thousands of issues does not make a scan quadratic. Default 500.
    */
   readonly recountLimit?: number;
+  /**
+   * The validity check of a finding handed over during this scan (see src/validity): its answer
+   * goes on the incident. Absent: checks are off and new incidents are `not_checked`.
+   */
+  readonly validityOf?: (
+    detector: string,
+    fingerprint: string,
+  ) => Promise<ValidityUpdate> | undefined;
 }
 
 const RECOUNT_LIMIT = 500;
@@ -83,6 +94,17 @@ export async function recordScan(store: IncidentStore, input: RecordInput): Prom
     const g = groups.get(id) ?? { first: o, matches: [] };
     g.matches.push({ indice_start: o.start, indice_end: o.end, line: o.line, column: o.column });
     groups.set(id, g);
+  }
+  // Checks started when the scan found each secret; by now most have answered.
+  const checked = new Map<string, { update: ValidityUpdate; finding: Occurrence }>();
+  if (input.validityOf) {
+    for (const { first } of groups.values()) {
+      const id = incidentId(first.detector, first.fingerprint);
+      const pending = checked.has(id)
+        ? undefined
+        : input.validityOf(first.detector, first.fingerprint);
+      if (pending) checked.set(id, { update: await pending, finding: first });
+    }
   }
   const covered = (await store.occurrencesInScope(input.scope)).filter(
     (o) => input.covers === 'all' || input.covers(o.location),
@@ -141,8 +163,20 @@ export async function recordScan(store: IncidentStore, input: RecordInput): Prom
       now,
       regression: reopen.has(id),
       limit,
+      validity: checked.get(id)?.update,
     });
     if (updated) incidents.push(updated);
+  }
+  // A place found again unchanged leaves its incident untouched above; a new answer still counts.
+  for (const [id, { update, finding }] of checked) {
+    if (touched.has(id)) continue;
+    const old = await store.getIncident(id);
+    if (!old) continue;
+    const next = withValidity(old, update, finding.severity);
+    if (!validityChanged(old, next)) continue;
+    const written = { ...next, updated_at: now };
+    await store.putIncident(written);
+    incidents.push(written);
   }
   for (const c of changes) await store.putOccurrence(c.next);
   return { appeared, disappeared, incidents };
@@ -232,7 +266,12 @@ async function refreshIncident(
   id: string,
   finding: Occurrence | undefined,
   pending: readonly Change[],
-  opts: { readonly now: string; readonly regression: boolean; readonly limit: number },
+  opts: {
+    readonly now: string;
+    readonly regression: boolean;
+    readonly limit: number;
+    readonly validity?: ValidityUpdate | undefined;
+  },
 ): Promise<Incident | undefined> {
   const { now, regression } = opts;
   const old = await store.getIncident(id);
@@ -274,7 +313,7 @@ async function refreshIncident(
       secret_preview: finding.redacted,
       ...(partner ? { partner } : {}),
       severity: finding.severity,
-      validity: 'unknown',
+      validity: 'not_checked',
       status: 'TRIGGERED',
       regression: false,
       ...counts,
@@ -284,6 +323,7 @@ async function refreshIncident(
   } else {
     return undefined; // an occurrence without its incident: nothing to recount
   }
+  if (opts.validity && finding) next = withValidity(next, opts.validity, finding.severity);
   await store.putIncident(next);
   return next;
 }

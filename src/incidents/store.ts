@@ -5,8 +5,9 @@
  * ever stored.
  * @module
  */
-import type { Incident, IncidentStatus, StoredOccurrence } from './model.js';
+import { validityOf, type Incident, type IncidentStatus, type StoredOccurrence } from './model.js';
 import type { Severity } from '../engine/types.js';
+import type { Validity } from '../validity/types.js';
 
 export interface IncidentFilter {
   readonly status?: IncidentStatus;
@@ -14,6 +15,7 @@ export interface IncidentFilter {
   readonly detector?: string;
   readonly severity?: Severity;
   readonly presence?: 'present' | 'removed';
+  readonly validity?: Validity;
   /** By last seen: `newest` first (the default) or `oldest` first; ties by id either way. */
   readonly order?: IncidentOrder;
 }
@@ -81,6 +83,7 @@ function matches(i: Incident, f: IncidentFilter): boolean {
     (f.status === undefined || i.status === f.status) &&
     (f.detector === undefined || i.detector.name === f.detector) &&
     (f.severity === undefined || i.severity === f.severity) &&
+    (f.validity === undefined || validityOf(i) === f.validity) &&
     (f.presence === undefined || listedAs(i, f.projectKey).presence === f.presence) &&
     (f.projectKey === undefined || i.project_keys.includes(f.projectKey))
   );

@@ -17,6 +17,7 @@ import type { IncidentStore } from '../incidents/store.js';
 import type { JiraClient } from '../jira/client.js';
 import { JiraHttpError } from '../jira/http.js';
 import { finishedOnly, scanIssues, searchFields } from './scan-issue.js';
+import type { ValiditySession } from '../validity/index.js';
 import { scanProjectDocs } from './scan-project.js';
 
 export type JobStatus = 'running' | 'paused' | 'cancelled' | 'done' | 'failed';
@@ -72,6 +73,8 @@ export interface HistoricalDeps {
   readonly projectsPerStep?: number;
   /** Checked between issues: true makes the step checkpoint and return. */
   readonly shouldStop?: () => boolean;
+  /** Validity checks of what this step finds; absent: checks off (no egress at all). */
+  readonly validity?: ValiditySession;
 }
 
 export interface StepResult {
@@ -201,6 +204,7 @@ export async function historicalStep(
       found,
       kind: 'historical',
       now: deps.now(),
+      ...(deps.validity ? { validityOf: deps.validity.resultFor } : {}),
     });
     for (const i of r.incidents) incidents.set(i.id, i);
   };
@@ -257,7 +261,13 @@ export async function historicalStep(
     const malformed = page.issues.length - job.doneInPage - todo.length;
     const results = await scanIssues(
       todo,
-      { client: deps.client, scanner: deps.scanner, baseUrl: deps.baseUrl, fields: job.textFields },
+      {
+        client: deps.client,
+        scanner: deps.scanner,
+        baseUrl: deps.baseUrl,
+        fields: job.textFields,
+        ...(deps.validity ? { onSecret: deps.validity.onSecret } : {}),
+      },
       deps.shouldStop,
     );
     for (const issue of todo) {

@@ -24,6 +24,7 @@ import {
   scanUnits,
   searchFields,
 } from './scan-issue.js';
+import type { ValiditySession } from '../validity/index.js';
 import { scanProjectDocs } from './scan-project.js';
 
 export interface IssueRefInEvent {
@@ -83,6 +84,8 @@ export interface RealtimeDeps {
   readonly fields: readonly FieldMeta[];
   /** ISO time. */
   readonly now: () => string;
+  /** Validity checks of what this change finds; absent: checks off (no egress at all). */
+  readonly validity?: ValiditySession;
 }
 
 export interface ChangeResult {
@@ -123,6 +126,7 @@ function recorder(scope: string, deps: RealtimeDeps): RecordScan {
       found,
       kind: 'realtime',
       now: deps.now(),
+      ...(deps.validity ? { validityOf: deps.validity.resultFor } : {}),
     });
     return { ...r, skipped, rescanned };
   };
@@ -143,6 +147,7 @@ async function issueChange(event: IssueChange, deps: RealtimeDeps): Promise<Chan
     deps,
   );
   const gone = (): Promise<ChangeResult> => record('all', [], [], 'removed');
+  const onSecret = deps.validity?.onSecret;
   const textFields = deps.fields.filter(isTextField);
 
   switch (event.type) {
@@ -153,7 +158,7 @@ async function issueChange(event: IssueChange, deps: RealtimeDeps): Promise<Chan
       if (!issue) return gone(); // deleted before we got to it
       const r = await scanIssue(
         { id: event.issue.id, key: event.issue.key, fields: fieldsOf(issue) },
-        { ...deps, fields: textFields },
+        { ...deps, fields: textFields, ...(onSecret ? { onSecret } : {}) },
       );
       return record('all', r.occurrences, r.skipped, 'issue');
     }
@@ -195,7 +200,7 @@ async function issueChange(event: IssueChange, deps: RealtimeDeps): Promise<Chan
           for (const s of [r.skipped, r.truncated]) if (s) skipped.push(s);
         }
       }
-      const scanned = scanUnits(units, deps.scanner);
+      const scanned = scanUnits(units, deps.scanner, onSecret);
       const covers = (l: OccurrenceLocation): boolean =>
         ids.includes(l.field) ||
         (l.field === 'changelog' && l.historyField !== undefined && ids.includes(l.historyField)) ||
@@ -244,7 +249,7 @@ async function issueChange(event: IssueChange, deps: RealtimeDeps): Promise<Chan
       },
       { baseUrl: deps.baseUrl, fields: [] },
     );
-    const scanned = scanUnits(units, deps.scanner);
+    const scanned = scanUnits(units, deps.scanner, onSecret);
     return record(covers, scanned.occurrences, [...skipped, ...scanned.skipped], kind);
   }
 }

@@ -48,7 +48,18 @@ export interface IssueScanDeps {
   readonly scanner: Scanner;
   readonly baseUrl: string;
   readonly fields: readonly FieldMeta[];
+  /** Validity checks: gets each finding's secret the moment it is found (see scanUnits). */
+  readonly onSecret?: OnSecret;
 }
+
+/**
+ * Hands a finding's secret to the validity checks, the one place a raw secret leaves the scan.
+ * The receiver checks it and forgets it: it must not store, log or return it.
+ */
+export type OnSecret = (
+  finding: { readonly detector: string; readonly fingerprint: string },
+  secret: string,
+) => void;
 
 export interface IssueScanResult {
   readonly occurrences: Occurrence[];
@@ -94,6 +105,7 @@ export function finishedOnly(
 export function scanUnits(
   units: readonly ScanUnit[],
   scanner: Scanner,
+  onSecret?: OnSecret,
 ): { occurrences: Occurrence[]; skipped: UnitSkip[] } {
   const occurrences: Occurrence[] = [];
   const skipped: UnitSkip[] = [];
@@ -106,6 +118,8 @@ export function scanUnits(
         ...(s.code ? { code: s.code } : {}),
       });
     for (const f of r.findings) {
+      // The engine returns offsets, never the secret: the text still holds it, here only.
+      onSecret?.(f, u.text.slice(f.start, f.end));
       occurrences.push({
         detector: f.detector,
         name: f.name,
@@ -209,7 +223,7 @@ async function scanOne(
     if (r.skipped) skipped.push(r.skipped);
     if (r.truncated) skipped.push(r.truncated);
   }
-  const scanned = scanUnits(units, deps.scanner);
+  const scanned = scanUnits(units, deps.scanner, deps.onSecret);
   return {
     occurrences: scanned.occurrences,
     skipped: [...skipped, ...scanned.skipped],

@@ -7,6 +7,7 @@
 import { projectUnits } from '../content/issue-units.js';
 import type { Scanner } from '../engine/scan.js';
 import type { JiraClient } from '../jira/client.js';
+import type { ValiditySession } from '../validity/index.js';
 import { scanUnits, type IssueScanResult } from './scan-issue.js';
 
 type Obj = Record<string, unknown>;
@@ -22,7 +23,12 @@ export async function scanProjectDocs(
   key: string,
   /** The project as `/project/search?expand=description` returns it; fetched when absent. */
   project: Obj | undefined,
-  deps: { readonly client: JiraClient; readonly scanner: Scanner; readonly baseUrl: string },
+  deps: {
+    readonly client: JiraClient;
+    readonly scanner: Scanner;
+    readonly baseUrl: string;
+    readonly validity?: Pick<ValiditySession, 'onSecret'> | undefined;
+  },
 ): Promise<IssueScanResult> {
   const p = project ?? (await deps.client.projects([key]))[0];
   const units = projectUnits(
@@ -35,6 +41,6 @@ export async function scanProjectDocs(
     },
     deps.baseUrl,
   );
-  const r = scanUnits(units, deps.scanner);
+  const r = scanUnits(units, deps.scanner, deps.validity?.onSecret);
   return { occurrences: r.occurrences, skipped: r.skipped, units: units.length };
 }

@@ -23,6 +23,8 @@ export const MIA = '712020:99887766-5544-4332-a211-00ffeeddccbb'; // All-inciden
 
 export function createApp(
   sim: JiraSimulator = createJiraSimulator(loadFixture(readJson(EXAMPLE_SITE))),
+  /** Ports a test adds (validity egress). */
+  extra: Pick<AppDeps, 'validity'> = {},
 ) {
   let clock = Date.UTC(2026, 0, 1);
   let ids = 0;
@@ -73,6 +75,7 @@ export function createApp(
     // The shape randomUUID gives on Forge: resolvers accept no other job id.
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     randomBytes: (n) => new Uint8Array(n).map((_, i) => (i * 37 + 11) % 256),
+    ...extra,
   };
   let incidentApiFetch: IncidentApiFetch = () =>
     Promise.reject(new Error('no incident API in this test'));

@@ -34,7 +34,7 @@ describe('ENTITIES', () => {
     const listing = ENTITIES.filter(
       (d) => d.name === ENTITY.incident || d.name === ENTITY.incidentProject,
     ).flatMap((d) => d.indexes.filter((ix) => ix.name !== 'by-incident'));
-    expect(listing).toHaveLength(9);
+    expect(listing).toHaveLength(10);
     for (const ix of listing) expect(ix.range).toEqual([RECENCY]);
   });
 

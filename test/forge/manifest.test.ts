@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { ADMIN_RESOLVERS, PROJECT_RESOLVERS } from '../../src/admin/resolvers.js';
 import { ENTITIES } from '../../src/forge/kvs-entities.js';
 import { installForgeSite } from './forge-site.js';
+import { CHECKERS } from '../../src/validity/index.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const manifestPath = `${root}manifest.yml`;
@@ -122,7 +123,7 @@ describe('manifest.yml', () => {
     expect(manifest.app.storage.entities).toEqual(JSON.parse(JSON.stringify(ENTITIES)));
   });
 
-  it('asks for the smallest set of scopes and only the incident API as fixed egress', () => {
+  it('asks for the smallest set of scopes, and as fixed egress the incident API and the validity checkers only', () => {
     expect(manifest.permissions.scopes.sort()).toEqual([
       'read:jira-user',
       'read:jira-work',
@@ -130,6 +131,7 @@ describe('manifest.yml', () => {
     ]);
     expect(manifest.permissions.external.fetch.backend.map((b) => b.address)).toEqual([
       'https://api.gitguardian.com',
+      ...CHECKERS.map((c) => `https://${c.host}`),
     ]);
   });
 

@@ -19,7 +19,7 @@ export function incident(id: string, over: Partial<Incident> = {}): Incident {
     secret_hash: `hash-${id}`,
     secret_preview: 'ghp_…abcd',
     severity: 'high',
-    validity: 'unknown',
+    validity: 'not_checked',
     status: 'TRIGGERED',
     regression: false,
     presence: 'present',
@@ -87,6 +87,44 @@ export function incidentStoreContract(name: string, make: Make<IncidentStore>): 
       const changed = { ...one, status: 'RESOLVED' as const, resolved_at: at(5) };
       await store.putIncident(changed);
       expect(await store.getIncident('a1')).toEqual(changed);
+    });
+
+    it('keeps a validity check as written, and filters by it (a project page too)', async () => {
+      const store = await make();
+      const checked = incident('v1', {
+        validity: 'valid',
+        validity_checked_at: at(3),
+        validity_details: 'octocat',
+        severity: 'critical',
+      });
+      const failed = incident('v2', {
+        validity: 'failed_to_check',
+        validity_checked_at: at(4),
+        validity_reason: 'timeout',
+      });
+      await store.putIncident(checked);
+      await store.putIncident(failed);
+      expect(await store.getIncident('v1')).toEqual(checked);
+      expect(await store.getIncident('v2')).toEqual(failed);
+      const critical = await allPages(store, { severity: 'critical' }, 10);
+      expect(ids(critical.flatMap((p) => p.items))).toEqual(['v1']);
+      const valid = await allPages(store, { validity: 'valid' }, 10);
+      expect(ids(valid.flatMap((p) => p.items))).toEqual(['v1']);
+      const inProject = await allPages(
+        store,
+        { validity: 'failed_to_check', projectKey: 'OPS' },
+        10,
+      );
+      expect(ids(inProject.flatMap((p) => p.items))).toEqual(['v2']);
+      // A later check replaces the answer, the reason of the earlier one included.
+      const { validity_reason: _r, ...rest } = failed;
+      const revoked = { ...rest, validity: 'invalid' as const, validity_checked_at: at(6) };
+      await store.putIncident(revoked);
+      expect(await store.getIncident('v2')).toEqual(revoked);
+      const failedNow = await allPages(store, { validity: 'failed_to_check' }, 10);
+      expect(ids(failedNow.flatMap((p) => p.items))).toEqual([]);
+      const invalid = await allPages(store, { validity: 'invalid' }, 10);
+      expect(ids(invalid.flatMap((p) => p.items))).toEqual(['v2']);
     });
 
     it('lists most recently seen first, ties by id', async () => {

@@ -78,7 +78,7 @@ export async function seedIncident(
     secret_hash: fp,
     secret_preview: redact(s),
     severity: 'high',
-    validity: 'unknown',
+    validity: 'not_checked',
     status: 'TRIGGERED',
     regression: false,
     presence: 'present',
@@ -124,6 +124,11 @@ export function fullIncident(base: Seeded): Seeded {
     resolved_at: base.incident.updated_at,
     status_changed_by: '557058:f58131cb-b67d-43c7-b30d-6b58d40bd077',
     partner: { kind: 'aws-access-key-id', name: 'AWS access key ID', preview: 'AK********L' },
+    // Every validity field at once (a real check keeps a reason or an identity, not both).
+    validity: 'failed_to_check',
+    validity_checked_at: base.incident.updated_at,
+    validity_reason: 'rate_limited',
+    validity_details: 'octocat',
   };
   const allPlaces: StoredOccurrence['location'][] = [
     { projectKey: 'OPS', issueKey: 'OPS-9', issueId: '10009', field: 'comment', commentId: '7' },

@@ -13,7 +13,7 @@ const incident: Incident = {
   secret_hash: 'f1',
   secret_preview: 'ghp_…abcd',
   severity: 'high',
-  validity: 'unknown',
+  validity: 'not_checked',
   status: 'TRIGGERED',
   regression: false,
   presence: 'present',

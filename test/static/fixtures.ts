@@ -72,7 +72,7 @@ export function incident(over: Partial<Incident> & { id: string }): Incident {
     secret_hash: 'f'.repeat(64),
     secret_preview: 'ghp_****Tc',
     severity: 'critical',
-    validity: 'unknown',
+    validity: 'not_checked',
     status: 'TRIGGERED',
     regression: false,
     presence: 'present',

@@ -52,6 +52,7 @@ export const ADMIN_CALLS = [
   'listScans',
   'listRealtimeSkips',
   ...INCIDENT_CALLS,
+  'checkValidity',
   'getNotice',
 ] as const;
 
@@ -134,6 +135,8 @@ export interface IncidentsApi {
   searchUsers(query: string): Promise<JiraUser[]>;
   /** Names of at most 50 accounts, to show an assignee by name (names are never stored). */
   userNames(accountIds: readonly string[]): Promise<JiraUser[]>;
+  /** "Check now" (admin page only): reads a place again and checks the secret's validity. */
+  checkValidity?: (id: string) => Promise<Incident>;
 }
 
 const query = (q: IncidentQuery): Record<string, unknown> => ({ ...q });
@@ -178,6 +181,7 @@ export const adminApi = {
   listScans: () => adminCall<HistoricalJob[]>('listScans'),
   listRealtimeSkips: () => adminCall<RealtimeSkip[]>('listRealtimeSkips'),
   ...incidentCalls,
+  checkValidity: (id: string) => adminCall<Incident>('checkValidity', { id }),
   getNotice: () => adminCall<{ text: string }>('getNotice'),
 } satisfies Record<AdminCall, unknown> & IncidentsApi;
 

@@ -50,7 +50,20 @@ export type PublicSettings = Settings & {
   readonly customDetectorErrors?: readonly { readonly index: number; readonly error: string }[];
   /** The team group's name as Jira has it now; null without a group or when it no longer exists. */
   readonly teamGroupName: string | null;
+  /** Each validity checker: the host that receives the secrets of its detectors, and why. */
+  readonly validityCheckers?: readonly ValidityCheckerInfo[];
 };
+
+export interface ValidityCheckerInfo {
+  readonly provider: string;
+  readonly name: string;
+  readonly host: string;
+  readonly why: string;
+  readonly docs: readonly string[];
+  readonly detectors: readonly string[];
+  /** Checks are on and this provider is not switched off. */
+  readonly enabled: boolean;
+}
 
 export interface Overview {
   readonly settings: PublicSettings;

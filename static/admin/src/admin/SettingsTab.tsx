@@ -26,6 +26,8 @@ import {
   Switch,
 } from '../ui';
 
+import { ValiditySection } from './ValiditySection';
+
 type OnSettings = (settings: PublicSettings) => void;
 
 export function SettingsTab() {
@@ -51,6 +53,7 @@ export function SettingsTab() {
           />
           <TeamGroupSection settings={state.data.settings} onSettings={onSettings} />
           <CustomDetectorsSection settings={state.data.settings} onSettings={onSettings} />
+          <ValiditySection settings={state.data.settings} onSettings={onSettings} />
         </>
       )}
       <DetectorsSection />

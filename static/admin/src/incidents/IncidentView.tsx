@@ -18,6 +18,7 @@ import type { IgnoreReason, Incident, IncidentAction, JiraUser, Occurrence } fro
 import { Empty, Field, InlineError, InlineSuccess, LoadError, Loading, Lozenge } from '../ui';
 import { assigneeLabel, useUserNames, type NameCache } from './names';
 import { presenceTone, severityTone, statusTone } from './tones';
+import { ValidityDetail } from './validity';
 import { UserPicker } from './UserPicker';
 
 export function IncidentView({
@@ -141,6 +142,10 @@ function Facts({
       <dd>
         <Lozenge tone={severityTone(i.severity)}>{SEVERITY_LABELS[i.severity]}</Lozenge>
       </dd>
+      <dt>Validity</dt>
+      <dd>
+        <ValidityDetail incident={i} />
+      </dd>
       <dt>Presence</dt>
       <dd>
         <Lozenge tone={presenceTone(i.presence)}>{PRESENCE_LABELS[i.presence]}</Lozenge>{' '}
@@ -221,9 +226,29 @@ function Actions({
         </p>
       </section>
     );
+  const checkValidity = api.checkValidity;
+  const checkNow = async () => {
+    if (!checkValidity) return;
+    setDone(undefined);
+    const updated = await run(() => checkValidity(incident.id));
+    if (updated) {
+      onDone(updated);
+      setDone('Validity checked.');
+    }
+  };
   return (
     <section className="panel actions" aria-labelledby={headingId}>
       <h3 id={headingId}>Actions</h3>
+      {checkValidity ? (
+        <div className="inline-form">
+          <button type="button" className="button" disabled={busy} onClick={() => void checkNow()}>
+            Check now
+          </button>
+          <span className="muted small">
+            Reads a place of this secret in Jira again and asks its provider whether it still works.
+          </span>
+        </div>
+      ) : null}
       {canAssign ? (
         <form
           className="inline-form"

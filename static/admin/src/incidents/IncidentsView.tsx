@@ -18,6 +18,7 @@ import { Empty, Field, InlineError, LoadError, Loading, Lozenge } from '../ui';
 import { IncidentView } from './IncidentView';
 import { assigneeLabel, createNameCache, useUserNames, type NameCache } from './names';
 import { presenceTone, severityTone, statusTone } from './tones';
+import { VALIDITY_LABELS, ValidityLozenge, wasChecked } from './validity';
 
 export const PAGE_SIZE = 25;
 
@@ -366,6 +367,7 @@ function Filters({
       </Field>
       {select('severity', SEVERITY_LABELS, filter.severity)}
       {select('presence', PRESENCE_LABELS, filter.presence)}
+      {select('validity', VALIDITY_LABELS, filter.validity)}
       <div className="filters-buttons">
         <button type="submit" className="button">
           Apply
@@ -439,6 +441,7 @@ const FILTER_LABELS: Record<FilterKey, string> = {
   detector: 'Detector',
   severity: 'Severity',
   presence: 'Presence',
+  validity: 'Validity',
   order: 'Order',
 };
 
@@ -545,6 +548,13 @@ function IncidentTable({
               </td>
               <td>
                 <Lozenge tone={severityTone(i.severity)}>{SEVERITY_LABELS[i.severity]}</Lozenge>
+                {/* A checked secret says so beside its severity: a valid one is why it is critical. */}
+                {wasChecked(i) ? (
+                  <>
+                    {' '}
+                    <ValidityLozenge incident={i} />
+                  </>
+                ) : null}
               </td>
               <td>
                 <Lozenge tone={presenceTone(i.presence)}>{PRESENCE_LABELS[i.presence]}</Lozenge>

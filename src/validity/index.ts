@@ -1,0 +1,172 @@
+/**
+ * Every checker, and what the app asks of them: which one checks a detector's secrets, and a
+ * session that checks each secret of one scan once, as soon as the scan hands it over, and keeps
+ * only the outcome (the secret lives in the pending request's closure until it settles).
+ * @module
+ */
+import { anthropic } from './anthropic.js';
+import { cloudflare } from './cloudflare.js';
+import { digitalocean } from './digitalocean.js';
+import { discord } from './discord.js';
+import { heroku } from './heroku.js';
+import { netlify } from './netlify.js';
+import { vercel } from './vercel.js';
+import { github } from './github.js';
+import { gitlab } from './gitlab.js';
+import { huggingface } from './huggingface.js';
+import { notion } from './notion.js';
+import { npm } from './npm.js';
+import { openai } from './openai.js';
+import { runCheck, type CheckPorts } from './run.js';
+import { sendgrid } from './sendgrid.js';
+import { slack } from './slack.js';
+import { stripe } from './stripe.js';
+import { telegram } from './telegram.js';
+import type { CheckOutcome, Checker, FailReason, Validity } from './types.js';
+
+export const CHECKERS: readonly Checker[] = [
+  github,
+  gitlab,
+  slack,
+  stripe,
+  openai,
+  anthropic,
+  sendgrid,
+  npm,
+  huggingface,
+  notion,
+  telegram,
+  digitalocean,
+  cloudflare,
+  vercel,
+  netlify,
+  heroku,
+  discord,
+];
+
+const BY_DETECTOR = new Map(CHECKERS.flatMap((c) => c.detectors.map((d) => [d, c] as const)));
+
+export function checkerFor(detectorId: string): Checker | undefined {
+  return BY_DETECTOR.get(detectorId);
+}
+
+/** What an incident records of a check. */
+export interface ValidityResult {
+  readonly validity: Validity;
+  /** ISO time of the check (absent for no_checker / not_checked: nothing was sent). */
+  readonly checked_at?: string;
+  readonly reason?: FailReason;
+  /** The owner the issuer named, only when the admin keeps identities. */
+  readonly details?: string;
+}
+
+export interface ValidityOptions extends CheckPorts {
+  /** Providers switched on; a detector whose provider is off gets `not_checked`. */
+  readonly isProviderEnabled: (provider: string) => boolean;
+  /** Keep the owner the issuer names (`validity_details`). Default false. */
+  readonly keepIdentity?: boolean;
+  /** ISO time. */
+  readonly now: () => string;
+  /**
+   * The scan's keyed fingerprint. When given, text handed over whose fingerprint is not the
+   * finding's is not sent: a finding in decoded text (base64, escapes) has offsets over its
+   * encoded form, and sending that would make a live secret read `invalid`.
+   */
+  readonly fingerprint?: (secret: string) => string;
+  /**
+   * Requests in flight to one provider at once (default 4): a page of issues holding hundreds of
+   * tokens of one provider is checked a few at a time, not all at once.
+   */
+  readonly perProvider?: number;
+}
+
+/** The scan pipeline hands secrets over; recording asks for the outcome by detector + fingerprint. */
+export interface ValiditySession {
+  /** Called with a finding's secret the moment it is found; the check starts at once. */
+  readonly onSecret: (
+    finding: { readonly detector: string; readonly fingerprint: string },
+    secret: string,
+  ) => void;
+  /** The outcome for a finding handed over in this session (undefined if it never was). */
+  readonly resultFor: (
+    detector: string,
+    fingerprint: string,
+  ) => Promise<ValidityResult> | undefined;
+}
+
+function toResult(o: CheckOutcome, at: string, keepIdentity: boolean): ValidityResult {
+  switch (o.validity) {
+    case 'valid':
+      return {
+        validity: 'valid',
+        checked_at: at,
+        ...(keepIdentity && o.identity ? { details: o.identity.slice(0, 200) } : {}),
+      };
+    case 'invalid':
+      return { validity: 'invalid', checked_at: at };
+    case 'failed_to_check':
+      return { validity: 'failed_to_check', checked_at: at, reason: o.reason };
+  }
+}
+
+/** One session per scan run: each (detector, fingerprint) is sent at most once. */
+export function createValiditySession(options: ValidityOptions): ValiditySession {
+  const pending = new Map<string, Promise<ValidityResult>>();
+  const key = (detector: string, fingerprint: string): string => `${detector}\0${fingerprint}`;
+  const limit = Math.max(1, options.perProvider ?? 4);
+  const inFlight = new Map<string, number>();
+  const waiting = new Map<string, (() => void)[]>();
+  // A finished request hands its slot straight to the next in line, so the count never overshoots.
+  const acquire = async (provider: string): Promise<() => void> => {
+    if ((inFlight.get(provider) ?? 0) >= limit)
+      await new Promise<void>((resolve) => {
+        waiting.set(provider, [...(waiting.get(provider) ?? []), resolve]);
+      });
+    else inFlight.set(provider, (inFlight.get(provider) ?? 0) + 1);
+    return () => {
+      const next = waiting.get(provider)?.shift();
+      if (next) next();
+      else inFlight.set(provider, (inFlight.get(provider) ?? 1) - 1);
+    };
+  };
+  const check = async (checker: Checker, secret: string): Promise<CheckOutcome> => {
+    const release = await acquire(checker.provider);
+    try {
+      return await runCheck(checker, secret, options);
+    } finally {
+      release();
+    }
+  };
+  return {
+    onSecret(finding, secret) {
+      const k = key(finding.detector, finding.fingerprint);
+      if (pending.has(k)) return;
+      if (options.fingerprint && options.fingerprint(secret) !== finding.fingerprint) return;
+      const checker = checkerFor(finding.detector);
+      if (!checker) {
+        pending.set(k, Promise.resolve({ validity: 'no_checker' }));
+        return;
+      }
+      if (!options.isProviderEnabled(checker.provider)) {
+        pending.set(k, Promise.resolve({ validity: 'not_checked' }));
+        return;
+      }
+      pending.set(
+        k,
+        check(checker, secret).then(
+          (o) => toResult(o, options.now(), options.keepIdentity === true),
+          // runCheck returns errors as values; a throw here is a checker bug, still not a guess.
+          (): ValidityResult => ({
+            validity: 'failed_to_check',
+            checked_at: options.now(),
+            reason: 'network',
+          }),
+        ),
+      );
+    },
+    resultFor: (detector, fingerprint) => pending.get(key(detector, fingerprint)),
+  };
+}
+
+export { runCheck, type CheckPorts } from './run.js';
+export * from './types.js';

@@ -1,0 +1,132 @@
+/**
+ * Every checker against the provider simulator: a live secret is valid, a revoked one invalid,
+ * and rate limits, 5xx, a hanging provider and a malformed answer are failed_to_check with their
+ * reason. The request carries the secret once, where the provider documents it, and nothing else.
+ */
+import { describe, expect, it } from 'vitest';
+import { createProviderSim, SIM_HOSTS } from '../../dev/provider-sim/sim.js';
+import { DETECTORS } from '../../src/detectors/index.js';
+import {
+  CHECKERS,
+  runCheck,
+  type CheckPorts,
+  type ValidityRequestInit,
+} from '../../src/validity/index.js';
+
+/** Fires once the check has waited a few ms: a slow provider never answers before it. */
+const deadline = (): AbortSignal => {
+  const c = new AbortController();
+  setTimeout(() => {
+    c.abort();
+  }, 20);
+  return c.signal;
+};
+
+const secretFor = (provider: string, state: string): string =>
+  provider === 'telegram'
+    ? `123456789:AA${state}Secret_x`
+    : provider === 'discord'
+      ? `https://discord.com/api/webhooks/123456789012345678/${'W'.repeat(60)}${state}`
+      : `${provider}_${state}_S3cr3tValue`;
+
+describe.each(CHECKERS.map((c) => [c.provider, c] as const))('checker %s', (_name, checker) => {
+  const sim = createProviderSim();
+  const ports: CheckPorts = { fetch: sim.fetch, deadline };
+  const check = (state: Parameters<typeof sim.set>[1]) => {
+    const secret = secretFor(checker.provider, state);
+    sim.set(secret, state);
+    return runCheck(checker, secret, ports);
+  };
+
+  it('says valid for a live secret', async () => {
+    expect((await check('live')).validity).toBe('valid');
+  });
+
+  it('says invalid for a revoked secret, and for one the provider never issued', async () => {
+    expect(await check('revoked')).toEqual({ validity: 'invalid' });
+    expect(await runCheck(checker, secretFor(checker.provider, 'unknown'), ports)).toEqual({
+      validity: 'invalid',
+    });
+  });
+
+  it('says failed_to_check, never invalid, when the provider cannot tell', async () => {
+    expect(await check('rate_limited')).toMatchObject({
+      validity: 'failed_to_check',
+      reason: 'rate_limited',
+      status: 429,
+    });
+    expect(await check('server_error')).toMatchObject({
+      validity: 'failed_to_check',
+      reason: 'server_error',
+    });
+    expect(await check('malformed')).toMatchObject({
+      validity: 'failed_to_check',
+      reason: 'unrecognised_answer',
+    });
+    expect(await check('slow')).toEqual({ validity: 'failed_to_check', reason: 'timeout' });
+  });
+
+  it('sends the secret once, where the provider documents it, with nothing else attached', async () => {
+    const secret = secretFor(checker.provider, 'live');
+    sim.set(secret, 'live');
+    const sent: { url: string; init: ValidityRequestInit }[] = [];
+    await runCheck(checker, secret, {
+      deadline,
+      fetch: (url, init) => {
+        sent.push({ url, init });
+        return sim.fetch(url, init);
+      },
+    });
+    expect(sent).toHaveLength(1);
+    const [{ url, init }] = sent as [(typeof sent)[0]];
+    expect(new URL(url).protocol).toBe('https:');
+    expect(new URL(url).hostname).toBe(checker.host);
+    expect(init.redirect).toBe('manual');
+    const everything = JSON.stringify([url, init.headers, init.body ?? '']);
+    expect(everything.split(secret).length - 1).toBe(1);
+    const entry = sim.log.at(-1);
+    expect(entry?.secretAt).not.toBe('missing');
+    expect(entry?.extraHeaders).toEqual([]);
+    expect(entry?.extraBody).toBe(false);
+    // The simulator's log never holds the secret (Telegram's is in the path).
+    expect(JSON.stringify(sim.log)).not.toContain(secret);
+  });
+
+  it('is declared against detectors that exist, and documented', () => {
+    const ids = new Set(DETECTORS.map((d) => d.id));
+    for (const d of checker.detectors) expect(ids.has(d), d).toBe(true);
+    expect(checker.docs.length).toBeGreaterThan(0);
+    for (const u of checker.docs) expect(new URL(u).protocol).toBe('https:');
+    expect(SIM_HOSTS).toContain(checker.host);
+  });
+});
+
+describe('checkers', () => {
+  it('are at least ten, one per provider, and no detector has two', () => {
+    expect(CHECKERS.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(CHECKERS.map((c) => c.provider)).size).toBe(CHECKERS.length);
+    const detectors = CHECKERS.flatMap((c) => c.detectors);
+    expect(new Set(detectors).size).toBe(detectors.length);
+  });
+});
+
+describe('discord', () => {
+  it('checks a webhook URL of any Discord host at discord.com, and sends nothing for a malformed one', async () => {
+    const { discord } = await import('../../src/validity/discord.js');
+    const token = 'T'.repeat(68);
+    const url = `https://ptb.discordapp.com/api/v10/webhooks/223704706495545344/${token}`;
+    expect(discord.request(url).url).toBe(
+      `https://discord.com/api/webhooks/223704706495545344/${token}`,
+    );
+    let sent = 0;
+    const r = await runCheck(discord, 'https://discord.com/api/webhooks/x/y', {
+      deadline,
+      fetch: () => {
+        sent++;
+        return Promise.reject(new Error('must not be called'));
+      },
+    });
+    expect(r).toEqual({ validity: 'failed_to_check', reason: 'not_allowed' });
+    expect(sent).toBe(0);
+  });
+});
