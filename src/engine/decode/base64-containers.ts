@@ -12,8 +12,8 @@ import { decodeBase64 } from '../checks/radix.js';
 import {
   DEFAULT_DECODE_LIMITS,
   isPlainText,
+  SpanCollector,
   utf8WithOffsets,
-  type DecodeCut,
   type DecodedSpan,
   type DecodeLimits,
   type DecodeResult,
@@ -246,32 +246,16 @@ export function findBase64Containers(
     for (const m of text.matchAll(KEYWORD_RE)) found.push(m.index);
     at = found;
   }
-  const spans: DecodedSpan[] = [];
-  const cuts: DecodeCut[] = [];
+  const found = new SpanCollector('base64', limits, 'a base64 value');
   const seen = new Set<number>();
-  let more = false;
   for (const p of at) {
     for (const [start, end] of valuesAt(text, p)) {
       if (seen.has(start)) continue;
       seen.add(start);
-      if (end - start > limits.maxSpanChars) {
-        cuts.push({
-          encoding: 'base64',
-          at: start,
-          reason: `a base64 value of ${end - start} chars (over ${limits.maxSpanChars}) was not decoded`,
-        });
-        continue;
-      }
-      const span = decodeValue(text, start, end);
-      if (!span) continue;
-      if (spans.length === limits.maxSpans) {
-        more = true;
-        break;
-      }
-      spans.push(span);
+      if (found.fits(start, end) && !found.add(decodeValue(text, start, end))) break;
     }
-    if (more) break;
+    if (found.more) break;
   }
-  spans.sort((a, b) => a.encodedStart - b.encodedStart);
-  return { spans, cuts, more };
+  found.spans.sort((a, b) => a.encodedStart - b.encodedStart);
+  return found.result();
 }

@@ -8,11 +8,11 @@
  */
 import {
   DEFAULT_DECODE_LIMITS,
-  offsetMap,
+  exactSpan,
   OffsetList,
   snapBack,
   snapForward,
-  type DecodeCut,
+  SpanCollector,
   type DecodedSpan,
   type DecodeLimits,
   type DecodeResult,
@@ -109,41 +109,23 @@ export function decodeHtmlEntities(
     refs++;
   }
   if (refs === 0) return undefined;
-  at.push(end);
-  return {
-    encoding: 'html-entity',
-    encodedStart: start,
-    encodedEnd: end,
-    decoded: out,
-    map: offsetMap(at.done()),
-  };
+  return exactSpan('html-entity', start, end, out, at);
 }
 
 export function findHtmlEntities(
   text: string,
   limits: DecodeLimits = DEFAULT_DECODE_LIMITS,
 ): DecodeResult {
-  const spans: DecodedSpan[] = [];
-  const cuts: DecodeCut[] = [];
+  const found = new SpanCollector('html-entity', limits, 'a run of HTML-escaped text');
   let more = false;
   // Windows around references, merged while they touch.
   let ws = -1;
   let we = -1;
   const flush = (): boolean => {
     if (ws < 0) return true;
-    if (we - ws > limits.maxSpanChars) {
-      cuts.push({
-        encoding: 'html-entity',
-        at: ws,
-        reason: `a run of HTML-escaped text of ${we - ws} chars (over ${limits.maxSpanChars}) was not decoded`,
-      });
-    } else {
-      const span = decodeHtmlEntities(text, ws, we);
-      if (span && spans.length === limits.maxSpans) return false;
-      if (span) spans.push(span);
-    }
+    const kept = !found.fits(ws, we) || found.add(decodeHtmlEntities(text, ws, we));
     ws = -1;
-    return true;
+    return kept;
   };
   for (let p = text.indexOf('&'); p >= 0; p = text.indexOf('&', p + 1)) {
     const ref = referenceAt(text, p);
@@ -162,6 +144,6 @@ export function findHtmlEntities(
     we = Math.min(text.length, p + ref.len + CONTEXT);
   }
   if (ws >= 0) we = snapForward(text, we, SNAP);
-  if (!more && !flush()) more = true;
-  return { spans, cuts, more };
+  if (!more) flush();
+  return found.result();
 }

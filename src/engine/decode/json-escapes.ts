@@ -7,9 +7,9 @@
  */
 import {
   DEFAULT_DECODE_LIMITS,
-  offsetMap,
+  exactSpan,
   OffsetList,
-  type DecodeCut,
+  SpanCollector,
   type DecodedSpan,
   type DecodeLimits,
   type DecodeResult,
@@ -64,25 +64,16 @@ export function decodeJsonString(
     i++;
   }
   if (escapes === 0) return undefined;
-  at.push(end);
-  return {
-    encoding: 'json-escape',
-    encodedStart: start,
-    encodedEnd: end,
-    decoded: out,
-    map: offsetMap(at.done()),
-  };
+  return exactSpan('json-escape', start, end, out, at);
 }
 
 export function findJsonEscapes(
   text: string,
   limits: DecodeLimits = DEFAULT_DECODE_LIMITS,
 ): DecodeResult {
-  const spans: DecodedSpan[] = [];
-  const cuts: DecodeCut[] = [];
-  let more = false;
+  const found = new SpanCollector('json-escape', limits, 'a JSON string');
   let done = 0; // everything before this was read
-  for (let bs = text.indexOf('\\'); bs >= 0 && !more; bs = text.indexOf('\\', done)) {
+  for (let bs = text.indexOf('\\'); bs >= 0 && !found.more; bs = text.indexOf('\\', done)) {
     const lineStart = Math.max(done, text.lastIndexOf('\n', bs) + 1);
     let lineEnd = text.indexOf('\n', bs);
     if (lineEnd < 0) lineEnd = text.length;
@@ -102,26 +93,11 @@ export function findJsonEscapes(
         else j++;
       }
       if (j >= lineEnd) break; // unterminated: the rest of the line is not a string
-      if (escaped) {
-        if (j - q - 1 > limits.maxSpanChars) {
-          cuts.push({
-            encoding: 'json-escape',
-            at: q + 1,
-            reason: `a JSON string of ${j - q - 1} chars (over ${limits.maxSpanChars}) was not decoded`,
-          });
-        } else {
-          const span = decodeJsonString(text, q + 1, j);
-          if (span && spans.length === limits.maxSpans) {
-            more = true;
-            break;
-          }
-          if (span) spans.push(span);
-        }
-      }
+      if (escaped && found.fits(q + 1, j) && !found.add(decodeJsonString(text, q + 1, j))) break;
       i = j + 1;
     }
     done = lineEnd + 1;
     if (done > text.length) break;
   }
-  return { spans, cuts, more };
+  return found.result();
 }

@@ -8,10 +8,10 @@
  */
 import {
   DEFAULT_DECODE_LIMITS,
-  offsetMap,
+  exactSpan,
   OffsetList,
+  SpanCollector,
   utf8WithOffsets,
-  type DecodeCut,
   type DecodedSpan,
   type DecodeLimits,
   type DecodeResult,
@@ -78,23 +78,14 @@ export function decodePercent(text: string, start: number, end: number): Decoded
     for (let k = 0; k < utf8.text.length; k++) at.push(runStart + 3 * (utf8.byteAt[k] as number));
   }
   if (!useful) return undefined;
-  at.push(end);
-  return {
-    encoding: 'percent',
-    encodedStart: start,
-    encodedEnd: end,
-    decoded: out,
-    map: offsetMap(at.done()),
-  };
+  return exactSpan('percent', start, end, out, at);
 }
 
 export function findPercentEncoded(
   text: string,
   limits: DecodeLimits = DEFAULT_DECODE_LIMITS,
 ): DecodeResult {
-  const spans: DecodedSpan[] = [];
-  const cuts: DecodeCut[] = [];
-  let more = false;
+  const found = new SpanCollector('percent', limits, 'a percent-encoded token');
   let done = 0;
   for (let p = text.indexOf('%'); p >= 0; p = text.indexOf('%', Math.max(p + 1, done))) {
     if (escapeAt(text, p) < 0) continue;
@@ -104,21 +95,7 @@ export function findPercentEncoded(
     let e = p + 3;
     while (e < text.length && !isDelimiter(text.charCodeAt(e))) e++;
     done = e;
-    if (e - s > limits.maxSpanChars) {
-      cuts.push({
-        encoding: 'percent',
-        at: s,
-        reason: `a percent-encoded token of ${e - s} chars (over ${limits.maxSpanChars}) was not decoded`,
-      });
-      continue;
-    }
-    const span = decodePercent(text, s, e);
-    if (!span) continue;
-    if (spans.length === limits.maxSpans) {
-      more = true;
-      break;
-    }
-    spans.push(span);
+    if (found.fits(s, e) && !found.add(decodePercent(text, s, e))) break;
   }
-  return { spans, cuts, more };
+  return found.result();
 }

@@ -53,6 +53,58 @@ export function offsetMap(offsets: Int32Array | readonly number[]) {
   ];
 }
 
+/** A span whose chars map back one by one: `at` holds where each decoded char starts. */
+export function exactSpan(
+  encoding: Encoding,
+  start: number,
+  end: number,
+  decoded: string,
+  at: OffsetList,
+): DecodedSpan {
+  at.push(end);
+  return { encoding, encodedStart: start, encodedEnd: end, decoded, map: offsetMap(at.done()) };
+}
+
+/**
+ * A decoder's spans within its limits: a span too long to decode is a cut with its reason, and
+ * one span past `maxSpans` sets `more`.
+ */
+export class SpanCollector {
+  readonly spans: DecodedSpan[] = [];
+  readonly cuts: DecodeCut[] = [];
+  more = false;
+  constructor(
+    private readonly encoding: Encoding,
+    private readonly limits: DecodeLimits,
+    /** What a span is, for the cut's reason: "a base64 value". */
+    private readonly what: string,
+  ) {}
+  /** True when [start, end) may be decoded; else the cut is recorded. */
+  fits(start: number, end: number): boolean {
+    const max = this.limits.maxSpanChars;
+    if (end - start <= max) return true;
+    this.cuts.push({
+      encoding: this.encoding,
+      at: start,
+      reason: `${this.what} of ${end - start} chars (over ${max}) was not decoded`,
+    });
+    return false;
+  }
+  /** Keeps a span (none: nothing to keep); false once the limit is reached. */
+  add(span: DecodedSpan | undefined): boolean {
+    if (!span) return true;
+    if (this.spans.length === this.limits.maxSpans) {
+      this.more = true;
+      return false;
+    }
+    this.spans.push(span);
+    return true;
+  }
+  result(): DecodeResult {
+    return { spans: this.spans, cuts: this.cuts, more: this.more };
+  }
+}
+
 /** Growable Int32 list (offset maps of long spans without boxing every number). */
 export class OffsetList {
   private buf = new Int32Array(64);
