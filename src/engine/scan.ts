@@ -100,8 +100,12 @@ export const CUSTOM_WORK_PER_TEXT = 2e9;
 export interface Scanner {
   /** The built-in detectors that run. */
   readonly detectors: readonly Detector[];
-  /** Never throws: bad input gives an empty result with a skip that says why. */
-  scan(text: string): ScanResult;
+  /**
+   * Never throws: bad input gives an empty result with a skip that says why. `onSecret` is handed
+   * each finding's secret as the engine read it (decoded, for a finding in encoded text) and
+   * must not keep it: the one way a caller (a validity check) sees a secret.
+   */
+  scan(text: string, onSecret?: (finding: Finding, secret: string) => void): ScanResult;
 }
 
 const DEFAULT_WINDOW = 256;
@@ -487,7 +491,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     return out;
   }
 
-  function scan(input: string): ScanResult {
+  function scan(input: string, onSecret?: (f: Finding, secret: string) => void): ScanResult {
     if (typeof input !== 'string') {
       return { findings: [], skips: [{ detector: '*', reason: 'input is not text' }] };
     }
@@ -509,7 +513,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     const lines = new LineIndex(text);
     const findings: Finding[] = kept.map((c) => {
       const { line, column } = lines.position(c.start);
-      return {
+      const finding: Finding = {
         detector: c.detector,
         name: c.name,
         family: c.family,
@@ -528,6 +532,8 @@ export function createScanner(options: ScannerOptions): Scanner {
             }
           : {}),
       };
+      onSecret?.(finding, c.secret);
+      return finding;
     });
     return { findings, skips };
   }

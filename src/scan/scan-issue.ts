@@ -110,7 +110,8 @@ export function scanUnits(
   const occurrences: Occurrence[] = [];
   const skipped: UnitSkip[] = [];
   for (const u of units) {
-    const r = scanner.scan(u.text);
+    // The engine hands each secret as it read it (decoded where it was encoded), here only.
+    const r = scanner.scan(u.text, onSecret);
     for (const s of r.skips)
       skipped.push({
         location: u.location,
@@ -118,8 +119,6 @@ export function scanUnits(
         ...(s.code ? { code: s.code } : {}),
       });
     for (const f of r.findings) {
-      // The engine returns offsets, never the secret: the text still holds it, here only.
-      onSecret?.(f, u.text.slice(f.start, f.end));
       occurrences.push({
         detector: f.detector,
         name: f.name,

@@ -183,4 +183,35 @@ describe('createValiditySession', () => {
     for (let i = 0; i < 7; i++)
       expect(await s.resultFor('github-pat', `f${i}`)).toMatchObject({ validity: 'invalid' });
   });
+
+  it('checks a secret found in encoded text: the engine hands it over decoded', async () => {
+    const { DETECTORS } = await import('../../src/detectors/index.js');
+    const { createScanner } = await import('../../src/engine/scan.js');
+    const { scanUnits } = await import('../../src/scan/scan-issue.js');
+    const token = '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'; // valid CRC32
+    const key = 'k'.repeat(64);
+    const sim = createProviderSim();
+    sim.set(token, 'live');
+    const s = createValiditySession({
+      fetch: sim.fetch,
+      deadline: never,
+      now,
+      isProviderEnabled: () => true,
+      fingerprint: makeFingerprinter(key),
+    });
+    // Written with a JSON \u escape: the text holds no "ghp_" at all.
+    const text = `{"env": "GITHUB_TOKEN=ghp\\u005f${token.slice(4)}"}`;
+    const location = { projectKey: 'OPS', field: 'description' as const, url: 'https://x' };
+    const { occurrences } = scanUnits(
+      [{ text, location }],
+      createScanner({ detectors: DETECTORS, fingerprintKey: key }),
+      s.onSecret,
+    );
+    const [o] = occurrences;
+    expect(o).toMatchObject({ detector: 'github-pat', encoding: ['json-escape'] });
+    expect(await s.resultFor('github-pat', o?.fingerprint ?? '')).toMatchObject({
+      validity: 'valid',
+    });
+    expect(sim.log).toHaveLength(1);
+  });
 });
