@@ -72,6 +72,24 @@ describe('paired credentials: one finding on the secret, its partner named', () 
     ]);
   });
 
+  it('Algolia: an admin or API key names its application id, from a variable or the host', () => {
+    const a = s.scan(
+      'ALGOLIA_APP_ID=S7EM4E9FH1\nALGOLIA_ADMIN_API_KEY=28abc70e91efa4c9c665284cb0f07586',
+    );
+    expect(a.findings.map((f) => [f.detector, f.partner?.kind, f.partner?.redacted])).toEqual([
+      ['algolia-admin-api-key', 'algolia-application-id', 'S********'],
+    ]);
+    const b = s.scan(
+      'curl "https://3BAK5DKWQS-dsn.algolia.net/1/indexes/products/query" -H "X-Algolia-API-Key: 428ab33a3339762a9ac12a43128679b7"',
+    );
+    expect(b.findings.map((f) => [f.detector, f.partner?.kind])).toEqual([
+      ['algolia-api-key', 'algolia-application-id'],
+    ]);
+    // A key alone names no partner.
+    const [c] = s.scan('ALGOLIA_ADMIN_API_KEY=28abc70e91efa4c9c665284cb0f07586').findings;
+    expect(c?.partner).toBeUndefined();
+  });
+
   it('the partner survives decoding: a pair inside a Kubernetes Secret', () => {
     const env = `AWS_ACCESS_KEY_ID=${KEY_ID}\nAWS_SECRET_ACCESS_KEY=${SECRET}\n`;
     const { findings } = s.scan(`data:\n  aws.env: ${btoa(env)}\n`);
