@@ -2,7 +2,19 @@
 // X-Algolia-API-Key header; the application id (10 upper-case alphanumerics) is the partner, not a
 // secret. Admin and write keys are secrets; search-only keys are meant for browsers (low severity).
 // https://www.algolia.com/doc/guides/security/api-keys/ (format: gitleaks rules/algolia.go)
+import type { PartnerSpec } from '../engine/types.js';
 import { ASSIGN, ci, EW, family } from './define.js';
+
+/**
+ * An Algolia key works only with its application id (10 upper-case alphanumerics), named as
+ * such or in the `<APPID>-dsn.algolia.net` host.
+ */
+const APP_ID: PartnerSpec = {
+  kind: 'algolia-application-id',
+  name: 'Algolia application ID',
+  pattern: String.raw`(?:${ci('app')}(?:${ci('lication')})?[_.-]?${ci('id')}["'\x60]?\s{0,4}[:=]\s{0,4}["'\x60]?|//)([A-Z0-9]{10})\b`,
+  within: 400,
+};
 
 export default family('algolia', [
   {
@@ -13,14 +25,7 @@ export default family('algolia', [
     ignoreCase: true,
     pattern: String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])algolia[\w.-]{0,16}(?:admin|write|secret|private)[\w.-]{0,8}(?:api[_.-]?)?key${ASSIGN}([0-9a-f]{32})${EW}`,
     minEntropy: 3,
-    // An Algolia key works only with its application id (10 upper-case alphanumerics), named as
-    // such or in the `<APPID>-dsn.algolia.net` host.
-    partner: {
-      kind: 'algolia-application-id',
-      name: 'Algolia application ID',
-      pattern: String.raw`(?:${ci('app')}(?:${ci('lication')})?[_.-]?${ci('id')}["'\x60]?\s{0,4}[:=]\s{0,4}["'\x60]?|//)([A-Z0-9]{10})\b`,
-      within: 400,
-    },
+    partner: APP_ID,
     examples: {
       positives: [
         {
@@ -49,14 +54,7 @@ export default family('algolia', [
     ignoreCase: true,
     pattern: String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])(?:x-)?algolia[_.-]?api[_.-]?key${ASSIGN}([0-9a-f]{32})${EW}`,
     minEntropy: 3,
-    // An Algolia key works only with its application id (10 upper-case alphanumerics), named as
-    // such or in the `<APPID>-dsn.algolia.net` host.
-    partner: {
-      kind: 'algolia-application-id',
-      name: 'Algolia application ID',
-      pattern: String.raw`(?:${ci('app')}(?:${ci('lication')})?[_.-]?${ci('id')}["'\x60]?\s{0,4}[:=]\s{0,4}["'\x60]?|//)([A-Z0-9]{10})\b`,
-      within: 400,
-    },
+    partner: APP_ID,
     examples: {
       positives: [
         {

@@ -1,10 +1,7 @@
 // Calendly personal access tokens: JWTs (header typ "PAT") issued by https://auth.calendly.com.
 // https://developer.calendly.com/how-to-authenticate-with-personal-access-tokens
 import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
-import { EW, family } from './define.js';
-
-/** A JWS compact token; segment runs are chunked to keep the compiled programs small. */
-const JWT = String.raw`eyJ[A-Za-z0-9_-]{10,300}\.e[wy](?:[A-Za-z0-9_-]{50}){0,16}[A-Za-z0-9_-]{0,49}\.[A-Za-z0-9_-]{16}(?:[A-Za-z0-9_-]{50}){0,7}[A-Za-z0-9_-]{0,49}`;
+import { EW, family, JWS } from './define.js';
 
 /** Issued by Calendly's auth server. */
 function isProviderToken(t: string): boolean {
@@ -22,7 +19,7 @@ export default family('calendly', [
     name: 'Calendly personal access token',
     category: 'token',
     keywords: ['eyj'],
-    pattern: String.raw`\b(${JWT})${EW}`,
+    pattern: String.raw`\b(${JWS})${EW}`,
     window: 1600,
     validate: isProviderToken,
     examples: {

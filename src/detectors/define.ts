@@ -24,6 +24,12 @@ export const EW = String.raw`(?:$|[^A-Za-z0-9_-])`;
 /** Separator between a variable name and its value: `=`, `:`, `=>`, `:=`, quotes and spaces around. */
 export const ASSIGN = String.raw`[\s'"\x60\\]{0,4}(?:=|:|=>|:=|\s)[\s'"\x60\\]{0,4}`;
 
+/**
+ * A JWS compact token (header, payload, signature), for detectors that recognise their issuer by
+ * its claims; segment runs are chunked to keep the compiled programs small.
+ */
+export const JWS = String.raw`eyJ[A-Za-z0-9_-]{10,300}\.e[wy](?:[A-Za-z0-9_-]{50}){0,16}[A-Za-z0-9_-]{0,49}\.[A-Za-z0-9_-]{16}(?:[A-Za-z0-9_-]{50}){0,7}[A-Za-z0-9_-]{0,49}`;
+
 /** A case-insensitive literal for one part of a pattern (the `i` flag doubles RE2's memory). */
 export const ci = (word: string): string =>
   word.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);

@@ -6,24 +6,26 @@ import { ASSIGN, EW, ci, family } from './define.js';
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
 /** Start of a variable, header or prose name (not inside a longer word). */
 const NAME_START = String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])`;
+/** LINE's variable and prose names; both detectors wake on any of them. */
+const KEYWORDS = [
+  'line_channel',
+  'line-channel',
+  'linechannel',
+  'line_messaging',
+  'line_bot',
+  'line-bot',
+  'line_token',
+  'line token',
+  'line_secret',
+  'line secret',
+];
 
 export default family('line', [
   {
     id: 'line-channel-access-token',
     name: 'LINE channel access token',
     category: 'token',
-    keywords: [
-      'line_channel',
-      'line-channel',
-      'linechannel',
-      'line_messaging',
-      'line_bot',
-      'line-bot',
-      'line_token',
-      'line token',
-      'line_secret',
-      'line secret',
-    ],
+    keywords: KEYWORDS,
     pattern: String.raw`${NAME_START}(?:${ci('line')})[\w.-]{0,24}?[ \t]?(?:${ci('token')})[0-9]?(?:[_-]?${ci('key')})?${SEP}([A-Za-z0-9+/]{170,175}={0,2})${EW}`,
     minEntropy: 4.5,
     examples: {
@@ -50,18 +52,7 @@ export default family('line', [
     id: 'line-channel-secret',
     name: 'LINE channel secret',
     category: 'api_key',
-    keywords: [
-      'line_channel',
-      'line-channel',
-      'linechannel',
-      'line_messaging',
-      'line_bot',
-      'line-bot',
-      'line_token',
-      'line token',
-      'line_secret',
-      'line secret',
-    ],
+    keywords: KEYWORDS,
     pattern: String.raw`${NAME_START}(?:${ci('line')})[\w.-]{0,24}?[ \t]?(?:${ci('secret')})[0-9]?(?:[_-]?${ci('key')})?${SEP}([0-9a-f]{32})${EW}`,
     minEntropy: 3,
     examples: {

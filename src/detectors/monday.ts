@@ -2,10 +2,7 @@
 // and permission scope (per). https://developer.monday.com/api-reference/docs/authentication
 // (maps: trufflehog pkg/detectors/monday).
 import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
-import { EW, family } from './define.js';
-
-/** A JWS compact token; segment runs are chunked to keep the compiled programs small. */
-const JWT = String.raw`eyJ[A-Za-z0-9_-]{10,300}\.e[wy](?:[A-Za-z0-9_-]{50}){0,16}[A-Za-z0-9_-]{0,49}\.[A-Za-z0-9_-]{16}(?:[A-Za-z0-9_-]{50}){0,7}[A-Za-z0-9_-]{0,49}`;
+import { EW, family, JWS } from './define.js';
 
 /** monday.com's claim set: numeric tid, uid and actid, and a per scope string. */
 function isProviderToken(t: string): boolean {
@@ -31,7 +28,7 @@ export default family('monday', [
     name: 'monday.com API token',
     category: 'token',
     keywords: ['eyj'],
-    pattern: String.raw`\b(${JWT})${EW}`,
+    pattern: String.raw`\b(${JWS})${EW}`,
     window: 1600,
     validate: isProviderToken,
     examples: {
