@@ -8,7 +8,7 @@
  *       https://developers.cloudflare.com/fundamentals/api/get-started/create-token/
  * @module
  */
-import { isObj, str, type Checker } from './types.js';
+import { bearerGet, type Checker, isObj, str } from './types.js';
 
 export const cloudflare: Checker = {
   provider: 'cloudflare',
@@ -21,11 +21,7 @@ export const cloudflare: Checker = {
     'https://developers.cloudflare.com/fundamentals/api/get-started/create-token/',
   ],
   why: 'GET /client/v4/user/tokens/verify with the token: status active means it works; 401, disabled or expired means it does not.',
-  request: (secret) => ({
-    url: 'https://api.cloudflare.com/client/v4/user/tokens/verify',
-    method: 'GET',
-    headers: { authorization: `Bearer ${secret}` },
-  }),
+  request: bearerGet('https://api.cloudflare.com/client/v4/user/tokens/verify'),
   interpret: ({ status, json }) => {
     if (status === 200 && isObj(json) && json.success === true && isObj(json.result)) {
       const s = str(json.result, 'status');

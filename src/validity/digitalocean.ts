@@ -5,7 +5,7 @@
  *       https://docs.digitalocean.com/reference/api/digitalocean/#section/Authentication
  * @module
  */
-import { isObj, type Checker } from './types.js';
+import { bearerGet, type Checker, isObj } from './types.js';
 
 export const digitalocean: Checker = {
   provider: 'digitalocean',
@@ -18,11 +18,7 @@ export const digitalocean: Checker = {
     'https://docs.digitalocean.com/reference/api/digitalocean/#section/Authentication',
   ],
   why: 'GET /v2/account with the token: 200 means it works, 401 means it does not.',
-  request: (secret) => ({
-    url: 'https://api.digitalocean.com/v2/account',
-    method: 'GET',
-    headers: { authorization: `Bearer ${secret}` },
-  }),
+  request: bearerGet('https://api.digitalocean.com/v2/account'),
   interpret: ({ status, json }) => {
     if (status === 200 && isObj(json) && isObj(json.account)) return { validity: 'valid' };
     if (status === 401) return { validity: 'invalid' };

@@ -6,7 +6,7 @@
  *       https://huggingface.co/docs/huggingface_hub/package_reference/hf_api#huggingface_hub.HfApi.whoami
  * @module
  */
-import { str, type Checker } from './types.js';
+import { bearerGet, type Checker, str } from './types.js';
 
 export const huggingface: Checker = {
   provider: 'huggingface',
@@ -18,11 +18,7 @@ export const huggingface: Checker = {
     'https://huggingface.co/docs/huggingface_hub/package_reference/hf_api#huggingface_hub.HfApi.whoami',
   ],
   why: 'GET /api/whoami-v2 with the token: 200 means it works, 401 means it does not.',
-  request: (secret) => ({
-    url: 'https://huggingface.co/api/whoami-v2',
-    method: 'GET',
-    headers: { authorization: `Bearer ${secret}` },
-  }),
+  request: bearerGet('https://huggingface.co/api/whoami-v2'),
   interpret: ({ status, json }) => {
     const name = str(json, 'name');
     if (status === 200 && name !== undefined) return { validity: 'valid', identity: name };

@@ -6,7 +6,7 @@
  *       https://docs.netlify.com/api/get-started/#authentication
  * @module
  */
-import { str, type Checker } from './types.js';
+import { bearerGet, type Checker, str } from './types.js';
 
 export const netlify: Checker = {
   provider: 'netlify',
@@ -18,11 +18,7 @@ export const netlify: Checker = {
     'https://docs.netlify.com/api/get-started/#authentication',
   ],
   why: 'GET /api/v1/user with the token: 200 means it works, 401 means it does not.',
-  request: (secret) => ({
-    url: 'https://api.netlify.com/api/v1/user',
-    method: 'GET',
-    headers: { authorization: `Bearer ${secret}` },
-  }),
+  request: bearerGet('https://api.netlify.com/api/v1/user'),
   interpret: ({ status, json }) => {
     if (status === 200 && str(json, 'id') !== undefined) {
       const slug = str(json, 'slug');

@@ -6,7 +6,7 @@
  *       https://github.com/npm/cli/blob/latest/lib/utils/get-identity.js (the request it makes)
  * @module
  */
-import { str, type Checker } from './types.js';
+import { bearerGet, type Checker, str } from './types.js';
 
 export const npm: Checker = {
   provider: 'npm',
@@ -20,11 +20,7 @@ export const npm: Checker = {
     'https://github.com/npm/cli/blob/latest/lib/utils/get-identity.js',
   ],
   why: 'GET /-/whoami with the token (as `npm whoami` does): 200 means it works, 401 means it does not.',
-  request: (secret) => ({
-    url: 'https://registry.npmjs.org/-/whoami',
-    method: 'GET',
-    headers: { authorization: `Bearer ${secret}` },
-  }),
+  request: bearerGet('https://registry.npmjs.org/-/whoami'),
   interpret: ({ status, json }) => {
     const username = str(json, 'username');
     if (status === 200 && username !== undefined) return { validity: 'valid', identity: username };

@@ -7,7 +7,7 @@
  *       https://platform.openai.com/docs/guides/error-codes
  * @module
  */
-import { isObj, type Checker } from './types.js';
+import { bearerGet, type Checker, isObj } from './types.js';
 
 export const openai: Checker = {
   provider: 'openai',
@@ -21,11 +21,7 @@ export const openai: Checker = {
     'https://platform.openai.com/docs/guides/error-codes',
   ],
   why: 'GET /v1/models with the key: 200 means it works, 401 means it does not.',
-  request: (secret) => ({
-    url: 'https://api.openai.com/v1/models',
-    method: 'GET',
-    headers: { authorization: `Bearer ${secret}` },
-  }),
+  request: bearerGet('https://api.openai.com/v1/models'),
   interpret: ({ status, json }) => {
     if (status === 200 && isObj(json) && json.object === 'list') return { validity: 'valid' };
     if (status === 401) return { validity: 'invalid' };

@@ -6,7 +6,7 @@
  *       https://www.twilio.com/docs/sendgrid/for-developers/sending-email/authentication
  * @module
  */
-import { isObj, type Checker } from './types.js';
+import { bearerGet, type Checker, isObj } from './types.js';
 
 export const sendgrid: Checker = {
   provider: 'sendgrid',
@@ -18,11 +18,7 @@ export const sendgrid: Checker = {
     'https://www.twilio.com/docs/sendgrid/for-developers/sending-email/authentication',
   ],
   why: 'GET /v3/scopes with the key: 200 means it works, 401 means it does not.',
-  request: (secret) => ({
-    url: 'https://api.sendgrid.com/v3/scopes',
-    method: 'GET',
-    headers: { authorization: `Bearer ${secret}` },
-  }),
+  request: bearerGet('https://api.sendgrid.com/v3/scopes'),
   interpret: ({ status, json }) => {
     if (status === 200 && isObj(json) && Array.isArray(json.scopes)) return { validity: 'valid' };
     if (status === 401) return { validity: 'invalid' };

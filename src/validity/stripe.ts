@@ -7,7 +7,7 @@
  *       https://docs.stripe.com/api/errors (401 Unauthorized, 403 Forbidden)
  * @module
  */
-import { isObj, type Checker } from './types.js';
+import { bearerGet, type Checker, isObj } from './types.js';
 
 export const stripe: Checker = {
   provider: 'stripe',
@@ -26,11 +26,7 @@ export const stripe: Checker = {
     'https://docs.stripe.com/api/errors',
   ],
   why: 'GET /v1/balance with the key: 200 (or 403 for a restricted key) means it works, 401 means it does not.',
-  request: (secret) => ({
-    url: 'https://api.stripe.com/v1/balance',
-    method: 'GET',
-    headers: { authorization: `Bearer ${secret}` },
-  }),
+  request: bearerGet('https://api.stripe.com/v1/balance'),
   interpret: ({ status, json }) => {
     if (status === 200 && isObj(json) && json.object === 'balance') return { validity: 'valid' };
     if (

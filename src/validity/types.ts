@@ -60,6 +60,15 @@ export interface CheckRequest {
   readonly body?: string;
 }
 
+/** The most common request: a GET of `url` with the secret as a Bearer credential. */
+export const bearerGet =
+  (url: string) =>
+  (secret: string): CheckRequest => ({
+    url,
+    method: 'GET',
+    headers: { authorization: `Bearer ${secret}` },
+  });
+
 /** A parsed answer: JSON when the body was JSON, else undefined. */
 export interface CheckAnswer {
   readonly status: number;

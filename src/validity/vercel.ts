@@ -7,7 +7,7 @@
  *       https://vercel.com/docs/rest-api/reference/welcome#errors
  * @module
  */
-import { isObj, str, type Checker } from './types.js';
+import { bearerGet, type Checker, isObj, str } from './types.js';
 
 export const vercel: Checker = {
   provider: 'vercel',
@@ -21,11 +21,7 @@ export const vercel: Checker = {
     'https://vercel.com/docs/rest-api/reference/welcome#errors',
   ],
   why: 'GET /v2/user with the token: 200 means it works, an invalid-token answer means it does not.',
-  request: (secret) => ({
-    url: 'https://api.vercel.com/v2/user',
-    method: 'GET',
-    headers: { authorization: `Bearer ${secret}` },
-  }),
+  request: bearerGet('https://api.vercel.com/v2/user'),
   interpret: ({ status, json }) => {
     if (status === 200 && isObj(json) && isObj(json.user)) {
       const username = str(json.user, 'username');
