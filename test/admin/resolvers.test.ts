@@ -30,6 +30,44 @@ async function scanned() {
   return app;
 }
 
+/** Records a GitHub token (`fingerprint`) in the description of issue `issueId` of `projectKey`. */
+function recordToken(
+  app: ReturnType<typeof createApp>,
+  fingerprint: string,
+  projectKey: string,
+  issueId: number,
+  n: number,
+  now: string,
+) {
+  return recordScan(app.deps.store, {
+    scope: `issue:${issueId}`,
+    covers: 'all',
+    found: [
+      {
+        detector: 'github-pat',
+        name: 'GitHub personal access token',
+        family: 'github',
+        fingerprint,
+        redacted: 'ghp_…abcd',
+        severity: 'high',
+        location: {
+          projectKey,
+          issueKey: `${projectKey}-${n}`,
+          issueId: String(issueId),
+          field: 'description',
+          url: `https://x.atlassian.net/browse/${projectKey}-${n}`,
+        },
+        start: 0,
+        end: 40,
+        line: 1,
+        column: 1,
+      },
+    ],
+    kind: 'historical',
+    now,
+  });
+}
+
 describe('admin resolvers', () => {
   it('let only Jira administrators in', async () => {
     const app = createApp();
@@ -443,33 +481,14 @@ describe('an incident with many places', () => {
     let id = '';
     for (let n = 1; n <= 250; n++) {
       const projectKey = n % 3 === 0 ? 'PAY' : 'OPS';
-      const r = await recordScan(app.deps.store, {
-        scope: `issue:${20_000 + n}`,
-        covers: 'all',
-        found: [
-          {
-            detector: 'github-pat',
-            name: 'GitHub personal access token',
-            family: 'github',
-            fingerprint: 'one-secret',
-            redacted: 'ghp_…abcd',
-            severity: 'high',
-            location: {
-              projectKey,
-              issueKey: `${projectKey}-${n}`,
-              issueId: String(20_000 + n),
-              field: 'description',
-              url: `https://x.atlassian.net/browse/${projectKey}-${n}`,
-            },
-            start: 0,
-            end: 40,
-            line: 1,
-            column: 1,
-          },
-        ],
-        kind: 'historical',
-        now: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
-      });
+      const r = await recordToken(
+        app,
+        'one-secret',
+        projectKey,
+        20_000 + n,
+        n,
+        new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
+      );
       id = r.incidents[0]?.id ?? id;
     }
     type Detail = {
@@ -517,33 +536,14 @@ describe('a secret in several projects, seen from one project page', () => {
     projectKey: string,
     n: number,
   ): Promise<string> {
-    const r = await recordScan(app.deps.store, {
-      scope: `issue:${30_000 + n}`,
-      covers: 'all',
-      found: [
-        {
-          detector: 'github-pat',
-          name: 'GitHub personal access token',
-          family: 'github',
-          fingerprint: secret,
-          redacted: 'ghp_…abcd',
-          severity: 'high',
-          location: {
-            projectKey,
-            issueKey: `${projectKey}-${n}`,
-            issueId: String(30_000 + n),
-            field: 'description',
-            url: `https://x.atlassian.net/browse/${projectKey}-${n}`,
-          },
-          start: 0,
-          end: 40,
-          line: 1,
-          column: 1,
-        },
-      ],
-      kind: 'historical',
-      now: new Date(Date.UTC(2026, 0, 1) + ++minute * 60_000).toISOString(),
-    });
+    const r = await recordToken(
+      app,
+      secret,
+      projectKey,
+      30_000 + n,
+      n,
+      new Date(Date.UTC(2026, 0, 1) + ++minute * 60_000).toISOString(),
+    );
     const id = r.incidents[0]?.id;
     if (!id) throw new Error('nothing recorded');
     return id;
