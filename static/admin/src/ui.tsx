@@ -238,3 +238,14 @@ export function Field({
     </div>
   );
 }
+
+/** A titled panel of a settings page. */
+export function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}

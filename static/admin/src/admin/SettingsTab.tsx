@@ -22,6 +22,7 @@ import {
   LoadError,
   Loading,
   Lozenge,
+  Section,
   sentence,
   Switch,
 } from '../ui';
@@ -59,16 +60,6 @@ export function SettingsTab() {
       <DetectorsSection />
       <NoticeSection />
     </div>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {children}
-    </section>
   );
 }
 

@@ -3,21 +3,10 @@
  * receives which secrets and why; each provider has its own switch, and keeping the owner the
  * provider names is a separate choice.
  */
-import { useId, type ReactNode } from 'react';
 import { adminApi } from '../api';
 import { useAction } from '../hooks';
 import type { PublicSettings } from '../types';
-import { InlineError, Switch } from '../ui';
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <section className="panel" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {children}
-    </section>
-  );
-}
+import { InlineError, Section, Switch } from '../ui';
 
 export function ValiditySection({
   settings,
