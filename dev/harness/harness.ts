@@ -216,11 +216,7 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ key: 'fingerprint-key', value: harnessKey(seed) }),
   });
-  await runtime.trigger('avi:forge:installed:app', {
-    id: 'install',
-    installerAccountId: admin,
-    app: { id: 'app', version: '1.0.0' },
-  });
+  await runtime.trigger('avi:forge:installed:app', installedEvent(admin));
   if (o.checkValidity)
     data(await call('updateSettings', { validityChecks: { enabled: true } }), 'updateSettings');
   if (incidentApi) {
@@ -415,4 +411,14 @@ async function forwardToApi(
     if (v !== null) h.set(name, v);
   }
   return new Response(text === '' ? null : text, { status: r.status, headers: h });
+}
+
+/** `avi:forge:installed:app` as the life cycle events reference documents it. */
+export function installedEvent(installerAccountId: string): Record<string, unknown> {
+  return {
+    id: 'install',
+    installerAccountId,
+    app: { id: 'app', version: '1.0.0' },
+    environment: { id: 'development' },
+  };
 }

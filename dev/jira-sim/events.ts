@@ -1,22 +1,25 @@
 /**
  * The Forge product events Jira sends an app when its site changes, as the simulator emits them
- * after a write (../shared/reference/forge.md §2, jira.md §11.2):
+ * after a write. Top-level fields follow Atlassian's events reference
+ * (https://developer.atlassian.com/platform/forge/events-reference/jira/, checked field by field
+ * in test/dev/jira-sim/event-shapes.test.ts against test/fixtures/forge-events.ts):
  *
- * - `avi:jira:created:issue`, `avi:jira:deleted:issue`: `{eventType, selfGenerated, atlassianId, issue}`.
+ * - every event: `eventType`, `selfGenerated` and the common `timestamp` (epoch ms, as a string).
+ * - `avi:jira:created:issue`, `avi:jira:deleted:issue`: plus `atlassianId` and `issue`.
  * - `avi:jira:updated:issue`: the same plus `changelog: {id, items: [{field, fieldtype, fieldId,
  *   from, fromString, to, toString}]}` (the history entry the write recorded).
  * - `avi:jira:commented:issue` (a comment added **or edited**; Jira has no separate edit event) and
  *   `avi:jira:deleted:comment`: the same plus `comment` (the REST v3 comment: id, author, ADF body,
  *   updateAuthor, created, updated, visibility).
+ * - `avi:jira:created|updated|deleted:worklog`: plus `worklog` (the REST v3 worklog, which names
+ *   its issue by `issueId` only: no issue object). No `atlassianId`: the reference lists none.
+ * - `avi:jira:updated:project`: plus `project` (no `atlassianId`, as documented).
+ * - `avi:jira:created|updated|deleted:component` and `…:version`: plus `atlassianId` and the
+ *   object under `component` or `version`. A deleted object is sent as it was.
  *
- * - `avi:jira:created|updated|deleted:worklog`: `{eventType, selfGenerated, atlassianId, worklog}`
- *   (the REST v3 worklog, which names its issue by `issueId` only: no issue object).
- *
- * - `avi:jira:updated:project`, `avi:jira:created|updated|deleted:component` and
- *   `avi:jira:created|updated|deleted:version`: `{eventType, selfGenerated, atlassianId}` plus the
- *   REST v3 object under `project` (with its description), `component` or `version`. The
- *   references name these events only; their payload shape is an assumption (the app re-reads
- *   the project's documentation, whatever the payload holds). A deleted object is sent as it was.
+ * The reference names the nested types (`Worklog`, `Project`, `Component`, `Version`, `Comment`)
+ * without their fields: the simulator sends the REST v3 objects, an inference (the app reads only
+ * ids from them and re-reads the content from Jira).
  *
  * `issue.fields` is the platform's small subset only (summary, issuetype, creator, created,
  * project, reporter, assignee, updated, status), each present when the issue has it: a consumer
@@ -55,8 +58,14 @@ export interface ForgeEventIssue {
   };
 }
 
-interface EventBase {
+/** Fields every Jira event carries. */
+interface Common {
   readonly selfGenerated: boolean;
+  /** When it happened: epoch ms as a string. */
+  readonly timestamp: string;
+}
+
+interface EventBase extends Common {
   readonly issue: ForgeEventIssue;
   /** The account that caused the event. */
   readonly atlassianId: string;
@@ -80,11 +89,9 @@ export interface CommentEvent extends EventBase {
   readonly comment: Readonly<Record<string, unknown>> & { readonly id: string };
 }
 
-export interface WorklogEvent {
+export interface WorklogEvent extends Common {
   readonly eventType:
     'avi:jira:created:worklog' | 'avi:jira:updated:worklog' | 'avi:jira:deleted:worklog';
-  readonly selfGenerated: boolean;
-  readonly atlassianId: string;
   readonly worklog: Readonly<Record<string, unknown>> & {
     readonly id: string;
     readonly issueId: string;
@@ -95,17 +102,25 @@ type Obj = Readonly<Record<string, unknown>>;
 type Crud = 'created' | 'updated' | 'deleted';
 
 /** A change of a project's documentation: the project, or one of its components or versions. */
-export type ProjectDocEvent = {
-  readonly selfGenerated: boolean;
-  readonly atlassianId: string;
-} & (
-  | {
-      readonly eventType: 'avi:jira:updated:project';
-      readonly project: Obj & { readonly id: string; readonly key: string };
-    }
-  | { readonly eventType: `avi:jira:${Crud}:component`; readonly component: Obj }
-  | { readonly eventType: `avi:jira:${Crud}:version`; readonly version: Obj }
-);
+export type ProjectDocEvent = Common &
+  (
+    | {
+        readonly eventType: 'avi:jira:updated:project';
+        readonly project: Obj & { readonly id: string; readonly key: string };
+      }
+    | {
+        readonly eventType: `avi:jira:${Crud}:component`;
+        readonly atlassianId: string;
+        readonly component: Obj;
+      }
+    | {
+        readonly eventType: `avi:jira:${Crud}:version`;
+        readonly atlassianId: string;
+        readonly version: Obj;
+        /** Deleted versions only: what replaced the version in custom fields (none here). */
+        readonly customFieldReplacements?: readonly Obj[];
+      }
+  );
 
 export type ForgeEvent =
   | IssueCreatedEvent
@@ -142,8 +157,13 @@ export function eventIssue(render: Renderer, issue: IssueDef): ForgeEventIssue {
   };
 }
 
-const base = (render: Renderer, issue: IssueDef, actor: string): EventBase => ({
+const common = (render: Renderer): Common => ({
   selfGenerated: false,
+  timestamp: String(render.site.now()),
+});
+
+const base = (render: Renderer, issue: IssueDef, actor: string): EventBase => ({
+  ...common(render),
   issue: eventIssue(render, issue),
   atlassianId: actor,
 });
@@ -197,29 +217,14 @@ export function worklogEvent(
   render: Renderer,
   issue: IssueDef,
   worklog: WorklogDef,
-  actor: string,
 ): WorklogEvent {
   const rendered = render.worklog(issue, worklog) as WorklogEvent['worklog'];
-  return {
-    eventType,
-    selfGenerated: false,
-    atlassianId: actor,
-    worklog: structuredClone(rendered),
-  };
+  return { eventType, ...common(render), worklog: structuredClone(rendered) };
 }
 
-export function projectUpdatedEvent(
-  render: Renderer,
-  project: ProjectDef,
-  actor: string,
-): ProjectDocEvent {
+export function projectUpdatedEvent(render: Renderer, project: ProjectDef): ProjectDocEvent {
   const rendered = render.project(project, true) as Obj & { id: string; key: string };
-  return {
-    eventType: 'avi:jira:updated:project',
-    selfGenerated: false,
-    atlassianId: actor,
-    project: rendered,
-  };
+  return { eventType: 'avi:jira:updated:project', ...common(render), project: rendered };
 }
 
 /** A component or version event, with the object in its REST shape. */
@@ -231,12 +236,18 @@ export function projectDocEvent(
   doc: ComponentDef | VersionDef,
   actor: string,
 ): ProjectDocEvent {
-  const by = { selfGenerated: false, atlassianId: actor };
+  const by = { ...common(render), atlassianId: actor };
   return kind === 'component'
     ? {
         eventType: `avi:jira:${change}:component`,
         ...by,
         component: render.component(project, doc),
       }
-    : { eventType: `avi:jira:${change}:version`, ...by, version: render.version(project, doc) };
+    : {
+        eventType: `avi:jira:${change}:version`,
+        ...by,
+        version: render.version(project, doc),
+        // Documented as always present on a deletion; the simulator has no version custom fields.
+        ...(change === 'deleted' ? { customFieldReplacements: [] } : {}),
+      };
 }

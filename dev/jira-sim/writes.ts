@@ -314,18 +314,18 @@ export function applyWrite(site: SimSite, op: IssueWriteOp, render: Renderer): W
         ...(op.comment === undefined ? {} : { comment: op.comment }),
       };
       const { issue, worklog } = site.addWorklog(op.issue, entry, op.author, op.visibility);
-      const event = worklogEvent('avi:jira:created:worklog', render, issue, worklog, op.author);
+      const event = worklogEvent('avi:jira:created:worklog', render, issue, worklog);
       return { issue, worklog, event };
     }
     case 'editWorklog': {
       const entry = op.comment === undefined ? {} : { comment: op.comment };
       const { issue, worklog } = site.editWorklog(op.issue, op.worklog, entry, op.author);
-      const event = worklogEvent('avi:jira:updated:worklog', render, issue, worklog, op.author);
+      const event = worklogEvent('avi:jira:updated:worklog', render, issue, worklog);
       return { issue, worklog, event };
     }
     case 'deleteWorklog': {
       const { issue, worklog } = site.deleteWorklog(op.issue, op.worklog);
-      const event = worklogEvent('avi:jira:deleted:worklog', render, issue, worklog, op.author);
+      const event = worklogEvent('avi:jira:deleted:worklog', render, issue, worklog);
       return { issue, worklog, event };
     }
     case 'addAttachment':
@@ -363,7 +363,7 @@ export function applyProjectWrite(
     const { project, changed } = site.updateProject(op.project, op.description);
     return {
       project,
-      event: changed ? projectUpdatedEvent(render, project, op.author) : undefined,
+      event: changed ? projectUpdatedEvent(render, project) : undefined,
     };
   }
   const kind = op.op.endsWith('Component') ? 'component' : 'version';

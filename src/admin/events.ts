@@ -229,15 +229,22 @@ export type IssueEventOutcome =
       };
     };
 
-export async function onIssueEvent(deps: AppDeps, payload: unknown): Promise<IssueEventOutcome> {
-  // Worklog events carry a worklog and no issue, project events a project, component or
-  // version; every other event carries its issue.
+/**
+ * Any subscribed Jira event -> ChangeEvent. Worklog events carry a worklog and no issue, project
+ * events a project, component or version; every other event carries its issue.
+ */
+export function toAppChange(
+  payload: unknown,
+  client: Pick<JiraClient, 'issue' | 'project'>,
+): Promise<EventMapping> | EventMapping {
   const type = eventTypeOf(payload);
-  const mapped = WORKLOG_EVENTS.has(type)
-    ? await toWorklogChange(payload, deps.asApp)
-    : PROJECT_EVENTS.has(type)
-      ? await toProjectChange(payload, deps.asApp)
-      : toChangeEvent(payload);
+  if (WORKLOG_EVENTS.has(type)) return toWorklogChange(payload, client);
+  if (PROJECT_EVENTS.has(type)) return toProjectChange(payload, client);
+  return toChangeEvent(payload);
+}
+
+export async function onIssueEvent(deps: AppDeps, payload: unknown): Promise<IssueEventOutcome> {
+  const mapped = await toAppChange(payload, deps.asApp);
   if (!mapped.ok) return { kind: 'skipped', reason: mapped.error };
   return scanChange(deps, mapped.event, 'trigger');
 }
