@@ -228,6 +228,39 @@ export default family('azure', [
     },
   },
   {
+    // Entra ID refresh tokens (opaque, ~1 KB): "0.A" or "1.A", a client-info segment, an optional
+    // ".1", then ".Ag..." (TruffleHog's azure_entra/refreshtoken detector:
+    // https://github.com/trufflesecurity/trufflehog/blob/main/pkg/detectors/azure_entra/refreshtoken/refreshtoken.go).
+    id: 'azure-entra-refresh-token',
+    name: 'Microsoft Entra ID (Azure AD) refresh token',
+    category: 'token',
+    keywords: ['0.a', '1.a'],
+    pattern: String.raw`\b([01]\.A[\w-]{40,150}(?:\.[0-9])?\.Ag[\w-]{250,1000}[\w-]{0,1000})`,
+    minEntropy: 4,
+    window: 2400,
+    // The ".AgABAAAAAAD" header is base64 of zero bytes: only the rest may not look typed.
+    allowRepetitive: true,
+    validate: (token) => !isPlaceholderValue(token.replace(/A{6,}/g, '')),
+    examples: {
+      positives: [
+        {
+          text: '"refresh_token": "0.AUEA1oNd68Kq84bhFjXdpjWMYnkL-CxbaRJVPFrztHF6ztkf781Dprhm.AgABAwEAAADlvzuD3R5jy7eoewXCAx_vnGZuPUYAGWTzLi_Kj3ueV22n698Kz1FHr9G7imqwpuA5D-G5xgETPE4NyuZmd50gRFTtZWbruYp3JnL3X-wB26BZCyKtGX3qSr9sRQCFIRMFOdiszbAfxa0e_pJ6jd4Syp1eZt3ysvLlnVS9593u1mfas911n2FDzjidl9T9GQ-RXXXgb2ptC5PdBx2IA6jHx-_YJYfWDeznk8rPxYPay_BVKlDaBRfVCPQEi09Yxokd8J0QORZFfKaSNSgNNe0r-tBnmpyESxVslYXCXPAcm_7tNSMi7EQ5VMpkpKyUgFs"',
+          secret:
+            '0.AUEA1oNd68Kq84bhFjXdpjWMYnkL-CxbaRJVPFrztHF6ztkf781Dprhm.AgABAwEAAADlvzuD3R5jy7eoewXCAx_vnGZuPUYAGWTzLi_Kj3ueV22n698Kz1FHr9G7imqwpuA5D-G5xgETPE4NyuZmd50gRFTtZWbruYp3JnL3X-wB26BZCyKtGX3qSr9sRQCFIRMFOdiszbAfxa0e_pJ6jd4Syp1eZt3ysvLlnVS9593u1mfas911n2FDzjidl9T9GQ-RXXXgb2ptC5PdBx2IA6jHx-_YJYfWDeznk8rPxYPay_BVKlDaBRfVCPQEi09Yxokd8J0QORZFfKaSNSgNNe0r-tBnmpyESxVslYXCXPAcm_7tNSMi7EQ5VMpkpKyUgFs',
+        },
+        {
+          text: 'refresh_token=1.AVIB_SlT6PfXxa8v7MAyJFefSbhZA9G_M1H5gJ22wh_XQkG84K_qMN.AgABAwEAAADW6vuNTmzC7PyG-3zuhR1BVnVISJRSNQDi-tYAUnKV8aL_h_bSkZZbw0XwHhV3bVMC0LOrfkKaVgPP6Tuh8Ur3ByN_g03ys0PwOl-MuS4UT3kfHUecmSqDhw462WqSNgJZk2Qk0okkDLYowxvUC8JzPu159xnd9FPqv0LdTL9oxJtB7xmPaS652jo7sdrKhmbPdFQBEPumjErGudwqY3bIG8oNgPys7H6PcXKUIOSRTN3hiaqUpyBrDiYNrOEpSHBnvR01zsIYkrdWjCVRaq0OP8T9fOMGJnWLRdHMS8An8-AVOFSK0G1AN3oqqlhhgBkW6g01yekz0SoVU8xP8yUb7aliJAgQWIe-Cp2QkG9UvtOGT5vNZAVlEuhBO9Zu-482KxQXuGZKdZ1__1ATT&grant_type=refresh_token',
+          secret:
+            '1.AVIB_SlT6PfXxa8v7MAyJFefSbhZA9G_M1H5gJ22wh_XQkG84K_qMN.AgABAwEAAADW6vuNTmzC7PyG-3zuhR1BVnVISJRSNQDi-tYAUnKV8aL_h_bSkZZbw0XwHhV3bVMC0LOrfkKaVgPP6Tuh8Ur3ByN_g03ys0PwOl-MuS4UT3kfHUecmSqDhw462WqSNgJZk2Qk0okkDLYowxvUC8JzPu159xnd9FPqv0LdTL9oxJtB7xmPaS652jo7sdrKhmbPdFQBEPumjErGudwqY3bIG8oNgPys7H6PcXKUIOSRTN3hiaqUpyBrDiYNrOEpSHBnvR01zsIYkrdWjCVRaq0OP8T9fOMGJnWLRdHMS8An8-AVOFSK0G1AN3oqqlhhgBkW6g01yekz0SoVU8xP8yUb7aliJAgQWIe-Cp2QkG9UvtOGT5vNZAVlEuhBO9Zu-482KxQXuGZKdZ1__1ATT',
+        },
+      ],
+      negatives: [
+        'Step 1.A: 0.AUEA1oNd68Kq84bhFjXdpjWMYnkL.AgABAwEAAADlvzuD3R5jy7eoewXCAx', // segments too short
+        'version 1.AVIB_SlT6PfXxa8v7MAyJFefSbhZA9G_M1H5gJ22wh_XQkG84K_qMN.BgBAwEAAADW6vuNTmzC7PyG-3zuhR1BVnVISJRSNQDi-tYAUnKV8aL_h_bSkZZbw0XwHhV3bVMC0LOrfkKaVgPP6Tuh8Ur3ByN_g03ys0PwOl-MuS4UT3kfHUecmSqDhw462WqSNgJZk2Qk0okkDLYowxvUC8JzPu159xnd9FPqv0LdTL9oxJtB7xmPaS652jo7sdrKhmbPdFQBEPumjErGudwqY3bIG8oNgPys7H6PcXKUIOSRTN3hiaqUpyBrDiYNrOEpSHBnvR01zsIYkrdWjCVRaq0OP8T9fOMGJnWLRdHMS8An8-AVOFSK0G1AN3oqqlhhgBkW6g01yekz0So', // not .Ag
+      ],
+    },
+  },
+  {
     // Shared access signatures: the secret is sig=, an HMAC-SHA256 in a query that also has sv=<date>.
     id: 'azure-sas-token',
     name: 'Azure shared access signature (SAS) token',

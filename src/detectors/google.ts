@@ -6,6 +6,31 @@ import { ci, EW, family, near } from './define.js';
 /** JSON key/value separator, tolerating escaped quotes (a key file pasted inside a JSON string). */
 const JSON_SEP = String.raw`[\\'"]{0,4}\s{0,5}[:=]\s{0,5}[\\'"]{0,4}`;
 
+/**
+ * Sample API keys published in the Firebase Android SDK's tests and samples
+ * (https://github.com/firebase/firebase-android-sdk), found in countless copies of its code; the
+ * list gitleaks allowlists for its gcp-api-key rule
+ * (https://github.com/gitleaks/gitleaks/blob/master/cmd/generate/config/rules/gcp.go).
+ */
+const FIREBASE_SDK_SAMPLE_KEYS = new Set([
+  'AIzaSyabcdefghijklmnopqrstuvwxyz1234567',
+  'AIzaSyAnLA7NfeLquW1tJFpx_eQCxoX-oo6YyIs',
+  'AIzaSyCkEhVjf3pduRDt6d1yKOMitrUEke8agEM',
+  'AIzaSyDMAScliyLx7F0NPDEJi1QmyCgHIAODrlU',
+  'AIzaSyD3asb-2pEZVqMkmL6M9N6nHZRR_znhrh0',
+  'AIzayDNSXIbFmlXbIE6mCzDLQAqITYefhixbX4A',
+  'AIzaSyAdOS2zB6NCsk1pCdZ4-P6GBdi_UUPwX7c',
+  'AIzaSyASWm6HmTMdYWpgMnjRBjxcQ9CKctWmLd4',
+  'AIzaSyANUvH9H9BsUccjsu2pCmEkOPjjaXeDQgY',
+  'AIzaSyA5_iVawFQ8ABuTZNUdcwERLJv_a_p4wtM',
+  'AIzaSyA4UrcGxgwQFTfaI3no3t7Lt1sjmdnP5sQ',
+  'AIzaSyDSb51JiIcB6OJpwwMicseKRhhrOq1cS7g',
+  'AIzaSyBF2RrAIm4a0mO64EShQfqfd2AFnzAvvuU',
+  'AIzaSyBcE-OOIbhjyR83gm4r2MFCu4MJmprNXsw',
+  'AIzaSyB8qGxt4ec15vitgn44duC5ucxaOi4FmqE',
+  'AIzaSyA8vmApnrHNFE0bApF4hoZ11srVL_n0nvY',
+]);
+
 export default family('google', [
   {
     // https://cloud.google.com/docs/authentication/api-keys: "AIza" + 35 chars.
@@ -15,6 +40,7 @@ export default family('google', [
     keywords: ['aiza'],
     pattern: String.raw`\b(AIza[0-9A-Za-z_-]{35})${EW}`,
     minEntropy: 3.5,
+    validate: (key) => !FIREBASE_SDK_SAMPLE_KEYS.has(key),
     examples: {
       positives: [
         {
@@ -32,6 +58,7 @@ export default family('google', [
         'AIzaSyUXqCmYfDs7Z8Y7WH4pu7hIDtpcdQjhFcIabc', // longer token
         'AIzaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
         'AIZASY-XYWNJPE_TCDXXMCNL_MB48EPQ0_BFMAE',
+        'google-services.json: "current_key": "AIzaSyAnLA7NfeLquW1tJFpx_eQCxoX-oo6YyIs"', // SDK sample
       ],
     },
   },

@@ -21,6 +21,7 @@ import { isPlaceholderValue, isTruncatedAt } from './placeholder.js';
 import { KeywordAutomaton } from './prefilter.js';
 import { redact } from './redact.js';
 import { severityOf } from './severity.js';
+import { hasRun, keywordLead, requiredRun, type RequiredRun } from './shortcuts.js';
 import type {
   Category,
   Detector,
@@ -54,6 +55,11 @@ export interface ScannerOptions {
    * entities): on by default; `false` turns it off, an object changes its limits.
    */
   readonly decode?: boolean | Partial<DecodeOptions>;
+  /**
+   * The proved regex shortcuts of shortcuts.ts (on by default). `false` runs every detector's
+   * pattern over its whole windows: the reference path the shortcuts are tested against.
+   */
+  readonly shortcuts?: boolean;
 }
 
 /** What decoding may do per scanned text; whatever it leaves out is reported as a skip. */
@@ -145,6 +151,10 @@ interface Rule {
   readonly severity: Severity;
   /** The detector's partner pattern (global, with indices), and the group holding the value. */
   readonly partner?: { readonly re: RegExp; readonly group: number };
+  /** Set when every match begins `lead` chars before a keyword hit at most: tried only there. */
+  readonly atHits?: { readonly sticky: RegExp; readonly lead: number };
+  /** A run of chars every match holds: a window without one is not searched. */
+  readonly run?: RequiredRun;
 }
 
 /** A partner found next to a candidate: offsets in the candidate's text, and the masked value. */
@@ -230,8 +240,11 @@ function hasAlternationInOpenGroups(rest: string, opened: number): boolean {
   return false;
 }
 
-function compileRule(d: Detector, order: number): Rule {
+function compileRule(d: Detector, order: number, shortcuts: boolean): Rule {
   const re = new RegExp(d.pattern, d.ignoreCase ? 'gdi' : 'gd');
+  const lead = shortcuts ? keywordLead(d.pattern, d.keywords, d.ignoreCase ?? false) : undefined;
+  const run =
+    shortcuts && lead === undefined ? requiredRun(d.pattern, d.ignoreCase ?? false) : undefined;
   const groups = groupCount(re);
   const group = d.secretGroup ?? (groups >= 1 ? 1 : 0);
   if (group > groups) throw new Error(`detector ${d.id}: secretGroup ${group} > ${groups} groups`);
@@ -245,6 +258,10 @@ function compileRule(d: Detector, order: number): Rule {
     priority: d.priority ?? (d.category === 'generic' ? -10 : 0),
     severity: severityOf(d),
     ...(d.partner ? { partner: compilePartner(d) } : {}),
+    ...(lead !== undefined
+      ? { atHits: { sticky: new RegExp(d.pattern, d.ignoreCase ? 'ydi' : 'yd'), lead } }
+      : {}),
+    ...(run ? { run } : {}),
   };
 }
 
@@ -304,7 +321,8 @@ function withoutNamedPartners(kept: Candidate[]): Candidate[] {
 export function createScanner(options: ScannerOptions): Scanner {
   const isEnabled = options.isEnabled ?? ((d: Detector) => d.enabledByDefault !== false);
   const detectors = options.detectors.filter((d) => isEnabled(d));
-  const rules = detectors.map(compileRule);
+  const shortcuts = options.shortcuts !== false;
+  const rules = detectors.map((d, i) => compileRule(d, i, shortcuts));
   const customs = options.customDetectors ?? [];
   const maxText = options.maxTextLength ?? DEFAULT_MAX_TEXT;
   const perText = options.customWork?.perText ?? CUSTOM_WORK_PER_TEXT;
@@ -355,6 +373,8 @@ export function createScanner(options: ScannerOptions): Scanner {
     // Windows per rule, merged as hits arrive (hits come in increasing end order). Only rules
     // with a hit get an entry: most texts touch a handful of the hundreds of rules.
     const windows = new Map<number, number[]>();
+    // Keyword hit starts of the rules tried only at hits (unsorted: hits come in end order).
+    const hits = new Map<number, number[]>();
     const customHit = new Uint8Array(customs.length);
     automaton.scan(text, (k, start) => {
       for (const ri of kwRules[k] as number[]) {
@@ -369,6 +389,11 @@ export function createScanner(options: ScannerOptions): Scanner {
         const last = w.length - 1;
         if (last > 0 && ws <= (w[last] as number)) w[last] = Math.max(w[last] as number, we);
         else w.push(ws, we);
+        if (r.atHits) {
+          const h = hits.get(ri);
+          if (h === undefined) hits.set(ri, [start]);
+          else h.push(start);
+        }
       }
       for (const ci of kwCustoms[k] as number[]) customHit[ci] = 1;
       const kind = decodeKind[k] as number;
@@ -381,9 +406,11 @@ export function createScanner(options: ScannerOptions): Scanner {
     for (const ri of [...windows.keys()].sort((a, b) => a - b)) {
       const r = rules[ri] as Rule;
       const w = windows.get(ri) as number[];
+      const h = hits.get(ri);
+      const at = h ? [...new Set(h)].sort((a, b) => a - b) : undefined;
       try {
         for (let i = 0; i < w.length; i += 2) {
-          runWindow(r, text, w[i] as number, w[i + 1] as number, candidates);
+          runWindow(r, text, w[i] as number, w[i + 1] as number, candidates, at);
         }
       } catch (e) {
         // A validator bug must not lose the other detectors' findings; say which one failed.
@@ -549,29 +576,31 @@ const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
  * (it moves out to the nearest white space, up to SNAP_LIMIT chars), so a token is not cut in
  * two; and it widens when a match still touches a cut edge.
  */
-function runWindow(r: Rule, text: string, ws0: number, we0: number, out: Candidate[]): void {
+function runWindow(
+  r: Rule,
+  text: string,
+  ws0: number,
+  we0: number,
+  out: Candidate[],
+  hits: readonly number[] | undefined,
+): void {
   let ws = ws0;
   let we = we0;
   if (r.before === r.radius) {
     for (let n = 0; ws > 0 && n < SNAP_LIMIT && !isSpace(text.charCodeAt(ws - 1)); n++) ws--;
   }
   for (let n = 0; we < text.length && n < SNAP_LIMIT && !isSpace(text.charCodeAt(we)); n++) we++;
-  const re = r.re;
+  // No match without the run, so none touches a cut either: the window is done.
+  if (r.run && !hasRun(text, ws, we, r.run)) return;
   for (let attempt = 0; ; attempt++) {
     const slice = text.slice(ws, we);
-    const matches: RegExpExecArray[] = [];
+    const matches =
+      r.atHits && hits ? matchesAtHits(r.atHits, slice, ws, hits) : allMatches(r.re, slice);
     let touchesCut = false;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(slice)) !== null) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
+    for (const m of matches) {
       const end = m.index + m[0].length;
       if ((m.index === 0 && ws > 0) || (end === slice.length && we < text.length))
         touchesCut = true;
-      matches.push(m);
     }
     if (touchesCut && attempt < MAX_WIDENINGS) {
       const grow = r.radius * 4 ** (attempt + 1);
@@ -619,6 +648,61 @@ function accept(r: Rule, text: string, offset: number, m: RegExpExecArray, out: 
     secret,
     ...(partner ? { partner } : {}),
   });
+}
+
+/** Every non-empty match of a global regex in `slice`, left to right, as `exec` finds them. */
+function allMatches(re: RegExp, slice: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(slice)) !== null) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    matches.push(m);
+  }
+  return matches;
+}
+
+/**
+ * The same matches as allMatches, for a pattern whose matches begin at most `lead` chars before
+ * a keyword hit: the sticky twin is tried only there (`hits`: sorted starts in the text, `ws`:
+ * where the slice begins), in order, each search going on after the previous match.
+ */
+function matchesAtHits(
+  at: { readonly sticky: RegExp; readonly lead: number },
+  slice: string,
+  ws: number,
+  hits: readonly number[],
+): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  const re = at.sticky;
+  let from = 0; // where the global search would go on
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((hits[mid] as number) < ws) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < hits.length; k++) {
+    const p = (hits[k] as number) - ws;
+    if (p >= slice.length) break;
+    for (let q = Math.max(p - at.lead, from); q <= p; q++) {
+      re.lastIndex = q;
+      const m = re.exec(slice);
+      if (m === null) continue;
+      if (m[0].length === 0) {
+        from = q + 1;
+        continue;
+      }
+      matches.push(m);
+      from = q + m[0].length;
+      break;
+    }
+  }
+  return matches;
 }
 
 /**

@@ -1,0 +1,278 @@
+/**
+ * Two shortcuts that let the engine skip most of the regex work on a window, each proved from the
+ * detector's pattern when the scanner is built and exact (the same matches as running the
+ * pattern over the whole window; test/engine/shortcuts.test.ts compares both paths):
+ *
+ * - `keywordLead`: every match begins at (or `lead` chars before) an occurrence of one of the
+ *   detector's keywords. Then the regex need only be tried, sticky, at the keyword hits instead of
+ *   at every char of the window; positions between hits cannot start a match.
+ * - `requiredRun`: every match holds `min` consecutive chars of one ASCII class (the body of a
+ *   token: `[a-z2-7]{52}`). A window without such a run cannot match, and finding that out
+ *   needs a look at one char in `min` (see `hasRun`).
+ * @module
+ */
+
+/** Expansions kept while proving a keyword prefix; beyond this the proof gives up. */
+const MAX_EXPANSIONS = 256;
+/** Class members expanded into literals (`[Aa]`, `[_.-]`); larger classes end the prefix. */
+const MAX_CLASS_MEMBERS = 4;
+/** Shortest run worth a precondition: shorter ones are everywhere in text. */
+export const MIN_REQUIRED_RUN = 16;
+
+const META = new Set('\\^$.|?*+()[]{}');
+
+/** ASCII members of a character class source (`[...]`, `\w`, `\d`), or undefined if it may hold more. */
+export function classMembers(src: string, ignoreCase: boolean): Uint8Array | undefined {
+  // Only classes that cannot match a non-ASCII char: no negation, no \s \S \W \D \p \P \u, no
+  // escapes above 0x7f. (Without the `u` flag, `i` never folds a non-ASCII char onto ASCII.)
+  if (src.startsWith('[^')) return undefined;
+  for (const m of src.matchAll(/\\(.)(?:([0-9a-fA-F]{2}))?/g)) {
+    const e = m[1] as string;
+    if ('sSWDpPuUcck'.includes(e)) return undefined;
+    if (e === 'x' && (m[2] === undefined || parseInt(m[2], 16) > 0x7f)) return undefined;
+  }
+  if (/[^\x20-\x7e]/.test(src)) return undefined;
+  let re: RegExp;
+  try {
+    re = new RegExp(`^${src}$`, ignoreCase ? 'i' : '');
+  } catch {
+    return undefined;
+  }
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) table[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
+}
+
+/** Index just past the `]` of the class opening at `i`. */
+function classEnd(p: string, i: number): number {
+  let j = i + 1;
+  if (p[j] === '^') j++;
+  if (p[j] === ']') j++;
+  for (; j < p.length; j++) {
+    if (p[j] === '\\') j++;
+    else if (p[j] === ']') return j + 1;
+  }
+  return -1;
+}
+
+/** Index just past the `)` closing the group opening at `i`. */
+function groupEnd(p: string, i: number): number {
+  let depth = 0;
+  for (let j = i; j < p.length; j++) {
+    const c = p[j];
+    if (c === '\\') j++;
+    else if (c === '[') {
+      j = classEnd(p, j) - 1;
+      if (j < 0) return -1;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return j + 1;
+  }
+  return -1;
+}
+
+/** Top-level `|` positions of a group body (or of the whole pattern). */
+function splitAlternatives(body: string): string[] | undefined {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let j = 0; j < body.length; j++) {
+    const c = body[j];
+    if (c === '\\') j++;
+    else if (c === '[') {
+      j = classEnd(body, j) - 1;
+      if (j < 0) return undefined;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      parts.push(body.slice(from, j));
+      from = j + 1;
+    }
+  }
+  parts.push(body.slice(from));
+  return parts;
+}
+
+interface Prefix {
+  readonly s: string;
+  /** False once an item could not be expanded: `s` is all this branch is known to begin with. */
+  readonly open: boolean;
+}
+
+/**
+ * The literal strings every match of `src` begins with (one per branch), as far as they can be
+ * expanded; undefined when there are too many branches or the syntax is not understood.
+ */
+function prefixes(src: string, ignoreCase: boolean): Prefix[] | undefined {
+  const alts = splitAlternatives(src);
+  if (!alts) return undefined;
+  const out: Prefix[] = [];
+  for (const alt of alts) {
+    const seq = sequencePrefixes(alt, ignoreCase);
+    if (!seq) return undefined;
+    out.push(...seq);
+    if (out.length > MAX_EXPANSIONS) return undefined;
+  }
+  return out;
+}
+
+function sequencePrefixes(p: string, ignoreCase: boolean): Prefix[] | undefined {
+  let cur: Prefix[] = [{ s: '', open: true }];
+  let i = 0;
+  while (i < p.length && cur.some((x) => x.open)) {
+    // One item: its expansions (undefined: cannot expand, the prefix stops here).
+    let items: Prefix[] | undefined;
+    let next: number;
+    const c = p[i] as string;
+    if (c === '\\') {
+      const e = p[i + 1];
+      if (e === undefined) return undefined;
+      next = i + 2;
+      if (e === 'b')
+        items = [{ s: '', open: true }]; // zero-width: only narrows the match
+      else if (/[.\-/$_:@=~,'"`&%#!<>]/.test(e)) items = [{ s: e, open: true }];
+    } else if (c === '[') {
+      next = classEnd(p, i);
+      if (next < 0) return undefined;
+      const members = classMembers(p.slice(i, next), ignoreCase);
+      if (members) {
+        const chars: string[] = [];
+        members.forEach((m, code) => {
+          if (m) chars.push(String.fromCharCode(code));
+        });
+        const lower = [...new Set(chars.map((x) => x.toLowerCase()))];
+        if (lower.length > 0 && lower.length <= MAX_CLASS_MEMBERS)
+          items = lower.map((s) => ({ s, open: true }));
+      }
+    } else if (c === '(') {
+      next = groupEnd(p, i);
+      if (next < 0) return undefined;
+      if (p[i + 1] !== '?' || p[i + 2] === ':') {
+        items = prefixes(p.slice(p[i + 1] === '?' ? i + 3 : i + 1, next - 1), ignoreCase);
+        if (!items) return undefined;
+      }
+      // Named groups, lookarounds: not expanded.
+    } else if (META.has(c)) {
+      return cur.map((x) => ({ s: x.s, open: false }));
+    } else {
+      next = i + 1;
+      items = [{ s: c.toLowerCase(), open: true }];
+    }
+    // Quantifiers: `?` adds the empty branch; any other ends the prefix before the item.
+    const q = p[next];
+    if (q === '?' && items) {
+      items = [...items, { s: '', open: true }];
+      next++;
+      if (p[next] === '?') next++; // lazy: same strings
+    } else if (q === '*' || q === '+' || q === '{' || (q === '?' && !items)) {
+      items = undefined;
+    }
+    if (!items) return cur.map((x) => ({ s: x.s, open: false }));
+    const grown: Prefix[] = [];
+    for (const x of cur) {
+      if (!x.open) grown.push(x);
+      else for (const y of items) grown.push({ s: x.s + y.s, open: y.open });
+    }
+    if (grown.length > MAX_EXPANSIONS) return undefined;
+    cur = grown;
+    i = next;
+  }
+  return cur;
+}
+
+/**
+ * How many chars before a keyword hit a match may begin (0, or 1 after a one-char boundary group
+ * `(?:^|[...])`), when every match provably begins with one of `keywords` (ASCII case folded, as
+ * the prefilter finds them); undefined when that cannot be proved.
+ */
+export function keywordLead(
+  pattern: string,
+  keywords: readonly string[],
+  ignoreCase: boolean,
+): number | undefined {
+  const top = splitAlternatives(pattern);
+  if (!top || top.length !== 1) return undefined;
+  let rest = pattern;
+  let lead = 0;
+  const boundary = /^(?:\\b)?\(\?:\^\|(\[[^\]]*\])\)/.exec(rest);
+  if (boundary) {
+    if (!classMembers(boundary[1] as string, ignoreCase)) {
+      // A negated class (`[^A-Za-z0-9]`) still consumes exactly one char.
+      if (!/^\[\^[^\]]*\]$/.test(boundary[1] as string)) return undefined;
+    }
+    lead = 1;
+    rest = rest.slice(boundary[0].length);
+  }
+  const found = prefixes(rest, ignoreCase);
+  if (!found || found.length === 0) return undefined;
+  const ok = found.every((x) => x.s.length > 0 && keywords.some((k) => x.s.startsWith(k)));
+  return ok ? lead : undefined;
+}
+
+/** A class every match must hold `min` consecutive chars of. */
+export interface RequiredRun {
+  /** 1 for member chars, by ASCII code. */
+  readonly table: Uint8Array;
+  readonly min: number;
+}
+
+/**
+ * The longest `[class]{n}` / `{n,m}` item with n >= MIN_REQUIRED_RUN that every match must go
+ * through: at the top level of the pattern, or at the top level of a top-level group, with no
+ * alternation on the way and no quantifier on the group. Undefined when there is none.
+ */
+export function requiredRun(pattern: string, ignoreCase: boolean): RequiredRun | undefined {
+  let best: RequiredRun | undefined;
+  const visit = (seq: string, depth: number): void => {
+    const alts = splitAlternatives(seq);
+    if (!alts || alts.length !== 1) return;
+    for (let i = 0; i < seq.length;) {
+      const c = seq[i];
+      let next: number;
+      if (c === '\\') next = i + 2;
+      else if (c === '[') {
+        next = classEnd(seq, i);
+        if (next < 0) return;
+        const q = /^\{(\d+)(?:,\d*)?\}/.exec(seq.slice(next));
+        const table = q ? classMembers(seq.slice(i, next), ignoreCase) : undefined;
+        const min = q ? Number(q[1]) : 0;
+        if (table && min >= MIN_REQUIRED_RUN && (!best || min > best.min)) best = { table, min };
+      } else if (c === '(') {
+        next = groupEnd(seq, i);
+        if (next < 0) return;
+        const quantified = /^[?*+{]/.test(seq.slice(next));
+        const plain = seq[i + 1] !== '?' || seq[i + 2] === ':';
+        if (!quantified && plain && depth < 1) {
+          visit(seq.slice(seq[i + 1] === '?' ? i + 3 : i + 1, next - 1), depth + 1);
+        }
+      } else next = i + 1;
+      i = next;
+    }
+  };
+  visit(pattern, 0);
+  return best;
+}
+
+/**
+ * True when text[from, to) holds `run.min` consecutive member chars. Looks at one char in
+ * `min`: a run that long must cover one of them; from a member it measures the run around it.
+ */
+export function hasRun(text: string, from: number, to: number, run: RequiredRun): boolean {
+  const { table, min } = run;
+  const isMember = (i: number): boolean => {
+    const c = text.charCodeAt(i);
+    return c < 128 && table[c] === 1;
+  };
+  for (let i = from + min - 1; i < to;) {
+    if (!isMember(i)) {
+      i += min;
+      continue;
+    }
+    let s = i;
+    while (s > from && isMember(s - 1)) s--;
+    let e = i + 1;
+    while (e < to && e - s < min && isMember(e)) e++;
+    if (e - s >= min) return true;
+    i = e + min;
+  }
+  return false;
+}

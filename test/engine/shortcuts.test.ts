@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { syntheticJiraUnits } from '../../bench/synthetic-jira.js';
+import { DETECTORS } from '../../src/detectors/index.js';
+import { createScanner } from '../../src/engine/scan.js';
+import { hasRun, keywordLead, requiredRun } from '../../src/engine/shortcuts.js';
+import { sharedPath } from '../shared-path.js';
+
+describe('keywordLead', () => {
+  it.each([
+    [String.raw`\b(ghp_[A-Za-z0-9]{36})`, ['ghp_'], false, 0],
+    [String.raw`(?:^|[^A-Za-z0-9_])(xoxb-[0-9]{10})`, ['xoxb-'], false, 1],
+    // Expanded small classes and optional items: apikey, api_key, api.key, api-key.
+    [
+      String.raw`((?:secret|api[_.-]?key)[A-Za-z0-9]{0,4})=(\w{16})`,
+      ['secret', 'apikey', 'api_key', 'api.key', 'api-key'],
+      true,
+      0,
+    ],
+    [String.raw`(?:[Aa][Zz][Uu][Rr][Ee])_(\w{8})`, ['azure'], false, 0],
+  ])('proves %s begins at a keyword', (pattern, keywords, ignoreCase, lead) => {
+    expect(keywordLead(pattern, keywords, ignoreCase)).toBe(lead);
+  });
+  it.each([
+    // `api` alone is no keyword: "apikey" is, but a match may read "api" + something else.
+    [String.raw`(api[a-z]?key)=(\w{16})`, ['apikey']],
+    [String.raw`(?:azure|ado)[\w.-]{0,20}=(\w{52})`, ['azure', 'ado_']],
+    [String.raw`ghp_\w{36}|gho_\w{36}`, ['ghp_', 'gho_']], // top-level alternation
+    [String.raw`[A-Za-z]{4}_(\w{8})`, ['acme']], // a large class opens the match
+    [String.raw`(?=acme)(acme_\w{8})`, ['acme']], // lookahead not expanded
+    [String.raw`(?:^|\s)(acme_\w{8})`, ['acme']], // \s is not a one-char ASCII class
+  ])('does not claim %s', (pattern, keywords) => {
+    expect(keywordLead(pattern, keywords, false)).toBeUndefined();
+  });
+});
+
+describe('requiredRun and hasRun', () => {
+  it('finds the longest mandatory class run', () => {
+    const run = requiredRun(String.raw`(?:azure|//\w{0,9}:)([a-z2-7]{52})(?:$|[^a-z])`, false);
+    expect(run?.min).toBe(52);
+    expect(run?.table['a'.charCodeAt(0)]).toBe(1);
+    expect(run?.table['8'.charCodeAt(0)]).toBe(0);
+  });
+  it('ignores runs that are optional, alternated or not ASCII-only', () => {
+    expect(requiredRun(String.raw`x(?:[a-z]{20})?`, false)).toBeUndefined();
+    expect(requiredRun(String.raw`x(?:[a-z]{20}|y)`, false)).toBeUndefined();
+    expect(requiredRun(String.raw`x([^\s]{20})`, false)).toBeUndefined();
+    expect(requiredRun(String.raw`x([a-z]{8})`, false)).toBeUndefined(); // too short to help
+  });
+  it('tells a window with the run from one without', () => {
+    const run = requiredRun(String.raw`([a-f0-9]{16})`, false);
+    if (!run) throw new Error('no run');
+    const text = `see abcdef0123 and then 0123456789abcdef0 ok`;
+    expect(hasRun(text, 0, text.length, run)).toBe(true);
+    const at = text.indexOf('0123456789');
+    expect(hasRun(text, 0, at + 15, run)).toBe(false); // the window cuts the run at 15
+    expect(hasRun(text, at, at + 16, run)).toBe(true);
+    expect(hasRun(text, at + 1, text.length, run)).toBe(true);
+    expect(hasRun(text, at + 2, text.length, run)).toBe(false);
+  });
+});
+
+/** Texts the engine meets: the labelled corpus, every catalogue example, and bench-like issues. */
+function texts(): string[] {
+  const out: string[] = [];
+  for (const file of ['corpus/positives.jsonl', 'corpus/negatives.jsonl']) {
+    for (const line of readFileSync(sharedPath(file), 'utf8').split('\n')) {
+      if (line) out.push((JSON.parse(line) as { text: string }).text);
+    }
+  }
+  for (const d of DETECTORS) {
+    for (const p of [...d.examples.positives, ...d.examples.negatives])
+      out.push(typeof p === 'string' ? p : p.text);
+  }
+  out.push(...syntheticJiraUnits({ totalBytes: 512 * 1024, seed: 11, secretRate: 0.5 }));
+  return out;
+}
+
+describe('the shortcuts find exactly what the reference path finds', () => {
+  const all = texts();
+  it.each([
+    ['every detector', () => true],
+    ['the default set', undefined],
+  ])('%s', (_name, isEnabled) => {
+    const make = (shortcuts: boolean) =>
+      createScanner({
+        detectors: DETECTORS,
+        fingerprintKey: 'shortcuts-test-fingerprint-key',
+        shortcuts,
+        ...(isEnabled ? { isEnabled } : {}),
+      });
+    const fast = make(true);
+    const reference = make(false);
+    let findings = 0;
+    for (const t of all) {
+      const expected = reference.scan(t);
+      findings += expected.findings.length;
+      expect(fast.scan(t)).toEqual(expected);
+    }
+    expect(findings).toBeGreaterThan(1000); // the texts do exercise the detectors
+  });
+});
