@@ -9,7 +9,7 @@ import { DETECTORS } from '../detectors/index.js';
 import { severityOf } from '../engine/severity.js';
 import type { Severity } from '../engine/types.js';
 import { withValidity, type Incident } from '../incidents/model.js';
-import { scanIssue, searchFields } from '../scan/scan-issue.js';
+import { scanIssue, searchFields, type OnSecret } from '../scan/scan-issue.js';
 import { scanProjectDocs } from '../scan/scan-project.js';
 import { checkerFor, createValiditySession, type ValidityResult } from '../validity/index.js';
 import { makeFingerprinter } from '../engine/fingerprint.js';
@@ -55,9 +55,9 @@ export async function checkNow(deps: AppDeps, incidentId: string): Promise<Check
     keepIdentity: settings.validityChecks.keepIdentity,
   });
   // Only this incident's secret is handed over; every other finding of the place is ignored.
-  const onSecret = (f: { detector: string; fingerprint: string }, secret: string): void => {
+  const onSecret: OnSecret = (f, secret, partner) => {
     if (f.detector === incident.detector.name && f.fingerprint === incident.secret_hash)
-      session.onSecret(f, secret);
+      session.onSecret(f, secret, partner);
   };
   const scanner = await scannerOf(deps, settings);
   const places = (await deps.store.occurrencesOfIncident(incident.id)).filter(
