@@ -105,6 +105,11 @@ export interface Harness {
   call(functionKey: string, payload?: unknown, accountId?: string): Promise<unknown>;
   /** Starts a historical scan of all projects and runs the queues until the job ends. */
   historicalScan(): Promise<HistoricalJob>;
+  /**
+   * The daily validity re-check, now: fires the `validity-recheck` scheduled trigger and runs the
+   * queues until its check run has ended.
+   */
+  checkRun(): Promise<void>;
   /** Replays `--events` ops through the simulator and delivers their Forge events. */
   replay(ops: readonly unknown[]): Promise<{ applied: number; events: number }>;
   incidents(): Promise<IncidentReport[]>;
@@ -264,6 +269,12 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
           `the scan ended ${done.status}: ${JSON.stringify(done.errors.at(-1) ?? '')}`,
         );
       return done;
+    },
+    async checkRun() {
+      await runtime.scheduled('validity-recheck');
+      await drain(() =>
+        Promise.resolve(runtime.pending().every((e) => e.queueName !== 'validity-check')),
+      );
     },
     async replay(ops) {
       let events = 0;
