@@ -87,6 +87,8 @@ export interface HarnessOptions {
   readonly incidentApi?: boolean;
   /** Virtual ms each Jira call takes inside a queue consumer: a scan then spans invocations. */
   readonly jiraLatencyMs?: number;
+  /** Virtual ms each egress request (a validity check) takes inside a queue consumer. */
+  readonly egressLatencyMs?: number;
   /**
    * Answer the validity checkers' hosts with this provider simulator (dev/provider-sim), so no
    * real provider is ever called. Checks stay off unless `checkValidity` turns them on.
@@ -200,12 +202,16 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
         }
       : {}),
     virtualDate: true,
-    ...(o.jiraLatencyMs
+    ...(o.jiraLatencyMs || o.egressLatencyMs
       ? {
           latency: (c: { target: { type: string }; invocation?: { kind: string } | undefined }) =>
-            c.invocation?.kind === 'consumer' && c.target.type === 'fpp'
-              ? (o.jiraLatencyMs ?? 0)
-              : 0,
+            c.invocation?.kind !== 'consumer'
+              ? 0
+              : c.target.type === 'fpp'
+                ? (o.jiraLatencyMs ?? 0)
+                : c.target.type === 'egress'
+                  ? (o.egressLatencyMs ?? 0)
+                  : 0,
         }
       : {}),
     ...(rate > 0 ? { faults: { rate, random: seededRandom(seed + 1) } } : {}),

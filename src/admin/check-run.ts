@@ -34,7 +34,7 @@ export interface CheckRunLimits {
 
 export const DEFAULT_CHECK_RUN_LIMITS: CheckRunLimits = {
   maxChecks: 2000,
-  perProvider: 500,
+  perProvider: 1000,
   concurrency: 4,
 };
 
