@@ -87,6 +87,8 @@ export interface HarnessOptions {
   readonly incidentApi?: boolean;
   /** Virtual ms each Jira call takes inside a queue consumer: a scan then spans invocations. */
   readonly jiraLatencyMs?: number;
+  /** Virtual ms each egress request (a validity check) takes inside a queue consumer. */
+  readonly egressLatencyMs?: number;
   /**
    * Answer the validity checkers' hosts with this provider simulator (dev/provider-sim), so no
    * real provider is ever called. Checks stay off unless `checkValidity` turns them on.
@@ -105,6 +107,11 @@ export interface Harness {
   call(functionKey: string, payload?: unknown, accountId?: string): Promise<unknown>;
   /** Starts a historical scan of all projects and runs the queues until the job ends. */
   historicalScan(): Promise<HistoricalJob>;
+  /**
+   * The daily validity re-check, now: fires the `validity-recheck` scheduled trigger and runs the
+   * queues until its check run has ended.
+   */
+  checkRun(): Promise<void>;
   /** Replays `--events` ops through the simulator and delivers their Forge events. */
   replay(ops: readonly unknown[]): Promise<{ applied: number; events: number }>;
   incidents(): Promise<IncidentReport[]>;
@@ -195,12 +202,16 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
         }
       : {}),
     virtualDate: true,
-    ...(o.jiraLatencyMs
+    ...(o.jiraLatencyMs || o.egressLatencyMs
       ? {
           latency: (c: { target: { type: string }; invocation?: { kind: string } | undefined }) =>
-            c.invocation?.kind === 'consumer' && c.target.type === 'fpp'
-              ? (o.jiraLatencyMs ?? 0)
-              : 0,
+            c.invocation?.kind !== 'consumer'
+              ? 0
+              : c.target.type === 'fpp'
+                ? (o.jiraLatencyMs ?? 0)
+                : c.target.type === 'egress'
+                  ? (o.egressLatencyMs ?? 0)
+                  : 0,
         }
       : {}),
     ...(rate > 0 ? { faults: { rate, random: seededRandom(seed + 1) } } : {}),
@@ -260,6 +271,12 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
           `the scan ended ${done.status}: ${JSON.stringify(done.errors.at(-1) ?? '')}`,
         );
       return done;
+    },
+    async checkRun() {
+      await runtime.scheduled('validity-recheck');
+      await drain(() =>
+        Promise.resolve(runtime.pending().every((e) => e.queueName !== 'validity-check')),
+      );
     },
     async replay(ops) {
       let events = 0;

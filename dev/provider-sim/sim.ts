@@ -14,6 +14,7 @@
  * @module
  */
 import { listenLoopback, type Listening } from '../loopback.js';
+import { sigV4Signature } from '../../src/validity/sigv4.js';
 import type { ValidityFetch, ValidityResponse } from '../../src/validity/types.js';
 
 export type SecretState =
@@ -30,6 +31,7 @@ export interface SimRequest {
 
 interface Answer {
   readonly status: number;
+  /** JSON, or a string sent as XML (AWS's query APIs). */
   readonly body: unknown;
 }
 
@@ -40,9 +42,16 @@ interface Route {
   readonly path: RegExp;
   /** Where the provider reads the credential. */
   readonly secretAt: string;
-  readonly secretOf: (req: SimRequest, m: RegExpMatchArray) => string | undefined;
+  /** `partners`: each known secret's partner (key id, account SID), as `set` registered it. */
+  readonly secretOf: (
+    req: SimRequest,
+    m: RegExpMatchArray,
+    partners: ReadonlyMap<string, string>,
+  ) => string | undefined;
   /** Headers the provider documents besides the credential (not "something else attached"). */
   readonly expected: readonly string[];
+  /** The provider documents a request body (a form, a GraphQL query). */
+  readonly bodyExpected?: boolean;
   readonly live: Answer;
   readonly revoked: Answer;
   readonly serverError?: number;
@@ -50,6 +59,87 @@ interface Route {
 
 const bearer = (req: SimRequest): string | undefined =>
   /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+
+/** The password of HTTP Basic credentials, when the user name is that secret's partner. */
+const basicPassword = (
+  req: SimRequest,
+  partners: ReadonlyMap<string, string>,
+): string | undefined => {
+  const b64 = /^Basic (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+  const [user, password] = b64 ? atob(b64).split(/:(.*)/s) : [];
+  return password !== undefined && partners.get(password) === user ? password : undefined;
+};
+
+/** AWS: the secret key whose SigV4 signature of this very request matches (it is never sent). */
+const sigV4Secret = (
+  req: SimRequest,
+  partners: ReadonlyMap<string, string>,
+): string | undefined => {
+  const auth =
+    /^AWS4-HMAC-SHA256 Credential=([A-Z0-9]+)\/(\d{8})\/([a-z0-9-]+)\/([a-z]+)\/aws4_request, SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$/.exec(
+      req.headers.authorization ?? '',
+    );
+  if (!auth) return undefined;
+  const [, keyId, , region = '', service = '', signed = '', signature] = auth;
+  const url = new URL(req.url);
+  const headers = Object.fromEntries(
+    signed
+      .split(';')
+      .filter((h) => h !== 'host')
+      .map((h) => [h, req.headers[h] ?? '']),
+  );
+  for (const [secret, partner] of partners) {
+    if (partner !== keyId) continue;
+    const mine = sigV4Signature(
+      {
+        method: req.method,
+        host: url.hostname,
+        path: url.pathname,
+        query: url.search.slice(1),
+        headers,
+        body: req.body ?? '',
+        region,
+        service,
+        amzDate: req.headers['x-amz-date'] ?? '',
+      },
+      secret,
+    );
+    if (mine.signature === signature) return secret;
+  }
+  return undefined;
+};
+
+/** A Bearer route whose only documented credential is the Authorization header. */
+const bearerRoute = (host: string, path: RegExp, live: Answer, revoked: Answer): Route => ({
+  host,
+  method: 'GET',
+  path,
+  secretAt: 'authorization: Bearer',
+  secretOf: bearer,
+  expected: [],
+  live,
+  revoked,
+});
+
+/** A route whose credential is one documented header. */
+const headerRoute = (
+  host: string,
+  path: RegExp,
+  header: string,
+  live: Answer,
+  revoked: Answer,
+): Route => ({
+  host,
+  method: 'GET',
+  path,
+  secretAt: header,
+  secretOf: (req) => req.headers[header],
+  expected: [],
+  live,
+  revoked,
+});
+
+const STS_XMLNS = 'xmlns="https://sts.amazonaws.com/doc/2011-06-15/"';
 
 /** Documented shapes, trimmed to what the providers' reference pages show. */
 export const ROUTES: readonly Route[] = [
@@ -396,6 +486,219 @@ export const ROUTES: readonly Route[] = [
     },
     revoked: { status: 404, body: { message: 'Unknown Webhook', code: 10015 } },
   },
+  {
+    host: 'sts.amazonaws.com',
+    method: 'POST',
+    path: /^\/$/,
+    secretAt: 'authorization: SigV4 signature',
+    secretOf: (req, _m, partners) => sigV4Secret(req, partners),
+    expected: ['content-type', 'x-amz-date'],
+    bodyExpected: true,
+    live: {
+      status: 200,
+      body: `<GetCallerIdentityResponse ${STS_XMLNS}><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/Alice</Arn><UserId>AIDACKCEVSQ6C2EXAMPLE</UserId><Account>123456789012</Account></GetCallerIdentityResult><ResponseMetadata><RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
+    },
+    revoked: {
+      status: 403,
+      body: `<ErrorResponse ${STS_XMLNS}><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code><Message>The security token included in the request is invalid.</Message></Error><RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ErrorResponse>`,
+    },
+  },
+  {
+    host: 'api.twilio.com',
+    method: 'GET',
+    path: /^\/2010-04-01\/Accounts(?:\/AC[0-9a-f]{32})?\.json$/,
+    secretAt: 'authorization: Basic',
+    secretOf: (req, _m, partners) => basicPassword(req, partners),
+    expected: [],
+    live: {
+      status: 200,
+      body: {
+        sid: 'ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+        friendly_name: 'friendly_name',
+        status: 'active',
+        type: 'Full',
+        date_created: 'Thu, 30 Jul 2015 20:00:00 +0000',
+      },
+    },
+    revoked: {
+      status: 401,
+      body: {
+        code: 20003,
+        message: 'Authenticate',
+        more_info: 'https://www.twilio.com/docs/errors/20003',
+        status: 401,
+      },
+    },
+  },
+  headerRoute(
+    'api.datadoghq.com',
+    /^\/api\/v1\/validate$/,
+    'dd-api-key',
+    { status: 200, body: { valid: true } },
+    { status: 403, body: { errors: ['Forbidden'] } },
+  ),
+  bearerRoute(
+    'app.asana.com',
+    /^\/api\/1\.0\/users\/me$/,
+    {
+      status: 200,
+      body: {
+        data: {
+          gid: '12345',
+          resource_type: 'user',
+          name: 'Greg Sanchez',
+          email: 'gsanchez@example.com',
+        },
+      },
+    },
+    {
+      status: 401,
+      body: {
+        errors: [
+          { message: 'Not Authorized', help: 'For more information on API status codes...' },
+        ],
+      },
+    },
+  ),
+  bearerRoute(
+    'api.airtable.com',
+    /^\/v0\/meta\/whoami$/,
+    { status: 200, body: { id: 'usrL2PNC5o3H4lBEi', scopes: ['data.records:read'] } },
+    {
+      status: 401,
+      body: { error: { type: 'AUTHENTICATION_REQUIRED', message: 'Authentication required' } },
+    },
+  ),
+  {
+    host: 'api.pagerduty.com',
+    method: 'GET',
+    path: /^\/abilities$/,
+    secretAt: 'authorization: Token token=',
+    secretOf: (req) => /^Token token=(\S+)$/.exec(req.headers.authorization ?? '')?.[1],
+    expected: [],
+    live: { status: 200, body: { abilities: ['sso', 'advanced_reports', 'teams'] } },
+    revoked: { status: 401, body: { error: { message: 'Unauthorized', code: 2006 } } },
+  },
+  bearerRoute(
+    'api.groq.com',
+    /^\/openai\/v1\/models$/,
+    {
+      status: 200,
+      body: { object: 'list', data: [{ id: 'llama-3.3-70b-versatile', object: 'model' }] },
+    },
+    {
+      status: 401,
+      body: {
+        error: {
+          message: 'Invalid API Key',
+          type: 'invalid_request_error',
+          code: 'invalid_api_key',
+        },
+      },
+    },
+  ),
+  bearerRoute(
+    'api.mistral.ai',
+    /^\/v1\/models$/,
+    {
+      status: 200,
+      body: { object: 'list', data: [{ id: 'mistral-small-latest', object: 'model' }] },
+    },
+    { status: 401, body: { message: 'Unauthorized', request_id: 'a1b2c3' } },
+  ),
+  bearerRoute(
+    'api.replicate.com',
+    /^\/v1\/account$/,
+    {
+      status: 200,
+      body: {
+        type: 'user',
+        username: 'aron',
+        name: 'Aron Carroll',
+        github_url: 'https://github.com/aron',
+      },
+    },
+    {
+      status: 401,
+      body: {
+        title: 'Unauthenticated',
+        detail: 'You did not pass a valid authentication token',
+        status: 401,
+      },
+    },
+  ),
+  bearerRoute(
+    'api.doppler.com',
+    /^\/v3\/me$/,
+    {
+      status: 200,
+      body: {
+        workplace: { slug: 'acme', name: 'Acme' },
+        type: 'personal',
+        slug: 'tok_1',
+        name: 'laptop',
+      },
+    },
+    { status: 401, body: { messages: ['Invalid Auth token'], success: false } },
+  ),
+  bearerRoute(
+    'connect.squareup.com',
+    /^\/v2\/locations$/,
+    {
+      status: 200,
+      body: { locations: [{ id: '18YC4JDH91E1H', name: 'Grant Park', status: 'ACTIVE' }] },
+    },
+    {
+      status: 401,
+      body: {
+        errors: [
+          {
+            category: 'AUTHENTICATION_ERROR',
+            code: 'UNAUTHORIZED',
+            detail: 'This request could not be authorized.',
+          },
+        ],
+      },
+    },
+  ),
+  headerRoute(
+    'api.getpostman.com',
+    /^\/me$/,
+    'x-api-key',
+    { status: 200, body: { user: { id: 12345678, username: 'taylor-lee', isPublic: true } } },
+    {
+      status: 401,
+      body: {
+        error: {
+          name: 'AuthenticationError',
+          message: 'Invalid API Key. Every request requires a valid API Key to be sent.',
+        },
+      },
+    },
+  ),
+  bearerRoute(
+    'sentry.io',
+    /^\/api\/0\/organizations\/$/,
+    {
+      status: 200,
+      body: [
+        { id: '2', slug: 'the-interstellar-jurisdiction', name: 'The Interstellar Jurisdiction' },
+      ],
+    },
+    { status: 401, body: { detail: 'Invalid token' } },
+  ),
+  bearerRoute(
+    'api.buildkite.com',
+    /^\/v2\/access-token$/,
+    { status: 200, body: { uuid: 'b63254c0-3271-4a98-8270-7cfbd6c2f14e', scopes: ['read_build'] } },
+    {
+      status: 401,
+      body: {
+        message:
+          'Authentication required. Please supply a valid API Access Token: https://buildkite.com/docs/apis/rest-api#authentication',
+      },
+    },
+  ),
 ];
 
 /** Hosts the simulator answers for. */
@@ -436,7 +739,8 @@ const TRANSPORT = new Set([
 ]);
 
 export interface ProviderSim {
-  set(secret: string, state: SecretState): void;
+  /** `partner`: the key id / SID the secret works with (AWS, Twilio). */
+  set(secret: string, state: SecretState, partner?: string): void;
   readonly log: readonly SimLogEntry[];
   /** Answers one request (what `fetch` and the loopback server both use). */
   handle(req: SimRequest, signal?: AbortSignal): Promise<SimResponse>;
@@ -447,12 +751,16 @@ export interface ProviderSim {
 
 export function createProviderSim(): ProviderSim {
   const states = new Map<string, SecretState>();
+  const partners = new Map<string, string>();
   const log: SimLogEntry[] = [];
-  const json = (a: Answer, extra: Record<string, string> = {}): SimResponse => ({
-    status: a.status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...extra },
-    body: JSON.stringify(a.body),
-  });
+  const json = (a: Answer, extra: Record<string, string> = {}): SimResponse =>
+    typeof a.body === 'string'
+      ? { status: a.status, headers: { 'content-type': 'text/xml', ...extra }, body: a.body }
+      : {
+          status: a.status,
+          headers: { 'content-type': 'application/json; charset=utf-8', ...extra },
+          body: JSON.stringify(a.body),
+        };
 
   async function handle(req: SimRequest, signal?: AbortSignal): Promise<SimResponse> {
     const url = new URL(req.url);
@@ -473,7 +781,7 @@ export function createProviderSim(): ProviderSim {
       });
       return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not Found' };
     }
-    const secret = route.secretOf(req, m);
+    const secret = route.secretOf(req, m, partners);
     const credentialHeader = route.secretAt === 'path' ? undefined : route.secretAt.split(':')[0];
     const extraHeaders = Object.keys(req.headers)
       .map((h) => h.toLowerCase())
@@ -511,7 +819,7 @@ export function createProviderSim(): ProviderSim {
       state,
       status: answer === 'slow' ? 0 : answer.status,
       extraHeaders,
-      extraBody: req.body !== undefined && req.body !== '',
+      extraBody: !route.bodyExpected && req.body !== undefined && req.body !== '',
     });
     if (answer !== 'slow') return answer;
     // Answers only once the caller gives up: a provider that hangs.
@@ -546,7 +854,10 @@ export function createProviderSim(): ProviderSim {
   };
 
   return {
-    set: (secret, state) => states.set(secret, state),
+    set: (secret, state, partner) => {
+      states.set(secret, state);
+      if (partner !== undefined) partners.set(secret, partner);
+    },
     log,
     handle,
     fetch,

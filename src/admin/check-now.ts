@@ -9,9 +9,16 @@ import { DETECTORS } from '../detectors/index.js';
 import { severityOf } from '../engine/severity.js';
 import type { Severity } from '../engine/types.js';
 import { withValidity, type Incident } from '../incidents/model.js';
-import { scanIssue, searchFields } from '../scan/scan-issue.js';
+import { scanIssue, searchFields, type OnSecret } from '../scan/scan-issue.js';
 import { scanProjectDocs } from '../scan/scan-project.js';
-import { checkerFor, createValiditySession, type ValidityResult } from '../validity/index.js';
+import {
+  checkerFor,
+  createValiditySession,
+  type ValidityResult,
+  type ValiditySession,
+} from '../validity/index.js';
+import type { Scanner } from '../engine/scan.js';
+import type { FieldMeta } from '../content/issue-units.js';
 import { makeFingerprinter } from '../engine/fingerprint.js';
 import { fingerprintKey, scannerOf, textFields, type AppDeps } from './context.js';
 import { enqueueIncidents } from './delivery.js';
@@ -54,12 +61,38 @@ export async function checkNow(deps: AppDeps, incidentId: string): Promise<Check
     isProviderEnabled: () => true,
     keepIdentity: settings.validityChecks.keepIdentity,
   });
+  const result = await recheck(deps, incident, {
+    session,
+    scanner: await scannerOf(deps, settings),
+    fields: () => textFields(deps),
+  });
+  return record(deps, incident, result);
+}
+
+/** What re-checks of one run share: one session (per-provider limits), one scanner, the fields. */
+export interface RecheckContext {
+  readonly session: ValiditySession;
+  readonly scanner: Scanner;
+  /** The site's text fields (read once, on first need). */
+  readonly fields: () => Promise<readonly FieldMeta[]>;
+}
+
+/**
+ * Reads the incident's places again (at most MAX_PLACES), hands only its own secret (by
+ * fingerprint) to the session, and says what the check found; `no_longer_present` when no place
+ * holds it any more. Nothing is stored here.
+ */
+export async function recheck(
+  deps: AppDeps,
+  incident: Incident,
+  ctx: RecheckContext,
+): Promise<ValidityResult> {
+  const { session, scanner } = ctx;
   // Only this incident's secret is handed over; every other finding of the place is ignored.
-  const onSecret = (f: { detector: string; fingerprint: string }, secret: string): void => {
+  const onSecret: OnSecret = (f, secret, partner) => {
     if (f.detector === incident.detector.name && f.fingerprint === incident.secret_hash)
-      session.onSecret(f, secret);
+      session.onSecret(f, secret, partner);
   };
-  const scanner = await scannerOf(deps, settings);
   const places = (await deps.store.occurrencesOfIncident(incident.id)).filter(
     (o) => o.presence === 'present',
   );
@@ -67,7 +100,7 @@ export async function checkNow(deps: AppDeps, incidentId: string): Promise<Check
   for (const scope of scopes) {
     const [kind, id = ''] = scope.split(/:(.*)/s);
     if (kind === 'issue') {
-      const fields = await textFields(deps);
+      const fields = await ctx.fields();
       const found = await deps.asApp.issue(id, searchFields(fields));
       if (!found) continue;
       const key = places.find((o) => o.scope === scope)?.location.issueKey ?? id;
@@ -84,20 +117,17 @@ export async function checkNow(deps: AppDeps, incidentId: string): Promise<Check
       });
     }
     const result = session.resultFor(incident.detector.name, incident.secret_hash);
-    if (result) return record(deps, incident, await result);
+    if (result) return result;
   }
-  return record(deps, incident, {
-    validity: 'failed_to_check',
-    checked_at: deps.now(),
-    reason: 'no_longer_present',
-  });
+  return { validity: 'failed_to_check', checked_at: deps.now(), reason: 'no_longer_present' };
 }
 
-async function record(
+/** Stores a check's result on the incident and queues its delivery to the incident API. */
+export async function record(
   deps: AppDeps,
   incident: Incident,
   result: ValidityResult,
-): Promise<CheckNowResult> {
+): Promise<CheckNowResult & { ok: true }> {
   const next = {
     ...withValidity(incident, result, detectorSeverity(incident)),
     updated_at: deps.now(),

@@ -28,6 +28,8 @@ export interface Queues {
   pushDelivery(delaySeconds?: number): Promise<void>;
   /** A real-time change whose custom detectors did not fit in its trigger: scanned again whole. */
   pushRescan(event: ChangeEvent): Promise<void>;
+  /** Next stretch of a validity check run; `step` lets a consumer drop a stale duplicate. */
+  pushCheckRun(runId: string, step: number, delaySeconds?: number): Promise<void>;
 }
 
 export interface AppDeps {

@@ -20,7 +20,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { adfToText } from '../content/adf-text.js';
 import { DETECTORS } from '../detectors/index.js';
-import { checkerFor } from '../validity/index.js';
+import { checkerFor, type ValidityFetch, type ValiditySession } from '../validity/index.js';
+import { cliValiditySession, networkValidityFetch, validityFields } from './validity.js';
 import { compileCustomDetector, type CustomDetector } from '../engine/custom-detector.js';
 import { LineIndex } from '../engine/lines.js';
 import { createScanner, type Scanner } from '../engine/scan.js';
@@ -38,6 +39,8 @@ export interface CliIo {
   readonly fetch?: typeof fetch;
   /** The Jira simulator for scan-fixture: dev tooling, plugged in by `npm run scan-fixture`. */
   readonly fixtureSite?: FixtureSite;
+  /** Egress of `--check-validity` (tests and dev tooling: the provider simulator). */
+  readonly validityFetch?: ValidityFetch;
 }
 
 const EXIT_CLEAN = 0;
@@ -58,6 +61,9 @@ Scan options:
   --all-detectors                  run every detector, generic ones included
   --custom "NAME=RE2 PATTERN"      add a custom detector (repeatable)
   --fingerprint-key KEY            key for fingerprints (default: a per-machine key)
+  --check-validity                 send each secret once to its issuer's documented read-only
+                                   endpoint and report valid / invalid / failed_to_check (off by
+                                   default; see the README's "Validity checks" for the hosts)
 
 Site options (scan-site reads JIRA_SITE, JIRA_EMAIL and JIRA_API_TOKEN from the environment too):
   --projects KEY[,KEY]             only these projects (default: every project the account sees)
@@ -113,6 +119,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         'all-detectors': { type: 'boolean' },
         custom: { type: 'string', multiple: true },
         'fingerprint-key': { type: 'string' },
+        'check-validity': { type: 'boolean' },
         site: { type: 'string' },
         email: { type: 'string' },
         token: { type: 'string' },
@@ -220,10 +227,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     customs.push(result.detector);
   }
   const all = values['all-detectors'] === true;
+  const key = resolveFingerprintKey(values['fingerprint-key'], io.env ?? process.env).key;
+  const validity =
+    values['check-validity'] === true
+      ? cliValiditySession(io.validityFetch ?? networkValidityFetch, key)
+      : undefined;
   const scanner = createScanner({
     detectors: DETECTORS,
     customDetectors: customs,
-    fingerprintKey: resolveFingerprintKey(values['fingerprint-key'], io.env ?? process.env).key,
+    fingerprintKey: key,
     isEnabled: (d) =>
       !disable.has(d.id) && (all || enable.has(d.id) || d.enabledByDefault !== false),
   });
@@ -249,6 +261,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         ...(values.state ? { state: values.state } : {}),
         format: values.format ?? 'text',
         version: version(),
+        ...(validity ? { validity } : {}),
       },
       scanner,
       {
@@ -260,8 +273,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       },
     );
   }
-  if (inputFormat === 'jsonl') return scanJsonl(scanner, files, format, io, err);
-  return scanTexts(scanner, files, format, io, err);
+  if (inputFormat === 'jsonl') return scanJsonl(scanner, files, format, io, err, validity);
+  return scanTexts(scanner, files, format, io, err, validity);
 }
 
 async function scanTexts(
@@ -270,6 +283,7 @@ async function scanTexts(
   format: string,
   io: CliIo,
   err: (m: string) => Promise<void>,
+  validity?: ValiditySession,
 ): Promise<number> {
   const sources = files.length ? files : ['-'];
   const results: SarifInput[] = [];
@@ -283,7 +297,7 @@ async function scanTexts(
       failed = true;
       continue;
     }
-    const { findings, skips } = scanner.scan(text);
+    const { findings, skips } = scanner.scan(text, validity?.onSecret);
     for (const s of skips) await err(`${file}: ${s.detector}: ${s.reason}`);
     const lines = new LineIndex(text);
     results.push({
@@ -293,20 +307,37 @@ async function scanTexts(
     });
   }
   const total = results.reduce((n, r) => n + r.findings.length, 0);
+  // With --check-validity, every finding's check has been under way since the scan found it.
+  const checked = validity
+    ? await Promise.all(
+        results.map((r) => Promise.all(r.findings.map((f) => validityFields(validity, f)))),
+      )
+    : undefined;
   if (format === 'json') {
-    const out = results.flatMap((r) => r.findings.map((f) => ({ source: r.uri, ...f })));
+    const out = results.flatMap((r, i) =>
+      r.findings.map((f, j) => ({ source: r.uri, ...f, ...checked?.[i]?.[j] })),
+    );
     await write(io.stdout, `${JSON.stringify(out, null, 2)}\n`);
   } else if (format === 'sarif') {
     await write(
       io.stdout,
-      `${JSON.stringify(toSarif(version(), scanner.detectors, results), null, 2)}\n`,
+      `${JSON.stringify(
+        toSarif(
+          version(),
+          scanner.detectors,
+          results.map((r, i) => (checked?.[i] ? { ...r, validity: checked[i] } : r)),
+        ),
+        null,
+        2,
+      )}\n`,
     );
   } else {
-    for (const r of results) {
-      for (const f of r.findings) {
+    for (const [i, r] of results.entries()) {
+      for (const [j, f] of r.findings.entries()) {
+        const v = checked?.[i]?.[j];
         await write(
           io.stdout,
-          `${r.uri}:${f.line}:${f.column}  ${f.severity.padEnd(8)} ${f.detector}  ${f.redacted}${findingNotes(f)}\n`,
+          `${r.uri}:${f.line}:${f.column}  ${f.severity.padEnd(8)} ${f.detector}  ${f.redacted}${findingNotes(f)}${v ? `  [${v.validity}]` : ''}\n`,
         );
       }
     }
@@ -370,6 +401,7 @@ async function scanJsonl(
   format: string,
   io: CliIo,
   err: (m: string) => Promise<void>,
+  validity?: ValiditySession,
 ): Promise<number> {
   if (format !== 'jsonl') {
     await err('--input-format jsonl writes --format jsonl');
@@ -400,12 +432,15 @@ async function scanJsonl(
           await write(io.stdout, `${JSON.stringify({ id: rec.id, error: rec.error })}\n`);
           continue;
         }
-        const { findings } = scanner.scan(rec.text);
+        const { findings } = scanner.scan(rec.text, validity?.onSecret);
         found += findings.length;
-        await write(
-          io.stdout,
-          `${JSON.stringify({ id: rec.id, findings: findings.map(jsonlFinding) })}\n`,
+        const out = await Promise.all(
+          findings.map(async (f) => ({
+            ...jsonlFinding(f),
+            ...(validity ? await validityFields(validity, f) : {}),
+          })),
         );
+        await write(io.stdout, `${JSON.stringify({ id: rec.id, findings: out })}\n`);
       }
     } catch (e) {
       await err(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);

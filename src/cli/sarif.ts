@@ -10,6 +10,8 @@ export interface SarifInput {
   readonly findings: readonly Finding[];
   /** End line and column of each finding, same order. */
   readonly ends: readonly { line: number; column: number }[];
+  /** With --check-validity: each finding's validity, same order. */
+  readonly validity?: readonly object[];
 }
 
 const LEVEL = {
@@ -57,7 +59,7 @@ export function toSarif(
           },
         ],
         partialFingerprints: { 'secretFingerprint/v1': f.fingerprint },
-        properties: { severity: f.severity, redacted: f.redacted },
+        properties: { severity: f.severity, redacted: f.redacted, ...input.validity?.[i] },
       };
     }),
   );

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import type { Scanner } from '../engine/scan.js';
 import { incidentReport } from '../incidents/report.js';
+import type { ValiditySession } from '../validity/index.js';
 import { createJiraClient } from '../jira/client.js';
 import { createJiraHttp, JiraHttpError, JiraRateLimitError, type JiraFetch } from '../jira/http.js';
 import type { HistoricalJob } from '../scan/historical.js';
@@ -26,6 +27,8 @@ export interface SiteCommandInput {
   readonly state?: string;
   readonly format: string;
   readonly version: string;
+  /** --check-validity: each secret found is checked with its issuer as the scan finds it. */
+  readonly validity?: ValiditySession;
 }
 
 /** Serves a parsed site fixture in process: its Jira fetch port and site URL, or what is wrong. */
@@ -170,6 +173,7 @@ export async function siteCommand(
       ...(input.projects.length ? { projects: input.projects } : {}),
       ...(input.since ? { since: new Date(Date.parse(input.since)).toISOString() } : {}),
       ...(input.state ? { statePath: input.state } : {}),
+      ...(input.validity ? { validity: input.validity } : {}),
       now: () => new Date().toISOString(),
       sleep: realSleep,
       progress,
@@ -199,9 +203,10 @@ export async function siteCommand(
   const incidents = await incidentReport(result.store);
   const stats = siteStats(http.stats(), result.job, Date.now() - started);
   if (input.format === 'json') io.stdout.write(siteJson(incidents, stats, result.job));
-  else if (input.format === 'sarif') io.stdout.write(siteSarif(input.version, incidents));
+  else if (input.format === 'sarif')
+    io.stdout.write(siteSarif(input.version, incidents, input.validity !== undefined));
   else {
-    io.stdout.write(siteText(incidents));
+    io.stdout.write(siteText(incidents, input.validity !== undefined));
     for (const s of result.job.skips) {
       io.stderr.write(
         `skipped ${s.location.issueKey ?? s.location.projectKey} ${s.location.field}: ${s.reason}\n`,

@@ -62,11 +62,11 @@ const where = (o: IncidentReport['occurrences'][number]): string => {
   return `${l.issueKey ?? l.projectKey} ${l.field}${sub}`;
 };
 
-export function siteText(incidents: readonly IncidentReport[]): string {
+export function siteText(incidents: readonly IncidentReport[], withValidity = false): string {
   const lines: string[] = [];
   for (const i of incidents) {
     lines.push(
-      `${i.severity.padEnd(8)} ${i.detector.name}  ${i.secret_preview}  ${i.occurrences_count} place${i.occurrences_count === 1 ? '' : 's'}, ${i.presence}`,
+      `${i.severity.padEnd(8)} ${i.detector.name}  ${i.secret_preview}  ${i.occurrences_count} place${i.occurrences_count === 1 ? '' : 's'}, ${i.presence}${withValidity ? `  [${i.validity}]` : ''}`,
     );
     for (const o of i.occurrences) {
       lines.push(`    ${o.presence.padEnd(7)} ${where(o).padEnd(40)} ${o.url}`);
@@ -77,7 +77,11 @@ export function siteText(incidents: readonly IncidentReport[]): string {
 
 const LEVEL = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
 
-export function siteSarif(version: string, incidents: readonly IncidentReport[]): string {
+export function siteSarif(
+  version: string,
+  incidents: readonly IncidentReport[],
+  withValidity = false,
+): string {
   const rules = [...new Map(incidents.map((i) => [i.detector.name, i.detector])).values()].map(
     (d) => ({ id: d.name, name: d.display_name, properties: { family: d.family } }),
   );
@@ -98,7 +102,12 @@ export function siteSarif(version: string, incidents: readonly IncidentReport[])
         },
       ],
       partialFingerprints: { secretHash: i.secret_hash },
-      properties: { presence: o.presence, status: i.status, location: o.location },
+      properties: {
+        presence: o.presence,
+        status: i.status,
+        location: o.location,
+        ...(withValidity ? validityOfReport(i) : {}),
+      },
     })),
   );
   return `${JSON.stringify(
@@ -122,4 +131,13 @@ export function siteSarif(version: string, incidents: readonly IncidentReport[])
     null,
     2,
   )}\n`;
+}
+
+/** What SARIF carries of a check: the incident's validity fields. */
+function validityOfReport(i: IncidentReport): Record<string, string> {
+  return {
+    validity: i.validity,
+    ...(i.validity_checked_at ? { validity_checked_at: i.validity_checked_at } : {}),
+    ...(i.validity_reason ? { validity_reason: i.validity_reason } : {}),
+  };
 }

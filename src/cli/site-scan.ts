@@ -6,6 +6,7 @@
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import type { Scanner } from '../engine/scan.js';
+import type { ValiditySession } from '../validity/index.js';
 import { createMemoryStore, type MemorySnapshot, type MemoryStore } from '../incidents/store.js';
 import type { JiraClient } from '../jira/client.js';
 import { JiraRateLimitError } from '../jira/http.js';
@@ -35,6 +36,8 @@ export interface SiteScanOptions {
   readonly notice: (message: string) => void;
   /** Longest wait for a rate limit before giving up (state is saved). Default: 65 minutes. */
   readonly maxRateLimitWaitMs?: number;
+  /** --check-validity: the session the scan hands each secret to. */
+  readonly validity?: ValiditySession;
 }
 
 export interface SiteScanResult {

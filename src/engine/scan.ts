@@ -109,9 +109,13 @@ export interface Scanner {
   /**
    * Never throws: bad input gives an empty result with a skip that says why. `onSecret` is handed
    * each finding's secret as the engine read it (decoded, for a finding in encoded text) and
-   * must not keep it: the one way a caller (a validity check) sees a secret.
+   * must not keep it: the one way a caller (a validity check) sees a secret. `partner` is the
+   * partner value found beside it (an AWS key id), for checks that need the pair.
    */
-  scan(text: string, onSecret?: (finding: Finding, secret: string) => void): ScanResult;
+  scan(
+    text: string,
+    onSecret?: (finding: Finding, secret: string, partner?: string) => void,
+  ): ScanResult;
 }
 
 const DEFAULT_WINDOW = 256;
@@ -161,6 +165,8 @@ interface Rule {
 interface PartnerHit extends FindingPartner {
   readonly start: number;
   readonly end: number;
+  /** Handed to onSecret only, never put on a finding. */
+  readonly value: string;
 }
 
 interface Candidate {
@@ -296,7 +302,14 @@ function findPartner(r: Rule, text: string, start: number, end: number): Partner
     const distance = ps >= end ? ps - end : start - pe;
     if (distance < bestDistance) {
       bestDistance = distance;
-      best = { kind: spec.kind, name: spec.name, redacted: redact(value), start: ps, end: pe };
+      best = {
+        kind: spec.kind,
+        name: spec.name,
+        redacted: redact(value),
+        start: ps,
+        end: pe,
+        value,
+      };
     }
   }
   return best;
@@ -518,7 +531,10 @@ export function createScanner(options: ScannerOptions): Scanner {
     return out;
   }
 
-  function scan(input: string, onSecret?: (f: Finding, secret: string) => void): ScanResult {
+  function scan(
+    input: string,
+    onSecret?: (f: Finding, secret: string, partner?: string) => void,
+  ): ScanResult {
     if (typeof input !== 'string') {
       return { findings: [], skips: [{ detector: '*', reason: 'input is not text' }] };
     }
@@ -559,7 +575,7 @@ export function createScanner(options: ScannerOptions): Scanner {
             }
           : {}),
       };
-      onSecret?.(finding, c.secret);
+      onSecret?.(finding, c.secret, c.partner?.value);
       return finding;
     });
     return { findings, skips };

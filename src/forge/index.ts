@@ -11,6 +11,7 @@ import { runDelivery, scheduleDelivery } from '../admin/delivery.js';
 import { onIssueEvent, runRescanEvent, type IssueEventOutcome } from '../admin/events.js';
 import type { AppDeps } from '../admin/context.js';
 import { restartStalledJobs, runScanEvent } from '../admin/jobs.js';
+import { restartStalledCheckRun, runCheckRunEvent, startCheckRun } from '../admin/check-run.js';
 import { onInstalled, onPreUninstall } from '../admin/lifecycle.js';
 import { reportPersonalData } from '../admin/privacy.js';
 import {
@@ -99,6 +100,29 @@ export async function historicalScanConsumer(event: { body: unknown }): Promise<
   log('historical-scan', { jobId: body.jobId, outcome: outcome.kind });
 }
 
+/** Queue `validity-check`: one bounded stretch of a check run, then it re-queues itself. */
+export async function validityCheckConsumer(event: { body: unknown }): Promise<void> {
+  const body = event.body as { runId?: unknown; step?: unknown };
+  if (typeof body.runId !== 'string' || typeof body.step !== 'number') {
+    log('validity-check', { outcome: 'bad-event' });
+    return;
+  }
+  const started = Date.now();
+  const outcome = await runCheckRunEvent(
+    await appDeps(60_000),
+    { runId: body.runId, step: body.step },
+    { nowMs: Date.now, softDeadlineMs: started + (CONSUMER_TIMEOUT_S - CONSUMER_MARGIN_S) * 1000 },
+  );
+  log('validity-check', { runId: body.runId, outcome: outcome.kind });
+}
+
+/** Daily: re-check the incidents still valid or failed_to_check (when checks are on). */
+export async function validityRecheckScheduled(): Promise<{ statusCode: number }> {
+  const r = await startCheckRun(await appDeps(5000));
+  log('validity-recheck', r.ok ? { runId: r.run.id } : { skipped: r.error });
+  return { statusCode: 204 };
+}
+
 /** Egress through Forge's fetch (the manifest's allow-list, or hosts an admin added). */
 const incidentFetch: IncidentApiFetch = async (url, init) => {
   const res = await forgeFetch(url, init);
@@ -120,8 +144,10 @@ export async function outboxRetryScheduled(): Promise<{ statusCode: number }> {
 
 /** Hourly: restart a running job whose chain of events broke. */
 export async function watchdogScheduled(): Promise<{ statusCode: number }> {
-  const restarted = await restartStalledJobs(await appDeps(5000), 30 * 60 * 1000);
-  log('watchdog', { restarted: restarted.length });
+  const deps = await appDeps(5000);
+  const restarted = await restartStalledJobs(deps, 30 * 60 * 1000);
+  const checkRun = await restartStalledCheckRun(deps, 30 * 60 * 1000);
+  log('watchdog', { restarted: restarted.length, checkRunRestarted: checkRun });
   return { statusCode: 204 };
 }
 

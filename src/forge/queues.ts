@@ -8,10 +8,12 @@ import type { Queues } from '../admin/context.js';
 export const SCAN_QUEUE = 'historical-scan';
 export const DELIVERY_QUEUE = 'incident-delivery';
 export const RESCAN_QUEUE = 'realtime-rescan';
+export const CHECK_RUN_QUEUE = 'validity-check';
 
 const scan = new Queue({ key: SCAN_QUEUE });
 const delivery = new Queue({ key: DELIVERY_QUEUE });
 const rescan = new Queue({ key: RESCAN_QUEUE });
+const checkRun = new Queue({ key: CHECK_RUN_QUEUE });
 
 /** The platform takes delays of 0 to 900 s. */
 const delay = (s = 0): number => Math.min(900, Math.max(0, Math.round(s)));
@@ -26,5 +28,8 @@ export const forgeQueues: Queues = {
   async pushRescan(event) {
     // Ids only: the consumer reads the content from Jira again (runRescanEvent).
     await rescan.push({ body: { event } });
+  },
+  async pushCheckRun(runId, step, delaySeconds) {
+    await checkRun.push({ body: { runId, step }, delayInSeconds: delay(delaySeconds) });
   },
 };

@@ -59,6 +59,7 @@ export interface IssueScanDeps {
 export type OnSecret = (
   finding: { readonly detector: string; readonly fingerprint: string },
   secret: string,
+  partner?: string,
 ) => void;
 
 export interface IssueScanResult {

@@ -8,7 +8,7 @@
  *       https://discord.com/developers/docs/topics/opcodes-and-status-codes#json
  * @module
  */
-import { isObj, str, type Checker } from './types.js';
+import { isObj, NOT_SENT, str, type Checker } from './types.js';
 
 const WEBHOOK = /\/webhooks\/([0-9]{17,20})\/([A-Za-z0-9_-]{60,80})$/;
 
@@ -25,7 +25,7 @@ export const discord: Checker = {
   request: (secret) => {
     const m = WEBHOOK.exec(secret);
     // Not a webhook URL we can rebuild: the runner refuses a non-https URL without sending.
-    if (!m) return { url: 'about:invalid', method: 'GET', headers: {} };
+    if (!m) return NOT_SENT;
     return {
       url: `https://discord.com/api/webhooks/${m[1] ?? ''}/${m[2] ?? ''}`,
       method: 'GET',

@@ -5,6 +5,20 @@
  * @module
  */
 import { anthropic } from './anthropic.js';
+import { airtable } from './airtable.js';
+import { asana } from './asana.js';
+import { aws } from './aws.js';
+import { buildkite } from './buildkite.js';
+import { datadog } from './datadog.js';
+import { doppler } from './doppler.js';
+import { groq } from './groq.js';
+import { mistral } from './mistral.js';
+import { pagerduty } from './pagerduty.js';
+import { postman } from './postman.js';
+import { replicate } from './replicate.js';
+import { sentry } from './sentry.js';
+import { square } from './square.js';
+import { twilio } from './twilio.js';
 import { cloudflare } from './cloudflare.js';
 import { digitalocean } from './digitalocean.js';
 import { discord } from './discord.js';
@@ -42,6 +56,20 @@ export const CHECKERS: readonly Checker[] = [
   netlify,
   heroku,
   discord,
+  aws,
+  twilio,
+  datadog,
+  asana,
+  airtable,
+  pagerduty,
+  groq,
+  mistral,
+  replicate,
+  doppler,
+  square,
+  postman,
+  sentry,
+  buildkite,
 ];
 
 const BY_DETECTOR = new Map(CHECKERS.flatMap((c) => c.detectors.map((d) => [d, c] as const)));
@@ -82,10 +110,14 @@ export interface ValidityOptions extends CheckPorts {
 
 /** The scan pipeline hands secrets over; recording asks for the outcome by detector + fingerprint. */
 export interface ValiditySession {
-  /** Called with a finding's secret the moment it is found; the check starts at once. */
+  /**
+   * Called with a finding's secret the moment it is found (and the partner value found beside
+   * it, if any); the check starts at once.
+   */
   readonly onSecret: (
     finding: { readonly detector: string; readonly fingerprint: string },
     secret: string,
+    partner?: string,
   ) => void;
   /** The outcome for a finding handed over in this session (undefined if it never was). */
   readonly resultFor: (
@@ -129,21 +161,26 @@ export function createValiditySession(options: ValidityOptions): ValiditySession
       else inFlight.set(provider, (inFlight.get(provider) ?? 1) - 1);
     };
   };
-  const check = async (checker: Checker, secret: string): Promise<CheckOutcome> => {
+  const check = async (
+    checker: Checker,
+    secret: string,
+    partner: string | undefined,
+  ): Promise<CheckOutcome> => {
     const release = await acquire(checker.provider);
     try {
-      return await runCheck(checker, secret, options);
+      return await runCheck(checker, secret, options, partner);
     } finally {
       release();
     }
   };
   return {
-    onSecret(finding, secret) {
+    onSecret(finding, secret, partner) {
       const k = key(finding.detector, finding.fingerprint);
       if (pending.has(k)) return;
       if (options.fingerprint && options.fingerprint(secret) !== finding.fingerprint) return;
       const checker = checkerFor(finding.detector);
-      if (!checker) {
+      // A secret that only works with its partner (AWS, Twilio) is checked only beside it.
+      if (!checker || (checker.partner !== undefined && !partner)) {
         pending.set(k, Promise.resolve({ validity: 'no_checker' }));
         return;
       }
@@ -153,7 +190,7 @@ export function createValiditySession(options: ValidityOptions): ValiditySession
       }
       pending.set(
         k,
-        check(checker, secret).then(
+        check(checker, secret, partner).then(
           (o) => toResult(o, options.now(), options.keepIdentity === true),
           // runCheck returns errors as values; a throw here is a checker bug, still not a guess.
           (): ValidityResult => ({

@@ -13,6 +13,8 @@ export interface CheckPorts {
   readonly deadline: (ms: number) => AbortSignal;
   /** Default 5000: a real-time trigger has 25 s for everything. */
   readonly timeoutMs?: number;
+  /** ISO time, for checkers that sign their request (AWS). */
+  readonly now?: () => string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 5000;
@@ -44,8 +46,16 @@ export async function runCheck(
   checker: Checker,
   secret: string,
   ports: CheckPorts,
+  partner?: string,
 ): Promise<CheckOutcome> {
-  const req = checker.request(secret);
+  // A paired checker without its partner has nothing proper to send.
+  if (checker.partner !== undefined && !partner)
+    return { validity: 'failed_to_check', reason: 'not_allowed' };
+  const now = ports.now?.();
+  const req = checker.request(secret, {
+    ...(partner !== undefined ? { partner } : {}),
+    ...(now !== undefined ? { now } : {}),
+  });
   let url: URL;
   try {
     url = new URL(req.url);
@@ -89,7 +99,7 @@ export async function runCheck(
   const body = text.body;
   const json = body.length <= MAX_BODY_CHARS ? parseJson(body) : undefined;
   return (
-    checker.interpret({ status, json }) ?? {
+    checker.interpret({ status, json, text: body.length <= MAX_BODY_CHARS ? body : '' }) ?? {
       validity: 'failed_to_check',
       reason: 'unrecognised_answer',
       status,

@@ -69,11 +69,26 @@ export const bearerGet =
     headers: { authorization: `Bearer ${secret}` },
   });
 
-/** A parsed answer: JSON when the body was JSON, else undefined. */
+/** A parsed answer: JSON when the body was JSON, else undefined; the text for XML issuers (AWS). */
 export interface CheckAnswer {
   readonly status: number;
   readonly json: unknown;
+  readonly text?: string;
 }
+
+/** What a request may need besides the secret. */
+export interface RequestContext {
+  /**
+   * The partner value found beside the secret (an AWS key id, a Twilio account SID), for a
+   * checker that declares one. Never stored: an argument of this call only.
+   */
+  readonly partner?: string;
+  /** ISO time of the request, for checkers that sign it (AWS SigV4). */
+  readonly now?: string;
+}
+
+/** A request the runner refuses without sending (a checker that cannot build a proper one). */
+export const NOT_SENT: CheckRequest = { url: 'about:invalid', method: 'GET', headers: {} };
 
 export interface Checker {
   /** Provider key, as in settings' per-provider switches (`github`, `slack`, ...). */
@@ -88,7 +103,12 @@ export interface Checker {
   readonly docs: readonly string[];
   /** One line for the admin: what is sent and what it proves. */
   readonly why: string;
-  request(secret: string): CheckRequest;
+  /**
+   * The partner the secret works with (`AWS access key ID`): a checker that declares one checks
+   * only a secret found together with it; alone, the secret gets `no_checker`.
+   */
+  readonly partner?: string;
+  request(secret: string, ctx: RequestContext): CheckRequest;
   /**
    * `valid` / `invalid` from an answer the provider documents; undefined for anything else (the
    * runner says failed_to_check, unrecognised answer). 429 and 5xx never reach it.
@@ -102,3 +122,35 @@ export const isObj = (v: unknown): v is Obj =>
 /** `v[key]` when `v` is an object and it is a string. */
 export const str = (v: unknown, key: string): string | undefined =>
   isObj(v) && typeof v[key] === 'string' ? v[key] : undefined;
+
+/**
+ * The most common interpretation: 200 with a body `live` recognises is valid (naming the owner
+ * `identity` reads, if any); a status in `dead` is invalid; anything else is not recognised.
+ */
+export const whoami =
+  (
+    live: (json: unknown) => boolean,
+    dead: readonly number[] = [401],
+    identity?: (json: unknown) => string | undefined,
+  ) =>
+  ({ status, json }: CheckAnswer): CheckOutcome | undefined => {
+    if (status === 200 && live(json)) {
+      const who = identity?.(json);
+      return who ? { validity: 'valid', identity: who } : { validity: 'valid' };
+    }
+    if (dead.includes(status)) return { validity: 'invalid' };
+    return undefined;
+  };
+
+/** A GET of `url` with the secret in one documented header (`x-api-key`, `dd-api-key`). */
+export const headerGet =
+  (url: string, header: string, extra: Readonly<Record<string, string>> = {}) =>
+  (secret: string): CheckRequest => ({
+    url,
+    method: 'GET',
+    headers: { ...extra, [header]: secret },
+  });
+
+/** HTTP Basic credentials (RFC 7617): ASCII user and password, as the issuers document them. */
+export const basic = (user: string, password: string): string =>
+  `Basic ${btoa(`${user}:${password}`)}`;

@@ -6,6 +6,7 @@ import { loadFixture } from '../../dev/jira-sim/fixture.js';
 import { createJiraSimulator, type JiraSimulator } from '../../dev/jira-sim/server.js';
 import type { AppDeps } from '../../src/admin/context.js';
 import { runScanEvent } from '../../src/admin/jobs.js';
+import { runCheckRunEvent } from '../../src/admin/check-run.js';
 import { createMemoryDocumentStore, createMemorySecretStore } from '../../src/admin/ports.js';
 import type { Invocation, ResolverDeps } from '../../src/admin/resolvers.js';
 import { callAdmin, callProject } from '../../src/admin/resolvers.js';
@@ -46,6 +47,7 @@ export function createApp(
     scan: [] as { jobId: string; step: number; delaySeconds: number }[],
     delivery: [] as number[],
     rescan: [] as unknown[],
+    checkRun: [] as { runId: string; step: number; delaySeconds: number }[],
   };
   const docs = createMemoryDocumentStore();
   const secrets = createMemorySecretStore();
@@ -67,6 +69,10 @@ export function createApp(
       // As the queue carries it: JSON.
       pushRescan: (event) => {
         pushes.rescan.push(JSON.parse(JSON.stringify({ event })));
+        return Promise.resolve();
+      },
+      pushCheckRun: (runId, step, delaySeconds = 0) => {
+        pushes.checkRun.push({ runId, step, delaySeconds });
         return Promise.resolve();
       },
     },
@@ -115,6 +121,19 @@ export function createApp(
         invocations++;
         let steps = 0;
         await runScanEvent(deps, e, {
+          nowMs: () => steps++,
+          softDeadlineMs: stepsPerInvocation,
+        });
+      }
+      return invocations;
+    },
+    /** Runs queued check-run events until none is left; returns the invocations. */
+    async drainCheckRuns(stepsPerInvocation = Infinity) {
+      let invocations = 0;
+      for (let e = pushes.checkRun.shift(); e; e = pushes.checkRun.shift()) {
+        invocations++;
+        let steps = 0;
+        await runCheckRunEvent(deps, e, {
           nowMs: () => steps++,
           softDeadlineMs: stepsPerInvocation,
         });

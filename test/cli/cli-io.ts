@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import { openFixtureSite } from '../../dev/jira-sim/fixture-site.js';
 import { main } from '../../src/cli/main.js';
+import type { ValidityFetch } from '../../src/validity/index.js';
 
 export interface CliRun {
   readonly code: number;
@@ -14,6 +15,7 @@ export async function runCli(
   stdin = '',
   env: NodeJS.ProcessEnv = {},
   fetch?: typeof globalThis.fetch,
+  validityFetch?: ValidityFetch,
 ): Promise<CliRun> {
   const out = new PassThrough();
   const err = new PassThrough();
@@ -26,6 +28,7 @@ export async function runCli(
     stderr: err,
     env: { JIRA_SECRET_SCANNER_KEY: 'cli-test-fingerprint-key', ...env },
     ...(fetch ? { fetch } : {}),
+    ...(validityFetch ? { validityFetch } : {}),
     fixtureSite: openFixtureSite,
   });
   return {

@@ -72,7 +72,8 @@ describe('manifest.yml', () => {
   });
 
   it('has the triggers, queues and time limits the code relies on', async () => {
-    const { SCAN_QUEUE, DELIVERY_QUEUE, RESCAN_QUEUE } = await import('../../src/forge/queues.js');
+    const { SCAN_QUEUE, DELIVERY_QUEUE, RESCAN_QUEUE, CHECK_RUN_QUEUE } =
+      await import('../../src/forge/queues.js');
     const [content] = manifest.modules.trigger ?? [];
     expect(content?.events?.sort()).toEqual(
       [
@@ -103,7 +104,19 @@ describe('manifest.yml', () => {
         functions.get(c.function ?? ''),
       ]),
     );
-    expect([...queues.keys()].sort()).toEqual([SCAN_QUEUE, DELIVERY_QUEUE, RESCAN_QUEUE].sort());
+    expect([...queues.keys()].sort()).toEqual(
+      [SCAN_QUEUE, DELIVERY_QUEUE, RESCAN_QUEUE, CHECK_RUN_QUEUE].sort(),
+    );
+    // A check run checkpoints and re-queues before the same limit as the historical scan.
+    expect(queues.get(CHECK_RUN_QUEUE)?.timeoutSeconds).toBe(exported.CONSUMER_TIMEOUT_S);
+    // Daily re-checks of incidents still valid or failed_to_check.
+    const recheck = (manifest.modules.scheduledTrigger ?? []).find(
+      (t) => t.key === 'validity-recheck',
+    );
+    expect((recheck as { interval?: string } | undefined)?.interval).toBe('day');
+    expect(
+      typeof exported[functions.get(recheck?.function ?? '')?.handler?.split('.')[1] ?? ''],
+    ).toBe('function');
     expect(queues.get(SCAN_QUEUE)?.timeoutSeconds).toBe(exported.CONSUMER_TIMEOUT_S);
     // The rescan consumer spends CUSTOM_WORK.consumer: about half of a 900 s invocation.
     expect(queues.get(RESCAN_QUEUE)?.timeoutSeconds).toBe(900);

@@ -22,6 +22,18 @@ const deadline = (): AbortSignal => {
   return c.signal;
 };
 
+/** The partner a paired checker's secret is found with (AWS key id, Twilio account SID). */
+const PARTNERS: Record<string, string> = {
+  aws: 'AKIAIOSFODNN7EXAMPLE',
+  twilio: `AC${'0123456789abcdef'.repeat(2)}`,
+};
+
+/** The secret as the provider's documented transport carries it: Basic auth is base64. */
+const onTheWire = (headers: Readonly<Record<string, string>>): string =>
+  Object.values(headers)
+    .map((v) => (/^Basic /.test(v) ? atob(v.slice(6)) : v))
+    .join('\n');
+
 const secretFor = (provider: string, state: string): string =>
   provider === 'telegram'
     ? `123456789:AA${state}Secret_x`
@@ -31,11 +43,12 @@ const secretFor = (provider: string, state: string): string =>
 
 describe.each(CHECKERS.map((c) => [c.provider, c] as const))('checker %s', (_name, checker) => {
   const sim = createProviderSim();
-  const ports: CheckPorts = { fetch: sim.fetch, deadline };
+  const ports: CheckPorts = { fetch: sim.fetch, deadline, now: () => '2026-12-06T06:30:00.000Z' };
+  const partner = PARTNERS[checker.provider];
   const check = (state: Parameters<typeof sim.set>[1]) => {
     const secret = secretFor(checker.provider, state);
-    sim.set(secret, state);
-    return runCheck(checker, secret, ports);
+    sim.set(secret, state, partner);
+    return runCheck(checker, secret, ports, partner);
   };
 
   it('says valid for a live secret', async () => {
@@ -44,9 +57,9 @@ describe.each(CHECKERS.map((c) => [c.provider, c] as const))('checker %s', (_nam
 
   it('says invalid for a revoked secret, and for one the provider never issued', async () => {
     expect(await check('revoked')).toEqual({ validity: 'invalid' });
-    expect(await runCheck(checker, secretFor(checker.provider, 'unknown'), ports)).toEqual({
-      validity: 'invalid',
-    });
+    expect(await runCheck(checker, secretFor(checker.provider, 'unknown'), ports, partner)).toEqual(
+      { validity: 'invalid' },
+    );
   });
 
   it('says failed_to_check, never invalid, when the provider cannot tell', async () => {
@@ -68,22 +81,28 @@ describe.each(CHECKERS.map((c) => [c.provider, c] as const))('checker %s', (_nam
 
   it('sends the secret once, where the provider documents it, with nothing else attached', async () => {
     const secret = secretFor(checker.provider, 'live');
-    sim.set(secret, 'live');
+    sim.set(secret, 'live', partner);
     const sent: { url: string; init: ValidityRequestInit }[] = [];
-    await runCheck(checker, secret, {
-      deadline,
-      fetch: (url, init) => {
-        sent.push({ url, init });
-        return sim.fetch(url, init);
+    await runCheck(
+      checker,
+      secret,
+      {
+        ...ports,
+        fetch: (url, init) => {
+          sent.push({ url, init });
+          return sim.fetch(url, init);
+        },
       },
-    });
+      partner,
+    );
     expect(sent).toHaveLength(1);
     const [{ url, init }] = sent as [(typeof sent)[0]];
     expect(new URL(url).protocol).toBe('https:');
     expect(new URL(url).hostname).toBe(checker.host);
     expect(init.redirect).toBe('manual');
-    const everything = JSON.stringify([url, init.headers, init.body ?? '']);
-    expect(everything.split(secret).length - 1).toBe(1);
+    const everything = [url, onTheWire(init.headers), init.body ?? ''].join('\n');
+    // AWS signs with the secret key and never sends it.
+    expect(everything.split(secret).length - 1).toBe(checker.provider === 'aws' ? 0 : 1);
     const entry = sim.log.at(-1);
     expect(entry?.secretAt).not.toBe('missing');
     expect(entry?.extraHeaders).toEqual([]);
@@ -102,8 +121,8 @@ describe.each(CHECKERS.map((c) => [c.provider, c] as const))('checker %s', (_nam
 });
 
 describe('checkers', () => {
-  it('are at least ten, one per provider, and no detector has two', () => {
-    expect(CHECKERS.length).toBeGreaterThanOrEqual(10);
+  it('are at least 25, one per provider, and no detector has two', () => {
+    expect(CHECKERS.length).toBeGreaterThanOrEqual(25);
     expect(new Set(CHECKERS.map((c) => c.provider)).size).toBe(CHECKERS.length);
     const detectors = CHECKERS.flatMap((c) => c.detectors);
     expect(new Set(detectors).size).toBe(detectors.length);
@@ -115,7 +134,7 @@ describe('discord', () => {
     const { discord } = await import('../../src/validity/discord.js');
     const token = 'T'.repeat(68);
     const url = `https://ptb.discordapp.com/api/v10/webhooks/223704706495545344/${token}`;
-    expect(discord.request(url).url).toBe(
+    expect(discord.request(url, {}).url).toBe(
       `https://discord.com/api/webhooks/223704706495545344/${token}`,
     );
     let sent = 0;

@@ -214,4 +214,39 @@ describe('createValiditySession', () => {
     });
     expect(sim.log).toHaveLength(1);
   });
+
+  it('checks an AWS secret key only with the key id found beside it, signed, never sent', async () => {
+    const { DETECTORS } = await import('../../src/detectors/index.js');
+    const { createScanner } = await import('../../src/engine/scan.js');
+    const key = 'k'.repeat(64);
+    const keyId = 'AKIANOLG4ELYQZ6DW7PL';
+    const secret = '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';
+    const sim = createProviderSim();
+    sim.set(secret, 'live', keyId);
+    const s = createValiditySession({
+      fetch: sim.fetch,
+      deadline: never,
+      now,
+      isProviderEnabled: () => true,
+      fingerprint: makeFingerprinter(key),
+    });
+    const scanner = createScanner({ detectors: DETECTORS, fingerprintKey: key });
+    const [paired] = scanner.scan(`keys.csv: ${keyId},${secret}`, s.onSecret).findings;
+    expect(paired?.partner?.kind).toBe('aws-access-key-id');
+    expect(JSON.stringify(paired)).not.toContain(keyId);
+    expect(await s.resultFor(paired?.detector ?? '', paired?.fingerprint ?? '')).toMatchObject({
+      validity: 'valid',
+    });
+    expect(sim.log.at(-1)).toMatchObject({ host: 'sts.amazonaws.com', state: 'live' });
+    // Alone, the secret key proves nothing: no request at all.
+    const alone = createValiditySession({
+      fetch: sim.fetch,
+      deadline: never,
+      now,
+      isProviderEnabled: () => true,
+    });
+    alone.onSecret({ detector: 'aws-secret-access-key', fingerprint: 'f' }, secret);
+    expect(await alone.resultFor('aws-secret-access-key', 'f')).toEqual({ validity: 'no_checker' });
+    expect(sim.log).toHaveLength(1);
+  });
 });

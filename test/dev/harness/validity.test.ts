@@ -70,9 +70,25 @@ describe('validity checks on the local Forge runtime', () => {
     for (const s of [GITHUB, SLACK, ANTHROPIC]) expect(JSON.stringify(incidents)).not.toContain(s);
   }, 120_000);
 
+  it('the daily re-check reads each place again: a token revoked since reads invalid', async () => {
+    const { h, of, providerSim } = await scan(true);
+    const sent = h.runtime.egressLog.length;
+    providerSim.set(GITHUB, 'revoked');
+    await h.checkRun();
+    const after = await h.incidents();
+    const github = after.filter((i) => i.detector.name === 'github-pat');
+    expect(github).toMatchObject([{ validity: 'invalid', severity: 'high' }]);
+    expect(after.find((i) => i.detector.name === 'slack-bot-token')?.validity).toBe('valid');
+    // Only incidents still valid or failed_to_check were checked again.
+    const rechecked = of('github-pat').length + of('slack-bot-token').length;
+    expect(h.runtime.egressLog.length - sent).toBeGreaterThanOrEqual(rechecked);
+    expect(h.runtime.stats()['validity-check-worker']?.invocations).toBeGreaterThan(0);
+  }, 120_000);
+
   it('with checks off (the default): no egress at all', async () => {
     const { h, providerSim, incidents } = await scan(false);
     expect(incidents.length).toBeGreaterThan(0);
+    await h.checkRun(); // the daily re-check finds checks off: no run
     expect(h.runtime.egressLog).toEqual([]);
     expect(providerSim.log).toEqual([]);
     for (const i of incidents) expect(i.validity).toBe('not_checked');
