@@ -3,7 +3,7 @@
  * counts), a readable text listing, or SARIF with one result per place (the URL opens it in Jira).
  * @module
  */
-import type { IncidentReport } from '../incidents/report.js';
+import type { ReadableOccurrence, ReadableReport } from '../incidents/report.js';
 import type { EndpointStats } from '../jira/http.js';
 import type { HistoricalJob } from '../scan/historical.js';
 
@@ -36,33 +36,22 @@ export function siteStats(
 }
 
 export function siteJson(
-  incidents: readonly IncidentReport[],
+  incidents: readonly ReadableReport[],
   stats: SiteStats,
   job: HistoricalJob,
 ): string {
   return `${JSON.stringify({ incidents, stats, skips: job.skips }, null, 2)}\n`;
 }
 
-const where = (o: IncidentReport['occurrences'][number]): string => {
-  const l = o.location;
-  const sub =
-    l.commentId !== undefined
-      ? ` comment ${l.commentId}`
-      : l.worklogId !== undefined
-        ? ` worklog ${l.worklogId}`
-        : l.attachmentId !== undefined
-          ? ` attachment ${l.attachmentId}`
-          : l.historyId !== undefined
-            ? ` history ${l.historyId} (${l.historyField ?? '?'} ${l.historyValue ?? ''})`
-            : l.componentId !== undefined
-              ? ` component ${l.componentId}`
-              : l.versionId !== undefined
-                ? ` version ${l.versionId}`
-                : '';
-  return `${l.issueKey ?? l.projectKey} ${l.field}${sub}`;
-};
+/** "PAY-12 Description, old value, changed by Raj Patel on 30 Nov 2026", "PAY Component api description". */
+const where = ({ location: l, where: w }: ReadableOccurrence): string =>
+  l.issueKey !== undefined
+    ? `${l.issueKey} ${w}`
+    : l.field === 'project.description'
+      ? w
+      : `${l.projectKey} ${w}`;
 
-export function siteText(incidents: readonly IncidentReport[]): string {
+export function siteText(incidents: readonly ReadableReport[]): string {
   const lines: string[] = [];
   for (const i of incidents) {
     lines.push(
@@ -77,7 +66,7 @@ export function siteText(incidents: readonly IncidentReport[]): string {
 
 const LEVEL = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
 
-export function siteSarif(version: string, incidents: readonly IncidentReport[]): string {
+export function siteSarif(version: string, incidents: readonly ReadableReport[]): string {
   const rules = [...new Map(incidents.map((i) => [i.detector.name, i.detector])).values()].map(
     (d) => ({ id: d.name, name: d.display_name, properties: { family: d.family } }),
   );
