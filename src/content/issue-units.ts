@@ -234,6 +234,9 @@ export interface AttachmentMeta {
   readonly filename: string;
   readonly mimeType: string;
   readonly size: number;
+  /** Who attached it and when, when Jira says. */
+  readonly authorId?: string;
+  readonly created?: string;
 }
 
 /** Whether an attachment may hold text, from its metadata alone (binary ones are never downloaded). */
@@ -254,6 +257,8 @@ export function attachmentUnit(
     issueId: issue.id,
     field: 'attachment',
     attachmentId: meta.id,
+    ...(meta.authorId ? { authorId: meta.authorId } : {}),
+    ...(meta.created ? { at: meta.created } : {}),
     url: `${baseUrl.replace(/\/+$/, '')}/secure/attachment/${encodeURIComponent(meta.id)}/${encodeURIComponent(meta.filename)}`,
   };
   if (!isTextAttachment(meta)) {

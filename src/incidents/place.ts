@@ -76,15 +76,36 @@ function documented(kind: string, id: string | undefined, name: string | undefin
   return `${kind} ${name ?? id ?? ''} description`.replace(/\s+/g, ' ');
 }
 
-/** The place within its issue (or project) in words; the issue key is shown beside it. */
-export function describePlace(l: PlaceLocation, names: PlaceNames = {}): string {
+/** An attachment's file name, from its URL (`/secure/attachment/{id}/{name}`). */
+function fileOf(url: string): string | undefined {
+  const m = /\/secure\/attachment\/[^/]+\/([^/?#]+)$/.exec(url);
+  if (!m?.[1]) return undefined;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The place within its issue (or project) in words; the issue key is shown beside it. `url` is
+ * the occurrence's link, which names an attachment's file.
+ */
+export function describePlace(l: PlaceLocation, names: PlaceNames = {}, url?: string): string {
   switch (l.field) {
     case 'comment':
       return written('Comment', l.commentId, l, names);
     case 'worklog':
       return written('Worklog', l.worklogId, l, names);
-    case 'attachment':
-      return `Attachment ${l.attachmentId ?? ''}`.trim();
+    case 'attachment': {
+      const file = url === undefined ? undefined : fileOf(url);
+      return written(
+        file ? `Attachment ${file}` : 'Attachment',
+        file ? '' : l.attachmentId,
+        l,
+        names,
+      );
+    }
     case 'changelog': {
       const side =
         l.historyValue === 'from' ? 'old value' : l.historyValue === 'to' ? 'new value' : undefined;

@@ -27,7 +27,10 @@ export function withWhere(
 ): ReadableReport[] {
   return incidents.map((i) => ({
     ...i,
-    occurrences: i.occurrences.map((o) => ({ ...o, where: describePlace(o.location, names) })),
+    occurrences: i.occurrences.map((o) => ({
+      ...o,
+      where: describePlace(o.location, names, o.url),
+    })),
   }));
 }
 

@@ -100,6 +100,31 @@ describe('describePlace', () => {
     expect(describePlace(location)).toBe(bare);
   });
 
+  it('names an attachment by the file its link names, with who attached it and when', () => {
+    const l: PlaceLocation = {
+      ...issue,
+      field: 'attachment',
+      attachmentId: '50001',
+      authorId: RAJ,
+      at,
+    };
+    const url = 'https://acme.atlassian.net/secure/attachment/50001/app%20config.env';
+    expect(describePlace(l, names, url)).toBe(
+      'Attachment app config.env by Raj Patel on 30 Nov 2026',
+    );
+    expect(describePlace({ ...issue, field: 'attachment', attachmentId: '50001' }, {}, url)).toBe(
+      'Attachment app config.env',
+    );
+    // A link that is not an attachment's (or not decodable) names none: the id stays.
+    const bare = { ...issue, field: 'attachment' as const, attachmentId: '50001' };
+    expect(describePlace(bare, names, 'https://acme.atlassian.net/browse/PAY-12')).toBe(
+      'Attachment 50001',
+    );
+    expect(describePlace(bare, names, 'https://a/secure/attachment/1/%E0%A4%A')).toBe(
+      'Attachment 50001',
+    );
+  });
+
   it('says which entry or comment it is when it was stored without author or date', () => {
     expect(describePlace({ ...issue, field: 'comment', commentId: '20901' }, names)).toBe(
       'Comment 20901',

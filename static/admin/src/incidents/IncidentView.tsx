@@ -451,7 +451,7 @@ function Occurrences({
             <tbody>
               {occurrences.map((o) => {
                 const url = safeUrl(o.url);
-                const where = describePlace(o.location, { ...placeNames, people: authors });
+                const where = describePlace(o.location, { ...placeNames, people: authors }, o.url);
                 const summary =
                   o.location.issueId === undefined ? undefined : summaries.get(o.location.issueId);
                 const lines = [...new Set(o.matches.map((m) => m.line))];
