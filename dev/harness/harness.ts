@@ -24,7 +24,15 @@ import type { ForgeEvent } from '../jira-sim/events.js';
 import { createJiraSimulator, type JiraSimulator } from '../jira-sim/server.js';
 import { parseWriteOp, replayWrite } from '../jira-sim/writes.js';
 import { locationKey } from '../../src/incidents/model.js';
-import type { IncidentReport, ReportOccurrence } from '../../src/incidents/report.js';
+import {
+  withWhere,
+  type IncidentReport,
+  type ReadableReport,
+  type ReportOccurrence,
+} from '../../src/incidents/report.js';
+import { placePeople, type FieldName } from '../../src/incidents/place.js';
+import type { JiraUser } from '../../src/jira/users.js';
+import type { PlaceNamesJson } from '../../src/admin/places.js';
 import type { Incident } from '../../src/incidents/model.js';
 import type { HistoricalJob } from '../../src/scan/historical.js';
 import { SIM_HOSTS, type ProviderSim } from '../provider-sim/sim.js';
@@ -114,7 +122,8 @@ export interface Harness {
   checkRun(): Promise<void>;
   /** Replays `--events` ops through the simulator and delivers their Forge events. */
   replay(ops: readonly unknown[]): Promise<{ applied: number; events: number }>;
-  incidents(): Promise<IncidentReport[]>;
+  /** Every incident with its places, each with `where` (its place in words, as the pages say it). */
+  incidents(): Promise<ReadableReport[]>;
   stats(started: number): HarnessStats;
   /** Loads a rebuilt app bundle: the site, the stored state and the queues stay as they are. */
   reload(appFile: string): void;
@@ -305,17 +314,28 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
         cursor = page.cursor;
       } while (cursor);
       const out: IncidentReport[] = [];
+      const fields: Record<string, FieldName> = {};
+      const components: Record<string, string> = {};
+      const versions: Record<string, string> = {};
       for (const i of all) {
         // Places come a page at a time: follow the cursor to the last one.
         let incident: Incident | undefined;
         const occurrences: ReportOccurrence[] = [];
         let next: string | undefined;
         do {
-          const d = data<{ incident: Incident; occurrences: ReportOccurrence[]; cursor?: string }>(
+          const d = data<{
+            incident: Incident;
+            occurrences: ReportOccurrence[];
+            names: PlaceNamesJson;
+            cursor?: string;
+          }>(
             await call('getIncident', { id: i.id, ...(next ? { cursor: next } : {}) }),
             'getIncident',
           );
           incident = d.incident;
+          Object.assign(fields, d.names.fields);
+          Object.assign(components, d.names.components);
+          Object.assign(versions, d.names.versions);
           occurrences.push(...d.occurrences);
           next = d.cursor;
         } while (next);
@@ -328,7 +348,16 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
           ),
         });
       }
-      return out.sort(
+      // Authors by name, asked as the admin the way the page asks (50 a call).
+      const people = new Map<string, string>();
+      const ids = placePeople(out.flatMap((i) => i.occurrences.map((o) => o.location)));
+      for (let k = 0; k < ids.length; k += 50)
+        for (const u of data<JiraUser[]>(
+          await call('userNames', { accountIds: ids.slice(k, k + 50) }),
+          'userNames',
+        ))
+          people.set(u.accountId, u.displayName);
+      return withWhere(out, { fields, components, versions, people }).sort(
         (a, b) =>
           a.detector.name.localeCompare(b.detector.name) ||
           a.secret_hash.localeCompare(b.secret_hash),

@@ -18,6 +18,7 @@ import {
   bundleApp,
   createHarness,
   PROJECT_PAGE,
+  productRoute,
   ROOT,
   type Harness,
 } from './harness.js';
@@ -59,6 +60,15 @@ window.__bridge = { callBridge: async (op, payload) => {
       if (!r.ok) throw new Error('the local runtime answered ' + r.status);
       return r.json();
     }
+    case 'fetchProduct': {
+      // requestJira: Jira (the simulator) answers as the page's user, so their permissions apply.
+      const init = payload.fetchRequestInit || {};
+      const r = await fetch('/__jira', { method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ accountId: context.accountId, product: payload.product,
+          restPath: payload.restPath, method: init.method || 'GET' }) });
+      if (!r.ok) throw new Error('the local Jira answered ' + r.status);
+      return r.json();
+    }
     case 'getContext': return { moduleKey: context.moduleKey, accountId: context.accountId,
       extension: context.projectKey ? { type: 'jira:projectSettingsPage', project: { key: context.projectKey } } : { type: 'jira:adminPage' } };
     case 'navigate': window.open(payload.url, payload.type === 'new-tab' ? '_blank' : '_self'); return;
@@ -83,6 +93,22 @@ const refused = (status: number, why: string, headers: Record<string, string> = 
   headers: { 'content-type': 'text/plain; charset=utf-8', ...headers },
   body: why,
 });
+
+/** A POSTed JSON object, or why it is refused. */
+function jsonBody(req: LoopbackRequest): { readonly value: object } | LoopbackResponse {
+  if (req.method !== 'POST') return refused(405, 'POST only\n', { allow: 'POST' });
+  // A cross-site form or a no-cors fetch can send text/plain without asking; JSON needs CORS.
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') return refused(415, 'send application/json\n');
+  let body: unknown;
+  try {
+    body = JSON.parse(req.body ?? '{}');
+  } catch {
+    return refused(400, 'the body is not JSON\n');
+  }
+  if (typeof body !== 'object' || body === null) return refused(400, 'send a JSON object\n');
+  return { value: body };
+}
 
 export async function startLocal(h: Harness, requestedPort: number) {
   const users = h.sim.site.users;
@@ -132,22 +158,53 @@ export async function startLocal(h: Harness, requestedPort: number) {
     return html(index.replace('<head>', () => `<head>\n<base href="/">\n${bridgeShim(context)}`));
   };
 
+  /**
+   * The bridge's requestJira, answered by the simulator as the page's user. Reads only: a page of
+   * this app never writes to Jira, and this server must not let a page write as any fixture user.
+   */
+  async function jiraAsUser(req: LoopbackRequest): Promise<LoopbackResponse> {
+    const body = jsonBody(req);
+    if ('status' in body) return body;
+    const b = body.value as {
+      accountId?: unknown;
+      product?: unknown;
+      restPath?: unknown;
+      method?: unknown;
+    };
+    if (b.product !== 'jira' || b.method !== 'GET')
+      return refused(403, 'only GET requests to Jira are answered here\n');
+    if (
+      typeof b.accountId !== 'string' ||
+      typeof b.restPath !== 'string' ||
+      !b.restPath.startsWith('/rest/api/3/')
+    )
+      return refused(400, 'send accountId and a /rest/api/3/ path\n');
+    const r = await productRoute(h.sim)(
+      { type: 'fpp', provider: 'user', accountId: b.accountId },
+      b.restPath,
+      { method: 'GET', headers: { Accept: 'application/json' } },
+      undefined,
+    );
+    // The bridge's answer: the status and body of Jira's response, for a Response in the page.
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        status: r.status,
+        statusText: r.statusText,
+        headers: Object.fromEntries(r.headers.entries()),
+        body: await r.text(),
+      }),
+    };
+  }
+
   async function handle(req: LoopbackRequest): Promise<LoopbackResponse> {
     const url = new URL(req.path, 'http://local');
     const as = url.searchParams.get('as') ?? h.admin;
     if (url.pathname === '/__invoke') {
-      if (req.method !== 'POST') return refused(405, 'POST only\n', { allow: 'POST' });
-      // A cross-site form or a no-cors fetch can send text/plain without asking; JSON needs CORS.
-      const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-      if (type !== 'application/json') return refused(415, 'send application/json\n');
-      let body: unknown;
-      try {
-        body = JSON.parse(req.body ?? '{}');
-      } catch {
-        return refused(400, 'the body is not JSON\n');
-      }
-      if (typeof body !== 'object' || body === null) return refused(400, 'send a JSON object\n');
-      const b = body as {
+      const body = jsonBody(req);
+      if ('status' in body) return body;
+      const b = body.value as {
         moduleKey: string;
         functionKey: string;
         payload: unknown;
@@ -164,6 +221,7 @@ export async function startLocal(h: Harness, requestedPort: number) {
         body: JSON.stringify(result ?? null),
       };
     }
+    if (url.pathname === '/__jira') return jiraAsUser(req);
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return refused(405, 'GET only\n', { allow: 'GET, HEAD' });
     if (url.pathname === '/admin') return page({ moduleKey: ADMIN_PAGE, accountId: as });

@@ -1,10 +1,11 @@
 /**
  * Personal data, as Marketplace apps must handle it: the only personal data kept are Atlassian
- * account ids (who an incident is assigned to, who last changed its status). They are reported to
- * the platform every week; those it marks closed are erased from every incident.
+ * account ids (who an incident is assigned to, who last changed its status, who wrote the comment,
+ * worklog or history entry a secret was found in). They are reported to the platform every week;
+ * those it marks closed are erased from every incident and occurrence. Names are never kept.
  * @module
  */
-import type { Incident } from '../incidents/model.js';
+import type { Incident, StoredOccurrence } from '../incidents/model.js';
 import type { AppDeps } from './context.js';
 
 export interface ReportedAccount {
@@ -38,11 +39,19 @@ export async function reportPersonalData(
 ): Promise<{ reported: number; erased: number; incidentsChanged: number }> {
   const incidents = await allIncidents(deps);
   const latest = new Map<string, string>();
+  const saw = (id: string | undefined, at: string): void => {
+    if (!id) return;
+    const seen = latest.get(id);
+    if (!seen || at > seen) latest.set(id, at);
+  };
+  const authored: StoredOccurrence[] = [];
   for (const i of incidents) {
-    for (const id of [i.assignee_id, i.status_changed_by]) {
-      if (!id) continue;
-      const seen = latest.get(id);
-      if (!seen || i.updated_at > seen) latest.set(id, i.updated_at);
+    saw(i.assignee_id, i.updated_at);
+    saw(i.status_changed_by, i.updated_at);
+    for (const o of await deps.store.occurrencesOfIncident(i.id)) {
+      if (o.location.authorId === undefined) continue;
+      authored.push(o);
+      saw(o.location.authorId, o.last_seen);
     }
   }
   if (latest.size === 0) return { reported: 0, erased: 0, incidentsChanged: 0 };
@@ -66,6 +75,12 @@ export async function reportPersonalData(
     };
     await deps.store.putIncident(next);
     changed++;
+  }
+  for (const o of authored) {
+    if (!closed.has(o.location.authorId ?? '')) continue;
+    // The place stays (its id does not include the author); only who wrote it is forgotten.
+    const { authorId: _a, ...location } = o.location;
+    await deps.store.putOccurrence({ ...o, location });
   }
   return { reported: latest.size, erased: closed.size, incidentsChanged: changed };
 }

@@ -31,6 +31,7 @@ import { realtimeSkips } from './events.js';
 import { controlScan, getJob, listJobs, startScan } from './jobs.js';
 import { checkNow } from './check-now.js';
 import { NOTICE_TEXT } from './notice.js';
+import { maskSummaries, placeNamesOf } from './places.js';
 import {
   applySettingsPatch,
   customDetectorsOf,
@@ -119,6 +120,23 @@ const Action = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reopen') }).strict(),
 ]);
 const IncidentAction = z.object({ id: IncidentId.shape.id, action: Action }).strict();
+const Summaries = z
+  .object({
+    id: IncidentId.shape.id,
+    summaries: z
+      .array(
+        z
+          .object({
+            issueId: z.string().regex(/^\d{1,18}$/, 'not an issue id'),
+            // Jira's summaries are at most 255 characters.
+            text: z.string().max(1000),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(100),
+  })
+  .strict();
 const IncidentDetail = z
   .object({ id: IncidentId.shape.id, cursor: z.string().min(1).max(4000).optional() })
   .strict();
@@ -273,6 +291,7 @@ async function incidentDetail(
   return ok({
     incident: publicIncident(incident),
     occurrences: page.items.map(shownOccurrence),
+    names: await placeNamesOf(deps, page.items),
     ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
   });
 }
@@ -307,6 +326,7 @@ async function projectDetail(
   return ok({
     incident: await projectView(deps, incident, projectKey),
     occurrences: found.map(shownOccurrence),
+    names: await placeNamesOf(deps, found),
     ...(more ? { cursor: String(skip + found.length) } : {}),
   });
 }
@@ -384,6 +404,20 @@ async function incidentAction(
   return ok(
     projectKey ? await projectView(deps, r.incident, projectKey) : publicIncident(r.incident),
   );
+}
+
+/** The issue summaries the page fetched as the viewer, each secret in them masked. */
+async function summaries(
+  deps: ResolverDeps,
+  raw: unknown,
+  projectKey?: string,
+): Promise<ResolverResult> {
+  const p = Summaries.safeParse(raw);
+  if (!p.success) return fail('invalid', zodMessage(p.error));
+  const incident = await deps.store.getIncident(p.data.id);
+  if (!incident || (projectKey && !incident.project_keys.includes(projectKey)))
+    return fail('not-found', 'no such incident');
+  return ok(await maskSummaries(deps, incident, p.data.summaries));
 }
 
 export const SHARED_INCIDENT =
@@ -536,6 +570,7 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
 
   listIncidents: (deps, payload) => incidentsPage(deps, payload),
   getIncident: (deps, payload) => incidentDetail(deps, payload),
+  maskSummaries: (deps, payload) => summaries(deps, payload),
   incidentAction: (deps, payload, accountId) => incidentAction(deps, payload, accountId),
   /** "Check now": reads a place of the incident again, checks its secret, forgets it. */
   async checkValidity(deps, payload) {
@@ -566,6 +601,7 @@ export const PROJECT_RESOLVERS: Record<
     Promise.resolve(ok({ projectKey })),
   listIncidents: (deps, payload, _a, projectKey) => incidentsPage(deps, payload, projectKey),
   getIncident: (deps, payload, _a, projectKey) => incidentDetail(deps, payload, projectKey),
+  maskSummaries: (deps, payload, _a, projectKey) => summaries(deps, payload, projectKey),
   incidentAction: (deps, payload, accountId, projectKey) =>
     incidentAction(deps, payload, accountId, projectKey),
   filterDetectors,

@@ -8,9 +8,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import type { Scanner } from '../engine/scan.js';
-import { incidentReport } from '../incidents/report.js';
+import { placeNamesFor } from '../incidents/place-names.js';
+import { incidentReport, withWhere } from '../incidents/report.js';
 import type { ValiditySession } from '../validity/index.js';
-import { createJiraClient } from '../jira/client.js';
+import { createFieldNameCache } from '../jira/field-names.js';
+import { createUserJiraClient } from '../jira/users.js';
 import { createJiraHttp, JiraHttpError, JiraRateLimitError, type JiraFetch } from '../jira/http.js';
 import type { HistoricalJob } from '../scan/historical.js';
 import { siteJson, siteSarif, siteStats, siteText } from './site-report.js';
@@ -154,7 +156,7 @@ export async function siteCommand(
     random: Math.random,
     now: Date.now,
   });
-  const client = createJiraClient(http);
+  const client = createUserJiraClient(http);
   const started = Date.now();
   const tty = io.stderr.isTTY === true;
   const progress = (job: HistoricalJob): void => {
@@ -200,8 +202,19 @@ export async function siteCommand(
     throw e;
   }
   if (tty) io.stderr.write('\n');
-  const incidents = await incidentReport(result.store);
+  const found = await incidentReport(result.store);
+  // The scan's cost, before the names of its places are asked for.
   const stats = siteStats(http.stats(), result.job, Date.now() - started);
+  const names = await placeNamesFor(
+    found.flatMap((i) => i.occurrences.map((o) => o.location)),
+    {
+      fields: createFieldNameCache({ load: () => client.fields() }),
+      components: (key) => client.components(key),
+      versions: (key) => client.versions(key),
+      people: (ids) => client.usersByIds(ids),
+    },
+  );
+  const incidents = withWhere(found, names);
   if (input.format === 'json') io.stdout.write(siteJson(incidents, stats, result.job));
   else if (input.format === 'sarif')
     io.stdout.write(siteSarif(input.version, incidents, input.validity !== undefined));

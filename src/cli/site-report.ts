@@ -3,7 +3,7 @@
  * counts), a readable text listing, or SARIF with one result per place (the URL opens it in Jira).
  * @module
  */
-import type { IncidentReport } from '../incidents/report.js';
+import type { ReadableOccurrence, ReadableReport } from '../incidents/report.js';
 import type { EndpointStats } from '../jira/http.js';
 import type { HistoricalJob } from '../scan/historical.js';
 
@@ -36,33 +36,22 @@ export function siteStats(
 }
 
 export function siteJson(
-  incidents: readonly IncidentReport[],
+  incidents: readonly ReadableReport[],
   stats: SiteStats,
   job: HistoricalJob,
 ): string {
   return `${JSON.stringify({ incidents, stats, skips: job.skips }, null, 2)}\n`;
 }
 
-const where = (o: IncidentReport['occurrences'][number]): string => {
-  const l = o.location;
-  const sub =
-    l.commentId !== undefined
-      ? ` comment ${l.commentId}`
-      : l.worklogId !== undefined
-        ? ` worklog ${l.worklogId}`
-        : l.attachmentId !== undefined
-          ? ` attachment ${l.attachmentId}`
-          : l.historyId !== undefined
-            ? ` history ${l.historyId} (${l.historyField ?? '?'} ${l.historyValue ?? ''})`
-            : l.componentId !== undefined
-              ? ` component ${l.componentId}`
-              : l.versionId !== undefined
-                ? ` version ${l.versionId}`
-                : '';
-  return `${l.issueKey ?? l.projectKey} ${l.field}${sub}`;
-};
+/** "PAY-12 Description, old value, changed by Raj Patel on 30 Nov 2026", "PAY Component api description". */
+const where = ({ location: l, where: w }: ReadableOccurrence): string =>
+  l.issueKey !== undefined
+    ? `${l.issueKey} ${w}`
+    : l.field === 'project.description'
+      ? w
+      : `${l.projectKey} ${w}`;
 
-export function siteText(incidents: readonly IncidentReport[], withValidity = false): string {
+export function siteText(incidents: readonly ReadableReport[], withValidity = false): string {
   const lines: string[] = [];
   for (const i of incidents) {
     lines.push(
@@ -79,7 +68,7 @@ const LEVEL = { critical: 'error', high: 'error', medium: 'warning', low: 'note'
 
 export function siteSarif(
   version: string,
-  incidents: readonly IncidentReport[],
+  incidents: readonly ReadableReport[],
   withValidity = false,
 ): string {
   const rules = [...new Map(incidents.map((i) => [i.detector.name, i.detector])).values()].map(
@@ -134,7 +123,7 @@ export function siteSarif(
 }
 
 /** What SARIF carries of a check: the incident's validity fields. */
-function validityOfReport(i: IncidentReport): Record<string, string> {
+function validityOfReport(i: ReadableReport): Record<string, string> {
   return {
     validity: i.validity,
     ...(i.validity_checked_at ? { validity_checked_at: i.validity_checked_at } : {}),

@@ -34,6 +34,12 @@ export interface UnitLocation {
   readonly historyValue?: 'from' | 'to';
   readonly componentId?: string;
   readonly versionId?: string;
+  /**
+   * Who wrote the comment or worklog, or made the history change (an account id, never a name:
+   * names are asked of Jira when shown), and when (ISO). Not part of the place's identity.
+   */
+  readonly authorId?: string;
+  readonly at?: string;
   /** Opens the place in a browser (comments and worklogs focused). */
   readonly url: string;
 }
@@ -90,6 +96,13 @@ const isObject = (v: Json): v is Record<string, Json> =>
 const str = (v: Json): string | undefined => (typeof v === 'string' ? v : undefined);
 const id = (v: Json): string | undefined =>
   typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+
+/** Author and date of a comment, worklog or history entry, those Jira gave. */
+function writtenBy(o: Record<string, Json>): Pick<UnitLocation, 'authorId' | 'at'> {
+  const authorId = isObject(o.author) ? str(o.author.accountId) : undefined;
+  const at = str(o.created) ?? str(o.started);
+  return { ...(authorId ? { authorId } : {}), ...(at ? { at } : {}) };
+}
 
 /** Text of a field value of any text-bearing shape: string, ADF, option(s), cascading, string[]. */
 function valueTexts(value: Json): { text: string; problem?: string }[] {
@@ -158,7 +171,11 @@ export function issueUnits(issue: IssueInput, ctx: UnitContext): Units {
     const commentId = id(c.id) as string;
     push(
       valueTexts(c.body),
-      at('comment', { commentId, url: `${issueUrl}?focusedCommentId=${commentId}` }),
+      at('comment', {
+        commentId,
+        ...writtenBy(c),
+        url: `${issueUrl}?focusedCommentId=${commentId}`,
+      }),
     );
   }
   for (const w of issue.worklogs ?? []) {
@@ -166,13 +183,18 @@ export function issueUnits(issue: IssueInput, ctx: UnitContext): Units {
     const worklogId = id(w.id) as string;
     push(
       valueTexts(w.comment),
-      at('worklog', { worklogId, url: `${issueUrl}?focusedWorklogId=${worklogId}` }),
+      at('worklog', {
+        worklogId,
+        ...writtenBy(w),
+        url: `${issueUrl}?focusedWorklogId=${worklogId}`,
+      }),
     );
   }
   const historyUrl = `${issueUrl}?page=com.atlassian.jira.plugin.system.issuetabpanels:changehistory-tabpanel`;
   for (const h of issue.changelog ?? []) {
     if (!isObject(h) || id(h.id) === undefined || !Array.isArray(h.items)) continue;
     const historyId = id(h.id) as string;
+    const by = writtenBy(h);
     for (const item of h.items) {
       if (!isObject(item)) continue;
       const fieldId = str(item.fieldId) ?? str(item.field) ?? '';
@@ -188,6 +210,7 @@ export function issueUnits(issue: IssueInput, ctx: UnitContext): Units {
               historyId,
               historyField: fieldId,
               historyValue: side,
+              ...by,
               url: historyUrl,
             }),
           });
@@ -211,6 +234,9 @@ export interface AttachmentMeta {
   readonly filename: string;
   readonly mimeType: string;
   readonly size: number;
+  /** Who attached it and when, when Jira says. */
+  readonly authorId?: string;
+  readonly created?: string;
 }
 
 /** Whether an attachment may hold text, from its metadata alone (binary ones are never downloaded). */
@@ -231,6 +257,8 @@ export function attachmentUnit(
     issueId: issue.id,
     field: 'attachment',
     attachmentId: meta.id,
+    ...(meta.authorId ? { authorId: meta.authorId } : {}),
+    ...(meta.created ? { at: meta.created } : {}),
     url: `${baseUrl.replace(/\/+$/, '')}/secure/attachment/${encodeURIComponent(meta.id)}/${encodeURIComponent(meta.filename)}`,
   };
   if (!isTextAttachment(meta)) {

@@ -122,7 +122,10 @@ export async function recordScan(store: IncidentStore, input: RecordInput): Prom
     if (
       old?.presence === 'present' &&
       sameMatches(old.matches, matches) &&
-      old.url === first.location.url
+      old.url === first.location.url &&
+      // Places stored before authors and dates were kept gain them on the next scan.
+      old.location.authorId === first.location.authorId &&
+      old.location.at === first.location.at
     )
       continue;
     const incident_id = incidentId(first.detector, first.fingerprint);

@@ -4,12 +4,34 @@
  * @module
  */
 import { locationKey, publicIncident, type Incident, type StoredOccurrence } from './model.js';
+import { describePlace, type PlaceNames } from './place.js';
 import type { IncidentFilter, IncidentStore } from './store.js';
 
 export type ReportOccurrence = Omit<StoredOccurrence, 'incident_id' | 'scope'>;
 
 export interface IncidentReport extends Incident {
   readonly occurrences: ReportOccurrence[];
+}
+
+/** An occurrence as the CLI and the harness print it: with its place in words. */
+export type ReadableOccurrence = ReportOccurrence & { readonly where: string };
+
+export interface ReadableReport extends Incident {
+  readonly occurrences: ReadableOccurrence[];
+}
+
+/** Each occurrence gains `where`, its place in words (see describePlace). */
+export function withWhere(
+  incidents: readonly IncidentReport[],
+  names: PlaceNames,
+): ReadableReport[] {
+  return incidents.map((i) => ({
+    ...i,
+    occurrences: i.occurrences.map((o) => ({
+      ...o,
+      where: describePlace(o.location, names, o.url),
+    })),
+  }));
 }
 
 export async function incidentReport(

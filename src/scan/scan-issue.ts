@@ -247,6 +247,10 @@ export async function attachmentScanUnit(
     filename: typeof a.filename === 'string' ? a.filename : '',
     mimeType: typeof a.mimeType === 'string' ? a.mimeType : 'application/octet-stream',
     size: typeof a.size === 'number' ? a.size : 0,
+    ...(isObject(a.author) && typeof a.author.accountId === 'string'
+      ? { authorId: a.author.accountId }
+      : {}),
+    ...(typeof a.created === 'string' ? { created: a.created } : {}),
   };
   let bytes: Uint8Array = new Uint8Array(0);
   if (isTextAttachment(meta)) {

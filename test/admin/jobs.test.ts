@@ -100,4 +100,27 @@ describe('personal data', () => {
     expect(after).toMatchObject({ status: 'TRIGGERED', status_changed_by: JANE });
     expect(JSON.stringify(await app.deps.store.listIncidents({}, 100))).not.toContain(MIA);
   });
+
+  it('reports the authors of places and forgets a closed one, keeping the place', async () => {
+    const app = createApp();
+    await startScan(app.deps, { projects: ['OPS'] });
+    await app.drainScans();
+    const [a] = (await app.deps.store.listIncidents({}, 10)).items;
+    const [o] = a ? await app.deps.store.occurrencesOfIncident(a.id) : [];
+    if (!o) throw new Error('need an occurrence');
+    const at = '2026-11-30T10:00:00.000Z';
+    await app.deps.store.putOccurrence({ ...o, location: { ...o.location, authorId: MIA, at } });
+    let reported: string[] = [];
+    await reportPersonalData(app.deps, (accounts) => {
+      reported = accounts.map((x) => x.accountId);
+      return Promise.resolve([{ accountId: MIA, status: 'closed' as const }]);
+    });
+    expect(reported).toEqual([MIA]);
+    const after = await app.deps.store.getOccurrence(o.id);
+    expect(after?.location).not.toHaveProperty('authorId');
+    expect(after).toMatchObject({
+      presence: o.presence,
+      location: { at, field: o.location.field },
+    });
+  });
 });

@@ -6,7 +6,8 @@ import { loadFixture } from '../../dev/jira-sim/fixture.js';
 import { createJiraSimulator } from '../../dev/jira-sim/server.js';
 import { DETECTORS } from '../../src/detectors/index.js';
 import { createScanner } from '../../src/engine/scan.js';
-import type { IncidentReport } from '../../src/incidents/report.js';
+import type { IncidentReport, ReadableReport } from '../../src/incidents/report.js';
+import { placesSite } from '../incidents/places-site.js';
 import { directKeys, EXAMPLE_SITE, readJson, reportKeys } from '../scan/fixture-direct.js';
 import { runCli } from './cli-io.js';
 
@@ -64,6 +65,41 @@ describe('scan-fixture', () => {
     const sarif = await runCli(['scan-fixture', EXAMPLE_SITE, '--format', 'sarif']);
     const runs = (JSON.parse(sarif.stdout) as { runs: { results: unknown[] }[] }).runs;
     expect(runs[0]?.results).toHaveLength(expected.length);
+  });
+
+  it('says where each place is in words, in JSON, text and SARIF alike', async () => {
+    const file = join(dir, 'places.json');
+    writeFileSync(file, JSON.stringify(placesSite().fixture));
+    const json = await runCli(['scan-fixture', file, '--format', 'json', '--projects', 'OPS']);
+    const incidents = (JSON.parse(json.stdout) as { incidents: ReadableReport[] }).incidents;
+    const github = incidents.find((i) => i.detector.name === 'github-pat');
+    const where = github?.occurrences.map((o) => `${o.location.issueKey ?? ''} ${o.where}`);
+    expect(where?.sort()).toEqual([
+      'OPS-1 Comment by Raj Patel on 30 Nov 2026',
+      'OPS-1 Customer reference (custom field)',
+      'OPS-1 Description, old value, changed by Raj Patel on 30 Nov 2026',
+      'OPS-1 Worklog by Mia Chen on 29 Nov 2026',
+      'OPS-8 Description',
+    ]);
+    // Every occurrence has one, and ids stay in the location (names are never stored).
+    const all = incidents.flatMap((i) => i.occurrences);
+    expect(all.every((o) => o.where.length > 0)).toBe(true);
+    expect(all.map((o) => o.where)).toContain('Component api description');
+    expect(JSON.stringify(all.map((o) => o.location))).not.toMatch(/Raj Patel|Customer reference/);
+
+    const text = await runCli(['scan-fixture', file, '--projects', 'OPS']);
+    expect(text.stdout).toMatch(/^ {4}present OPS-1 Worklog by Mia Chen on 29 Nov 2026 +https:/m);
+    expect(text.stdout).toMatch(/^ {4}present OPS Component api description +https:/m);
+
+    const sarif = await runCli(['scan-fixture', file, '--format', 'sarif', '--projects', 'OPS']);
+    const results = (
+      JSON.parse(sarif.stdout) as { runs: { results: { message: { text: string } }[] }[] }
+    ).runs[0]?.results.map((r) => r.message.text);
+    expect(results).toContainEqual(
+      expect.stringMatching(
+        /\(ghp_\*+Tc\) in OPS-1 Description, old value, changed by Raj Patel on 30 Nov 2026$/,
+      ),
+    );
   });
 
   it('explains a fixture that is not one', async () => {

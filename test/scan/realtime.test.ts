@@ -65,6 +65,9 @@ describe('real-time changes', () => {
         issueId: issue.id,
         field: 'comment',
         commentId: comment.id,
+        // Who wrote it and when, as Jira says: an account id and a date, never a name.
+        authorId: JANE,
+        at: comment.created,
       },
     ]);
     expect(r.appeared[0]?.url).toBe(
@@ -103,6 +106,8 @@ describe('real-time changes', () => {
           issueId: issue.id,
           field: 'worklog',
           worklogId: worklog.id,
+          authorId: JANE,
+          at: expect.any(String) as string,
         },
         `${sim.site.baseUrl}/browse/OPS-2?focusedWorklogId=${worklog.id}`,
       ],

@@ -316,8 +316,8 @@ describe('incident view', () => {
     ]);
     expect(cells.map((c) => c[1]?.textContent)).toEqual([
       'Comment 10100 line 3',
-      'History 20001 (description, old value) line 3',
-      'Project description line 3',
+      'Description, old value, history entry 20001 line 3',
+      'Project PAY description line 3',
       'Attachment 30001 line 3',
     ]);
     expect(cells.map((c) => c[2]?.textContent.replace(/ since .*/, ''))).toEqual([

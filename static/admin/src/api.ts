@@ -4,7 +4,7 @@
  * views show as it is. The names each page may call are listed here, and only these can be called
  * (a test checks each one exists on the backend).
  */
-import { invoke, permissions } from '@forge/bridge';
+import { invoke, permissions, requestJira } from '@forge/bridge';
 import type {
   ConnectionTest,
   DetectorChoice,
@@ -18,6 +18,7 @@ import type {
   IncidentQuery,
   JiraGroup,
   JiraUser,
+  MaskedSummary,
   Overview,
   Page,
   Project,
@@ -35,6 +36,7 @@ const INCIDENT_CALLS = [
   'filterDetectors',
   'searchUsers',
   'userNames',
+  'maskSummaries',
 ] as const;
 
 export const ADMIN_CALLS = [
@@ -135,8 +137,37 @@ export interface IncidentsApi {
   searchUsers(query: string): Promise<JiraUser[]>;
   /** Names of at most 50 accounts, to show an assignee by name (names are never stored). */
   userNames(accountIds: readonly string[]): Promise<JiraUser[]>;
+  /**
+   * An issue's summary as Jira shows it to the viewer (their permissions apply); undefined when
+   * Jira does not show them the issue. Never shown as it is: see `maskSummaries`.
+   */
+  issueSummary(issueId: string): Promise<string | undefined>;
+  /** The summaries with every secret in them masked, checked by the app. */
+  maskSummaries(
+    id: string,
+    summaries: readonly { issueId: string; text: string }[],
+  ): Promise<MaskedSummary[]>;
   /** "Check now" (admin page only): reads a place again and checks the secret's validity. */
   checkValidity?: (id: string) => Promise<Incident>;
+}
+
+/** Jira's answers that mean "not for this viewer": the issue is gone or hidden from them. */
+const NOT_SHOWN = new Set([401, 403, 404]);
+
+async function issueSummary(issueId: string): Promise<string | undefined> {
+  let r: Response;
+  try {
+    r = await requestJira(`/rest/api/3/issue/${encodeURIComponent(issueId)}?fields=summary`, {
+      headers: { Accept: 'application/json' },
+    });
+  } catch (e) {
+    throw toApiError(e);
+  }
+  if (NOT_SHOWN.has(r.status)) return undefined;
+  if (!r.ok) throw new ApiError('unavailable', `Jira answered ${String(r.status)}`);
+  const body = (await r.json()) as { fields?: { summary?: unknown } } | null;
+  const summary = body?.fields?.summary;
+  return typeof summary === 'string' ? summary : undefined;
 }
 
 const query = (q: IncidentQuery): Record<string, unknown> => ({ ...q });
@@ -159,6 +190,9 @@ const incidentCalls = {
   searchUsers: (q: string) => incidentCall<JiraUser[]>('searchUsers', { query: q }),
   userNames: (accountIds: readonly string[]) =>
     incidentCall<JiraUser[]>('userNames', { accountIds: [...accountIds] }),
+  issueSummary,
+  maskSummaries: (id: string, summaries: readonly { issueId: string; text: string }[]) =>
+    incidentCall<MaskedSummary[]>('maskSummaries', { id, summaries: [...summaries] }),
 } satisfies IncidentsApi;
 
 export const adminApi = {

@@ -1,12 +1,5 @@
 /** Words and dates the views share. */
-import type {
-  IgnoreReason,
-  IncidentStatus,
-  JobStatus,
-  Occurrence,
-  Presence,
-  Severity,
-} from './types';
+import type { IgnoreReason, IncidentStatus, JobStatus, Presence, Severity } from './types';
 
 export const STATUS_LABELS: Record<IncidentStatus, string> = {
   TRIGGERED: 'Triggered',
@@ -56,38 +49,6 @@ export function formatDate(iso: string | undefined): string {
 
 export function formatCount(n: number): string {
   return n.toLocaleString();
-}
-
-const FIELD_LABELS: Record<string, string> = {
-  summary: 'Summary',
-  description: 'Description',
-  environment: 'Environment',
-  labels: 'Labels',
-  'project.description': 'Project description',
-};
-
-/** Where an occurrence is, in words: the field and the id of the comment, entry or item. */
-export function describeLocation(l: Occurrence['location']): string {
-  switch (l.field) {
-    case 'comment':
-      return `Comment ${l.commentId ?? ''}`.trim();
-    case 'worklog':
-      return `Worklog ${l.worklogId ?? ''}`.trim();
-    case 'attachment':
-      return `Attachment ${l.attachmentId ?? ''}`.trim();
-    case 'changelog': {
-      const side =
-        l.historyValue === 'from' ? 'old value' : l.historyValue === 'to' ? 'new value' : '';
-      const detail = [l.historyField, side].filter(Boolean).join(', ');
-      return `History ${l.historyId ?? ''}${detail ? ` (${detail})` : ''}`.replace(/\s+/g, ' ');
-    }
-    case 'component':
-      return `Component ${l.componentId ?? ''}`.trim();
-    case 'version':
-      return `Version ${l.versionId ?? ''}`.trim();
-    default:
-      return FIELD_LABELS[l.field] ?? `Custom field ${l.field}`;
-  }
 }
 
 /** Only web links are rendered as links (the URL comes from the app, but a page never trusts). */

@@ -17,6 +17,7 @@ import type {
   StoredOccurrence,
 } from '../../../src/incidents/model.js';
 import type { IncidentFilter, Page } from '../../../src/incidents/store.js';
+import type { MaskedSummary, PlaceNamesJson } from '../../../src/admin/places.js';
 import type { RealtimeSkip } from '../../../src/admin/events.js';
 import type { HistoricalJob, JobStatus } from '../../../src/scan/historical.js';
 
@@ -28,6 +29,8 @@ export type {
   IncidentFilter,
   IncidentStatus,
   JiraGroup,
+  MaskedSummary,
+  PlaceNamesJson,
   JiraUser,
   JobStatus,
   Page,
@@ -102,6 +105,8 @@ export interface IncidentDetail {
   readonly incident: Incident;
   /** The first page of places (or the page after `cursor`). */
   readonly occurrences: readonly Occurrence[];
+  /** Field, component and version names of these places (people are asked for apart). */
+  readonly names?: PlaceNamesJson;
   /** Present when more places follow: ask `getIncident` again with it. */
   readonly cursor?: string;
 }

@@ -178,6 +178,32 @@ describe('npm start, against other sites and hostile fixtures', () => {
     expect((await send({ path: '/__invoke' })).status).toBe(405);
   });
 
+  it("answers the bridge's requestJira as the page's user, reads only", async () => {
+    const jira = (body: object, headers: Record<string, string> = JSON_TYPE) =>
+      send({ method: 'POST', path: '/__jira', headers, body: JSON.stringify(body) });
+    const issue = h.sim.site.issues()[0];
+    const ask = {
+      product: 'jira',
+      method: 'GET',
+      restPath: `/rest/api/3/issue/${issue?.id ?? ''}?fields=summary`,
+    };
+    const r = await jira({ ...ask, accountId: h.admin });
+    expect(r.status, r.body).toBe(200);
+    const answer = JSON.parse(r.body) as { status: number; body: string };
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({ fields: { summary: issue?.fields.summary } });
+    // The simulator knows who asks: an account it does not know is not let in.
+    const stranger = JSON.parse((await jira({ ...ask, accountId: 'nobody' })).body) as {
+      status: number;
+    };
+    expect(stranger.status).toBe(401);
+    expect((await jira({ ...ask, accountId: h.admin, method: 'DELETE' })).status).toBe(403);
+    expect((await jira({ ...ask, accountId: h.admin, restPath: '/secure/x' })).status).toBe(400);
+    expect(
+      (await jira({ ...ask, accountId: h.admin }, { 'content-type': 'text/plain' })).status,
+    ).toBe(415);
+  });
+
   it('answers only requests addressed to itself on loopback (no DNS rebinding)', async () => {
     const before = invocations();
     for (const host of [

@@ -2,8 +2,8 @@
 import { router } from '@forge/bridge';
 import { useEffect, useId, useRef, useState, type MouseEvent } from 'react';
 import type { IncidentsApi } from '../api';
+import { describePlace, placePeople } from '../../../../src/incidents/place.js';
 import {
-  describeLocation,
   formatCount,
   formatDate,
   IGNORE_REASON_LABELS,
@@ -14,9 +14,17 @@ import {
   STATUS_LABELS,
 } from '../format';
 import { useAction, useLoad } from '../hooks';
-import type { IgnoreReason, Incident, IncidentAction, JiraUser, Occurrence } from '../types';
+import type {
+  IgnoreReason,
+  Incident,
+  IncidentAction,
+  JiraUser,
+  Occurrence,
+  PlaceNamesJson,
+} from '../types';
 import { Empty, Field, InlineError, InlineSuccess, LoadError, Loading, Lozenge } from '../ui';
 import { assigneeLabel, useUserNames, type NameCache } from './names';
+import { useIssueSummaries } from './summaries';
 import { presenceTone, severityTone, statusTone } from './tones';
 import { ValidityDetail } from './validity';
 import { UserPicker } from './UserPicker';
@@ -75,6 +83,10 @@ export function IncidentView({
             }}
           />
           <Occurrences
+            api={api}
+            incidentId={id}
+            people={names}
+            placeNames={state.data.names}
             occurrences={state.data.occurrences}
             cursor={state.data.cursor}
             loadMore={async (cursor) => {
@@ -88,6 +100,7 @@ export function IncidentView({
                     ...d.occurrences,
                     ...more.occurrences.filter((o) => !seen.has(o.id)),
                   ],
+                  names: mergeNames(d.names, more.names),
                   ...(more.cursor ? { cursor: more.cursor } : {}),
                 };
               });
@@ -377,11 +390,29 @@ function openInJira(e: MouseEvent<HTMLAnchorElement>, url: string) {
   });
 }
 
+/** The names of every page of places loaded so far. */
+function mergeNames(a?: PlaceNamesJson, b?: PlaceNamesJson): PlaceNamesJson {
+  return {
+    fields: { ...a?.fields, ...b?.fields },
+    components: { ...a?.components, ...b?.components },
+    versions: { ...a?.versions, ...b?.versions },
+  };
+}
+
 function Occurrences({
+  api,
+  incidentId,
+  people,
+  placeNames,
   occurrences,
   cursor,
   loadMore,
 }: {
+  api: IncidentsApi;
+  incidentId: string;
+  /** Authors' names, shared with the list. */
+  people: NameCache;
+  placeNames: PlaceNamesJson | undefined;
   occurrences: readonly Occurrence[];
   /** More places follow. */
   cursor: string | undefined;
@@ -389,6 +420,12 @@ function Occurrences({
 }) {
   const headingId = useId();
   const more = useAction();
+  const authors = useUserNames(people, placePeople(occurrences.map((o) => o.location)));
+  const summaries = useIssueSummaries(
+    api,
+    incidentId,
+    occurrences.map((o) => o.location.issueId),
+  );
   return (
     <section aria-labelledby={headingId}>
       <h3 id={headingId}>Occurrences {cursor ? null : `(${formatCount(occurrences.length)})`}</h3>
@@ -414,7 +451,9 @@ function Occurrences({
             <tbody>
               {occurrences.map((o) => {
                 const url = safeUrl(o.url);
-                const where = describeLocation(o.location);
+                const where = describePlace(o.location, { ...placeNames, people: authors }, o.url);
+                const summary =
+                  o.location.issueId === undefined ? undefined : summaries.get(o.location.issueId);
                 const lines = [...new Set(o.matches.map((m) => m.line))];
                 return (
                   <tr key={o.id}>
@@ -422,6 +461,14 @@ function Occurrences({
                       {o.location.issueKey ?? (
                         <span className="muted">Project {o.location.projectKey}</span>
                       )}
+                      {summary ? (
+                        <span className="issue-summary muted small">
+                          {summary.text}
+                          {summary.masked ? (
+                            <span className="sr-only"> (a secret in the summary is masked)</span>
+                          ) : null}
+                        </span>
+                      ) : null}
                     </td>
                     <td>
                       {where}
