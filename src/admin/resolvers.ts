@@ -30,6 +30,7 @@ import { enqueueAll, enqueueIncidents } from './delivery.js';
 import { realtimeSkips } from './events.js';
 import { controlScan, getJob, listJobs, startScan } from './jobs.js';
 import { checkNow } from './check-now.js';
+import { incidentGuidance, placesOf } from './guidance.js';
 import { NOTICE_TEXT } from './notice.js';
 import {
   applySettingsPatch,
@@ -212,12 +213,8 @@ async function* projectPlaces(
   incidentId: string,
   projectKey: string,
 ): AsyncGenerator<StoredOccurrence> {
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.occurrencePage(incidentId, OCCURRENCES_PER_PAGE, cursor);
-    for (const o of page.items) if (o.location.projectKey === projectKey) yield o;
-    cursor = page.cursor;
-  } while (cursor !== undefined);
+  for await (const o of placesOf(deps.store, incidentId, OCCURRENCES_PER_PAGE))
+    if (o.location.projectKey === projectKey) yield o;
 }
 
 /** The incident as the page of `projectKey` may see it (see projectIncident). */
@@ -270,10 +267,19 @@ async function incidentDetail(
     if (p.data.cursor === undefined) throw e;
     return fail('invalid', 'the cursor is not valid any more: open the incident again');
   }
+  // What to do about it, with the first page only (a later page adds places, not advice).
+  const guidance =
+    p.data.cursor === undefined
+      ? await incidentGuidance(
+          incident,
+          page.cursor === undefined ? page.items : placesOf(deps.store, incident.id),
+        )
+      : undefined;
   return ok({
     incident: publicIncident(incident),
     occurrences: page.items.map(shownOccurrence),
     ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
+    ...(guidance ? { guidance } : {}),
   });
 }
 
@@ -304,10 +310,18 @@ async function projectDetail(
     }
     found.push(o);
   }
+  const guidance =
+    cursor === undefined
+      ? await incidentGuidance(
+          incident,
+          more ? projectPlaces(deps, incident.id, projectKey) : found,
+        )
+      : undefined;
   return ok({
     incident: await projectView(deps, incident, projectKey),
     occurrences: found.map(shownOccurrence),
     ...(more ? { cursor: String(skip + found.length) } : {}),
+    ...(guidance ? { guidance } : {}),
   });
 }
 

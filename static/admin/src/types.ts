@@ -104,6 +104,16 @@ export interface IncidentDetail {
   readonly occurrences: readonly Occurrence[];
   /** Present when more places follow: ask `getIncident` again with it. */
   readonly cursor?: string;
+  /** What to do about the secret (with the first page only). */
+  readonly guidance?: IncidentGuidance;
+}
+
+/** How to revoke or rotate the secret, with the provider's page (src/admin/guidance.ts). */
+export interface IncidentGuidance {
+  readonly steps: string;
+  readonly url: string;
+  /** Set when Jira still shows the secret only in the issue history. */
+  readonly history_note?: string;
 }
 
 export type IncidentAction =

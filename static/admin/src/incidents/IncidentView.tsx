@@ -19,6 +19,7 @@ import { Empty, Field, InlineError, InlineSuccess, LoadError, Loading, Lozenge }
 import { assigneeLabel, useUserNames, type NameCache } from './names';
 import { presenceTone, severityTone, statusTone } from './tones';
 import { ValidityDetail } from './validity';
+import { Remediation } from './Remediation';
 import { UserPicker } from './UserPicker';
 
 export function IncidentView({
@@ -74,6 +75,7 @@ export function IncidentView({
               onChanged(incident);
             }}
           />
+          <Remediation guidance={state.data.guidance} />
           <Occurrences
             occurrences={state.data.occurrences}
             cursor={state.data.cursor}
