@@ -31,6 +31,7 @@ import { realtimeSkips } from './events.js';
 import { controlScan, getJob, listJobs, startScan } from './jobs.js';
 import { checkNow } from './check-now.js';
 import { incidentGuidance, placesOf } from './guidance.js';
+import { notificationsOf, notifyPlaces } from './notify.js';
 import { NOTICE_TEXT } from './notice.js';
 import {
   applySettingsPatch,
@@ -280,6 +281,7 @@ async function incidentDetail(
     occurrences: page.items.map(shownOccurrence),
     ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
     ...(guidance ? { guidance } : {}),
+    ...(p.data.cursor === undefined ? await shownNotifications(deps, incident.id) : {}),
   });
 }
 
@@ -322,6 +324,7 @@ async function projectDetail(
     occurrences: found.map(shownOccurrence),
     ...(more ? { cursor: String(skip + found.length) } : {}),
     ...(guidance ? { guidance } : {}),
+    ...(cursor === undefined ? await shownNotifications(deps, incident.id, projectKey) : {}),
   });
 }
 
@@ -398,6 +401,47 @@ async function incidentAction(
   return ok(
     projectKey ? await projectView(deps, r.incident, projectKey) : publicIncident(r.incident),
   );
+}
+
+/**
+ * The Notify action: Jira emails the people involved in each place not notified yet (see
+ * notify.ts). Only when an admin turned notifications on; from a project page, like any action,
+ * only on an incident no other project holds.
+ */
+async function notifyIncident(
+  deps: ResolverDeps,
+  raw: unknown,
+  accountId: string,
+  projectKey?: string,
+): Promise<ResolverResult> {
+  const p = IncidentId.safeParse(raw);
+  if (!p.success) return fail('invalid', zodMessage(p.error));
+  const incident = await deps.store.getIncident(p.data.id);
+  if (!incident || (projectKey && !incident.project_keys.includes(projectKey)))
+    return fail('not-found', 'no such incident');
+  if (projectKey && incident.project_keys.some((k) => k !== projectKey))
+    return fail('forbidden', SHARED_INCIDENT);
+  if ((await loadSettings(deps.docs)).notifyPeople !== true)
+    return fail('forbidden', NOTIFICATIONS_OFF);
+  const places: StoredOccurrence[] = [];
+  for await (const o of placesOf(deps.store, incident.id, OCCURRENCES_PER_PAGE)) places.push(o);
+  const r = await notifyPlaces(deps, incident, places, accountId);
+  return ok({ ...r, notifications: await notificationsOf(deps.docs, incident.id) });
+}
+
+export const NOTIFICATIONS_OFF =
+  'notifications are off: a Jira administrator turns them on in the app’s settings';
+
+/**
+ * The notifications of an incident a page may see (a project page, its own issues' only), and
+ * whether the Notify action is on.
+ */
+async function shownNotifications(deps: ResolverDeps, incidentId: string, projectKey?: string) {
+  const all = await notificationsOf(deps.docs, incidentId);
+  return {
+    notifications: projectKey ? all.filter((n) => n.issue_key.startsWith(`${projectKey}-`)) : all,
+    notifications_enabled: (await loadSettings(deps.docs)).notifyPeople === true,
+  };
 }
 
 export const SHARED_INCIDENT =
@@ -551,6 +595,7 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
   listIncidents: (deps, payload) => incidentsPage(deps, payload),
   getIncident: (deps, payload) => incidentDetail(deps, payload),
   incidentAction: (deps, payload, accountId) => incidentAction(deps, payload, accountId),
+  notifyIncident: (deps, payload, accountId) => notifyIncident(deps, payload, accountId),
   /** "Check now": reads a place of the incident again, checks its secret, forgets it. */
   async checkValidity(deps, payload) {
     const p = IncidentId.safeParse(payload);
@@ -582,6 +627,8 @@ export const PROJECT_RESOLVERS: Record<
   getIncident: (deps, payload, _a, projectKey) => incidentDetail(deps, payload, projectKey),
   incidentAction: (deps, payload, accountId, projectKey) =>
     incidentAction(deps, payload, accountId, projectKey),
+  notifyIncident: (deps, payload, accountId, projectKey) =>
+    notifyIncident(deps, payload, accountId, projectKey),
   filterDetectors,
   searchUsers,
   userNames,

@@ -18,6 +18,8 @@ import type {
 } from '../../../src/incidents/model.js';
 import type { IncidentFilter, Page } from '../../../src/incidents/store.js';
 import type { RealtimeSkip } from '../../../src/admin/events.js';
+import type { IncidentGuidance } from '../../../src/admin/guidance.js';
+import type { NotificationRecord, NotifyOutcome } from '../../../src/admin/notify.js';
 import type { HistoricalJob, JobStatus } from '../../../src/scan/historical.js';
 
 export type {
@@ -106,15 +108,18 @@ export interface IncidentDetail {
   readonly cursor?: string;
   /** What to do about the secret (with the first page only). */
   readonly guidance?: IncidentGuidance;
+  /** Who was notified of it, and when (with the first page only). */
+  readonly notifications?: readonly NotificationRecord[];
+  /** Whether an admin turned notifications on (the Notify action). */
+  readonly notifications_enabled?: boolean;
 }
 
-/** How to revoke or rotate the secret, with the provider's page (src/admin/guidance.ts). */
-export interface IncidentGuidance {
-  readonly steps: string;
-  readonly url: string;
-  /** Set when Jira still shows the secret only in the issue history. */
-  readonly history_note?: string;
-}
+export type { IncidentGuidance, NotificationRecord, NotifyOutcome };
+
+/** What the Notify action answers: what it sent and skipped, and every record since. */
+export type NotifyAnswer = NotifyOutcome & {
+  readonly notifications: readonly NotificationRecord[];
+};
 
 export type IncidentAction =
   | { readonly type: 'assign'; readonly assigneeId: string }

@@ -19,6 +19,7 @@ import { Empty, Field, InlineError, InlineSuccess, LoadError, Loading, Lozenge }
 import { assigneeLabel, useUserNames, type NameCache } from './names';
 import { presenceTone, severityTone, statusTone } from './tones';
 import { ValidityDetail } from './validity';
+import { Notify } from './Notify';
 import { Remediation } from './Remediation';
 import { UserPicker } from './UserPicker';
 
@@ -76,6 +77,14 @@ export function IncidentView({
             }}
           />
           <Remediation guidance={state.data.guidance} />
+          <Notify
+            api={api}
+            incidentId={id}
+            enabled={state.data.notifications_enabled === true}
+            records={state.data.notifications ?? []}
+            names={names}
+            canAct={state.data.incident.shared_with_other_projects !== true}
+          />
           <Occurrences
             occurrences={state.data.occurrences}
             cursor={state.data.cursor}
