@@ -3,6 +3,7 @@
 // https://airtable.com/developers/web/guides/personal-access-tokens
 import { bytesToUtf8, decodeBase64 } from '../engine/checks/radix.js';
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 // The OAuth token's middle segment is a JSON object (userId, expiresAt, secret, ...).
 function hasJsonPayload(token: string): boolean {
@@ -94,3 +95,10 @@ export default family('airtable', [
     },
   },
 ]);
+
+// Revoke or rotate: Airtable documentation (the page this family file already cites for its key format).
+guidance('airtable', {
+  steps:
+    "Sign in to Airtable and revoke (delete or regenerate) the leaked personal access token or OAuth access token or API key where Airtable manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Airtable's logs or usage for activity you do not recognise.",
+  url: 'https://airtable.com/developers/web/guides/personal-access-tokens',
+});

@@ -4,6 +4,7 @@
 // https://www.algolia.com/doc/guides/security/api-keys/ (format: gitleaks rules/algolia.go)
 import type { PartnerSpec } from '../engine/types.js';
 import { ASSIGN, ci, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /**
  * An Algolia key works only with its application id (10 upper-case alphanumerics), named as
@@ -101,3 +102,10 @@ export default family('algolia', [
     },
   },
 ]);
+
+// Revoke or rotate: Algolia documentation (the page this family file already cites for its key format).
+guidance('algolia', {
+  steps:
+    "Sign in to Algolia and revoke (delete or regenerate) the leaked admin or write API key or API key or search-only API key where Algolia manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Algolia's logs or usage for activity you do not recognise.",
+  url: 'https://www.algolia.com/doc/guides/security/api-keys/',
+});

@@ -1,5 +1,6 @@
 // Alibaba Cloud AccessKey pairs: the id is "LTAI" + 12-20 chars, the secret 30 chars.
 import { ASSIGN, ci, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
 
@@ -93,3 +94,10 @@ export default family('alibaba', [
     },
   },
 ]);
+
+// Revoke or rotate: Alibaba Cloud documentation (search of the provider docs).
+guidance('alibaba', {
+  steps:
+    "Sign in to Alibaba Cloud and revoke (delete or regenerate) the leaked AccessKey ID or AccessKey secret where Alibaba Cloud manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Alibaba Cloud's logs or usage for activity you do not recognise.",
+  url: 'https://www.alibabacloud.com/help/doc-detail/120400.htm',
+});

@@ -3,6 +3,7 @@
 // https://developers.asana.com/docs/personal-access-token (maps: trufflehog
 // pkg/detectors/asanapersonalaccesstoken).
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('asana', [
   {
@@ -31,3 +32,10 @@ export default family('asana', [
     },
   },
 ]);
+
+// Revoke or rotate: Asana documentation (the page this family file already cites for its key format).
+guidance('asana', {
+  steps:
+    "Sign in to Asana and revoke (delete or regenerate) the leaked personal access token where Asana manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Asana's logs or usage for activity you do not recognise.",
+  url: 'https://developers.asana.com/docs/personal-access-token',
+});

@@ -4,6 +4,7 @@
 // https://auth0.com/docs/get-started/applications/application-settings
 import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
 import { ASSIGN, ci, EW, family, JWS } from './define.js';
+import { guidance } from './guidance.js';
 
 const TENANT_ISSUER = /^https:\/\/[a-z0-9-]{3,64}(?:\.[a-z]{2})?\.auth0\.com\/$/;
 
@@ -66,3 +67,10 @@ export default family('auth0', [
     },
   },
 ]);
+
+// Revoke or rotate: Auth0 documentation (the page this family file already cites for its key format).
+guidance('auth0', {
+  steps:
+    "Sign in to Auth0 and revoke (delete or regenerate) the leaked Management API access token or application client secret where Auth0 manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Auth0's logs or usage for activity you do not recognise.",
+  url: 'https://auth0.com/docs/secure/tokens/access-tokens/management-api-access-tokens',
+});

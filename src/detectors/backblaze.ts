@@ -2,6 +2,7 @@
 // short, so a key counts only near a B2 name. https://www.backblaze.com/docs/cloud-storage-application-keys
 // (B2_APPLICATION_KEY_ID / B2_APPLICATION_KEY).
 import { family, near } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('backblaze', [
   {
@@ -32,3 +33,10 @@ export default family('backblaze', [
     },
   },
 ]);
+
+// Revoke or rotate: Backblaze B2 documentation (the page this family file already cites for its key format).
+guidance('backblaze', {
+  steps:
+    "Sign in to Backblaze B2 and revoke (delete or regenerate) the leaked application key where Backblaze B2 manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Backblaze B2's logs or usage for activity you do not recognise.",
+  url: 'https://www.backblaze.com/docs/cloud-storage-application-keys',
+});

@@ -2,6 +2,7 @@
 // https://developer.box.com/guides/authentication/tokens/developer-tokens/ (maps: trufflehog
 // pkg/detectors/box).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -35,3 +36,10 @@ export default family('box', [
     },
   },
 ]);
+
+// Revoke or rotate: Box documentation (the page this family file already cites for its key format).
+guidance('box', {
+  steps:
+    "Sign in to Box and revoke (delete or regenerate) the leaked developer token or client secret where Box manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Box's logs or usage for activity you do not recognise.",
+  url: 'https://developer.box.com/guides/authentication/tokens/developer-tokens/',
+});

@@ -1,6 +1,7 @@
 // Brevo (formerly Sendinblue) API keys ("xkeysib-") and SMTP keys ("xsmtpsib-"): 64 hex, "-", 16
 // alphanumerics. https://developers.brevo.com/docs/getting-started (maps: gitleaks sendinblue.go).
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const key = (prefix: string) => String.raw`\b(${prefix}-[0-9a-f]{64}-[A-Za-z0-9]{16})${EW}`;
 
@@ -51,3 +52,10 @@ export default family('brevo', [
     },
   },
 ]);
+
+// Revoke or rotate: Brevo documentation (the page this family file already cites for its key format).
+guidance('brevo', {
+  steps:
+    "Sign in to Brevo and revoke (delete or regenerate) the leaked API key or SMTP key where Brevo manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Brevo's logs or usage for activity you do not recognise.",
+  url: 'https://developers.brevo.com/docs/getting-started',
+});

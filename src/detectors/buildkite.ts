@@ -1,5 +1,6 @@
 // Buildkite API access tokens: "bkua_" + 40 lower-case alphanumerics.
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('buildkite', [
   {
@@ -52,3 +53,10 @@ export default family('buildkite', [
     },
   },
 ]);
+
+// Revoke or rotate: Buildkite documentation (search of the provider docs).
+guidance('buildkite', {
+  steps:
+    "Sign in to Buildkite and revoke (delete or regenerate) the leaked API access token where Buildkite manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Buildkite's logs or usage for activity you do not recognise.",
+  url: 'https://buildkite.com/docs/apis/managing-api-tokens',
+});

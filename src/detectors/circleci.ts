@@ -1,5 +1,6 @@
 // CircleCI API tokens: https://circleci.com/docs/managing-api-tokens/
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** CCIPAT_ / CCIPRJ_ + 22 alphanumerics + "_" + 40 hex. */
 const prefixed = (prefix: string) => String.raw`\b(${prefix}_[A-Za-z0-9]{22}_[0-9a-f]{40})${EW}`;
@@ -75,3 +76,10 @@ export default family('circleci', [
     },
   },
 ]);
+
+// Revoke or rotate: CircleCI documentation (the page this family file already cites for its key format).
+guidance('circleci', {
+  steps:
+    "Sign in to CircleCI and revoke (delete or regenerate) the leaked personal API token or project API token or API token where CircleCI manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check CircleCI's logs or usage for activity you do not recognise.",
+  url: 'https://circleci.com/docs/managing-api-tokens/',
+});

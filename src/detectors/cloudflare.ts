@@ -2,6 +2,7 @@
 // (https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/).
 import { crc32Ascii } from '../engine/checks/crc32.js';
 import { ASSIGN, ci, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
 
@@ -154,3 +155,10 @@ export default family('cloudflare', [
     },
   },
 ]);
+
+// Revoke or rotate: Cloudflare documentation (the page this family file already cites for its key format).
+guidance('cloudflare', {
+  steps:
+    "Sign in to Cloudflare and revoke (delete or regenerate) the leaked key or token where Cloudflare manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Cloudflare's logs or usage for activity you do not recognise.",
+  url: 'https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/',
+});

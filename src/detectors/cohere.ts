@@ -2,6 +2,7 @@
 // (CO_API_KEY is the SDK's). https://docs.cohere.com/reference/about
 // (format: gitleaks cmd/generate/config/rules/cohere.go)
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const NAME = String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])(?:cohere[\w.-]{0,20}(?:api[_.-]?key|key|token)|co_api_key)`;
 
@@ -34,3 +35,10 @@ export default family('cohere', [
     },
   },
 ]);
+
+// Revoke or rotate: Cohere documentation (the page this family file already cites for its key format).
+guidance('cohere', {
+  steps:
+    "Sign in to Cohere and revoke (delete or regenerate) the leaked API key where Cohere manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Cohere's logs or usage for activity you do not recognise.",
+  url: 'https://docs.cohere.com/reference/about',
+});

@@ -3,6 +3,7 @@
 // https://docs.cdp.coinbase.com/get-started/authentication/cdp-api-keys (maps: trufflehog
 // pkg/detectors/coinbase).
 import { family, near } from './define.js';
+import { guidance } from './guidance.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -36,3 +37,10 @@ export default family('coinbase', [
     },
   },
 ]);
+
+// Revoke or rotate: Coinbase Developer Platform documentation (the page this family file already cites for its key format).
+guidance('coinbase', {
+  steps:
+    "Sign in to Coinbase Developer Platform and revoke (delete or regenerate) the leaked Coinbase CDP API key where Coinbase Developer Platform manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Coinbase Developer Platform's logs or usage for activity you do not recognise.",
+  url: 'https://docs.cdp.coinbase.com/get-started/authentication/cdp-api-keys',
+});

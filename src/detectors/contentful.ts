@@ -2,6 +2,7 @@
 // delivery/preview API keys are bare 43-char strings, taken only under a Contentful name.
 // https://www.contentful.com/developers/docs/references/authentication/
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('contentful', [
   {
@@ -51,3 +52,10 @@ export default family('contentful', [
     },
   },
 ]);
+
+// Revoke or rotate: Contentful documentation (the page this family file already cites for its key format).
+guidance('contentful', {
+  steps:
+    "Sign in to Contentful and revoke (delete or regenerate) the leaked personal access token or delivery or preview API key where Contentful manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Contentful's logs or usage for activity you do not recognise.",
+  url: 'https://www.contentful.com/developers/docs/references/authentication/',
+});

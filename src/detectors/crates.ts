@@ -1,5 +1,6 @@
 // crates.io API tokens: "cio" + 32 alphanumerics (rust-lang/crates.io SecureToken).
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('crates', [
   {
@@ -31,3 +32,10 @@ export default family('crates', [
     },
   },
 ]);
+
+// Revoke or rotate: crates.io documentation (search of the provider docs).
+guidance('crates', {
+  steps:
+    "Sign in to crates.io and revoke (delete or regenerate) the leaked API token where crates.io manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check crates.io's logs or usage for activity you do not recognise.",
+  url: 'https://doc.rust-lang.org/cargo/commands/cargo-logout.html',
+});

@@ -1,5 +1,6 @@
 // Databricks personal access tokens: "dapi" + 32 hex, Azure Databricks may append "-<digit>".
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('databricks', [
   {
@@ -29,3 +30,10 @@ export default family('databricks', [
     },
   },
 ]);
+
+// Revoke or rotate: Databricks documentation (noseyparker rule references).
+guidance('databricks', {
+  steps:
+    "Sign in to Databricks and revoke (delete or regenerate) the leaked personal access token where Databricks manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Databricks's logs or usage for activity you do not recognise.",
+  url: 'https://docs.databricks.com/en/dev-tools/auth/pat.html',
+});

@@ -1,6 +1,7 @@
 // Datadog API keys (32 hex) and application keys (40 hex) carry no prefix: only after a Datadog name.
 // https://docs.datadoghq.com/account_management/api-app-keys/
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** Start of a Datadog variable or header name (not inside a word such as "add"). */
 const DD = String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])(?:dd|datadog)[\w.-]{0,12}`;
@@ -68,3 +69,10 @@ export default family('datadog', [
     },
   },
 ]);
+
+// Revoke or rotate: Datadog documentation (the page this family file already cites for its key format).
+guidance('datadog', {
+  steps:
+    "Sign in to Datadog and revoke (delete or regenerate) the leaked API key or application key where Datadog manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Datadog's logs or usage for activity you do not recognise.",
+  url: 'https://docs.datadoghq.com/account_management/api-app-keys/',
+});

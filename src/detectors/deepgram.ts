@@ -1,6 +1,7 @@
 // Deepgram API keys: 40 lower-case hex with no prefix, recognised only after a Deepgram name.
 // https://developers.deepgram.com/docs/create-additional-api-keys (format: TruffleHog pkg/detectors/deepgram)
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('deepgram', [
   {
@@ -33,3 +34,10 @@ export default family('deepgram', [
     },
   },
 ]);
+
+// Revoke or rotate: Deepgram documentation (the page this family file already cites for its key format).
+guidance('deepgram', {
+  steps:
+    "Sign in to Deepgram and revoke (delete or regenerate) the leaked API key where Deepgram manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Deepgram's logs or usage for activity you do not recognise.",
+  url: 'https://developers.deepgram.com/docs/create-additional-api-keys',
+});

@@ -3,6 +3,7 @@
 // base64 secret (reported only after a Spaces/DigitalOcean secret name).
 // https://docs.digitalocean.com/products/spaces/how-to/manage-access/#access-keys
 import { ASSIGN, EW, family, near } from './define.js';
+import { guidance } from './guidance.js';
 
 const token = (kind: string): string => String.raw`\b(do${kind}_v1_[a-f0-9]{64})${EW}`;
 
@@ -125,3 +126,10 @@ export default family('digitalocean', [
     },
   },
 ]);
+
+// Revoke or rotate: DigitalOcean documentation (the page this family file already cites for its key format).
+guidance('digitalocean', {
+  steps:
+    "Sign in to DigitalOcean and revoke (delete or regenerate) the leaked key or token where DigitalOcean manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check DigitalOcean's logs or usage for activity you do not recognise.",
+  url: 'https://docs.digitalocean.com/products/spaces/how-to/manage-access/#access-keys',
+});

@@ -3,6 +3,7 @@
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { isPlaceholderValue } from '../engine/placeholder.js';
 import { ASSIGN, E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 function isSnowflakeToken(token: string): boolean {
   const bytes = decodeBase64(token.slice(0, token.indexOf('.')));
@@ -104,3 +105,10 @@ export default family('discord', [
     },
   },
 ]);
+
+// Revoke or rotate: Discord documentation (the page this family file already cites for its key format).
+guidance('discord', {
+  steps:
+    "Sign in to Discord and revoke (delete or regenerate) the leaked bot token or webhook URL or OAuth2 client secret where Discord manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Discord's logs or usage for activity you do not recognise. A leaked webhook URL is deleted and created anew.",
+  url: 'https://discord.com/developers/docs/reference#authentication',
+});

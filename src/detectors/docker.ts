@@ -2,6 +2,7 @@
 import { bytesToUtf8, decodeBase64 } from '../engine/checks/radix.js';
 import { isPlaceholderValue } from '../engine/placeholder.js';
 import { E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** Start of a base64 value: not inside another base64 run (`=` may precede, as in `key=value`). */
 const START = String.raw`(?:^|[^A-Za-z0-9+/])`;
@@ -203,3 +204,10 @@ export default family('docker', [
     },
   },
 ]);
+
+// Revoke or rotate: Docker documentation (noseyparker rule references).
+guidance('docker', {
+  steps:
+    "Sign in to Docker and revoke (delete or regenerate) the leaked key or token where Docker manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Docker's logs or usage for activity you do not recognise.",
+  url: 'https://docs.docker.com/security/for-developers/access-tokens/',
+});

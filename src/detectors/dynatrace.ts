@@ -3,6 +3,7 @@
 // tokens and OAuth client secrets use the same layout with a dt0s<nn> prefix (dt0s01 SCIM tokens,
 // dt0s02 OAuth clients, ...; https://docs.dynatrace.com/docs/shortlink/api-authentication).
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('dynatrace', [
   {
@@ -51,3 +52,10 @@ export default family('dynatrace', [
     },
   },
 ]);
+
+// Revoke or rotate: Dynatrace documentation (the page this family file already cites for its key format).
+guidance('dynatrace', {
+  steps:
+    "Sign in to Dynatrace and revoke (delete or regenerate) the leaked API token or account, SCIM or OAuth client token where Dynatrace manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Dynatrace's logs or usage for activity you do not recognise.",
+  url: 'https://docs.dynatrace.com/docs/manage/access-control/access-tokens#token-format',
+});

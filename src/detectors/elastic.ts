@@ -5,6 +5,7 @@
 // https://www.elastic.co/guide/en/cloud/current/ec-api-authentication.html
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const DECODED = /^[A-Za-z0-9_-]{20}:[A-Za-z0-9_-]{22,64}$/;
 
@@ -61,3 +62,10 @@ export default family('elastic', [
     },
   },
 ]);
+
+// Revoke or rotate: Elastic documentation (the page this family file already cites for its key format).
+guidance('elastic', {
+  steps:
+    "Sign in to Elastic and revoke (delete or regenerate) the leaked Elasticsearch API key or Cloud API key where Elastic manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Elastic's logs or usage for activity you do not recognise.",
+  url: 'https://www.elastic.co/guide/en/elasticsearch/reference/current/security-api-create-api-key.html',
+});

@@ -3,6 +3,7 @@
 // shape for other services' keys too. https://elevenlabs.io/docs/api-reference/authentication
 // (formats: TruffleHog pkg/detectors/elevenlabs v1 and v2)
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('elevenlabs', [
   {
@@ -57,3 +58,10 @@ export default family('elevenlabs', [
     },
   },
 ]);
+
+// Revoke or rotate: ElevenLabs documentation (the page this family file already cites for its key format).
+guidance('elevenlabs', {
+  steps:
+    "Sign in to ElevenLabs and revoke (delete or regenerate) the leaked API key where ElevenLabs manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check ElevenLabs's logs or usage for activity you do not recognise.",
+  url: 'https://elevenlabs.io/docs/api-reference/authentication',
+});

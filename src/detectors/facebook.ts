@@ -2,6 +2,7 @@
 // app access tokens are "<app id>|<secret or signature>"; Instagram Basic Display tokens start "IGQV".
 // https://developers.facebook.com/docs/facebook-login/guides/access-tokens
 import { ASSIGN, E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 // Edges that also refuse '+' and '/': a token inside a base64 blob (certificates, images) is not one.
 const LEFT = String.raw`(?:^|[^A-Za-z0-9_+/-])`;
@@ -107,3 +108,10 @@ export default family('facebook', [
     },
   },
 ]);
+
+// Revoke or rotate: Meta (Facebook) documentation (the page this family file already cites for its key format).
+guidance('facebook', {
+  steps:
+    "Sign in to Meta (Facebook) and revoke (delete or regenerate) the leaked key or token where Meta (Facebook) manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Meta (Facebook)'s logs or usage for activity you do not recognise.",
+  url: 'https://developers.facebook.com/docs/facebook-login/guides/access-tokens',
+});

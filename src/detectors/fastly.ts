@@ -3,6 +3,7 @@
 // https://www.fastly.com/documentation/reference/api/auth-tokens/ ; trufflehog
 // pkg/detectors/fastlypersonaltoken maps the shape.
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('fastly', [
   {
@@ -32,3 +33,10 @@ export default family('fastly', [
     },
   },
 ]);
+
+// Revoke or rotate: Fastly documentation (the page this family file already cites for its key format).
+guidance('fastly', {
+  steps:
+    "Sign in to Fastly and revoke (delete or regenerate) the leaked API token where Fastly manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Fastly's logs or usage for activity you do not recognise.",
+  url: 'https://docs.fastly.com/en/guides/using-api-tokens',
+});

@@ -1,6 +1,7 @@
 // Figma tokens: personal access tokens "figd_" + 40 url-safe chars; OAuth access tokens "figu_"
 // (refresh "figur_"); legacy PATs were "<digits>-<uuid>". https://www.figma.com/developers/api#authentication
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('figma', [
   {
@@ -70,3 +71,10 @@ export default family('figma', [
     },
   },
 ]);
+
+// Revoke or rotate: Figma documentation (the page this family file already cites for its key format).
+guidance('figma', {
+  steps:
+    "Sign in to Figma and revoke (delete or regenerate) the leaked personal access token or OAuth token where Figma manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Figma's logs or usage for activity you do not recognise.",
+  url: 'https://www.figma.com/developers/api#authentication',
+});

@@ -3,6 +3,7 @@
 // Macaroons run to 300-800 chars: the pattern takes a 64-char head, which keeps the RE2 program small.
 import { decodeBase64 } from '../engine/checks/radix.js';
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('fly', [
   {
@@ -46,3 +47,10 @@ export default family('fly', [
     },
   },
 ]);
+
+// Revoke or rotate: Fly.io documentation (the page this family file already cites for its key format).
+guidance('fly', {
+  steps:
+    "Sign in to Fly.io and revoke (delete or regenerate) the leaked API token or access token where Fly.io manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Fly.io's logs or usage for activity you do not recognise.",
+  url: 'https://fly.io/docs/security/tokens/',
+});

@@ -3,6 +3,7 @@ import { crc32Ascii } from '../engine/checks/crc32.js';
 import { bytesToUtf8, decodeBase64 } from '../engine/checks/radix.js';
 import { isPlaceholderValue } from '../engine/placeholder.js';
 import { E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 function decodeJson(b64: string): Record<string, unknown> | undefined {
   const bytes = decodeBase64(b64);
@@ -112,3 +113,10 @@ export default family('grafana', [
     },
   },
 ]);
+
+// Revoke or rotate: Grafana documentation (noseyparker rule references).
+guidance('grafana', {
+  steps:
+    "Sign in to Grafana and revoke (delete or regenerate) the leaked Cloud access policy token or service account token or API key where Grafana manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Grafana's logs or usage for activity you do not recognise.",
+  url: 'https://grafana.com/docs/grafana/latest/administration/service-accounts/',
+});

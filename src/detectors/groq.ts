@@ -1,5 +1,6 @@
 // Groq API keys: "gsk_" + 52 alphanumerics. https://console.groq.com/keys
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('groq', [
   {
@@ -25,3 +26,10 @@ export default family('groq', [
     },
   },
 ]);
+
+// Revoke or rotate: Groq documentation (the page this family file already cites for its key format).
+guidance('groq', {
+  steps:
+    "Sign in to Groq and revoke (delete or regenerate) the leaked API key where Groq manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Groq's logs or usage for activity you do not recognise.",
+  url: 'https://console.groq.com/keys',
+});

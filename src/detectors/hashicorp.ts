@@ -3,6 +3,7 @@
 // https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes
 import { decodeBase64 } from '../engine/checks/radix.js';
 import { ASSIGN, E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('hashicorp', [
   {
@@ -150,3 +151,10 @@ export default family('hashicorp', [
     },
   },
 ]);
+
+// Revoke or rotate: HashiCorp documentation (the page this family file already cites for its key format).
+guidance('hashicorp', {
+  steps:
+    "Sign in to HashiCorp and revoke (delete or regenerate) the leaked key or token where HashiCorp manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check HashiCorp's logs or usage for activity you do not recognise.",
+  url: 'https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes',
+});

@@ -1,6 +1,7 @@
 // Heroku API keys. Current platform keys are "HRKU-AA" + 58 chars; older keys are UUIDs,
 // recognised only beside a Heroku key/token name.
 import { ASSIGN, ci, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
 
@@ -53,3 +54,10 @@ export default family('heroku', [
     },
   },
 ]);
+
+// Revoke or rotate: Heroku documentation (noseyparker rule references).
+guidance('heroku', {
+  steps:
+    "Sign in to Heroku and revoke (delete or regenerate) the leaked platform API key or API key where Heroku manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Heroku's logs or usage for activity you do not recognise.",
+  url: 'https://devcenter.heroku.com/articles/authentication',
+});

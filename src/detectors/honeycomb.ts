@@ -4,6 +4,7 @@
 // reported only after a Honeycomb name or the X-Honeycomb-Team header.
 // https://docs.honeycomb.io/api/authentication (API key format, X-Honeycomb-Team).
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** "hc" + the key's letter (a-z, set at creation) + kind: hcaik_, hcxik_, ... */
 const keysFor = (kind: string): string[] =>
@@ -77,3 +78,10 @@ export default family('honeycomb', [
     },
   },
 ]);
+
+// Revoke or rotate: Honeycomb documentation (the page this family file already cites for its key format).
+guidance('honeycomb', {
+  steps:
+    "Sign in to Honeycomb and revoke (delete or regenerate) the leaked ingest key or management key or configuration or classic API key where Honeycomb manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Honeycomb's logs or usage for activity you do not recognise.",
+  url: 'https://docs.honeycomb.io/api/authentication',
+});

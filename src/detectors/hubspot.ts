@@ -1,6 +1,7 @@
 // HubSpot private app access tokens: "pat-<region>-<uuid>"; legacy API keys (hapikey) are bare
 // UUIDs, taken only under a HubSpot API-key name. https://developers.hubspot.com/docs/api/private-apps
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
@@ -54,3 +55,10 @@ export default family('hubspot', [
     },
   },
 ]);
+
+// Revoke or rotate: HubSpot documentation (the page this family file already cites for its key format).
+guidance('hubspot', {
+  steps:
+    "Sign in to HubSpot and revoke (delete or regenerate) the leaked private app access token or API key where HubSpot manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check HubSpot's logs or usage for activity you do not recognise.",
+  url: 'https://developers.hubspot.com/docs/api/private-apps',
+});

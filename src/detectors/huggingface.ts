@@ -1,6 +1,7 @@
 // Hugging Face tokens: "hf_" (user access) or legacy "api_org_" (organization) + 34 letters.
 // https://huggingface.co/docs/hub/security-tokens
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 // camelCase identifiers (hf_requiredCharacteristic...) fall below the entropy of random letters.
 const MIN_ENTROPY = 4.2;
@@ -52,3 +53,10 @@ export default family('huggingface', [
     },
   },
 ]);
+
+// Revoke or rotate: Hugging Face documentation (the page this family file already cites for its key format).
+guidance('huggingface', {
+  steps:
+    "Sign in to Hugging Face and revoke (delete or regenerate) the leaked user access token or organization API token where Hugging Face manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Hugging Face's logs or usage for activity you do not recognise.",
+  url: 'https://huggingface.co/docs/hub/security-tokens',
+});

@@ -1,5 +1,6 @@
 // IBM Cloud credentials.
 import { ASSIGN, ci, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
 
@@ -54,3 +55,10 @@ export default family('ibm', [
     },
   },
 ]);
+
+// Revoke or rotate: IBM Cloud documentation (search of the provider docs).
+guidance('ibm', {
+  steps:
+    "Sign in to IBM Cloud and revoke (delete or regenerate) the leaked API key or Object Storage HMAC secret key where IBM Cloud manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check IBM Cloud's logs or usage for activity you do not recognise.",
+  url: 'https://cloud.ibm.com/docs/iam?topic=iam-manapikey',
+});

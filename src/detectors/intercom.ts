@@ -3,6 +3,7 @@
 // (maps: gitleaks intercom.go, keyword-anchored there; the decoded structure makes ours precise).
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { E, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const DECODED =
   /^tok:[0-9a-f]{8}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{12}:\d{1,3}:\d{1,3}$/;
@@ -35,3 +36,10 @@ export default family('intercom', [
     },
   },
 ]);
+
+// Revoke or rotate: Intercom documentation (the page this family file already cites for its key format).
+guidance('intercom', {
+  steps:
+    "Sign in to Intercom and revoke (delete or regenerate) the leaked access token where Intercom manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Intercom's logs or usage for activity you do not recognise.",
+  url: 'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication',
+});

@@ -4,6 +4,7 @@
 // https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/ and
 // https://www.jenkins.io/blog/2018/07/02/new-api-token-system/ (the "11" version prefix).
 import { ASSIGN, family, near } from './define.js';
+import { guidance } from './guidance.js';
 
 const NAME = String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])jenkins[\w.-]{0,20}?[ ]?(?:api[_-]?)?(?:token|key|secret|password|pass)${ASSIGN}`;
 const END = String.raw`(?:$|[^A-Za-z0-9_-])`;
@@ -68,3 +69,10 @@ export default family('jenkins', [
     },
   },
 ]);
+
+// Revoke or rotate: Jenkins documentation (the page this family file already cites for its key format).
+guidance('jenkins', {
+  steps:
+    "Sign in to Jenkins and revoke (delete or regenerate) the leaked API token where Jenkins manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Jenkins's logs or usage for activity you do not recognise.",
+  url: 'https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/',
+});

@@ -1,6 +1,7 @@
 // JFrog Artifactory API keys and reference tokens.
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('jfrog', [
   {
@@ -59,3 +60,10 @@ export default family('jfrog', [
     },
   },
 ]);
+
+// Revoke or rotate: JFrog documentation (noseyparker rule references).
+guidance('jfrog', {
+  steps:
+    "Sign in to JFrog and revoke (delete or regenerate) the leaked Artifactory API key or reference token where JFrog manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check JFrog's logs or usage for activity you do not recognise.",
+  url: 'https://jfrog.com/help/r/jfrog-rest-apis/introduction-to-the-artifactory-rest-apis',
+});

@@ -1,6 +1,7 @@
 // LaunchDarkly keys: api-, sdk- or mob- + UUID (https://docs.launchdarkly.com/home/account/environment/keys).
 // A bare "api-<uuid>" is also a common id shape, so only next to a LaunchDarkly name.
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const KEYWORDS = [
@@ -87,3 +88,10 @@ export default family('launchdarkly', [
     },
   },
 ]);
+
+// Revoke or rotate: LaunchDarkly documentation (the page this family file already cites for its key format).
+guidance('launchdarkly', {
+  steps:
+    "Sign in to LaunchDarkly and revoke (delete or regenerate) the leaked API access token or server-side SDK key or mobile key where LaunchDarkly manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check LaunchDarkly's logs or usage for activity you do not recognise.",
+  url: 'https://docs.launchdarkly.com/home/account/environment/keys',
+});

@@ -1,5 +1,6 @@
 // Linode (Akamai Cloud) personal access tokens: 64 hex, only beside a Linode name.
 import { ASSIGN, ci, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
 
@@ -30,3 +31,10 @@ export default family('linode', [
     },
   },
 ]);
+
+// Revoke or rotate: Linode documentation (search of the provider docs).
+guidance('linode', {
+  steps:
+    "Sign in to Linode and revoke (delete or regenerate) the leaked personal access token where Linode manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Linode's logs or usage for activity you do not recognise.",
+  url: 'https://techdocs.akamai.com/linode-api/reference/delete-personal-access-token',
+});

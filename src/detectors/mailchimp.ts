@@ -1,6 +1,7 @@
 // Mailchimp Marketing API keys end in the account's data centre: "<32 hex>-us<N>".
 // https://mailchimp.com/developer/marketing/guides/quick-start/#generate-your-api-key
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 // "mandrill_api_key = ", "Mandrill token - ": the word, up to two more, a separator.
 const BESIDE_MANDRILL = String.raw`(?:mandrill|mailchimp[_ -]?transactional)[\w.-]{0,30}(?:[ \t]{1,2}[A-Za-z_.-]{1,20}){0,2}[\s'"\x60\\]{0,4}(?:=|:|=>|:=|-|\s)[\s'"\x60\\]{0,4}`;
@@ -58,3 +59,10 @@ export default family('mailchimp', [
     },
   },
 ]);
+
+// Revoke or rotate: Mailchimp documentation (the page this family file already cites for its key format).
+guidance('mailchimp', {
+  steps:
+    "Sign in to Mailchimp and revoke (delete or regenerate) the leaked API key or Transactional API key where Mailchimp manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Mailchimp's logs or usage for activity you do not recognise.",
+  url: 'https://mailchimp.com/developer/marketing/guides/quick-start/#generate-your-api-key',
+});

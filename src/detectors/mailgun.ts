@@ -1,6 +1,7 @@
 // Mailgun keys: legacy "key-" + 32 base36 chars; current private API keys are
 // "<32 hex>-<8 hex>-<8 hex>" with no prefix, so they are taken only near the word mailgun.
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const HEX_KEY = String.raw`[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}`;
 
@@ -80,3 +81,10 @@ export default family('mailgun', [
     },
   },
 ]);
+
+// Revoke or rotate: Mailgun documentation (how-to-rotate).
+guidance('mailgun', {
+  steps:
+    "Sign in to Mailgun and revoke (delete or regenerate) the leaked webhook signing key or private API key or API key where Mailgun manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Mailgun's logs or usage for activity you do not recognise.",
+  url: 'https://help.mailgun.com/hc/en-us/articles/203380100-Where-can-I-find-my-API-keys-and-SMTP-credentials',
+});

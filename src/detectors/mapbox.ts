@@ -3,6 +3,7 @@
 // https://docs.mapbox.com/accounts/guides/tokens/
 import { bytesToUtf8, decodeBase64 } from '../engine/checks/radix.js';
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 function hasUserClaim(token: string): boolean {
   const bytes = decodeBase64(token.split('.')[1] ?? '');
@@ -68,3 +69,10 @@ export default family('mapbox', [
     },
   },
 ]);
+
+// Revoke or rotate: Mapbox documentation (the page this family file already cites for its key format).
+guidance('mapbox', {
+  steps:
+    "Sign in to Mapbox and revoke (delete or regenerate) the leaked secret access token or temporary access token where Mapbox manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Mapbox's logs or usage for activity you do not recognise.",
+  url: 'https://docs.mapbox.com/accounts/guides/tokens/',
+});

@@ -2,6 +2,7 @@
 // HTTP-trigger URLs that replace them; whoever holds the URL can post into the channel.
 // https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 // A trigger URL is only a credential with its shared-access signature.
@@ -58,3 +59,10 @@ export default family('microsoft-teams', [
     },
   },
 ]);
+
+// Revoke or rotate: Microsoft Teams documentation (the page this family file already cites for its key format).
+guidance('microsoft-teams', {
+  steps:
+    'Delete the leaked incoming webhook URL or workflow webhook URL in Microsoft Teams (the integration, channel or app that created it) and create a new one: whoever holds the old URL can post through it until it is deleted. Update the systems that send to it, and check for messages you did not send.',
+  url: 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook',
+});

@@ -1,6 +1,7 @@
 // Mistral AI API keys: 32 alphanumerics with no prefix, recognised only after a Mistral variable or
 // setting name. https://docs.mistral.ai/getting-started/quickstart/#account-setup
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** A Mistral (or Codestral) variable, setting or header name right before the value. */
 const NAME = String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])(?:mistral|codestral)[\w.-]{0,20}(?:api[_.-]?key|key|token)`;
@@ -39,3 +40,10 @@ export default family('mistral', [
     },
   },
 ]);
+
+// Revoke or rotate: Mistral AI documentation (the page this family file already cites for its key format).
+guidance('mistral', {
+  steps:
+    "Sign in to Mistral AI and revoke (delete or regenerate) the leaked API key where Mistral AI manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Mistral AI's logs or usage for activity you do not recognise.",
+  url: 'https://docs.mistral.ai/getting-started/quickstart/#account-setup',
+});

@@ -2,6 +2,7 @@
 // Mixpanel secret name (project tokens are public).
 // https://developer.mixpanel.com/reference/authentication
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -35,3 +36,10 @@ export default family('mixpanel', [
     },
   },
 ]);
+
+// Revoke or rotate: Mixpanel documentation (the page this family file already cites for its key format).
+guidance('mixpanel', {
+  steps:
+    "Sign in to Mixpanel and revoke (delete or regenerate) the leaked API or service account secret where Mixpanel manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Mixpanel's logs or usage for activity you do not recognise.",
+  url: 'https://developer.mixpanel.com/reference/authentication',
+});

@@ -1,6 +1,7 @@
 // Mollie API keys ("live_" / "test_" + 30 alphanumerics) and organization access tokens ("access_"
 // + 40), reported only after a Mollie name. https://docs.mollie.com/reference/authentication
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -34,3 +35,10 @@ export default family('mollie', [
     },
   },
 ]);
+
+// Revoke or rotate: Mollie documentation (the page this family file already cites for its key format).
+guidance('mollie', {
+  steps:
+    "Sign in to Mollie and revoke (delete or regenerate) the leaked API key or access token where Mollie manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Mollie's logs or usage for activity you do not recognise.",
+  url: 'https://docs.mollie.com/reference/authentication',
+});

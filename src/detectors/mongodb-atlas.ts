@@ -3,6 +3,7 @@
 // https://www.mongodb.com/docs/atlas/configure-api-access/ and
 // https://docs.aws.amazon.com/secretsmanager/latest/userguide/mes-partner-MongoDBAtlasServiceAccount.html
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -55,3 +56,10 @@ export default family('mongodb-atlas', [
     },
   },
 ]);
+
+// Revoke or rotate: MongoDB Atlas documentation (the page this family file already cites for its key format).
+guidance('mongodb-atlas', {
+  steps:
+    "Sign in to MongoDB Atlas and revoke (delete or regenerate) the leaked service account client secret or API private key where MongoDB Atlas manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check MongoDB Atlas's logs or usage for activity you do not recognise.",
+  url: 'https://www.mongodb.com/docs/atlas/configure-api-access/',
+});

@@ -1,5 +1,6 @@
 // Neon API keys: "napi_" + 64 lower-case alphanumerics. https://neon.com/docs/manage/api-keys
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('neon', [
   {
@@ -24,3 +25,10 @@ export default family('neon', [
     },
   },
 ]);
+
+// Revoke or rotate: Neon documentation (the page this family file already cites for its key format).
+guidance('neon', {
+  steps:
+    "Sign in to Neon and revoke (delete or regenerate) the leaked API key where Neon manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Neon's logs or usage for activity you do not recognise.",
+  url: 'https://neon.com/docs/manage/api-keys',
+});

@@ -1,5 +1,6 @@
 // Netlify personal access tokens: "nfp_" + 36 chars; older unprefixed tokens are 43 chars.
 import { ASSIGN, ci, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
 
@@ -52,3 +53,10 @@ export default family('netlify', [
     },
   },
 ]);
+
+// Revoke or rotate: Netlify documentation (how-to-rotate).
+guidance('netlify', {
+  steps:
+    "Sign in to Netlify and revoke (delete or regenerate) the leaked personal access token or access token where Netlify manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Netlify's logs or usage for activity you do not recognise.",
+  url: 'https://app.netlify.com/user/applications#personal-access-tokens',
+});

@@ -1,5 +1,6 @@
 // New Relic API keys: https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('newrelic', [
   {
@@ -161,3 +162,10 @@ export default family('newrelic', [
     },
   },
 ]);
+
+// Revoke or rotate: New Relic documentation (the page this family file already cites for its key format).
+guidance('newrelic', {
+  steps:
+    "Sign in to New Relic and revoke (delete or regenerate) the leaked key or token where New Relic manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check New Relic's logs or usage for activity you do not recognise.",
+  url: 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
+});

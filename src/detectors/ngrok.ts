@@ -1,5 +1,6 @@
 // ngrok authtokens and API keys: a 27-char KSUID, "_", then 20-22 chars; only beside "ngrok".
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('ngrok', [
   {
@@ -28,3 +29,10 @@ export default family('ngrok', [
     },
   },
 ]);
+
+// Revoke or rotate: ngrok documentation (search of the provider docs).
+guidance('ngrok', {
+  steps:
+    "Sign in to ngrok and revoke (delete or regenerate) the leaked authtoken where ngrok manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check ngrok's logs or usage for activity you do not recognise.",
+  url: 'https://dashboard.ngrok.com/get-started/your-authtoken',
+});

@@ -2,6 +2,7 @@
 // word Notion must be near) and current "ntn_" + 11 digits + 35 alphanumerics.
 // https://developers.notion.com/docs/authorization
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('notion', [
   {
@@ -52,3 +53,10 @@ export default family('notion', [
     },
   },
 ]);
+
+// Revoke or rotate: Notion documentation (the page this family file already cites for its key format).
+guidance('notion', {
+  steps:
+    "Sign in to Notion and revoke (delete or regenerate) the leaked integration token or API token where Notion manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Notion's logs or usage for activity you do not recognise.",
+  url: 'https://developers.notion.com/docs/authorization',
+});

@@ -1,5 +1,6 @@
 // NuGet.org API keys and nuget.config package source credentials.
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('nuget', [
   {
@@ -53,3 +54,10 @@ export default family('nuget', [
     },
   },
 ]);
+
+// Revoke or rotate: NuGet documentation (noseyparker rule references).
+guidance('nuget', {
+  steps:
+    "Sign in to NuGet and revoke (delete or regenerate) the leaked API key or package source password where NuGet manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check NuGet's logs or usage for activity you do not recognise.",
+  url: 'https://docs.microsoft.com/en-us/nuget/nuget-org/publish-a-package#create-api-keys',
+});

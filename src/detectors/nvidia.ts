@@ -4,6 +4,7 @@
 // (formats: TruffleHog pkg/detectors/nvapi and pkg/detectors/ngc)
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 // The second part is a UUID as issued; its 8-4-4-4-12 shape is checked, not its hex alphabet.
 const NGC_DECODED =
@@ -68,3 +69,10 @@ export default family('nvidia', [
     },
   },
 ]);
+
+// Revoke or rotate: NVIDIA documentation (the page this family file already cites for its key format).
+guidance('nvidia', {
+  steps:
+    "Sign in to NVIDIA and revoke (delete or regenerate) the leaked API key or NGC API key where NVIDIA manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check NVIDIA's logs or usage for activity you do not recognise.",
+  url: 'https://docs.nvidia.com/ngc/gpu-cloud/ngc-user-guide/index.html#generating-api-key',
+});

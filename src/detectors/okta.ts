@@ -1,6 +1,7 @@
 // Okta API tokens: "00" + 40 url-safe chars, no checksum; taken next to an Okta name or after the
 // SSWS authorization scheme. https://developer.okta.com/docs/guides/create-an-api-token/
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 // The Okta word must start a word ("rookTable" is not Okta), then up to two more words, a separator.
 const BESIDE_OKTA = String.raw`(?:^|[^A-Za-z0-9])okta[\w.-]{0,30}(?:[ \t]{1,2}[A-Za-z_.-]{1,20}){0,2}[\s'"\x60\\]{0,4}(?:=|:|=>|:=|-|\s)[\s'"\x60\\]{0,4}`;
@@ -38,3 +39,10 @@ export default family('okta', [
     },
   },
 ]);
+
+// Revoke or rotate: Okta documentation (the page this family file already cites for its key format).
+guidance('okta', {
+  steps:
+    "Sign in to Okta and revoke (delete or regenerate) the leaked API token where Okta manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Okta's logs or usage for activity you do not recognise.",
+  url: 'https://developer.okta.com/docs/guides/create-an-api-token/',
+});

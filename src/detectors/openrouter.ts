@@ -1,6 +1,7 @@
 // OpenRouter API keys (inference and provisioning): "sk-or-v1-" + 64 lower-case hex.
 // https://openrouter.ai/docs/api-reference/authentication (format: TruffleHog pkg/detectors/openrouter)
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('openrouter', [
   {
@@ -27,3 +28,10 @@ export default family('openrouter', [
     },
   },
 ]);
+
+// Revoke or rotate: OpenRouter documentation (the page this family file already cites for its key format).
+guidance('openrouter', {
+  steps:
+    "Sign in to OpenRouter and revoke (delete or regenerate) the leaked API key where OpenRouter manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check OpenRouter's logs or usage for activity you do not recognise.",
+  url: 'https://openrouter.ai/docs/api-reference/authentication',
+});

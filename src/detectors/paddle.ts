@@ -1,6 +1,7 @@
 // Paddle Billing API keys: "pdl_live_apikey_" / "pdl_sdbx_apikey_" + 26-char ULID, "_", 22
 // alphanumerics, "_", 3 chars. https://developer.paddle.com/api-reference/about/authentication
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('paddle', [
   {
@@ -26,3 +27,10 @@ export default family('paddle', [
     },
   },
 ]);
+
+// Revoke or rotate: Paddle documentation (the page this family file already cites for its key format).
+guidance('paddle', {
+  steps:
+    "Sign in to Paddle and revoke (delete or regenerate) the leaked Billing API key where Paddle manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Paddle's logs or usage for activity you do not recognise.",
+  url: 'https://developer.paddle.com/api-reference/about/authentication',
+});

@@ -5,6 +5,7 @@
 // https://developer.pagerduty.com/docs/events-api-v2-overview ; trufflehog
 // pkg/detectors/pagerdutyapikey maps the u+ shape.
 import { ASSIGN, family, near } from './define.js';
+import { guidance } from './guidance.js';
 
 const PD = String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])(?:pagerduty|pager_duty|pd)[\w.-]{0,20}?[ ]?`;
 const HEADER = String.raw`token\s?token=`;
@@ -90,3 +91,10 @@ export default family('pagerduty', [
     },
   },
 ]);
+
+// Revoke or rotate: PagerDuty documentation (the page this family file already cites for its key format).
+guidance('pagerduty', {
+  steps:
+    "Sign in to PagerDuty and revoke (delete or regenerate) the leaked user API token or REST API key or Events API integration key where PagerDuty manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check PagerDuty's logs or usage for activity you do not recognise.",
+  url: 'https://support.pagerduty.com/main/docs/api-access-keys',
+});

@@ -1,6 +1,7 @@
 // PayPal / Braintree credentials. Braintree access tokens: "access_token$<env>$<merchant id>$<32 hex>";
 // REST app client secrets are 80 url-safe chars starting with "E" and have no prefix of their own.
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('paypal', [
   {
@@ -96,3 +97,10 @@ export default family('paypal', [
     },
   },
 ]);
+
+// Revoke or rotate: PayPal documentation (search of the provider docs).
+guidance('paypal', {
+  steps:
+    "Sign in to PayPal and revoke (delete or regenerate) the leaked Braintree access token or REST app client secret or Braintree API private key where PayPal manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check PayPal's logs or usage for activity you do not recognise.",
+  url: 'https://developer.paypal.com/api/rest/',
+});

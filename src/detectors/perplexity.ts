@@ -1,5 +1,6 @@
 // Perplexity API keys: "pplx-" + 48 alphanumerics. https://docs.perplexity.ai/guides/getting-started
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('perplexity', [
   {
@@ -24,3 +25,10 @@ export default family('perplexity', [
     },
   },
 ]);
+
+// Revoke or rotate: Perplexity documentation (the page this family file already cites for its key format).
+guidance('perplexity', {
+  steps:
+    "Sign in to Perplexity and revoke (delete or regenerate) the leaked API key where Perplexity manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Perplexity's logs or usage for activity you do not recognise.",
+  url: 'https://docs.perplexity.ai/guides/getting-started',
+});

@@ -2,6 +2,7 @@
 // bare UUID, recognised only after a Pinecone variable name.
 // https://docs.pinecone.io/guides/projects/manage-api-keys (format: TruffleHog pkg/detectors/pinecone)
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('pinecone', [
   {
@@ -55,3 +56,10 @@ export default family('pinecone', [
     },
   },
 ]);
+
+// Revoke or rotate: Pinecone documentation (the page this family file already cites for its key format).
+guidance('pinecone', {
+  steps:
+    "Sign in to Pinecone and revoke (delete or regenerate) the leaked API key where Pinecone manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Pinecone's logs or usage for activity you do not recognise.",
+  url: 'https://docs.pinecone.io/guides/projects/manage-api-keys',
+});

@@ -2,6 +2,7 @@
 // https://plaid.com/docs/api/tokens/ and https://plaid.com/docs/quickstart/ (maps: gitleaks
 // plaid.go).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('plaid', [
   {
@@ -52,3 +53,10 @@ export default family('plaid', [
     },
   },
 ]);
+
+// Revoke or rotate: Plaid documentation (the page this family file already cites for its key format).
+guidance('plaid', {
+  steps:
+    "Sign in to Plaid and revoke (delete or regenerate) the leaked access token or API secret where Plaid manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Plaid's logs or usage for activity you do not recognise.",
+  url: 'https://plaid.com/docs/api/tokens/',
+});

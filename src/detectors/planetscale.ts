@@ -2,6 +2,7 @@
 // "pscale_oauth_" (OAuth tokens) + 32-64 chars.
 import { EW, family } from './define.js';
 import type { DetectorEntry } from './define.js';
+import { guidance } from './guidance.js';
 
 function entry(
   kind: string,
@@ -56,3 +57,10 @@ export default family('planetscale', [
     'pscale_oauth_6yyXFMgCcXD8xgplp5pwes6ff6xOhH_ZGx0TSgnFLO0',
   ),
 ]);
+
+// Revoke or rotate: PlanetScale documentation (search of the provider docs).
+guidance('planetscale', {
+  steps:
+    "Sign in to PlanetScale and revoke (delete or regenerate) the leaked service token or database password or OAuth token where PlanetScale manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check PlanetScale's logs or usage for activity you do not recognise.",
+  url: 'https://planetscale.com/docs/api/service-tokens',
+});

@@ -3,6 +3,7 @@
 // keys ("phc_") are public by design (sent by every browser) and deliberately not reported.
 // https://posthog.com/docs/api/personal-api-keys; prefixes from PostHog's posthog/models/utils.py.
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('posthog', [
   {
@@ -91,3 +92,10 @@ export default family('posthog', [
     },
   },
 ]);
+
+// Revoke or rotate: PostHog documentation (the page this family file already cites for its key format).
+guidance('posthog', {
+  steps:
+    "Sign in to PostHog and revoke (delete or regenerate) the leaked key or token where PostHog manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check PostHog's logs or usage for activity you do not recognise.",
+  url: 'https://posthog.com/docs/api/personal-api-keys',
+});

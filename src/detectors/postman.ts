@@ -1,5 +1,6 @@
 // Postman API keys: PMAK-<24 hex>-<34 hex> (https://learning.postman.com/docs/developer/postman-api/authentication/).
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('postman', [
   {
@@ -48,3 +49,10 @@ export default family('postman', [
     },
   },
 ]);
+
+// Revoke or rotate: Postman documentation (the page this family file already cites for its key format).
+guidance('postman', {
+  steps:
+    "Sign in to Postman and revoke (delete or regenerate) the leaked API key or collection access key where Postman manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Postman's logs or usage for activity you do not recognise.",
+  url: 'https://learning.postman.com/docs/developer/postman-api/authentication/',
+});

@@ -1,5 +1,6 @@
 // Pulumi access tokens: "pul-" + 40 hex.
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('pulumi', [
   {
@@ -25,3 +26,10 @@ export default family('pulumi', [
     },
   },
 ]);
+
+// Revoke or rotate: Pulumi documentation (search of the provider docs).
+guidance('pulumi', {
+  steps:
+    "Sign in to Pulumi and revoke (delete or regenerate) the leaked access token where Pulumi manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Pulumi's logs or usage for activity you do not recognise.",
+  url: 'https://pulumi.com/docs/pulumi-cloud/reference/personal-access-tokens',
+});

@@ -1,6 +1,7 @@
 // PyPI API tokens are macaroons: https://pypi.org/help/#apitoken (pypi/warehouse macaroons).
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /**
  * Parses the base64url body after `pypi-` as a v2 macaroon: version byte 2, a location field
@@ -89,3 +90,10 @@ export default family('pypi', [
     },
   },
 ]);
+
+// Revoke or rotate: PyPI documentation (the page this family file already cites for its key format).
+guidance('pypi', {
+  steps:
+    "Sign in to PyPI and revoke (delete or regenerate) the leaked API token or TestPyPI API token where PyPI manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check PyPI's logs or usage for activity you do not recognise.",
+  url: 'https://pypi.org/help/#apitoken',
+});

@@ -3,6 +3,7 @@
 // (Checkout.js). https://razorpay.com/docs/api/authentication/ (maps: trufflehog
 // pkg/detectors/razorpay).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('razorpay', [
   {
@@ -54,3 +55,10 @@ export default family('razorpay', [
     },
   },
 ]);
+
+// Revoke or rotate: Razorpay documentation (the page this family file already cites for its key format).
+guidance('razorpay', {
+  steps:
+    "Sign in to Razorpay and revoke (delete or regenerate) the leaked key secret or key id and secret where Razorpay manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Razorpay's logs or usage for activity you do not recognise.",
+  url: 'https://razorpay.com/docs/api/authentication/',
+});

@@ -1,6 +1,7 @@
 // Render API keys: "rnd_" + alphanumerics (28 to 32 in keys seen in public repositories).
 // https://render.com/docs/api#1-create-an-api-key
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('render', [
   {
@@ -33,3 +34,10 @@ export default family('render', [
     },
   },
 ]);
+
+// Revoke or rotate: Render documentation (the page this family file already cites for its key format).
+guidance('render', {
+  steps:
+    "Sign in to Render and revoke (delete or regenerate) the leaked API key where Render manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Render's logs or usage for activity you do not recognise.",
+  url: 'https://render.com/docs/api#1-create-an-api-key',
+});

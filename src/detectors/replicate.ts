@@ -1,5 +1,6 @@
 // Replicate API tokens: "r8_" + 37 alphanumerics. https://replicate.com/account/api-tokens
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('replicate', [
   {
@@ -25,3 +26,10 @@ export default family('replicate', [
     },
   },
 ]);
+
+// Revoke or rotate: Replicate documentation (the page this family file already cites for its key format).
+guidance('replicate', {
+  steps:
+    "Sign in to Replicate and revoke (delete or regenerate) the leaked API token where Replicate manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Replicate's logs or usage for activity you do not recognise.",
+  url: 'https://replicate.com/account/api-tokens',
+});

@@ -2,6 +2,7 @@
 // Rollbar name or that header. https://docs.rollbar.com/reference/getting-started-1#authentication
 // and https://docs.rollbar.com/docs/access-tokens
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('rollbar', [
   {
@@ -35,3 +36,10 @@ export default family('rollbar', [
     },
   },
 ]);
+
+// Revoke or rotate: Rollbar documentation (the page this family file already cites for its key format).
+guidance('rollbar', {
+  steps:
+    "Sign in to Rollbar and revoke (delete or regenerate) the leaked access token where Rollbar manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Rollbar's logs or usage for activity you do not recognise.",
+  url: 'https://docs.rollbar.com/reference/getting-started-1#authentication',
+});

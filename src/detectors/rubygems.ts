@@ -1,5 +1,6 @@
 // RubyGems.org API keys: "rubygems_" + 48 hex (https://guides.rubygems.org/api-key-scopes/).
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('rubygems', [
   {
@@ -29,3 +30,10 @@ export default family('rubygems', [
     },
   },
 ]);
+
+// Revoke or rotate: RubyGems documentation (the page this family file already cites for its key format).
+guidance('rubygems', {
+  steps:
+    "Sign in to RubyGems and revoke (delete or regenerate) the leaked API key where RubyGems manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check RubyGems's logs or usage for activity you do not recognise.",
+  url: 'https://guides.rubygems.org/api-key-scopes/',
+});

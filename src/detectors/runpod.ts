@@ -1,6 +1,7 @@
 // RunPod API keys: "rpa_" + 40 upper-case alphanumerics + 6 lower-case alphanumerics (46).
 // https://docs.runpod.io/get-started/api-keys
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('runpod', [
   {
@@ -28,3 +29,10 @@ export default family('runpod', [
     },
   },
 ]);
+
+// Revoke or rotate: RunPod documentation (the page this family file already cites for its key format).
+guidance('runpod', {
+  steps:
+    "Sign in to RunPod and revoke (delete or regenerate) the leaked API key where RunPod manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check RunPod's logs or usage for activity you do not recognise.",
+  url: 'https://docs.runpod.io/get-started/api-keys',
+});

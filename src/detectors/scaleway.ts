@@ -1,5 +1,6 @@
 // Scaleway API keys (vendor format): access key "SCW" + 17 chars, secret key a UUID.
 import { ASSIGN, ci, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
 
@@ -47,3 +48,10 @@ export default family('scaleway', [
     },
   },
 ]);
+
+// Revoke or rotate: Scaleway documentation (search of the provider docs).
+guidance('scaleway', {
+  steps:
+    "Sign in to Scaleway and revoke (delete or regenerate) the leaked access key ID or secret key where Scaleway manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Scaleway's logs or usage for activity you do not recognise.",
+  url: 'https://scaleway.com/en/docs/iam/how-to/manage-api-keys',
+});

@@ -1,6 +1,7 @@
 // Sentry auth tokens: https://docs.sentry.io/account/auth-tokens/
 import { bytesToUtf8, decodeBase64 } from '../engine/checks/radix.js';
 import { ASSIGN, E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** Org tokens: sntrys_<base64 JSON {iat, url, region_url, org}>_<43-char secret>. */
 function isOrgToken(t: string): boolean {
@@ -113,3 +114,10 @@ export default family('sentry', [
     },
   },
 ]);
+
+// Revoke or rotate: Sentry documentation (the page this family file already cites for its key format).
+guidance('sentry', {
+  steps:
+    "Sign in to Sentry and revoke (delete or regenerate) the leaked key or token where Sentry manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Sentry's logs or usage for activity you do not recognise.",
+  url: 'https://docs.sentry.io/account/auth-tokens/',
+});

@@ -1,5 +1,6 @@
 // Shopify app credentials: prefix + 32 hex. https://shopify.dev/changelog/length-of-the-shopify-access-token-is-increasing
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const tok = (prefix: string): string => String.raw`\b(${prefix}_[a-fA-F0-9]{32})${EW}`;
 // "a1b2c3d4..." is the usual made-up hex in docs and samples.
@@ -90,3 +91,10 @@ export default family('shopify', [
     },
   },
 ]);
+
+// Revoke or rotate: Shopify documentation (the page this family file already cites for its key format).
+guidance('shopify', {
+  steps:
+    "Sign in to Shopify and revoke (delete or regenerate) the leaked key or token where Shopify manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Shopify's logs or usage for activity you do not recognise.",
+  url: 'https://shopify.dev/apps/auth',
+});

@@ -1,5 +1,6 @@
 // Snyk API tokens are UUIDs: only after a Snyk name or `snyk auth`.
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('snyk', [
   {
@@ -33,3 +34,10 @@ export default family('snyk', [
     },
   },
 ]);
+
+// Revoke or rotate: Snyk documentation (search of the provider docs).
+guidance('snyk', {
+  steps:
+    "Sign in to Snyk and revoke (delete or regenerate) the leaked API token where Snyk manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Snyk's logs or usage for activity you do not recognise.",
+  url: 'https://docs.snyk.io/snyk-api/authentication-for-api/revoke-and-regenerate-a-snyk-api-token',
+});

@@ -1,6 +1,7 @@
 // SonarQube token prefixes (9.5+): squ_ user, sqp_ project analysis, sqa_ global analysis, + 40 hex.
 // https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/
 import { ASSIGN, E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const prefixed = (prefix: string) => String.raw`\b(${prefix}_[0-9a-f]{40})${EW}`;
 
@@ -120,3 +121,10 @@ export default family('sonarqube', [
     },
   },
 ]);
+
+// Revoke or rotate: SonarQube documentation (the page this family file already cites for its key format).
+guidance('sonarqube', {
+  steps:
+    "Sign in to SonarQube and revoke (delete or regenerate) the leaked key or token where SonarQube manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check SonarQube's logs or usage for activity you do not recognise.",
+  url: 'https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/',
+});

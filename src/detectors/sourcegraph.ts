@@ -5,6 +5,7 @@
 // https://sourcegraph.com/docs/admin/access_control/access_tokens (token prefix); gitleaks
 // sourcegraph.go and trufflehog pkg/detectors/sourcegraphcody map the shapes.
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** Start of a token: like B, but a token may follow `=` (as in KEY=token or --token=token). */
 const START = String.raw`(?:^|[^A-Za-z0-9_+/.-])`;
@@ -85,3 +86,10 @@ export default family('sourcegraph', [
     },
   },
 ]);
+
+// Revoke or rotate: Sourcegraph documentation (the page this family file already cites for its key format).
+guidance('sourcegraph', {
+  steps:
+    "Sign in to Sourcegraph and revoke (delete or regenerate) the leaked access token or Cody Gateway key where Sourcegraph manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Sourcegraph's logs or usage for activity you do not recognise.",
+  url: 'https://sourcegraph.com/docs/cli/how-tos/creating_an_access_token',
+});

@@ -1,6 +1,7 @@
 // Square credentials: https://developer.squareup.com/docs/build-basics/access-tokens
 // (legacy sq0atp-/sq0csp- prefixes, current EAAA access tokens, sandbox- variants).
 import { E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const tok = (body: string): string => String.raw`\b(${body})${EW}`;
 
@@ -118,3 +119,10 @@ export default family('square', [
     },
   },
 ]);
+
+// Revoke or rotate: Square documentation (the page this family file already cites for its key format).
+guidance('square', {
+  steps:
+    "Sign in to Square and revoke (delete or regenerate) the leaked key or token where Square manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Square's logs or usage for activity you do not recognise.",
+  url: 'https://developer.squareup.com/docs/build-basics/access-tokens',
+});

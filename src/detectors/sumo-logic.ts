@@ -3,6 +3,7 @@
 // https://help.sumologic.com/docs/manage/security/access-keys/ ; gitleaks sumologic.go and
 // trufflehog pkg/detectors/sumologickey map the shapes.
 import { ASSIGN, family, near } from './define.js';
+import { guidance } from './guidance.js';
 
 const SUMO = String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])(?:sumo[\w.-]{0,16}?|access)`;
 const END = String.raw`(?:$|[^A-Za-z0-9_+/=-])`;
@@ -63,3 +64,10 @@ export default family('sumo-logic', [
     },
   },
 ]);
+
+// Revoke or rotate: Sumo Logic documentation (the page this family file already cites for its key format).
+guidance('sumo-logic', {
+  steps:
+    "Sign in to Sumo Logic and revoke (delete or regenerate) the leaked access id or access key where Sumo Logic manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Sumo Logic's logs or usage for activity you do not recognise.",
+  url: 'https://help.sumologic.com/docs/manage/security/access-keys/',
+});

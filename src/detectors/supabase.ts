@@ -2,6 +2,7 @@
 // "sb_secret_...", and the service_role JWT (https://supabase.com/docs/guides/api/api-keys).
 import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 // The key the Supabase CLI prints for every local stack: public, not a leak.
 const LOCAL_DEV_SECRET = 'sb_secret_N7UND0UgjKTVK-Uodkm0Hg_xSvEMPvz';
@@ -82,3 +83,10 @@ export default family('supabase', [
     },
   },
 ]);
+
+// Revoke or rotate: Supabase documentation (the page this family file already cites for its key format).
+guidance('supabase', {
+  steps:
+    "Sign in to Supabase and revoke (delete or regenerate) the leaked access token or secret API key or service_role key where Supabase manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Supabase's logs or usage for activity you do not recognise.",
+  url: 'https://supabase.com/docs/guides/api/api-keys',
+});

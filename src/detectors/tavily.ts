@@ -1,6 +1,7 @@
 // Tavily search API keys: "tvly-" + 32 alphanumerics, with "dev-"/"prod-" in newer keys, and the
 // current "tvly-<env>-<4-8 chars>-<40-44 chars>" layout. https://docs.tavily.com/documentation/quickstart
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('tavily', [
   {
@@ -31,3 +32,10 @@ export default family('tavily', [
     },
   },
 ]);
+
+// Revoke or rotate: Tavily documentation (the page this family file already cites for its key format).
+guidance('tavily', {
+  steps:
+    "Sign in to Tavily and revoke (delete or regenerate) the leaked API key where Tavily manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Tavily's logs or usage for activity you do not recognise.",
+  url: 'https://docs.tavily.com/documentation/quickstart',
+});

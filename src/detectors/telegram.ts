@@ -1,6 +1,7 @@
 // Telegram Bot API token: "<bot id>:<35 chars starting AA>", as BotFather issues it and as it
 // appears in https://api.telegram.org/bot<token>/... URLs. https://core.telegram.org/bots/api#authorizing-your-bot
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('telegram', [
   {
@@ -32,3 +33,10 @@ export default family('telegram', [
     },
   },
 ]);
+
+// Revoke or rotate: Telegram documentation (the page this family file already cites for its key format).
+guidance('telegram', {
+  steps:
+    "Sign in to Telegram and revoke (delete or regenerate) the leaked bot token where Telegram manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Telegram's logs or usage for activity you do not recognise.",
+  url: 'https://core.telegram.org/bots/api#authorizing-your-bot',
+});

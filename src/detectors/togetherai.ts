@@ -2,6 +2,7 @@
 // prefix, recognised only after a Together variable name.
 // https://docs.together.ai/reference/authentication (format: CredSweeper "Together AI API Key")
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('togetherai', [
   {
@@ -54,3 +55,10 @@ export default family('togetherai', [
     },
   },
 ]);
+
+// Revoke or rotate: Together AI documentation (the page this family file already cites for its key format).
+guidance('togetherai', {
+  steps:
+    "Sign in to Together AI and revoke (delete or regenerate) the leaked API key where Together AI manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Together AI's logs or usage for activity you do not recognise.",
+  url: 'https://docs.together.ai/reference/authentication',
+});

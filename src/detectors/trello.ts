@@ -2,6 +2,7 @@
 // reported only after a Trello token name. (API keys are public by design.)
 // https://developer.atlassian.com/cloud/trello/guides/rest-api/authorization/
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('trello', [
   {
@@ -52,3 +53,10 @@ export default family('trello', [
     },
   },
 ]);
+
+// Revoke or rotate: Trello documentation (the page this family file already cites for its key format).
+guidance('trello', {
+  steps:
+    "Sign in to Trello and revoke (delete or regenerate) the leaked API token where Trello manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Trello's logs or usage for activity you do not recognise.",
+  url: 'https://developer.atlassian.com/cloud/trello/guides/rest-api/authorization/',
+});

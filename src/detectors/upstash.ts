@@ -1,6 +1,7 @@
 // Upstash Redis REST tokens (base64url, starting with "A"), reported only after an Upstash token
 // name. https://upstash.com/docs/redis/features/restapi
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -36,3 +37,10 @@ export default family('upstash', [
     },
   },
 ]);
+
+// Revoke or rotate: Upstash documentation (the page this family file already cites for its key format).
+guidance('upstash', {
+  steps:
+    "Sign in to Upstash and revoke (delete or regenerate) the leaked Redis REST token where Upstash manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Upstash's logs or usage for activity you do not recognise.",
+  url: 'https://upstash.com/docs/redis/features/restapi',
+});

@@ -5,6 +5,7 @@ import { crc32Ascii } from '../engine/checks/crc32.js';
 import { toBase62 } from '../engine/checks/radix.js';
 import { ASSIGN, ci, EW, family } from './define.js';
 import type { DetectorEntry } from './define.js';
+import { guidance } from './guidance.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
 
@@ -85,3 +86,10 @@ export default family('vercel', [
     },
   },
 ]);
+
+// Revoke or rotate: Vercel documentation (the page this family file already cites for its key format).
+guidance('vercel', {
+  steps:
+    "Sign in to Vercel and revoke (delete or regenerate) the leaked key or token where Vercel manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Vercel's logs or usage for activity you do not recognise.",
+  url: 'https://vercel.com/changelog/new-token-formats-and-secret-scanning',
+});

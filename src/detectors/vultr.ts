@@ -2,6 +2,7 @@
 // https://docs.vultr.com/platform/other/api/ (Authorization: Bearer ${VULTR_API_KEY});
 // trufflehog pkg/detectors/vultrapikey maps the shape.
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('vultr', [
   {
@@ -32,3 +33,10 @@ export default family('vultr', [
     },
   },
 ]);
+
+// Revoke or rotate: Vultr documentation (the page this family file already cites for its key format).
+guidance('vultr', {
+  steps:
+    "Sign in to Vultr and revoke (delete or regenerate) the leaked API key where Vultr manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Vultr's logs or usage for activity you do not recognise.",
+  url: 'https://docs.vultr.com/platform/other/api/',
+});

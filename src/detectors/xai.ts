@@ -1,5 +1,6 @@
 // xAI (Grok) API keys: "xai-" + 80 alphanumerics. https://docs.x.ai/docs/overview
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('xai', [
   {
@@ -25,3 +26,10 @@ export default family('xai', [
     },
   },
 ]);
+
+// Revoke or rotate: xAI documentation (the page this family file already cites for its key format).
+guidance('xai', {
+  steps:
+    "Sign in to xAI and revoke (delete or regenerate) the leaked API key where xAI manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check xAI's logs or usage for activity you do not recognise.",
+  url: 'https://docs.x.ai/docs/overview',
+});

@@ -2,6 +2,7 @@
 // https://developer.zendesk.com/api-reference/introduction/security-and-auth/ (maps: gitleaks
 // zendesk.go).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -35,3 +36,10 @@ export default family('zendesk', [
     },
   },
 ]);
+
+// Revoke or rotate: Zendesk documentation (the page this family file already cites for its key format).
+guidance('zendesk', {
+  steps:
+    "Sign in to Zendesk and revoke (delete or regenerate) the leaked API token where Zendesk manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Zendesk's logs or usage for activity you do not recognise.",
+  url: 'https://developer.zendesk.com/api-reference/introduction/security-and-auth/',
+});

@@ -1,6 +1,7 @@
 // Zoom app client secrets (OAuth, Server-to-Server OAuth, Meeting SDK): 32 alphanumerics, reported
 // only after a Zoom secret name. https://developers.zoom.us/docs/integrations/oauth/
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -34,3 +35,10 @@ export default family('zoom', [
     },
   },
 ]);
+
+// Revoke or rotate: Zoom documentation (the page this family file already cites for its key format).
+guidance('zoom', {
+  steps:
+    "Sign in to Zoom and revoke (delete or regenerate) the leaked app client secret where Zoom manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Zoom's logs or usage for activity you do not recognise.",
+  url: 'https://developers.zoom.us/docs/integrations/oauth/',
+});
