@@ -156,9 +156,9 @@ export default family('cloudflare', [
   },
 ]);
 
-// Revoke or rotate: Cloudflare documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Cloudflare Docs, "Roll tokens".
 guidance('cloudflare', {
   steps:
-    "Sign in to Cloudflare and revoke (delete or regenerate) the leaked key or token where Cloudflare manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Cloudflare's logs or usage for activity you do not recognise.",
-  url: 'https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/',
+    "In the Cloudflare dashboard (My Profile > API Tokens) roll the leaked API token from its menu: the old secret stops working and the new one keeps the same permissions; or delete it. A leaked Global API Key or Origin CA Key is changed from the same page. Update the services that used it, then check the account's audit log.",
+  url: 'https://developers.cloudflare.com/fundamentals/api/how-to/roll-token/',
 });

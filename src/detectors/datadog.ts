@@ -70,9 +70,9 @@ export default family('datadog', [
   },
 ]);
 
-// Revoke or rotate: Datadog documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Datadog Docs, "API and Application Keys".
 guidance('datadog', {
   steps:
-    "Sign in to Datadog and revoke (delete or regenerate) the leaked API key or application key where Datadog manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Datadog's logs or usage for activity you do not recognise.",
+    "In Datadog (Organization Settings > API Keys, or Application Keys) create a new key, move the Agents and integrations that used the leaked one to it, then revoke the leaked key; an application key carries its creator's permissions, so revoke it at once. Check the Audit Trail for requests made with the key.",
   url: 'https://docs.datadoghq.com/account_management/api-app-keys/',
 });

@@ -127,9 +127,9 @@ export default family('digitalocean', [
   },
 ]);
 
-// Revoke or rotate: DigitalOcean documentation (the page this family file already cites for its key format).
+// Revoke or rotate: DigitalOcean Docs, "How to Create a Personal Access Token" ("If a token becomes compromised, delete it to revoke that token's access").
 guidance('digitalocean', {
   steps:
-    "Sign in to DigitalOcean and revoke (delete or regenerate) the leaked key or token where DigitalOcean manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check DigitalOcean's logs or usage for activity you do not recognise.",
-  url: 'https://docs.digitalocean.com/products/spaces/how-to/manage-access/#access-keys',
+    "In the DigitalOcean control panel (API > Tokens) delete the leaked personal access token, or regenerate it; an OAuth app's client secret is reset on the app's page and a Spaces access key is deleted under Spaces Keys. Create a replacement with only the scopes it needs, update the tools that used it (doctl, Terraform, CI), and check the team's security history for actions you did not take.",
+  url: 'https://docs.digitalocean.com/reference/api/create-personal-access-token/',
 });

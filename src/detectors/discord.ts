@@ -106,9 +106,9 @@ export default family('discord', [
   },
 ]);
 
-// Revoke or rotate: Discord documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Discord developer documentation, "Authentication" (bot tokens are reset on the application's Bot page).
 guidance('discord', {
   steps:
-    "Sign in to Discord and revoke (delete or regenerate) the leaked bot token or webhook URL or OAuth2 client secret where Discord manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Discord's logs or usage for activity you do not recognise. A leaked webhook URL is deleted and created anew.",
+    "In the Discord Developer Portal open the application, go to Bot and press Reset Token: the old token stops working and its sessions are logged out. For a leaked webhook URL, delete the webhook in the channel's settings (Integrations > Webhooks) and create a new one. Update the bot or the senders, and check the servers it is in for changes you did not make.",
   url: 'https://discord.com/developers/docs/reference#authentication',
 });

@@ -205,9 +205,9 @@ export default family('docker', [
   },
 ]);
 
-// Revoke or rotate: Docker documentation (noseyparker rule references).
+// Revoke or rotate: Docker Docs, "Personal access tokens" (security for developers; the Hub API also deletes a token).
 guidance('docker', {
   steps:
-    "Sign in to Docker and revoke (delete or regenerate) the leaked key or token where Docker manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Docker's logs or usage for activity you do not recognise.",
+    "In Docker Home (Account settings > Personal access tokens) deactivate or delete the leaked token; organization owners delete a leaked organization access token in the Admin Console. Create a new token with the least access it needs, run `docker login` again where the old one was used (CI, servers), and check the token list's last-used dates and your repositories for pushes you did not make.",
   url: 'https://docs.docker.com/security/for-developers/access-tokens/',
 });

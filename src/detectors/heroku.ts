@@ -55,9 +55,9 @@ export default family('heroku', [
   },
 ]);
 
-// Revoke or rotate: Heroku documentation (noseyparker rule references).
+// Revoke or rotate: Heroku Help, "How should I generate an API key that allows me to use the Heroku Platform API?" (and the CLI's heroku authorizations:revoke).
 guidance('heroku', {
   steps:
-    "Sign in to Heroku and revoke (delete or regenerate) the leaked platform API key or API key where Heroku manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Heroku's logs or usage for activity you do not recognise.",
-  url: 'https://devcenter.heroku.com/articles/authentication',
+    "Revoke the leaked OAuth authorization with `heroku authorizations:revoke <id>` (list them with `heroku authorizations`), or regenerate the API key under Account settings in the Heroku Dashboard; changing the account password also ends it. Create a new authorization (`heroku authorizations:create`) for what needs one, update it there, and review the account's recent activity.",
+  url: 'https://help.heroku.com/PBGP6IDE/how-should-i-generate-an-api-key-that-allows-me-to-use-the-heroku-platform-api/',
 });

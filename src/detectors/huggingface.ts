@@ -54,9 +54,9 @@ export default family('huggingface', [
   },
 ]);
 
-// Revoke or rotate: Hugging Face documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Hugging Face Hub docs, "User access tokens" (Settings > Access Tokens; "Invalidate and refresh").
 guidance('huggingface', {
   steps:
-    "Sign in to Hugging Face and revoke (delete or regenerate) the leaked user access token or organization API token where Hugging Face manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Hugging Face's logs or usage for activity you do not recognise.",
+    'In Hugging Face, open Settings > Access Tokens and, on the leaked token, choose Manage > Invalidate and refresh (or delete it): the old value stops working at once. Give each app its own fine-grained or read-only token, update the apps and Spaces that used the old one, and check your models, datasets and Spaces for changes you did not make.',
   url: 'https://huggingface.co/docs/hub/security-tokens',
 });

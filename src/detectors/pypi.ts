@@ -91,9 +91,9 @@ export default family('pypi', [
   },
 ]);
 
-// Revoke or rotate: PyPI documentation (the page this family file already cites for its key format).
+// Revoke or rotate: PyPI help, "How can I use API tokens to authenticate with PyPI?".
 guidance('pypi', {
   steps:
-    "Sign in to PyPI and revoke (delete or regenerate) the leaked API token or TestPyPI API token where PyPI manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check PyPI's logs or usage for activity you do not recognise.",
+    "On PyPI, open Account settings > API tokens and remove the leaked token (a project-scoped token is listed there too); create a new token scoped to one project, or switch the release workflow to trusted publishing so no token is stored at all. Then check the project's security history and release list for uploads you did not make.",
   url: 'https://pypi.org/help/#apitoken',
 });

@@ -34,9 +34,9 @@ export default family('telegram', [
   },
 ]);
 
-// Revoke or rotate: Telegram documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Telegram Bot API, "Authorizing your bot" (tokens come from @BotFather, which also revokes them).
 guidance('telegram', {
   steps:
-    "Sign in to Telegram and revoke (delete or regenerate) the leaked bot token where Telegram manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Telegram's logs or usage for activity you do not recognise.",
+    "Send /revoke to @BotFather in Telegram and choose the bot: its current token stops working and BotFather gives a new one. Update the services that run the bot with the new token; until then whoever holds the old token could read the bot's updates and send messages as it.",
   url: 'https://core.telegram.org/bots/api#authorizing-your-bot',
 });
