@@ -152,9 +152,9 @@ export default family('hashicorp', [
   },
 ]);
 
-// Revoke or rotate: HashiCorp documentation (the page this family file already cites for its key format).
+// Revoke or rotate: HashiCorp Vault docs, "token revoke" (Terraform Cloud tokens are deleted in its user, team or organization token settings).
 guidance('hashicorp', {
   steps:
-    "Sign in to HashiCorp and revoke (delete or regenerate) the leaked key or token where HashiCorp manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check HashiCorp's logs or usage for activity you do not recognise.",
-  url: 'https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes',
+    "Revoke a leaked Vault token with `vault token revoke <token>` (or `-accessor` when only its accessor is known; children are revoked with it); for a leaked root or recovery token, revoke it and generate a new one only when needed; leaked unseal keys call for `vault operator rekey`. A Terraform Cloud or Enterprise API token is deleted in its user, team or organization token settings. Then read Vault's audit log for its use.",
+  url: 'https://developer.hashicorp.com/vault/docs/commands/token/revoke',
 });

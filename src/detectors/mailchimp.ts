@@ -60,9 +60,9 @@ export default family('mailchimp', [
   },
 ]);
 
-// Revoke or rotate: Mailchimp documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Mailchimp developer docs, "Generate your API key" (keys are managed under Profile > Extras > API keys).
 guidance('mailchimp', {
   steps:
-    "Sign in to Mailchimp and revoke (delete or regenerate) the leaked API key or Transactional API key where Mailchimp manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Mailchimp's logs or usage for activity you do not recognise.",
+    'In Mailchimp, open Profile > Extras > API keys and revoke the leaked key (type REVOKE to confirm), then create a new one for the integrations that need it. A leaked Mandrill (Transactional) key is deleted on the Mandrill settings page. Check your audiences and campaigns for exports or sends you did not make.',
   url: 'https://mailchimp.com/developer/marketing/guides/quick-start/#generate-your-api-key',
 });

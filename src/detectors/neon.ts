@@ -26,9 +26,9 @@ export default family('neon', [
   },
 ]);
 
-// Revoke or rotate: Neon documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Neon FAQ, "How do I rotate Neon API keys?".
 guidance('neon', {
   steps:
-    "Sign in to Neon and revoke (delete or regenerate) the leaked API key where Neon manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Neon's logs or usage for activity you do not recognise.",
-  url: 'https://neon.com/docs/manage/api-keys',
+    "In the Neon Console, open Account settings > API keys (organization or project keys under the organization's Settings > API keys) and revoke the leaked key: revocation is immediate and permanent. Create a replacement with the same scope, update the CI jobs and scripts that used it, and reset the database role's password too if a connection string leaked with it.",
+  url: 'https://neon.com/faqs/rotate-neon-api-keys',
 });

@@ -163,9 +163,9 @@ export default family('newrelic', [
   },
 ]);
 
-// Revoke or rotate: New Relic documentation (the page this family file already cites for its key format).
+// Revoke or rotate: New Relic Docs, "New Relic API keys".
 guidance('newrelic', {
   steps:
-    "Sign in to New Relic and revoke (delete or regenerate) the leaked key or token where New Relic manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check New Relic's logs or usage for activity you do not recognise.",
+    'In New Relic, open the API keys page (Administration > API keys), create a new key of the same kind, move the agents or tools that used the leaked one to it, and delete the leaked key; a user key acts as its user, so delete it at once. The original default license key cannot be deleted by users: create your own license keys and ask support to rotate a leaked default one.',
   url: 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
 });

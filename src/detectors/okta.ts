@@ -40,9 +40,9 @@ export default family('okta', [
   },
 ]);
 
-// Revoke or rotate: Okta documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Okta Developer, "Create an API token" (tokens are revoked in the Admin Console's API tokens list).
 guidance('okta', {
   steps:
-    "Sign in to Okta and revoke (delete or regenerate) the leaked API token where Okta manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Okta's logs or usage for activity you do not recognise.",
+    'In the Okta Admin Console, open Security > API > Tokens and revoke the leaked API token; a token also stops when the admin who created it is deactivated. Create a new token from a dedicated service account with the least admin role it needs, update the integrations, and search the System Log for requests made with the old token.',
   url: 'https://developer.okta.com/docs/guides/create-an-api-token/',
 });

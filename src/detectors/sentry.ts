@@ -115,9 +115,9 @@ export default family('sentry', [
   },
 ]);
 
-// Revoke or rotate: Sentry documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Sentry Docs, "Revoke an Org Auth Token" (user auth tokens are deleted under Settings > Auth Tokens).
 guidance('sentry', {
   steps:
-    "Sign in to Sentry and revoke (delete or regenerate) the leaked key or token where Sentry manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Sentry's logs or usage for activity you do not recognise.",
-  url: 'https://docs.sentry.io/account/auth-tokens/',
+    "In Sentry, revoke a leaked organization auth token under Settings > Developer Settings > Organization Tokens (the revocation is written to the audit log), and delete a leaked user auth token under User Settings > Auth Tokens. Create a replacement with the least scopes, update CI and release tooling, and check the organization's audit log for changes you did not make.",
+  url: 'https://docs.sentry.io/api/organizations/revoke-an-org-auth-token/',
 });

@@ -92,9 +92,9 @@ export default family('shopify', [
   },
 ]);
 
-// Revoke or rotate: Shopify documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Shopify Dev Docs, "Rotate or revoke client credentials".
 guidance('shopify', {
   steps:
-    "Sign in to Shopify and revoke (delete or regenerate) the leaked key or token where Shopify manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Shopify's logs or usage for activity you do not recognise.",
-  url: 'https://shopify.dev/apps/auth',
+    "For a leaked app client secret, generate a new one on the app's page in the Dev Dashboard (or Partner Dashboard), move the app to it, then revoke the old one; after a real breach revoke first and accept the downtime. A leaked shop access token is revoked by uninstalling the app from the store or deleting the custom app and creating a new one; then check the store's orders, staff and apps for changes you did not make.",
+  url: 'https://shopify.dev/docs/apps/auth/client-secret/rotate-revoke-client-credentials',
 });

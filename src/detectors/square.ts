@@ -120,9 +120,9 @@ export default family('square', [
   },
 ]);
 
-// Revoke or rotate: Square documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Square Developer, OAuth API "Revoke token" (and "Access tokens").
 guidance('square', {
   steps:
-    "Sign in to Square and revoke (delete or regenerate) the leaked key or token where Square manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Square's logs or usage for activity you do not recognise.",
-  url: 'https://developer.squareup.com/docs/build-basics/access-tokens',
+    "For a leaked personal access token, replace it on the application's Credentials page in the Square Developer Dashboard; for a leaked OAuth access token, call RevokeToken (it ends every token of that seller for your app); for a leaked application secret, replace it on the OAuth page and update the servers that exchange codes. Then review the seller account's payments and refunds for activity you did not make.",
+  url: 'https://developer.squareup.com/reference/square/o-auth/revoke-token',
 });

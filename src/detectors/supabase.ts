@@ -84,9 +84,9 @@ export default family('supabase', [
   },
 ]);
 
-// Revoke or rotate: Supabase documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Supabase Docs, "Rotate a leaked or compromised API key".
 guidance('supabase', {
   steps:
-    "Sign in to Supabase and revoke (delete or regenerate) the leaked access token or secret API key or service_role key where Supabase manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Supabase's logs or usage for activity you do not recognise.",
-  url: 'https://supabase.com/docs/guides/api/api-keys',
+    "Create a new secret key in the project's Settings > API Keys, replace the leaked secret or service_role key with it everywhere it is used, then retire the leaked key so it stops granting access (legacy service_role keys end only by migrating to the new API keys and rotating the JWT signing keys). A leaked access token is deleted under Account > Access Tokens. Check the project's logs for requests you did not make.",
+  url: 'https://supabase.com/docs/guides/security/rotate-leaked-api-keys',
 });

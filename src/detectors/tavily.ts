@@ -33,9 +33,9 @@ export default family('tavily', [
   },
 ]);
 
-// Revoke or rotate: Tavily documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Tavily Docs, "API Key Management" (what to do if your API key leaks).
 guidance('tavily', {
   steps:
-    "Sign in to Tavily and revoke (delete or regenerate) the leaked API key where Tavily manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Tavily's logs or usage for activity you do not recognise.",
-  url: 'https://docs.tavily.com/documentation/quickstart',
+    'In the Tavily dashboard, open the API Keys section and delete or revoke the leaked key at once, then generate a new key and replace the old one in your environment variables and secrets stores. If usage spiked before you revoked it, contact Tavily support.',
+  url: 'https://docs.tavily.com/documentation/best-practices/api-key-management',
 });

@@ -87,9 +87,9 @@ export default family('vercel', [
   },
 ]);
 
-// Revoke or rotate: Vercel documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Vercel Docs, "Access tokens" (and the REST API's "Delete an authentication token").
 guidance('vercel', {
   steps:
-    "Sign in to Vercel and revoke (delete or regenerate) the leaked key or token where Vercel manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Vercel's logs or usage for activity you do not recognise.",
-  url: 'https://vercel.com/changelog/new-token-formats-and-secret-scanning',
+    "On Vercel's Account Tokens page (Settings > Tokens) delete the leaked token, or run `vercel tokens rm`; an integration's or app's tokens end when it is removed from the team or its secret is rotated. Create a new token scoped to the one project or team it needs, update CI, and check the team's activity log for deployments or changes you did not make.",
+  url: 'https://vercel.com/docs/accounts/access-tokens',
 });
