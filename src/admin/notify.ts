@@ -182,7 +182,14 @@ export async function notifyPlaces(
       skipped.push({ occurrence_id: place.id, reason: 'already notified' });
       continue;
     }
-    const users = await authorsOf(deps, place);
+    let users: string[] | undefined;
+    try {
+      users = await authorsOf(deps, place);
+    } catch {
+      // Jira would not say who wrote it (rate limit, outage): the place waits for the next try.
+      skipped.push({ occurrence_id: place.id, reason: 'Jira could not say who wrote the place' });
+      continue;
+    }
     if (users === undefined) {
       skipped.push({ occurrence_id: place.id, reason: 'the comment or worklog is gone' });
       continue;
