@@ -103,9 +103,9 @@ export default family('algolia', [
   },
 ]);
 
-// Revoke or rotate: Algolia documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Algolia docs, "API keys" (Admin, Search-only and custom keys; managed in the dashboard's API Keys section).
 guidance('algolia', {
   steps:
-    "Sign in to Algolia and revoke (delete or regenerate) the leaked admin or write API key or API key or search-only API key where Algolia manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Algolia's logs or usage for activity you do not recognise.",
+    "In the Algolia dashboard's API Keys section, regenerate the Admin API key if it leaked (the old one stops working at once, so update your back-end first) or delete a leaked custom key and create a narrower one; a search-only key is public by design, but restrict it by index, referrer and rate limit. Then check the indices and their operation logs for changes you did not make.",
   url: 'https://www.algolia.com/doc/guides/security/api-keys/',
 });

@@ -53,9 +53,9 @@ export default family('contentful', [
   },
 ]);
 
-// Revoke or rotate: Contentful documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Contentful Content Management API reference, "Revoke an access token" (delivery keys: "Delete a Delivery API key").
 guidance('contentful', {
   steps:
-    "Sign in to Contentful and revoke (delete or regenerate) the leaked personal access token or delivery or preview API key where Contentful manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Contentful's logs or usage for activity you do not recognise.",
-  url: 'https://www.contentful.com/developers/docs/references/authentication/',
+    "Revoke a leaked personal access token in Contentful under Account settings > CMA tokens (or with the revoke endpoint; it cannot be undone). A leaked Delivery or Preview API key is deleted in the space's Settings > API keys, which deletes the pair: create a new pair and update the sites and apps that used it.",
+  url: 'https://contentful.com/developers/docs/references/content-management-api/access-tokens/revoke-an-access-token',
 });

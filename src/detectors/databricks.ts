@@ -31,9 +31,9 @@ export default family('databricks', [
   },
 ]);
 
-// Revoke or rotate: Databricks documentation (noseyparker rule references).
+// Revoke or rotate: Databricks docs, "Manage personal access token permissions" (and "Monitor and revoke personal access tokens").
 guidance('databricks', {
   steps:
-    "Sign in to Databricks and revoke (delete or regenerate) the leaked personal access token where Databricks manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Databricks's logs or usage for activity you do not recognise.",
-  url: 'https://docs.databricks.com/en/dev-tools/auth/pat.html',
+    "Revoke the leaked personal access token in the workspace (User Settings > Developer > Access tokens); a workspace admin can revoke any user's or service principal's token (`databricks token-management delete`) and set a maximum lifetime for new ones. Prefer OAuth for automation, update the jobs that used the token, and review the workspace audit logs for its use.",
+  url: 'https://docs.databricks.com/security/auth/api-access-permissions.html',
 });

@@ -82,9 +82,9 @@ export default family('mailgun', [
   },
 ]);
 
-// Revoke or rotate: Mailgun documentation (how-to-rotate).
+// Revoke or rotate: Mailgun Help Center, "Where can I find my API keys and SMTP credentials?" (API Security page).
 guidance('mailgun', {
   steps:
-    "Sign in to Mailgun and revoke (delete or regenerate) the leaked webhook signing key or private API key or API key where Mailgun manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Mailgun's logs or usage for activity you do not recognise.",
+    "In the Mailgun dashboard open API Security: add a new private API key, move your senders to it, then delete the leaked one (a reset key may keep working for a short time). A leaked webhook signing key is rotated on the same page; leaked SMTP credentials are reset on the domain's SMTP settings. Check the sending logs for mail you did not send.",
   url: 'https://help.mailgun.com/hc/en-us/articles/203380100-Where-can-I-find-my-API-keys-and-SMTP-credentials',
 });

@@ -50,9 +50,9 @@ export default family('postman', [
   },
 ]);
 
-// Revoke or rotate: Postman documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Postman Docs, "Generate and use Postman API keys" (and "Manage API keys" for Enterprise admins).
 guidance('postman', {
   steps:
-    "Sign in to Postman and revoke (delete or regenerate) the leaked API key or collection access key where Postman manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Postman's logs or usage for activity you do not recognise.",
-  url: 'https://learning.postman.com/docs/developer/postman-api/authentication/',
+    "In Postman, open Settings > Account settings > API keys and regenerate or delete the leaked key; Enterprise admins can revoke any of the team's keys from the Postman API key management dashboard. A leaked collection access key is revoked from the same API keys page. Update the CI jobs and scripts that used it.",
+  url: 'https://learning.postman.com/docs/reference/postman-api/authentication',
 });

@@ -30,9 +30,9 @@ export default family('runpod', [
   },
 ]);
 
-// Revoke or rotate: RunPod documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Runpod docs, "Leaked API Keys" (disable, then revoke).
 guidance('runpod', {
   steps:
-    "Sign in to RunPod and revoke (delete or regenerate) the leaked API key where RunPod manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check RunPod's logs or usage for activity you do not recognise.",
-  url: 'https://docs.runpod.io/get-started/api-keys',
+    'In the Runpod console open Settings > API Keys, disable the leaked key at once and then revoke (delete) it; create a new key with only the permissions it needs and update the tools that used it. Check your pods, endpoints and billing for resources you did not start.',
+  url: 'https://docs.runpod.io/references/troubleshooting/leaked-api-keys',
 });

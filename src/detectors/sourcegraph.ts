@@ -87,9 +87,9 @@ export default family('sourcegraph', [
   },
 ]);
 
-// Revoke or rotate: Sourcegraph documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Sourcegraph Docs, "Revoking an access token".
 guidance('sourcegraph', {
   steps:
-    "Sign in to Sourcegraph and revoke (delete or regenerate) the leaked access token or Cody Gateway key where Sourcegraph manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Sourcegraph's logs or usage for activity you do not recognise.",
-  url: 'https://sourcegraph.com/docs/cli/how-tos/creating_an_access_token',
+    'In Sourcegraph, open your avatar > Settings > Access tokens and delete the leaked token; a request with it then answers "Invalid access token". Site admins can delete any user\'s token. Create a new token for the tools that need one, and check the instance\'s audit log for its use.',
+  url: 'https://sourcegraph.com/docs/cli/how-tos/revoking_an_access_token',
 });
