@@ -59,9 +59,9 @@ export default family('elevenlabs', [
   },
 ]);
 
-// Revoke or rotate: ElevenLabs documentation (the page this family file already cites for its key format).
+// Revoke or rotate: ElevenLabs Help Center, "How to authorize yourself using your xi-api-key".
 guidance('elevenlabs', {
   steps:
-    "Sign in to ElevenLabs and revoke (delete or regenerate) the leaked API key where ElevenLabs manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check ElevenLabs's logs or usage for activity you do not recognise.",
-  url: 'https://elevenlabs.io/docs/api-reference/authentication',
+    "In ElevenLabs open your profile's API keys, then regenerate or delete the leaked key: regenerating issues a new key and revokes the old one. Store the new key in a secrets manager, update the apps that used it, and check your usage and character quota for calls you did not make.",
+  url: 'https://help.elevenlabs.io/hc/en-us/articles/14599447207697-How-to-authorize-yourself-using-your-xi-api-key',
 });

@@ -27,9 +27,9 @@ export default family('groq', [
   },
 ]);
 
-// Revoke or rotate: Groq documentation (the page this family file already cites for its key format).
+// Revoke or rotate: GroqCloud docs, "API keys" (keys are managed at console.groq.com/keys).
 guidance('groq', {
   steps:
-    "Sign in to Groq and revoke (delete or regenerate) the leaked API key where Groq manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Groq's logs or usage for activity you do not recognise.",
-  url: 'https://console.groq.com/keys',
+    "In the GroqCloud console (console.groq.com/keys) click the trash icon next to the leaked key and confirm the revocation; create a new key with a descriptive name, store it in a secrets manager and update the apps that used the old one. Check the console's usage for calls you did not make.",
+  url: 'https://console.groq.com/docs/api-keys',
 });

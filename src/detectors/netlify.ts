@@ -54,9 +54,9 @@ export default family('netlify', [
   },
 ]);
 
-// Revoke or rotate: Netlify documentation (how-to-rotate).
+// Revoke or rotate: Netlify's Personal access tokens page (User settings > Applications), as Netlify's CLI authentication docs describe.
 guidance('netlify', {
   steps:
-    "Sign in to Netlify and revoke (delete or regenerate) the leaked personal access token or access token where Netlify manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Netlify's logs or usage for activity you do not recognise.",
+    "On Netlify's User settings > Applications > Personal access tokens, generate a replacement token, move the CLI, CI and scripts to it, then delete the leaked token (Options > Delete personal token). Check your sites' deploy logs and settings for changes you did not make.",
   url: 'https://app.netlify.com/user/applications#personal-access-tokens',
 });

@@ -27,9 +27,9 @@ export default family('replicate', [
   },
 ]);
 
-// Revoke or rotate: Replicate documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Replicate changelog, "Disable API tokens" (tokens are managed at replicate.com/account/api-tokens).
 guidance('replicate', {
   steps:
-    "Sign in to Replicate and revoke (delete or regenerate) the leaked API token where Replicate manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Replicate's logs or usage for activity you do not recognise.",
-  url: 'https://replicate.com/account/api-tokens',
+    "On Replicate's API tokens page (replicate.com/account/api-tokens) disable the leaked token at once, then create a new one and update the apps that used it. Check your predictions and billing for runs you did not start.",
+  url: 'https://replicate.com/changelog/2024-06-04-disable-api-tokens',
 });

@@ -65,9 +65,9 @@ export default family('sumo-logic', [
   },
 ]);
 
-// Revoke or rotate: Sumo Logic documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Sumo Logic Docs, "Access Keys".
 guidance('sumo-logic', {
   steps:
-    "Sign in to Sumo Logic and revoke (delete or regenerate) the leaked access id or access key where Sumo Logic manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Sumo Logic's logs or usage for activity you do not recognise.",
+    'In Sumo Logic, open Preferences > My Access Keys (admins: Administration > Security > Access Keys), deactivate the leaked key from its menu and then delete it, since a deactivated key can be reactivated; create a new key for the collectors or scripts that used it, and check the audit index for its use.',
   url: 'https://help.sumologic.com/docs/manage/security/access-keys/',
 });

@@ -56,9 +56,9 @@ export default family('tailscale', [
   ),
 ]);
 
-// Revoke or rotate: Tailscale documentation (how-to-rotate).
+// Revoke or rotate: Tailscale Knowledge Base, "Auth keys" (keys and API access tokens are revoked on the admin console's Keys page).
 guidance('tailscale', {
   steps:
-    "Sign in to Tailscale and revoke (delete or regenerate) the leaked API access token or auth key or OAuth client secret where Tailscale manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Tailscale's logs or usage for activity you do not recognise.",
+    "In the Tailscale admin console (Settings > Keys) revoke the leaked auth key or API access token, generate a replacement with the shortest expiry and the tags it needs, and update the machines or tools that used it. Review the tailnet's machine list and remove any device you do not recognise.",
   url: 'https://tailscale.com/kb/1085/auth-keys/',
 });
