@@ -77,9 +77,9 @@ export default family('circleci', [
   },
 ]);
 
-// Revoke or rotate: CircleCI documentation (the page this family file already cites for its key format).
+// Revoke or rotate: CircleCI Docs, "Managing API tokens" (tokens cannot be changed: delete and recreate them).
 guidance('circleci', {
   steps:
-    "Sign in to CircleCI and revoke (delete or regenerate) the leaked personal API token or project API token or API token where CircleCI manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check CircleCI's logs or usage for activity you do not recognise.",
+    'Delete the leaked personal API token under User Settings > Personal API Tokens (the X in the Remove column), or a leaked project token under Project Settings > API Permissions, then create a replacement with the same or a narrower scope and an expiry date. Update the scripts that used it, and check recent pipelines and project settings for changes you did not make.',
   url: 'https://circleci.com/docs/managing-api-tokens/',
 });

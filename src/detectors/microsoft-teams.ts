@@ -60,9 +60,9 @@ export default family('microsoft-teams', [
   },
 ]);
 
-// Revoke or rotate: Microsoft Teams documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Microsoft Learn, "Create an Incoming Webhook" (Teams webhooks and connectors).
 guidance('microsoft-teams', {
   steps:
-    'Delete the leaked incoming webhook URL or workflow webhook URL in Microsoft Teams (the integration, channel or app that created it) and create a new one: whoever holds the old URL can post through it until it is deleted. Update the systems that send to it, and check for messages you did not send.',
+    "Remove the leaked incoming webhook from the Teams channel (the channel's Connectors or Workflows settings) so its URL stops accepting posts, then create a new one and update the systems that send to it. Check the channel for messages you did not send.",
   url: 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook',
 });

@@ -57,9 +57,9 @@ export default family('mongodb-atlas', [
   },
 ]);
 
-// Revoke or rotate: MongoDB Atlas documentation (the page this family file already cites for its key format).
+// Revoke or rotate: MongoDB Atlas docs, "Configure API Access" (programmatic API keys and service accounts under Access Manager).
 guidance('mongodb-atlas', {
   steps:
-    "Sign in to MongoDB Atlas and revoke (delete or regenerate) the leaked service account client secret or API private key where MongoDB Atlas manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check MongoDB Atlas's logs or usage for activity you do not recognise.",
+    "In MongoDB Atlas open Access Manager > Applications (API Keys or Service Accounts) for the organization or project, create a replacement key or secret, move the tools that used the leaked one to it, then delete the leaked key or secret; restrict the new one with an IP access list. Check the organization's activity feed for changes you did not make.",
   url: 'https://www.mongodb.com/docs/atlas/configure-api-access/',
 });

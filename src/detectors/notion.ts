@@ -54,9 +54,9 @@ export default family('notion', [
   },
 ]);
 
-// Revoke or rotate: Notion documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Notion Developers, "Credential security" (revoke tokens; internal connection tokens can be rotated).
 guidance('notion', {
   steps:
-    "Sign in to Notion and revoke (delete or regenerate) the leaked integration token or API token where Notion manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Notion's logs or usage for activity you do not recognise.",
-  url: 'https://developers.notion.com/docs/authorization',
+    "In Notion's integrations dashboard (notion.so/my-integrations) open the leaked internal integration and refresh its secret, or delete the integration; a leaked OAuth token ends when the workspace removes the connection. Give the replacement only the capabilities it needs, share only the pages it needs, and check the pages the integration could reach for edits you did not make.",
+  url: 'https://developers.notion.com/guides/authorization/credential-security',
 });
