@@ -114,9 +114,9 @@ export default family('grafana', [
   },
 ]);
 
-// Revoke or rotate: Grafana documentation (noseyparker rule references).
+// Revoke or rotate: Grafana docs, "Service accounts" (service account tokens) and Grafana Cloud "Create access policies and tokens".
 guidance('grafana', {
   steps:
-    "Sign in to Grafana and revoke (delete or regenerate) the leaked Cloud access policy token or service account token or API key where Grafana manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Grafana's logs or usage for activity you do not recognise.",
+    "Delete the leaked service account token in Grafana (Administration > Users and access > Service accounts, the account's token list), or the leaked Cloud access policy token in the Cloud Portal's Access Policies page; migrate legacy API keys to service accounts. Create a replacement limited to the scopes one task needs, update the tools that used it, and check dashboards and data sources for changes you did not make.",
   url: 'https://grafana.com/docs/grafana/latest/administration/service-accounts/',
 });

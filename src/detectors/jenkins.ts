@@ -70,9 +70,9 @@ export default family('jenkins', [
   },
 ]);
 
-// Revoke or rotate: Jenkins documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Jenkins blog, "Security Hardening: New API token system in Jenkins 2.129+".
 guidance('jenkins', {
   steps:
-    "Sign in to Jenkins and revoke (delete or regenerate) the leaked API token where Jenkins manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Jenkins's logs or usage for activity you do not recognise.",
-  url: 'https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/',
+    "Revoke the leaked API token on the user's Security (or Configure) page in Jenkins; an administrator can revoke any user's token there too. Replace a legacy token with a new one per client, update the scripts that call Jenkins, and check the build history and job configurations for changes you did not make.",
+  url: 'https://www.jenkins.io/blog/2018/07/02/new-api-token-system/',
 });

@@ -122,9 +122,9 @@ export default family('sonarqube', [
   },
 ]);
 
-// Revoke or rotate: SonarQube documentation (the page this family file already cites for its key format).
+// Revoke or rotate: SonarQube Server docs, "Administering tokens" (revoking any user's token; users revoke their own under My Account > Security).
 guidance('sonarqube', {
   steps:
-    "Sign in to SonarQube and revoke (delete or regenerate) the leaked key or token where SonarQube manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check SonarQube's logs or usage for activity you do not recognise.",
-  url: 'https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/',
+    "Revoke the leaked token under My Account > Security (a System Administrator can revoke anyone's under Administration > Security > Users, the user's Tokens menu); in SonarQube Cloud, under My Account > Security. Replace it with a project analysis token where only one project is analysed, update CI, and check the projects' settings and quality gates for changes.",
+  url: 'https://docs.sonarsource.com/sonarqube-community-build/instance-administration/user-management/administering-tokens/',
 });
