@@ -96,9 +96,9 @@ export default family('airtable', [
   },
 ]);
 
-// Revoke or rotate: Airtable documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Airtable Support, "Creating personal access tokens" (managed in the developer hub).
 guidance('airtable', {
   steps:
-    "Sign in to Airtable and revoke (delete or regenerate) the leaked personal access token or OAuth access token or API key where Airtable manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Airtable's logs or usage for activity you do not recognise.",
-  url: 'https://airtable.com/developers/web/guides/personal-access-tokens',
+    "In Airtable's developer hub (Personal access tokens) regenerate or delete the leaked token; a leaked OAuth token ends when the integration's access is removed, and legacy API keys no longer work. Create a token with only the scopes and bases it needs, update the scripts that used it, and check the bases' revision history for changes you did not make.",
+  url: 'https://support.airtable.com/docs/creating-personal-access-tokens',
 });

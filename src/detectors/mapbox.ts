@@ -70,9 +70,9 @@ export default family('mapbox', [
   },
 ]);
 
-// Revoke or rotate: Mapbox documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Mapbox docs, "Token management" (Access Tokens page, Tokens API).
 guidance('mapbox', {
   steps:
-    "Sign in to Mapbox and revoke (delete or regenerate) the leaked secret access token or temporary access token where Mapbox manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Mapbox's logs or usage for activity you do not recognise.",
-  url: 'https://docs.mapbox.com/accounts/guides/tokens/',
+    "On the Access tokens page of the Mapbox console delete the leaked secret token (or use the Tokens API), create a replacement with only the secret scopes the server needs, and update it; temporary tokens expire within an hour on their own. Check the account's statistics for usage you do not expect.",
+  url: 'https://docs.mapbox.com/help/account/tokens/',
 });

@@ -92,9 +92,9 @@ export default family('pagerduty', [
   },
 ]);
 
-// Revoke or rotate: PagerDuty documentation (the page this family file already cites for its key format).
+// Revoke or rotate: PagerDuty Support, "API Access Keys".
 guidance('pagerduty', {
   steps:
-    "Sign in to PagerDuty and revoke (delete or regenerate) the leaked user API token or REST API key or Events API integration key where PagerDuty manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check PagerDuty's logs or usage for activity you do not recognise.",
-  url: 'https://support.pagerduty.com/main/docs/api-access-keys',
+    "In PagerDuty (Integrations > Developer Tools > API Access Keys) an admin disables, then deletes, the leaked general-access REST API key; a user API token is removed from that user's profile (User Settings), and a leaked Events API integration key is replaced by regenerating the service integration's key. Create a read-only replacement where possible and check the account's audit records for changes you did not make.",
+  url: 'https://support.pagerduty.com/docs/using-the-api',
 });
