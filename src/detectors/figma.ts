@@ -72,9 +72,9 @@ export default family('figma', [
   },
 ]);
 
-// Revoke or rotate: Figma documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Figma Help Center, "Manage personal access tokens" (and Figma's REST API docs: revocations are instant).
 guidance('figma', {
   steps:
-    "Sign in to Figma and revoke (delete or regenerate) the leaked personal access token or OAuth token where Figma manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Figma's logs or usage for activity you do not recognise.",
-  url: 'https://www.figma.com/developers/api#authentication',
+    "In Figma, open Settings > Security > Personal access tokens and revoke the leaked token (revocation is instant; the list shows when each token was last used); a leaked OAuth token ends when the app's access is removed from your connected apps. Create a new token with only the scopes and expiry the integration needs, and check your files' version history for changes you did not make.",
+  url: 'https://help.figma.com/hc/en-us/articles/8085703771159-Manage-personal-access-token',
 });

@@ -57,9 +57,9 @@ export default family('pinecone', [
   },
 ]);
 
-// Revoke or rotate: Pinecone documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Pinecone docs, "Rotate API keys and service account secrets" (revoke right away if a key has leaked).
 guidance('pinecone', {
   steps:
-    "Sign in to Pinecone and revoke (delete or regenerate) the leaked API key where Pinecone manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Pinecone's logs or usage for activity you do not recognise.",
-  url: 'https://docs.pinecone.io/guides/projects/manage-api-keys',
+    "In the Pinecone console, open the project's API keys and delete the leaked key at once (or `pc api-key delete`); then create a replacement with the same permissions and update the applications that used it. Rotate a leaked service account client secret from the organization's service accounts, and check your indexes for data you did not write.",
+  url: 'https://docs.pinecone.io/admin/security/rotate-keys-and-secrets',
 });
