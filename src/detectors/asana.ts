@@ -33,9 +33,9 @@ export default family('asana', [
   },
 ]);
 
-// Revoke or rotate: Asana documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Asana developers, "Personal access token" (tokens are managed in the developer console).
 guidance('asana', {
   steps:
-    "Sign in to Asana and revoke (delete or regenerate) the leaked personal access token where Asana manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Asana's logs or usage for activity you do not recognise.",
+    "In the Asana developer console (app.asana.com/0/my-apps) deauthorize the leaked personal access token; it stops working at once. Create a new token with a clear description for the script that needs it (or move the integration to OAuth), and check your workspaces' recent activity for changes you did not make.",
   url: 'https://developers.asana.com/docs/personal-access-token',
 });

@@ -109,9 +109,9 @@ export default family('facebook', [
   },
 ]);
 
-// Revoke or rotate: Meta (Facebook) documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Meta for Developers, "Basic Settings" (the App Secret and App Dashboard).
 guidance('facebook', {
   steps:
-    "Sign in to Meta (Facebook) and revoke (delete or regenerate) the leaked key or token where Meta (Facebook) manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Meta (Facebook)'s logs or usage for activity you do not recognise.",
-  url: 'https://developers.facebook.com/docs/facebook-login/guides/access-tokens',
+    "In the Meta App Dashboard (Settings > Basic) reset the leaked App Secret, which also ends app access tokens made from it, and update the servers that use it; a leaked user or Page access token ends when the user changes their password, logs out of the app or removes it, and an Instagram token likewise. Check the app's roles and settings for changes you did not make.",
+  url: 'https://developers.facebook.com/documentation/development/create-an-app/app-dashboard/basic-settings',
 });
