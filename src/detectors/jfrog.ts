@@ -61,9 +61,9 @@ export default family('jfrog', [
   },
 ]);
 
-// Revoke or rotate: JFrog documentation (noseyparker rule references).
+// Revoke or rotate: JFrog REST APIs, "Revoke Token by Value" (identity and reference tokens; API keys are deprecated).
 guidance('jfrog', {
   steps:
-    "Sign in to JFrog and revoke (delete or regenerate) the leaked Artifactory API key or reference token where JFrog manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check JFrog's logs or usage for activity you do not recognise.",
-  url: 'https://jfrog.com/help/r/jfrog-rest-apis/introduction-to-the-artifactory-rest-apis',
+    "Revoke the leaked access or reference token in the JFrog Platform (the user profile's identity tokens, or an admin's Access Tokens list), or with the Revoke Token API (DELETE /access/api/v1/tokens/revoke with the token value); a leaked legacy API key is revoked from the user profile and replaced by a scoped identity token. Update the build tools that used it, and check the repositories for artifacts you did not push.",
+  url: 'https://jfrog.com/help/r/jfrog-rest-apis/revoke-token-by-value',
 });

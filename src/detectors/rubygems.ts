@@ -31,9 +31,9 @@ export default family('rubygems', [
   },
 ]);
 
-// Revoke or rotate: RubyGems documentation (the page this family file already cites for its key format).
+// Revoke or rotate: RubyGems Guides, "RubyGems.org API keys, their scopes, and CLI usage".
 guidance('rubygems', {
   steps:
-    "Sign in to RubyGems and revoke (delete or regenerate) the leaked API key where RubyGems manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check RubyGems's logs or usage for activity you do not recognise.",
+    "On RubyGems.org open Settings > API keys (after confirming your password) and delete the leaked key, or use Reset to delete every key of the account; move off any legacy-key. Create a new key with only the scopes needed (push for one gem) and an expiry, or use trusted publishing, then check your gems' versions and owners for changes you did not make.",
   url: 'https://guides.rubygems.org/api-key-scopes/',
 });

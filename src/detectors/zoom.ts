@@ -36,9 +36,9 @@ export default family('zoom', [
   },
 ]);
 
-// Revoke or rotate: Zoom documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Zoom Developer docs, "App Credentials" (client ID and secret, development and production pairs).
 guidance('zoom', {
   steps:
-    "Sign in to Zoom and revoke (delete or regenerate) the leaked app client secret where Zoom manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Zoom's logs or usage for activity you do not recognise.",
-  url: 'https://developers.zoom.us/docs/integrations/oauth/',
+    "In the Zoom App Marketplace (Develop > your app > App Credentials) regenerate the leaked client secret for the environment it belongs to, development or production, and update the servers that exchange tokens with it; tokens already issued keep working until they expire, so deauthorize the app for affected accounts if needed. Check the account's operation logs for activity you did not expect.",
+  url: 'https://developers.zoom.us/docs/build-flow/basic-info/app-credentials.md',
 });
