@@ -35,9 +35,9 @@ export default family('deepgram', [
   },
 ]);
 
-// Revoke or rotate: Deepgram documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Deepgram docs, "Creating API Keys" (keys belong to a project and are managed in the Console's Settings > API Keys).
 guidance('deepgram', {
   steps:
-    "Sign in to Deepgram and revoke (delete or regenerate) the leaked API key where Deepgram manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Deepgram's logs or usage for activity you do not recognise.",
+    "In the Deepgram Console select the project, open Settings > API Keys and delete the leaked key (or call the Keys API); create a replacement with the narrowest role (listen or speak only) and an expiry, and update the services that used it. Check the project's usage for requests you did not make.",
   url: 'https://developers.deepgram.com/docs/create-additional-api-keys',
 });

@@ -41,9 +41,9 @@ export default family('mistral', [
   },
 ]);
 
-// Revoke or rotate: Mistral AI documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Mistral AI docs, "API keys" (revoke compromised keys immediately by deleting them).
 guidance('mistral', {
   steps:
-    "Sign in to Mistral AI and revoke (delete or regenerate) the leaked API key where Mistral AI manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Mistral AI's logs or usage for activity you do not recognise.",
-  url: 'https://docs.mistral.ai/getting-started/quickstart/#account-setup',
+    "Delete the leaked key in Mistral AI Studio (API keys) or, as an organization admin, in the Admin Console's API Keys list: revocation is immediate. Create a new key scoped to the right Workspace with an expiry date, update the applications that used it, and check the Workspace's usage for requests you did not make.",
+  url: 'https://docs.mistral.ai/admin/security-access/api-keys',
 });

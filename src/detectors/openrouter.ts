@@ -29,9 +29,9 @@ export default family('openrouter', [
   },
 ]);
 
-// Revoke or rotate: OpenRouter documentation (the page this family file already cites for its key format).
+// Revoke or rotate: OpenRouter docs, "Authentication" (if your key has been exposed) and "API Key Rotation".
 guidance('openrouter', {
   steps:
-    "Sign in to OpenRouter and revoke (delete or regenerate) the leaked API key where OpenRouter manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check OpenRouter's logs or usage for activity you do not recognise.",
-  url: 'https://openrouter.ai/docs/api-reference/authentication',
+    "Open OpenRouter's key settings page and delete the exposed key at once (or with the Management API's delete-key call), then create a new key with a credit limit and update the apps that used it. OpenRouter also emails you when it finds a key of yours exposed; check your activity and credits for usage you did not make.",
+  url: 'https://openrouter.ai/docs/api_reference/authentication',
 });
