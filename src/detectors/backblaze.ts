@@ -34,9 +34,9 @@ export default family('backblaze', [
   },
 ]);
 
-// Revoke or rotate: Backblaze B2 documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Backblaze docs, "Create and Manage App Keys" (a new master key invalidates the old one; b2_delete_key deletes an application key).
 guidance('backblaze', {
   steps:
-    "Sign in to Backblaze B2 and revoke (delete or regenerate) the leaked application key where Backblaze B2 manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Backblaze B2's logs or usage for activity you do not recognise.",
-  url: 'https://www.backblaze.com/docs/cloud-storage-application-keys',
+    'In the Backblaze web console (B2 Cloud Storage > Application Keys) delete the leaked application key (or call b2_delete_key); for a leaked master application key, generate a new master key, which invalidates the old one. Create a replacement key restricted to one bucket and the capabilities it needs, update the tools that used it, and check the buckets for files you did not write or delete.',
+  url: 'https://backblaze.com/docs/cloud-storage-create-and-manage-app-keys',
 });

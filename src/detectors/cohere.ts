@@ -36,9 +36,9 @@ export default family('cohere', [
   },
 ]);
 
-// Revoke or rotate: Cohere documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Cohere docs, "Creating an API key" (Deleting an API Key: Revoke Key, or `co key revoke`).
 guidance('cohere', {
   steps:
-    "Sign in to Cohere and revoke (delete or regenerate) the leaked API key where Cohere manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Cohere's logs or usage for activity you do not recognise.",
-  url: 'https://docs.cohere.com/reference/about',
+    'Sign in to the Cohere dashboard, open API Keys and click Revoke Key on the leaked key (or run `co key revoke <name>`); create a new trial or production key and update the applications that used it. Check your usage for calls you did not make.',
+  url: 'https://docs.cohere.com/reference/create-an-api-key%20',
 });

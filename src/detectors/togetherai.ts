@@ -56,9 +56,9 @@ export default family('togetherai', [
   },
 ]);
 
-// Revoke or rotate: Together AI documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Together AI docs, "Can I create multiple API keys?" (the default key cannot be revoked, only regenerated).
 guidance('togetherai', {
   steps:
-    "Sign in to Together AI and revoke (delete or regenerate) the leaked API key where Together AI manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Together AI's logs or usage for activity you do not recognise.",
-  url: 'https://docs.together.ai/reference/authentication',
+    "In Together AI's Settings > API Keys delete the leaked extra key; the account's default user key cannot be revoked but can be regenerated, which makes the old value stop working. Create a key with an expiry date for the app that needs it, update it there, and check your usage for requests you did not make.",
+  url: 'https://docs.together.ai/docs/multiple-api-keys',
 });
