@@ -36,9 +36,9 @@ export default family('cohere', [
   },
 ]);
 
-// Revoke or rotate: Cohere docs, "Creating an API key" (Deleting an API Key: Revoke Key, or `co key revoke`).
+// Revoke or rotate: Cohere docs, "co key" CLI reference (co key revoke) and "Creating an API key" (Deleting an API Key: Revoke Key).
 guidance('cohere', {
   steps:
     'Sign in to the Cohere dashboard, open API Keys and click Revoke Key on the leaked key (or run `co key revoke <name>`); create a new trial or production key and update the applications that used it. Check your usage for calls you did not make.',
-  url: 'https://docs.cohere.com/reference/create-an-api-key%20',
+  url: 'https://docs.cohere.com/reference/key',
 });
