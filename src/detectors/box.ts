@@ -37,9 +37,9 @@ export default family('box', [
   },
 ]);
 
-// Revoke or rotate: Box documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Box Developer docs, "Revoke a Token" (and "Developer Tokens").
 guidance('box', {
   steps:
-    "Sign in to Box and revoke (delete or regenerate) the leaked developer token or client secret where Box manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Box's logs or usage for activity you do not recognise.",
-  url: 'https://developer.box.com/guides/authentication/tokens/developer-tokens/',
+    "Revoke a leaked developer or access token in the Box Developer Console (the app's Configuration tab, where the developer token was generated) or with POST /oauth2/revoke; a leaked client secret is reset on the same Configuration tab (switch apps to the secondary secret first). Update the apps that used it, and check the enterprise's admin events for actions you did not take.",
+  url: 'https://developer.box.com/guides/authentication/access-tokens/revoke',
 });

@@ -48,9 +48,9 @@ export default family('fly', [
   },
 ]);
 
-// Revoke or rotate: Fly.io documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Fly.io docs, "fly tokens revoke" (and "Deploy Tokens").
 guidance('fly', {
   steps:
-    "Sign in to Fly.io and revoke (delete or regenerate) the leaked API token or access token where Fly.io manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Fly.io's logs or usage for activity you do not recognise.",
-  url: 'https://fly.io/docs/security/tokens/',
+    "List the organization's tokens with `fly tokens list` and revoke the leaked one with `fly tokens revoke <id>` (deploy tokens are also revoked from the app dashboard's Tokens tab). Replace it with a deploy token scoped to one app and a short expiry (`fly tokens create deploy -x ...`), update CI, and check the apps' releases for deployments you did not make.",
+  url: 'https://fly.io/docs/flyctl/tokens-revoke',
 });

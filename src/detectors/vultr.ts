@@ -34,9 +34,9 @@ export default family('vultr', [
   },
 ]);
 
-// Revoke or rotate: Vultr documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Vultr docs, "What Should I Do if I Suspect My API Key Is Compromised?".
 guidance('vultr', {
   steps:
-    "Sign in to Vultr and revoke (delete or regenerate) the leaked API key where Vultr manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Vultr's logs or usage for activity you do not recognise.",
-  url: 'https://docs.vultr.com/platform/other/api/',
+    "Regenerate the leaked API key from the API page of the Vultr Console (or a sub-user's key under Account > Users): the old key stops working at once. Restrict the new key with an API access control list of trusted IP ranges, update the scripts and tools that used it, and check the account for instances or changes you did not make.",
+  url: 'https://docs.vultr.com/support/platform/api/what-should-i-do-if-i-suspect-my-api-key-is-compromised',
 });
