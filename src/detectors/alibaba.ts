@@ -95,9 +95,9 @@ export default family('alibaba', [
   },
 ]);
 
-// Revoke or rotate: Alibaba Cloud documentation (search of the provider docs).
+// Revoke or rotate: Alibaba Cloud docs, AccessKey pairs ("If an AccessKey pair is leaked, we recommend that you immediately delete it").
 guidance('alibaba', {
   steps:
-    "Sign in to Alibaba Cloud and revoke (delete or regenerate) the leaked AccessKey ID or AccessKey secret where Alibaba Cloud manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Alibaba Cloud's logs or usage for activity you do not recognise.",
+    "In the RAM console (Identities > Users > the user's AccessKey section) disable the leaked AccessKey pair and then delete it, or call DeleteAccessKey; never keep an AccessKey on the root account. Create a new pair for a RAM user with only the permissions it needs, update the applications that used it, and check ActionTrail for calls made with the old one.",
   url: 'https://www.alibabacloud.com/help/doc-detail/120400.htm',
 });

@@ -54,9 +54,9 @@ export default family('buildkite', [
   },
 ]);
 
-// Revoke or rotate: Buildkite documentation (search of the provider docs).
+// Revoke or rotate: Buildkite docs, "Managing API access tokens" (and the Access token API's revoke endpoint).
 guidance('buildkite', {
   steps:
-    "Sign in to Buildkite and revoke (delete or regenerate) the leaked API access token where Buildkite manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Buildkite's logs or usage for activity you do not recognise.",
+    "Delete the leaked API access token in Buildkite's Personal Settings > API Access Tokens, or revoke it with DELETE /v2/access-token sent with that token (useful when its owner is unknown); organization admins can remove a token's access on the API Access Audit page. Create a token with only the scopes it needs and update the tools that used it.",
   url: 'https://buildkite.com/docs/apis/managing-api-tokens',
 });

@@ -33,9 +33,9 @@ export default family('crates', [
   },
 ]);
 
-// Revoke or rotate: crates.io documentation (search of the provider docs).
+// Revoke or rotate: Cargo Book, "cargo logout" (revoke the token at crates.io/me; logging out does not revoke it).
 guidance('crates', {
   steps:
-    "Sign in to crates.io and revoke (delete or regenerate) the leaked API token where crates.io manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check crates.io's logs or usage for activity you do not recognise.",
+    'Revoke the leaked token on crates.io (Account Settings > API Tokens, at crates.io/me): `cargo logout` only removes it locally and does not revoke it. Create a new token limited to the crates and endpoints it needs, or use trusted publishing, and check your crates for versions you did not publish.',
   url: 'https://doc.rust-lang.org/cargo/commands/cargo-logout.html',
 });

@@ -56,9 +56,9 @@ export default family('ibm', [
   },
 ]);
 
-// Revoke or rotate: IBM Cloud documentation (search of the provider docs).
+// Revoke or rotate: IBM Cloud docs, "Understanding API keys" (keys are managed under Manage > Access (IAM) > API keys).
 guidance('ibm', {
   steps:
-    "Sign in to IBM Cloud and revoke (delete or regenerate) the leaked API key or Object Storage HMAC secret key where IBM Cloud manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check IBM Cloud's logs or usage for activity you do not recognise.",
+    "In the IBM Cloud console open Manage > Access (IAM) > API keys and delete the leaked key from its Actions menu (service ID keys are deleted on the service ID's page). Create a replacement for a functional or service ID with only the access it needs, update the tools that used it, and check the Activity Tracker events for its use.",
   url: 'https://cloud.ibm.com/docs/iam?topic=iam-manapikey',
 });

@@ -32,9 +32,9 @@ export default family('linode', [
   },
 ]);
 
-// Revoke or rotate: Linode documentation (search of the provider docs).
+// Revoke or rotate: Akamai (Linode) API docs, "Revoke a personal access token".
 guidance('linode', {
   steps:
-    "Sign in to Linode and revoke (delete or regenerate) the leaked personal access token where Linode manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Linode's logs or usage for activity you do not recognise.",
+    "In Akamai Cloud Manager (My Profile > API Tokens) revoke the leaked personal access token, or call the revoke endpoint (`linode-cli profile token-delete <id>`); requests with it then fail with 401. Create a token with only the scopes and expiry it needs, update the tools that used it, and check the account's events for actions you did not take.",
   url: 'https://techdocs.akamai.com/linode-api/reference/delete-personal-access-token',
 });

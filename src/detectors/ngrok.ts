@@ -30,9 +30,9 @@ export default family('ngrok', [
   },
 ]);
 
-// Revoke or rotate: ngrok documentation (search of the provider docs).
+// Revoke or rotate: ngrok documentation, ERR_NGROK_107 (a reset authtoken stops working) and the dashboard's authtoken page.
 guidance('ngrok', {
   steps:
-    "Sign in to ngrok and revoke (delete or regenerate) the leaked authtoken where ngrok manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check ngrok's logs or usage for activity you do not recognise.",
+    "Reset the leaked authtoken on the ngrok dashboard (Your Authtoken), or delete the leaked API key or tunnel credential under Settings > Credentials; agents using the old value stop connecting. Install the new authtoken where ngrok runs (`ngrok config add-authtoken`), and check the dashboard's endpoints for tunnels you did not start.",
   url: 'https://dashboard.ngrok.com/get-started/your-authtoken',
 });

@@ -98,9 +98,9 @@ export default family('paypal', [
   },
 ]);
 
-// Revoke or rotate: PayPal documentation (search of the provider docs).
+// Revoke or rotate: PayPal Developer, "Get started with PayPal REST APIs" (client ID and secret under Apps & Credentials).
 guidance('paypal', {
   steps:
-    "Sign in to PayPal and revoke (delete or regenerate) the leaked Braintree access token or REST app client secret or Braintree API private key where PayPal manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check PayPal's logs or usage for activity you do not recognise.",
+    "In the PayPal Developer Dashboard (Apps & Credentials) open the REST API app whose secret leaked, generate a new secret and disable or delete the leaked one, or delete the app and create a new one; switch between Sandbox and Live to find it. Update the servers that exchange the secret for tokens, and check the account's activity for payments or refunds you did not make.",
   url: 'https://developer.paypal.com/api/rest/',
 });

@@ -58,9 +58,9 @@ export default family('planetscale', [
   ),
 ]);
 
-// Revoke or rotate: PlanetScale documentation (search of the provider docs).
+// Revoke or rotate: PlanetScale docs, "Service tokens" (and the pscale service-token delete command).
 guidance('planetscale', {
   steps:
-    "Sign in to PlanetScale and revoke (delete or regenerate) the leaked service token or database password or OAuth token where PlanetScale manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check PlanetScale's logs or usage for activity you do not recognise.",
+    "In PlanetScale open Settings > Service tokens, select the leaked token and delete it (or `pscale service-token delete <id>`); a leaked database password is deleted on the database branch's Passwords page. Create a replacement with only the organization and database permissions it needs, update the tools that used it, and check the organization's audit log.",
   url: 'https://planetscale.com/docs/api/service-tokens',
 });

@@ -27,9 +27,9 @@ export default family('pulumi', [
   },
 ]);
 
-// Revoke or rotate: Pulumi documentation (search of the provider docs).
+// Revoke or rotate: Pulumi Cloud docs, "Personal Access Tokens".
 guidance('pulumi', {
   steps:
-    "Sign in to Pulumi and revoke (delete or regenerate) the leaked access token where Pulumi manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Pulumi's logs or usage for activity you do not recognise.",
+    "In Pulumi Cloud open your profile's Personal access tokens (or the organization's or team's Access tokens) and delete the leaked token; it stops working at once. Create a new token for the CI or automation that needs it, and check your stacks' update history for deployments you did not run.",
   url: 'https://pulumi.com/docs/pulumi-cloud/reference/personal-access-tokens',
 });

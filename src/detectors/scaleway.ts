@@ -49,9 +49,9 @@ export default family('scaleway', [
   },
 ]);
 
-// Revoke or rotate: Scaleway documentation (search of the provider docs).
+// Revoke or rotate: Scaleway docs, "How to manage API keys".
 guidance('scaleway', {
   steps:
-    "Sign in to Scaleway and revoke (delete or regenerate) the leaked access key ID or secret key where Scaleway manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Scaleway's logs or usage for activity you do not recognise.",
+    "In the Scaleway console open IAM & API keys > API keys and delete the leaked key (owners and IAM managers can delete other users' and applications' keys). Create a replacement for an IAM application with only the policies it needs and an expiry, update the tools that used it, and check the audit trail for actions you did not take.",
   url: 'https://scaleway.com/en/docs/iam/how-to/manage-api-keys',
 });

@@ -35,9 +35,9 @@ export default family('snyk', [
   },
 ]);
 
-// Revoke or rotate: Snyk documentation (search of the provider docs).
+// Revoke or rotate: Snyk docs, "Revoke and regenerate a Snyk API token".
 guidance('snyk', {
   steps:
-    "Sign in to Snyk and revoke (delete or regenerate) the leaked API token where Snyk manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Snyk's logs or usage for activity you do not recognise.",
+    "In Snyk open your General Account Settings (app.snyk.io/account) and click Revoke & Regenerate: the leaked API token stops working at once and a new one replaces it; a leaked service account token is revoked on the organization's or group's Service accounts page. Update the CLI, CI and integrations that used it.",
   url: 'https://docs.snyk.io/snyk-api/authentication-for-api/revoke-and-regenerate-a-snyk-api-token',
 });
