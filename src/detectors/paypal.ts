@@ -101,6 +101,6 @@ export default family('paypal', [
 // Revoke or rotate: PayPal Developer, "Get started with PayPal REST APIs" (client ID and secret under Apps & Credentials).
 guidance('paypal', {
   steps:
-    "In the PayPal Developer Dashboard (Apps & Credentials) open the REST API app whose secret leaked, generate a new secret and disable or delete the leaked one, or delete the app and create a new one; switch between Sandbox and Live to find it. Update the servers that exchange the secret for tokens, and check the account's activity for payments or refunds you did not make.",
+    "In the PayPal Developer Dashboard (Apps & Credentials) open the REST API app whose secret leaked (switch between Sandbox and Live to find it) and replace its secret, or delete the app and create a new one so the leaked client ID and secret stop working. Update the servers that exchange the secret for tokens, and check the account's activity for payments or refunds you did not make.",
   url: 'https://developer.paypal.com/api/rest/',
 });
