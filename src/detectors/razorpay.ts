@@ -56,9 +56,9 @@ export default family('razorpay', [
   },
 ]);
 
-// Revoke or rotate: Razorpay documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Razorpay Docs, "Manage API Key Secrets" (generate, rotate and revoke secrets; older accounts regenerate the key pair).
 guidance('razorpay', {
   steps:
-    "Sign in to Razorpay and revoke (delete or regenerate) the leaked key secret or key id and secret where Razorpay manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Razorpay's logs or usage for activity you do not recognise.",
-  url: 'https://razorpay.com/docs/api/authentication/',
+    'In the Razorpay Dashboard (Account & Settings > API Keys) revoke the leaked secret and generate a new one (with multiple secrets, the old and new both work for 24 hours while you update servers; without them, regenerate the API keys); live mode asks for an OTP. Check payments, refunds and payouts for activity you did not make.',
+  url: 'https://razorpay.com/docs/payments/dashboard/account-settings/api-key-secrets',
 });
