@@ -68,9 +68,9 @@ export default family('auth0', [
   },
 ]);
 
-// Revoke or rotate: Auth0 documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Auth0 Docs, "Rotate Client Secrets".
 guidance('auth0', {
   steps:
-    "Sign in to Auth0 and revoke (delete or regenerate) the leaked Management API access token or application client secret where Auth0 manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Auth0's logs or usage for activity you do not recognise.",
-  url: 'https://auth0.com/docs/secure/tokens/access-tokens/management-api-access-tokens',
+    "In the Auth0 Dashboard open Applications > Applications > the app, and in the Settings page's Danger Zone select Rotate (or call the Management API's rotate-secret endpoint); update the servers that use the client secret with the new value. A leaked Management API token is short-lived, but rotate the secret of the machine-to-machine app that issued it. Check the tenant's logs for activity you did not expect.",
+  url: 'https://auth0.com/docs/configure/applications/rotate-client-secret',
 });

@@ -56,9 +56,9 @@ export default family('hubspot', [
   },
 ]);
 
-// Revoke or rotate: HubSpot documentation (the page this family file already cites for its key format).
+// Revoke or rotate: HubSpot developer docs, "Private apps" (an access token is rotated on the app's Auth tab).
 guidance('hubspot', {
   steps:
-    "Sign in to HubSpot and revoke (delete or regenerate) the leaked private app access token or API key where HubSpot manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check HubSpot's logs or usage for activity you do not recognise.",
+    "As a HubSpot super admin open the private (legacy) app (Development > Legacy apps, or Settings > Integrations > Private Apps), go to its Auth tab and rotate the access token, choosing to expire the leaked one now. A leaked developer API key or legacy hapikey is replaced from the developer account's keys page. Update the integrations that used it and check the CRM's audit logs for changes you did not make.",
   url: 'https://developers.hubspot.com/docs/api/private-apps',
 });
