@@ -59,6 +59,6 @@ export default family('hubspot', [
 // Revoke or rotate: HubSpot developer docs, "Private apps" (an access token is rotated on the app's Auth tab).
 guidance('hubspot', {
   steps:
-    "As a HubSpot super admin open the private (legacy) app (Development > Legacy apps, or Settings > Integrations > Private Apps), go to its Auth tab and rotate the access token, choosing to expire the leaked one now. A leaked developer API key or legacy hapikey is replaced from the developer account's keys page. Update the integrations that used it and check the CRM's audit logs for changes you did not make.",
+    "As a HubSpot super admin open the private (legacy) app (Development > Legacy apps, or Settings > Integrations > Private Apps), go to its Auth tab and rotate the access token, choosing to expire the leaked one now. If a legacy API key (hapikey) leaked, deactivate it in the account's settings and move the integration to a private app. Update the integrations that used it and check the CRM's audit logs for changes you did not make.",
   url: 'https://developers.hubspot.com/docs/api/private-apps',
 });
