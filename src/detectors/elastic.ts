@@ -63,9 +63,9 @@ export default family('elastic', [
   },
 ]);
 
-// Revoke or rotate: Elastic documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Elasticsearch reference, "Invalidate API key API" (DELETE /_security/api_key); keys can also be deleted in Kibana Stack Management > API keys.
 guidance('elastic', {
   steps:
-    "Sign in to Elastic and revoke (delete or regenerate) the leaked Elasticsearch API key or Cloud API key where Elastic manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Elastic's logs or usage for activity you do not recognise.",
-  url: 'https://www.elastic.co/guide/en/elasticsearch/reference/current/security-api-create-api-key.html',
+    "Invalidate the leaked Elasticsearch API key at once: in Kibana open Stack Management > API keys and delete it, or call `DELETE /_security/api_key` with its id or name. For an Elastic Cloud API key, delete it in the Cloud console's API keys page. Create a new key with only the privileges it needs and an expiration, update every client that used the old one, and review the cluster's audit log for requests you do not recognise.",
+  url: 'https://www.elastic.co/guide/en/elasticsearch/reference/8.17/security-api-invalidate-api-key.html',
 });

@@ -34,9 +34,9 @@ export default family('fastly', [
   },
 ]);
 
-// Revoke or rotate: Fastly documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Fastly documentation, "Managing your personal API tokens": tokens are deleted from Account > API tokens or with `fastly auth-token delete`.
 guidance('fastly', {
   steps:
-    "Sign in to Fastly and revoke (delete or regenerate) the leaked API token where Fastly manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Fastly's logs or usage for activity you do not recognise.",
-  url: 'https://docs.fastly.com/en/guides/using-api-tokens',
+    "Sign in to Fastly, open Account > Personal profile > API tokens, and delete the leaked token (or run `fastly auth-token delete` for it); an engineer or superuser can also revoke other users' tokens. Create a new token with the narrowest scope and services it needs, with an expiry date, and update every tool that used the old one. Check the account's event log for changes you do not recognise.",
+  url: 'https://www.fastly.com/documentation/guides/organizations-and-accounts/personal-user-profiles/managing-your-personal-api-tokens',
 });

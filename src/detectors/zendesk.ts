@@ -37,9 +37,9 @@ export default family('zendesk', [
   },
 ]);
 
-// Revoke or rotate: Zendesk documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Zendesk help, "Generating a new API token" (support.zendesk.com article 226022787): tokens are deactivated or deleted in Admin Center > Apps and integrations > APIs > API tokens.
 guidance('zendesk', {
   steps:
-    "Sign in to Zendesk and revoke (delete or regenerate) the leaked API token where Zendesk manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Zendesk's logs or usage for activity you do not recognise.",
-  url: 'https://developer.zendesk.com/api-reference/introduction/security-and-auth/',
+    "In Zendesk Admin Center, open Apps and integrations > APIs > API tokens, find the leaked token and deactivate it, then delete it. Generate a new token only if a service still needs one, store it in a secret store, and update every integration that used the old token. Review the account's audit log for requests you do not recognise.",
+  url: 'https://support.zendesk.com/hc/en-us/articles/226022787-Generating-a-new-API-token',
 });
