@@ -53,9 +53,9 @@ export default family('dynatrace', [
   },
 ]);
 
-// Revoke or rotate: Dynatrace documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Dynatrace documentation, "Find and replace an exposed token" (look the token up with POST /api/v1/tokens/lookup, then delete it and issue a replacement).
 guidance('dynatrace', {
   steps:
-    "Sign in to Dynatrace and revoke (delete or regenerate) the leaked API token or account, SCIM or OAuth client token where Dynatrace manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Dynatrace's logs or usage for activity you do not recognise.",
-  url: 'https://docs.dynatrace.com/docs/manage/access-control/access-tokens#token-format',
+    "Stop using the exposed Dynatrace token at once: look up its id (and its owner and scopes) with the token lookup API (`POST /api/v1/tokens/lookup`), or find it under Access tokens in the Dynatrace web UI, then delete it (`DELETE /api/v2/apiTokens/{id}`). Create a replacement with the same or narrower scopes, update every integration that used the old token, and tell its owner that it no longer works. Review the environment's audit log for activity you do not recognise.",
+  url: 'https://docs.dynatrace.com/docs/dynatrace-api/environment-api/tokens-v1/delete-exposed-token',
 });

@@ -89,9 +89,9 @@ export default family('launchdarkly', [
   },
 ]);
 
-// Revoke or rotate: LaunchDarkly documentation (the page this family file already cites for its key format).
+// Revoke or rotate: LaunchDarkly documentation, "SDK credentials" (rotate an exposed SDK key or mobile key) and the REST API "Reset environment SDK key" (old key expires immediately by default).
 guidance('launchdarkly', {
   steps:
-    "Sign in to LaunchDarkly and revoke (delete or regenerate) the leaked API access token or server-side SDK key or mobile key where LaunchDarkly manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check LaunchDarkly's logs or usage for activity you do not recognise.",
-  url: 'https://docs.launchdarkly.com/home/account/environment/keys',
+    "In LaunchDarkly open the project's environment settings (Settings > Security > SDK Keys) and rotate the exposed server-side SDK key or mobile key; let the old key expire immediately unless you need a short overlap for redeployment. For a leaked API access token, reset or delete it in LaunchDarkly's Authorization settings, where API access tokens are listed. Update every service that used the old key and review the audit log for flag changes you do not recognise.",
+  url: 'https://launchdarkly.com/docs/home/account/environment/keys',
 });

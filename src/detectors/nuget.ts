@@ -55,9 +55,9 @@ export default family('nuget', [
   },
 ]);
 
-// Revoke or rotate: NuGet documentation (noseyparker rule references).
+// Revoke or rotate: Microsoft Learn, "Scoped API keys" (nuget.org): a leaked key is deleted or regenerated under your user name > API Keys.
 guidance('nuget', {
   steps:
-    "Sign in to NuGet and revoke (delete or regenerate) the leaked API key or package source password where NuGet manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check NuGet's logs or usage for activity you do not recognise.",
-  url: 'https://docs.microsoft.com/en-us/nuget/nuget-org/publish-a-package#create-api-keys',
+    'Sign in to nuget.org, select your user name > API Keys, and delete or regenerate the leaked key (regenerating invalidates the old value at once). Give the replacement only the Push scope and the package glob it needs, with a short expiry, and update every build that pushed with the old key. Check the packages the key could push for versions you did not publish and unlist any you do not recognise.',
+  url: 'https://learn.microsoft.com/nuget/nuget-org/scoped-api-keys',
 });

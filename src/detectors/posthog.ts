@@ -93,9 +93,9 @@ export default family('posthog', [
   },
 ]);
 
-// Revoke or rotate: PostHog documentation (the page this family file already cites for its key format).
+// Revoke or rotate: PostHog documentation, "Personal API keys" (each key can be rolled or deleted individually in account settings).
 guidance('posthog', {
   steps:
-    "Sign in to PostHog and revoke (delete or regenerate) the leaked key or token where PostHog manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check PostHog's logs or usage for activity you do not recognise.",
+    'In PostHog open account settings > Personal API keys and roll or delete the leaked key (each key can be invalidated on its own); for a leaked project secret API key, rotate it in the project settings. Create a replacement with only the scopes and projects it needs, update every script or integration that used the old one, and check the activity log for changes you do not recognise.',
   url: 'https://posthog.com/docs/api/personal-api-keys',
 });
