@@ -37,9 +37,9 @@ export default family('intercom', [
   },
 ]);
 
-// Revoke or rotate: Intercom documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Intercom developer documentation, "Authentication" (an app's access token lives in the Developer Hub under Configure > Authentication and must be treated like a password).
 guidance('intercom', {
   steps:
-    "Sign in to Intercom and revoke (delete or regenerate) the leaked access token where Intercom manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Intercom's logs or usage for activity you do not recognise.",
+    'In Intercom open Settings > Integrations > Developer Hub, select the app the token belongs to and, look at Configure > Authentication, where its access token is shown. Replace the token there if Intercom offers it for that app; otherwise (or if the app is no longer needed) uninstall or delete the app so the token stops working, and create a new app with only the permissions it needs. Put the new token in a secret store, update every script or integration that used the old one, and review the workspace for changes you do not recognise.',
   url: 'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication',
 });

@@ -54,9 +54,9 @@ export default family('trello', [
   },
 ]);
 
-// Revoke or rotate: Trello documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Atlassian developer documentation, Trello REST API "Tokens" group (DELETE /1/tokens/{token} revokes a token) and the Trello authorization guide.
 guidance('trello', {
   steps:
-    "Sign in to Trello and revoke (delete or regenerate) the leaked API token where Trello manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Trello's logs or usage for activity you do not recognise.",
-  url: 'https://developer.atlassian.com/cloud/trello/guides/rest-api/authorization/',
+    "Revoke the leaked Trello token at once: the member who authorized it can remove the application's access in their Trello account settings, or call `DELETE /1/tokens/{token}` with the token and its API key. If the Power-Up's API key was leaked together with its secret, generate a new API key on the Power-Up admin page (trello.com/power-ups/admin). Authorize a new token with the narrowest scope and an expiration, update every integration that used the old one, and check the boards it could reach for changes you do not recognise.",
+  url: 'https://developer.atlassian.com/cloud/trello/rest/api-group-tokens/',
 });
