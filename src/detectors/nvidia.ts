@@ -70,9 +70,9 @@ export default family('nvidia', [
   },
 ]);
 
-// Revoke or rotate: NVIDIA documentation (the page this family file already cites for its key format).
+// Revoke or rotate: NVIDIA documentation, "Get an API Key" (personal keys are managed at org.ngc.nvidia.com/setup/api-keys; rotate a key from its Action menu or create a new one and delete the old one).
 guidance('nvidia', {
   steps:
-    "Sign in to NVIDIA and revoke (delete or regenerate) the leaked API key or NGC API key where NVIDIA manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check NVIDIA's logs or usage for activity you do not recognise.",
-  url: 'https://docs.nvidia.com/ngc/gpu-cloud/ngc-user-guide/index.html#generating-api-key',
+    "Sign in to NGC and open Setup > API Keys (org.ngc.nvidia.com/setup/api-keys). For the leaked personal key use the Action menu to rotate it, or generate a new personal key and delete the leaked one; org owners and user admins can also revoke a user's keys. Give the replacement only the services it needs and an expiration, update the environment variables and code that used the old key, and check usage for calls you do not recognise.",
+  url: 'https://docs.nvidia.com/rag/latest/api-key.html',
 });

@@ -26,9 +26,9 @@ export default family('perplexity', [
   },
 ]);
 
-// Revoke or rotate: Perplexity documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Perplexity documentation, "API Key Management" (keys are generated and revoked in the API console or with /generate_auth_token and /revoke_auth_token; a revoked key cannot be recovered).
 guidance('perplexity', {
   steps:
-    "Sign in to Perplexity and revoke (delete or regenerate) the leaked API key where Perplexity manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Perplexity's logs or usage for activity you do not recognise.",
-  url: 'https://docs.perplexity.ai/guides/getting-started',
+    "Revoke the leaked Perplexity API key at once: in the API console (console.perplexity.ai) open the API group's API keys and revoke it, or call the `/revoke_auth_token` endpoint for it; a revoked key cannot be recovered. Generate a replacement (shown only once), store it in a secret store, update every application that used the old key, and check the group's usage and billing for calls you do not recognise.",
+  url: 'https://docs.perplexity.ai/guides/api-key-management',
 });
