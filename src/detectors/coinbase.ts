@@ -38,9 +38,9 @@ export default family('coinbase', [
   },
 ]);
 
-// Revoke or rotate: Coinbase Developer Platform documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Coinbase Developer Platform documentation, "Get started" (API keys on the CDP Access page; Configure regenerates a key by deleting and recreating it) and "Security best practices" (delete unused keys, restrict keys to allowlisted IPs).
 guidance('coinbase', {
   steps:
-    "Sign in to Coinbase Developer Platform and revoke (delete or regenerate) the leaked Coinbase CDP API key where Coinbase Developer Platform manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Coinbase Developer Platform's logs or usage for activity you do not recognise.",
-  url: 'https://docs.cdp.coinbase.com/get-started/authentication/cdp-api-keys',
+    "Sign in to the Coinbase Developer Platform, open the CDP Access page > API Keys, and delete the leaked key (or use Configure to regenerate it, which deletes and recreates it) so its private key can no longer sign requests. Create a new key with an IP allowlist and only the permissions it needs, keep its private key outside source code, update every service that used the old one, and review the account's activity and balances for transactions you do not recognise.",
+  url: 'https://docs.cdp.coinbase.com/coinbase-business/introduction/get-started',
 });

@@ -79,9 +79,9 @@ export default family('honeycomb', [
   },
 ]);
 
-// Revoke or rotate: Honeycomb documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Honeycomb documentation, "Manage Environment API Keys" and "Best Practices for API Keys" (Ingest keys can be disabled or deleted; keys are managed in the environment's API Keys settings, Management keys in the team's).
 guidance('honeycomb', {
   steps:
-    "Sign in to Honeycomb and revoke (delete or regenerate) the leaked ingest key or management key or configuration or classic API key where Honeycomb manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Honeycomb's logs or usage for activity you do not recognise.",
-  url: 'https://docs.honeycomb.io/api/authentication',
+    "In Honeycomb open the environment's settings > API Keys (for a Management key, the team's API Keys settings), find the leaked key by its Key ID and disable it at once, then delete it. Create a replacement of the narrowest type (an Ingest key for sending telemetry, a Configuration key only for managing resources) with only the permissions it needs, update every service that used the old key, and review the environment for boards, triggers or markers you did not create.",
+  url: 'https://docs.honeycomb.io/configure/environments/manage-api-keys',
 });

@@ -37,9 +37,9 @@ export default family('mixpanel', [
   },
 ]);
 
-// Revoke or rotate: Mixpanel documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Mixpanel documentation, "Service Accounts" (managed in Organization Settings > Service Accounts; they can be deleted and expire) and "Project Secret" (deprecated; found in the project's Access Keys settings).
 guidance('mixpanel', {
   steps:
-    "Sign in to Mixpanel and revoke (delete or regenerate) the leaked API or service account secret where Mixpanel manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Mixpanel's logs or usage for activity you do not recognise.",
-  url: 'https://developer.mixpanel.com/reference/authentication',
+    "For a leaked service account secret, open Mixpanel Organization Settings > Service Accounts and delete that service account (or use the Service Accounts API), then create a new one with only the projects, role and expiry it needs. For a leaked legacy project secret, reset it in the project's settings (Access Keys) and move the integration to a service account. Update every script that used the old credentials and check the projects for imports or exports you do not recognise.",
+  url: 'https://docs.mixpanel.com/reference/service-accounts',
 });

@@ -37,9 +37,9 @@ export default family('rollbar', [
   },
 ]);
 
-// Revoke or rotate: Rollbar documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Rollbar documentation, "API overview" (project access tokens are administered in the project's Settings > Project Access Tokens; account tokens at account level).
 guidance('rollbar', {
   steps:
-    "Sign in to Rollbar and revoke (delete or regenerate) the leaked access token where Rollbar manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Rollbar's logs or usage for activity you do not recognise.",
-  url: 'https://docs.rollbar.com/reference/getting-started-1#authentication',
+    "In Rollbar open the project's Settings > Project Access Tokens (for an account-level token, the account's API access tokens settings), disable or delete the leaked token, and add a new one with only the scopes it needs (for example post_server_item for a server SDK, read for reporting). Update every service that used the old token and review the project for items, deploys or settings changes you do not recognise.",
+  url: 'https://rollbar.com/docs/api_overview',
 });
