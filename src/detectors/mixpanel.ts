@@ -40,6 +40,6 @@ export default family('mixpanel', [
 // Revoke or rotate: Mixpanel documentation, "Service Accounts" (managed in Organization Settings > Service Accounts; they can be deleted and expire) and "Project Secret" (deprecated; found in the project's Access Keys settings).
 guidance('mixpanel', {
   steps:
-    "For a leaked service account secret, open Mixpanel Organization Settings > Service Accounts and delete that service account (or use the Service Accounts API), then create a new one with only the projects, role and expiry it needs. For a leaked legacy project secret, reset it in the project's settings (Access Keys) and move the integration to a service account. Update every script that used the old credentials and check the projects for imports or exports you do not recognise.",
+    "For a leaked service account secret, open Mixpanel Organization Settings > Service Accounts and delete that service account (or use the Service Accounts API), then create a new one with only the projects, role and expiry it needs. For a leaked legacy project secret (shown in the project's settings under Access Keys), move the integration to a service account and rotate or retire the project secret there. Update every script that used the old credentials and check the projects for imports or exports you do not recognise.",
   url: 'https://docs.mixpanel.com/reference/service-accounts',
 });
