@@ -53,9 +53,9 @@ export default family('brevo', [
   },
 ]);
 
-// Revoke or rotate: Brevo documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Brevo help center, "Create and manage your API keys" (Settings > SMTP & API > API Keys & MCP; keys can be deleted there and the account owner is emailed on creation and deletion).
 guidance('brevo', {
   steps:
-    "Sign in to Brevo and revoke (delete or regenerate) the leaked API key or SMTP key where Brevo manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Brevo's logs or usage for activity you do not recognise.",
-  url: 'https://developers.brevo.com/docs/getting-started',
+    'In Brevo open your account menu > Settings > SMTP & API > API Keys & MCP (SMTP keys are on the SMTP tab of the same page), find the leaked key by its last characters and delete it. Generate a replacement with only the access it needs and an expiry, store it in a secret store, and update every integration that used the old key. Check your sending logs and campaigns for emails you did not send.',
+  url: 'https://help.brevo.com/hc/en-us/articles/40159485019794-Create-and-manage-your-API-keys',
 });

@@ -36,9 +36,9 @@ export default family('mollie', [
   },
 ]);
 
-// Revoke or rotate: Mollie documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Mollie help center, "What is an API key?" (API keys are created and rotated in the Mollie Web App > Developers > API access tokens) and Mollie's changelog (keys can be revoked in the Mollie app).
 guidance('mollie', {
   steps:
-    "Sign in to Mollie and revoke (delete or regenerate) the leaked API key or access token where Mollie manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Mollie's logs or usage for activity you do not recognise.",
-  url: 'https://docs.mollie.com/reference/authentication',
+    'In the Mollie Web App open Developers > API access tokens and revoke or rotate the leaked live or test key (or the access token), then create a new one, store it as soon as it is shown (it is shown only once), and update every website or plugin that used the old key. Review recent payments, refunds and payouts for activity you do not recognise.',
+  url: 'https://help.mollie.com/hc/en-us/articles/115000328205-Where-can-I-find-the-API-key-',
 });

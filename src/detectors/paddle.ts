@@ -28,9 +28,9 @@ export default family('paddle', [
   },
 ]);
 
-// Revoke or rotate: Paddle documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Paddle developer documentation, "Rotate API keys" and "Authentication" (keys are created and revoked in Paddle > Developer tools > Authentication; rotatable keys can be rotated through the API).
 guidance('paddle', {
   steps:
-    "Sign in to Paddle and revoke (delete or regenerate) the leaked Billing API key where Paddle manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Paddle's logs or usage for activity you do not recognise.",
-  url: 'https://developer.paddle.com/api-reference/about/authentication',
+    'In Paddle open Developer tools > Authentication and revoke the leaked API key; if it is a rotatable key you can instead rotate it through the API (`POST /api-keys/{api_key_id}/rotations`) with a grace period of 0 so the old secret stops working as soon as the new one is used. Create the replacement with only the permissions it needs and an expiry date, update every backend service that used the old key, and check recent transactions and subscriptions for changes you do not recognise.',
+  url: 'https://developer.paddle.com/api-reference/about/rotate-api-keys',
 });
