@@ -35,9 +35,9 @@ export default family('render', [
   },
 ]);
 
-// Revoke or rotate: Render documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Render documentation, "The Render API" (API keys are created and managed from Account Settings in the Render Dashboard; a compromised key is revoked there and replaced).
 guidance('render', {
   steps:
-    "Sign in to Render and revoke (delete or regenerate) the leaked API key where Render manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Render's logs or usage for activity you do not recognise.",
-  url: 'https://render.com/docs/api#1-create-an-api-key',
+    'In the Render Dashboard open Account Settings > API Keys and revoke the leaked key, then create a new one (it is shown in full only once) and update every script or CI job that used the old key. Because a Render API key can manage services, deploys and environment groups, review recent deploys and environment variable changes for anything you did not do.',
+  url: 'https://render.com/api',
 });

@@ -38,9 +38,9 @@ export default family('upstash', [
   },
 ]);
 
-// Revoke or rotate: Upstash documentation (the page this family file already cites for its key format).
+// Revoke or rotate: Upstash Redis documentation, "REST API", and flyctl "fly redis reset" (resetting the database password invalidates its REST tokens).
 guidance('upstash', {
   steps:
-    "Sign in to Upstash and revoke (delete or regenerate) the leaked Redis REST token where Upstash manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Upstash's logs or usage for activity you do not recognise.",
+    'In the Upstash Console open the database and reset its password: this revokes both the standard and the read-only REST tokens (for an Upstash database created through Fly.io, run `fly redis reset <name>`). Copy the new REST URL and token from the console into your secret store, update every client that used the old token, and check the database for keys or data you did not write.',
   url: 'https://upstash.com/docs/redis/features/restapi',
 });
