@@ -32,6 +32,7 @@ import {
 } from './fixture.js';
 import type { ForgeEvent } from './events.js';
 import { compileJql } from './jql.js';
+import { NotifyRefusal, queueNotification, type SimNotification } from './notify.js';
 import {
   faultInjector,
   RateLimiter,
@@ -117,6 +118,8 @@ export interface JiraSimulator {
   listen(port?: number): Promise<{ url: string; close(): Promise<void> }>;
   stats(): SimStats;
   readonly site: SimSite;
+  /** Every notification `POST /issue/{id}/notify` queued, oldest first. */
+  readonly notifications: readonly SimNotification[];
 }
 
 /** What a handler answers; `objects` = core objects returned (the points beyond the first). */
@@ -143,6 +146,8 @@ interface Ctx {
   readonly maxPageSize: number;
   /** Path and query as requested, for `self` and `nextPage`. */
   readonly url: URL;
+  /** Where `POST /issue/{id}/notify` records what it queues. */
+  readonly notifications: SimNotification[];
 }
 
 type Handler = (ctx: Ctx) => Reply;
@@ -389,6 +394,18 @@ const getIssue: Handler = (ctx) => {
       ...expansions(ctx, ctx.query.get('expand'), shown),
     },
   };
+};
+
+/** `POST /issue/{id}/notify`: 204 once the email is queued (see notify.ts). */
+const notifyIssue: Handler = (ctx) => {
+  const issue = issueOr404(ctx);
+  try {
+    queueNotification(ctx.site, issue, ctx.body, ctx.notifications);
+  } catch (e) {
+    if (e instanceof NotifyRefusal) throw new HttpError(400, [e.message]);
+    throw e;
+  }
+  return { status: 204 };
 };
 
 const listComments: Handler = (ctx) => {
@@ -1017,6 +1034,8 @@ const ROUTES: readonly Route[] = (
     ['GET', '/rest/api/3/user/search', searchUsers],
     ['GET', '/rest/api/3/user/bulk', bulkUsers],
     ['GET', '/rest/api/3/serverInfo', serverInfo],
+    // Emails people; changes no content (the app's one write, always served).
+    ['POST', '/rest/api/3/issue/{issue}/notify', notifyIssue],
   ] as const
 )
   .map(([method, path, handler]): Route => ({
@@ -1079,6 +1098,7 @@ export function createJiraSimulator(site: SimSite, options: SimulatorOptions = {
   const limiter = options.limits ? new RateLimiter(options.limits, now) : undefined;
   const fault = options.faults ? faultInjector(options.faults) : undefined;
   const latencyMs = options.latencyMs ?? 0;
+  const notifications: SimNotification[] = [];
 
   /** The viewer, or a 401 reply. */
   function identify(headers: Readonly<Record<string, string>>): Viewer | Reply {
@@ -1138,6 +1158,7 @@ export function createJiraSimulator(site: SimSite, options: SimulatorOptions = {
       embedLimit,
       maxPageSize,
       url,
+      notifications,
     };
     try {
       return hit.r.handler(ctx);
@@ -1231,6 +1252,7 @@ export function createJiraSimulator(site: SimSite, options: SimulatorOptions = {
     fetch,
     listen,
     site,
+    notifications,
     stats: () => endpointTotals(byEndpoint),
   };
 }

@@ -16,6 +16,7 @@ import type { UnitSkip } from '../content/issue-units.js';
 import type { JiraClient } from '../jira/client.js';
 import { customWorkOf, scannerOf, textFields, validitySessionOf, type AppDeps } from './context.js';
 import { enqueueIncidents } from './delivery.js';
+import { notifyNewIncidents } from './notify.js';
 import { isMonitored, loadSettings, zodMessage } from './settings.js';
 
 const Id = z.union([z.string().min(1), z.number().int()]).transform(String);
@@ -324,6 +325,8 @@ async function scanChange(
     deps,
     result.incidents.map((i) => i.id),
   );
+  // Opt-in: Jira emails the people involved in a leak it just saw written.
+  if (settings.notifyPeople === true) await notifyNewIncidents(deps, result);
   // What a trigger had no time for, a consumer does; what a consumer had no time for is a skip.
   const deferred = run === 'trigger' && result.skipped.some((s) => s.code === 'over-budget');
   if (deferred) await deps.queues.pushRescan(event);

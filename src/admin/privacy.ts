@@ -1,12 +1,14 @@
 /**
  * Personal data, as Marketplace apps must handle it: the only personal data kept are Atlassian
  * account ids (who an incident is assigned to, who last changed its status, who wrote the comment,
- * worklog or history entry a secret was found in). They are reported to the platform every week;
- * those it marks closed are erased from every incident and occurrence. Names are never kept.
+ * worklog or history entry a secret was found in, who was notified of an incident and who asked).
+ * They are reported to the platform every week; those it marks closed are erased from every
+ * incident, occurrence and notification record. Names are never kept.
  * @module
  */
 import type { Incident, StoredOccurrence } from '../incidents/model.js';
 import type { AppDeps } from './context.js';
+import { NOTIFIED, type NotificationRecord } from './notify.js';
 
 export interface ReportedAccount {
   readonly accountId: string;
@@ -33,11 +35,44 @@ async function allIncidents(deps: Pick<AppDeps, 'store'>): Promise<Incident[]> {
   return out;
 }
 
+async function allNotifications(
+  docs: AppDeps['docs'],
+): Promise<{ key: string; value: NotificationRecord }[]> {
+  const out: { key: string; value: NotificationRecord }[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await docs.list<NotificationRecord>(NOTIFIED, 100, cursor);
+    out.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return out;
+}
+
+const peopleOf = (n: NotificationRecord): string[] => [...(n.by ? [n.by] : []), ...n.to.users];
+
+/** Notification records without the closed accounts (a record naming none of them is kept as is). */
+async function eraseFromNotifications(
+  docs: AppDeps['docs'],
+  records: readonly { key: string; value: NotificationRecord }[],
+  closed: ReadonlySet<string>,
+): Promise<void> {
+  for (const { key, value } of records) {
+    if (!peopleOf(value).some((id) => closed.has(id))) continue;
+    const { by, ...rest } = value;
+    await docs.set(key, {
+      ...rest,
+      ...(by && !closed.has(by) ? { by } : {}),
+      to: { ...value.to, users: value.to.users.filter((id) => !closed.has(id)) },
+    });
+  }
+}
+
 export async function reportPersonalData(
-  deps: Pick<AppDeps, 'store' | 'now'>,
+  deps: Pick<AppDeps, 'store' | 'now' | 'docs'>,
   report: PersonalDataReporter,
 ): Promise<{ reported: number; erased: number; incidentsChanged: number }> {
   const incidents = await allIncidents(deps);
+  const notifications = await allNotifications(deps.docs);
   const latest = new Map<string, string>();
   const saw = (id: string | undefined, at: string): void => {
     if (!id) return;
@@ -54,11 +89,13 @@ export async function reportPersonalData(
       saw(o.location.authorId, o.last_seen);
     }
   }
+  for (const { value } of notifications) for (const id of peopleOf(value)) saw(id, value.at);
   if (latest.size === 0) return { reported: 0, erased: 0, incidentsChanged: 0 };
   const answer = await report(
     [...latest].map(([accountId, updatedAt]) => ({ accountId, updatedAt })),
   );
   const closed = new Set(answer.filter((a) => a.status === 'closed').map((a) => a.accountId));
+  await eraseFromNotifications(deps.docs, notifications, closed);
   let changed = 0;
   for (const i of incidents) {
     const assigneeGone = i.assignee_id !== undefined && closed.has(i.assignee_id);

@@ -30,6 +30,8 @@ import { enqueueAll, enqueueIncidents } from './delivery.js';
 import { realtimeSkips } from './events.js';
 import { controlScan, getJob, listJobs, startScan } from './jobs.js';
 import { checkNow } from './check-now.js';
+import { incidentGuidance, placesOf } from './guidance.js';
+import { notificationsOf, notifyPlaces } from './notify.js';
 import { NOTICE_TEXT } from './notice.js';
 import { maskSummaries, placeNamesOf } from './places.js';
 import {
@@ -230,12 +232,8 @@ async function* projectPlaces(
   incidentId: string,
   projectKey: string,
 ): AsyncGenerator<StoredOccurrence> {
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.occurrencePage(incidentId, OCCURRENCES_PER_PAGE, cursor);
-    for (const o of page.items) if (o.location.projectKey === projectKey) yield o;
-    cursor = page.cursor;
-  } while (cursor !== undefined);
+  for await (const o of placesOf(deps.store, incidentId, OCCURRENCES_PER_PAGE))
+    if (o.location.projectKey === projectKey) yield o;
 }
 
 /** The incident as the page of `projectKey` may see it (see projectIncident). */
@@ -288,11 +286,21 @@ async function incidentDetail(
     if (p.data.cursor === undefined) throw e;
     return fail('invalid', 'the cursor is not valid any more: open the incident again');
   }
+  // What to do about it, with the first page only (a later page adds places, not advice).
+  const guidance =
+    p.data.cursor === undefined
+      ? await incidentGuidance(
+          incident,
+          page.cursor === undefined ? page.items : placesOf(deps.store, incident.id),
+        )
+      : undefined;
   return ok({
     incident: publicIncident(incident),
     occurrences: page.items.map(shownOccurrence),
     names: await placeNamesOf(deps, page.items),
     ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
+    ...(guidance ? { guidance } : {}),
+    ...(p.data.cursor === undefined ? await shownNotifications(deps, incident.id) : {}),
   });
 }
 
@@ -323,11 +331,20 @@ async function projectDetail(
     }
     found.push(o);
   }
+  const guidance =
+    cursor === undefined
+      ? await incidentGuidance(
+          incident,
+          more ? projectPlaces(deps, incident.id, projectKey) : found,
+        )
+      : undefined;
   return ok({
     incident: await projectView(deps, incident, projectKey),
     occurrences: found.map(shownOccurrence),
     names: await placeNamesOf(deps, found),
     ...(more ? { cursor: String(skip + found.length) } : {}),
+    ...(guidance ? { guidance } : {}),
+    ...(cursor === undefined ? await shownNotifications(deps, incident.id, projectKey) : {}),
   });
 }
 
@@ -418,6 +435,47 @@ async function summaries(
   if (!incident || (projectKey && !incident.project_keys.includes(projectKey)))
     return fail('not-found', 'no such incident');
   return ok(await maskSummaries(deps, incident, p.data.summaries));
+}
+
+/**
+ * The Notify action: Jira emails the people involved in each place not notified yet (see
+ * notify.ts). Only when an admin turned notifications on; from a project page, like any action,
+ * only on an incident no other project holds.
+ */
+async function notifyIncident(
+  deps: ResolverDeps,
+  raw: unknown,
+  accountId: string,
+  projectKey?: string,
+): Promise<ResolverResult> {
+  const p = IncidentId.safeParse(raw);
+  if (!p.success) return fail('invalid', zodMessage(p.error));
+  const incident = await deps.store.getIncident(p.data.id);
+  if (!incident || (projectKey && !incident.project_keys.includes(projectKey)))
+    return fail('not-found', 'no such incident');
+  if (projectKey && incident.project_keys.some((k) => k !== projectKey))
+    return fail('forbidden', SHARED_INCIDENT);
+  if ((await loadSettings(deps.docs)).notifyPeople !== true)
+    return fail('forbidden', NOTIFICATIONS_OFF);
+  const places: StoredOccurrence[] = [];
+  for await (const o of placesOf(deps.store, incident.id, OCCURRENCES_PER_PAGE)) places.push(o);
+  const r = await notifyPlaces(deps, incident, places, accountId);
+  return ok({ ...r, notifications: await notificationsOf(deps.docs, incident.id) });
+}
+
+export const NOTIFICATIONS_OFF =
+  'notifications are off: a Jira administrator turns them on in the app’s settings';
+
+/**
+ * The notifications of an incident a page may see (a project page, its own issues' only), and
+ * whether the Notify action is on.
+ */
+async function shownNotifications(deps: ResolverDeps, incidentId: string, projectKey?: string) {
+  const all = await notificationsOf(deps.docs, incidentId);
+  return {
+    notifications: projectKey ? all.filter((n) => n.issue_key.startsWith(`${projectKey}-`)) : all,
+    notifications_enabled: (await loadSettings(deps.docs)).notifyPeople === true,
+  };
 }
 
 export const SHARED_INCIDENT =
@@ -572,6 +630,7 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
   getIncident: (deps, payload) => incidentDetail(deps, payload),
   maskSummaries: (deps, payload) => summaries(deps, payload),
   incidentAction: (deps, payload, accountId) => incidentAction(deps, payload, accountId),
+  notifyIncident: (deps, payload, accountId) => notifyIncident(deps, payload, accountId),
   /** "Check now": reads a place of the incident again, checks its secret, forgets it. */
   async checkValidity(deps, payload) {
     const p = IncidentId.safeParse(payload);
@@ -604,6 +663,8 @@ export const PROJECT_RESOLVERS: Record<
   maskSummaries: (deps, payload, _a, projectKey) => summaries(deps, payload, projectKey),
   incidentAction: (deps, payload, accountId, projectKey) =>
     incidentAction(deps, payload, accountId, projectKey),
+  notifyIncident: (deps, payload, accountId, projectKey) =>
+    notifyIncident(deps, payload, accountId, projectKey),
   filterDetectors,
   searchUsers,
   userNames,

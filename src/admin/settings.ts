@@ -34,6 +34,11 @@ export interface Settings {
   readonly incidentApiUrl: string | null;
   /** Live validity checks (issue 12): off by default, as each one sends a secret to its issuer. */
   readonly validityChecks: ValidityChecks;
+  /**
+   * Email the people involved (the issue's reporter, the author of the comment or worklog) through
+   * Jira: on a new real-time incident, and with the Notify action. Off by default (absent: off).
+   */
+  readonly notifyPeople?: boolean;
 }
 
 export interface ValidityChecks {
@@ -155,6 +160,7 @@ export const SettingsPatch = z
       .regex(/^[A-Za-z0-9_-]{1,128}$/, 'not a group id')
       .nullable(),
     incidentApiUrl: z.string().max(2048).nullable(),
+    notifyPeople: z.boolean(),
     validityChecks: z
       .object({
         enabled: z.boolean(),
@@ -214,6 +220,7 @@ export function applySettingsPatch(settings: Settings, raw: unknown): Checked<Se
     if (problem) return { ok: false, error: `incidentApiUrl ${problem}` };
     next = { ...next, incidentApiUrl: url };
   }
+  if (p.notifyPeople !== undefined) next = { ...next, notifyPeople: p.notifyPeople };
   if (p.validityChecks) {
     const { enabled, provider, keepIdentity } = p.validityChecks;
     let v = next.validityChecks;

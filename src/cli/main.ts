@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { adfToText } from '../content/adf-text.js';
 import { DETECTORS } from '../detectors/index.js';
+import { remediationFor } from '../detectors/remediation.js';
 import { checkerFor, type ValidityFetch, type ValiditySession } from '../validity/index.js';
 import { cliValiditySession, networkValidityFetch, validityFields } from './validity.js';
 import { compileCustomDetector, type CustomDetector } from '../engine/custom-detector.js';
@@ -156,6 +157,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           family: d.family,
           keywords: d.keywords,
           enabledByDefault: d.enabledByDefault !== false,
+          // How to revoke or rotate its secrets, with the provider's page (src/detectors/guidance.ts).
+          remediation: remediationFor(d.family) ?? null,
           // The host a live check of this detector's secrets goes to (absent: no checker).
           ...(checker ? { validityCheck: { host: checker.host } } : {}),
         };

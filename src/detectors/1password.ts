@@ -5,6 +5,7 @@
 import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** The token body decodes to a JSON object: its head gives `{"key":` in printable ASCII. */
 function decodesToJson(token: string): boolean {
@@ -100,3 +101,10 @@ export default family('1password', [
     },
   },
 ]);
+
+// Revoke or rotate: 1Password documentation (the page this family file already cites for its key format).
+guidance('1password', {
+  steps:
+    "Sign in to 1Password and revoke (delete or regenerate) the leaked service account token or account Secret Key or Connect server token where 1Password manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check 1Password's logs or usage for activity you do not recognise.",
+  url: 'https://developer.1password.com/docs/service-accounts/',
+});

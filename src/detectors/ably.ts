@@ -1,6 +1,7 @@
 // Ably API keys: "<app id>.<key id>:<key secret>" (6 + 6 + 43 base64url chars), reported when an
 // Ably client or variable name is near. https://ably.com/docs/auth/basic
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('ably', [
   {
@@ -29,3 +30,10 @@ export default family('ably', [
     },
   },
 ]);
+
+// Revoke or rotate: Ably documentation (the page this family file already cites for its key format).
+guidance('ably', {
+  steps:
+    "Sign in to Ably and revoke (delete or regenerate) the leaked API key where Ably manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Ably's logs or usage for activity you do not recognise.",
+  url: 'https://ably.com/docs/auth/basic',
+});

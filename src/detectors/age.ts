@@ -1,6 +1,7 @@
 // age X25519 identities: Bech32 (BIP-173) with HRP "age-secret-key-", upper-cased
 // (https://age-encryption.org/v1). The 6-char Bech32 checksum is verified.
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
 const GEN = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
@@ -51,3 +52,10 @@ export default family('age', [
     },
   },
 ]);
+
+// Revoke or rotate: age documentation (the page this family file already cites for its key format).
+guidance('age', {
+  steps:
+    'Generate a new age key, re-encrypt what was encrypted to the old one for the new recipient, and destroy the old key: anything encrypted to it can be read by whoever holds it.',
+  url: 'https://age-encryption.org/v1',
+});

@@ -1,6 +1,7 @@
 // AI21 Studio API keys: 32 alphanumerics with no prefix, recognised only after an AI21 variable
 // name. https://docs.ai21.com/reference/authentication
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('ai21', [
   {
@@ -30,3 +31,10 @@ export default family('ai21', [
     },
   },
 ]);
+
+// Revoke or rotate: AI21 Studio documentation (the page this family file already cites for its key format).
+guidance('ai21', {
+  steps:
+    "Sign in to AI21 Studio and revoke (delete or regenerate) the leaked API key where AI21 Studio manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check AI21 Studio's logs or usage for activity you do not recognise.",
+  url: 'https://docs.ai21.com/reference/authentication',
+});

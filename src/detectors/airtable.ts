@@ -3,6 +3,7 @@
 // https://airtable.com/developers/web/guides/personal-access-tokens
 import { bytesToUtf8, decodeBase64 } from '../engine/checks/radix.js';
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 // The OAuth token's middle segment is a JSON object (userId, expiresAt, secret, ...).
 function hasJsonPayload(token: string): boolean {
@@ -94,3 +95,10 @@ export default family('airtable', [
     },
   },
 ]);
+
+// Revoke or rotate: Airtable Support, "Creating personal access tokens" (managed in the developer hub).
+guidance('airtable', {
+  steps:
+    "In Airtable's developer hub (Personal access tokens) regenerate or delete the leaked token; a leaked OAuth token ends when the integration's access is removed, and legacy API keys no longer work. Create a token with only the scopes and bases it needs, update the scripts that used it, and check the bases' revision history for changes you did not make.",
+  url: 'https://support.airtable.com/docs/creating-personal-access-tokens',
+});

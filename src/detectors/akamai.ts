@@ -4,6 +4,7 @@
 // https://techdocs.akamai.com/developer/docs/set-up-authentication-credentials and
 // https://techdocs.akamai.com/developer/docs/edgegrid
 import { ASSIGN, family, near } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('akamai', [
   {
@@ -55,3 +56,10 @@ export default family('akamai', [
     },
   },
 ]);
+
+// Revoke or rotate: Akamai documentation (the page this family file already cites for its key format).
+guidance('akamai', {
+  steps:
+    "Sign in to Akamai and revoke (delete or regenerate) the leaked EdgeGrid client or access token or EdgeGrid client secret where Akamai manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Akamai's logs or usage for activity you do not recognise.",
+  url: 'https://techdocs.akamai.com/developer/docs/set-up-authentication-credentials',
+});

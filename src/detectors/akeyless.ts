@@ -1,6 +1,7 @@
 // Akeyless API access keys: 44-char base64, reported only after an Akeyless access-key name.
 // https://docs.akeyless.io/docs/api-key
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -34,3 +35,10 @@ export default family('akeyless', [
     },
   },
 ]);
+
+// Revoke or rotate: Akeyless documentation (the page this family file already cites for its key format).
+guidance('akeyless', {
+  steps:
+    "Sign in to Akeyless and revoke (delete or regenerate) the leaked access key where Akeyless manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Akeyless's logs or usage for activity you do not recognise.",
+  url: 'https://docs.akeyless.io/docs/api-key',
+});

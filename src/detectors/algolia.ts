@@ -4,6 +4,7 @@
 // https://www.algolia.com/doc/guides/security/api-keys/ (format: gitleaks rules/algolia.go)
 import type { PartnerSpec } from '../engine/types.js';
 import { ASSIGN, ci, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /**
  * An Algolia key works only with its application id (10 upper-case alphanumerics), named as
@@ -101,3 +102,10 @@ export default family('algolia', [
     },
   },
 ]);
+
+// Revoke or rotate: Algolia docs, "API keys" (Admin, Search-only and custom keys; managed in the dashboard's API Keys section).
+guidance('algolia', {
+  steps:
+    "In the Algolia dashboard's API Keys section, regenerate the Admin API key if it leaked (the old one stops working at once, so update your back-end first) or delete a leaked custom key and create a narrower one; a search-only key is public by design, but restrict it by index, referrer and rate limit. Then check the indices and their operation logs for changes you did not make.",
+  url: 'https://www.algolia.com/doc/guides/security/api-keys/',
+});

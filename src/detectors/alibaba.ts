@@ -1,5 +1,6 @@
 // Alibaba Cloud AccessKey pairs: the id is "LTAI" + 12-20 chars, the secret 30 chars.
 import { ASSIGN, ci, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
 
@@ -93,3 +94,10 @@ export default family('alibaba', [
     },
   },
 ]);
+
+// Revoke or rotate: Alibaba Cloud docs, AccessKey pairs ("If an AccessKey pair is leaked, we recommend that you immediately delete it").
+guidance('alibaba', {
+  steps:
+    "In the RAM console (Identities > Users > the user's AccessKey section) disable the leaked AccessKey pair and then delete it, or call DeleteAccessKey; never keep an AccessKey on the root account. Create a new pair for a RAM user with only the permissions it needs, update the applications that used it, and check ActionTrail for calls made with the old one.",
+  url: 'https://www.alibabacloud.com/help/doc-detail/120400.htm',
+});

@@ -2,6 +2,7 @@
 // public). https://amplitude.com/docs/apis/authentication (maps: trufflehog
 // pkg/detectors/amplitudeapikey).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -35,3 +36,10 @@ export default family('amplitude', [
     },
   },
 ]);
+
+// Revoke or rotate: Amplitude documentation (the page this family file already cites for its key format).
+guidance('amplitude', {
+  steps:
+    "Sign in to Amplitude and revoke (delete or regenerate) the leaked secret key where Amplitude manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Amplitude's logs or usage for activity you do not recognise.",
+  url: 'https://amplitude.com/docs/apis/authentication',
+});

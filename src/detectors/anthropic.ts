@@ -2,6 +2,7 @@
 // Claude OAuth access/refresh tokens (sk-ant-oat01-/sk-ant-ort01-) and claude.ai session keys
 // (sk-ant-sid01-) share the prefix scheme. https://docs.anthropic.com/en/api/getting-started
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('anthropic', [
   {
@@ -98,3 +99,10 @@ export default family('anthropic', [
     },
   },
 ]);
+
+// Revoke or rotate: Claude Help Center, "What should I do if I suspect my API key has been compromised?".
+guidance('anthropic', {
+  steps:
+    "In the Claude Console, open the API keys page, choose the leaked key's menu and Delete API Key (permanent), then create a new key and store it in a secrets manager. An OAuth or session token is ended by signing that account out; review the Console's usage for calls you did not make.",
+  url: 'https://support.claude.com/en/articles/8384961-what-should-i-do-if-i-suspect-my-api-key-has-been-compromised',
+});

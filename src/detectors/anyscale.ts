@@ -1,6 +1,7 @@
 // Anyscale Endpoints API keys: "esecret_" + alphanumerics. (Platform CLI tokens have no documented
 // format and are not detected.) https://docs.endpoints.anyscale.com/
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('anyscale', [
   {
@@ -26,3 +27,10 @@ export default family('anyscale', [
     },
   },
 ]);
+
+// Revoke or rotate: Anyscale documentation (the page this family file already cites for its key format).
+guidance('anyscale', {
+  steps:
+    "Sign in to Anyscale and revoke (delete or regenerate) the leaked Endpoints API key where Anyscale manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Anyscale's logs or usage for activity you do not recognise.",
+  url: 'https://docs.endpoints.anyscale.com/',
+});

@@ -3,6 +3,7 @@
 // https://developers.asana.com/docs/personal-access-token (maps: trufflehog
 // pkg/detectors/asanapersonalaccesstoken).
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('asana', [
   {
@@ -31,3 +32,10 @@ export default family('asana', [
     },
   },
 ]);
+
+// Revoke or rotate: Asana developers, "Personal access token" (tokens are managed in the developer console).
+guidance('asana', {
+  steps:
+    "In the Asana developer console (app.asana.com/0/my-apps) deauthorize the leaked personal access token; it stops working at once. Create a new token with a clear description for the script that needs it (or move the integration to OAuth), and check your workspaces' recent activity for changes you did not make.",
+  url: 'https://developers.asana.com/docs/personal-access-token',
+});

@@ -2,6 +2,7 @@
 // only after an AssemblyAI name. https://www.assemblyai.com/docs/api-reference/overview#authorization
 // (format: TruffleHog pkg/detectors/assemblyai)
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('assemblyai', [
   {
@@ -38,3 +39,10 @@ export default family('assemblyai', [
     },
   },
 ]);
+
+// Revoke or rotate: AssemblyAI documentation (the page this family file already cites for its key format).
+guidance('assemblyai', {
+  steps:
+    "Sign in to AssemblyAI and revoke (delete or regenerate) the leaked API key where AssemblyAI manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check AssemblyAI's logs or usage for activity you do not recognise.",
+  url: 'https://www.assemblyai.com/docs/api-reference/overview#authorization',
+});

@@ -2,6 +2,7 @@
 import { hasAtlassianCrc } from '../engine/checks/token-checksums.js';
 import { decodeBase64 } from '../engine/checks/radix.js';
 import { ASSIGN, E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** Cloud tokens end in the upper-case hex CRC-32 of all before it; `=` may arrive as `\=` or `%3D`. */
 const cloudCrc = (t: string): boolean =>
@@ -195,3 +196,10 @@ export default family('atlassian', [
     },
   },
 ]);
+
+// Revoke or rotate: Atlassian Support, "Manage API tokens for your Atlassian account" (organization admins: "Revoke user API tokens").
+guidance('atlassian', {
+  steps:
+    "Revoke the API token at id.atlassian.com (Security > Create and manage API tokens); an organization admin can revoke a managed account's tokens in Atlassian Administration (Insights > API token activity). Bitbucket access tokens and app passwords are revoked in their own repository, workspace or personal settings, Data Center personal access tokens in the user's profile.",
+  url: 'https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account',
+});

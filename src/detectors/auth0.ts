@@ -4,6 +4,7 @@
 // https://auth0.com/docs/get-started/applications/application-settings
 import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
 import { ASSIGN, ci, EW, family, JWS } from './define.js';
+import { guidance } from './guidance.js';
 
 const TENANT_ISSUER = /^https:\/\/[a-z0-9-]{3,64}(?:\.[a-z]{2})?\.auth0\.com\/$/;
 
@@ -66,3 +67,10 @@ export default family('auth0', [
     },
   },
 ]);
+
+// Revoke or rotate: Auth0 Docs, "Rotate Client Secrets".
+guidance('auth0', {
+  steps:
+    "In the Auth0 Dashboard open Applications > Applications > the app, and in the Settings page's Danger Zone select Rotate (or call the Management API's rotate-secret endpoint); update the servers that use the client secret with the new value. A leaked Management API token is short-lived, but rotate the secret of the machine-to-machine app that issued it. Check the tenant's logs for activity you did not expect.",
+  url: 'https://auth0.com/docs/configure/applications/rotate-client-secret',
+});

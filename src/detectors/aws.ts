@@ -2,6 +2,7 @@
 import { isAwsKeyId } from '../engine/checks/aws-key-id.js';
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { ASSIGN, ci, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
 
@@ -255,3 +256,10 @@ export default family('aws', [
     },
   },
 ]);
+
+// Revoke or rotate: AWS Account Management reference, "Best practices for managing AWS access keys".
+guidance('aws', {
+  steps:
+    "In the IAM console (Users > Security credentials), make the leaked access key inactive, then delete it once nothing depends on it; create a new key for the workloads that used it. Session tokens expire on their own, but revoke the role's active sessions if the token is still valid, and review CloudTrail for calls made with the key.",
+  url: 'https://docs.aws.amazon.com/accounts/latest/reference/credentials-access-keys-best-practices.html',
+});

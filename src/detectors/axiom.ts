@@ -1,6 +1,7 @@
 // Axiom tokens: API tokens "xaat-" + UUID, personal access tokens "xapt-" + UUID.
 // https://axiom.co/docs/reference/tokens
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -49,3 +50,10 @@ export default family('axiom', [
     },
   },
 ]);
+
+// Revoke or rotate: Axiom documentation (the page this family file already cites for its key format).
+guidance('axiom', {
+  steps:
+    "Sign in to Axiom and revoke (delete or regenerate) the leaked API token or personal access token where Axiom manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Axiom's logs or usage for activity you do not recognise.",
+  url: 'https://axiom.co/docs/reference/tokens',
+});

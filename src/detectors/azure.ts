@@ -3,6 +3,7 @@
 import { decodeBase64 } from '../engine/checks/radix.js';
 import { isPlaceholderValue } from '../engine/placeholder.js';
 import { ASSIGN, ci, E, EW, family, near } from './define.js';
+import { guidance } from './guidance.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
 
@@ -539,3 +540,10 @@ export default family('azure', [
     },
   },
 ]);
+
+// Revoke or rotate: Microsoft Learn, "Manage storage account access keys" (rotate keys).
+guidance('azure', {
+  steps:
+    "Regenerate the leaked key in the Azure portal (storage, Cosmos DB, Service Bus, Event Hubs, IoT Hub, Search, Azure OpenAI and App Configuration resources each have a Keys or Access keys page; switch clients to the other key first), delete a leaked Entra ID client secret from the app registration's Certificates & secrets, and revoke a leaked Azure DevOps personal access token under User settings > Personal access tokens. SAS tokens stop only when the key that signed them is regenerated or their policy is removed.",
+  url: 'https://learn.microsoft.com/en-us/azure/storage/common/storage-account-keys-manage?tabs=azure-portal',
+});

@@ -2,6 +2,7 @@
 // short, so a key counts only near a B2 name. https://www.backblaze.com/docs/cloud-storage-application-keys
 // (B2_APPLICATION_KEY_ID / B2_APPLICATION_KEY).
 import { family, near } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('backblaze', [
   {
@@ -32,3 +33,10 @@ export default family('backblaze', [
     },
   },
 ]);
+
+// Revoke or rotate: Backblaze docs, "Create and Manage App Keys" (a new master key invalidates the old one; b2_delete_key deletes an application key).
+guidance('backblaze', {
+  steps:
+    'In the Backblaze web console (B2 Cloud Storage > Application Keys) delete the leaked application key (or call b2_delete_key); for a leaked master application key, generate a new master key, which invalidates the old one. Create a replacement key restricted to one bucket and the capabilities it needs, update the tools that used it, and check the buckets for files you did not write or delete.',
+  url: 'https://backblaze.com/docs/cloud-storage-create-and-manage-app-keys',
+});

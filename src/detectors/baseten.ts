@@ -2,6 +2,7 @@
 // Baseten name (BASETEN_API_KEY, or an "Api-Key" header near a Baseten URL).
 // https://docs.baseten.co/observability/api-keys
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('baseten', [
   {
@@ -32,3 +33,10 @@ export default family('baseten', [
     },
   },
 ]);
+
+// Revoke or rotate: Baseten documentation (the page this family file already cites for its key format).
+guidance('baseten', {
+  steps:
+    "Sign in to Baseten and revoke (delete or regenerate) the leaked API key where Baseten manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Baseten's logs or usage for activity you do not recognise.",
+  url: 'https://docs.baseten.co/observability/api-keys',
+});

@@ -8,6 +8,7 @@
 import { isRealUrlPassword } from '../engine/checks/connection-url.js';
 import { HOST, USER } from './connection-string.js';
 import { family } from './define.js';
+import { guidance } from './guidance.js';
 
 // No '/', '?' or '#' in the password: `https://registry.npmjs.org:443/@scope/pkg` has no password.
 const PASSWORD = String.raw`[!$-&(-.0-;=@-~]`;
@@ -47,3 +48,10 @@ export default family('basic-auth-url', [
     },
   },
 ]);
+
+// Revoke or rotate: GitHub Docs, "Managing alerts from secret scanning" (securing compromised secrets).
+guidance('basic-auth-url', {
+  steps:
+    "The URL carries a user name and password for the host it names: change that account's password (or revoke the token used as a password) on that host, update the clients that used the URL, and rewrite such URLs to take the credential from a secrets store. Then check the host's access log for logins you do not recognise.",
+  url: 'https://docs.github.com/enterprise-server@3.0/code-security/secret-scanning/managing-alerts-from-secret-scanning',
+});

@@ -4,6 +4,7 @@
 // https://betterstack.com/docs/logs/start/ (source token); trufflehog pkg/detectors/betterstack
 // maps the 24-char shape.
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('better-stack', [
   {
@@ -40,3 +41,10 @@ export default family('better-stack', [
     },
   },
 ]);
+
+// Revoke or rotate: Better Stack documentation (the page this family file already cites for its key format).
+guidance('better-stack', {
+  steps:
+    "Sign in to Better Stack and revoke (delete or regenerate) the leaked API or source token where Better Stack manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Better Stack's logs or usage for activity you do not recognise.",
+  url: 'https://betterstack.com/docs/uptime/api/getting-started-with-uptime-api/',
+});

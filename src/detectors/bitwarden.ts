@@ -2,6 +2,7 @@
 // 30-char client secret + ":" + base64 of a 16-byte encryption key.
 // https://bitwarden.com/help/access-tokens/ (format from the Bitwarden SDK's AccessToken parser).
 import { E, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('bitwarden', [
   {
@@ -32,3 +33,10 @@ export default family('bitwarden', [
     },
   },
 ]);
+
+// Revoke or rotate: Bitwarden documentation (the page this family file already cites for its key format).
+guidance('bitwarden', {
+  steps:
+    "Sign in to Bitwarden and revoke (delete or regenerate) the leaked Secrets Manager access token where Bitwarden manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Bitwarden's logs or usage for activity you do not recognise.",
+  url: 'https://bitwarden.com/help/access-tokens/',
+});

@@ -2,6 +2,7 @@
 // https://developer.box.com/guides/authentication/tokens/developer-tokens/ (maps: trufflehog
 // pkg/detectors/box).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -35,3 +36,10 @@ export default family('box', [
     },
   },
 ]);
+
+// Revoke or rotate: Box Developer docs, "Revoke a Token" (and "Developer Tokens").
+guidance('box', {
+  steps:
+    "Revoke a leaked developer or access token in the Box Developer Console (the app's Configuration tab, where the developer token was generated) or with POST /oauth2/revoke; a leaked client secret is reset on the same Configuration tab (switch apps to the secondary secret first). Update the apps that used it, and check the enterprise's admin events for actions you did not take.",
+  url: 'https://developer.box.com/guides/authentication/access-tokens/revoke',
+});

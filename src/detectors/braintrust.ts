@@ -2,6 +2,7 @@
 // counts only near a Braintrust name. https://www.braintrust.dev/docs/reference/api/ApiKeys
 // (format: TruffleHog pkg/detectors/braintrust)
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('braintrust', [
   {
@@ -33,3 +34,10 @@ export default family('braintrust', [
     },
   },
 ]);
+
+// Revoke or rotate: Braintrust documentation (the page this family file already cites for its key format).
+guidance('braintrust', {
+  steps:
+    "Sign in to Braintrust and revoke (delete or regenerate) the leaked API key where Braintrust manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Braintrust's logs or usage for activity you do not recognise.",
+  url: 'https://www.braintrust.dev/docs/reference/api/ApiKeys',
+});

@@ -1,6 +1,7 @@
 // Braze REST API keys: UUIDs, reported only after a Braze key name.
 // https://www.braze.com/docs/api/basics/#rest-api-key
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -34,3 +35,10 @@ export default family('braze', [
     },
   },
 ]);
+
+// Revoke or rotate: Braze documentation (the page this family file already cites for its key format).
+guidance('braze', {
+  steps:
+    "Sign in to Braze and revoke (delete or regenerate) the leaked REST API key where Braze manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Braze's logs or usage for activity you do not recognise.",
+  url: 'https://www.braze.com/docs/api/basics/#rest-api-key',
+});

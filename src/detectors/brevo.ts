@@ -1,6 +1,7 @@
 // Brevo (formerly Sendinblue) API keys ("xkeysib-") and SMTP keys ("xsmtpsib-"): 64 hex, "-", 16
 // alphanumerics. https://developers.brevo.com/docs/getting-started (maps: gitleaks sendinblue.go).
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const key = (prefix: string) => String.raw`\b(${prefix}-[0-9a-f]{64}-[A-Za-z0-9]{16})${EW}`;
 
@@ -51,3 +52,10 @@ export default family('brevo', [
     },
   },
 ]);
+
+// Revoke or rotate: Brevo help center, "Create and manage your API keys" (Settings > SMTP & API > API Keys & MCP; keys can be deleted there and the account owner is emailed on creation and deletion).
+guidance('brevo', {
+  steps:
+    'In Brevo open your account menu > Settings > SMTP & API > API Keys & MCP (SMTP keys are managed in the same SMTP & API settings), find the leaked key by its last characters and delete it. Generate a replacement with only the access it needs and an expiry, store it in a secret store, and update every integration that used the old key. Check your sending logs and campaigns for emails you did not send.',
+  url: 'https://help.brevo.com/hc/en-us/articles/40159485019794-Create-and-manage-your-API-keys',
+});

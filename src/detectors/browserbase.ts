@@ -1,6 +1,7 @@
 // Browserbase (headless browsers for AI agents) API keys: "bb_live_" + 27 base64url chars.
 // https://docs.browserbase.com/introduction/getting-started
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('browserbase', [
   {
@@ -26,3 +27,10 @@ export default family('browserbase', [
     },
   },
 ]);
+
+// Revoke or rotate: Browserbase documentation (the page this family file already cites for its key format).
+guidance('browserbase', {
+  steps:
+    "Sign in to Browserbase and revoke (delete or regenerate) the leaked API key where Browserbase manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Browserbase's logs or usage for activity you do not recognise.",
+  url: 'https://docs.browserbase.com/introduction/getting-started',
+});

@@ -3,6 +3,7 @@
 // only after a Bugsnag name. https://docs.bugsnag.com/product/getting-started/#api-key and
 // https://bugsnagapiv2.docs.apiary.io/#introduction/authentication
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const NAME = String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])bugsnag[\w.-]{0,20}?[ ]?`;
 const END = String.raw`(?:$|[^A-Za-z0-9_-])`;
@@ -61,3 +62,10 @@ export default family('bugsnag', [
     },
   },
 ]);
+
+// Revoke or rotate: Bugsnag documentation (the page this family file already cites for its key format).
+guidance('bugsnag', {
+  steps:
+    "Sign in to Bugsnag and revoke (delete or regenerate) the leaked notifier API key or personal auth token where Bugsnag manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Bugsnag's logs or usage for activity you do not recognise.",
+  url: 'https://docs.bugsnag.com/product/getting-started/#api-key',
+});

@@ -1,5 +1,6 @@
 // Buildkite API access tokens: "bkua_" + 40 lower-case alphanumerics.
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('buildkite', [
   {
@@ -52,3 +53,10 @@ export default family('buildkite', [
     },
   },
 ]);
+
+// Revoke or rotate: Buildkite docs, "Managing API access tokens" (and the Access token API's revoke endpoint).
+guidance('buildkite', {
+  steps:
+    "Delete the leaked API access token in Buildkite's Personal Settings > API Access Tokens, or revoke it with DELETE /v2/access-token sent with that token (useful when its owner is unknown); organization admins can remove a token's access on the API Access Audit page. Create a token with only the scopes it needs and update the tools that used it.",
+  url: 'https://buildkite.com/docs/apis/managing-api-tokens',
+});

@@ -2,6 +2,7 @@
 // https://developer.calendly.com/how-to-authenticate-with-personal-access-tokens
 import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
 import { EW, family, JWS } from './define.js';
+import { guidance } from './guidance.js';
 
 /** Issued by Calendly's auth server. */
 function isProviderToken(t: string): boolean {
@@ -33,3 +34,10 @@ export default family('calendly', [
     },
   },
 ]);
+
+// Revoke or rotate: Calendly documentation (the page this family file already cites for its key format).
+guidance('calendly', {
+  steps:
+    "Sign in to Calendly and revoke (delete or regenerate) the leaked personal access token where Calendly manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Calendly's logs or usage for activity you do not recognise.",
+  url: 'https://developer.calendly.com/how-to-authenticate-with-personal-access-tokens',
+});

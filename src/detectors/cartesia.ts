@@ -1,5 +1,6 @@
 // Cartesia (voice/TTS) API keys: "sk_car_" + 22 alphanumerics. https://docs.cartesia.ai/
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('cartesia', [
   {
@@ -25,3 +26,10 @@ export default family('cartesia', [
     },
   },
 ]);
+
+// Revoke or rotate: Cartesia documentation (the page this family file already cites for its key format).
+guidance('cartesia', {
+  steps:
+    "Sign in to Cartesia and revoke (delete or regenerate) the leaked API key where Cartesia manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Cartesia's logs or usage for activity you do not recognise.",
+  url: 'https://docs.cartesia.ai/',
+});

@@ -1,6 +1,7 @@
 // Cerebras Inference API keys: "csk-" + 48 lower-case alphanumerics.
 // https://inference-docs.cerebras.ai/api-reference/authentication
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('cerebras', [
   {
@@ -27,3 +28,10 @@ export default family('cerebras', [
     },
   },
 ]);
+
+// Revoke or rotate: Cerebras documentation (the page this family file already cites for its key format).
+guidance('cerebras', {
+  steps:
+    "Sign in to Cerebras and revoke (delete or regenerate) the leaked API key where Cerebras manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Cerebras's logs or usage for activity you do not recognise.",
+  url: 'https://inference-docs.cerebras.ai/api-reference/authentication',
+});

@@ -1,6 +1,7 @@
 // Chargebee API keys: "live_" or "test_" + alphanumerics, reported only after a Chargebee key name.
 // https://apidocs.chargebee.com/docs/api/#api_authentication
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -34,3 +35,10 @@ export default family('chargebee', [
     },
   },
 ]);
+
+// Revoke or rotate: Chargebee documentation (the page this family file already cites for its key format).
+guidance('chargebee', {
+  steps:
+    "Sign in to Chargebee and revoke (delete or regenerate) the leaked API key where Chargebee manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Chargebee's logs or usage for activity you do not recognise.",
+  url: 'https://apidocs.chargebee.com/docs/api/#api_authentication',
+});

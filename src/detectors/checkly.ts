@@ -3,6 +3,7 @@
 // Checkly name. https://www.checklyhq.com/docs/accounts-and-users/creating-api-key/ (CHECKLY_API_KEY
 // examples read cu_...); trufflehog pkg/detectors/checklyhq maps the unprefixed shape.
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('checkly', [
   {
@@ -60,3 +61,10 @@ export default family('checkly', [
     },
   },
 ]);
+
+// Revoke or rotate: Checkly documentation (the page this family file already cites for its key format).
+guidance('checkly', {
+  steps:
+    "Sign in to Checkly and revoke (delete or regenerate) the leaked API key or user API key where Checkly manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Checkly's logs or usage for activity you do not recognise.",
+  url: 'https://www.checklyhq.com/docs/accounts-and-users/creating-api-key/',
+});

@@ -2,6 +2,7 @@
 // https://www.checkout.com/docs/developer-resources/api/api-keys (maps: trufflehog
 // pkg/detectors/checkout).
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('checkout', [
   {
@@ -27,3 +28,10 @@ export default family('checkout', [
     },
   },
 ]);
+
+// Revoke or rotate: Checkout.com documentation (the page this family file already cites for its key format).
+guidance('checkout', {
+  steps:
+    "Sign in to Checkout.com and revoke (delete or regenerate) the leaked secret key where Checkout.com manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Checkout.com's logs or usage for activity you do not recognise.",
+  url: 'https://www.checkout.com/docs/developer-resources/api/api-keys',
+});

@@ -2,6 +2,7 @@
 // (check-, stack-), so the key counts only near a Chroma name.
 // https://docs.trychroma.com/cloud/getting-started
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('chroma', [
   {
@@ -31,3 +32,10 @@ export default family('chroma', [
     },
   },
 ]);
+
+// Revoke or rotate: Chroma Cloud documentation (the page this family file already cites for its key format).
+guidance('chroma', {
+  steps:
+    "Sign in to Chroma Cloud and revoke (delete or regenerate) the leaked API key where Chroma Cloud manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Chroma Cloud's logs or usage for activity you do not recognise.",
+  url: 'https://docs.trychroma.com/cloud/getting-started',
+});

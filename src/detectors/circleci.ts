@@ -1,5 +1,6 @@
 // CircleCI API tokens: https://circleci.com/docs/managing-api-tokens/
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** CCIPAT_ / CCIPRJ_ + 22 alphanumerics + "_" + 40 hex. */
 const prefixed = (prefix: string) => String.raw`\b(${prefix}_[A-Za-z0-9]{22}_[0-9a-f]{40})${EW}`;
@@ -75,3 +76,10 @@ export default family('circleci', [
     },
   },
 ]);
+
+// Revoke or rotate: CircleCI Docs, "Managing API tokens" (tokens cannot be changed: delete and recreate them).
+guidance('circleci', {
+  steps:
+    'Delete the leaked personal API token under User Settings > Personal API Tokens (the X in the Remove column), or a leaked project token under Project Settings > API Permissions, then create a replacement with the same or a narrower scope and an expiry date. Update the scripts that used it, and check recent pipelines and project settings for changes you did not make.',
+  url: 'https://circleci.com/docs/managing-api-tokens/',
+});

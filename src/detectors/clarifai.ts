@@ -2,6 +2,7 @@
 // prefix, recognised only after a Clarifai name. https://docs.clarifai.com/clarifai-basics/authentication/
 // (format: TruffleHog pkg/detectors/clarifai)
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('clarifai', [
   {
@@ -31,3 +32,10 @@ export default family('clarifai', [
     },
   },
 ]);
+
+// Revoke or rotate: Clarifai documentation (the page this family file already cites for its key format).
+guidance('clarifai', {
+  steps:
+    "Sign in to Clarifai and revoke (delete or regenerate) the leaked personal access token or API key where Clarifai manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Clarifai's logs or usage for activity you do not recognise.",
+  url: 'https://docs.clarifai.com/clarifai-basics/authentication/',
+});

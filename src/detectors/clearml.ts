@@ -3,6 +3,7 @@
 // key counts only after a ClearML secret name, or as "secret_key" near a ClearML name.
 // https://clear.ml/docs/latest/docs/configs/env_vars/ and https://clear.ml/docs/latest/docs/configs/clearml_conf/
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('clearml', [
   {
@@ -34,3 +35,10 @@ export default family('clearml', [
     },
   },
 ]);
+
+// Revoke or rotate: ClearML documentation (the page this family file already cites for its key format).
+guidance('clearml', {
+  steps:
+    "Sign in to ClearML and revoke (delete or regenerate) the leaked API secret key where ClearML manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check ClearML's logs or usage for activity you do not recognise.",
+  url: 'https://clear.ml/docs/latest/docs/configs/env_vars/',
+});

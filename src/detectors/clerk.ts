@@ -1,6 +1,7 @@
 // Clerk secret keys: "sk_live_" / "sk_test_" + base62, reported only after a Clerk name (the prefix
 // alone is Stripe's too). https://clerk.com/docs/deployments/clerk-environment-variables
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('clerk', [
   {
@@ -31,3 +32,10 @@ export default family('clerk', [
     },
   },
 ]);
+
+// Revoke or rotate: Clerk documentation (the page this family file already cites for its key format).
+guidance('clerk', {
+  steps:
+    "Sign in to Clerk and revoke (delete or regenerate) the leaked secret key where Clerk manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Clerk's logs or usage for activity you do not recognise.",
+  url: 'https://clerk.com/docs/deployments/clerk-environment-variables',
+});

@@ -2,6 +2,7 @@
 // https://developer.clickup.com/docs/authentication (maps: trufflehog
 // pkg/detectors/clickuppersonaltoken).
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('clickup', [
   {
@@ -27,3 +28,10 @@ export default family('clickup', [
     },
   },
 ]);
+
+// Revoke or rotate: ClickUp documentation (the page this family file already cites for its key format).
+guidance('clickup', {
+  steps:
+    "Sign in to ClickUp and revoke (delete or regenerate) the leaked personal API token where ClickUp manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check ClickUp's logs or usage for activity you do not recognise.",
+  url: 'https://developer.clickup.com/docs/authentication',
+});

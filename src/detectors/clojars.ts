@@ -1,6 +1,7 @@
 // Clojars deploy tokens: "CLOJARS_" + 60 lower-case hex/alphanumerics.
 // https://github.com/clojars/clojars-web/wiki/Deploy-Tokens ; gitleaks clojars.go maps the shape.
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('clojars', [
   {
@@ -26,3 +27,10 @@ export default family('clojars', [
     },
   },
 ]);
+
+// Revoke or rotate: Clojars documentation (the page this family file already cites for its key format).
+guidance('clojars', {
+  steps:
+    "Sign in to Clojars and revoke (delete or regenerate) the leaked deploy token where Clojars manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Clojars's logs or usage for activity you do not recognise.",
+  url: 'https://github.com/clojars/clojars-web/wiki/Deploy-Tokens',
+});

@@ -2,6 +2,7 @@
 // (https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/).
 import { crc32Ascii } from '../engine/checks/crc32.js';
 import { ASSIGN, ci, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
 
@@ -154,3 +155,10 @@ export default family('cloudflare', [
     },
   },
 ]);
+
+// Revoke or rotate: Cloudflare Docs, "Roll tokens".
+guidance('cloudflare', {
+  steps:
+    "In the Cloudflare dashboard (My Profile > API Tokens) roll the leaked API token from its menu: the old secret stops working and the new one keeps the same permissions; or delete it. A leaked Global API Key or Origin CA Key is changed from the same page. Update the services that used it, then check the account's audit log.",
+  url: 'https://developers.cloudflare.com/fundamentals/api/how-to/roll-token/',
+});

@@ -3,6 +3,7 @@
 // https://cloudinary.com/documentation/how_to_integrate_cloudinary#account_details (API environment
 // variable) and https://cloudinary.com/documentation/node_integration#configuration
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** 27 random base64url chars almost surely mix upper and lower case. */
 const mixedCase = (s: string): boolean => /[A-Z]/.test(s) && /[a-z]/.test(s);
@@ -61,3 +62,10 @@ export default family('cloudinary', [
     },
   },
 ]);
+
+// Revoke or rotate: Cloudinary documentation (the page this family file already cites for its key format).
+guidance('cloudinary', {
+  steps:
+    "Sign in to Cloudinary and revoke (delete or regenerate) the leaked URL with API secret or API secret where Cloudinary manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Cloudinary's logs or usage for activity you do not recognise.",
+  url: 'https://cloudinary.com/documentation/how_to_integrate_cloudinary#account_details',
+});

@@ -2,6 +2,7 @@
 // variable name. https://help.cloudsmith.io/docs/api-key ; trufflehog pkg/detectors/cloudsmith maps
 // the 40-hex shape.
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('cloudsmith', [
   {
@@ -32,3 +33,10 @@ export default family('cloudsmith', [
     },
   },
 ]);
+
+// Revoke or rotate: Cloudsmith documentation (the page this family file already cites for its key format).
+guidance('cloudsmith', {
+  steps:
+    "Sign in to Cloudsmith and revoke (delete or regenerate) the leaked API key where Cloudsmith manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Cloudsmith's logs or usage for activity you do not recognise.",
+  url: 'https://help.cloudsmith.io/docs/api-key',
+});

@@ -2,6 +2,7 @@
 // reported only after a Codacy name. https://docs.codacy.com/codacy-api/api-tokens/ ; trufflehog
 // pkg/detectors/codacy maps the 20-char shape.
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('codacy', [
   {
@@ -28,3 +29,10 @@ export default family('codacy', [
     },
   },
 ]);
+
+// Revoke or rotate: Codacy documentation (the page this family file already cites for its key format).
+guidance('codacy', {
+  steps:
+    "Sign in to Codacy and revoke (delete or regenerate) the leaked API or project token where Codacy manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Codacy's logs or usage for activity you do not recognise.",
+  url: 'https://docs.codacy.com/codacy-api/api-tokens/',
+});

@@ -3,6 +3,7 @@
 // https://docs.codeclimate.com/docs/finding-your-test-coverage-token and
 // https://developer.codeclimate.com/#authentication ; trufflehog pkg/detectors/codeclimate.
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('codeclimate', [
   {
@@ -32,3 +33,10 @@ export default family('codeclimate', [
     },
   },
 ]);
+
+// Revoke or rotate: Code Climate documentation (the page this family file already cites for its key format).
+guidance('codeclimate', {
+  steps:
+    "Sign in to Code Climate and revoke (delete or regenerate) the leaked test reporter id or API token where Code Climate manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Code Climate's logs or usage for activity you do not recognise.",
+  url: 'https://docs.codeclimate.com/docs/finding-your-test-coverage-token',
+});

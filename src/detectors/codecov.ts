@@ -2,6 +2,7 @@
 // uploader's -t/--token flag. https://docs.codecov.com/docs/adding-the-codecov-token (CODECOV_TOKEN,
 // "Repository upload token"); gitleaks codecov.go maps a Codecov keyword rule.
 import { ASSIGN, family, near } from './define.js';
+import { guidance } from './guidance.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -39,3 +40,10 @@ export default family('codecov', [
     },
   },
 ]);
+
+// Revoke or rotate: Codecov documentation (the page this family file already cites for its key format).
+guidance('codecov', {
+  steps:
+    "Sign in to Codecov and revoke (delete or regenerate) the leaked upload token where Codecov manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Codecov's logs or usage for activity you do not recognise.",
+  url: 'https://docs.codecov.com/docs/adding-the-codecov-token',
+});

@@ -2,6 +2,7 @@
 // after a Codemagic variable name. https://docs.codemagic.io/rest-api/codemagic-rest-api/
 // (Authentication); trufflehog pkg/detectors/codemagic maps the 43-char shape.
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('codemagic', [
   {
@@ -31,3 +32,10 @@ export default family('codemagic', [
     },
   },
 ]);
+
+// Revoke or rotate: Codemagic documentation (the page this family file already cites for its key format).
+guidance('codemagic', {
+  steps:
+    "Sign in to Codemagic and revoke (delete or regenerate) the leaked API token where Codemagic manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Codemagic's logs or usage for activity you do not recognise.",
+  url: 'https://docs.codemagic.io/rest-api/codemagic-rest-api/',
+});

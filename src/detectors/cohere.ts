@@ -2,6 +2,7 @@
 // (CO_API_KEY is the SDK's). https://docs.cohere.com/reference/about
 // (format: gitleaks cmd/generate/config/rules/cohere.go)
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const NAME = String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])(?:cohere[\w.-]{0,20}(?:api[_.-]?key|key|token)|co_api_key)`;
 
@@ -34,3 +35,10 @@ export default family('cohere', [
     },
   },
 ]);
+
+// Revoke or rotate: Cohere docs, "co key" CLI reference (co key revoke) and "Creating an API key" (Deleting an API Key: Revoke Key).
+guidance('cohere', {
+  steps:
+    'Sign in to the Cohere dashboard, open API Keys and click Revoke Key on the leaked key (or run `co key revoke <name>`); create a new trial or production key and update the applications that used it. Check your usage for calls you did not make.',
+  url: 'https://docs.cohere.com/reference/key',
+});

@@ -3,6 +3,7 @@
 // https://docs.cdp.coinbase.com/get-started/authentication/cdp-api-keys (maps: trufflehog
 // pkg/detectors/coinbase).
 import { family, near } from './define.js';
+import { guidance } from './guidance.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -36,3 +37,10 @@ export default family('coinbase', [
     },
   },
 ]);
+
+// Revoke or rotate: Coinbase Developer Platform documentation, "Get started" (API keys on the CDP Access page; Configure regenerates a key by deleting and recreating it) and "Security best practices" (delete unused keys, restrict keys to allowlisted IPs).
+guidance('coinbase', {
+  steps:
+    "Sign in to the Coinbase Developer Platform, open the CDP Access page > API Keys, and delete the leaked key (or use Configure to regenerate it, which deletes and recreates it) so its private key can no longer sign requests. Create a new key with an IP allowlist and only the permissions it needs, keep its private key outside source code, update every service that used the old one, and review the account's activity and balances for transactions you do not recognise.",
+  url: 'https://docs.cdp.coinbase.com/coinbase-business/introduction/get-started',
+});

@@ -1,6 +1,7 @@
 // Comet (comet.com, incl. Opik) API keys: 25 alphanumerics with no prefix, recognised only after a
 // Comet or Opik name. https://www.comet.com/docs/v2/guides/experiment-management/configure-sdk/
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('comet', [
   {
@@ -24,3 +25,10 @@ export default family('comet', [
     },
   },
 ]);
+
+// Revoke or rotate: Comet documentation (the page this family file already cites for its key format).
+guidance('comet', {
+  steps:
+    "Sign in to Comet and revoke (delete or regenerate) the leaked API key where Comet manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Comet's logs or usage for activity you do not recognise.",
+  url: 'https://www.comet.com/docs/v2/guides/experiment-management/configure-sdk/',
+});

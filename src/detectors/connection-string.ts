@@ -8,6 +8,7 @@
 import { isRealPassword, isRealUrlPassword } from '../engine/checks/connection-url.js';
 import type { MatchContext } from '../engine/types.js';
 import { family } from './define.js';
+import { guidance } from './guidance.js';
 
 // Character classes are ASCII ranges, not negated classes, to keep RE2 programs small.
 /** URL username: no ':', '@', '/', '?', '#', white space, quotes or angle brackets. */
@@ -507,3 +508,10 @@ export default family('connection-string', [
     },
   },
 ]);
+
+// Revoke or rotate: PostgreSQL documentation, "ALTER ROLE" (the same step exists in every database: MySQL ALTER USER, MongoDB updateUser, Redis ACL SETUSER).
+guidance('connection-string', {
+  steps:
+    "Change the password of the database or broker account named in the connection string (PostgreSQL: ALTER ROLE name PASSWORD '...'; MySQL: ALTER USER; MongoDB: db.updateUser; Redis: ACL SETUSER or requirepass), update the applications that use it, and end the sessions still open with the old one. If the server is reachable from outside, check its connection log for clients you do not know.",
+  url: 'https://www.postgresql.org/docs/current/sql-alterrole.html',
+});

@@ -2,6 +2,7 @@
 // delivery/preview API keys are bare 43-char strings, taken only under a Contentful name.
 // https://www.contentful.com/developers/docs/references/authentication/
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('contentful', [
   {
@@ -51,3 +52,10 @@ export default family('contentful', [
     },
   },
 ]);
+
+// Revoke or rotate: Contentful Content Management API reference, "Revoke an access token" (delivery keys: "Delete a Delivery API key").
+guidance('contentful', {
+  steps:
+    "Revoke a leaked personal access token in Contentful under Account settings > CMA tokens (or with the revoke endpoint; it cannot be undone). A leaked Delivery or Preview API key is deleted in the space's Settings > API keys, which deletes the pair: create a new pair and update the sites and apps that used it.",
+  url: 'https://contentful.com/developers/docs/references/content-management-api/access-tokens/revoke-an-access-token',
+});

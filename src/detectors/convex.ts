@@ -1,6 +1,7 @@
 // Convex deploy keys: "<prod|dev|preview>:<deployment name>|<token>", reported only after a Convex
 // key name. https://docs.convex.dev/production/hosting/#deploy-keys
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -36,3 +37,10 @@ export default family('convex', [
     },
   },
 ]);
+
+// Revoke or rotate: Convex documentation (the page this family file already cites for its key format).
+guidance('convex', {
+  steps:
+    "Sign in to Convex and revoke (delete or regenerate) the leaked deploy key where Convex manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Convex's logs or usage for activity you do not recognise.",
+  url: 'https://docs.convex.dev/production/hosting/#deploy-keys',
+});

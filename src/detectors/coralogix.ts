@@ -3,6 +3,7 @@
 // https://coralogix.com/docs/ (Account management > API keys). Team "cxtp_" keys are left out: the
 // same prefix is used for browser RUM keys that are public by design.
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('coralogix', [
   {
@@ -29,3 +30,10 @@ export default family('coralogix', [
     },
   },
 ]);
+
+// Revoke or rotate: Coralogix documentation (the page this family file already cites for its key format).
+guidance('coralogix', {
+  steps:
+    "Sign in to Coralogix and revoke (delete or regenerate) the leaked personal API key where Coralogix manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Coralogix's logs or usage for activity you do not recognise.",
+  url: 'https://coralogix.com/docs/',
+});

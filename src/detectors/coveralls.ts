@@ -3,6 +3,7 @@
 // https://docs.coveralls.io/api-introduction and https://docs.coveralls.io/supported-ci-services ;
 // trufflehog pkg/detectors/coveralls maps the shape.
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('coveralls', [
   {
@@ -33,3 +34,10 @@ export default family('coveralls', [
     },
   },
 ]);
+
+// Revoke or rotate: Coveralls documentation (the page this family file already cites for its key format).
+guidance('coveralls', {
+  steps:
+    "Sign in to Coveralls and revoke (delete or regenerate) the leaked repo token where Coveralls manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Coveralls's logs or usage for activity you do not recognise.",
+  url: 'https://docs.coveralls.io/api-introduction',
+});

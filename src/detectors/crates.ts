@@ -1,5 +1,6 @@
 // crates.io API tokens: "cio" + 32 alphanumerics (rust-lang/crates.io SecureToken).
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('crates', [
   {
@@ -31,3 +32,10 @@ export default family('crates', [
     },
   },
 ]);
+
+// Revoke or rotate: Cargo Book, "cargo logout" (revoke the token at crates.io/me; logging out does not revoke it).
+guidance('crates', {
+  steps:
+    'Revoke the leaked token on crates.io (Account Settings > API Tokens, at crates.io/me): `cargo logout` only removes it locally and does not revoke it. Create a new token limited to the crates and endpoints it needs, or use trusted publishing, and check your crates for versions you did not publish.',
+  url: 'https://doc.rust-lang.org/cargo/commands/cargo-logout.html',
+});

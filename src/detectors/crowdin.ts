@@ -1,6 +1,7 @@
 // Crowdin personal access tokens: 80 hex, reported only after a Crowdin token name.
 // https://support.crowdin.com/account-settings/#api (maps: trufflehog pkg/detectors/crowdin).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -36,3 +37,10 @@ export default family('crowdin', [
     },
   },
 ]);
+
+// Revoke or rotate: Crowdin documentation (the page this family file already cites for its key format).
+guidance('crowdin', {
+  steps:
+    "Sign in to Crowdin and revoke (delete or regenerate) the leaked personal access token where Crowdin manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Crowdin's logs or usage for activity you do not recognise.",
+  url: 'https://support.crowdin.com/account-settings/#api',
+});

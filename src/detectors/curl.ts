@@ -9,6 +9,7 @@ import { isPlaceholderValue } from '../engine/placeholder.js';
 import type { MatchContext } from '../engine/types.js';
 import { isRealPassword } from '../engine/checks/connection-url.js';
 import { family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** A header value that is a credential: long, mixed, not a placeholder, base64 `=` only at the end. */
 function isCredentialValue(value: string): boolean {
@@ -120,3 +121,10 @@ export default family('curl', [
     },
   },
 ]);
+
+// Revoke or rotate: GitHub Docs, "Managing alerts from secret scanning" (securing compromised secrets).
+guidance('curl', {
+  steps:
+    "The command or header names the service the credential is for: revoke or change it there (a password, a bearer token or an API key in a header), update the scripts that used it, and pass credentials from an environment variable or a netrc file instead of the command line. Then check that service's logs for calls you did not make.",
+  url: 'https://docs.github.com/enterprise-server@3.0/code-security/secret-scanning/managing-alerts-from-secret-scanning',
+});

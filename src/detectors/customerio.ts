@@ -2,6 +2,7 @@
 // Customer.io key name. https://docs.customer.io/integrations/api/app/ (maps: trufflehog
 // pkg/detectors/customerio).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -35,3 +36,10 @@ export default family('customerio', [
     },
   },
 ]);
+
+// Revoke or rotate: Customer.io documentation (the page this family file already cites for its key format).
+guidance('customerio', {
+  steps:
+    "Sign in to Customer.io and revoke (delete or regenerate) the leaked API key where Customer.io manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Customer.io's logs or usage for activity you do not recognise.",
+  url: 'https://docs.customer.io/integrations/api/app/',
+});

@@ -1,6 +1,7 @@
 // Cypress Cloud record keys are UUIDs (no prefix): reported only after CYPRESS_RECORD_KEY or the
 // `cypress run --record --key` option. https://docs.cypress.io/cloud/account-management/projects#Record-key
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -32,3 +33,10 @@ export default family('cypress', [
     },
   },
 ]);
+
+// Revoke or rotate: Cypress Cloud documentation (the page this family file already cites for its key format).
+guidance('cypress', {
+  steps:
+    "Sign in to Cypress Cloud and revoke (delete or regenerate) the leaked record key where Cypress Cloud manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Cypress Cloud's logs or usage for activity you do not recognise.",
+  url: 'https://docs.cypress.io/cloud/account-management/projects#Record-key',
+});

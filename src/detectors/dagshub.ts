@@ -1,6 +1,7 @@
 // DagsHub user tokens: 40 lower-case hex with no prefix, recognised only after a DagsHub name.
 // https://dagshub.com/docs/integration_guide/dagshub_client/ (DAGSHUB_USER_TOKEN)
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('dagshub', [
   {
@@ -30,3 +31,10 @@ export default family('dagshub', [
     },
   },
 ]);
+
+// Revoke or rotate: DagsHub documentation (the page this family file already cites for its key format).
+guidance('dagshub', {
+  steps:
+    "Sign in to DagsHub and revoke (delete or regenerate) the leaked user token where DagsHub manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check DagsHub's logs or usage for activity you do not recognise.",
+  url: 'https://dagshub.com/docs/integration_guide/dagshub_client/',
+});

@@ -1,5 +1,6 @@
 // Databricks personal access tokens: "dapi" + 32 hex, Azure Databricks may append "-<digit>".
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('databricks', [
   {
@@ -29,3 +30,10 @@ export default family('databricks', [
     },
   },
 ]);
+
+// Revoke or rotate: Databricks docs, "Manage personal access token permissions" (and "Monitor and revoke personal access tokens").
+guidance('databricks', {
+  steps:
+    "Revoke the leaked personal access token in the workspace (User Settings > Developer > Access tokens); a workspace admin can revoke any user's or service principal's token (`databricks token-management delete`) and set a maximum lifetime for new ones. Prefer OAuth for automation, update the jobs that used the token, and review the workspace audit logs for its use.",
+  url: 'https://docs.databricks.com/security/auth/api-access-permissions.html',
+});

@@ -1,6 +1,7 @@
 // Datadog API keys (32 hex) and application keys (40 hex) carry no prefix: only after a Datadog name.
 // https://docs.datadoghq.com/account_management/api-app-keys/
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** Start of a Datadog variable or header name (not inside a word such as "add"). */
 const DD = String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])(?:dd|datadog)[\w.-]{0,12}`;
@@ -68,3 +69,10 @@ export default family('datadog', [
     },
   },
 ]);
+
+// Revoke or rotate: Datadog Docs, "API and Application Keys".
+guidance('datadog', {
+  steps:
+    "In Datadog (Organization Settings > API Keys, or Application Keys) create a new key, move the Agents and integrations that used the leaked one to it, then revoke the leaked key; an application key carries its creator's permissions, so revoke it at once. Check the Audit Trail for requests made with the key.",
+  url: 'https://docs.datadoghq.com/account_management/api-app-keys/',
+});

@@ -2,6 +2,7 @@
 // "dbtc_", each + 50 base64url chars. https://docs.getdbt.com/docs/dbt-apis/user-tokens and
 // https://docs.getdbt.com/docs/dbt-apis/service-tokens (prefixes as issued by dbt Cloud).
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('dbt', [
   {
@@ -49,3 +50,10 @@ export default family('dbt', [
     },
   },
 ]);
+
+// Revoke or rotate: dbt Cloud documentation (the page this family file already cites for its key format).
+guidance('dbt', {
+  steps:
+    "Sign in to dbt Cloud and revoke (delete or regenerate) the leaked personal access token or service account token where dbt Cloud manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check dbt Cloud's logs or usage for activity you do not recognise.",
+  url: 'https://docs.getdbt.com/docs/dbt-apis/user-tokens',
+});

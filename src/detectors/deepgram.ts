@@ -1,6 +1,7 @@
 // Deepgram API keys: 40 lower-case hex with no prefix, recognised only after a Deepgram name.
 // https://developers.deepgram.com/docs/create-additional-api-keys (format: TruffleHog pkg/detectors/deepgram)
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('deepgram', [
   {
@@ -33,3 +34,10 @@ export default family('deepgram', [
     },
   },
 ]);
+
+// Revoke or rotate: Deepgram docs, "Creating API Keys" (keys belong to a project and are managed in the Console's Settings > API Keys).
+guidance('deepgram', {
+  steps:
+    "In the Deepgram Console select the project, open Settings > API Keys and delete the leaked key (or call the Keys API); create a replacement with the narrowest role (listen or speak only) and an expiry, and update the services that used it. Check the project's usage for requests you did not make.",
+  url: 'https://developers.deepgram.com/docs/create-additional-api-keys',
+});

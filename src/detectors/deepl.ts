@@ -2,6 +2,7 @@
 // recognised by that suffix; Pro keys (bare UUIDs) only after a DeepL name.
 // https://developers.deepl.com/docs/getting-started/auth
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -55,3 +56,10 @@ export default family('deepl', [
     },
   },
 ]);
+
+// Revoke or rotate: DeepL documentation (the page this family file already cites for its key format).
+guidance('deepl', {
+  steps:
+    "Sign in to DeepL and revoke (delete or regenerate) the leaked API Free authentication key or API Pro authentication key where DeepL manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check DeepL's logs or usage for activity you do not recognise.",
+  url: 'https://developers.deepl.com/docs/getting-started/auth',
+});

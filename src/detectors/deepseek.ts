@@ -2,6 +2,7 @@
 // counts only near a DeepSeek name. https://api-docs.deepseek.com/
 // (format: TruffleHog pkg/detectors/deepseek)
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('deepseek', [
   {
@@ -31,3 +32,10 @@ export default family('deepseek', [
     },
   },
 ]);
+
+// Revoke or rotate: DeepSeek documentation (the page this family file already cites for its key format).
+guidance('deepseek', {
+  steps:
+    "Sign in to DeepSeek and revoke (delete or regenerate) the leaked API key where DeepSeek manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check DeepSeek's logs or usage for activity you do not recognise.",
+  url: 'https://api-docs.deepseek.com/',
+});

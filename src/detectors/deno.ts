@@ -2,6 +2,7 @@
 // https://docs.deno.com/deploy/manual/ci_github/ (DENO_DEPLOY_TOKEN, deployctl --token) ;
 // trufflehog pkg/detectors/deno maps the dd[pw]_ shape.
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('deno', [
   {
@@ -28,3 +29,10 @@ export default family('deno', [
     },
   },
 ]);
+
+// Revoke or rotate: Deno documentation (the page this family file already cites for its key format).
+guidance('deno', {
+  steps:
+    "Sign in to Deno and revoke (delete or regenerate) the leaked Deploy access token where Deno manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Deno's logs or usage for activity you do not recognise.",
+  url: 'https://docs.deno.com/deploy/manual/ci_github/',
+});

@@ -3,6 +3,7 @@
 // base64 secret (reported only after a Spaces/DigitalOcean secret name).
 // https://docs.digitalocean.com/products/spaces/how-to/manage-access/#access-keys
 import { ASSIGN, EW, family, near } from './define.js';
+import { guidance } from './guidance.js';
 
 const token = (kind: string): string => String.raw`\b(do${kind}_v1_[a-f0-9]{64})${EW}`;
 
@@ -125,3 +126,10 @@ export default family('digitalocean', [
     },
   },
 ]);
+
+// Revoke or rotate: DigitalOcean Docs, "How to Create a Personal Access Token" ("If a token becomes compromised, delete it to revoke that token's access").
+guidance('digitalocean', {
+  steps:
+    "In the DigitalOcean control panel (API > Tokens) delete the leaked personal access token, or regenerate it; an OAuth app's client secret is reset on the app's page and a Spaces access key is deleted under Spaces Keys. Create a replacement with only the scopes it needs, update the tools that used it (doctl, Terraform, CI), and check the team's security history for actions you did not take.",
+  url: 'https://docs.digitalocean.com/reference/api/create-personal-access-token/',
+});

@@ -3,6 +3,7 @@
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { isPlaceholderValue } from '../engine/placeholder.js';
 import { ASSIGN, E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 function isSnowflakeToken(token: string): boolean {
   const bytes = decodeBase64(token.slice(0, token.indexOf('.')));
@@ -104,3 +105,10 @@ export default family('discord', [
     },
   },
 ]);
+
+// Revoke or rotate: Discord developer documentation, "Authentication" (bot tokens are reset on the application's Bot page).
+guidance('discord', {
+  steps:
+    "In the Discord Developer Portal open the application, go to Bot and press Reset Token: the old token stops working and its sessions are logged out. For a leaked webhook URL, delete the webhook in the channel's settings (Integrations > Webhooks) and create a new one. Update the bot or the senders, and check the servers it is in for changes you did not make.",
+  url: 'https://discord.com/developers/docs/reference#authentication',
+});

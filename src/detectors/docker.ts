@@ -2,6 +2,7 @@
 import { bytesToUtf8, decodeBase64 } from '../engine/checks/radix.js';
 import { isPlaceholderValue } from '../engine/placeholder.js';
 import { E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** Start of a base64 value: not inside another base64 run (`=` may precede, as in `key=value`). */
 const START = String.raw`(?:^|[^A-Za-z0-9+/])`;
@@ -203,3 +204,10 @@ export default family('docker', [
     },
   },
 ]);
+
+// Revoke or rotate: Docker Docs, "Personal access tokens" (security for developers; the Hub API also deletes a token).
+guidance('docker', {
+  steps:
+    "In Docker Home (Account settings > Personal access tokens) deactivate or delete the leaked token; organization owners delete a leaked organization access token in the Admin Console. Create a new token with the least access it needs, run `docker login` again where the old one was used (CI, servers), and check the token list's last-used dates and your repositories for pushes you did not make.",
+  url: 'https://docs.docker.com/security/for-developers/access-tokens/',
+});

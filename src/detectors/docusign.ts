@@ -2,6 +2,7 @@
 // https://developers.docusign.com/platform/auth/authcode/ (maps: trufflehog
 // pkg/detectors/docusign).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -35,3 +36,10 @@ export default family('docusign', [
     },
   },
 ]);
+
+// Revoke or rotate: DocuSign documentation (the page this family file already cites for its key format).
+guidance('docusign', {
+  steps:
+    "Sign in to DocuSign and revoke (delete or regenerate) the leaked integration secret key where DocuSign manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check DocuSign's logs or usage for activity you do not recognise.",
+  url: 'https://developers.docusign.com/platform/auth/authcode/',
+});

@@ -1,6 +1,7 @@
 // Doppler tokens (vendor token format): "dp." + kind + "." + 40-44 chars.
 import { EW, family } from './define.js';
 import type { DetectorEntry } from './define.js';
+import { guidance } from './guidance.js';
 
 function token(kind: string, name: string, example: readonly string[]): DetectorEntry {
   // Service tokens may carry the config name: dp.st.<config>.<secret>.
@@ -49,3 +50,10 @@ export default family('doppler', [
     'dp.audit.zQK3imtZuEYGI7cLEoGtHCnUUgbZ0s1wA8AGFBohXM9',
   ]),
 ]);
+
+// Revoke or rotate: Doppler documentation (noseyparker rule references).
+guidance('doppler', {
+  steps:
+    "Sign in to Doppler and revoke (delete or regenerate) the leaked key or token where Doppler manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Doppler's logs or usage for activity you do not recognise.",
+  url: 'https://docs.doppler.com/reference/auth-token-formats',
+});

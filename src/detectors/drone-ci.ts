@@ -3,6 +3,7 @@
 // https://docs.drone.io/runner/docker/configuration/reference/drone-rpc-secret/ (DRONE_RPC_SECRET);
 // trufflehog pkg/detectors/droneci and gitleaks droneci.go map the same 32-char shape.
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('drone-ci', [
   {
@@ -37,3 +38,10 @@ export default family('drone-ci', [
     },
   },
 ]);
+
+// Revoke or rotate: Drone CI documentation (the page this family file already cites for its key format).
+guidance('drone-ci', {
+  steps:
+    "Sign in to Drone CI and revoke (delete or regenerate) the leaked token or RPC secret where Drone CI manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Drone CI's logs or usage for activity you do not recognise.",
+  url: 'https://docs.drone.io/cli/setup/',
+});

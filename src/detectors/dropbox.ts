@@ -2,6 +2,7 @@
 // of 11 chars + "AAAAAAAAAA" + 43 chars. https://developers.dropbox.com/oauth-guide
 import { isPlaceholderValue } from '../engine/placeholder.js';
 import { ASSIGN, E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 // Long-lived tokens contain ten 'A's by design, so the global repetition filter is off for them;
 // the random parts around the run get the placeholder check instead.
@@ -120,3 +121,10 @@ export default family('dropbox', [
     },
   },
 ]);
+
+// Revoke or rotate: Dropbox documentation (the page this family file already cites for its key format).
+guidance('dropbox', {
+  steps:
+    "Sign in to Dropbox and revoke (delete or regenerate) the leaked short-lived access token or long-lived access token or app secret where Dropbox manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Dropbox's logs or usage for activity you do not recognise.",
+  url: 'https://developers.dropbox.com/oauth-guide',
+});

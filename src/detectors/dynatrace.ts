@@ -3,6 +3,7 @@
 // tokens and OAuth client secrets use the same layout with a dt0s<nn> prefix (dt0s01 SCIM tokens,
 // dt0s02 OAuth clients, ...; https://docs.dynatrace.com/docs/shortlink/api-authentication).
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('dynatrace', [
   {
@@ -51,3 +52,10 @@ export default family('dynatrace', [
     },
   },
 ]);
+
+// Revoke or rotate: Dynatrace documentation, "Find and replace an exposed token" (look the token up with POST /api/v1/tokens/lookup, then delete it and issue a replacement).
+guidance('dynatrace', {
+  steps:
+    "Stop using the exposed Dynatrace token at once: look up its id (and its owner and scopes) with the token lookup API (`POST /api/v1/tokens/lookup`), or find it under Access tokens in the Dynatrace web UI, then delete it (`DELETE /api/v2/apiTokens/{id}`). Create a replacement with the same or narrower scopes, update every integration that used the old token, and tell its owner that it no longer works. Review the environment's audit log for activity you do not recognise.",
+  url: 'https://docs.dynatrace.com/docs/dynatrace-api/environment-api/tokens-v1/delete-exposed-token',
+});

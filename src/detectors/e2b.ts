@@ -2,6 +2,7 @@
 // older and self-hosted keys).
 // https://e2b.dev/docs/api-key
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('e2b', [
   {
@@ -53,3 +54,10 @@ export default family('e2b', [
     },
   },
 ]);
+
+// Revoke or rotate: E2B documentation (the page this family file already cites for its key format).
+guidance('e2b', {
+  steps:
+    "Sign in to E2B and revoke (delete or regenerate) the leaked API key or access token where E2B manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check E2B's logs or usage for activity you do not recognise.",
+  url: 'https://e2b.dev/docs/api-key',
+});

@@ -1,6 +1,7 @@
 // EasyPost API keys: production "EZAK" and test "EZTK" + 54 alphanumerics.
 // https://docs.easypost.com/docs/authentication (maps: gitleaks easypost.go).
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('easypost', [
   {
@@ -46,3 +47,10 @@ export default family('easypost', [
     },
   },
 ]);
+
+// Revoke or rotate: EasyPost documentation (the page this family file already cites for its key format).
+guidance('easypost', {
+  steps:
+    "Sign in to EasyPost and revoke (delete or regenerate) the leaked production API key or test API key where EasyPost manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check EasyPost's logs or usage for activity you do not recognise.",
+  url: 'https://docs.easypost.com/docs/authentication',
+});

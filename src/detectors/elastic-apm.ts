@@ -5,6 +5,7 @@
 // ELASTIC_APM_API_KEY).
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const END = String.raw`(?:$|[^A-Za-z0-9_+/=-])`;
 
@@ -70,3 +71,10 @@ export default family('elastic-apm', [
     },
   },
 ]);
+
+// Revoke or rotate: Elastic APM documentation (the page this family file already cites for its key format).
+guidance('elastic-apm', {
+  steps:
+    "Sign in to Elastic APM and revoke (delete or regenerate) the leaked secret token or API key where Elastic APM manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Elastic APM's logs or usage for activity you do not recognise.",
+  url: 'https://www.elastic.co/guide/en/observability/current/apm-secret-token.html',
+});

@@ -5,6 +5,7 @@
 // https://www.elastic.co/guide/en/cloud/current/ec-api-authentication.html
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const DECODED = /^[A-Za-z0-9_-]{20}:[A-Za-z0-9_-]{22,64}$/;
 
@@ -61,3 +62,10 @@ export default family('elastic', [
     },
   },
 ]);
+
+// Revoke or rotate: Elasticsearch reference, "Invalidate API key API" (DELETE /_security/api_key); keys can also be deleted in Kibana Stack Management > API keys.
+guidance('elastic', {
+  steps:
+    "Invalidate the leaked Elasticsearch API key at once: in Kibana open Stack Management > API keys and delete it, or call `DELETE /_security/api_key` with its id or name. For an Elastic Cloud API key, delete it in the Cloud console's API keys page. Create a new key with only the privileges it needs and an expiration, update every client that used the old one, and review the cluster's audit log for requests you do not recognise.",
+  url: 'https://www.elastic.co/guide/en/elasticsearch/reference/8.17/security-api-invalidate-api-key.html',
+});

@@ -3,6 +3,7 @@
 // shape for other services' keys too. https://elevenlabs.io/docs/api-reference/authentication
 // (formats: TruffleHog pkg/detectors/elevenlabs v1 and v2)
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('elevenlabs', [
   {
@@ -57,3 +58,10 @@ export default family('elevenlabs', [
     },
   },
 ]);
+
+// Revoke or rotate: ElevenLabs Help Center, "How to authorize yourself using your xi-api-key".
+guidance('elevenlabs', {
+  steps:
+    "In ElevenLabs open your profile's API keys, then regenerate or delete the leaked key: regenerating issues a new key and revokes the old one. Store the new key in a secrets manager, update the apps that used it, and check your usage and character quota for calls you did not make.",
+  url: 'https://help.elevenlabs.io/hc/en-us/articles/14599447207697-How-to-authorize-yourself-using-your-xi-api-key',
+});

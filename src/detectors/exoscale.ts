@@ -2,6 +2,7 @@
 // Exoscale secret name). https://community.exoscale.com/documentation/iam/quick-start/ (API keys)
 // and https://github.com/exoscale/cli (EXOSCALE_API_KEY / EXOSCALE_API_SECRET).
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('exoscale', [
   {
@@ -53,3 +54,10 @@ export default family('exoscale', [
     },
   },
 ]);
+
+// Revoke or rotate: Exoscale documentation (the page this family file already cites for its key format).
+guidance('exoscale', {
+  steps:
+    "Sign in to Exoscale and revoke (delete or regenerate) the leaked API key or API secret where Exoscale manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Exoscale's logs or usage for activity you do not recognise.",
+  url: 'https://community.exoscale.com/documentation/iam/quick-start/',
+});

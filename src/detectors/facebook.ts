@@ -2,6 +2,7 @@
 // app access tokens are "<app id>|<secret or signature>"; Instagram Basic Display tokens start "IGQV".
 // https://developers.facebook.com/docs/facebook-login/guides/access-tokens
 import { ASSIGN, E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 // Edges that also refuse '+' and '/': a token inside a base64 blob (certificates, images) is not one.
 const LEFT = String.raw`(?:^|[^A-Za-z0-9_+/-])`;
@@ -107,3 +108,10 @@ export default family('facebook', [
     },
   },
 ]);
+
+// Revoke or rotate: Meta for Developers, "Basic Settings" (the App Secret and App Dashboard).
+guidance('facebook', {
+  steps:
+    "In the Meta App Dashboard (Settings > Basic) reset the leaked App Secret, which also ends app access tokens made from it, and update the servers that use it; a leaked user or Page access token ends when the user changes their password, logs out of the app or removes it, and an Instagram token likewise. Check the app's roles and settings for changes you did not make.",
+  url: 'https://developers.facebook.com/documentation/development/create-an-app/app-dashboard/basic-settings',
+});

@@ -3,6 +3,7 @@
 // https://www.fastly.com/documentation/reference/api/auth-tokens/ ; trufflehog
 // pkg/detectors/fastlypersonaltoken maps the shape.
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('fastly', [
   {
@@ -32,3 +33,10 @@ export default family('fastly', [
     },
   },
 ]);
+
+// Revoke or rotate: Fastly documentation, "Managing your personal API tokens": tokens are deleted from Account > API tokens or with `fastly auth-token delete`.
+guidance('fastly', {
+  steps:
+    "Sign in to Fastly, open Account > Personal profile > API tokens, and delete the leaked token (or run `fastly auth-token delete` for it); an engineer or superuser can also revoke other users' tokens. Create a new token with the narrowest scope and services it needs, with an expiry date, and update every tool that used the old one. Check the account's event log for changes you do not recognise.",
+  url: 'https://www.fastly.com/documentation/guides/organizations-and-accounts/personal-user-profiles/managing-your-personal-api-tokens',
+});

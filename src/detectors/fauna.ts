@@ -1,6 +1,7 @@
 // Fauna secrets (keys and tokens): "fn" + base64url, reported only after a Fauna secret name.
 // https://docs.fauna.com/fauna/current/learn/security/keys/
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -34,3 +35,10 @@ export default family('fauna', [
     },
   },
 ]);
+
+// Revoke or rotate: Fauna documentation (the page this family file already cites for its key format).
+guidance('fauna', {
+  steps:
+    "Sign in to Fauna and revoke (delete or regenerate) the leaked secret where Fauna manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Fauna's logs or usage for activity you do not recognise.",
+  url: 'https://docs.fauna.com/fauna/current/learn/security/keys/',
+});

@@ -1,6 +1,7 @@
 // Figma tokens: personal access tokens "figd_" + 40 url-safe chars; OAuth access tokens "figu_"
 // (refresh "figur_"); legacy PATs were "<digits>-<uuid>". https://www.figma.com/developers/api#authentication
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('figma', [
   {
@@ -70,3 +71,10 @@ export default family('figma', [
     },
   },
 ]);
+
+// Revoke or rotate: Figma Help Center, "Manage personal access tokens" (and Figma's REST API docs: revocations are instant).
+guidance('figma', {
+  steps:
+    "In Figma, open Settings > Security > Personal access tokens and revoke the leaked token (revocation is instant; the list shows when each token was last used); a leaked OAuth token ends when the app's access is removed from your connected apps. Create a new token with only the scopes and expiry the integration needs, and check your files' version history for changes you did not make.",
+  url: 'https://help.figma.com/hc/en-us/articles/8085703771159-Manage-personal-access-token',
+});

@@ -1,5 +1,6 @@
 // Firecrawl API keys: "fc-" + 32 lower-case hex. https://docs.firecrawl.dev/introduction#api-key
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('firecrawl', [
   {
@@ -25,3 +26,10 @@ export default family('firecrawl', [
     },
   },
 ]);
+
+// Revoke or rotate: Firecrawl documentation (the page this family file already cites for its key format).
+guidance('firecrawl', {
+  steps:
+    "Sign in to Firecrawl and revoke (delete or regenerate) the leaked API key where Firecrawl manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Firecrawl's logs or usage for activity you do not recognise.",
+  url: 'https://docs.firecrawl.dev/introduction#api-key',
+});

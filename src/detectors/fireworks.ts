@@ -1,6 +1,7 @@
 // Fireworks AI API keys: current keys are "fw_" + alphanumerics (24 to 40 seen); older keys had no
 // prefix and are not detected (no precise format). https://docs.fireworks.ai/api-reference/introduction
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** Random keys mix upper case, lower case and digits; identifiers such as fw_version_major do not. */
 const mixed = (s: string): boolean => /[a-z]/.test(s) && /[A-Z]/.test(s) && /[0-9]/.test(s);
@@ -31,3 +32,10 @@ export default family('fireworks', [
     },
   },
 ]);
+
+// Revoke or rotate: Fireworks AI documentation (the page this family file already cites for its key format).
+guidance('fireworks', {
+  steps:
+    "Sign in to Fireworks AI and revoke (delete or regenerate) the leaked API key where Fireworks AI manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Fireworks AI's logs or usage for activity you do not recognise.",
+  url: 'https://docs.fireworks.ai/api-reference/introduction',
+});

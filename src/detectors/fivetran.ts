@@ -1,6 +1,7 @@
 // Fivetran API secrets: 32 alphanumerics, reported only after a Fivetran secret name.
 // https://fivetran.com/docs/rest-api/getting-started
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -34,3 +35,10 @@ export default family('fivetran', [
     },
   },
 ]);
+
+// Revoke or rotate: Fivetran documentation (the page this family file already cites for its key format).
+guidance('fivetran', {
+  steps:
+    "Sign in to Fivetran and revoke (delete or regenerate) the leaked API secret where Fivetran manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Fivetran's logs or usage for activity you do not recognise.",
+  url: 'https://fivetran.com/docs/rest-api/getting-started',
+});

@@ -2,6 +2,7 @@
 // test encryption keys ("FLWSECK_TEST" + 12 hex). https://developer.flutterwave.com/docs/api-keys
 // (maps: gitleaks flutterwave.go).
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('flutterwave', [
   {
@@ -45,3 +46,10 @@ export default family('flutterwave', [
     },
   },
 ]);
+
+// Revoke or rotate: Flutterwave documentation (the page this family file already cites for its key format).
+guidance('flutterwave', {
+  steps:
+    "Sign in to Flutterwave and revoke (delete or regenerate) the leaked secret key or encryption key where Flutterwave manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Flutterwave's logs or usage for activity you do not recognise.",
+  url: 'https://developer.flutterwave.com/docs/api-keys',
+});

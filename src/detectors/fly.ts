@@ -3,6 +3,7 @@
 // Macaroons run to 300-800 chars: the pattern takes a 64-char head, which keeps the RE2 program small.
 import { decodeBase64 } from '../engine/checks/radix.js';
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('fly', [
   {
@@ -46,3 +47,10 @@ export default family('fly', [
     },
   },
 ]);
+
+// Revoke or rotate: Fly.io docs, "fly tokens revoke" (and "Deploy Tokens").
+guidance('fly', {
+  steps:
+    "List the organization's tokens with `fly tokens list` and revoke the leaked one with `fly tokens revoke <id>` (deploy tokens are also revoked from the app dashboard's Tokens tab). Replace it with a deploy token scoped to one app and a short expiry (`fly tokens create deploy -x ...`), update CI, and check the apps' releases for deployments you did not make.",
+  url: 'https://fly.io/docs/flyctl/tokens-revoke',
+});

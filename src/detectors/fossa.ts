@@ -2,6 +2,7 @@
 // reported only after those names. https://docs.fossa.com/docs/api-reference (API tokens) and
 // https://github.com/fossas/fossa-cli (FOSSA_API_KEY, --fossa-api-key).
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('fossa', [
   {
@@ -31,3 +32,10 @@ export default family('fossa', [
     },
   },
 ]);
+
+// Revoke or rotate: FOSSA documentation (the page this family file already cites for its key format).
+guidance('fossa', {
+  steps:
+    "Sign in to FOSSA and revoke (delete or regenerate) the leaked API key where FOSSA manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check FOSSA's logs or usage for activity you do not recognise.",
+  url: 'https://docs.fossa.com/docs/api-reference',
+});

@@ -1,6 +1,7 @@
 // Freshdesk API keys: 20 alphanumerics, reported only after a Freshdesk key name.
 // https://developers.freshdesk.com/api/#authentication (maps: trufflehog pkg/detectors/freshdesk).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -34,3 +35,10 @@ export default family('freshdesk', [
     },
   },
 ]);
+
+// Revoke or rotate: Freshdesk documentation (the page this family file already cites for its key format).
+guidance('freshdesk', {
+  steps:
+    "Sign in to Freshdesk and revoke (delete or regenerate) the leaked API key where Freshdesk manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Freshdesk's logs or usage for activity you do not recognise.",
+  url: 'https://developers.freshdesk.com/api/#authentication',
+});

@@ -3,6 +3,7 @@
 // pkg/detectors/front).
 import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
 import { EW, family, JWS } from './define.js';
+import { guidance } from './guidance.js';
 
 /** Issued by Front, with its scopes claim. */
 function isProviderToken(t: string): boolean {
@@ -36,3 +37,10 @@ export default family('front', [
     },
   },
 ]);
+
+// Revoke or rotate: Front documentation (the page this family file already cites for its key format).
+guidance('front', {
+  steps:
+    "Sign in to Front and revoke (delete or regenerate) the leaked API token where Front manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Front's logs or usage for activity you do not recognise.",
+  url: 'https://dev.frontapp.com/docs/create-and-revoke-api-tokens',
+});

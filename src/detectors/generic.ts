@@ -8,6 +8,7 @@
 import type { MatchContext } from '../engine/types.js';
 import { isRealPassword } from '../engine/checks/connection-url.js';
 import { family } from './define.js';
+import { guidance } from './guidance.js';
 
 // Assignment on one line: `=`, `:`, `=>`, `:=` with optional quotes, or the `", "` between the
 // name and the value of a call like getenv("API_TOKEN", "..."). Never across a line break: an
@@ -145,3 +146,10 @@ export default family('generic', [
     },
   },
 ]);
+
+// Revoke or rotate: GitHub Docs, "Managing alerts from secret scanning" (securing compromised secrets), which holds for any credential.
+guidance('generic', {
+  steps:
+    "Treat the value as compromised: find which system issued it (the text around it usually names it), check whether it still works, then create a new secret there, move every service that used the old one to the new one, and delete or disable the old one. Finally review that system's access logs for use of it since it was written in Jira.",
+  url: 'https://docs.github.com/enterprise-server@3.0/code-security/secret-scanning/managing-alerts-from-secret-scanning',
+});

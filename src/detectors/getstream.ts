@@ -1,6 +1,7 @@
 // Stream (getstream.io) API secrets: 64 lower-case alphanumerics, reported only after a Stream
 // secret name. https://getstream.io/chat/docs/node/tokens_and_authentication/
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -34,3 +35,10 @@ export default family('getstream', [
     },
   },
 ]);
+
+// Revoke or rotate: Stream documentation (the page this family file already cites for its key format).
+guidance('getstream', {
+  steps:
+    "Sign in to Stream and revoke (delete or regenerate) the leaked API secret where Stream manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Stream's logs or usage for activity you do not recognise.",
+  url: 'https://getstream.io/chat/docs/node/tokens_and_authentication/',
+});

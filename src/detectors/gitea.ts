@@ -2,6 +2,7 @@
 // after a Gitea/Forgejo variable name. https://docs.gitea.com/development/api-usage#generating-and-listing-api-tokens
 // and https://forgejo.org/docs/latest/user/api-usage/ (token = 40 hex sha1 string).
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('gitea', [
   {
@@ -32,3 +33,10 @@ export default family('gitea', [
     },
   },
 ]);
+
+// Revoke or rotate: Gitea or Forgejo documentation (the page this family file already cites for its key format).
+guidance('gitea', {
+  steps:
+    "Sign in to Gitea or Forgejo and revoke (delete or regenerate) the leaked access token where Gitea or Forgejo manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Gitea or Forgejo's logs or usage for activity you do not recognise.",
+  url: 'https://docs.gitea.com/development/api-usage#generating-and-listing-api-tokens',
+});

@@ -2,6 +2,7 @@
 import { hasBase62Crc32 } from '../engine/checks/token-checksums.js';
 import { isJwt } from '../engine/checks/jwt.js';
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const classic = (prefix: string) => String.raw`\b(${prefix}_[A-Za-z0-9]{36})${EW}`;
 const checksum = (token: string) => hasBase62Crc32(token.slice(4));
@@ -163,3 +164,10 @@ export default family('github', [
     },
   },
 ]);
+
+// Revoke or rotate: GitHub Docs, "Managing your personal access tokens" (also: REST "Revoke a list of credentials").
+guidance('github', {
+  steps:
+    'Delete the token in GitHub under Settings > Developer settings > Personal access tokens (organization owners can revoke fine-grained tokens that reach their organization); for an OAuth or GitHub App secret, generate a new client secret and delete the old one. Anyone who finds a token can also have GitHub revoke it through the credential revocation API. Then check the audit log for its use.',
+  url: 'https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/managing-your-personal-access-tokens',
+});

@@ -1,6 +1,7 @@
 // GitLab token prefixes: https://docs.gitlab.com/security/token_overview/#token-prefixes
 import { isGitlabRoutable } from '../engine/checks/token-checksums.js';
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** Classic tokens: prefix + n chars of Devise.friendly_token (base64url alphabet). */
 const classic = (prefix: string, n: number) => String.raw`\b(${prefix}[A-Za-z0-9_-]{${n}})${EW}`;
@@ -417,3 +418,10 @@ export default family('gitlab', [
     },
   },
 ]);
+
+// Revoke or rotate: GitLab Docs, "Personal access tokens" (revoke or rotate a token).
+guidance('gitlab', {
+  steps:
+    "Revoke or rotate the token in GitLab under User settings > Access tokens (project and group tokens under the project's or group's Settings > Access tokens; runner, deploy and trigger tokens on their own settings pages); administrators can revoke any user's token from the credentials inventory. Then review the audit events for its use.",
+  url: 'https://docs.gitlab.com/ee/user/profile/personal_access_tokens.html',
+});

@@ -2,6 +2,7 @@
 // name. https://developer.gocardless.com/getting-started/api/making-your-first-request/ (maps:
 // gitleaks gocardless.go).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -35,3 +36,10 @@ export default family('gocardless', [
     },
   },
 ]);
+
+// Revoke or rotate: GoCardless documentation (the page this family file already cites for its key format).
+guidance('gocardless', {
+  steps:
+    "Sign in to GoCardless and revoke (delete or regenerate) the leaked access token where GoCardless manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check GoCardless's logs or usage for activity you do not recognise.",
+  url: 'https://developer.gocardless.com/getting-started/api/making-your-first-request/',
+});

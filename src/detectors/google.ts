@@ -1,5 +1,6 @@
 // Google Cloud and Google OAuth credential formats.
 import { ci, EW, family, near } from './define.js';
+import { guidance } from './guidance.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
 
@@ -197,3 +198,10 @@ export default family('google', [
     },
   },
 ]);
+
+// Revoke or rotate: Google Cloud IAM docs, "Create and delete service account keys".
+guidance('google', {
+  steps:
+    "Delete a leaked service account key in the Google Cloud console (IAM & Admin > Service accounts > Keys) and create a new one only if a key is really needed; delete or regenerate a leaked API key under APIs & Services > Credentials and restrict its replacement; reset an OAuth client's secret on the same page, and revoke leaked OAuth tokens. Then check Cloud Audit Logs for their use.",
+  url: 'https://cloud.google.com/iam/docs/keys-create-delete',
+});

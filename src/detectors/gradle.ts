@@ -2,6 +2,7 @@
 // GRADLE_ENTERPRISE_ACCESS_KEY) holds "<server host>=<key>" with a 52-char lower-case key.
 // https://docs.gradle.com/develocity/gradle-plugin/current/#via_environment_variable
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('gradle', [
   {
@@ -31,3 +32,10 @@ export default family('gradle', [
     },
   },
 ]);
+
+// Revoke or rotate: Gradle Develocity documentation (the page this family file already cites for its key format).
+guidance('gradle', {
+  steps:
+    "Sign in to Gradle Develocity and revoke (delete or regenerate) the leaked access key where Gradle Develocity manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Gradle Develocity's logs or usage for activity you do not recognise.",
+  url: 'https://docs.gradle.com/develocity/gradle-plugin/current/#via_environment_variable',
+});

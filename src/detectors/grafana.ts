@@ -3,6 +3,7 @@ import { crc32Ascii } from '../engine/checks/crc32.js';
 import { bytesToUtf8, decodeBase64 } from '../engine/checks/radix.js';
 import { isPlaceholderValue } from '../engine/placeholder.js';
 import { E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 function decodeJson(b64: string): Record<string, unknown> | undefined {
   const bytes = decodeBase64(b64);
@@ -112,3 +113,10 @@ export default family('grafana', [
     },
   },
 ]);
+
+// Revoke or rotate: Grafana docs, "Service accounts" (service account tokens) and Grafana Cloud "Create access policies and tokens".
+guidance('grafana', {
+  steps:
+    "Delete the leaked service account token in Grafana (Administration > Users and access > Service accounts, the account's token list), or the leaked Cloud access policy token in the Cloud Portal's Access Policies page; migrate legacy API keys to service accounts. Create a replacement limited to the scopes one task needs, update the tools that used it, and check dashboards and data sources for changes you did not make.",
+  url: 'https://grafana.com/docs/grafana/latest/administration/service-accounts/',
+});

@@ -1,5 +1,6 @@
 // Groq API keys: "gsk_" + 52 alphanumerics. https://console.groq.com/keys
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('groq', [
   {
@@ -25,3 +26,10 @@ export default family('groq', [
     },
   },
 ]);
+
+// Revoke or rotate: GroqCloud docs, "API keys" (keys are managed at console.groq.com/keys).
+guidance('groq', {
+  steps:
+    "In the GroqCloud console (console.groq.com/keys) click the trash icon next to the leaked key and confirm the revocation; create a new key with a descriptive name, store it in a secrets manager and update the apps that used the old one. Check the console's usage for calls you did not make.",
+  url: 'https://console.groq.com/docs/api-keys',
+});

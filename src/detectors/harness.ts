@@ -5,6 +5,7 @@
 // x-api-key header before it (a bare "pat." is common in prose and file names).
 import type { MatchContext } from '../engine/types.js';
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const BODY = String.raw`\.[A-Za-z0-9_-]{22}\.[0-9a-f]{24}\.[A-Za-z0-9]{20}`;
 
@@ -67,3 +68,10 @@ export default family('harness', [
     },
   },
 ]);
+
+// Revoke or rotate: Harness documentation (the page this family file already cites for its key format).
+guidance('harness', {
+  steps:
+    "Sign in to Harness and revoke (delete or regenerate) the leaked personal access token or service account token where Harness manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Harness's logs or usage for activity you do not recognise.",
+  url: 'https://developer.harness.io/docs/platform/automation/api/add-and-manage-api-keys/',
+});

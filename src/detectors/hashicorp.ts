@@ -3,6 +3,7 @@
 // https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes
 import { decodeBase64 } from '../engine/checks/radix.js';
 import { ASSIGN, E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('hashicorp', [
   {
@@ -150,3 +151,10 @@ export default family('hashicorp', [
     },
   },
 ]);
+
+// Revoke or rotate: HashiCorp Vault docs, "token revoke" (Terraform Cloud tokens are deleted in its user, team or organization token settings).
+guidance('hashicorp', {
+  steps:
+    "Revoke a leaked Vault token with `vault token revoke <token>` (or `-accessor` when only its accessor is known; children are revoked with it); for a leaked root or recovery token, revoke it and generate a new one only when needed; leaked unseal keys call for `vault operator rekey`. A Terraform Cloud or Enterprise API token is deleted in its user, team or organization token settings. Then read Vault's audit log for its use.",
+  url: 'https://developer.hashicorp.com/vault/docs/commands/token/revoke',
+});

@@ -3,6 +3,7 @@
 // "sk-helicone-proxy-" + the same groups + "-" + a UUID.
 // https://docs.helicone.ai/helicone-headers/helicone-auth
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const GROUPS = '[a-z2-7]{7}(?:-[a-z2-7]{7}){3}';
 
@@ -52,3 +53,10 @@ export default family('helicone', [
     },
   },
 ]);
+
+// Revoke or rotate: Helicone documentation (the page this family file already cites for its key format).
+guidance('helicone', {
+  steps:
+    "Sign in to Helicone and revoke (delete or regenerate) the leaked API key or vault proxy key where Helicone manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Helicone's logs or usage for activity you do not recognise.",
+  url: 'https://docs.helicone.ai/helicone-headers/helicone-auth',
+});

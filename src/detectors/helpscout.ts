@@ -2,6 +2,7 @@
 // https://developer.helpscout.com/mailbox-api/overview/authentication/ (maps: trufflehog
 // pkg/detectors/helpscout).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -35,3 +36,10 @@ export default family('helpscout', [
     },
   },
 ]);
+
+// Revoke or rotate: Help Scout documentation (the page this family file already cites for its key format).
+guidance('helpscout', {
+  steps:
+    "Sign in to Help Scout and revoke (delete or regenerate) the leaked API key or app secret where Help Scout manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Help Scout's logs or usage for activity you do not recognise.",
+  url: 'https://developer.helpscout.com/mailbox-api/overview/authentication/',
+});

@@ -1,6 +1,7 @@
 // Heroku API keys. Current platform keys are "HRKU-AA" + 58 chars; older keys are UUIDs,
 // recognised only beside a Heroku key/token name.
 import { ASSIGN, ci, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
 
@@ -53,3 +54,10 @@ export default family('heroku', [
     },
   },
 ]);
+
+// Revoke or rotate: Heroku Help, "How should I generate an API key that allows me to use the Heroku Platform API?" (and the CLI's heroku authorizations:revoke).
+guidance('heroku', {
+  steps:
+    "Revoke the leaked OAuth authorization with `heroku authorizations:revoke <id>` (list them with `heroku authorizations`), or regenerate the API key under Account settings in the Heroku Dashboard; changing the account password also ends it. Create a new authorization (`heroku authorizations:create`) for what needs one, update it there, and review the account's recent activity.",
+  url: 'https://help.heroku.com/PBGP6IDE/how-should-i-generate-an-api-key-that-allows-me-to-use-the-heroku-platform-api/',
+});

@@ -3,6 +3,7 @@
 // https://docs.hetzner.cloud/reference/cloud#authentication and
 // https://dns.hetzner.com/api-docs#section/Authentication
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const END = String.raw`(?:$|[^A-Za-z0-9_+/=-])`;
 
@@ -60,3 +61,10 @@ export default family('hetzner', [
     },
   },
 ]);
+
+// Revoke or rotate: Hetzner documentation (the page this family file already cites for its key format).
+guidance('hetzner', {
+  steps:
+    "Sign in to Hetzner and revoke (delete or regenerate) the leaked Cloud API token or DNS API token where Hetzner manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Hetzner's logs or usage for activity you do not recognise.",
+  url: 'https://docs.hetzner.cloud/reference/cloud#authentication',
+});

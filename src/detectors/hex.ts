@@ -2,6 +2,7 @@
 // HEX_API_KEY variable or a hex api-key option. https://hex.pm/docs/publish and
 // https://hexdocs.pm/hex/Mix.Tasks.Hex.Config.html (HEX_API_KEY).
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('hex', [
   {
@@ -31,3 +32,10 @@ export default family('hex', [
     },
   },
 ]);
+
+// Revoke or rotate: Hex.pm documentation (the page this family file already cites for its key format).
+guidance('hex', {
+  steps:
+    "Sign in to Hex.pm and revoke (delete or regenerate) the leaked API key where Hex.pm manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Hex.pm's logs or usage for activity you do not recognise.",
+  url: 'https://hex.pm/docs/publish',
+});

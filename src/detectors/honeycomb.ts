@@ -4,6 +4,7 @@
 // reported only after a Honeycomb name or the X-Honeycomb-Team header.
 // https://docs.honeycomb.io/api/authentication (API key format, X-Honeycomb-Team).
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** "hc" + the key's letter (a-z, set at creation) + kind: hcaik_, hcxik_, ... */
 const keysFor = (kind: string): string[] =>
@@ -77,3 +78,10 @@ export default family('honeycomb', [
     },
   },
 ]);
+
+// Revoke or rotate: Honeycomb documentation, "Manage Environment API Keys" and "Best Practices for API Keys" (Ingest keys can be disabled or deleted; keys are managed in the environment's API Keys settings, Management keys in the team's).
+guidance('honeycomb', {
+  steps:
+    "In Honeycomb open the environment's settings > API Keys (for a Management key, the team's API Keys settings), find the leaked key by its Key ID and disable it at once, then delete it. Create a replacement of the narrowest type (an Ingest key for sending telemetry, a Configuration key only for managing resources) with only the permissions it needs, update every service that used the old key, and review the environment for boards, triggers or markers you did not create.",
+  url: 'https://docs.honeycomb.io/configure/environments/manage-api-keys',
+});

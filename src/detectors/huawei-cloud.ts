@@ -3,6 +3,7 @@
 // https://support.huaweicloud.com/intl/en-us/usermanual-iam/iam_02_0003.html (access keys) and
 // https://github.com/huaweicloud/huaweicloud-sdk-go-v3 (HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK).
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const NAME = String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])(?:huawei|hwcloud)[\w.-]{0,24}?`;
 const END = String.raw`(?:$|[^A-Za-z0-9_+/=-])`;
@@ -59,3 +60,10 @@ export default family('huawei-cloud', [
     },
   },
 ]);
+
+// Revoke or rotate: Huawei Cloud documentation (the page this family file already cites for its key format).
+guidance('huawei-cloud', {
+  steps:
+    "Sign in to Huawei Cloud and revoke (delete or regenerate) the leaked access key id or secret access key where Huawei Cloud manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Huawei Cloud's logs or usage for activity you do not recognise.",
+  url: 'https://support.huaweicloud.com/intl/en-us/usermanual-iam/iam_02_0003.html',
+});

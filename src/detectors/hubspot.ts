@@ -1,6 +1,7 @@
 // HubSpot private app access tokens: "pat-<region>-<uuid>"; legacy API keys (hapikey) are bare
 // UUIDs, taken only under a HubSpot API-key name. https://developers.hubspot.com/docs/api/private-apps
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
@@ -54,3 +55,10 @@ export default family('hubspot', [
     },
   },
 ]);
+
+// Revoke or rotate: HubSpot developer docs, "Private apps" (an access token is rotated on the app's Auth tab).
+guidance('hubspot', {
+  steps:
+    "As a HubSpot super admin open the private (legacy) app (Development > Legacy apps, or Settings > Integrations > Private Apps), go to its Auth tab and rotate the access token, choosing to expire the leaked one now. If a legacy API key (hapikey) leaked, deactivate it in the account's settings and move the integration to a private app. Update the integrations that used it and check the CRM's audit logs for changes you did not make.",
+  url: 'https://developers.hubspot.com/docs/api/private-apps',
+});

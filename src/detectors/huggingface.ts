@@ -1,6 +1,7 @@
 // Hugging Face tokens: "hf_" (user access) or legacy "api_org_" (organization) + 34 letters.
 // https://huggingface.co/docs/hub/security-tokens
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 // camelCase identifiers (hf_requiredCharacteristic...) fall below the entropy of random letters.
 const MIN_ENTROPY = 4.2;
@@ -52,3 +53,10 @@ export default family('huggingface', [
     },
   },
 ]);
+
+// Revoke or rotate: Hugging Face Hub docs, "User access tokens" (Settings > Access Tokens; "Invalidate and refresh").
+guidance('huggingface', {
+  steps:
+    'In Hugging Face, open Settings > Access Tokens and, on the leaked token, choose Manage > Invalidate and refresh (or delete it): the old value stops working at once. Give each app its own fine-grained or read-only token, update the apps and Spaces that used the old one, and check your models, datasets and Spaces for changes you did not make.',
+  url: 'https://huggingface.co/docs/hub/security-tokens',
+});

@@ -1,5 +1,6 @@
 // Humanloop API keys: "hl_sk_" + 48 lower-case hex. https://humanloop.com/docs/reference/authentication
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('humanloop', [
   {
@@ -25,3 +26,10 @@ export default family('humanloop', [
     },
   },
 ]);
+
+// Revoke or rotate: Humanloop documentation (the page this family file already cites for its key format).
+guidance('humanloop', {
+  steps:
+    "Sign in to Humanloop and revoke (delete or regenerate) the leaked API key where Humanloop manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Humanloop's logs or usage for activity you do not recognise.",
+  url: 'https://humanloop.com/docs/reference/authentication',
+});

@@ -1,5 +1,6 @@
 // IBM Cloud credentials.
 import { ASSIGN, ci, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
 
@@ -54,3 +55,10 @@ export default family('ibm', [
     },
   },
 ]);
+
+// Revoke or rotate: IBM Cloud docs, "Understanding API keys" (keys are managed under Manage > Access (IAM) > API keys).
+guidance('ibm', {
+  steps:
+    "In the IBM Cloud console open Manage > Access (IAM) > API keys and delete the leaked key from its Actions menu (service ID keys are deleted on the service ID's page). Create a replacement for a functional or service ID with only the access it needs, update the tools that used it, and check the Activity Tracker events for its use.",
+  url: 'https://cloud.ibm.com/docs/iam?topic=iam-manapikey',
+});

@@ -3,6 +3,7 @@
 // client-secret name). https://infisical.com/docs/internals/service-tokens and
 // https://infisical.com/docs/documentation/platform/identities/universal-auth
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const ID = '(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{24})';
 
@@ -60,3 +61,10 @@ export default family('infisical', [
     },
   },
 ]);
+
+// Revoke or rotate: Infisical documentation (the page this family file already cites for its key format).
+guidance('infisical', {
+  steps:
+    "Sign in to Infisical and revoke (delete or regenerate) the leaked service token or universal auth client secret where Infisical manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Infisical's logs or usage for activity you do not recognise.",
+  url: 'https://infisical.com/docs/internals/service-tokens',
+});

@@ -2,6 +2,7 @@
 // (INFRACOST_API_KEY); gitleaks infracost.go maps the shape. "ico-" also ends file names
 // ("favicon.ico-<hash>.png"), so the key must not follow a dot, slash or word character.
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** Start of a token: like B, but a token may follow `=` (as in KEY=token or --token=token). */
 const START = String.raw`(?:^|[^A-Za-z0-9_+/.-])`;
@@ -30,3 +31,10 @@ export default family('infracost', [
     },
   },
 ]);
+
+// Revoke or rotate: Infracost documentation (the page this family file already cites for its key format).
+guidance('infracost', {
+  steps:
+    "Sign in to Infracost and revoke (delete or regenerate) the leaked API key where Infracost manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Infracost's logs or usage for activity you do not recognise.",
+  url: 'https://www.infracost.io/docs/integrations/environment_variables/',
+});

@@ -2,6 +2,7 @@
 // an Instana name. https://www.ibm.com/docs/en/instana-observability/current?topic=instana-agent-keys
 // and https://www.ibm.com/docs/en/instana-observability/current?topic=apis-web-rest-api (API tokens).
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('instana', [
   {
@@ -28,3 +29,10 @@ export default family('instana', [
     },
   },
 ]);
+
+// Revoke or rotate: Instana documentation (the page this family file already cites for its key format).
+guidance('instana', {
+  steps:
+    "Sign in to Instana and revoke (delete or regenerate) the leaked agent key or API token where Instana manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Instana's logs or usage for activity you do not recognise.",
+  url: 'https://www.ibm.com/docs/en/instana-observability/current?topic=instana-agent-keys',
+});

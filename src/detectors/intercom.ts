@@ -3,6 +3,7 @@
 // (maps: gitleaks intercom.go, keyword-anchored there; the decoded structure makes ours precise).
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { E, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const DECODED =
   /^tok:[0-9a-f]{8}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{12}:\d{1,3}:\d{1,3}$/;
@@ -35,3 +36,10 @@ export default family('intercom', [
     },
   },
 ]);
+
+// Revoke or rotate: Intercom developer documentation, "Authentication" (an app's access token lives in the Developer Hub under Configure > Authentication and must be treated like a password).
+guidance('intercom', {
+  steps:
+    'In Intercom open Settings > Integrations > Developer Hub, select the app the token belongs to and, look at Configure > Authentication, where its access token is shown. Replace the token there if Intercom offers it for that app; otherwise (or if the app is no longer needed) uninstall or delete the app so the token stops working, and create a new app with only the permissions it needs. Put the new token in a secret store, update every script or integration that used the old one, and review the workspace for changes you do not recognise.',
+  url: 'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication',
+});

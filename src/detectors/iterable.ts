@@ -1,6 +1,7 @@
 // Iterable API keys: 32 hex, reported only after an Iterable key name.
 // https://support.iterable.com/hc/en-us/articles/360043464871-API-Keys
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -34,3 +35,10 @@ export default family('iterable', [
     },
   },
 ]);
+
+// Revoke or rotate: Iterable documentation (the page this family file already cites for its key format).
+guidance('iterable', {
+  steps:
+    "Sign in to Iterable and revoke (delete or regenerate) the leaked API key where Iterable manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Iterable's logs or usage for activity you do not recognise.",
+  url: 'https://support.iterable.com/hc/en-us/articles/360043464871-API-Keys',
+});

@@ -4,6 +4,7 @@
 // https://www.jenkins.io/doc/book/system-administration/authenticating-scripted-clients/ and
 // https://www.jenkins.io/blog/2018/07/02/new-api-token-system/ (the "11" version prefix).
 import { ASSIGN, family, near } from './define.js';
+import { guidance } from './guidance.js';
 
 const NAME = String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])jenkins[\w.-]{0,20}?[ ]?(?:api[_-]?)?(?:token|key|secret|password|pass)${ASSIGN}`;
 const END = String.raw`(?:$|[^A-Za-z0-9_-])`;
@@ -68,3 +69,10 @@ export default family('jenkins', [
     },
   },
 ]);
+
+// Revoke or rotate: Jenkins blog, "Security Hardening: New API token system in Jenkins 2.129+".
+guidance('jenkins', {
+  steps:
+    "Revoke the leaked API token on the user's Security (or Configure) page in Jenkins; an administrator can revoke any user's token there too. Replace a legacy token with a new one per client, update the scripts that call Jenkins, and check the build history and job configurations for changes you did not make.",
+  url: 'https://www.jenkins.io/blog/2018/07/02/new-api-token-system/',
+});

@@ -1,6 +1,7 @@
 // JFrog Artifactory API keys and reference tokens.
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('jfrog', [
   {
@@ -59,3 +60,10 @@ export default family('jfrog', [
     },
   },
 ]);
+
+// Revoke or rotate: JFrog REST APIs, "Revoke Token by Value" (identity and reference tokens; API keys are deprecated).
+guidance('jfrog', {
+  steps:
+    "Revoke the leaked access or reference token in the JFrog Platform (the user profile's identity tokens, or an admin's Access Tokens list), or with the Revoke Token API (DELETE /access/api/v1/tokens/revoke with the token value); a leaked legacy API key is revoked from the user profile and replaced by a scoped identity token. Update the build tools that used it, and check the repositories for artifacts you did not push.",
+  url: 'https://jfrog.com/help/r/jfrog-rest-apis/revoke-token-by-value',
+});

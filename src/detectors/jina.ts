@@ -1,6 +1,7 @@
 // Jina AI API keys: "jina_" + 32 hex + 28 base64url chars (60 in all).
 // https://jina.ai/api-dashboard/key-manager (keys shown there; format as issued)
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('jina', [
   {
@@ -26,3 +27,10 @@ export default family('jina', [
     },
   },
 ]);
+
+// Revoke or rotate: Jina AI documentation (the page this family file already cites for its key format).
+guidance('jina', {
+  steps:
+    "Sign in to Jina AI and revoke (delete or regenerate) the leaked API key where Jina AI manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Jina AI's logs or usage for activity you do not recognise.",
+  url: 'https://jina.ai/api-dashboard/key-manager',
+});

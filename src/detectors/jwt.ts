@@ -10,6 +10,7 @@ import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { family } from './define.js';
+import { guidance } from './guidance.js';
 
 // Header and payload runs end at '.', so they use a cheap two-range class (junk in it fails the
 // JSON decode); the signature ends the token, so it uses the exact base64url alphabet. Lengths are
@@ -96,3 +97,10 @@ export default family('jwt', [
     },
   },
 ]);
+
+// Revoke or rotate: GitHub Docs, "Managing alerts from secret scanning" (securing compromised secrets).
+guidance('jwt', {
+  steps:
+    "A JSON Web Token works until it expires (its exp claim) unless its issuer revokes it: end the session or revoke the token at the issuer named in its iss claim, and if it does not expire soon, rotate the issuer's signing key so no token signed with the old key is accepted. Then check the issuer's logs for use of it.",
+  url: 'https://docs.github.com/enterprise-server@3.0/code-security/secret-scanning/managing-alerts-from-secret-scanning',
+});

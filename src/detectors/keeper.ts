@@ -2,6 +2,7 @@
 // base64url chars, reported only after a Keeper/KSM name.
 // https://docs.keeper.io/en/keeperpam/secrets-manager/about/one-time-token
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -35,3 +36,10 @@ export default family('keeper', [
     },
   },
 ]);
+
+// Revoke or rotate: Keeper Secrets Manager documentation (the page this family file already cites for its key format).
+guidance('keeper', {
+  steps:
+    "Sign in to Keeper Secrets Manager and revoke (delete or regenerate) the leaked one-time token where Keeper Secrets Manager manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Keeper Secrets Manager's logs or usage for activity you do not recognise.",
+  url: 'https://docs.keeper.io/en/keeperpam/secrets-manager/about/one-time-token',
+});

@@ -1,6 +1,7 @@
 // Kinde application client secrets: 40-60 alphanumerics, reported only after a Kinde secret name.
 // https://docs.kinde.com/developer-tools/about/using-kinde-without-an-sdk/
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -34,3 +35,10 @@ export default family('kinde', [
     },
   },
 ]);
+
+// Revoke or rotate: Kinde documentation (the page this family file already cites for its key format).
+guidance('kinde', {
+  steps:
+    "Sign in to Kinde and revoke (delete or regenerate) the leaked client secret where Kinde manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Kinde's logs or usage for activity you do not recognise.",
+  url: 'https://docs.kinde.com/developer-tools/about/using-kinde-without-an-sdk/',
+});

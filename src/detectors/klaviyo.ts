@@ -2,6 +2,7 @@
 // (Public keys are the bare 6-char site id.) https://developers.klaviyo.com/en/docs/authenticate_
 // (maps: trufflehog pkg/detectors/klaviyo).
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('klaviyo', [
   {
@@ -27,3 +28,10 @@ export default family('klaviyo', [
     },
   },
 ]);
+
+// Revoke or rotate: Klaviyo documentation (the page this family file already cites for its key format).
+guidance('klaviyo', {
+  steps:
+    "Sign in to Klaviyo and revoke (delete or regenerate) the leaked private API key where Klaviyo manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Klaviyo's logs or usage for activity you do not recognise.",
+  url: 'https://developers.klaviyo.com/en/docs/authenticate_',
+});

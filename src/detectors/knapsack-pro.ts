@@ -3,6 +3,7 @@
 // https://docs.knapsackpro.com/ruby/reference/#knapsack_pro_test_suite_token ; trufflehog
 // pkg/detectors/knapsackpro maps the shape.
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('knapsack-pro', [
   {
@@ -33,3 +34,10 @@ export default family('knapsack-pro', [
     },
   },
 ]);
+
+// Revoke or rotate: Knapsack Pro documentation (the page this family file already cites for its key format).
+guidance('knapsack-pro', {
+  steps:
+    "Sign in to Knapsack Pro and revoke (delete or regenerate) the leaked API token where Knapsack Pro manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Knapsack Pro's logs or usage for activity you do not recognise.",
+  url: 'https://docs.knapsackpro.com/ruby/reference/#knapsack_pro_test_suite_token',
+});

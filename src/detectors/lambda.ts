@@ -1,6 +1,7 @@
 // Lambda Cloud API keys: "secret_" + key name + "_" + 32 hex + "." + 32 alphanumerics.
 // https://docs.lambda.ai/public-cloud/cloud-api/
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('lambda', [
   {
@@ -26,3 +27,10 @@ export default family('lambda', [
     },
   },
 ]);
+
+// Revoke or rotate: Lambda Cloud documentation (the page this family file already cites for its key format).
+guidance('lambda', {
+  steps:
+    "Sign in to Lambda Cloud and revoke (delete or regenerate) the leaked API key where Lambda Cloud manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Lambda Cloud's logs or usage for activity you do not recognise.",
+  url: 'https://docs.lambda.ai/public-cloud/cloud-api/',
+});

@@ -1,6 +1,7 @@
 // Langfuse API keys: secret "sk-lf-" + UUID (public "pk-lf-" keys are not secret).
 // https://langfuse.com/faq/all/where-are-langfuse-api-keys (format: TruffleHog pkg/detectors/langfuse)
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('langfuse', [
   {
@@ -26,3 +27,10 @@ export default family('langfuse', [
     },
   },
 ]);
+
+// Revoke or rotate: Langfuse documentation (the page this family file already cites for its key format).
+guidance('langfuse', {
+  steps:
+    "Sign in to Langfuse and revoke (delete or regenerate) the leaked secret key where Langfuse manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Langfuse's logs or usage for activity you do not recognise.",
+  url: 'https://langfuse.com/faq/all/where-are-langfuse-api-keys',
+});

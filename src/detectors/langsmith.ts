@@ -3,6 +3,7 @@
 // https://docs.smith.langchain.com/administration/how_to_guides/organization_management/create_account_api_key
 // (format: TruffleHog pkg/detectors/langsmith)
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('langsmith', [
   {
@@ -72,3 +73,10 @@ export default family('langsmith', [
     },
   },
 ]);
+
+// Revoke or rotate: LangSmith documentation (the page this family file already cites for its key format).
+guidance('langsmith', {
+  steps:
+    "Sign in to LangSmith and revoke (delete or regenerate) the leaked personal access token or service key or API key where LangSmith manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check LangSmith's logs or usage for activity you do not recognise.",
+  url: 'https://docs.smith.langchain.com/administration/how_to_guides/organization_management/create_account_api_key',
+});

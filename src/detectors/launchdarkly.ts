@@ -1,6 +1,7 @@
 // LaunchDarkly keys: api-, sdk- or mob- + UUID (https://docs.launchdarkly.com/home/account/environment/keys).
 // A bare "api-<uuid>" is also a common id shape, so only next to a LaunchDarkly name.
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const KEYWORDS = [
@@ -87,3 +88,10 @@ export default family('launchdarkly', [
     },
   },
 ]);
+
+// Revoke or rotate: LaunchDarkly documentation, "SDK credentials" (rotate an exposed SDK key or mobile key) and the REST API "Reset environment SDK key" (old key expires immediately by default).
+guidance('launchdarkly', {
+  steps:
+    "In LaunchDarkly open the project's environment settings (Settings > Security > SDK Keys) and rotate the exposed server-side SDK key or mobile key; let the old key expire immediately unless you need a short overlap for redeployment. For a leaked API access token, reset or delete it in LaunchDarkly's Authorization settings, where API access tokens are listed. Update every service that used the old key and review the audit log for flag changes you do not recognise.",
+  url: 'https://launchdarkly.com/docs/home/account/environment/keys',
+});

@@ -3,6 +3,7 @@
 // pkg/detectors/lemonsqueezy).
 import { isJwt } from '../engine/checks/jwt.js';
 import { ASSIGN, ci, EW, family, JWS } from './define.js';
+import { guidance } from './guidance.js';
 
 const T1 =
   'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiI5NGQ1OWNlZi1kYmI4LTRlYTUtYjE3OC1kMjU0MGZjZDY5MTkiLCJqdGkiOiI4YjJmNGQ2YTFjM2U1ZjdhOWIwZDJjNGU2ZjhhMWIzYzVkN2U5ZjBhMmI0YzZkOGUxZjNhNWI3YzlkMGUyZjRhIiwiaWF0IjoxNzkzMDIwODAwLCJuYmYiOjE3OTMwMjA4MDAsImV4cCI6MjEwODU1MzYwMCwic3ViIjoiMjcxODI4MSIsInNjb3BlcyI6W119.Y2i10iCJfhcmUjZVBcJQC-aDTQ-sEPvLrPsQPseQo4eTeHGY84KsyHWsWJhKlhmji5qxyChr16h2Wo28i6uXHw5-CsDRBc_n41bnryx7el3XqfAZ23btM_2bGRQRGloayC6daZb9_tzhXv7RJIrtuXdgOlc33Qx0r6TN78yIUrO_TJfX_o4w-Mrz9uKybj5oVrz5E_BOfH_WOS95N-ak5d7RpWzmQF_8SpC2tTMD_0p27ORvUqcQx0icVoad1S1_IJIjmAPHYfxOOTUHZLJLGQRxMnfSuwvP3WCK3XEWn3_ycLaB_XisGyyy__RSIj8ZkVDSjj6AZ6BHq6c80ed-Hg';
@@ -34,3 +35,10 @@ export default family('lemonsqueezy', [
     },
   },
 ]);
+
+// Revoke or rotate: Lemon Squeezy documentation (the page this family file already cites for its key format).
+guidance('lemonsqueezy', {
+  steps:
+    "Sign in to Lemon Squeezy and revoke (delete or regenerate) the leaked API key where Lemon Squeezy manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Lemon Squeezy's logs or usage for activity you do not recognise.",
+  url: 'https://docs.lemonsqueezy.com/api/getting-started/requests#authentication',
+});

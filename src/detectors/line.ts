@@ -1,6 +1,7 @@
 // LINE Messaging API channel access tokens (~172 base64 chars) and channel secrets (32 hex),
 // reported only after a LINE name. https://developers.line.biz/en/docs/basics/channel-access-token/
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -74,3 +75,10 @@ export default family('line', [
     },
   },
 ]);
+
+// Revoke or rotate: LINE documentation (the page this family file already cites for its key format).
+guidance('line', {
+  steps:
+    "Sign in to LINE and revoke (delete or regenerate) the leaked channel access token or channel secret where LINE manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check LINE's logs or usage for activity you do not recognise.",
+  url: 'https://developers.line.biz/en/docs/basics/channel-access-token/',
+});

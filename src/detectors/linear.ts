@@ -1,5 +1,6 @@
 // Linear API keys and OAuth access tokens: https://linear.app/developers/graphql#authentication
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('linear', [
   {
@@ -47,3 +48,10 @@ export default family('linear', [
     },
   },
 ]);
+
+// Revoke or rotate: Linear documentation (the page this family file already cites for its key format).
+guidance('linear', {
+  steps:
+    "Sign in to Linear and revoke (delete or regenerate) the leaked personal API key or OAuth access token where Linear manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Linear's logs or usage for activity you do not recognise.",
+  url: 'https://linear.app/developers/graphql#authentication',
+});

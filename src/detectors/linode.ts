@@ -1,5 +1,6 @@
 // Linode (Akamai Cloud) personal access tokens: 64 hex, only beside a Linode name.
 import { ASSIGN, ci, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
 
@@ -30,3 +31,10 @@ export default family('linode', [
     },
   },
 ]);
+
+// Revoke or rotate: Akamai (Linode) API docs, "Revoke a personal access token".
+guidance('linode', {
+  steps:
+    "In Akamai Cloud Manager (My Profile > API Tokens) revoke the leaked personal access token, or call the revoke endpoint (`linode-cli profile token-delete <id>`); requests with it then fail with 401. Create a token with only the scopes and expiry it needs, update the tools that used it, and check the account's events for actions you did not take.",
+  url: 'https://techdocs.akamai.com/linode-api/reference/delete-personal-access-token',
+});

@@ -1,6 +1,7 @@
 // LlamaIndex / LlamaCloud (LlamaParse) API keys: "llx-" + 48 base64url chars.
 // https://docs.cloud.llamaindex.ai/api_key (format: CredSweeper "LLAMA API Key")
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('llamaindex', [
   {
@@ -26,3 +27,10 @@ export default family('llamaindex', [
     },
   },
 ]);
+
+// Revoke or rotate: LlamaCloud documentation (the page this family file already cites for its key format).
+guidance('llamaindex', {
+  steps:
+    "Sign in to LlamaCloud and revoke (delete or regenerate) the leaked API key where LlamaCloud manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check LlamaCloud's logs or usage for activity you do not recognise.",
+  url: 'https://docs.cloud.llamaindex.ai/api_key',
+});

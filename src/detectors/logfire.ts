@@ -1,6 +1,7 @@
 // Pydantic Logfire write tokens: "pylf_v1_" + region ("us"/"eu") + "_" + 44 alphanumerics.
 // https://logfire.pydantic.dev/docs/how-to-guides/create-write-tokens/
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('logfire', [
   {
@@ -26,3 +27,10 @@ export default family('logfire', [
     },
   },
 ]);
+
+// Revoke or rotate: Pydantic Logfire documentation (the page this family file already cites for its key format).
+guidance('logfire', {
+  steps:
+    "Sign in to Pydantic Logfire and revoke (delete or regenerate) the leaked write token where Pydantic Logfire manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Pydantic Logfire's logs or usage for activity you do not recognise.",
+  url: 'https://logfire.pydantic.dev/docs/how-to-guides/create-write-tokens/',
+});

@@ -2,6 +2,7 @@
 // (logs-01.loggly.com/inputs/<token>/tag/...) or after a Loggly name.
 // https://documentation.solarwinds.com/en/success_center/loggly/content/admin/customer-token-authentication-token.htm
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -33,3 +34,10 @@ export default family('loggly', [
     },
   },
 ]);
+
+// Revoke or rotate: Loggly documentation (the page this family file already cites for its key format).
+guidance('loggly', {
+  steps:
+    "Sign in to Loggly and revoke (delete or regenerate) the leaked customer token where Loggly manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Loggly's logs or usage for activity you do not recognise.",
+  url: 'https://documentation.solarwinds.com/en/success_center/loggly/content/admin/customer-token-authentication-token.htm',
+});

@@ -3,6 +3,7 @@
 // listener URL. https://docs.logz.io/docs/user-guide/admin/authentication-tokens/api-tokens/ and
 // https://docs.logz.io/docs/user-guide/admin/authentication-tokens/shipping-tokens/
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const LOGZ = String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])logz(?:io|[_.-]io)?[\w.-]{0,20}?[ ]?`;
@@ -62,3 +63,10 @@ export default family('logzio', [
     },
   },
 ]);
+
+// Revoke or rotate: Logz.io documentation (the page this family file already cites for its key format).
+guidance('logzio', {
+  steps:
+    "Sign in to Logz.io and revoke (delete or regenerate) the leaked API token or data shipping token where Logz.io manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Logz.io's logs or usage for activity you do not recognise.",
+  url: 'https://docs.logz.io/docs/user-guide/admin/authentication-tokens/api-tokens/',
+});

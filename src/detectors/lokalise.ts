@@ -2,6 +2,7 @@
 // https://developers.lokalise.com/reference/api-authentication (maps: trufflehog
 // pkg/detectors/lokalisetoken).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -35,3 +36,10 @@ export default family('lokalise', [
     },
   },
 ]);
+
+// Revoke or rotate: Lokalise documentation (the page this family file already cites for its key format).
+guidance('lokalise', {
+  steps:
+    "Sign in to Lokalise and revoke (delete or regenerate) the leaked API token where Lokalise manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Lokalise's logs or usage for activity you do not recognise.",
+  url: 'https://developers.lokalise.com/reference/api-authentication',
+});

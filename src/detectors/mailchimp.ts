@@ -1,6 +1,7 @@
 // Mailchimp Marketing API keys end in the account's data centre: "<32 hex>-us<N>".
 // https://mailchimp.com/developer/marketing/guides/quick-start/#generate-your-api-key
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 // "mandrill_api_key = ", "Mandrill token - ": the word, up to two more, a separator.
 const BESIDE_MANDRILL = String.raw`(?:mandrill|mailchimp[_ -]?transactional)[\w.-]{0,30}(?:[ \t]{1,2}[A-Za-z_.-]{1,20}){0,2}[\s'"\x60\\]{0,4}(?:=|:|=>|:=|-|\s)[\s'"\x60\\]{0,4}`;
@@ -58,3 +59,10 @@ export default family('mailchimp', [
     },
   },
 ]);
+
+// Revoke or rotate: Mailchimp developer docs, "Generate your API key" (keys are managed under Profile > Extras > API keys).
+guidance('mailchimp', {
+  steps:
+    'In Mailchimp, open Profile > Extras > API keys and revoke the leaked key (type REVOKE to confirm), then create a new one for the integrations that need it. A leaked Mandrill (Transactional) key is deleted on the Mandrill settings page. Check your audiences and campaigns for exports or sends you did not make.',
+  url: 'https://mailchimp.com/developer/marketing/guides/quick-start/#generate-your-api-key',
+});

@@ -1,6 +1,7 @@
 // Mailgun keys: legacy "key-" + 32 base36 chars; current private API keys are
 // "<32 hex>-<8 hex>-<8 hex>" with no prefix, so they are taken only near the word mailgun.
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const HEX_KEY = String.raw`[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}`;
 
@@ -80,3 +81,10 @@ export default family('mailgun', [
     },
   },
 ]);
+
+// Revoke or rotate: Mailgun Help Center, "Where can I find my API keys and SMTP credentials?" (API Security page).
+guidance('mailgun', {
+  steps:
+    "In the Mailgun dashboard open API Security: add a new private API key, move your senders to it, then delete the leaked one (a reset key may keep working for a short time). A leaked webhook signing key is rotated on the same page; leaked SMTP credentials are reset on the domain's SMTP settings. Check the sending logs for mail you did not send.",
+  url: 'https://help.mailgun.com/hc/en-us/articles/203380100-Where-can-I-find-my-API-keys-and-SMTP-credentials',
+});

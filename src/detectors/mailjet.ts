@@ -2,6 +2,7 @@
 // alphanumerics), reported only after a Mailjet name.
 // https://dev.mailjet.com/email/guides/#authentication
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -60,3 +61,10 @@ export default family('mailjet', [
     },
   },
 ]);
+
+// Revoke or rotate: Mailjet documentation (the page this family file already cites for its key format).
+guidance('mailjet', {
+  steps:
+    "Sign in to Mailjet and revoke (delete or regenerate) the leaked API secret key or API token where Mailjet manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Mailjet's logs or usage for activity you do not recognise.",
+  url: 'https://dev.mailjet.com/email/guides/#authentication',
+});

@@ -3,6 +3,7 @@
 // https://docs.mapbox.com/accounts/guides/tokens/
 import { bytesToUtf8, decodeBase64 } from '../engine/checks/radix.js';
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 function hasUserClaim(token: string): boolean {
   const bytes = decodeBase64(token.split('.')[1] ?? '');
@@ -68,3 +69,10 @@ export default family('mapbox', [
     },
   },
 ]);
+
+// Revoke or rotate: Mapbox docs, "Token management" (Access Tokens page, Tokens API).
+guidance('mapbox', {
+  steps:
+    "On the Access tokens page of the Mapbox console delete the leaked secret token (or use the Tokens API), create a replacement with only the secret scopes the server needs, and update it; temporary tokens expire within an hour on their own. Check the account's statistics for usage you do not expect.",
+  url: 'https://docs.mapbox.com/help/account/tokens/',
+});

@@ -2,6 +2,7 @@
 // Mattermost token name.
 // https://developers.mattermost.com/integrate/reference/personal-access-token/
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -35,3 +36,10 @@ export default family('mattermost', [
     },
   },
 ]);
+
+// Revoke or rotate: Mattermost documentation (the page this family file already cites for its key format).
+guidance('mattermost', {
+  steps:
+    "Sign in to Mattermost and revoke (delete or regenerate) the leaked access token where Mattermost manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Mattermost's logs or usage for activity you do not recognise.",
+  url: 'https://developers.mattermost.com/integrate/reference/personal-access-token/',
+});

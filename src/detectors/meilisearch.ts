@@ -2,6 +2,7 @@
 // from it (64 hex). Neither has a prefix; recognised only after a Meilisearch name.
 // https://www.meilisearch.com/docs/learn/security/basic_security
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('meilisearch', [
   {
@@ -58,3 +59,10 @@ export default family('meilisearch', [
     },
   },
 ]);
+
+// Revoke or rotate: Meilisearch documentation (the page this family file already cites for its key format).
+guidance('meilisearch', {
+  steps:
+    "Sign in to Meilisearch and revoke (delete or regenerate) the leaked master key or API key where Meilisearch manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Meilisearch's logs or usage for activity you do not recognise.",
+  url: 'https://www.meilisearch.com/docs/learn/security/basic_security',
+});

@@ -1,6 +1,7 @@
 // Mem0 (agent memory platform) API keys: "m0-" + 40 alphanumerics.
 // https://docs.mem0.ai/platform/quickstart
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('mem0', [
   {
@@ -26,3 +27,10 @@ export default family('mem0', [
     },
   },
 ]);
+
+// Revoke or rotate: Mem0 documentation (the page this family file already cites for its key format).
+guidance('mem0', {
+  steps:
+    "Sign in to Mem0 and revoke (delete or regenerate) the leaked API key where Mem0 manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Mem0's logs or usage for activity you do not recognise.",
+  url: 'https://docs.mem0.ai/platform/quickstart',
+});

@@ -1,6 +1,7 @@
 // MessageBird (Bird) API access keys: 25 chars, reported only after a MessageBird name.
 // https://developers.messagebird.com/api/#authentication (maps: gitleaks messagebird.go).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -34,3 +35,10 @@ export default family('messagebird', [
     },
   },
 ]);
+
+// Revoke or rotate: MessageBird documentation (the page this family file already cites for its key format).
+guidance('messagebird', {
+  steps:
+    "Sign in to MessageBird and revoke (delete or regenerate) the leaked API access key where MessageBird manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check MessageBird's logs or usage for activity you do not recognise.",
+  url: 'https://developers.messagebird.com/api/#authentication',
+});

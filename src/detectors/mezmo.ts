@@ -2,6 +2,7 @@
 // name. https://docs.mezmo.com/docs/ingestion-key and
 // https://github.com/logdna/logdna-agent-v2 (LOGDNA_INGESTION_KEY / MZ_INGESTION_KEY).
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('mezmo', [
   {
@@ -31,3 +32,10 @@ export default family('mezmo', [
     },
   },
 ]);
+
+// Revoke or rotate: Mezmo documentation (the page this family file already cites for its key format).
+guidance('mezmo', {
+  steps:
+    "Sign in to Mezmo and revoke (delete or regenerate) the leaked ingestion key where Mezmo manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Mezmo's logs or usage for activity you do not recognise.",
+  url: 'https://docs.mezmo.com/docs/ingestion-key',
+});

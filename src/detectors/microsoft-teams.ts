@@ -2,6 +2,7 @@
 // HTTP-trigger URLs that replace them; whoever holds the URL can post into the channel.
 // https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 // A trigger URL is only a credential with its shared-access signature.
@@ -58,3 +59,10 @@ export default family('microsoft-teams', [
     },
   },
 ]);
+
+// Revoke or rotate: Microsoft Learn, "Create an Incoming Webhook" (Teams webhooks and connectors).
+guidance('microsoft-teams', {
+  steps:
+    "Remove the leaked incoming webhook from the Teams channel (the channel's Connectors or Workflows settings) so its URL stops accepting posts, then create a new one and update the systems that send to it. Check the channel for messages you did not send.",
+  url: 'https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook',
+});

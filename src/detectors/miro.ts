@@ -2,6 +2,7 @@
 // https://developers.miro.com/docs/rest-api-reference-guide (token shape from Miro's OAuth
 // responses).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('miro', [
   {
@@ -52,3 +53,10 @@ export default family('miro', [
     },
   },
 ]);
+
+// Revoke or rotate: Miro documentation (the page this family file already cites for its key format).
+guidance('miro', {
+  steps:
+    "Sign in to Miro and revoke (delete or regenerate) the leaked access token where Miro manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Miro's logs or usage for activity you do not recognise.",
+  url: 'https://developers.miro.com/docs/rest-api-reference-guide',
+});

@@ -1,6 +1,7 @@
 // Mistral AI API keys: 32 alphanumerics with no prefix, recognised only after a Mistral variable or
 // setting name. https://docs.mistral.ai/getting-started/quickstart/#account-setup
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** A Mistral (or Codestral) variable, setting or header name right before the value. */
 const NAME = String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])(?:mistral|codestral)[\w.-]{0,20}(?:api[_.-]?key|key|token)`;
@@ -39,3 +40,10 @@ export default family('mistral', [
     },
   },
 ]);
+
+// Revoke or rotate: Mistral AI docs, "API keys" (revoke compromised keys immediately by deleting them).
+guidance('mistral', {
+  steps:
+    "Delete the leaked key in Mistral AI Studio (API keys) or, as an organization admin, in the Admin Console's API Keys list: revocation is immediate. Create a new key scoped to the right Workspace with an expiry date, update the applications that used it, and check the Workspace's usage for requests you did not make.",
+  url: 'https://docs.mistral.ai/admin/security-access/api-keys',
+});

@@ -2,6 +2,7 @@
 // Mixpanel secret name (project tokens are public).
 // https://developer.mixpanel.com/reference/authentication
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -35,3 +36,10 @@ export default family('mixpanel', [
     },
   },
 ]);
+
+// Revoke or rotate: Mixpanel documentation, "Service Accounts" (managed in Organization Settings > Service Accounts; they can be deleted and expire) and "Project Secret" (deprecated; found in the project's Access Keys settings).
+guidance('mixpanel', {
+  steps:
+    "For a leaked service account secret, open Mixpanel Organization Settings > Service Accounts and delete that service account (or use the Service Accounts API), then create a new one with only the projects, role and expiry it needs. For a leaked legacy project secret (shown in the project's settings under Access Keys), move the integration to a service account and rotate or retire the project secret there. Update every script that used the old credentials and check the projects for imports or exports you do not recognise.",
+  url: 'https://docs.mixpanel.com/reference/service-accounts',
+});

@@ -2,6 +2,7 @@
 // `modal token set` or kept in ~/.modal.toml. The secret counts only after a token-secret name.
 // https://modal.com/docs/reference/modal.config
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('modal', [
   {
@@ -36,3 +37,10 @@ export default family('modal', [
     },
   },
 ]);
+
+// Revoke or rotate: Modal documentation (the page this family file already cites for its key format).
+guidance('modal', {
+  steps:
+    "Sign in to Modal and revoke (delete or regenerate) the leaked token secret where Modal manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Modal's logs or usage for activity you do not recognise.",
+  url: 'https://modal.com/docs/reference/modal.config',
+});

@@ -1,6 +1,7 @@
 // Mollie API keys ("live_" / "test_" + 30 alphanumerics) and organization access tokens ("access_"
 // + 40), reported only after a Mollie name. https://docs.mollie.com/reference/authentication
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -34,3 +35,10 @@ export default family('mollie', [
     },
   },
 ]);
+
+// Revoke or rotate: Mollie help center, "What is an API key?" (API keys are created and rotated in the Mollie Web App > Developers > API access tokens) and Mollie's changelog (keys can be revoked in the Mollie app).
+guidance('mollie', {
+  steps:
+    'In the Mollie Web App open Developers > API access tokens and revoke or rotate the leaked live or test key (or the access token), then create a new one, store it as soon as it is shown (it is shown only once), and update every website or plugin that used the old key. Review recent payments, refunds and payouts for activity you do not recognise.',
+  url: 'https://help.mollie.com/hc/en-us/articles/115000328205-Where-can-I-find-the-API-key-',
+});

@@ -3,6 +3,7 @@
 // (maps: trufflehog pkg/detectors/monday).
 import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
 import { EW, family, JWS } from './define.js';
+import { guidance } from './guidance.js';
 
 /** monday.com's claim set: numeric tid, uid and actid, and a per scope string. */
 function isProviderToken(t: string): boolean {
@@ -45,3 +46,10 @@ export default family('monday', [
     },
   },
 ]);
+
+// Revoke or rotate: monday.com documentation (the page this family file already cites for its key format).
+guidance('monday', {
+  steps:
+    "Sign in to monday.com and revoke (delete or regenerate) the leaked API token where monday.com manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check monday.com's logs or usage for activity you do not recognise.",
+  url: 'https://developer.monday.com/api-reference/docs/authentication',
+});

@@ -3,6 +3,7 @@
 // https://www.mongodb.com/docs/atlas/configure-api-access/ and
 // https://docs.aws.amazon.com/secretsmanager/latest/userguide/mes-partner-MongoDBAtlasServiceAccount.html
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -55,3 +56,10 @@ export default family('mongodb-atlas', [
     },
   },
 ]);
+
+// Revoke or rotate: MongoDB Atlas docs, "Configure API Access" (programmatic API keys and service accounts under Access Manager).
+guidance('mongodb-atlas', {
+  steps:
+    "In MongoDB Atlas open Access Manager > Applications (API Keys or Service Accounts) for the organization or project, create a replacement key or secret, move the tools that used the leaked one to it, then delete the leaked key or secret; restrict the new one with an IP access list. Check the organization's activity feed for changes you did not make.",
+  url: 'https://www.mongodb.com/docs/atlas/configure-api-access/',
+});

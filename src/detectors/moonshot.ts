@@ -1,6 +1,7 @@
 // Moonshot AI (Kimi) API keys: "sk-" + 48 alphanumerics. "sk-" is shared by many providers, so the
 // key counts only near a Moonshot or Kimi name. https://platform.moonshot.ai/docs/introduction
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('moonshot', [
   {
@@ -31,3 +32,10 @@ export default family('moonshot', [
     },
   },
 ]);
+
+// Revoke or rotate: Moonshot AI documentation (the page this family file already cites for its key format).
+guidance('moonshot', {
+  steps:
+    "Sign in to Moonshot AI and revoke (delete or regenerate) the leaked API key where Moonshot AI manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Moonshot AI's logs or usage for activity you do not recognise.",
+  url: 'https://platform.moonshot.ai/docs/introduction',
+});

@@ -1,5 +1,6 @@
 // Neon API keys: "napi_" + 64 lower-case alphanumerics. https://neon.com/docs/manage/api-keys
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('neon', [
   {
@@ -24,3 +25,10 @@ export default family('neon', [
     },
   },
 ]);
+
+// Revoke or rotate: Neon FAQ, "How do I rotate Neon API keys?".
+guidance('neon', {
+  steps:
+    "In the Neon Console, open Account settings > API keys (organization or project keys under the organization's Settings > API keys) and revoke the leaked key: revocation is immediate and permanent. Create a replacement with the same scope, update the CI jobs and scripts that used it, and reset the database role's password too if a connection string leaked with it.",
+  url: 'https://neon.com/faqs/rotate-neon-api-keys',
+});

@@ -3,6 +3,7 @@
 // https://docs.neptune.ai/setup/setting_api_token/
 import { bytesToUtf8, decodeBase64 } from '../engine/checks/radix.js';
 import { family } from './define.js';
+import { guidance } from './guidance.js';
 
 function isNeptuneToken(s: string): boolean {
   const bytes = decodeBase64(s);
@@ -41,3 +42,10 @@ export default family('neptune', [
     },
   },
 ]);
+
+// Revoke or rotate: Neptune.ai documentation (the page this family file already cites for its key format).
+guidance('neptune', {
+  steps:
+    "Sign in to Neptune.ai and revoke (delete or regenerate) the leaked API token where Neptune.ai manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Neptune.ai's logs or usage for activity you do not recognise.",
+  url: 'https://docs.neptune.ai/setup/setting_api_token/',
+});

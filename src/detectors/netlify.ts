@@ -1,5 +1,6 @@
 // Netlify personal access tokens: "nfp_" + 36 chars; older unprefixed tokens are 43 chars.
 import { ASSIGN, ci, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
 
@@ -52,3 +53,10 @@ export default family('netlify', [
     },
   },
 ]);
+
+// Revoke or rotate: Netlify's Personal access tokens page (User settings > Applications), as Netlify's CLI authentication docs describe.
+guidance('netlify', {
+  steps:
+    "On Netlify's User settings > Applications > Personal access tokens, generate a replacement token, move the CLI, CI and scripts to it, then delete the leaked token (Options > Delete personal token). Check your sites' deploy logs and settings for changes you did not make.",
+  url: 'https://app.netlify.com/user/applications#personal-access-tokens',
+});

@@ -1,5 +1,6 @@
 // New Relic API keys: https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('newrelic', [
   {
@@ -161,3 +162,10 @@ export default family('newrelic', [
     },
   },
 ]);
+
+// Revoke or rotate: New Relic Docs, "New Relic API keys".
+guidance('newrelic', {
+  steps:
+    'In New Relic, open the API keys page (Administration > API keys), create a new key of the same kind, move the agents or tools that used the leaked one to it, and delete the leaked key; a user key acts as its user, so delete it at once. The original default license key cannot be deleted by users: create your own license keys and ask support to rotate a leaked default one.',
+  url: 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
+});

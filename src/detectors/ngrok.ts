@@ -1,5 +1,6 @@
 // ngrok authtokens and API keys: a 27-char KSUID, "_", then 20-22 chars; only beside "ngrok".
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('ngrok', [
   {
@@ -28,3 +29,10 @@ export default family('ngrok', [
     },
   },
 ]);
+
+// Revoke or rotate: ngrok documentation, ERR_NGROK_107 (a reset authtoken stops working) and the dashboard's authtoken page.
+guidance('ngrok', {
+  steps:
+    "Reset the leaked authtoken on the ngrok dashboard (Your Authtoken), or delete the leaked API key or tunnel credential under Settings > Credentials; agents using the old value stop connecting. Install the new authtoken where ngrok runs (`ngrok config add-authtoken`), and check the dashboard's endpoints for tunnels you did not start.",
+  url: 'https://dashboard.ngrok.com/get-started/your-authtoken',
+});

@@ -1,6 +1,7 @@
 // Nomic (Atlas / embeddings) API keys: "nk-" + 43 base64url chars. "nk-" ends many words (link-,
 // chunk-), so the key counts only near a Nomic name. https://docs.nomic.ai/atlas/introduction/quick-start
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('nomic', [
   {
@@ -29,3 +30,10 @@ export default family('nomic', [
     },
   },
 ]);
+
+// Revoke or rotate: Nomic documentation (the page this family file already cites for its key format).
+guidance('nomic', {
+  steps:
+    "Sign in to Nomic and revoke (delete or regenerate) the leaked API key where Nomic manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Nomic's logs or usage for activity you do not recognise.",
+  url: 'https://docs.nomic.ai/atlas/introduction/quick-start',
+});

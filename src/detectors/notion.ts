@@ -2,6 +2,7 @@
 // word Notion must be near) and current "ntn_" + 11 digits + 35 alphanumerics.
 // https://developers.notion.com/docs/authorization
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('notion', [
   {
@@ -52,3 +53,10 @@ export default family('notion', [
     },
   },
 ]);
+
+// Revoke or rotate: Notion Developers, "Credential security" (revoke tokens; internal connection tokens can be rotated).
+guidance('notion', {
+  steps:
+    "In Notion's integrations dashboard (notion.so/my-integrations) open the leaked internal integration and refresh its secret, or delete the integration; a leaked OAuth token ends when the workspace removes the connection. Give the replacement only the capabilities it needs, share only the pages it needs, and check the pages the integration could reach for edits you did not make.",
+  url: 'https://developers.notion.com/guides/authorization/credential-security',
+});

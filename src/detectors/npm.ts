@@ -3,6 +3,7 @@ import { bytesToUtf8, decodeBase64 } from '../engine/checks/radix.js';
 import { hasBase62Crc32 } from '../engine/checks/token-checksums.js';
 import { isPlaceholderValue } from '../engine/placeholder.js';
 import { ASSIGN, E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -95,3 +96,10 @@ export default family('npm', [
     },
   },
 ]);
+
+// Revoke or rotate: npm Docs, "About access tokens" (revoking access tokens).
+guidance('npm', {
+  steps:
+    "Delete the token on npmjs.com (Access Tokens in your account menu) or with `npm token revoke <id>`, then create a new granular token with the least access it needs. Check the packages the token could publish for versions you did not release. A leaked `_auth` value is the account's password: change it.",
+  url: 'https://docs.npmjs.com/about-access-tokens',
+});

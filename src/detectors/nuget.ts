@@ -1,5 +1,6 @@
 // NuGet.org API keys and nuget.config package source credentials.
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('nuget', [
   {
@@ -53,3 +54,10 @@ export default family('nuget', [
     },
   },
 ]);
+
+// Revoke or rotate: Microsoft Learn, "Scoped API keys" (nuget.org): a leaked key is deleted or regenerated under your user name > API Keys.
+guidance('nuget', {
+  steps:
+    'Sign in to nuget.org, select your user name > API Keys, and delete or regenerate the leaked key (regenerating invalidates the old value at once). Give the replacement only the Push scope and the package glob it needs, with a short expiry, and update every build that pushed with the old key. Check the packages the key could push for versions you did not publish and unlist any you do not recognise.',
+  url: 'https://learn.microsoft.com/nuget/nuget-org/scoped-api-keys',
+});

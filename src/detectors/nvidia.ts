@@ -4,6 +4,7 @@
 // (formats: TruffleHog pkg/detectors/nvapi and pkg/detectors/ngc)
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 // The second part is a UUID as issued; its 8-4-4-4-12 shape is checked, not its hex alphabet.
 const NGC_DECODED =
@@ -68,3 +69,10 @@ export default family('nvidia', [
     },
   },
 ]);
+
+// Revoke or rotate: NVIDIA documentation, "Get an API Key" (personal keys are managed at org.ngc.nvidia.com/setup/api-keys; rotate a key from its Action menu or create a new one and delete the old one).
+guidance('nvidia', {
+  steps:
+    "Sign in to NGC and open Setup > API Keys (org.ngc.nvidia.com/setup/api-keys). For the leaked personal key use the Action menu to rotate it, or generate a new personal key and delete the leaked one; org owners and user admins can also revoke a user's keys. Give the replacement only the services it needs and an expiration, update the environment variables and code that used the old key, and check usage for calls you do not recognise.",
+  url: 'https://docs.nvidia.com/rag/latest/api-key.html',
+});

@@ -3,6 +3,7 @@
 // octopusdeploy.go maps the API-[A-Z0-9]{26} shape. The "API-" prefix also starts slugs and wiki
 // page names, so the token must stand alone (not after "/", "-", "." or a letter) and be random.
 import { family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** Start of a token: like B, but a token may follow `=` (as in KEY=token or --token=token). */
 const START = String.raw`(?:^|[^A-Za-z0-9_+/.-])`;
@@ -43,3 +44,10 @@ export default family('octopus-deploy', [
     },
   },
 ]);
+
+// Revoke or rotate: Octopus Deploy documentation (the page this family file already cites for its key format).
+guidance('octopus-deploy', {
+  steps:
+    "Sign in to Octopus Deploy and revoke (delete or regenerate) the leaked API key where Octopus Deploy manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Octopus Deploy's logs or usage for activity you do not recognise.",
+  url: 'https://octopus.com/docs/octopus-rest-api/how-to-create-an-api-key',
+});

@@ -2,6 +2,7 @@
 // length (20, 46, 58 or 74 chars); the prefix names the key type (legacy sk-, sk-proj-, sk-admin-,
 // sk-svcacct- or a service-account name). No public checksum.
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const MARKER = 'T3BlbkFJ';
 const HALVES = String.raw`[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74}`;
@@ -113,3 +114,10 @@ export default family('openai', [
     },
   },
 ]);
+
+// Revoke or rotate: OpenAI Help Center, "Best practices for API key safety".
+guidance('openai', {
+  steps:
+    "Delete the leaked key on the OpenAI platform's API keys page (project keys under the project's settings, admin keys under the organization's admin keys) and create a new one; keep it in an environment variable or a secrets manager, never in shared text. Then check the usage dashboard for calls you did not make.",
+  url: 'https://help.openai.com/en/articles/5112595-best-practices-for-api-key-safety',
+});

@@ -1,6 +1,7 @@
 // OpenRouter API keys (inference and provisioning): "sk-or-v1-" + 64 lower-case hex.
 // https://openrouter.ai/docs/api-reference/authentication (format: TruffleHog pkg/detectors/openrouter)
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('openrouter', [
   {
@@ -27,3 +28,10 @@ export default family('openrouter', [
     },
   },
 ]);
+
+// Revoke or rotate: OpenRouter docs, "Authentication" (if your key has been exposed) and "API Key Rotation".
+guidance('openrouter', {
+  steps:
+    "Open OpenRouter's key settings page and delete the exposed key at once (or with the Management API's delete-key call), then create a new key with a credit limit and update the apps that used it. OpenRouter also emails you when it finds a key of yours exposed; check your activity and credits for usage you did not make.",
+  url: 'https://openrouter.ai/docs/api_reference/authentication',
+});

@@ -2,6 +2,7 @@
 // https://docs.redhat.com/en/documentation/openshift_container_platform/4.14/html/authentication_and_authorization/managing-oauth-access-tokens
 // (token names carry the sha256~ prefix); gitleaks openshift.go maps the shape.
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** Start of a token: like B, but a token may follow `=` (as in KEY=token or --token=token). */
 const START = String.raw`(?:^|[^A-Za-z0-9_+/.-])`;
@@ -33,3 +34,10 @@ export default family('openshift', [
     },
   },
 ]);
+
+// Revoke or rotate: OpenShift documentation (the page this family file already cites for its key format).
+guidance('openshift', {
+  steps:
+    "Sign in to OpenShift and revoke (delete or regenerate) the leaked user access token where OpenShift manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check OpenShift's logs or usage for activity you do not recognise.",
+  url: 'https://docs.redhat.com/en/documentation/openshift_container_platform/4.14/html/authentication_and_authorization/managing-oauth-access-tokens',
+});

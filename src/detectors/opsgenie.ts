@@ -2,6 +2,7 @@
 // after an Opsgenie name or that header. https://docs.opsgenie.com/docs/authentication ; trufflehog
 // pkg/detectors/opsgenie maps the keyword + UUID shape.
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -33,3 +34,10 @@ export default family('opsgenie', [
     },
   },
 ]);
+
+// Revoke or rotate: Opsgenie documentation (the page this family file already cites for its key format).
+guidance('opsgenie', {
+  steps:
+    "Sign in to Opsgenie and revoke (delete or regenerate) the leaked API key where Opsgenie manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Opsgenie's logs or usage for activity you do not recognise.",
+  url: 'https://docs.opsgenie.com/docs/authentication',
+});

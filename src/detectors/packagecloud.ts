@@ -1,6 +1,7 @@
 // packagecloud API tokens: 48 hex (no prefix); reported only after a packagecloud token name.
 // https://packagecloud.io/docs/api#api_tokens ; trufflehog pkg/detectors/packagecloud maps the shape.
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('packagecloud', [
   {
@@ -30,3 +31,10 @@ export default family('packagecloud', [
     },
   },
 ]);
+
+// Revoke or rotate: packagecloud documentation (the page this family file already cites for its key format).
+guidance('packagecloud', {
+  steps:
+    "Sign in to packagecloud and revoke (delete or regenerate) the leaked API token where packagecloud manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check packagecloud's logs or usage for activity you do not recognise.",
+  url: 'https://packagecloud.io/docs/api#api_tokens',
+});

@@ -3,6 +3,7 @@
 // https://packagist.com/docs/composer-authentication ; listed among GitHub secret scanning partner
 // patterns (https://docs.github.com/en/code-security/secret-scanning/introduction/supported-secret-scanning-patterns).
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('packagist', [
   {
@@ -51,3 +52,10 @@ export default family('packagist', [
     },
   },
 ]);
+
+// Revoke or rotate: Private Packagist documentation (the page this family file already cites for its key format).
+guidance('packagist', {
+  steps:
+    "Sign in to Private Packagist and revoke (delete or regenerate) the leaked organization token or user update token where Private Packagist manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Private Packagist's logs or usage for activity you do not recognise.",
+  url: 'https://packagist.com/docs/composer-authentication',
+});

@@ -1,6 +1,7 @@
 // Paddle Billing API keys: "pdl_live_apikey_" / "pdl_sdbx_apikey_" + 26-char ULID, "_", 22
 // alphanumerics, "_", 3 chars. https://developer.paddle.com/api-reference/about/authentication
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('paddle', [
   {
@@ -26,3 +27,10 @@ export default family('paddle', [
     },
   },
 ]);
+
+// Revoke or rotate: Paddle developer documentation, "Rotate API keys" and "Authentication" (keys are created and revoked in Paddle > Developer tools > Authentication; rotatable keys can be rotated through the API).
+guidance('paddle', {
+  steps:
+    'In Paddle open Developer tools > Authentication and revoke the leaked API key; if it is a rotatable key you can instead rotate it through the API (`POST /api-keys/{api_key_id}/rotations`) with a grace period of 0 so the old secret stops working as soon as the new one is used. Create the replacement with only the permissions it needs and an expiry date, update every backend service that used the old key, and check recent transactions and subscriptions for changes you do not recognise.',
+  url: 'https://developer.paddle.com/api-reference/about/rotate-api-keys',
+});

@@ -5,6 +5,7 @@
 // https://developer.pagerduty.com/docs/events-api-v2-overview ; trufflehog
 // pkg/detectors/pagerdutyapikey maps the u+ shape.
 import { ASSIGN, family, near } from './define.js';
+import { guidance } from './guidance.js';
 
 const PD = String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])(?:pagerduty|pager_duty|pd)[\w.-]{0,20}?[ ]?`;
 const HEADER = String.raw`token\s?token=`;
@@ -90,3 +91,10 @@ export default family('pagerduty', [
     },
   },
 ]);
+
+// Revoke or rotate: PagerDuty Support, "API Access Keys".
+guidance('pagerduty', {
+  steps:
+    "In PagerDuty (Integrations > Developer Tools > API Access Keys) an admin disables, then deletes, the leaked general-access REST API key; a user API token is removed from that user's profile (User Settings), and a leaked Events API integration key is replaced by regenerating the service integration's key. Create a read-only replacement where possible and check the account's audit records for changes you did not make.",
+  url: 'https://support.pagerduty.com/docs/using-the-api',
+});

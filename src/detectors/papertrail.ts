@@ -2,6 +2,7 @@
 // after that header or a Papertrail token name.
 // https://www.papertrail.com/help/http-api/#authentication
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('papertrail', [
   {
@@ -28,3 +29,10 @@ export default family('papertrail', [
     },
   },
 ]);
+
+// Revoke or rotate: Papertrail documentation (the page this family file already cites for its key format).
+guidance('papertrail', {
+  steps:
+    "Sign in to Papertrail and revoke (delete or regenerate) the leaked API token where Papertrail manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Papertrail's logs or usage for activity you do not recognise.",
+  url: 'https://www.papertrail.com/help/http-api/#authentication',
+});

@@ -1,6 +1,7 @@
 // PayPal / Braintree credentials. Braintree access tokens: "access_token$<env>$<merchant id>$<32 hex>";
 // REST app client secrets are 80 url-safe chars starting with "E" and have no prefix of their own.
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('paypal', [
   {
@@ -96,3 +97,10 @@ export default family('paypal', [
     },
   },
 ]);
+
+// Revoke or rotate: PayPal Developer, "Get started with PayPal REST APIs" (client ID and secret under Apps & Credentials).
+guidance('paypal', {
+  steps:
+    "In the PayPal Developer Dashboard (Apps & Credentials) open the REST API app whose secret leaked (switch between Sandbox and Live to find it) and replace its secret, or delete the app and create a new one so the leaked client ID and secret stop working. Update the servers that exchange the secret for tokens, and check the account's activity for payments or refunds you did not make.",
+  url: 'https://developer.paypal.com/api/rest/',
+});

@@ -2,6 +2,7 @@
 // alphanumerics). https://paystack.com/docs/api/authentication/ (maps: trufflehog
 // pkg/detectors/paystack).
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('paystack', [
   {
@@ -29,3 +30,10 @@ export default family('paystack', [
     },
   },
 ]);
+
+// Revoke or rotate: Paystack documentation (the page this family file already cites for its key format).
+guidance('paystack', {
+  steps:
+    "Sign in to Paystack and revoke (delete or regenerate) the leaked secret key where Paystack manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Paystack's logs or usage for activity you do not recognise.",
+  url: 'https://paystack.com/docs/api/authentication/',
+});

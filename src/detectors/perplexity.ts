@@ -1,5 +1,6 @@
 // Perplexity API keys: "pplx-" + 48 alphanumerics. https://docs.perplexity.ai/guides/getting-started
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('perplexity', [
   {
@@ -24,3 +25,10 @@ export default family('perplexity', [
     },
   },
 ]);
+
+// Revoke or rotate: Perplexity documentation, "API Key Management" (keys are generated and revoked in the API console or with /generate_auth_token and /revoke_auth_token; a revoked key cannot be recovered).
+guidance('perplexity', {
+  steps:
+    "Revoke the leaked Perplexity API key at once: in the API console (console.perplexity.ai) open the API group's API keys and revoke it, or call the `/revoke_auth_token` endpoint for it; a revoked key cannot be recovered. Generate a replacement (shown only once), store it in a secret store, update every application that used the old key, and check the group's usage and billing for calls you do not recognise.",
+  url: 'https://docs.perplexity.ai/guides/api-key-management',
+});

@@ -2,6 +2,7 @@
 // name. https://developers.phrase.com/api/#authentication (maps: trufflehog
 // pkg/detectors/phraseaccesstoken).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -35,3 +36,10 @@ export default family('phrase', [
     },
   },
 ]);
+
+// Revoke or rotate: Phrase documentation (the page this family file already cites for its key format).
+guidance('phrase', {
+  steps:
+    "Sign in to Phrase and revoke (delete or regenerate) the leaked access token where Phrase manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Phrase's logs or usage for activity you do not recognise.",
+  url: 'https://developers.phrase.com/api/#authentication',
+});

@@ -2,6 +2,7 @@
 // bare UUID, recognised only after a Pinecone variable name.
 // https://docs.pinecone.io/guides/projects/manage-api-keys (format: TruffleHog pkg/detectors/pinecone)
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('pinecone', [
   {
@@ -55,3 +56,10 @@ export default family('pinecone', [
     },
   },
 ]);
+
+// Revoke or rotate: Pinecone docs, "Rotate API keys and service account secrets" (revoke right away if a key has leaked).
+guidance('pinecone', {
+  steps:
+    "In the Pinecone console, open the project's API keys and delete the leaked key at once (or `pc api-key delete`); then create a replacement with the same permissions and update the applications that used it. Rotate a leaked service account client secret from the organization's service accounts, and check your indexes for data you did not write.",
+  url: 'https://docs.pinecone.io/admin/security/rotate-keys-and-secrets',
+});

@@ -2,6 +2,7 @@
 // https://plaid.com/docs/api/tokens/ and https://plaid.com/docs/quickstart/ (maps: gitleaks
 // plaid.go).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('plaid', [
   {
@@ -52,3 +53,10 @@ export default family('plaid', [
     },
   },
 ]);
+
+// Revoke or rotate: Plaid support, "API key rotation and permissions" (rotate a compromised secret in the Keys section of the Dashboard; delete the old secret once the new one works).
+guidance('plaid', {
+  steps:
+    "For a leaked Plaid API secret, open the Plaid Dashboard's Keys section and click Rotate secret for that environment: a new secret is created while the old one stays active, so swap the new one into your integration, test it, then delete the old secret. For a leaked access token, invalidate or remove the Item it belongs to through the Plaid API and relink it. Limit which teammates can view API secrets under Team Settings > Members, and review the Dashboard's logs for requests you do not recognise.",
+  url: 'https://support.plaid.com/hc/en-us/articles/360008422293-API-key-rotation-and-permissions',
+});

@@ -2,6 +2,7 @@
 // "pscale_oauth_" (OAuth tokens) + 32-64 chars.
 import { EW, family } from './define.js';
 import type { DetectorEntry } from './define.js';
+import { guidance } from './guidance.js';
 
 function entry(
   kind: string,
@@ -56,3 +57,10 @@ export default family('planetscale', [
     'pscale_oauth_6yyXFMgCcXD8xgplp5pwes6ff6xOhH_ZGx0TSgnFLO0',
   ),
 ]);
+
+// Revoke or rotate: PlanetScale docs, "Service tokens" (and the pscale service-token delete command).
+guidance('planetscale', {
+  steps:
+    "In PlanetScale open Settings > Service tokens, select the leaked token and delete it (or `pscale service-token delete <id>`); a leaked database password is deleted on the database branch's Passwords page. Create a replacement with only the organization and database permissions it needs, update the tools that used it, and check the organization's audit log.",
+  url: 'https://planetscale.com/docs/api/service-tokens',
+});

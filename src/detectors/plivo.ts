@@ -1,6 +1,7 @@
 // Plivo auth tokens: 40 alphanumerics, reported only after a Plivo token name.
 // https://www.plivo.com/docs/messaging/api/overview/authentication
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -34,3 +35,10 @@ export default family('plivo', [
     },
   },
 ]);
+
+// Revoke or rotate: Plivo documentation (the page this family file already cites for its key format).
+guidance('plivo', {
+  steps:
+    "Sign in to Plivo and revoke (delete or regenerate) the leaked auth token where Plivo manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Plivo's logs or usage for activity you do not recognise.",
+  url: 'https://www.plivo.com/docs/messaging/api/overview/authentication',
+});

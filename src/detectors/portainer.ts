@@ -3,6 +3,7 @@
 // maps the ptr_ prefix. "ptr_" also starts C identifiers (ptr_InitTheFrontEnd...), so the body must
 // have the exact length and look random.
 import { family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('portainer', [
   {
@@ -30,3 +31,10 @@ export default family('portainer', [
     },
   },
 ]);
+
+// Revoke or rotate: Portainer documentation (the page this family file already cites for its key format).
+guidance('portainer', {
+  steps:
+    "Sign in to Portainer and revoke (delete or regenerate) the leaked access token where Portainer manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Portainer's logs or usage for activity you do not recognise.",
+  url: 'https://docs.portainer.io/api/access',
+});

@@ -3,6 +3,7 @@
 // keys ("phc_") are public by design (sent by every browser) and deliberately not reported.
 // https://posthog.com/docs/api/personal-api-keys; prefixes from PostHog's posthog/models/utils.py.
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('posthog', [
   {
@@ -91,3 +92,10 @@ export default family('posthog', [
     },
   },
 ]);
+
+// Revoke or rotate: PostHog documentation, "Personal API keys" (each key can be rolled or deleted individually in account settings).
+guidance('posthog', {
+  steps:
+    'In PostHog open account settings > Personal API keys and roll or delete the leaked key (each key can be invalidated on its own); for a leaked project secret API key, rotate it in the project settings. Create a replacement with only the scopes and projects it needs, update every script or integration that used the old one, and check the activity log for changes you do not recognise.',
+  url: 'https://posthog.com/docs/api/personal-api-keys',
+});

@@ -1,5 +1,6 @@
 // Postman API keys: PMAK-<24 hex>-<34 hex> (https://learning.postman.com/docs/developer/postman-api/authentication/).
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('postman', [
   {
@@ -48,3 +49,10 @@ export default family('postman', [
     },
   },
 ]);
+
+// Revoke or rotate: Postman Docs, "Generate and use Postman API keys" (and "Manage API keys" for Enterprise admins).
+guidance('postman', {
+  steps:
+    "In Postman, open Settings > Account settings > API keys and regenerate or delete the leaked key; Enterprise admins can revoke any of the team's keys from the Postman API key management dashboard. A leaked collection access key is revoked from the same API keys page. Update the CI jobs and scripts that used it.",
+  url: 'https://learning.postman.com/docs/reference/postman-api/authentication',
+});

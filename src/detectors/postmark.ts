@@ -2,6 +2,7 @@
 // X-Postmark-Server-Token / X-Postmark-Account-Token headers.
 // https://postmarkapp.com/developer/api/overview#authentication
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -35,3 +36,10 @@ export default family('postmark', [
     },
   },
 ]);
+
+// Revoke or rotate: Postmark documentation (the page this family file already cites for its key format).
+guidance('postmark', {
+  steps:
+    "Sign in to Postmark and revoke (delete or regenerate) the leaked server or account API token where Postmark manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Postmark's logs or usage for activity you do not recognise.",
+  url: 'https://postmarkapp.com/developer/api/overview#authentication',
+});

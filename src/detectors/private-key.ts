@@ -16,6 +16,7 @@
 import { isPrivateKeyBody } from '../engine/checks/private-key.js';
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { family } from './define.js';
+import { guidance } from './guidance.js';
 
 // One byte range, '+' to 'z': base64, the backslashes of escaped line breaks, and junk that
 // validation rejects. No space or quote, so a body ends where the text around it starts.
@@ -738,3 +739,10 @@ export default family('private-key', [
     },
   },
 ]);
+
+// Revoke or rotate: Red Hat Enterprise Linux Deployment Guide, "Revoking an SSH CA Certificate" (OpenSSH key revocation).
+guidance('private-key', {
+  steps:
+    "Generate a new key pair and install its public key wherever the old one was trusted (authorized_keys, a deploy key, a certificate request), then remove the old public key everywhere. For SSH, add the old key to the server's RevokedKeys list; for a TLS or code-signing key, have the certificate authority revoke the certificate; for a PGP key, publish its revocation certificate.",
+  url: 'https://docs.redhat.com/en/documentation/red_hat_enterprise_linux/6/html/deployment_guide/sec-revoking_an_ssh_ca_certificate',
+});

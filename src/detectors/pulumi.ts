@@ -1,5 +1,6 @@
 // Pulumi access tokens: "pul-" + 40 hex.
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('pulumi', [
   {
@@ -25,3 +26,10 @@ export default family('pulumi', [
     },
   },
 ]);
+
+// Revoke or rotate: Pulumi Cloud docs, "Personal Access Tokens".
+guidance('pulumi', {
+  steps:
+    "In Pulumi Cloud open your profile's Personal access tokens (or the organization's or team's Access tokens) and delete the leaked token; it stops working at once. Create a new token for the CI or automation that needs it, and check your stacks' update history for deployments you did not run.",
+  url: 'https://pulumi.com/docs/pulumi-cloud/reference/personal-access-tokens',
+});

@@ -2,6 +2,7 @@
 // https://pusher.com/docs/channels/server_api/authenticating-users/ (maps: trufflehog
 // pkg/detectors/pusherchannelkey).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -35,3 +36,10 @@ export default family('pusher', [
     },
   },
 ]);
+
+// Revoke or rotate: Pusher Channels documentation (the page this family file already cites for its key format).
+guidance('pusher', {
+  steps:
+    "Sign in to Pusher Channels and revoke (delete or regenerate) the leaked app secret where Pusher Channels manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Pusher Channels's logs or usage for activity you do not recognise.",
+  url: 'https://pusher.com/docs/channels/server_api/authenticating-users/',
+});

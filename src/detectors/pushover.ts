@@ -1,6 +1,7 @@
 // Pushover application tokens and user keys: 30 lower-case alphanumerics, reported only after a
 // Pushover name. https://pushover.net/api#registration
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -34,3 +35,10 @@ export default family('pushover', [
     },
   },
 ]);
+
+// Revoke or rotate: Pushover documentation (the page this family file already cites for its key format).
+guidance('pushover', {
+  steps:
+    "Sign in to Pushover and revoke (delete or regenerate) the leaked API token or user key where Pushover manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Pushover's logs or usage for activity you do not recognise.",
+  url: 'https://pushover.net/api#registration',
+});

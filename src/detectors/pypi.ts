@@ -1,6 +1,7 @@
 // PyPI API tokens are macaroons: https://pypi.org/help/#apitoken (pypi/warehouse macaroons).
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /**
  * Parses the base64url body after `pypi-` as a v2 macaroon: version byte 2, a location field
@@ -89,3 +90,10 @@ export default family('pypi', [
     },
   },
 ]);
+
+// Revoke or rotate: PyPI help, "How can I use API tokens to authenticate with PyPI?".
+guidance('pypi', {
+  steps:
+    "On PyPI, open Account settings > API tokens and remove the leaked token (a project-scoped token is listed there too); create a new token scoped to one project, or switch the release workflow to trusted publishing so no token is stored at all. Then check the project's security history and release list for uploads you did not make.",
+  url: 'https://pypi.org/help/#apitoken',
+});

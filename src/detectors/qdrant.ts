@@ -2,6 +2,7 @@
 // recognised only after a Qdrant name or the "api-key" header next to a Qdrant URL.
 // https://qdrant.tech/documentation/cloud/authentication/
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('qdrant', [
   {
@@ -34,3 +35,10 @@ export default family('qdrant', [
     },
   },
 ]);
+
+// Revoke or rotate: Qdrant documentation (the page this family file already cites for its key format).
+guidance('qdrant', {
+  steps:
+    "Sign in to Qdrant and revoke (delete or regenerate) the leaked API key where Qdrant manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Qdrant's logs or usage for activity you do not recognise.",
+  url: 'https://qdrant.tech/documentation/cloud/authentication/',
+});

@@ -3,6 +3,7 @@
 // as likely a project or service id). https://docs.railway.com/guides/public-api#creating-a-token
 // and https://docs.railway.com/guides/cli#tokens
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -34,3 +35,10 @@ export default family('railway', [
     },
   },
 ]);
+
+// Revoke or rotate: Railway documentation (the page this family file already cites for its key format).
+guidance('railway', {
+  steps:
+    "Sign in to Railway and revoke (delete or regenerate) the leaked API or project token where Railway manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Railway's logs or usage for activity you do not recognise.",
+  url: 'https://docs.railway.com/guides/public-api#creating-a-token',
+});

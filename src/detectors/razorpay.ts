@@ -3,6 +3,7 @@
 // (Checkout.js). https://razorpay.com/docs/api/authentication/ (maps: trufflehog
 // pkg/detectors/razorpay).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('razorpay', [
   {
@@ -54,3 +55,10 @@ export default family('razorpay', [
     },
   },
 ]);
+
+// Revoke or rotate: Razorpay Docs, "Manage API Key Secrets" (generate, rotate and revoke secrets; older accounts regenerate the key pair).
+guidance('razorpay', {
+  steps:
+    'In the Razorpay Dashboard (Account & Settings > API Keys) revoke the leaked secret and generate a new one (with multiple secrets, the old and new both work for 24 hours while you update servers; without them, regenerate the API keys); live mode asks for an OTP. Check payments, refunds and payouts for activity you did not make.',
+  url: 'https://razorpay.com/docs/payments/dashboard/account-settings/api-key-secrets',
+});

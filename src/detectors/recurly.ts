@@ -1,6 +1,7 @@
 // Recurly private API keys: 32 hex, reported only after a Recurly key name.
 // https://recurly.com/developers/api/v2021-02-25/index.html#section/Getting-Started/Authentication
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -34,3 +35,10 @@ export default family('recurly', [
     },
   },
 ]);
+
+// Revoke or rotate: Recurly documentation (the page this family file already cites for its key format).
+guidance('recurly', {
+  steps:
+    "Sign in to Recurly and revoke (delete or regenerate) the leaked private API key where Recurly manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Recurly's logs or usage for activity you do not recognise.",
+  url: 'https://recurly.com/developers/api/v2021-02-25/index.html#section/Getting-Started/Authentication',
+});

@@ -1,6 +1,7 @@
 // Render API keys: "rnd_" + alphanumerics (28 to 32 in keys seen in public repositories).
 // https://render.com/docs/api#1-create-an-api-key
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('render', [
   {
@@ -33,3 +34,10 @@ export default family('render', [
     },
   },
 ]);
+
+// Revoke or rotate: Render documentation, "The Render API" (API keys are created and managed from Account Settings in the Render Dashboard; a compromised key is revoked there and replaced).
+guidance('render', {
+  steps:
+    'In the Render Dashboard open Account Settings > API Keys and revoke the leaked key, then create a new one (it is shown in full only once) and update every script or CI job that used the old key. Because a Render API key can manage services, deploys and environment groups, review recent deploys and environment variable changes for anything you did not do.',
+  url: 'https://render.com/api',
+});

@@ -1,5 +1,6 @@
 // Replicate API tokens: "r8_" + 37 alphanumerics. https://replicate.com/account/api-tokens
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('replicate', [
   {
@@ -25,3 +26,10 @@ export default family('replicate', [
     },
   },
 ]);
+
+// Revoke or rotate: Replicate changelog, "Disable API tokens" (tokens are managed at replicate.com/account/api-tokens).
+guidance('replicate', {
+  steps:
+    "On Replicate's API tokens page (replicate.com/account/api-tokens) disable the leaked token at once, then create a new one and update the apps that used it. Check your predictions and billing for runs you did not start.",
+  url: 'https://replicate.com/changelog/2024-06-04-disable-api-tokens',
+});

@@ -1,6 +1,7 @@
 // Roboflow API keys: 20 alphanumerics with no prefix, recognised only after a Roboflow name or as
 // the api_key of a Roboflow client. https://docs.roboflow.com/developer/authentication/find-your-roboflow-api-key
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('roboflow', [
   {
@@ -28,3 +29,10 @@ export default family('roboflow', [
     },
   },
 ]);
+
+// Revoke or rotate: Roboflow documentation (the page this family file already cites for its key format).
+guidance('roboflow', {
+  steps:
+    "Sign in to Roboflow and revoke (delete or regenerate) the leaked API key where Roboflow manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Roboflow's logs or usage for activity you do not recognise.",
+  url: 'https://docs.roboflow.com/developer/authentication/find-your-roboflow-api-key',
+});

@@ -2,6 +2,7 @@
 // name or the X-Auth-Token header next to X-User-Id.
 // https://developer.rocket.chat/apidocs/personal-access-tokens
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -35,3 +36,10 @@ export default family('rocketchat', [
     },
   },
 ]);
+
+// Revoke or rotate: Rocket.Chat documentation (the page this family file already cites for its key format).
+guidance('rocketchat', {
+  steps:
+    "Sign in to Rocket.Chat and revoke (delete or regenerate) the leaked personal access token where Rocket.Chat manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Rocket.Chat's logs or usage for activity you do not recognise.",
+  url: 'https://developer.rocket.chat/apidocs/personal-access-tokens',
+});

@@ -2,6 +2,7 @@
 // Rollbar name or that header. https://docs.rollbar.com/reference/getting-started-1#authentication
 // and https://docs.rollbar.com/docs/access-tokens
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('rollbar', [
   {
@@ -35,3 +36,10 @@ export default family('rollbar', [
     },
   },
 ]);
+
+// Revoke or rotate: Rollbar documentation, "API overview" (project access tokens are administered in the project's Settings > Project Access Tokens; account tokens at account level).
+guidance('rollbar', {
+  steps:
+    "In Rollbar open the project's Settings > Project Access Tokens (for an account-level token, the account's API access tokens settings), disable or delete the leaked token, and add a new one with only the scopes it needs (for example post_server_item for a server SDK, read for reporting). Update every service that used the old token and review the project for items, deploys or settings changes you do not recognise.",
+  url: 'https://rollbar.com/docs/api_overview',
+});

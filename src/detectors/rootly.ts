@@ -1,6 +1,7 @@
 // Rootly API keys: "rootly_" + 64 hex. https://docs.rootly.com/api-reference/overview (API keys);
 // trufflehog pkg/detectors/rootly maps the shape.
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('rootly', [
   {
@@ -26,3 +27,10 @@ export default family('rootly', [
     },
   },
 ]);
+
+// Revoke or rotate: Rootly documentation (the page this family file already cites for its key format).
+guidance('rootly', {
+  steps:
+    "Sign in to Rootly and revoke (delete or regenerate) the leaked API key where Rootly manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Rootly's logs or usage for activity you do not recognise.",
+  url: 'https://docs.rootly.com/api-reference/overview',
+});

@@ -1,5 +1,6 @@
 // RubyGems.org API keys: "rubygems_" + 48 hex (https://guides.rubygems.org/api-key-scopes/).
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('rubygems', [
   {
@@ -29,3 +30,10 @@ export default family('rubygems', [
     },
   },
 ]);
+
+// Revoke or rotate: RubyGems Guides, "RubyGems.org API keys, their scopes, and CLI usage".
+guidance('rubygems', {
+  steps:
+    "On RubyGems.org open Settings > API keys (after confirming your password) and delete the leaked key, or use Reset to delete every key of the account; move off any legacy-key. Create a new key with only the scopes needed (push for one gem) and an expiry, or use trusted publishing, then check your gems' versions and owners for changes you did not make.",
+  url: 'https://guides.rubygems.org/api-key-scopes/',
+});

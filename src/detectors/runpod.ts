@@ -1,6 +1,7 @@
 // RunPod API keys: "rpa_" + 40 upper-case alphanumerics + 6 lower-case alphanumerics (46).
 // https://docs.runpod.io/get-started/api-keys
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('runpod', [
   {
@@ -28,3 +29,10 @@ export default family('runpod', [
     },
   },
 ]);
+
+// Revoke or rotate: Runpod docs, "Leaked API Keys" (disable, then revoke).
+guidance('runpod', {
+  steps:
+    'In the Runpod console open Settings > API Keys, disable the leaked key at once and then revoke (delete) it; create a new key with only the permissions it needs and update the tools that used it. Check your pods, endpoints and billing for resources you did not start.',
+  url: 'https://docs.runpod.io/references/troubleshooting/leaked-api-keys',
+});

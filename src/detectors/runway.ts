@@ -1,6 +1,7 @@
 // Runway API secrets: "key_" + lower-case hex (128 in issued keys). "key_" is a common identifier
 // start, so the secret counts only near a Runway name. https://docs.dev.runwayml.com/guides/setup/
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('runway', [
   {
@@ -32,3 +33,10 @@ export default family('runway', [
     },
   },
 ]);
+
+// Revoke or rotate: Runway documentation (the page this family file already cites for its key format).
+guidance('runway', {
+  steps:
+    "Sign in to Runway and revoke (delete or regenerate) the leaked API secret where Runway manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Runway's logs or usage for activity you do not recognise.",
+  url: 'https://docs.dev.runwayml.com/guides/setup/',
+});

@@ -1,6 +1,7 @@
 // SambaNova Cloud API keys are UUIDs, recognised only after a SambaNova variable name.
 // https://docs.sambanova.ai/cloud/docs/get-started/overview
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('sambanova', [
   {
@@ -30,3 +31,10 @@ export default family('sambanova', [
     },
   },
 ]);
+
+// Revoke or rotate: SambaNova Cloud documentation (the page this family file already cites for its key format).
+guidance('sambanova', {
+  steps:
+    "Sign in to SambaNova Cloud and revoke (delete or regenerate) the leaked API key where SambaNova Cloud manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check SambaNova Cloud's logs or usage for activity you do not recognise.",
+  url: 'https://docs.sambanova.ai/cloud/docs/get-started/overview',
+});

@@ -1,6 +1,7 @@
 // Sanity API tokens: "sk" + 78 or more alphanumerics, reported only after a Sanity token name.
 // https://www.sanity.io/docs/http-auth (maps: trufflehog pkg/detectors/sanity).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -36,3 +37,10 @@ export default family('sanity', [
     },
   },
 ]);
+
+// Revoke or rotate: Sanity documentation (the page this family file already cites for its key format).
+guidance('sanity', {
+  steps:
+    "Sign in to Sanity and revoke (delete or regenerate) the leaked API token where Sanity manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Sanity's logs or usage for activity you do not recognise.",
+  url: 'https://www.sanity.io/docs/http-auth',
+});

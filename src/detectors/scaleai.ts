@@ -1,6 +1,7 @@
 // Scale AI API keys: "live_" or "test_" + 32 lower-case hex. The prefixes are common words, so the
 // key counts only near a Scale name. https://docs.scale.com/reference/authentication
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('scaleai', [
   {
@@ -29,3 +30,10 @@ export default family('scaleai', [
     },
   },
 ]);
+
+// Revoke or rotate: Scale AI documentation (the page this family file already cites for its key format).
+guidance('scaleai', {
+  steps:
+    "Sign in to Scale AI and revoke (delete or regenerate) the leaked API key where Scale AI manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Scale AI's logs or usage for activity you do not recognise.",
+  url: 'https://docs.scale.com/reference/authentication',
+});

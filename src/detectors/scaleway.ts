@@ -1,5 +1,6 @@
 // Scaleway API keys (vendor format): access key "SCW" + 17 chars, secret key a UUID.
 import { ASSIGN, ci, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
 
@@ -47,3 +48,10 @@ export default family('scaleway', [
     },
   },
 ]);
+
+// Revoke or rotate: Scaleway docs, "How to manage API keys".
+guidance('scaleway', {
+  steps:
+    "In the Scaleway console open IAM & API keys > API keys and delete the leaked key (owners and IAM managers can delete other users' and applications' keys). Create a replacement for an IAM application with only the policies it needs and an expiry, update the tools that used it, and check the audit trail for actions you did not take.",
+  url: 'https://scaleway.com/en/docs/iam/how-to/manage-api-keys',
+});

@@ -1,6 +1,7 @@
 // Scalingo API tokens: "tk-us-" + 48 chars of [A-Za-z0-9_-].
 // https://doc.scalingo.com/platform/cli/login (API tokens); gitleaks scalingo.go maps the shape.
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('scalingo', [
   {
@@ -26,3 +27,10 @@ export default family('scalingo', [
     },
   },
 ]);
+
+// Revoke or rotate: Scalingo documentation (the page this family file already cites for its key format).
+guidance('scalingo', {
+  steps:
+    "Sign in to Scalingo and revoke (delete or regenerate) the leaked API token where Scalingo manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Scalingo's logs or usage for activity you do not recognise.",
+  url: 'https://doc.scalingo.com/platform/cli/login',
+});

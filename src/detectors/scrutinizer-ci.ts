@@ -2,6 +2,7 @@
 // Scrutinizer name. https://scrutinizer-ci.com/docs/api/ (access_token); trufflehog
 // pkg/detectors/scrutinizerci maps the shape.
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('scrutinizer-ci', [
   {
@@ -31,3 +32,10 @@ export default family('scrutinizer-ci', [
     },
   },
 ]);
+
+// Revoke or rotate: Scrutinizer CI documentation (the page this family file already cites for its key format).
+guidance('scrutinizer-ci', {
+  steps:
+    "Sign in to Scrutinizer CI and revoke (delete or regenerate) the leaked access token where Scrutinizer CI manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Scrutinizer CI's logs or usage for activity you do not recognise.",
+  url: 'https://scrutinizer-ci.com/docs/api/',
+});

@@ -1,6 +1,7 @@
 // Segment Public API tokens: "sgp_" + 64 alphanumerics. (Source write keys are sent by browsers
 // and are not reported.) https://docs.segmentapis.com/tag/Getting-Started (maps: gitleaks).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('segment', [
   {
@@ -54,3 +55,10 @@ export default family('segment', [
     },
   },
 ]);
+
+// Revoke or rotate: Segment documentation (the page this family file already cites for its key format).
+guidance('segment', {
+  steps:
+    "Sign in to Segment and revoke (delete or regenerate) the leaked Public API token or workspace access token where Segment manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Segment's logs or usage for activity you do not recognise.",
+  url: 'https://docs.segmentapis.com/tag/Getting-Started',
+});

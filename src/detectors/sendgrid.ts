@@ -1,5 +1,6 @@
 // SendGrid API keys: "SG." + 22-char key id + "." + 43-char secret (base64url).
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('sendgrid', [
   {
@@ -25,3 +26,10 @@ export default family('sendgrid', [
     },
   },
 ]);
+
+// Revoke or rotate: Twilio SendGrid Docs, "API Keys".
+guidance('sendgrid', {
+  steps:
+    'In SendGrid, go to Settings > API Keys and delete the leaked key (deletion takes effect at once), then create a new key with only the permissions it needs and update the senders that used it. Check the email activity for mail you did not send.',
+  url: 'https://docs.sendgrid.com/ui/account-and-settings/api-keys',
+});

@@ -1,6 +1,7 @@
 // Sentry auth tokens: https://docs.sentry.io/account/auth-tokens/
 import { bytesToUtf8, decodeBase64 } from '../engine/checks/radix.js';
 import { ASSIGN, E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** Org tokens: sntrys_<base64 JSON {iat, url, region_url, org}>_<43-char secret>. */
 function isOrgToken(t: string): boolean {
@@ -113,3 +114,10 @@ export default family('sentry', [
     },
   },
 ]);
+
+// Revoke or rotate: Sentry Docs, "Revoke an Org Auth Token" (user auth tokens are deleted under Settings > Auth Tokens).
+guidance('sentry', {
+  steps:
+    "In Sentry, revoke a leaked organization auth token under Settings > Developer Settings > Organization Tokens (the revocation is written to the audit log), and delete a leaked user auth token under User Settings > Auth Tokens. Create a replacement with the least scopes, update CI and release tooling, and check the organization's audit log for changes you did not make.",
+  url: 'https://docs.sentry.io/api/organizations/revoke-an-org-auth-token/',
+});

@@ -1,6 +1,7 @@
 // Shippo API tokens: "shippo_live_" or "shippo_test_" + 40 hex.
 // https://docs.goshippo.com/docs/guides_general/authentication/ (maps: gitleaks shippo.go).
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('shippo', [
   {
@@ -26,3 +27,10 @@ export default family('shippo', [
     },
   },
 ]);
+
+// Revoke or rotate: Shippo documentation (the page this family file already cites for its key format).
+guidance('shippo', {
+  steps:
+    "Sign in to Shippo and revoke (delete or regenerate) the leaked API token where Shippo manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Shippo's logs or usage for activity you do not recognise.",
+  url: 'https://docs.goshippo.com/docs/guides_general/authentication/',
+});

@@ -1,6 +1,7 @@
 // ShipStation API keys and secrets: 32 hex, reported only after a ShipStation key or secret name.
 // https://www.shipstation.com/docs/api/requirements/#authentication
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -34,3 +35,10 @@ export default family('shipstation', [
     },
   },
 ]);
+
+// Revoke or rotate: ShipStation documentation (the page this family file already cites for its key format).
+guidance('shipstation', {
+  steps:
+    "Sign in to ShipStation and revoke (delete or regenerate) the leaked API key or secret where ShipStation manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check ShipStation's logs or usage for activity you do not recognise.",
+  url: 'https://www.shipstation.com/docs/api/requirements/#authentication',
+});

@@ -1,5 +1,6 @@
 // Shopify app credentials: prefix + 32 hex. https://shopify.dev/changelog/length-of-the-shopify-access-token-is-increasing
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const tok = (prefix: string): string => String.raw`\b(${prefix}_[a-fA-F0-9]{32})${EW}`;
 // "a1b2c3d4..." is the usual made-up hex in docs and samples.
@@ -90,3 +91,10 @@ export default family('shopify', [
     },
   },
 ]);
+
+// Revoke or rotate: Shopify Dev Docs, "Rotate or revoke client credentials".
+guidance('shopify', {
+  steps:
+    "For a leaked app client secret, generate a new one on the app's page in the Dev Dashboard (or Partner Dashboard), move the app to it, then revoke the old one; after a real breach revoke first and accept the downtime. A leaked shop access token is revoked by uninstalling the app from the store or deleting the custom app and creating a new one; then check the store's orders, staff and apps for changes you did not make.",
+  url: 'https://shopify.dev/docs/apps/auth/client-secret/rotate-revoke-client-credentials',
+});

@@ -1,6 +1,7 @@
 // Sinch SMS API tokens: 32 lower-case alphanumerics, reported only after a Sinch token name.
 // https://developers.sinch.com/docs/sms/api-reference/authentication/
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -34,3 +35,10 @@ export default family('sinch', [
     },
   },
 ]);
+
+// Revoke or rotate: Sinch documentation (the page this family file already cites for its key format).
+guidance('sinch', {
+  steps:
+    "Sign in to Sinch and revoke (delete or regenerate) the leaked SMS API token where Sinch manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Sinch's logs or usage for activity you do not recognise.",
+  url: 'https://developers.sinch.com/docs/sms/api-reference/authentication/',
+});

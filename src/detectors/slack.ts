@@ -2,6 +2,7 @@
 // the structure is all there is: prefix, numeric team/user/bot ids, random tail).
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const tok = (body: string): string => String.raw`\b(${body})${EW}`;
 // Legacy, user and browser tokens: prefix, optional version digit, 3 numeric ids, then a tail.
@@ -372,3 +373,10 @@ export default family('slack', [
     },
   },
 ]);
+
+// Revoke or rotate: Slack API, method auth.revoke.
+guidance('slack', {
+  steps:
+    "Revoke the token with the auth.revoke method, or regenerate it on the app's page at api.slack.com/apps (OAuth & Permissions, or App-Level Tokens); for a leaked webhook URL, remove that webhook from the app and create a new one. A session token or cookie (xoxc, xoxd) is ended by signing the user out of all sessions.",
+  url: 'https://api.slack.com/methods/auth.revoke',
+});

@@ -2,6 +2,7 @@
 // name. https://developers.smartsheet.com/api/smartsheet/guides/basics/authentication (maps:
 // trufflehog pkg/detectors/smartsheets).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -35,3 +36,10 @@ export default family('smartsheet', [
     },
   },
 ]);
+
+// Revoke or rotate: Smartsheet documentation (the page this family file already cites for its key format).
+guidance('smartsheet', {
+  steps:
+    "Sign in to Smartsheet and revoke (delete or regenerate) the leaked API access token where Smartsheet manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Smartsheet's logs or usage for activity you do not recognise.",
+  url: 'https://developers.smartsheet.com/api/smartsheet/guides/basics/authentication',
+});

@@ -1,5 +1,6 @@
 // Snyk API tokens are UUIDs: only after a Snyk name or `snyk auth`.
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('snyk', [
   {
@@ -33,3 +34,10 @@ export default family('snyk', [
     },
   },
 ]);
+
+// Revoke or rotate: Snyk docs, "Revoke and regenerate a Snyk API token".
+guidance('snyk', {
+  steps:
+    "In Snyk open your General Account Settings (app.snyk.io/account) and click Revoke & Regenerate: the leaked API token stops working at once and a new one replaces it; a leaked service account token is revoked on the organization's or group's Service accounts page. Update the CLI, CI and integrations that used it.",
+  url: 'https://docs.snyk.io/snyk-api/authentication-for-api/revoke-and-regenerate-a-snyk-api-token',
+});

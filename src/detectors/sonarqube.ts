@@ -1,6 +1,7 @@
 // SonarQube token prefixes (9.5+): squ_ user, sqp_ project analysis, sqa_ global analysis, + 40 hex.
 // https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/
 import { ASSIGN, E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const prefixed = (prefix: string) => String.raw`\b(${prefix}_[0-9a-f]{40})${EW}`;
 
@@ -120,3 +121,10 @@ export default family('sonarqube', [
     },
   },
 ]);
+
+// Revoke or rotate: SonarQube Server docs, "Administering tokens" (revoking any user's token; users revoke their own under My Account > Security).
+guidance('sonarqube', {
+  steps:
+    "Revoke the leaked token under My Account > Security (a System Administrator can revoke anyone's under Administration > Security > Users, the user's Tokens menu); in SonarQube Cloud, under My Account > Security. Replace it with a project analysis token where only one project is analysed, update CI, and check the projects' settings and quality gates for changes.",
+  url: 'https://docs.sonarsource.com/sonarqube-community-build/instance-administration/user-management/administering-tokens/',
+});

@@ -5,6 +5,7 @@
 // https://sourcegraph.com/docs/admin/access_control/access_tokens (token prefix); gitleaks
 // sourcegraph.go and trufflehog pkg/detectors/sourcegraphcody map the shapes.
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** Start of a token: like B, but a token may follow `=` (as in KEY=token or --token=token). */
 const START = String.raw`(?:^|[^A-Za-z0-9_+/.-])`;
@@ -85,3 +86,10 @@ export default family('sourcegraph', [
     },
   },
 ]);
+
+// Revoke or rotate: Sourcegraph Docs, "Revoking an access token".
+guidance('sourcegraph', {
+  steps:
+    'In Sourcegraph, open your avatar > Settings > Access tokens and delete the leaked token; a request with it then answers "Invalid access token". Site admins can delete any user\'s token. Create a new token for the tools that need one, and check the instance\'s audit log for its use.',
+  url: 'https://sourcegraph.com/docs/cli/how-tos/revoking_an_access_token',
+});

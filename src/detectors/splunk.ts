@@ -4,6 +4,7 @@
 // https://docs.splunk.com/observability/en/admin/authentication/authentication-tokens/org-tokens.html ;
 // trufflehog pkg/detectors/splunkobservabilitytoken maps the 22-char shape.
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const END = String.raw`(?:$|[^A-Za-z0-9_+/=-])`;
@@ -59,3 +60,10 @@ export default family('splunk', [
     },
   },
 ]);
+
+// Revoke or rotate: Splunk documentation (the page this family file already cites for its key format).
+guidance('splunk', {
+  steps:
+    "Sign in to Splunk and revoke (delete or regenerate) the leaked HTTP Event Collector token or Observability Cloud access token where Splunk manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Splunk's logs or usage for activity you do not recognise.",
+  url: 'https://docs.splunk.com/Documentation/Splunk/latest/Data/UsetheHTTPEventCollector',
+});

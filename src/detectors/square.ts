@@ -1,6 +1,7 @@
 // Square credentials: https://developer.squareup.com/docs/build-basics/access-tokens
 // (legacy sq0atp-/sq0csp- prefixes, current EAAA access tokens, sandbox- variants).
 import { E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const tok = (body: string): string => String.raw`\b(${body})${EW}`;
 
@@ -118,3 +119,10 @@ export default family('square', [
     },
   },
 ]);
+
+// Revoke or rotate: Square Developer, OAuth API "Revoke token" (and "Access tokens").
+guidance('square', {
+  steps:
+    "For a leaked personal access token, replace it on the application's Credentials page in the Square Developer Dashboard; for a leaked OAuth access token, call RevokeToken (it ends every token of that seller for your app); for a leaked application secret, replace it on the OAuth page and update the servers that exchange codes. Then review the seller account's payments and refunds for activity you did not make.",
+  url: 'https://developer.squareup.com/reference/square/o-auth/revoke-token',
+});

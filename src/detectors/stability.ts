@@ -1,6 +1,7 @@
 // Stability AI API keys: "sk-" + 48 alphanumerics. "sk-" is shared by many providers, so the key
 // counts only near a Stability name. https://platform.stability.ai/docs/getting-started/authentication
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('stability', [
   {
@@ -32,3 +33,10 @@ export default family('stability', [
     },
   },
 ]);
+
+// Revoke or rotate: Stability AI documentation (the page this family file already cites for its key format).
+guidance('stability', {
+  steps:
+    "Sign in to Stability AI and revoke (delete or regenerate) the leaked API key where Stability AI manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Stability AI's logs or usage for activity you do not recognise.",
+  url: 'https://platform.stability.ai/docs/getting-started/authentication',
+});

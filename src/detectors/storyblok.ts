@@ -3,6 +3,7 @@
 // https://www.storyblok.com/docs/api/content-delivery/v2/getting-started/authentication (maps:
 // trufflehog).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -61,3 +62,10 @@ export default family('storyblok', [
     },
   },
 ]);
+
+// Revoke or rotate: Storyblok documentation (the page this family file already cites for its key format).
+guidance('storyblok', {
+  steps:
+    "Sign in to Storyblok and revoke (delete or regenerate) the leaked access token or personal access token where Storyblok manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Storyblok's logs or usage for activity you do not recognise.",
+  url: 'https://www.storyblok.com/docs/api/content-delivery/v2/getting-started/authentication',
+});

@@ -1,6 +1,7 @@
 // Strapi API tokens: 256 hex, reported only after a Strapi token name.
 // https://docs.strapi.io/cms/features/api-tokens
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -36,3 +37,10 @@ export default family('strapi', [
     },
   },
 ]);
+
+// Revoke or rotate: Strapi documentation (the page this family file already cites for its key format).
+guidance('strapi', {
+  steps:
+    "Sign in to Strapi and revoke (delete or regenerate) the leaked API token where Strapi manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Strapi's logs or usage for activity you do not recognise.",
+  url: 'https://docs.strapi.io/cms/features/api-tokens',
+});

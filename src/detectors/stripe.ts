@@ -1,6 +1,7 @@
 // Stripe API keys: https://docs.stripe.com/keys (secret sk_, restricted rk_, live or test mode;
 // 24 chars in older accounts, ~99 now). Publishable pk_ keys are public by design and not listed.
 import { E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const key = (prefix: string): string => String.raw`\b(${prefix}_[A-Za-z0-9]{20,247})${EW}`;
 
@@ -112,3 +113,10 @@ export default family('stripe', [
     },
   },
 ]);
+
+// Revoke or rotate: Stripe Docs, "API keys" (rolling keys).
+guidance('stripe', {
+  steps:
+    "In the Stripe Dashboard (Developers > API keys), roll the leaked secret or restricted key, which issues a new one and can expire the old one at once; for a webhook signing secret, roll it on the webhook endpoint's page. Update your servers, then check the Dashboard's request logs for calls you did not make.",
+  url: 'https://docs.stripe.com/keys#rolling-keys',
+});

@@ -1,6 +1,7 @@
 // Stytch project secrets: "secret-live-" or "secret-test-" + 35 base64url chars + "=".
 // https://stytch.com/docs/guides/dashboard/api-keys (maps: trufflehog pkg/detectors/stytch).
 import { E, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('stytch', [
   {
@@ -26,3 +27,10 @@ export default family('stytch', [
     },
   },
 ]);
+
+// Revoke or rotate: Stytch documentation (the page this family file already cites for its key format).
+guidance('stytch', {
+  steps:
+    "Sign in to Stytch and revoke (delete or regenerate) the leaked project secret where Stytch manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Stytch's logs or usage for activity you do not recognise.",
+  url: 'https://stytch.com/docs/guides/dashboard/api-keys',
+});

@@ -3,6 +3,7 @@
 // https://help.sumologic.com/docs/manage/security/access-keys/ ; gitleaks sumologic.go and
 // trufflehog pkg/detectors/sumologickey map the shapes.
 import { ASSIGN, family, near } from './define.js';
+import { guidance } from './guidance.js';
 
 const SUMO = String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])(?:sumo[\w.-]{0,16}?|access)`;
 const END = String.raw`(?:$|[^A-Za-z0-9_+/=-])`;
@@ -63,3 +64,10 @@ export default family('sumo-logic', [
     },
   },
 ]);
+
+// Revoke or rotate: Sumo Logic Docs, "Access Keys".
+guidance('sumo-logic', {
+  steps:
+    'In Sumo Logic, open Preferences > My Access Keys (admins: Administration > Security > Access Keys), deactivate the leaked key from its menu and then delete it, since a deactivated key can be reactivated; create a new key for the collectors or scripts that used it, and check the audit index for its use.',
+  url: 'https://help.sumologic.com/docs/manage/security/access-keys/',
+});

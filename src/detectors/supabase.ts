@@ -2,6 +2,7 @@
 // "sb_secret_...", and the service_role JWT (https://supabase.com/docs/guides/api/api-keys).
 import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 // The key the Supabase CLI prints for every local stack: public, not a leak.
 const LOCAL_DEV_SECRET = 'sb_secret_N7UND0UgjKTVK-Uodkm0Hg_xSvEMPvz';
@@ -82,3 +83,10 @@ export default family('supabase', [
     },
   },
 ]);
+
+// Revoke or rotate: Supabase Docs, "Rotate a leaked or compromised API key".
+guidance('supabase', {
+  steps:
+    "Create a new secret key in the project's Settings > API Keys, replace the leaked secret or service_role key with it everywhere it is used, then retire the leaked key so it stops granting access (legacy service_role keys end only by migrating to the new API keys and rotating the JWT signing keys). A leaked access token is deleted under Account > Access Tokens. Check the project's logs for requests you did not make.",
+  url: 'https://supabase.com/docs/guides/security/rotate-leaked-api-keys',
+});

@@ -1,6 +1,7 @@
 // Tavily search API keys: "tvly-" + 32 alphanumerics, with "dev-"/"prod-" in newer keys, and the
 // current "tvly-<env>-<4-8 chars>-<40-44 chars>" layout. https://docs.tavily.com/documentation/quickstart
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('tavily', [
   {
@@ -31,3 +32,10 @@ export default family('tavily', [
     },
   },
 ]);
+
+// Revoke or rotate: Tavily Docs, "API Key Management" (what to do if your API key leaks).
+guidance('tavily', {
+  steps:
+    'In the Tavily dashboard, open the API Keys section and delete or revoke the leaked key at once, then generate a new key and replace the old one in your environment variables and secrets stores. If usage spiked before you revoked it, contact Tavily support.',
+  url: 'https://docs.tavily.com/documentation/best-practices/api-key-management',
+});

@@ -3,6 +3,7 @@
 // https://www.jetbrains.com/help/teamcity/configuring-your-user-profile.html#Managing+Access+Tokens
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -38,3 +39,10 @@ export default family('teamcity', [
     },
   },
 ]);
+
+// Revoke or rotate: TeamCity documentation (the page this family file already cites for its key format).
+guidance('teamcity', {
+  steps:
+    "Sign in to TeamCity and revoke (delete or regenerate) the leaked access token where TeamCity manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check TeamCity's logs or usage for activity you do not recognise.",
+  url: 'https://www.jetbrains.com/help/teamcity/configuring-your-user-profile.html#Managing+Access+Tokens',
+});

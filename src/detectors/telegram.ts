@@ -1,6 +1,7 @@
 // Telegram Bot API token: "<bot id>:<35 chars starting AA>", as BotFather issues it and as it
 // appears in https://api.telegram.org/bot<token>/... URLs. https://core.telegram.org/bots/api#authorizing-your-bot
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('telegram', [
   {
@@ -32,3 +33,10 @@ export default family('telegram', [
     },
   },
 ]);
+
+// Revoke or rotate: Telegram Bot API, "Authorizing your bot" (tokens come from @BotFather, which also revokes them).
+guidance('telegram', {
+  steps:
+    "Send /revoke to @BotFather in Telegram and choose the bot: its current token stops working and BotFather gives a new one. Update the services that run the bot with the new token; until then whoever holds the old token could read the bot's updates and send messages as it.",
+  url: 'https://core.telegram.org/bots/api#authorizing-your-bot',
+});

@@ -3,6 +3,7 @@
 // https://www.tencentcloud.com/document/product/598/37140 (access keys) and
 // https://www.tencentcloud.com/document/product/1278/46696 (TENCENTCLOUD_SECRET_ID / _KEY).
 import { ASSIGN, EW, family, near } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('tencent-cloud', [
   {
@@ -58,3 +59,10 @@ export default family('tencent-cloud', [
     },
   },
 ]);
+
+// Revoke or rotate: Tencent Cloud documentation (the page this family file already cites for its key format).
+guidance('tencent-cloud', {
+  steps:
+    "Sign in to Tencent Cloud and revoke (delete or regenerate) the leaked SecretId or SecretKey where Tencent Cloud manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Tencent Cloud's logs or usage for activity you do not recognise.",
+  url: 'https://www.tencentcloud.com/document/product/598/37140',
+});

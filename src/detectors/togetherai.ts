@@ -2,6 +2,7 @@
 // prefix, recognised only after a Together variable name.
 // https://docs.together.ai/reference/authentication (format: CredSweeper "Together AI API Key")
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('togetherai', [
   {
@@ -54,3 +55,10 @@ export default family('togetherai', [
     },
   },
 ]);
+
+// Revoke or rotate: Together AI docs, "Can I create multiple API keys?" (the default key cannot be revoked, only regenerated).
+guidance('togetherai', {
+  steps:
+    "In Together AI's Settings > API Keys delete the leaked extra key; the account's default user key cannot be revoked but can be regenerated, which makes the old value stop working. Create a key with an expiry date for the app that needs it, update it there, and check your usage for requests you did not make.",
+  url: 'https://docs.together.ai/docs/multiple-api-keys',
+});

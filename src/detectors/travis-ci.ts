@@ -3,6 +3,7 @@
 // the profile's settings page, sent as "Authorization: token <t>"); format mapped by trufflehog
 // pkg/detectors/travisci and gitleaks travisci.go.
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('travis-ci', [
   {
@@ -34,3 +35,10 @@ export default family('travis-ci', [
     },
   },
 ]);
+
+// Revoke or rotate: Travis CI documentation (the page this family file already cites for its key format).
+guidance('travis-ci', {
+  steps:
+    "Sign in to Travis CI and revoke (delete or regenerate) the leaked API token where Travis CI manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Travis CI's logs or usage for activity you do not recognise.",
+  url: 'https://docs.travis-ci.com/user/triggering-builds/',
+});

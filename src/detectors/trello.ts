@@ -2,6 +2,7 @@
 // reported only after a Trello token name. (API keys are public by design.)
 // https://developer.atlassian.com/cloud/trello/guides/rest-api/authorization/
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('trello', [
   {
@@ -52,3 +53,10 @@ export default family('trello', [
     },
   },
 ]);
+
+// Revoke or rotate: Atlassian developer documentation, Trello REST API "Tokens" group (DELETE /1/tokens/{token} revokes a token) and the Trello authorization guide.
+guidance('trello', {
+  steps:
+    "Revoke the leaked Trello token at once: the member who authorized it can remove the application's access in their Trello account settings, or call `DELETE /1/tokens/{token}` with the token and its API key. If the Power-Up's API key was leaked together with its secret, generate a new API key on the Power-Up admin page (trello.com/power-ups/admin). Authorize a new token with the narrowest scope and an expiration, update every integration that used the old one, and check the boards it could reach for changes you do not recognise.",
+  url: 'https://developer.atlassian.com/cloud/trello/rest/api-group-tokens/',
+});

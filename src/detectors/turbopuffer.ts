@@ -1,5 +1,6 @@
 // turbopuffer (vector search) API keys: "tpuf_" + alphanumerics. https://turbopuffer.com/docs
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** Issued keys mix upper case, lower case and digits; identifiers such as tpuf_namespace do not. */
 const mixed = (s: string): boolean => /[a-z]/.test(s) && /[A-Z]/.test(s) && /[0-9]/.test(s);
@@ -30,3 +31,10 @@ export default family('turbopuffer', [
     },
   },
 ]);
+
+// Revoke or rotate: turbopuffer documentation (the page this family file already cites for its key format).
+guidance('turbopuffer', {
+  steps:
+    "Sign in to turbopuffer and revoke (delete or regenerate) the leaked API key where turbopuffer manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check turbopuffer's logs or usage for activity you do not recognise.",
+  url: 'https://turbopuffer.com/docs',
+});

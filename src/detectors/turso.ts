@@ -2,6 +2,7 @@
 // token name. https://docs.turso.tech/sdk/authentication
 import { isJwt } from '../engine/checks/jwt.js';
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const T1 =
   'eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJhIjoicnciLCJpYXQiOjE3OTMwMjA4MDAsImlkIjoiN2YzYzFhOWUtMmI0ZC00ZTZmLThhMGMtNWQ3ZTlmMWIzYzJhIn0.Ih5tDAwi28lR4CP9mWPVN3sXx8KXkvIvOu8LpiyLn3MGQgZjFPcdleoPP2thf_FrzYReSxzT3kMmz3PC-RfX0g';
@@ -33,3 +34,10 @@ export default family('turso', [
     },
   },
 ]);
+
+// Revoke or rotate: Turso documentation (the page this family file already cites for its key format).
+guidance('turso', {
+  steps:
+    "Sign in to Turso and revoke (delete or regenerate) the leaked auth token where Turso manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Turso's logs or usage for activity you do not recognise.",
+  url: 'https://docs.turso.tech/sdk/authentication',
+});

@@ -1,6 +1,7 @@
 // Twilio SIDs are a 2-letter type prefix and 32 hex chars; the auth token and API key secret have
 // no prefix, so they are only taken next to Twilio names. https://www.twilio.com/docs/glossary/what-is-a-sid
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 // "TWILIO_AUTH_TOKEN=", "twilio auth token: ", "Twilio token - ": the word, up to two more, a separator.
 const BESIDE_TWILIO = String.raw`twilio[\w.-]{0,30}(?:[ \t]{1,2}[A-Za-z_.-]{1,20}){0,2}[\s'"\x60\\]{0,4}(?:=|:|=>|:=|-|\s)[\s'"\x60\\]{0,4}`;
@@ -102,3 +103,10 @@ export default family('twilio', [
     },
   },
 ]);
+
+// Revoke or rotate: Twilio Docs, REST API "Auth Token" (rotation through a secondary token).
+guidance('twilio', {
+  steps:
+    'Create a secondary Auth Token in the Twilio Console (or the Secondary Auth Token API), move your applications to it, then promote it: the old primary token stops working at once. A leaked API key secret is revoked by deleting that API key in the Console and creating a new one.',
+  url: 'https://twilio.com/docs/iam/api/authtoken',
+});

@@ -4,6 +4,7 @@
 // https://developer.x.com/en/docs/authentication/oauth-2-0/bearer-tokens
 import { isPlaceholderValue } from '../engine/placeholder.js';
 import { E, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 // "TWITTER_CONSUMER_SECRET=", "twitter api secret: ": the word, up to two more, a separator.
 const BESIDE_TWITTER = String.raw`twitter[\w.-]{0,30}(?:[ \t]{1,2}[A-Za-z_.-]{1,20}){0,2}[\s'"\x60\\]{0,4}(?:=|:|=>|:=|-|\s)[\s'"\x60\\]{0,4}`;
@@ -94,3 +95,10 @@ export default family('twitter', [
     },
   },
 ]);
+
+// Revoke or rotate: X (Twitter) documentation (the page this family file already cites for its key format).
+guidance('twitter', {
+  steps:
+    "Sign in to X (Twitter) and revoke (delete or regenerate) the leaked Twitter / X app-only bearer token or Twitter / X API key or access token secret or Twitter / X OAuth 1.0a access token where X (Twitter) manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check X (Twitter)'s logs or usage for activity you do not recognise.",
+  url: 'https://developer.x.com/en/docs/authentication/oauth-2-0/bearer-tokens',
+});

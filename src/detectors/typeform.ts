@@ -1,6 +1,7 @@
 // Typeform personal access tokens: "tfp_" + 44 + "_" + 14 alphanumerics.
 // https://www.typeform.com/developers/get-started/personal-access-token/
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('typeform', [
   {
@@ -26,3 +27,10 @@ export default family('typeform', [
     },
   },
 ]);
+
+// Revoke or rotate: Typeform documentation (the page this family file already cites for its key format).
+guidance('typeform', {
+  steps:
+    "Sign in to Typeform and revoke (delete or regenerate) the leaked personal access token where Typeform manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Typeform's logs or usage for activity you do not recognise.",
+  url: 'https://www.typeform.com/developers/get-started/personal-access-token/',
+});

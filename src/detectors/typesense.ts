@@ -1,6 +1,7 @@
 // Typesense API keys (admin and scoped) have no prefix; recognised only after a Typesense name or
 // the X-TYPESENSE-API-KEY header. https://typesense.org/docs/latest/api/api-keys.html
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const mixed = (s: string): boolean => /[a-z]/.test(s) && /[A-Z]/.test(s) && /[0-9]/.test(s);
 
@@ -34,3 +35,10 @@ export default family('typesense', [
     },
   },
 ]);
+
+// Revoke or rotate: Typesense documentation (the page this family file already cites for its key format).
+guidance('typesense', {
+  steps:
+    "Sign in to Typesense and revoke (delete or regenerate) the leaked API key where Typesense manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Typesense's logs or usage for activity you do not recognise.",
+  url: 'https://typesense.org/docs/latest/api/api-keys.html',
+});

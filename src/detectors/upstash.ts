@@ -1,6 +1,7 @@
 // Upstash Redis REST tokens (base64url, starting with "A"), reported only after an Upstash token
 // name. https://upstash.com/docs/redis/features/restapi
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -36,3 +37,10 @@ export default family('upstash', [
     },
   },
 ]);
+
+// Revoke or rotate: Upstash Redis documentation, "REST API", and flyctl "fly redis reset" (resetting the database password invalidates its REST tokens).
+guidance('upstash', {
+  steps:
+    'In the Upstash Console open the database and reset its password: this revokes both the standard and the read-only REST tokens (for an Upstash database created through Fly.io, run `fly redis reset <name>`). Copy the new REST URL and token from the console into your secret store, update every client that used the old token, and check the database for keys or data you did not write.',
+  url: 'https://upstash.com/docs/redis/features/restapi',
+});

@@ -5,6 +5,7 @@ import { crc32Ascii } from '../engine/checks/crc32.js';
 import { toBase62 } from '../engine/checks/radix.js';
 import { ASSIGN, ci, EW, family } from './define.js';
 import type { DetectorEntry } from './define.js';
+import { guidance } from './guidance.js';
 
 /** A literal matched case-insensitively with ASCII classes (far cheaper in RE2 than the `i` flag). */
 
@@ -85,3 +86,10 @@ export default family('vercel', [
     },
   },
 ]);
+
+// Revoke or rotate: Vercel Docs, "Access tokens" (and the REST API's "Delete an authentication token").
+guidance('vercel', {
+  steps:
+    "On Vercel's Account Tokens page (Settings > Tokens) delete the leaked token, or run `vercel tokens rm`; an integration's or app's tokens end when it is removed from the team or its secret is rotated. Create a new token scoped to the one project or team it needs, update CI, and check the team's activity log for deployments or changes you did not make.",
+  url: 'https://vercel.com/docs/accounts/access-tokens',
+});

@@ -2,6 +2,7 @@
 // object id + "." + 16 alphanumerics. https://docs.voiceflow.com/reference/authentication
 // (format: TruffleHog pkg/detectors/voiceflow)
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('voiceflow', [
   {
@@ -31,3 +32,10 @@ export default family('voiceflow', [
     },
   },
 ]);
+
+// Revoke or rotate: Voiceflow documentation (the page this family file already cites for its key format).
+guidance('voiceflow', {
+  steps:
+    "Sign in to Voiceflow and revoke (delete or regenerate) the leaked API key where Voiceflow manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Voiceflow's logs or usage for activity you do not recognise.",
+  url: 'https://docs.voiceflow.com/reference/authentication',
+});

@@ -1,6 +1,7 @@
 // Vonage (Nexmo) API secrets: 16 alphanumerics, reported only after a Vonage/Nexmo secret name.
 // https://developer.vonage.com/en/getting-started/concepts/authentication
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -34,3 +35,10 @@ export default family('vonage', [
     },
   },
 ]);
+
+// Revoke or rotate: Vonage documentation (the page this family file already cites for its key format).
+guidance('vonage', {
+  steps:
+    "Sign in to Vonage and revoke (delete or regenerate) the leaked API secret where Vonage manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Vonage's logs or usage for activity you do not recognise.",
+  url: 'https://developer.vonage.com/en/getting-started/concepts/authentication',
+});

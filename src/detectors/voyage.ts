@@ -1,6 +1,7 @@
 // Voyage AI API keys: "pa-" + 43 base64url chars. "pa-" alone is too common a prefix, so the key
 // counts only near a Voyage name. https://docs.voyageai.com/docs/api-key-and-installation
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('voyage', [
   {
@@ -29,3 +30,10 @@ export default family('voyage', [
     },
   },
 ]);
+
+// Revoke or rotate: Voyage AI documentation (the page this family file already cites for its key format).
+guidance('voyage', {
+  steps:
+    "Sign in to Voyage AI and revoke (delete or regenerate) the leaked API key where Voyage AI manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Voyage AI's logs or usage for activity you do not recognise.",
+  url: 'https://docs.voyageai.com/docs/api-key-and-installation',
+});

@@ -2,6 +2,7 @@
 // https://docs.vultr.com/platform/other/api/ (Authorization: Bearer ${VULTR_API_KEY});
 // trufflehog pkg/detectors/vultrapikey maps the shape.
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('vultr', [
   {
@@ -32,3 +33,10 @@ export default family('vultr', [
     },
   },
 ]);
+
+// Revoke or rotate: Vultr docs, "What Should I Do if I Suspect My API Key Is Compromised?".
+guidance('vultr', {
+  steps:
+    "Regenerate the leaked API key from the API page of the Vultr Console (or a sub-user's key under Account > Users): the old key stops working at once. Restrict the new key with an API access control list of trusted IP ranges, update the scripts and tools that used it, and check the account for instances or changes you did not make.",
+  url: 'https://docs.vultr.com/support/platform/api/what-should-i-do-if-i-suspect-my-api-key-is-compromised',
+});

@@ -2,6 +2,7 @@
 // and a 40-char base64 secret. Neither is distinctive, so both are reported only after a Wasabi name.
 // https://docs.wasabi.com/docs/creating-a-user-account-and-access-key
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const NAME = String.raw`(?:^|\\[nrt]|[^A-Za-z0-9])wasabi[\w.-]{0,20}?`;
 const END = String.raw`(?:$|[^A-Za-z0-9_+/=-])`;
@@ -58,3 +59,10 @@ export default family('wasabi', [
     },
   },
 ]);
+
+// Revoke or rotate: Wasabi documentation (the page this family file already cites for its key format).
+guidance('wasabi', {
+  steps:
+    "Sign in to Wasabi and revoke (delete or regenerate) the leaked access key id or secret access key where Wasabi manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Wasabi's logs or usage for activity you do not recognise.",
+  url: 'https://docs.wasabi.com/docs/creating-a-user-account-and-access-key',
+});

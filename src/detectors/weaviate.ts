@@ -1,6 +1,7 @@
 // Weaviate Cloud API keys have no prefix; recognised only after a Weaviate name (WEAVIATE_API_KEY,
 // the Python client's weaviate.auth.AuthApiKey). https://weaviate.io/developers/wcs/platform/manage-api-keys
 import { ASSIGN, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** Issued keys mix upper case, lower case and digits; names and placeholders do not. */
 const mixed = (s: string): boolean => /[a-z]/.test(s) && /[A-Z]/.test(s) && /[0-9]/.test(s);
@@ -35,3 +36,10 @@ export default family('weaviate', [
     },
   },
 ]);
+
+// Revoke or rotate: Weaviate Cloud documentation (the page this family file already cites for its key format).
+guidance('weaviate', {
+  steps:
+    "Sign in to Weaviate Cloud and revoke (delete or regenerate) the leaked API key where Weaviate Cloud manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Weaviate Cloud's logs or usage for activity you do not recognise.",
+  url: 'https://weaviate.io/developers/wcs/platform/manage-api-keys',
+});

@@ -2,6 +2,7 @@
 // UUID; integration client secrets (64 hex) after a Webex name.
 // https://developer.webex.com/docs/bots (maps: trufflehog pkg/detectors/webexbot).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -61,3 +62,10 @@ export default family('webex', [
     },
   },
 ]);
+
+// Revoke or rotate: Webex documentation (the page this family file already cites for its key format).
+guidance('webex', {
+  steps:
+    "Sign in to Webex and revoke (delete or regenerate) the leaked bot or personal access token or integration client secret where Webex manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Webex's logs or usage for activity you do not recognise.",
+  url: 'https://developer.webex.com/docs/bots',
+});

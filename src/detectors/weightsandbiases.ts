@@ -2,6 +2,7 @@
 // "local-"), recognised only after a W&B name such as WANDB_API_KEY or in ~/.netrc for api.wandb.ai.
 // https://docs.wandb.ai/guides/track/environment-variables (format: TruffleHog pkg/detectors/weightsandbiases)
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('weightsandbiases', [
   {
@@ -36,3 +37,10 @@ export default family('weightsandbiases', [
     },
   },
 ]);
+
+// Revoke or rotate: Weights & Biases documentation (the page this family file already cites for its key format).
+guidance('weightsandbiases', {
+  steps:
+    "Sign in to Weights & Biases and revoke (delete or regenerate) the leaked API key where Weights & Biases manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Weights & Biases's logs or usage for activity you do not recognise.",
+  url: 'https://docs.wandb.ai/guides/track/environment-variables',
+});

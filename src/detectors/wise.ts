@@ -1,6 +1,7 @@
 // Wise (formerly TransferWise) API tokens: UUIDs, reported only after a Wise/TransferWise token
 // name. https://docs.wise.com/api-docs/features/authentication-access/personal-tokens
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -34,3 +35,10 @@ export default family('wise', [
     },
   },
 ]);
+
+// Revoke or rotate: Wise documentation (the page this family file already cites for its key format).
+guidance('wise', {
+  steps:
+    "Sign in to Wise and revoke (delete or regenerate) the leaked API token where Wise manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Wise's logs or usage for activity you do not recognise.",
+  url: 'https://docs.wise.com/api-docs/features/authentication-access/personal-tokens',
+});

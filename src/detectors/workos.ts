@@ -3,6 +3,7 @@
 // structure tells them from Stripe keys, which share the sk_ prefix.
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 const DECODED = /^key_[0-9A-HJKMNP-TV-Z]{26},[A-Za-z0-9]{16,64}$/;
 
@@ -37,3 +38,10 @@ export default family('workos', [
     },
   },
 ]);
+
+// Revoke or rotate: WorkOS documentation (the page this family file already cites for its key format).
+guidance('workos', {
+  steps:
+    "Sign in to WorkOS and revoke (delete or regenerate) the leaked API key where WorkOS manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check WorkOS's logs or usage for activity you do not recognise.",
+  url: 'https://workos.com/docs/reference/api-keys',
+});

@@ -1,5 +1,6 @@
 // Xata API keys: "xau_" + alphanumerics. https://xata.io/docs/getting-started/api-keys
 import { EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('xata', [
   {
@@ -25,3 +26,10 @@ export default family('xata', [
     },
   },
 ]);
+
+// Revoke or rotate: Xata documentation (the page this family file already cites for its key format).
+guidance('xata', {
+  steps:
+    "Sign in to Xata and revoke (delete or regenerate) the leaked API key where Xata manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Xata's logs or usage for activity you do not recognise.",
+  url: 'https://xata.io/docs/getting-started/api-keys',
+});

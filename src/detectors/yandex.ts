@@ -5,6 +5,7 @@
 // https://yandex.cloud/en/docs/iam/concepts/authorization/api-key ,
 // https://yandex.cloud/en/docs/iam/concepts/authorization/access-key ; shapes as in gitleaks yandex.go.
 import { EW, family, near } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('yandex', [
   {
@@ -104,3 +105,10 @@ export default family('yandex', [
     },
   },
 ]);
+
+// Revoke or rotate: Yandex Cloud documentation (the page this family file already cites for its key format).
+guidance('yandex', {
+  steps:
+    "Sign in to Yandex Cloud and revoke (delete or regenerate) the leaked key or token where Yandex Cloud manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Yandex Cloud's logs or usage for activity you do not recognise.",
+  url: 'https://yandex.cloud/en/docs/iam/concepts/authorization/iam-token',
+});

@@ -2,6 +2,7 @@
 // https://help.zapier.com/hc/en-us/articles/8496288690317 (maps: trufflehog
 // pkg/detectors/zapierwebhook).
 import { family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('zapier', [
   {
@@ -26,3 +27,10 @@ export default family('zapier', [
     },
   },
 ]);
+
+// Revoke or rotate: Zapier documentation (the page this family file already cites for its key format).
+guidance('zapier', {
+  steps:
+    'Delete the leaked webhook URL in Zapier (the integration, channel or app that created it) and create a new one: whoever holds the old URL can post through it until it is deleted. Update the systems that send to it, and check for messages you did not send.',
+  url: 'https://help.zapier.com/hc/en-us/articles/8496288690317',
+});

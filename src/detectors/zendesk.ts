@@ -2,6 +2,7 @@
 // https://developer.zendesk.com/api-reference/introduction/security-and-auth/ (maps: gitleaks
 // zendesk.go).
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -35,3 +36,10 @@ export default family('zendesk', [
     },
   },
 ]);
+
+// Revoke or rotate: Zendesk help, "Generating a new API token" (support.zendesk.com article 226022787): tokens are deactivated or deleted in Admin Center > Apps and integrations > APIs > API tokens.
+guidance('zendesk', {
+  steps:
+    "In Zendesk Admin Center, open Apps and integrations > APIs > API tokens, find the leaked token and deactivate it, then delete it. Generate a new token only if a service still needs one, store it in a secret store, and update every integration that used the old token. Review the account's audit log for requests you do not recognise.",
+  url: 'https://support.zendesk.com/hc/en-us/articles/226022787-Generating-a-new-API-token',
+});

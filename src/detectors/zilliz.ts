@@ -1,6 +1,7 @@
 // Zilliz Cloud (managed Milvus) API keys: long hex strings with no prefix, recognised only after a
 // Zilliz or Milvus token name. https://docs.zilliz.com/docs/manage-api-keys
 import { ASSIGN, EW, family } from './define.js';
+import { guidance } from './guidance.js';
 
 export default family('zilliz', [
   {
@@ -33,3 +34,10 @@ export default family('zilliz', [
     },
   },
 ]);
+
+// Revoke or rotate: Zilliz Cloud documentation (the page this family file already cites for its key format).
+guidance('zilliz', {
+  steps:
+    "Sign in to Zilliz Cloud and revoke (delete or regenerate) the leaked API key where Zilliz Cloud manages its credentials, as its page linked here describes; create a replacement with only the access it needs and update every service that used the old one. Then check Zilliz Cloud's logs or usage for activity you do not recognise.",
+  url: 'https://docs.zilliz.com/docs/manage-api-keys',
+});

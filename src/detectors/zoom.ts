@@ -1,6 +1,7 @@
 // Zoom app client secrets (OAuth, Server-to-Server OAuth, Meeting SDK): 32 alphanumerics, reported
 // only after a Zoom secret name. https://developers.zoom.us/docs/integrations/oauth/
 import { ASSIGN, EW, ci, family } from './define.js';
+import { guidance } from './guidance.js';
 
 /** An assignment, or a spaced dash as in prose and tables ("token - value"). */
 const SEP = String.raw`(?:${ASSIGN}|[ \t]{1,3}-[ \t]{1,3}['"]?)`;
@@ -34,3 +35,10 @@ export default family('zoom', [
     },
   },
 ]);
+
+// Revoke or rotate: Zoom Developer docs, "App Credentials" (client ID and secret, development and production pairs).
+guidance('zoom', {
+  steps:
+    "In the Zoom App Marketplace (Develop > your app > App Credentials) regenerate the leaked client secret for the environment it belongs to, development or production, and update the servers that exchange tokens with it; tokens already issued keep working until they expire, so deauthorize the app for affected accounts if needed. Check the account's operation logs for activity you did not expect.",
+  url: 'https://developers.zoom.us/docs/build-flow/basic-info/app-credentials.md',
+});

@@ -104,6 +104,21 @@ export interface JiraClient {
     permissions: readonly string[],
     projectKey?: string,
   ): Promise<Record<string, boolean>>;
+  /**
+   * Has Jira email people about an issue (`POST /issue/{id}/notify`). The only write the app
+   * makes, and it changes no content: its scope, send:notification:jira, allows nothing else.
+   */
+  notify(issueIdOrKey: string, notification: IssueNotification): Promise<void>;
+}
+
+/** What Jira's notify endpoint takes (the fields the app uses). */
+export interface IssueNotification {
+  readonly subject: string;
+  readonly textBody: string;
+  readonly htmlBody: string;
+  readonly to: { readonly reporter: boolean; readonly users: readonly { accountId: string }[] };
+  /** Only people who may browse the issue get it. */
+  readonly restrict: { readonly permissions: readonly { key: 'BROWSE' }[] };
 }
 
 const enc = encodeURIComponent;
@@ -288,6 +303,11 @@ export function createJiraClient(http: JiraHttp): JiraClient {
       return Object.fromEntries(
         permissions.map((p) => [p, isObject(perms[p]) && perms[p].havePermission === true]),
       );
+    },
+    async notify(issueIdOrKey, notification) {
+      await http.request('POST', `/rest/api/3/issue/${enc(issueIdOrKey)}/notify`, {
+        body: notification,
+      });
     },
   };
 }

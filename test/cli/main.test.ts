@@ -27,10 +27,15 @@ describe('detectors', () => {
       'id',
       'keywords',
       'name',
+      'remediation',
     ]);
     expect(list.filter((d) => d.enabledByDefault === false).map((d) => d.id)).toEqual(
       DETECTORS.filter((d) => d.enabledByDefault === false).map((d) => d.id),
     );
+    // Each carries its family's revoke-or-rotate guidance and the provider's page.
+    const pat = list.find((d) => d.id === 'github-pat') as { remediation: Record<string, string> };
+    expect(pat.remediation.url).toMatch(/^https:\/\/docs\.github\.com\//);
+    expect(pat.remediation.steps).toMatch(/token/);
   });
 });
 

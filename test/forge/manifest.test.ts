@@ -140,8 +140,13 @@ describe('manifest.yml', () => {
     expect(manifest.permissions.scopes.sort()).toEqual([
       'read:jira-user',
       'read:jira-work',
+      'send:notification:jira',
       'storage:app',
     ]);
+    // Notifications use the scope that only sends them: the app can change no Jira content.
+    expect(manifest.permissions.scopes.filter((s) => /^(write|delete|manage):/.test(s))).toEqual(
+      [],
+    );
     expect(manifest.permissions.external.fetch.backend.map((b) => b.address)).toEqual([
       'https://api.gitguardian.com',
       ...CHECKERS.map((c) => `https://${c.host}`),

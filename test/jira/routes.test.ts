@@ -55,6 +55,14 @@ const CALLS: { [K in keyof UserJiraClient]: (c: UserJiraClient) => Promise<unkno
   myPermissions: (c) => c.myPermissions(['ADMINISTER_PROJECTS'], 'OPS'),
   searchUsers: (c) => c.searchUsers('ann', 20),
   usersByIds: (c) => c.usersByIds(['557058:aa11']),
+  notify: (c) =>
+    c.notify('10001', {
+      subject: 's',
+      textBody: 't',
+      htmlBody: 'h',
+      to: { reporter: true, users: [] },
+      restrict: { permissions: [{ key: 'BROWSE' }] },
+    }),
 };
 
 /** `METHOD /path` of every request the client makes; Jira answers 404 so nothing pages on. */

@@ -19,6 +19,7 @@ import type {
   JiraGroup,
   JiraUser,
   MaskedSummary,
+  NotifyAnswer,
   Overview,
   Page,
   Project,
@@ -33,6 +34,7 @@ const INCIDENT_CALLS = [
   'listIncidents',
   'getIncident',
   'incidentAction',
+  'notifyIncident',
   'filterDetectors',
   'searchUsers',
   'userNames',
@@ -131,6 +133,8 @@ export interface IncidentsApi {
   /** The incident and a page of its places (the next page with the cursor of the one before). */
   getIncident(id: string, cursor?: string): Promise<IncidentDetail>;
   incidentAction(id: string, action: IncidentAction): Promise<Incident>;
+  /** Has Jira email the people involved in each place not notified yet (when turned on). */
+  notifyIncident(id: string): Promise<NotifyAnswer>;
   /** The detectors the incidents' filter offers (built-in and custom). */
   filterDetectors(): Promise<DetectorChoice[]>;
   /** People whose name matches, as Jira shows them to the viewer (the assignee picker). */
@@ -186,6 +190,7 @@ const incidentCalls = {
     incidentCall<IncidentDetail>('getIncident', cursor ? { id, cursor } : { id }),
   incidentAction: (id: string, action: IncidentAction) =>
     incidentCall<Incident>('incidentAction', { id, action }),
+  notifyIncident: (id: string) => incidentCall<NotifyAnswer>('notifyIncident', { id }),
   filterDetectors: () => incidentCall<DetectorChoice[]>('filterDetectors'),
   searchUsers: (q: string) => incidentCall<JiraUser[]>('searchUsers', { query: q }),
   userNames: (accountIds: readonly string[]) =>

@@ -19,6 +19,8 @@ import type {
 import type { IncidentFilter, Page } from '../../../src/incidents/store.js';
 import type { MaskedSummary, PlaceNamesJson } from '../../../src/admin/places.js';
 import type { RealtimeSkip } from '../../../src/admin/events.js';
+import type { IncidentGuidance } from '../../../src/admin/guidance.js';
+import type { NotificationRecord, NotifyOutcome } from '../../../src/admin/notify.js';
 import type { HistoricalJob, JobStatus } from '../../../src/scan/historical.js';
 
 export type {
@@ -109,7 +111,20 @@ export interface IncidentDetail {
   readonly names?: PlaceNamesJson;
   /** Present when more places follow: ask `getIncident` again with it. */
   readonly cursor?: string;
+  /** What to do about the secret (with the first page only). */
+  readonly guidance?: IncidentGuidance;
+  /** Who was notified of it, and when (with the first page only). */
+  readonly notifications?: readonly NotificationRecord[];
+  /** Whether an admin turned notifications on (the Notify action). */
+  readonly notifications_enabled?: boolean;
 }
+
+export type { IncidentGuidance, NotificationRecord, NotifyOutcome };
+
+/** What the Notify action answers: what it sent and skipped, and every record since. */
+export type NotifyAnswer = NotifyOutcome & {
+  readonly notifications: readonly NotificationRecord[];
+};
 
 export type IncidentAction =
   | { readonly type: 'assign'; readonly assigneeId: string }

@@ -27,6 +27,7 @@ import {
   Switch,
 } from '../ui';
 
+import { NotifySection } from './NotifySection';
 import { ValiditySection } from './ValiditySection';
 
 type OnSettings = (settings: PublicSettings) => void;
@@ -55,6 +56,7 @@ export function SettingsTab() {
           <TeamGroupSection settings={state.data.settings} onSettings={onSettings} />
           <CustomDetectorsSection settings={state.data.settings} onSettings={onSettings} />
           <ValiditySection settings={state.data.settings} onSettings={onSettings} />
+          <NotifySection settings={state.data.settings} onSettings={onSettings} />
         </>
       )}
       <DetectorsSection />

@@ -27,6 +27,8 @@ import { assigneeLabel, useUserNames, type NameCache } from './names';
 import { useIssueSummaries } from './summaries';
 import { presenceTone, severityTone, statusTone } from './tones';
 import { ValidityDetail } from './validity';
+import { Notify } from './Notify';
+import { Remediation } from './Remediation';
 import { UserPicker } from './UserPicker';
 
 export function IncidentView({
@@ -81,6 +83,15 @@ export function IncidentView({
               update((d) => ({ ...d, incident }));
               onChanged(incident);
             }}
+          />
+          <Remediation guidance={state.data.guidance} />
+          <Notify
+            api={api}
+            incidentId={id}
+            enabled={state.data.notifications_enabled === true}
+            records={state.data.notifications ?? []}
+            names={names}
+            canAct={state.data.incident.shared_with_other_projects !== true}
           />
           <Occurrences
             api={api}
