@@ -37,6 +37,7 @@ import type { DocumentStore, SecretStore } from '../admin/ports.js';
 import { validityOf, type Incident, type StoredOccurrence } from '../incidents/model.js';
 import type { OutboxEntry, OutboxStore } from '../incidents/outbox.js';
 import {
+  COMMIT_OCCURRENCES,
   listedAs,
   type IncidentFilter,
   type IncidentStore,
@@ -219,6 +220,16 @@ const listed = (i: Incident): ListedRow => ({
   validity: validityOf(i),
 });
 
+const occurrenceRow = (o: StoredOccurrence): OccurrenceRow => ({
+  doc: o,
+  incident_id: o.incident_id,
+  scope: o.scope,
+  first_seen: o.date,
+});
+
+/** putIncident's expected revision: whatever is stored. */
+const ANY = Symbol('any revision');
+
 const projectRowKey = (incidentId: string, projectKey: string): string =>
   `${incidentId}#${projectKey}`;
 
@@ -230,7 +241,16 @@ export function createKvsIncidentStore(client: KvsClient = kvs): IncidentStore {
   const incidents = client.entity<IncidentRow>(ENTITY.incident);
   const occurrences = client.entity<OccurrenceRow>(ENTITY.occurrence);
 
-  async function applyProjectOps(ops: readonly TxOp[], incident?: IncidentRow, rev?: string) {
+  /**
+   * One transaction: project row operations, then the places and the incident. The incident is
+   * written on the revision read (`rev`; none: it must not exist yet), so a concurrent write of it,
+   * or of any of its places, makes the whole transaction fail.
+   */
+  async function applyOps(
+    ops: readonly TxOp[],
+    incident?: { readonly row: IncidentRow; readonly rev: string | undefined },
+    places: readonly StoredOccurrence[] = [],
+  ) {
     let tx = client.transact();
     for (const op of ops) {
       tx =
@@ -238,17 +258,17 @@ export function createKvsIncidentStore(client: KvsClient = kvs): IncidentStore {
           ? tx.set(op.key, op.value, { entityName: ENTITY.incidentProject })
           : tx.delete(op.key, { entityName: ENTITY.incidentProject });
     }
+    for (const o of places) tx = tx.set(o.id, occurrenceRow(o), { entityName: ENTITY.occurrence });
     if (incident) {
-      tx = tx.set(
-        incident.doc.id,
-        incident,
-        rev === undefined
-          ? { entityName: ENTITY.incident }
-          : {
-              entityName: ENTITY.incident,
-              conditions: new Filter<IncidentRow>().and('rev', FilterConditions.equalTo(rev)),
-            },
-      );
+      tx = tx.set(incident.row.doc.id, incident.row, {
+        entityName: ENTITY.incident,
+        conditions: new Filter<IncidentRow>().and(
+          'rev',
+          incident.rev === undefined
+            ? FilterConditions.notExists()
+            : FilterConditions.equalTo(incident.rev),
+        ),
+      });
     }
     await tx.execute();
   }
@@ -271,10 +291,18 @@ export function createKvsIncidentStore(client: KvsClient = kvs): IncidentStore {
     return keys;
   }
 
-  /** Writes the incident and its project rows; false when a concurrent write changed it first. */
-  async function tryPut(incident: Incident): Promise<boolean> {
+  /**
+   * Writes the incident, its project rows and `places`; false when a concurrent write changed it
+   * first, or when it is no longer at `expected` (`any`: whatever revision it is at).
+   */
+  async function tryCommit(
+    incident: Incident,
+    places: readonly StoredOccurrence[],
+    expected: string | undefined | typeof ANY,
+  ): Promise<boolean> {
     const what = `put of incident ${shown(incident.id)}`;
     const old = await guard(what, () => incidents.get(incident.id));
+    if (expected !== ANY && old?.rev !== expected) return false;
     const base = listed(incident);
     const row: IncidentRow = { ...base, rev: randomUUID() };
     const wanted = new Map(
@@ -304,16 +332,15 @@ export function createKvsIncidentStore(client: KvsClient = kvs): IncidentStore {
     ];
     // Rows that do not fit beside the incident go first: a write cut short leaves rows ahead of
     // the incident, which its retry (or any later write of it) brings back in step.
-    const last = ops.slice(Math.max(0, ops.length - (TRANSACTION_OPS - 1)));
+    const last = ops.slice(Math.max(0, ops.length - (TRANSACTION_OPS - 1 - places.length)));
     const first = ops.slice(0, ops.length - last.length);
     try {
-      for (const chunk of chunks(first, TRANSACTION_OPS)) await applyProjectOps(chunk);
-      await applyProjectOps(last, row, old?.rev);
+      for (const chunk of chunks(first, TRANSACTION_OPS)) await applyOps(chunk);
+      await applyOps(last, { row, rev: old?.rev }, places);
       return true;
     } catch (e) {
-      if (old === undefined) throw storeError(what, e);
       const now = await guard(what, () => incidents.get(incident.id));
-      if (now?.rev !== old.rev) return false;
+      if (now?.rev !== old?.rev) return false;
       throw storeError(what, e);
     }
   }
@@ -340,9 +367,21 @@ export function createKvsIncidentStore(client: KvsClient = kvs): IncidentStore {
       return (await guard(`get of incident ${shown(id)}`, () => incidents.get(id)))?.doc;
     },
 
+    async getRevisedIncident(id) {
+      const row = await guard(`get of incident ${shown(id)}`, () => incidents.get(id));
+      return row && { incident: row.doc, rev: row.rev };
+    },
+
+    async commitIncident({ incident, occurrences: places, rev }) {
+      if (places.length > COMMIT_OCCURRENCES) {
+        throw new Error(`at most ${String(COMMIT_OCCURRENCES)} places per commit`);
+      }
+      return tryCommit(incident, places, rev);
+    },
+
     async putIncident(incident) {
       for (let attempt = 1; attempt <= PUT_ATTEMPTS; attempt++) {
-        if (await tryPut(incident)) return;
+        if (await tryCommit(incident, [], ANY)) return;
       }
       throw new KvsStoreError(
         `KVS put of incident ${shown(incident.id)} failed: concurrent writes kept winning`,
@@ -411,13 +450,9 @@ export function createKvsIncidentStore(client: KvsClient = kvs): IncidentStore {
     },
 
     async putOccurrence(o) {
-      const row: OccurrenceRow = {
-        doc: o,
-        incident_id: o.incident_id,
-        scope: o.scope,
-        first_seen: o.date,
-      };
-      await guard(`put of occurrence ${shown(o.id)}`, () => occurrences.set(o.id, row));
+      await guard(`put of occurrence ${shown(o.id)}`, () =>
+        occurrences.set(o.id, occurrenceRow(o)),
+      );
     },
 
     occurrencesOfIncident: (incidentId) => allOf('by-incident', incidentId),
