@@ -13,7 +13,9 @@ import {
   type ProjectChange,
 } from '../scan/realtime.js';
 import type { UnitSkip } from '../content/issue-units.js';
+import { isRetryableStoreError } from '../incidents/store.js';
 import type { JiraClient } from '../jira/client.js';
+import { JiraRateLimitError } from '../jira/http.js';
 import { customWorkOf, scannerOf, textFields, validitySessionOf, type AppDeps } from './context.js';
 import { enqueueIncidents } from './delivery.js';
 import { isMonitored, loadSettings, zodMessage } from './settings.js';
@@ -218,6 +220,8 @@ export function toChangeEvent(payload: unknown): EventMapping {
 
 export type IssueEventOutcome =
   | { readonly kind: 'skipped'; readonly reason: string }
+  /** Jira or the store kept refusing (rate limits) in the trigger's time: the rescan queue has it. */
+  | { readonly kind: 'queued'; readonly reason: string }
   | {
       readonly kind: 'scanned';
       readonly result: Pick<ChangeResult, 'rescanned'> & {
@@ -239,7 +243,15 @@ export async function onIssueEvent(deps: AppDeps, payload: unknown): Promise<Iss
       ? await toProjectChange(payload, deps.asApp)
       : toChangeEvent(payload);
   if (!mapped.ok) return { kind: 'skipped', reason: mapped.error };
-  return scanChange(deps, mapped.event, 'trigger');
+  try {
+    return await scanChange(deps, mapped.event, 'trigger');
+  } catch (e) {
+    // What the trigger could not finish in its time is handed to a consumer, not lost: recording
+    // is idempotent, so what it did write stays and the rescan completes the rest.
+    if (!isRetryableStoreError(e) && !(e instanceof JiraRateLimitError)) throw e;
+    await deps.queues.pushRescan(mapped.event);
+    return { kind: 'queued', reason: e instanceof Error ? e.name : 'store' };
+  }
 }
 
 // The rescan queue's body: the core event, ids only (never content), checked again on the way out.

@@ -117,12 +117,57 @@ function storeError(what: string, e: unknown): KvsStoreError {
   return new KvsStoreError(`KVS ${what} failed: ${message}`, 'UNAVAILABLE', undefined, true);
 }
 
-async function guard<T>(what: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    throw storeError(what, e);
-  }
+/**
+ * How long a KVS call waits out the platform's rate limit (`TOO_MANY_REQUESTS`): backoff with
+ * jitter until `deadlineMs`, after which the error goes up (a trigger then hands its change to a
+ * queue, a consumer asks to be retried later). Time and sleep are injected.
+ */
+export interface KvsRetry {
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly random: () => number;
+  readonly now: () => number;
+  /** Epoch ms: no wait that would end after it. */
+  readonly deadlineMs: number;
+}
+
+const realSleep = (ms: number): Promise<void> =>
+  new Promise((r) => {
+    setTimeout(r, ms);
+  });
+
+/** Waits of at most `budgetMs` from now (one invocation's share of its time limit). */
+export const kvsRetry = (budgetMs: number, now: () => number = Date.now): KvsRetry => ({
+  sleep: realSleep,
+  random: Math.random,
+  now,
+  deadlineMs: now() + budgetMs,
+});
+
+const BACKOFF_FIRST_MS = 100;
+const BACKOFF_MAX_MS = 4000;
+
+const rateLimited = (e: unknown): boolean =>
+  e instanceof ForgeKvsAPIError &&
+  (e.code === 'TOO_MANY_REQUESTS' ||
+    e.code === 'RATE_LIMIT_EXCEEDED' ||
+    e.responseDetails.status === 429);
+
+/** Runs one KVS call; a rate-limited one again after a backoff while the deadline allows. */
+function guarded(retry: KvsRetry) {
+  return async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await run();
+      } catch (e) {
+        // Full jitter: writers throttled together do not come back together.
+        const wait = Math.ceil(
+          retry.random() * Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** attempt),
+        );
+        if (!rateLimited(e) || retry.now() + wait > retry.deadlineMs) throw storeError(what, e);
+        await retry.sleep(wait);
+      }
+    }
+  };
 }
 
 // --- Shared helpers ------------------------------------------------------------------------------
@@ -237,7 +282,11 @@ type TxOp =
   | { readonly kind: 'set'; readonly key: string; readonly value: ProjectRow }
   | { readonly kind: 'delete'; readonly key: string };
 
-export function createKvsIncidentStore(client: KvsClient = kvs): IncidentStore {
+export function createKvsIncidentStore(
+  client: KvsClient = kvs,
+  retry: KvsRetry = kvsRetry(10_000),
+): IncidentStore {
+  const guard = guarded(retry);
   const incidents = client.entity<IncidentRow>(ENTITY.incident);
   const occurrences = client.entity<OccurrenceRow>(ENTITY.occurrence);
 
@@ -270,7 +319,7 @@ export function createKvsIncidentStore(client: KvsClient = kvs): IncidentStore {
         ),
       });
     }
-    await tx.execute();
+    await guard('transaction', () => tx.execute());
   }
 
   /** Keys of the project rows an incident has, as far as the (eventually consistent) index knows. */
@@ -485,7 +534,11 @@ interface OutboxRow {
   readonly due_key: string;
 }
 
-export function createKvsOutbox(client: KvsClient = kvs): OutboxStore {
+export function createKvsOutbox(
+  client: KvsClient = kvs,
+  retry: KvsRetry = kvsRetry(10_000),
+): OutboxStore {
+  const guard = guarded(retry);
   const entries = client.entity<OutboxRow>(ENTITY.outbox);
 
   /** Every row on `by-due` up to `dueBy` (all when undefined), at most `limit`. */
@@ -533,13 +586,15 @@ export function createKvsOutbox(client: KvsClient = kvs): OutboxStore {
     async removeIf(id, seq) {
       const what = `removal of outbox entry ${shown(id)}`;
       try {
-        await client
-          .transact()
-          .delete(id, {
-            entityName: ENTITY.outbox,
-            conditions: new Filter<OutboxRow>().and('seq', FilterConditions.equalTo(seq)),
-          })
-          .execute();
+        await guard(what, () =>
+          client
+            .transact()
+            .delete(id, {
+              entityName: ENTITY.outbox,
+              conditions: new Filter<OutboxRow>().and('seq', FilterConditions.equalTo(seq)),
+            })
+            .execute(),
+        );
       } catch (e) {
         // The condition failed because the entry is gone or was enqueued again: both mean keep
         // what is there. Anything else is a real failure.
@@ -557,7 +612,11 @@ export function createKvsOutbox(client: KvsClient = kvs): OutboxStore {
 
 // --- Documents and secrets -----------------------------------------------------------------------
 
-export function createKvsDocumentStore(client: KvsClient = kvs): DocumentStore {
+export function createKvsDocumentStore(
+  client: KvsClient = kvs,
+  retry: KvsRetry = kvsRetry(10_000),
+): DocumentStore {
+  const guard = guarded(retry);
   return {
     get: <T>(key: string) => guard(`get of document ${shown(key)}`, () => client.get<T>(key)),
 
@@ -597,7 +656,11 @@ export function createKvsDocumentStore(client: KvsClient = kvs): DocumentStore {
   };
 }
 
-export function createKvsSecretStore(client: KvsClient = kvs): SecretStore {
+export function createKvsSecretStore(
+  client: KvsClient = kvs,
+  retry: KvsRetry = kvsRetry(10_000),
+): SecretStore {
+  const guard = guarded(retry);
   return {
     async get(key) {
       const what = `get of secret ${shown(key)}`;

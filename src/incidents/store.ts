@@ -163,10 +163,18 @@ export async function updateIncident(
 /** Concurrent writes kept winning: worth retrying later (the platform retries the event). */
 export class ConcurrentWriteError extends Error {
   override readonly name = 'ConcurrentWriteError';
+  readonly retryable = true;
   constructor(id: string) {
     super(`incident ${id}: concurrent writes kept winning`);
   }
 }
+
+/**
+ * A store failure worth retrying later as a whole (a rate limit waited out to the deadline,
+ * concurrent writes that kept winning): the stores' errors say so with `retryable: true`.
+ */
+export const isRetryableStoreError = (e: unknown): boolean =>
+  e instanceof Error && (e as { retryable?: unknown }).retryable === true;
 
 export function createMemoryStore(from?: MemorySnapshot): MemoryStore {
   const incidents = new Map<string, Incident>();
