@@ -353,9 +353,18 @@ export interface RealtimeSkip extends UnitSkip {
   readonly deferred?: true;
 }
 
+/** Before 2026-12-06 every skip was kept in this one document, read and written whole. */
 export const REALTIME_SKIPS_KEY = 'realtime-skips';
+/**
+ * Each event's skips are a document of their own under this prefix, keyed newest first, so
+ * concurrent triggers never read-modify-write one list (one would drop the other's skips).
+ */
+export const REALTIME_SKIPS_PREFIX = 'realtime-skips:';
 /** Kept skips: the newest ones; older ones are in the app's logs (counts only). */
 export const REALTIME_SKIPS_KEPT = 100;
+
+/** Each digit d becomes 9-d: ascending key order is newest first. */
+const newestFirst = (iso: string): string => iso.replace(/\d/g, (d) => String(9 - Number(d)));
 
 async function recordRealtimeSkips(
   deps: AppDeps,
@@ -371,11 +380,15 @@ async function recordRealtimeSkips(
     event: event.type,
     ...(deferred && s.code === 'over-budget' ? { deferred: true as const } : {}),
   }));
-  const kept = (await deps.docs.get<RealtimeSkip[]>(REALTIME_SKIPS_KEY)) ?? [];
-  await deps.docs.set(REALTIME_SKIPS_KEY, [...added, ...kept].slice(0, REALTIME_SKIPS_KEPT));
+  await deps.docs.set(`${REALTIME_SKIPS_PREFIX}${newestFirst(at)}#${deps.newId()}`, added);
+  // Documents past the newest REALTIME_SKIPS_KEPT hold only older skips: gone (idempotent).
+  const page = await deps.docs.list<RealtimeSkip[]>(REALTIME_SKIPS_PREFIX, REALTIME_SKIPS_KEPT * 2);
+  for (const old of page.items.slice(REALTIME_SKIPS_KEPT)) await deps.docs.delete(old.key);
 }
 
 /** The kept real-time skips, newest first. */
 export async function realtimeSkips(deps: Pick<AppDeps, 'docs'>): Promise<RealtimeSkip[]> {
-  return (await deps.docs.get<RealtimeSkip[]>(REALTIME_SKIPS_KEY)) ?? [];
+  const page = await deps.docs.list<RealtimeSkip[]>(REALTIME_SKIPS_PREFIX, REALTIME_SKIPS_KEPT);
+  const legacy = (await deps.docs.get<RealtimeSkip[]>(REALTIME_SKIPS_KEY)) ?? [];
+  return [...page.items.flatMap((d) => d.value), ...legacy].slice(0, REALTIME_SKIPS_KEPT);
 }
