@@ -58,6 +58,8 @@ function discardStore(): IncidentStore {
   return {
     getIncident: () => Promise.resolve(undefined),
     putIncident: () => Promise.resolve(),
+    getRevisedIncident: () => Promise.resolve(undefined),
+    commitIncident: () => Promise.resolve(true),
     listIncidents: () => Promise.resolve({ items: [] }),
     getOccurrence: () => Promise.resolve(undefined),
     putOccurrence: () => Promise.resolve(),

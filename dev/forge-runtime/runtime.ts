@@ -24,6 +24,11 @@
  *   redelivered. One that does not settle within its limit in real time is killed too.
  * - Faults (`rate`, seeded `random`): that share of queue deliveries also delivers a duplicate,
  *   and that share of consumer invocations is killed after a random number of platform calls.
+ * - Bursts: `runConcurrently` delivers product events as they arrive and runs queue consumers, up
+ *   to `concurrency` invocations at once, on virtual time (virtual-time.ts): each platform call
+ *   and each `setTimeout` of an invocation sleeps on the virtual clock, so invocations interleave
+ *   at every await in a seeded order. `kvsRateLimits` turns on Forge's per-installation KVS rate
+ *   limits (kvs-limits.ts): past them KVS answers 429 `TOO_MANY_REQUESTS`.
  * @module
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -40,6 +45,9 @@ import {
 } from './manifest.js';
 import { createMemoryQueueStore, type QueuedEvent, type QueueStore } from './queue-store.js';
 import { createSqliteQueueStore, type SqliteKvsBackend } from './sqlite-backend.js';
+import { createKvsLimiter, type KvsLimiter, type KvsRateLimits } from './kvs-limits.js';
+import { createVirtualScheduler, VirtualTimeout, type VirtualScheduler } from './virtual-time.js';
+import { seededRandom } from '../site-gen/prng.js';
 
 export type InvocationKind = 'trigger' | 'consumer' | 'resolver' | 'scheduled' | 'preUninstall';
 
@@ -99,6 +107,37 @@ export interface ForgeRuntimeOptions {
   readonly cloudId?: string;
   /** Retention window of async events, virtual ms. Default 24 h. */
   readonly retentionMs?: number;
+  /** Forge's per-installation KVS rate limits (KVS_RATE_LIMITS); default none. */
+  readonly kvsRateLimits?: KvsRateLimits;
+}
+
+/** Product events that arrive at a virtual time (see runConcurrently). */
+export interface Arrival {
+  /** Virtual epoch ms. */
+  readonly at: number;
+  /** Called at `at` (a bulk edit's write to Jira): the events it makes. */
+  readonly events: () => readonly {
+    readonly eventType: string;
+    readonly payload: Record<string, unknown>;
+  }[];
+}
+
+export interface ConcurrentRunOptions {
+  /** Invocations at once, triggers and consumers together. Default 100 (Forge has no set bound). */
+  readonly concurrency?: number;
+  /** Seed of the interleaving. Default 1. */
+  readonly seed?: number;
+  /** Queues whose pending events do not keep the run going (incident delivery to a down API). */
+  readonly ignoreQueues?: readonly string[];
+}
+
+export interface ConcurrentRunResult {
+  readonly startedAt: number;
+  readonly endedAt: number;
+  /** The most invocations in flight at once. */
+  readonly maxInFlight: number;
+  readonly triggers: number;
+  readonly deliveries: number;
 }
 
 export interface FunctionStats {
@@ -128,6 +167,8 @@ export interface FunctionStats {
   virtualMs: number;
   /** Real time spent in invocations on this machine (compute). */
   wallMs: number;
+  /** KVS requests refused with TOO_MANY_REQUESTS (kvsRateLimits). */
+  kvsThrottled: number;
 }
 
 /** Forge bills KVS requests in 10 KB units, at least one per request. */
@@ -201,6 +242,11 @@ export interface LocalForgeRuntime {
   scheduled(moduleKey: string): Promise<InvocationOutcome>;
   preUninstall(): Promise<InvocationOutcome[]>;
   runQueues(options?: { readonly maxInvocations?: number }): Promise<RunQueuesResult>;
+  /** Delivers `arrivals` and runs the queues, many invocations at once, until all is done. */
+  runConcurrently(
+    arrivals: readonly Arrival[],
+    options?: ConcurrentRunOptions,
+  ): Promise<ConcurrentRunResult>;
   /** Pending queue events (due or delayed). */
   pending(): QueuedEvent[];
   stats(): Record<string, FunctionStats>;
@@ -221,7 +267,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const CLOCK_META = 'clockOffsetMs';
 const QUEUE_NAME = /^[a-zA-Z0-9-_]+$/;
 
-export { seededRandom } from '../site-gen/prng.js';
+export { seededRandom };
 
 // --- Process-wide globals ------------------------------------------------------------------------
 
@@ -239,6 +285,8 @@ const als = new AsyncLocalStorage<Invocation>();
 const open: RuntimeImpl[] = [];
 const g = globalThis as Record<string, unknown>;
 const realNow = Date.now.bind(Date);
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
 let saved: { readonly descriptors: Map<string, PropertyDescriptor | undefined> } | undefined;
 
 const current = (): { runtime: RuntimeImpl | undefined; invocation: Invocation | undefined } => {
@@ -263,6 +311,23 @@ const globalFetch = (input: unknown, init?: RequestInit): Promise<Response> => {
   return runtime.egressFetch(invocation, url, init);
 };
 
+/** An invocation's timers run on the virtual clock while a burst runs (runConcurrently). */
+const globalSetTimeout = (fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+  const scheduler = als.getStore()?.runtime.scheduler;
+  if (scheduler)
+    return scheduler.setTimeout(() => {
+      fn(...args);
+    }, ms ?? 0);
+  return realSetTimeout(fn, ms, ...args);
+};
+const globalClearTimeout = (handle: unknown): void => {
+  if (handle instanceof VirtualTimeout) {
+    for (const r of open) r.scheduler?.clearTimeout(handle);
+    return;
+  }
+  realClearTimeout(handle as Parameters<typeof clearTimeout>[0]);
+};
+
 const runtimeGetter = (): ForgeRuntime | undefined => {
   const { runtime, invocation } = current();
   return invocation?.forge ?? runtime?.outside;
@@ -271,7 +336,13 @@ const runtimeGetter = (): ForgeRuntime | undefined => {
 function installGlobals(): void {
   if (saved) return;
   const descriptors = new Map<string, PropertyDescriptor | undefined>();
-  for (const name of ['__forge_fetch__', '__forge_runtime__', 'fetch']) {
+  for (const name of [
+    '__forge_fetch__',
+    '__forge_runtime__',
+    'fetch',
+    'setTimeout',
+    'clearTimeout',
+  ]) {
     descriptors.set(name, Object.getOwnPropertyDescriptor(g, name));
   }
   saved = { descriptors };
@@ -282,6 +353,11 @@ function installGlobals(): void {
   });
   Object.defineProperty(g, '__forge_runtime__', { get: runtimeGetter, configurable: true });
   Object.defineProperty(g, 'fetch', { value: globalFetch, configurable: true, writable: true });
+  for (const [name, value] of [
+    ['setTimeout', globalSetTimeout],
+    ['clearTimeout', globalClearTimeout],
+  ] as const)
+    Object.defineProperty(g, name, { value, configurable: true, writable: true });
 }
 
 function restoreGlobals(): void {
@@ -360,6 +436,12 @@ class RuntimeImpl implements LocalForgeRuntime {
   private readonly cloudId: string;
   private readonly restoreDate: (() => void) | undefined;
   private closed = false;
+  /** Set while runConcurrently runs: platform calls and timers sleep on it. */
+  scheduler: VirtualScheduler | undefined;
+  private random: () => number = seededRandom(1);
+  private readonly kvsLimiter: KvsLimiter | undefined;
+  private inFlight = 0;
+  private maxInFlight = 0;
 
   constructor(options: ForgeRuntimeOptions) {
     this.options = options;
@@ -376,6 +458,8 @@ class RuntimeImpl implements LocalForgeRuntime {
       now: () => this.now(),
     });
     for (const a of this.manifest.egress) this.egressHosts.add(egressHost(a));
+    this.kvsLimiter =
+      options.kvsRateLimits && createKvsLimiter(options.kvsRateLimits, () => this.now());
     this.cloudId = options.cloudId ?? '00000000-0000-4000-8000-000000000000';
     const before: unknown = saved ? undefined : g.fetch;
     const prior = open.at(-1)?.previousFetch;
@@ -430,25 +514,38 @@ class RuntimeImpl implements LocalForgeRuntime {
 
   // --- Platform calls ----------------------------------------------------------------------------
 
-  private enter(invocation: Invocation | undefined, call: PlatformCall): void {
-    if (!invocation) {
-      this.advance(this.options.latency?.(call) ?? 0);
-      return;
+  /**
+   * A platform call's way in: a killed invocation is refused, the call's latency passes (a sleep
+   * on the virtual clock during a burst, else a jump of it), an invocation past its limit dies.
+   */
+  private async enter(invocation: Invocation | undefined, call: PlatformCall): Promise<void> {
+    if (invocation) {
+      this.statsOf(invocation.info.functionKey).calls += 1;
+      if (invocation.killed) throw new Killed(invocation.killed);
+      invocation.info.calls += 1;
+      if (invocation.killAfter !== undefined && invocation.info.calls > invocation.killAfter) {
+        invocation.killed = 'fault';
+        invocation.onKill();
+        throw new Killed('fault');
+      }
     }
-    this.statsOf(invocation.info.functionKey).calls += 1;
+    const ms =
+      this.options.latency?.(invocation ? { ...call, invocation: { ...invocation.info } } : call) ??
+      0;
+    await this.pass(ms);
+    if (!invocation) return;
     if (invocation.killed) throw new Killed(invocation.killed);
-    invocation.info.calls += 1;
-    if (invocation.killAfter !== undefined && invocation.info.calls > invocation.killAfter) {
-      invocation.killed = 'fault';
-      invocation.onKill();
-      throw new Killed('fault');
-    }
-    this.advance(this.options.latency?.({ ...call, invocation: { ...invocation.info } }) ?? 0);
     if (this.now() - invocation.info.startedAt > invocation.info.limitMs) {
       invocation.killed = 'timeout';
       invocation.onKill();
       throw new Killed('timeout');
     }
+  }
+
+  /** Lets `ms` of virtual time pass: a sleep during a burst (others run meanwhile), else a jump. */
+  private async pass(ms: number): Promise<void> {
+    if (this.scheduler) await this.scheduler.sleep(ms);
+    else this.advance(ms);
   }
 
   async platformFetch(
@@ -457,19 +554,27 @@ class RuntimeImpl implements LocalForgeRuntime {
     path: string,
     init?: KvsRequestInit,
   ): Promise<Response> {
-    this.enter(invocation, { target, path, invocation: invocation?.info });
+    await this.enter(invocation, { target, path, invocation: invocation?.info });
     if (target.type === 'kvs') {
+      const write = !KVS_READ.test(path);
+      if (invocation && this.kvsLimiter && !this.kvsLimiter.admit(write)) {
+        this.statsOf(invocation.info.functionKey).kvsThrottled += 1;
+        return json(429, { code: 'TOO_MANY_REQUESTS', message: 'Rate limit exceeded' });
+      }
       const res = await this.kvs.handle(path, init);
       // The app's storage use only: the harness's own set-up calls are not the app's cost.
       if (invocation) {
         const stats = this.statsOf(invocation.info.functionKey);
-        if (KVS_READ.test(path)) {
-          stats.kvsReads += 1;
-          stats.kvsReadUnits += kvsUnits((await res.clone().arrayBuffer()).byteLength);
-        } else {
-          const body = typeof init?.body === 'string' ? init.body : '';
+        const units = write
+          ? kvsUnits(Buffer.byteLength(typeof init?.body === 'string' ? init.body : ''))
+          : kvsUnits((await res.clone().arrayBuffer()).byteLength);
+        this.kvsLimiter?.charge(write, units);
+        if (write) {
           stats.kvsWrites += 1;
-          stats.kvsWriteUnits += kvsUnits(Buffer.byteLength(body));
+          stats.kvsWriteUnits += units;
+        } else {
+          stats.kvsReads += 1;
+          stats.kvsReadUnits += units;
         }
       }
       return res;
@@ -495,7 +600,11 @@ class RuntimeImpl implements LocalForgeRuntime {
     url: string,
     init?: RequestInit,
   ): Promise<Response> {
-    this.enter(invocation, { target: { type: 'egress' }, path: url, invocation: invocation?.info });
+    await this.enter(invocation, {
+      target: { type: 'egress' },
+      path: url,
+      invocation: invocation?.info,
+    });
     let host: string;
     try {
       host = new URL(url).hostname;
@@ -613,6 +722,7 @@ class RuntimeImpl implements LocalForgeRuntime {
         kvsWriteUnits: 0,
         virtualMs: 0,
         wallMs: 0,
+        kvsThrottled: 0,
       };
       this.functionStats.set(functionKey, s);
     }
@@ -696,10 +806,14 @@ class RuntimeImpl implements LocalForgeRuntime {
     };
     const stats = this.statsOf(functionKey);
     stats.invocations += 1;
+    this.inFlight += 1;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     const wallStart = performance.now();
     let timer: NodeJS.Timeout | undefined;
+    // In a burst the virtual limit alone applies: hundreds in flight take real time to interleave.
     const hang = new Promise<'hang'>((resolve) => {
-      timer = setTimeout(() => {
+      if (this.scheduler) return;
+      timer = realSetTimeout(() => {
         resolve('hang');
       }, f.limitMs);
       timer.unref();
@@ -723,7 +837,8 @@ class RuntimeImpl implements LocalForgeRuntime {
         ? { kind: 'killed', reason: invocation.killed }
         : { kind: 'error', error };
     } finally {
-      clearTimeout(timer);
+      this.inFlight -= 1;
+      realClearTimeout(timer);
       stats.virtualMs += this.now() - info.startedAt;
       stats.wallMs += performance.now() - wallStart;
     }
@@ -786,7 +901,7 @@ class RuntimeImpl implements LocalForgeRuntime {
             ? { retryData: outcome.retryData }
             : {}),
         };
-        this.advance(retryDelaySeconds(outcome, attempts - 1) * 1000);
+        await this.pass(retryDelaySeconds(outcome, attempts - 1) * 1000);
       }
       results.push({
         moduleKey: m.key,
@@ -886,6 +1001,104 @@ class RuntimeImpl implements LocalForgeRuntime {
       invocations += 1;
       await this.deliver(first, consumer.function, consumer.key);
     }
+  }
+
+  async runConcurrently(
+    arrivals: readonly Arrival[],
+    options: ConcurrentRunOptions = {},
+  ): Promise<ConcurrentRunResult> {
+    if (this.scheduler) throw new Error('forge-runtime: a burst is already running');
+    const limit = Math.max(1, options.concurrency ?? 100);
+    const ignored = new Set(options.ignoreQueues ?? []);
+    const consumers = new Map(this.manifest.consumers.map((c) => [c.queue, c]));
+    this.random = seededRandom(options.seed ?? 1);
+    const scheduler = createVirtualScheduler({
+      now: () => this.now(),
+      advanceTo: (ms) => {
+        this.advance(ms - this.now());
+      },
+      random: () => this.random(),
+    });
+    this.scheduler = scheduler;
+    this.maxInFlight = this.inFlight;
+    const startedAt = this.now();
+    const waiting: (() => Promise<unknown>)[] = [];
+    const delivering = new Set<number>();
+    let running = 0;
+    let fed = false;
+    let triggers = 0;
+    let deliveries = 0;
+    let wakeAt: number | undefined;
+    let failure: unknown;
+
+    const queued = () =>
+      this.queue
+        .list()
+        .filter(
+          (e) => consumers.has(e.queueName) && !ignored.has(e.queueName) && !delivering.has(e.seq),
+        );
+    const nextJob = (): (() => Promise<unknown>) | undefined => {
+      const job = waiting.shift();
+      if (job) return job;
+      const due = queued().find((e) => e.dueAt <= this.now());
+      const consumer = due && consumers.get(due.queueName);
+      if (!due || !consumer) return undefined;
+      delivering.add(due.seq);
+      deliveries += 1;
+      return () =>
+        this.deliver(due, consumer.function, consumer.key).finally(() => {
+          delivering.delete(due.seq);
+        });
+    };
+    const pump = (): void => {
+      while (running < limit) {
+        const job = nextJob();
+        if (!job) break;
+        running += 1;
+        void job()
+          .catch((e: unknown) => {
+            failure ??= e;
+          })
+          .finally(() => {
+            running -= 1;
+            pump();
+          });
+      }
+      // A delayed queue event (a retry's backoff) wakes the pump when it falls due.
+      const later = queued().find((e) => e.dueAt > this.now());
+      if (running < limit && later && (wakeAt === undefined || later.dueAt < wakeAt)) {
+        wakeAt = later.dueAt;
+        void scheduler.sleep(later.dueAt - this.now()).then(() => {
+          wakeAt = undefined;
+          pump();
+        });
+      }
+    };
+    const feed = async (): Promise<void> => {
+      for (const a of [...arrivals].sort((x, y) => x.at - y.at)) {
+        if (a.at > this.now()) await scheduler.sleep(a.at - this.now());
+        for (const e of a.events()) {
+          triggers += 1;
+          waiting.push(() => this.trigger(e.eventType, e.payload));
+        }
+        pump();
+      }
+      fed = true;
+      pump();
+    };
+    try {
+      void feed();
+      await scheduler.runUntil(
+        () =>
+          failure !== undefined ||
+          (fed && running === 0 && waiting.length === 0 && queued().length === 0),
+      );
+      if (failure !== undefined)
+        throw failure instanceof Error ? failure : new Error('a burst job failed');
+    } finally {
+      this.scheduler = undefined;
+    }
+    return { startedAt, endedAt: this.now(), maxInFlight: this.maxInFlight, triggers, deliveries };
   }
 
   private async deliver(e: QueuedEvent, functionKey: string, moduleKey: string): Promise<void> {

@@ -14,11 +14,16 @@ import { createIncidentApiServer, type IncidentApiServer } from '../incident-api
 import {
   createForgeRuntime,
   seededRandom,
+  type Arrival,
+  type ConcurrentRunResult,
+  type PlatformCall,
   type ForgeRuntimeOptions,
   type FunctionStats,
   type LocalForgeRuntime,
 } from '../forge-runtime/runtime.js';
 import { createSqliteKvsBackend } from '../forge-runtime/sqlite-backend.js';
+import { KVS_RATE_LIMITS, type KvsRateLimits } from '../forge-runtime/kvs-limits.js';
+import { jiraBurstPerSecond } from '../jira-sim/limits.js';
 import { loadFixture } from '../jira-sim/fixture.js';
 import type { ForgeEvent } from '../jira-sim/events.js';
 import { createJiraSimulator, type JiraSimulator } from '../jira-sim/server.js';
@@ -104,6 +109,28 @@ export interface HarnessOptions {
   readonly providerSim?: ProviderSim;
   /** Turn validity checks on in the app's settings (as an admin would). */
   readonly checkValidity?: boolean;
+  /**
+   * Platform limits of a burst: Forge's KVS rate limits, Jira's per-endpoint burst limits, and
+   * every platform call taking virtual time (BURST_LATENCY_MS), so `replayConcurrently` runs
+   * many invocations at once as Forge would.
+   */
+  readonly limits?: boolean | { readonly kvs: KvsRateLimits };
+}
+
+/** Virtual ms a platform call takes under `limits`: KVS, Jira, queue pushes, egress. */
+export const BURST_LATENCY_MS = { kvs: 10, jira: 60, queue: 20, egress: 100 } as const;
+
+function burstLatency(c: PlatformCall): number {
+  const t = c.target;
+  if (t.type === 'kvs') return BURST_LATENCY_MS.kvs;
+  if (t.type === 'egress') return BURST_LATENCY_MS.egress;
+  return 'remote' in t && t.remote === 'stargate' ? BURST_LATENCY_MS.queue : BURST_LATENCY_MS.jira;
+}
+
+export interface ConcurrentReplayOptions {
+  readonly concurrency: number;
+  /** Seed of the interleaving. */
+  readonly seed?: number;
 }
 
 export interface Harness {
@@ -122,6 +149,15 @@ export interface Harness {
   checkRun(): Promise<void>;
   /** Replays `--events` ops through the simulator and delivers their Forge events. */
   replay(ops: readonly unknown[]): Promise<{ applied: number; events: number }>;
+  /**
+   * Replays ops as a burst: each op is written to the simulator at its `atMs` (virtual ms after
+   * the start; absent: with the op before), its event delivered at once, up to `concurrency`
+   * invocations running together (triggers and queue consumers), until nothing is left to do.
+   */
+  replayConcurrently(
+    ops: readonly unknown[],
+    options: ConcurrentReplayOptions,
+  ): Promise<ConcurrentRunResult>;
   /** Every incident with its places, each with `where` (its place in words, as the pages say it). */
   incidents(): Promise<ReadableReport[]>;
   stats(started: number): HarnessStats;
@@ -180,6 +216,7 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
   const site = loadFixture(o.fixture);
   const sim = createJiraSimulator(site, {
     ...(rate > 0 ? { faults: { rate, random: seededRandom(seed) } } : {}),
+    ...(o.limits ? { limits: { burstPerSecond: jiraBurstPerSecond } } : {}),
     onEvent: (e) => pending.push(e),
   });
   const admin = site.users.find((u) => u.siteAdmin)?.accountId;
@@ -211,6 +248,12 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
         }
       : {}),
     virtualDate: true,
+    ...(o.limits
+      ? {
+          kvsRateLimits: o.limits === true ? KVS_RATE_LIMITS : o.limits.kvs,
+          latency: burstLatency,
+        }
+      : {}),
     ...(o.jiraLatencyMs || o.egressLatencyMs
       ? {
           latency: (c: { target: { type: string }; invocation?: { kind: string } | undefined }) =>
@@ -290,7 +333,9 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
     async replay(ops) {
       let events = 0;
       for (const raw of ops) {
-        const op = parseWriteOp(raw);
+        // A burst's time stamp (replayConcurrently): one op at a time has no use for it.
+        const { atMs: _at, ...rest } = raw as { atMs?: unknown };
+        const op = parseWriteOp(rest);
         if (!op.ok) throw new Error(`bad event op: ${op.error}`);
         const event = replayWrite(sim.site, op.op, { baseUrl: site.baseUrl });
         if (event) pending.push(event);
@@ -301,6 +346,36 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
         await drain(onlyDeliveryLeft);
       }
       return { applied: ops.length, events };
+    },
+    replayConcurrently(ops, options) {
+      const start = runtime.now();
+      let at = start;
+      const arrivals = ops.map((raw): Arrival => {
+        const { atMs, ...rest } = raw as { atMs?: unknown };
+        if (atMs !== undefined && (typeof atMs !== 'number' || atMs < 0))
+          throw new Error('bad event op: atMs must be a number of ms, at least 0');
+        const op = parseWriteOp(rest);
+        if (!op.ok) throw new Error(`bad event op: ${op.error}`);
+        at = atMs === undefined ? at : start + atMs;
+        return {
+          at,
+          events: () => {
+            const event = replayWrite(sim.site, op.op, { baseUrl: site.baseUrl });
+            if (event) pending.push(event);
+            const out = pending.map((e) => ({
+              eventType: e.eventType,
+              payload: e as unknown as Record<string, unknown>,
+            }));
+            pending.length = 0;
+            return out;
+          },
+        };
+      });
+      return runtime.runConcurrently(arrivals, {
+        concurrency: options.concurrency,
+        seed: options.seed ?? seed,
+        ...(incidentApi ? {} : { ignoreQueues: ['incident-delivery'] }),
+      });
     },
     async incidents() {
       const all: Incident[] = [];

@@ -1,10 +1,13 @@
 /**
  * `npm run harness -- --fixture FILE --historical-scan --format json [--fault-rate R]
- * [--events FILE] [--db FILE] [--seed N] [--check-validity [--live-secrets FILE]]`: runs the real
+ * [--events FILE [--concurrency N]] [--db FILE] [--seed N] [--check-validity [--live-secrets FILE]]`: runs the real
  * app on the local Forge runtime against the Jira simulator and prints one JSON object
  * `{"incidents": [...], "stats": {...}}`. With `--check-validity` the app's validity checks are on
  * and the checkers' hosts are answered by dev/provider-sim: the secrets listed in `--live-secrets`
  * (one a line) are live, every other one is unknown to its provider (invalid).
+ * With `--concurrency N` the events are a burst: each op is written at its `atMs` (virtual ms from
+ * the start) and up to N invocations run at once, under Forge's KVS and Jira's burst rate limits;
+ * `stats.burst` then says how long it took on the virtual clock and how many ran at once.
  * @module
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { createProviderSim } from '../provider-sim/sim.js';
 import { createHarness } from './harness.js';
 
-const USAGE = `usage: npm run harness -- --fixture FILE [--historical-scan] [--events FILE]
+const USAGE = `usage: npm run harness -- --fixture FILE [--historical-scan] [--events FILE [--concurrency N]]
        [--fault-rate R] [--seed N] [--db FILE] [--incident-api] [--format json]
        [--check-validity [--live-secrets FILE]]`;
 
@@ -25,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
         fixture: { type: 'string' },
         'historical-scan': { type: 'boolean' },
         events: { type: 'string' },
+        concurrency: { type: 'string' },
         'fault-rate': { type: 'string' },
         seed: { type: 'string' },
         db: { type: 'string' },
@@ -48,6 +52,10 @@ async function main(argv: string[]): Promise<number> {
   if (!(faultRate >= 0 && faultRate <= 1)) return fail('--fault-rate must be between 0 and 1');
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   if (!Number.isInteger(seed)) return fail('--seed must be an integer');
+  const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1))
+    return fail('--concurrency must be a whole number, at least 1');
+  if (concurrency !== undefined && !values.events) return fail('--concurrency needs --events');
   if (values['live-secrets'] && !values['check-validity'])
     return fail('--live-secrets needs --check-validity');
   let fixture: unknown;
@@ -78,14 +86,31 @@ async function main(argv: string[]): Promise<number> {
     ...(values.db ? { dbPath: values.db } : {}),
     ...(values['incident-api'] ? { incidentApi: true } : {}),
     ...(providerSim ? { providerSim, checkValidity: true } : {}),
+    ...(concurrency !== undefined ? { limits: true } : {}),
   });
   try {
     let issuesScanned = 0;
     if (values['historical-scan'])
       issuesScanned = (await harness.historicalScan()).counters.issuesScanned;
-    if (ops.length > 0) await harness.replay(ops);
+    const burst =
+      concurrency === undefined
+        ? undefined
+        : await harness.replayConcurrently(ops, { concurrency, seed });
+    if (ops.length > 0 && !burst) await harness.replay(ops);
     // The cost of the scan and the events, before the resolver calls that list the incidents.
-    const stats = { ...harness.stats(started), issuesScanned };
+    const stats = {
+      ...harness.stats(started),
+      issuesScanned,
+      ...(burst
+        ? {
+            burst: {
+              virtualMs: burst.endedAt - burst.startedAt,
+              events: burst.triggers,
+              maxInFlight: burst.maxInFlight,
+            },
+          }
+        : {}),
+    };
     const incidents = await harness.incidents();
     toStdout(`${JSON.stringify({ incidents, stats }, null, 2)}\n`);
     return 0;

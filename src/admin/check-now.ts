@@ -9,6 +9,7 @@ import { DETECTORS } from '../detectors/index.js';
 import { severityOf } from '../engine/severity.js';
 import type { Severity } from '../engine/types.js';
 import { withValidity, type Incident } from '../incidents/model.js';
+import { updateIncident } from '../incidents/store.js';
 import { scanIssue, searchFields, type OnSecret } from '../scan/scan-issue.js';
 import { scanProjectDocs } from '../scan/scan-project.js';
 import {
@@ -128,11 +129,11 @@ export async function record(
   incident: Incident,
   result: ValidityResult,
 ): Promise<CheckNowResult & { ok: true }> {
-  const next = {
-    ...withValidity(incident, result, detectorSeverity(incident)),
+  const next = await updateIncident(deps.store, incident.id, (now) => ({
+    ...withValidity(now, result, detectorSeverity(now)),
     updated_at: deps.now(),
-  };
-  await deps.store.putIncident(next);
+  }));
+  if (!next) return { ok: true, incident };
   await enqueueIncidents(deps, [next.id]);
   return { ok: true, incident: next };
 }

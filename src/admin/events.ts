@@ -13,7 +13,9 @@ import {
   type ProjectChange,
 } from '../scan/realtime.js';
 import type { UnitSkip } from '../content/issue-units.js';
+import { isRetryableStoreError } from '../incidents/store.js';
 import type { JiraClient } from '../jira/client.js';
+import { JiraRateLimitError } from '../jira/http.js';
 import { customWorkOf, scannerOf, textFields, validitySessionOf, type AppDeps } from './context.js';
 import { enqueueIncidents } from './delivery.js';
 import { notifyNewIncidents } from './notify.js';
@@ -219,6 +221,8 @@ export function toChangeEvent(payload: unknown): EventMapping {
 
 export type IssueEventOutcome =
   | { readonly kind: 'skipped'; readonly reason: string }
+  /** Jira or the store kept refusing (rate limits) in the trigger's time: the rescan queue has it. */
+  | { readonly kind: 'queued'; readonly reason: string }
   | {
       readonly kind: 'scanned';
       readonly result: Pick<ChangeResult, 'rescanned'> & {
@@ -247,7 +251,15 @@ export function toAppChange(
 export async function onIssueEvent(deps: AppDeps, payload: unknown): Promise<IssueEventOutcome> {
   const mapped = await toAppChange(payload, deps.asApp);
   if (!mapped.ok) return { kind: 'skipped', reason: mapped.error };
-  return scanChange(deps, mapped.event, 'trigger');
+  try {
+    return await scanChange(deps, mapped.event, 'trigger');
+  } catch (e) {
+    // What the trigger could not finish in its time is handed to a consumer, not lost: recording
+    // is idempotent, so what it did write stays and the rescan completes the rest.
+    if (!isRetryableStoreError(e) && !(e instanceof JiraRateLimitError)) throw e;
+    await deps.queues.pushRescan(mapped.event);
+    return { kind: 'queued', reason: e instanceof Error ? e.name : 'store' };
+  }
 }
 
 // The rescan queue's body: the core event, ids only (never content), checked again on the way out.
@@ -351,9 +363,18 @@ export interface RealtimeSkip extends UnitSkip {
   readonly deferred?: true;
 }
 
+/** Before 2026-12-06 every skip was kept in this one document, read and written whole. */
 export const REALTIME_SKIPS_KEY = 'realtime-skips';
+/**
+ * Each event's skips are a document of their own under this prefix, keyed newest first, so
+ * concurrent triggers never read-modify-write one list (one would drop the other's skips).
+ */
+export const REALTIME_SKIPS_PREFIX = 'realtime-skips:';
 /** Kept skips: the newest ones; older ones are in the app's logs (counts only). */
 export const REALTIME_SKIPS_KEPT = 100;
+
+/** Each digit d becomes 9-d: ascending key order is newest first. */
+const newestFirst = (iso: string): string => iso.replace(/\d/g, (d) => String(9 - Number(d)));
 
 async function recordRealtimeSkips(
   deps: AppDeps,
@@ -369,11 +390,15 @@ async function recordRealtimeSkips(
     event: event.type,
     ...(deferred && s.code === 'over-budget' ? { deferred: true as const } : {}),
   }));
-  const kept = (await deps.docs.get<RealtimeSkip[]>(REALTIME_SKIPS_KEY)) ?? [];
-  await deps.docs.set(REALTIME_SKIPS_KEY, [...added, ...kept].slice(0, REALTIME_SKIPS_KEPT));
+  await deps.docs.set(`${REALTIME_SKIPS_PREFIX}${newestFirst(at)}#${deps.newId()}`, added);
+  // Documents past the newest REALTIME_SKIPS_KEPT hold only older skips: gone (idempotent).
+  const page = await deps.docs.list<RealtimeSkip[]>(REALTIME_SKIPS_PREFIX, REALTIME_SKIPS_KEPT * 2);
+  for (const old of page.items.slice(REALTIME_SKIPS_KEPT)) await deps.docs.delete(old.key);
 }
 
 /** The kept real-time skips, newest first. */
 export async function realtimeSkips(deps: Pick<AppDeps, 'docs'>): Promise<RealtimeSkip[]> {
-  return (await deps.docs.get<RealtimeSkip[]>(REALTIME_SKIPS_KEY)) ?? [];
+  const page = await deps.docs.list<RealtimeSkip[]>(REALTIME_SKIPS_PREFIX, REALTIME_SKIPS_KEPT);
+  const legacy = (await deps.docs.get<RealtimeSkip[]>(REALTIME_SKIPS_KEY)) ?? [];
+  return [...page.items.flatMap((d) => d.value), ...legacy].slice(0, REALTIME_SKIPS_KEPT);
 }

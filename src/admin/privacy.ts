@@ -7,6 +7,7 @@
  * @module
  */
 import type { Incident, StoredOccurrence } from '../incidents/model.js';
+import { updateIncident } from '../incidents/store.js';
 import type { AppDeps } from './context.js';
 import { NOTIFIED, type NotificationRecord } from './notify.js';
 
@@ -67,6 +68,25 @@ async function eraseFromNotifications(
   }
 }
 
+const mentions = (i: Incident, closed: ReadonlySet<string>): boolean =>
+  (i.assignee_id !== undefined && closed.has(i.assignee_id)) ||
+  (i.status_changed_by !== undefined && closed.has(i.status_changed_by));
+
+/** The incident without the closed accounts it names. */
+function erased(i: Incident, closed: ReadonlySet<string>, now: string): Incident {
+  const assigneeGone = i.assignee_id !== undefined && closed.has(i.assignee_id);
+  const changerGone = i.status_changed_by !== undefined && closed.has(i.status_changed_by);
+  const { assignee_id: _a, status_changed_by: _c, ...rest } = i;
+  return {
+    ...rest,
+    ...(!assigneeGone && i.assignee_id ? { assignee_id: i.assignee_id } : {}),
+    ...(!changerGone && i.status_changed_by ? { status_changed_by: i.status_changed_by } : {}),
+    // An incident assigned to a closed account is open again, for someone else to take.
+    ...(assigneeGone && i.status === 'ASSIGNED' ? { status: 'TRIGGERED' as const } : {}),
+    updated_at: now,
+  };
+}
+
 export async function reportPersonalData(
   deps: Pick<AppDeps, 'store' | 'now' | 'docs'>,
   report: PersonalDataReporter,
@@ -98,20 +118,12 @@ export async function reportPersonalData(
   await eraseFromNotifications(deps.docs, notifications, closed);
   let changed = 0;
   for (const i of incidents) {
-    const assigneeGone = i.assignee_id !== undefined && closed.has(i.assignee_id);
-    const changerGone = i.status_changed_by !== undefined && closed.has(i.status_changed_by);
-    if (!assigneeGone && !changerGone) continue;
-    const { assignee_id: _a, status_changed_by: _c, ...rest } = i;
-    const next: Incident = {
-      ...rest,
-      ...(!assigneeGone && i.assignee_id ? { assignee_id: i.assignee_id } : {}),
-      ...(!changerGone && i.status_changed_by ? { status_changed_by: i.status_changed_by } : {}),
-      // An incident assigned to a closed account is open again, for someone else to take.
-      ...(assigneeGone && i.status === 'ASSIGNED' ? { status: 'TRIGGERED' as const } : {}),
-      updated_at: deps.now(),
-    };
-    await deps.store.putIncident(next);
-    changed++;
+    if (!mentions(i, closed)) continue;
+    // Erased from the incident as stored when written, so a scan's counts in between are kept.
+    const next = await updateIncident(deps.store, i.id, (now) =>
+      mentions(now, closed) ? erased(now, closed, deps.now()) : undefined,
+    );
+    if (next) changed++;
   }
   for (const o of authored) {
     if (!closed.has(o.location.authorId ?? '')) continue;

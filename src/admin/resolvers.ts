@@ -22,7 +22,7 @@ import {
   type StoredOccurrence,
 } from '../incidents/model.js';
 import { createIncidentApi, type IncidentApiFetch } from '../incidents/incident-api.js';
-import { INCIDENT_ORDERS, type IncidentFilter } from '../incidents/store.js';
+import { INCIDENT_ORDERS, updateIncident, type IncidentFilter } from '../incidents/store.js';
 import { JiraHttpError, JiraRateLimitError } from '../jira/http.js';
 import { BULK_USERS, type UserJiraClient } from '../jira/users.js';
 import { fingerprintKey, INCIDENT_API_TOKEN, type AppDeps } from './context.js';
@@ -414,13 +414,17 @@ async function incidentAction(
   // else one project's people would resolve or ignore another's leak.
   if (projectKey && incident.project_keys.some((k) => k !== projectKey))
     return fail('forbidden', SHARED_INCIDENT);
-  const r = applyAction(incident, p.data.action, accountId, deps.now());
-  if (!r.ok) return fail('conflict', r.error);
-  await deps.store.putIncident(r.incident);
-  await enqueueIncidents(deps, [r.incident.id]);
-  return ok(
-    projectKey ? await projectView(deps, r.incident, projectKey) : publicIncident(r.incident),
-  );
+  // Applied to the incident as stored when it is written: a scan that moved its counts in the
+  // meantime is kept, and the action is judged on the state it really changes.
+  let refused: string | undefined;
+  const written = await updateIncident(deps.store, incident.id, (now) => {
+    const r = applyAction(now, p.data.action, accountId, deps.now());
+    refused = r.ok ? undefined : r.error;
+    return r.ok ? r.incident : undefined;
+  });
+  if (!written) return fail('conflict', refused ?? 'the incident changed: try again');
+  await enqueueIncidents(deps, [written.id]);
+  return ok(projectKey ? await projectView(deps, written, projectKey) : publicIncident(written));
 }
 
 /** The issue summaries the page fetched as the viewer, each secret in them masked. */

@@ -14,6 +14,7 @@ import {
   createKvsIncidentStore,
   createKvsOutbox,
   createKvsSecretStore,
+  kvsRetry,
 } from './kvs-store.js';
 import { forgeQueues } from './queues.js';
 import type { ValidityFetch } from '../validity/index.js';
@@ -43,15 +44,19 @@ async function siteUrl(docs: DocumentStore, jira: JiraClient): Promise<string> {
   return url;
 }
 
-/** `maxJiraWaitMs`: the longest rate-limit wait worth sleeping through in this kind of function. */
-export async function appDeps(maxJiraWaitMs: number): Promise<AppDeps> {
-  const docs = createKvsDocumentStore();
+/**
+ * `maxJiraWaitMs`: the longest Jira rate-limit wait worth sleeping through in this kind of
+ * function; `kvsWaitMs`: how long from now KVS rate limits are waited out (see kvsRetry).
+ */
+export async function appDeps(maxJiraWaitMs: number, kvsWaitMs = 10_000): Promise<AppDeps> {
+  const retry = kvsRetry(kvsWaitMs);
+  const docs = createKvsDocumentStore(undefined, retry);
   const asApp = jiraAsApp(maxJiraWaitMs);
   return {
-    store: createKvsIncidentStore(),
-    outbox: createKvsOutbox(),
+    store: createKvsIncidentStore(undefined, retry),
+    outbox: createKvsOutbox(undefined, retry),
     docs,
-    secrets: createKvsSecretStore(),
+    secrets: createKvsSecretStore(undefined, retry),
     asApp,
     queues: forgeQueues,
     baseUrl: await siteUrl(docs, asApp),

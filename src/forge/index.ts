@@ -23,6 +23,7 @@ import {
 } from '../admin/resolvers.js';
 import type { IncidentApiFetch } from '../incidents/incident-api.js';
 import { JiraRateLimitError } from '../jira/http.js';
+import { isRetryableStoreError } from '../incidents/store.js';
 import { appDeps } from './deps.js';
 import { jiraAsUser } from './jira.js';
 
@@ -40,21 +41,33 @@ const retryLater = (e: JiraRateLimitError): InvocationError =>
     retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED,
   });
 
-/** Runs one real-time change: logs its outcome; a Jira rate limit becomes a platform retry. */
+/** A rescan the store kept refusing (KVS rate limit) is delivered again after this long. */
+const STORE_RETRY_S = 30;
+
+/**
+ * Runs one real-time change: logs its outcome; a Jira rate limit, or a store that kept refusing
+ * for `kvsWaitMs`, becomes a platform retry.
+ */
 async function realtime(
   what: string,
+  kvsWaitMs: number,
   run: (deps: AppDeps) => Promise<IssueEventOutcome>,
 ): Promise<InvocationError | undefined> {
   try {
     // Triggers run for 25 s: a longer Jira wait becomes a platform retry.
-    const outcome = await run(await appDeps(5000));
+    const outcome = await run(await appDeps(5000, kvsWaitMs));
     log(what, {
       outcome: outcome.kind,
-      ...(outcome.kind === 'skipped' ? { reason: outcome.reason } : outcome.result),
+      ...(outcome.kind === 'scanned' ? outcome.result : { reason: outcome.reason }),
     });
     return undefined;
   } catch (e) {
     if (e instanceof JiraRateLimitError) return retryLater(e);
+    if (isRetryableStoreError(e))
+      return new InvocationError({
+        retryAfter: STORE_RETRY_S,
+        retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+      });
     throw e;
   }
 }
@@ -65,14 +78,15 @@ async function realtime(
  * avi:jira:created|updated|deleted:component, avi:jira:created|updated|deleted:version.
  */
 export const onIssueEventTrigger = (event: unknown): Promise<InvocationError | undefined> =>
-  realtime('issue-event', (deps) => onIssueEvent(deps, event));
+  // KVS rate limits are waited out for 12 of the trigger's 25 s, then the change is queued.
+  realtime('issue-event', 12_000, (deps) => onIssueEvent(deps, event));
 
 /**
  * Queue `realtime-rescan`: a change whose custom detectors did not fit in its trigger's budget,
  * scanned again whole with a consumer's (900 s).
  */
 export const rescanConsumer = (event: { body: unknown }): Promise<InvocationError | undefined> =>
-  realtime('realtime-rescan', (deps) => runRescanEvent(deps, event.body));
+  realtime('realtime-rescan', 120_000, (deps) => runRescanEvent(deps, event.body));
 
 /** avi:forge:installed:app and avi:forge:upgraded:app. */
 export async function onLifecycleTrigger(): Promise<void> {

@@ -37,6 +37,7 @@ import type { DocumentStore, SecretStore } from '../admin/ports.js';
 import { validityOf, type Incident, type StoredOccurrence } from '../incidents/model.js';
 import type { OutboxEntry, OutboxStore } from '../incidents/outbox.js';
 import {
+  COMMIT_OCCURRENCES,
   listedAs,
   type IncidentFilter,
   type IncidentStore,
@@ -116,12 +117,57 @@ function storeError(what: string, e: unknown): KvsStoreError {
   return new KvsStoreError(`KVS ${what} failed: ${message}`, 'UNAVAILABLE', undefined, true);
 }
 
-async function guard<T>(what: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    throw storeError(what, e);
-  }
+/**
+ * How long a KVS call waits out the platform's rate limit (`TOO_MANY_REQUESTS`): backoff with
+ * jitter until `deadlineMs`, after which the error goes up (a trigger then hands its change to a
+ * queue, a consumer asks to be retried later). Time and sleep are injected.
+ */
+export interface KvsRetry {
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly random: () => number;
+  readonly now: () => number;
+  /** Epoch ms: no wait that would end after it. */
+  readonly deadlineMs: number;
+}
+
+const realSleep = (ms: number): Promise<void> =>
+  new Promise((r) => {
+    setTimeout(r, ms);
+  });
+
+/** Waits of at most `budgetMs` from now (one invocation's share of its time limit). */
+export const kvsRetry = (budgetMs: number, now: () => number = Date.now): KvsRetry => ({
+  sleep: realSleep,
+  random: Math.random,
+  now,
+  deadlineMs: now() + budgetMs,
+});
+
+const BACKOFF_FIRST_MS = 100;
+const BACKOFF_MAX_MS = 4000;
+
+const rateLimited = (e: unknown): boolean =>
+  e instanceof ForgeKvsAPIError &&
+  (e.code === 'TOO_MANY_REQUESTS' ||
+    e.code === 'RATE_LIMIT_EXCEEDED' ||
+    e.responseDetails.status === 429);
+
+/** Runs one KVS call; a rate-limited one again after a backoff while the deadline allows. */
+function guarded(retry: KvsRetry) {
+  return async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await run();
+      } catch (e) {
+        // Full jitter: writers throttled together do not come back together.
+        const wait = Math.ceil(
+          retry.random() * Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** attempt),
+        );
+        if (!rateLimited(e) || retry.now() + wait > retry.deadlineMs) throw storeError(what, e);
+        await retry.sleep(wait);
+      }
+    }
+  };
 }
 
 // --- Shared helpers ------------------------------------------------------------------------------
@@ -219,6 +265,16 @@ const listed = (i: Incident): ListedRow => ({
   validity: validityOf(i),
 });
 
+const occurrenceRow = (o: StoredOccurrence): OccurrenceRow => ({
+  doc: o,
+  incident_id: o.incident_id,
+  scope: o.scope,
+  first_seen: o.date,
+});
+
+/** putIncident's expected revision: whatever is stored. */
+const ANY = Symbol('any revision');
+
 const projectRowKey = (incidentId: string, projectKey: string): string =>
   `${incidentId}#${projectKey}`;
 
@@ -226,11 +282,24 @@ type TxOp =
   | { readonly kind: 'set'; readonly key: string; readonly value: ProjectRow }
   | { readonly kind: 'delete'; readonly key: string };
 
-export function createKvsIncidentStore(client: KvsClient = kvs): IncidentStore {
+export function createKvsIncidentStore(
+  client: KvsClient = kvs,
+  retry: KvsRetry = kvsRetry(10_000),
+): IncidentStore {
+  const guard = guarded(retry);
   const incidents = client.entity<IncidentRow>(ENTITY.incident);
   const occurrences = client.entity<OccurrenceRow>(ENTITY.occurrence);
 
-  async function applyProjectOps(ops: readonly TxOp[], incident?: IncidentRow, rev?: string) {
+  /**
+   * One transaction: project row operations, then the places and the incident. The incident is
+   * written on the revision read (`rev`; none: it must not exist yet), so a concurrent write of it,
+   * or of any of its places, makes the whole transaction fail.
+   */
+  async function applyOps(
+    ops: readonly TxOp[],
+    incident?: { readonly row: IncidentRow; readonly rev: string | undefined },
+    places: readonly StoredOccurrence[] = [],
+  ) {
     let tx = client.transact();
     for (const op of ops) {
       tx =
@@ -238,19 +307,19 @@ export function createKvsIncidentStore(client: KvsClient = kvs): IncidentStore {
           ? tx.set(op.key, op.value, { entityName: ENTITY.incidentProject })
           : tx.delete(op.key, { entityName: ENTITY.incidentProject });
     }
+    for (const o of places) tx = tx.set(o.id, occurrenceRow(o), { entityName: ENTITY.occurrence });
     if (incident) {
-      tx = tx.set(
-        incident.doc.id,
-        incident,
-        rev === undefined
-          ? { entityName: ENTITY.incident }
-          : {
-              entityName: ENTITY.incident,
-              conditions: new Filter<IncidentRow>().and('rev', FilterConditions.equalTo(rev)),
-            },
-      );
+      tx = tx.set(incident.row.doc.id, incident.row, {
+        entityName: ENTITY.incident,
+        conditions: new Filter<IncidentRow>().and(
+          'rev',
+          incident.rev === undefined
+            ? FilterConditions.notExists()
+            : FilterConditions.equalTo(incident.rev),
+        ),
+      });
     }
-    await tx.execute();
+    await guard('transaction', () => tx.execute());
   }
 
   /** Keys of the project rows an incident has, as far as the (eventually consistent) index knows. */
@@ -271,10 +340,18 @@ export function createKvsIncidentStore(client: KvsClient = kvs): IncidentStore {
     return keys;
   }
 
-  /** Writes the incident and its project rows; false when a concurrent write changed it first. */
-  async function tryPut(incident: Incident): Promise<boolean> {
+  /**
+   * Writes the incident, its project rows and `places`; false when a concurrent write changed it
+   * first, or when it is no longer at `expected` (`any`: whatever revision it is at).
+   */
+  async function tryCommit(
+    incident: Incident,
+    places: readonly StoredOccurrence[],
+    expected: string | undefined | typeof ANY,
+  ): Promise<boolean> {
     const what = `put of incident ${shown(incident.id)}`;
     const old = await guard(what, () => incidents.get(incident.id));
+    if (expected !== ANY && old?.rev !== expected) return false;
     const base = listed(incident);
     const row: IncidentRow = { ...base, rev: randomUUID() };
     const wanted = new Map(
@@ -304,16 +381,15 @@ export function createKvsIncidentStore(client: KvsClient = kvs): IncidentStore {
     ];
     // Rows that do not fit beside the incident go first: a write cut short leaves rows ahead of
     // the incident, which its retry (or any later write of it) brings back in step.
-    const last = ops.slice(Math.max(0, ops.length - (TRANSACTION_OPS - 1)));
+    const last = ops.slice(Math.max(0, ops.length - (TRANSACTION_OPS - 1 - places.length)));
     const first = ops.slice(0, ops.length - last.length);
     try {
-      for (const chunk of chunks(first, TRANSACTION_OPS)) await applyProjectOps(chunk);
-      await applyProjectOps(last, row, old?.rev);
+      for (const chunk of chunks(first, TRANSACTION_OPS)) await applyOps(chunk);
+      await applyOps(last, { row, rev: old?.rev }, places);
       return true;
     } catch (e) {
-      if (old === undefined) throw storeError(what, e);
       const now = await guard(what, () => incidents.get(incident.id));
-      if (now?.rev !== old.rev) return false;
+      if (now?.rev !== old?.rev) return false;
       throw storeError(what, e);
     }
   }
@@ -340,9 +416,21 @@ export function createKvsIncidentStore(client: KvsClient = kvs): IncidentStore {
       return (await guard(`get of incident ${shown(id)}`, () => incidents.get(id)))?.doc;
     },
 
+    async getRevisedIncident(id) {
+      const row = await guard(`get of incident ${shown(id)}`, () => incidents.get(id));
+      return row && { incident: row.doc, rev: row.rev };
+    },
+
+    async commitIncident({ incident, occurrences: places, rev }) {
+      if (places.length > COMMIT_OCCURRENCES) {
+        throw new Error(`at most ${String(COMMIT_OCCURRENCES)} places per commit`);
+      }
+      return tryCommit(incident, places, rev);
+    },
+
     async putIncident(incident) {
       for (let attempt = 1; attempt <= PUT_ATTEMPTS; attempt++) {
-        if (await tryPut(incident)) return;
+        if (await tryCommit(incident, [], ANY)) return;
       }
       throw new KvsStoreError(
         `KVS put of incident ${shown(incident.id)} failed: concurrent writes kept winning`,
@@ -411,13 +499,9 @@ export function createKvsIncidentStore(client: KvsClient = kvs): IncidentStore {
     },
 
     async putOccurrence(o) {
-      const row: OccurrenceRow = {
-        doc: o,
-        incident_id: o.incident_id,
-        scope: o.scope,
-        first_seen: o.date,
-      };
-      await guard(`put of occurrence ${shown(o.id)}`, () => occurrences.set(o.id, row));
+      await guard(`put of occurrence ${shown(o.id)}`, () =>
+        occurrences.set(o.id, occurrenceRow(o)),
+      );
     },
 
     occurrencesOfIncident: (incidentId) => allOf('by-incident', incidentId),
@@ -450,7 +534,11 @@ interface OutboxRow {
   readonly due_key: string;
 }
 
-export function createKvsOutbox(client: KvsClient = kvs): OutboxStore {
+export function createKvsOutbox(
+  client: KvsClient = kvs,
+  retry: KvsRetry = kvsRetry(10_000),
+): OutboxStore {
+  const guard = guarded(retry);
   const entries = client.entity<OutboxRow>(ENTITY.outbox);
 
   /** Every row on `by-due` up to `dueBy` (all when undefined), at most `limit`. */
@@ -498,13 +586,15 @@ export function createKvsOutbox(client: KvsClient = kvs): OutboxStore {
     async removeIf(id, seq) {
       const what = `removal of outbox entry ${shown(id)}`;
       try {
-        await client
-          .transact()
-          .delete(id, {
-            entityName: ENTITY.outbox,
-            conditions: new Filter<OutboxRow>().and('seq', FilterConditions.equalTo(seq)),
-          })
-          .execute();
+        await guard(what, () =>
+          client
+            .transact()
+            .delete(id, {
+              entityName: ENTITY.outbox,
+              conditions: new Filter<OutboxRow>().and('seq', FilterConditions.equalTo(seq)),
+            })
+            .execute(),
+        );
       } catch (e) {
         // The condition failed because the entry is gone or was enqueued again: both mean keep
         // what is there. Anything else is a real failure.
@@ -522,7 +612,11 @@ export function createKvsOutbox(client: KvsClient = kvs): OutboxStore {
 
 // --- Documents and secrets -----------------------------------------------------------------------
 
-export function createKvsDocumentStore(client: KvsClient = kvs): DocumentStore {
+export function createKvsDocumentStore(
+  client: KvsClient = kvs,
+  retry: KvsRetry = kvsRetry(10_000),
+): DocumentStore {
+  const guard = guarded(retry);
   return {
     get: <T>(key: string) => guard(`get of document ${shown(key)}`, () => client.get<T>(key)),
 
@@ -562,7 +656,11 @@ export function createKvsDocumentStore(client: KvsClient = kvs): DocumentStore {
   };
 }
 
-export function createKvsSecretStore(client: KvsClient = kvs): SecretStore {
+export function createKvsSecretStore(
+  client: KvsClient = kvs,
+  retry: KvsRetry = kvsRetry(10_000),
+): SecretStore {
+  const guard = guarded(retry);
   return {
     async get(key) {
       const what = `get of secret ${shown(key)}`;

@@ -5,6 +5,7 @@
  * are not written at all, so replaying the same content or event changes nothing.
  * @module
  */
+import type { UnitLocation } from '../content/issue-units.js';
 import type { Occurrence } from '../scan/scan-issue.js';
 import {
   changeStamp,
@@ -23,7 +24,13 @@ import {
   validityChanged,
   withValidity,
 } from './model.js';
-import type { IncidentStore } from './store.js';
+import {
+  COMMIT_ATTEMPTS,
+  COMMIT_OCCURRENCES,
+  ConcurrentWriteError,
+  updateIncident,
+  type IncidentStore,
+} from './store.js';
 
 export interface RecordInput {
   /** `issue:<id>` or `project:<key>` (see scopeOf). */
@@ -35,9 +42,11 @@ export interface RecordInput {
   /** ISO time. */
   readonly now: string;
   /**
-   * Incidents with at most this many occurrences are recounted from all of them on each change
-   * (exact, and it heals a count a race left wrong); bigger ones move by the change alone, so a
-   * secret pasted into thousands of issues does not make a scan quadratic. Default 500.
+   * Incidents with at most this many occurrences are recounted from all of them on each change;
+   * bigger ones move by the change alone. Default 0: counts always move by the change, which is
+   * exact because each change is committed with its incident on the incident's revision (a
+   * recount reads an index that lags writes on Forge, and makes a secret pasted into thousands of
+   * issues quadratic). Incidents stored before per-project figures existed are recounted once.
    */
   readonly recountLimit?: number;
   /**
@@ -50,7 +59,7 @@ export interface RecordInput {
   ) => Promise<ValidityUpdate> | undefined;
 }
 
-const RECOUNT_LIMIT = 500;
+const RECOUNT_LIMIT = 0;
 
 /** One occurrence write and the stored version it replaces (none for a new place). */
 interface Change {
@@ -113,76 +122,151 @@ export async function recordScan(store: IncidentStore, input: RecordInput): Prom
 
   const appeared: StoredOccurrence[] = [];
   const disappeared: StoredOccurrence[] = [];
-  const changes: Change[] = [];
-  const touched = new Map<string, Occurrence | undefined>();
+  const intents = new Map<string, Intent[]>();
+  const findings = new Map<string, Occurrence | undefined>();
+  const want = (i: Intent): void => {
+    const list = intents.get(i.incident_id) ?? [];
+    list.push(i);
+    intents.set(i.incident_id, list);
+  };
 
   for (const [id, { first, matches }] of groups) {
     matches.sort((a, b) => a.indice_start - b.indice_start);
     const old = before.get(id) ?? (await store.getOccurrence(id));
-    if (
-      old?.presence === 'present' &&
-      sameMatches(old.matches, matches) &&
-      old.url === first.location.url &&
-      // Places stored before authors and dates were kept gain them on the next scan.
-      old.location.authorId === first.location.authorId &&
-      old.location.at === first.location.at
-    )
-      continue;
+    if (unchanged(old, matches, first.location)) continue;
     const incident_id = incidentId(first.detector, first.fingerprint);
-    const next: StoredOccurrence = {
-      id,
-      incident_id,
-      kind: old?.kind ?? kind,
-      presence: 'present',
-      url: first.location.url,
-      location: withoutUrl(first.location),
-      scope: input.scope,
-      matches,
-      date: old?.date ?? now,
-      last_seen: now,
-    };
-    changes.push({ next, prev: old });
-    if (old?.presence !== 'present') appeared.push(next);
-    touched.set(incident_id, first);
+    want({ kind: 'found', id, incident_id, first, matches });
+    findings.set(incident_id, first);
   }
   for (const old of covered) {
     if (groups.has(old.id) || old.presence === 'removed') continue;
-    const gone: StoredOccurrence = { ...old, presence: 'removed', removed_at: now };
-    changes.push({ next: gone, prev: old });
-    disappeared.push(gone);
-    if (!touched.has(old.incident_id)) touched.set(old.incident_id, undefined);
+    want({ kind: 'gone', id: old.id, incident_id: old.incident_id });
+    if (!findings.has(old.incident_id)) findings.set(old.incident_id, undefined);
   }
 
-  // Incidents are written first, counted as if the occurrences were already written: a crash
-  // before the occurrences land leaves them to be written again by the retry, which recounts (or,
-  // for a big incident, finds the changes' stamps and does not add them again); a crash after
-  // leaves nothing to do. Either way counts match occurrences.
-  const reopen = new Set(kind === 'realtime' ? appeared.map((o) => o.incident_id) : []);
   const limit = input.recountLimit ?? RECOUNT_LIMIT;
-  const incidents: Incident[] = [];
-  for (const [id, finding] of touched) {
-    const pending = changes.filter((c) => c.next.incident_id === id);
-    const updated = await refreshIncident(store, id, finding, pending, {
-      now,
-      regression: reopen.has(id),
-      limit,
-      validity: checked.get(id)?.update,
-    });
-    if (updated) incidents.push(updated);
+  const written = new Map<string, Incident>();
+  for (const [id, list] of intents) {
+    // Each commit is the incident and a few of its places at once, conditional on the incident's
+    // revision: a concurrent writer makes it fail and it is worked out again from what is stored.
+    for (let k = 0; k < list.length; k += COMMIT_OCCURRENCES) {
+      const done = await commitPlaces(store, id, list.slice(k, k + COMMIT_OCCURRENCES), {
+        finding: findings.get(id),
+        scope: input.scope,
+        kind,
+        now,
+        limit,
+        validity: checked.get(id)?.update,
+      });
+      if (!done) continue;
+      written.set(id, done.incident);
+      for (const c of done.changes)
+        (c.next.presence === 'present' ? appeared : disappeared).push(c.next);
+    }
   }
   // A place found again unchanged leaves its incident untouched above; a new answer still counts.
   for (const [id, { update, finding }] of checked) {
-    if (touched.has(id)) continue;
-    const old = await store.getIncident(id);
-    if (!old) continue;
-    const next = withValidity(old, update, finding.severity);
-    if (!validityChanged(old, next)) continue;
-    const written = { ...next, updated_at: now };
-    await store.putIncident(written);
-    incidents.push(written);
+    if (findings.has(id)) continue;
+    const next = await updateIncident(store, id, (old) => {
+      const v = withValidity(old, update, finding.severity);
+      return validityChanged(old, v) ? { ...v, updated_at: now } : undefined;
+    });
+    if (next) written.set(id, next);
   }
-  for (const c of changes) await store.putOccurrence(c.next);
-  return { appeared, disappeared, incidents };
+  return { appeared, disappeared, incidents: [...written.values()] };
+}
+
+/** What a scan wants of one stored place: present with these matches, or gone. */
+type Intent =
+  | {
+      readonly kind: 'found';
+      readonly id: string;
+      readonly incident_id: string;
+      readonly first: Occurrence;
+      readonly matches: Match[];
+    }
+  | { readonly kind: 'gone'; readonly id: string; readonly incident_id: string };
+
+const unchanged = (
+  old: StoredOccurrence | undefined,
+  matches: readonly Match[],
+  now: Pick<UnitLocation, 'url' | 'authorId' | 'at'>,
+): boolean =>
+  old?.presence === 'present' &&
+  sameMatches(old.matches, matches) &&
+  old.url === now.url &&
+  // Places stored before authors and dates were kept gain them on the next scan.
+  old.location.authorId === now.authorId &&
+  old.location.at === now.at;
+
+/** The place `intent` asks for, from what is stored now; undefined when it is already so. */
+function placeOf(
+  intent: Intent,
+  prev: StoredOccurrence | undefined,
+  o: { readonly scope: string; readonly kind: OccurrenceKind; readonly now: string },
+): StoredOccurrence | undefined {
+  if (intent.kind === 'gone') {
+    return prev?.presence === 'present'
+      ? { ...prev, presence: 'removed', removed_at: o.now }
+      : undefined;
+  }
+  const { first, matches } = intent;
+  if (unchanged(prev, matches, first.location)) return undefined;
+  return {
+    id: intent.id,
+    incident_id: intent.incident_id,
+    kind: prev?.kind ?? o.kind,
+    presence: 'present',
+    url: first.location.url,
+    location: withoutUrl(first.location),
+    scope: o.scope,
+    matches,
+    date: prev?.date ?? o.now,
+    last_seen: o.now,
+  };
+}
+
+interface CommitOptions {
+  readonly finding: Occurrence | undefined;
+  readonly scope: string;
+  readonly kind: OccurrenceKind;
+  readonly now: string;
+  readonly limit: number;
+  readonly validity: ValidityUpdate | undefined;
+}
+
+/**
+ * Writes some places of one incident and the incident they move, at once: reads the incident's
+ * revision, then each place as stored now (a place read before the revision could be stale), works
+ * out the changes and the counts they move, and commits on that revision, again until no other
+ * writer came first. Undefined when there was nothing left to change.
+ */
+async function commitPlaces(
+  store: IncidentStore,
+  id: string,
+  intents: readonly Intent[],
+  o: CommitOptions,
+): Promise<{ incident: Incident; changes: Change[] } | undefined> {
+  for (let attempt = 0; attempt < COMMIT_ATTEMPTS; attempt++) {
+    const read = await store.getRevisedIncident(id);
+    const changes: Change[] = [];
+    for (const intent of intents) {
+      const prev = await store.getOccurrence(intent.id);
+      const next = placeOf(intent, prev, o);
+      if (next) changes.push({ next, prev });
+    }
+    if (changes.length === 0) return undefined;
+    const regression =
+      o.kind === 'realtime' &&
+      changes.some((c) => c.next.presence === 'present' && c.prev?.presence !== 'present');
+    const incident = await nextIncident(store, id, read?.incident, changes, { ...o, regression });
+    if (!incident) return undefined;
+    const occurrences = changes.map((c) => c.next);
+    if (await store.commitIncident({ incident, occurrences, rev: read?.rev })) {
+      return { incident, changes };
+    }
+  }
+  throw new ConcurrentWriteError(id);
 }
 
 interface Counts {
@@ -264,20 +348,15 @@ function moved(
   };
 }
 
-async function refreshIncident(
+/** The incident once `pending` is applied to `old` (created from the finding when absent). */
+async function nextIncident(
   store: IncidentStore,
   id: string,
-  finding: Occurrence | undefined,
+  old: Incident | undefined,
   pending: readonly Change[],
-  opts: {
-    readonly now: string;
-    readonly regression: boolean;
-    readonly limit: number;
-    readonly validity?: ValidityUpdate | undefined;
-  },
+  opts: CommitOptions & { readonly regression: boolean },
 ): Promise<Incident | undefined> {
-  const { now, regression } = opts;
-  const old = await store.getIncident(id);
+  const { now, regression, finding } = opts;
   const stamps = pending.map(stampOf);
   // An incident stored before per-project figures existed is recounted once to get them.
   const tally =
@@ -327,6 +406,5 @@ async function refreshIncident(
     return undefined; // an occurrence without its incident: nothing to recount
   }
   if (opts.validity && finding) next = withValidity(next, opts.validity, finding.severity);
-  await store.putIncident(next);
   return next;
 }

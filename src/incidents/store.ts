@@ -29,9 +29,42 @@ export interface Page<T> {
   readonly cursor?: string;
 }
 
+/** An incident as stored, with the revision a conditional write names (see commitIncident). */
+export interface RevisedIncident {
+  readonly incident: Incident;
+  readonly rev: string;
+}
+
+/** One atomic write: an incident and some of its places (see commitIncident). */
+export interface IncidentCommit {
+  readonly incident: Incident;
+  /** Places of this incident, at most COMMIT_OCCURRENCES. */
+  readonly occurrences: readonly StoredOccurrence[];
+  /** The revision read; undefined: the incident must not exist yet. */
+  readonly rev: string | undefined;
+}
+
+/**
+ * Places one commit may carry: a KVS transaction holds 25 operations, and the incident and some
+ * of its project rows (kvs-store.ts) need room beside them.
+ */
+export const COMMIT_OCCURRENCES = 10;
+
 export interface IncidentStore {
   getIncident(id: string): Promise<Incident | undefined>;
+  /**
+   * Writes the incident whatever is stored: only for an incident no one else can be writing (a
+   * test, a fresh store). Every read-modify-write goes through commitIncident (updateIncident).
+   */
   putIncident(incident: Incident): Promise<void>;
+  getRevisedIncident(id: string): Promise<RevisedIncident | undefined>;
+  /**
+   * Writes the incident and the places at once, if the incident is still at `rev`; false when a
+   * concurrent write came first (nothing is written: read again and retry). Places are written
+   * only this way, so an incident's revision guards its places too: counts that move by a change
+   * are moved exactly once, whatever runs at the same time.
+   */
+  commitIncident(commit: IncidentCommit): Promise<boolean>;
   /** Most recently seen first. */
   listIncidents(filter: IncidentFilter, limit: number, cursor?: string): Promise<Page<Incident>>;
   getOccurrence(id: string): Promise<StoredOccurrence | undefined>;
@@ -104,8 +137,54 @@ function offsetPage<T>(
   return Promise.resolve(next < all.length ? { items, cursor: String(next) } : { items });
 }
 
+/** Tries of a conditional write before giving up (each retry reads the incident again). */
+export const COMMIT_ATTEMPTS = 50;
+
+/**
+ * Changes one incident by `change` (the stored incident in, the next one out; undefined: leave it
+ * as it is), retried on a concurrent write, so nothing another writer did in between is lost.
+ * Returns what was written, or undefined when nothing was.
+ */
+export async function updateIncident(
+  store: Pick<IncidentStore, 'getRevisedIncident' | 'commitIncident'>,
+  id: string,
+  change: (old: Incident) => Incident | undefined,
+): Promise<Incident | undefined> {
+  for (let attempt = 0; attempt < COMMIT_ATTEMPTS; attempt++) {
+    const read = await store.getRevisedIncident(id);
+    if (!read) return undefined;
+    const next = change(read.incident);
+    if (!next) return undefined;
+    if (await store.commitIncident({ incident: next, occurrences: [], rev: read.rev })) return next;
+  }
+  throw new ConcurrentWriteError(id);
+}
+
+/** Concurrent writes kept winning: worth retrying later (the platform retries the event). */
+export class ConcurrentWriteError extends Error {
+  override readonly name = 'ConcurrentWriteError';
+  readonly retryable = true;
+  constructor(id: string) {
+    super(`incident ${id}: concurrent writes kept winning`);
+  }
+}
+
+/**
+ * A store failure worth retrying later as a whole (a rate limit waited out to the deadline,
+ * concurrent writes that kept winning): the stores' errors say so with `retryable: true`.
+ */
+export const isRetryableStoreError = (e: unknown): boolean =>
+  e instanceof Error && (e as { retryable?: unknown }).retryable === true;
+
 export function createMemoryStore(from?: MemorySnapshot): MemoryStore {
   const incidents = new Map<string, Incident>();
+  /** Revision of each incident: moves with every write (never reused within this store). */
+  const revs = new Map<string, number>();
+  let nextRev = 0;
+  const setIncident = (i: Incident): void => {
+    incidents.set(i.id, i);
+    revs.set(i.id, ++nextRev);
+  };
   const occurrences = new Map<string, StoredOccurrence>();
   const byIncident = new Map<string, Set<string>>();
   const byScope = new Map<string, Set<string>>();
@@ -119,7 +198,7 @@ export function createMemoryStore(from?: MemorySnapshot): MemoryStore {
     index(byIncident, o.incident_id, o.id);
     index(byScope, o.scope, o.id);
   };
-  for (const i of from?.incidents ?? []) incidents.set(i.id, i);
+  for (const i of from?.incidents ?? []) setIncident(i);
   for (const o of from?.occurrences ?? []) putOcc(o);
   const resolve = (ids: Set<string> | undefined): StoredOccurrence[] =>
     [...(ids ?? [])].map((id) => occurrences.get(id)).filter((o) => o !== undefined);
@@ -127,8 +206,20 @@ export function createMemoryStore(from?: MemorySnapshot): MemoryStore {
   return {
     getIncident: (id) => Promise.resolve(incidents.get(id)),
     putIncident(i) {
-      incidents.set(i.id, i);
+      setIncident(i);
       return Promise.resolve();
+    },
+    getRevisedIncident(id) {
+      const incident = incidents.get(id);
+      return Promise.resolve(incident && { incident, rev: String(revs.get(id)) });
+    },
+    commitIncident({ incident, occurrences: places, rev }) {
+      // Checked and written in one synchronous step: nothing else runs in between.
+      const now = revs.get(incident.id);
+      if ((now === undefined ? undefined : String(now)) !== rev) return Promise.resolve(false);
+      setIncident(incident);
+      for (const o of places) putOcc(o);
+      return Promise.resolve(true);
     },
     listIncidents(filter, limit, cursor) {
       const seen = (i: Incident) => listedAs(i, filter.projectKey).last_seen;

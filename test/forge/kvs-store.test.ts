@@ -360,10 +360,9 @@ describe('KVS errors', () => {
         return a ? Promise.resolve(a) : emulator.handle(path, init);
       },
     });
-    const docs = createKvsDocumentStore();
-    answer = new Response(JSON.stringify({ code: 'TOO_MANY_REQUESTS', message: 'slow down' }), {
-      status: 429,
-    });
+    // No time to wait: a rate limit goes up at once.
+    const docs = createKvsDocumentStore(undefined, { ...noWait(), deadlineMs: 0 });
+    answer = tooMany();
     const limited = await failure(docs.get('settings'));
     expect(limited).toMatchObject({ code: 'TOO_MANY_REQUESTS', status: 429, retryable: true });
     expect(limited.message).toMatch(/rate limit/);
@@ -378,7 +377,56 @@ describe('KVS errors', () => {
       retryable: true,
     });
   });
+
+  it('wait out a rate limit with growing, jittered backoff until their deadline', async () => {
+    const emulator = createKvsEmulator({ entities: ENTITIES });
+    let refuse = 0;
+    reinstall({
+      backend: emulator.backend,
+      calls: emulator.calls,
+      handle(path, init) {
+        if (refuse > 0) {
+          refuse--;
+          return Promise.resolve(tooMany());
+        }
+        return emulator.handle(path, init);
+      },
+    });
+    const clock = noWait();
+    const docs = createKvsDocumentStore(undefined, { ...clock, deadlineMs: 60_000 });
+    await docs.set('settings', { a: 1 });
+    refuse = 5;
+    expect(await docs.get('settings')).toEqual({ a: 1 });
+    // Full jitter at 0.5 of 100, 200, 400, 800, 1600 ms.
+    expect(clock.waits).toEqual([50, 100, 200, 400, 800]);
+    refuse = 1000;
+    expect(await failure(docs.get('settings'))).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(clock.now()).toBeLessThanOrEqual(60_000);
+    expect(Math.max(...clock.waits)).toBe(2000); // at most half of the 4 s cap
+  });
 });
+
+function tooMany(): Response {
+  return new Response(JSON.stringify({ code: 'TOO_MANY_REQUESTS', message: 'slow down' }), {
+    status: 429,
+  });
+}
+
+/** A retry policy whose sleeps only move its own clock. */
+function noWait() {
+  let t = 0;
+  const waits: number[] = [];
+  return {
+    waits,
+    now: () => t,
+    random: () => 0.5,
+    sleep: (ms: number) => {
+      waits.push(ms);
+      t += ms;
+      return Promise.resolve();
+    },
+  };
+}
 
 // --- recordScan end to end -----------------------------------------------------------------------
 

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentStore, SecretStore } from '../../src/admin/ports.js';
 import type { Incident, StoredOccurrence } from '../../src/incidents/model.js';
 import type { OutboxEntry, OutboxStore } from '../../src/incidents/outbox.js';
-import type { IncidentFilter, IncidentStore, Page } from '../../src/incidents/store.js';
+import {
+  COMMIT_OCCURRENCES,
+  updateIncident,
+  type IncidentFilter,
+  type IncidentStore,
+  type Page,
+} from '../../src/incidents/store.js';
 
 type Make<S> = () => S | Promise<S>;
 
@@ -300,6 +306,44 @@ export function incidentStoreContract(name: string, make: Make<IncidentStore>): 
       const gone = { ...o1, presence: 'removed' as const, removed_at: at(9), last_seen: at(9) };
       await store.putOccurrence(gone);
       expect(byId(await store.occurrencesOfIncident('inc-1'))).toEqual([gone, o2]);
+    });
+
+    it('commits an incident with its places only on the revision read', async () => {
+      const store = await make();
+      const first = incident('inc-c', { project_keys: ['OPS', 'PAY'] });
+      const places = Array.from({ length: COMMIT_OCCURRENCES }, (_, n) =>
+        occurrence(`c-${String(n)}`, { incident_id: 'inc-c' }),
+      );
+      // A new incident: only while it does not exist.
+      expect(
+        await store.commitIncident({ incident: first, occurrences: places, rev: undefined }),
+      ).toBe(true);
+      expect(await store.commitIncident({ incident: first, occurrences: [], rev: undefined })).toBe(
+        false,
+      );
+      const read = await store.getRevisedIncident('inc-c');
+      expect(read?.incident).toEqual(first);
+      expect(byId(await store.occurrencesOfIncident('inc-c'))).toEqual(places);
+      // Two writers read the same revision: the first wins, the second writes nothing.
+      const rev = read?.rev;
+      const gone = { ...occurrence('c-0', { incident_id: 'inc-c' }), presence: 'removed' as const };
+      const a = { ...first, present_count: 9 };
+      const b = { ...first, present_count: 8 };
+      expect(await store.commitIncident({ incident: a, occurrences: [gone], rev })).toBe(true);
+      expect(
+        await store.commitIncident({
+          incident: b,
+          occurrences: [{ ...gone, presence: 'present' }],
+          rev,
+        }),
+      ).toBe(false);
+      expect(await store.getIncident('inc-c')).toEqual(a);
+      expect(await store.getOccurrence('c-0')).toEqual(gone);
+      expect((await store.getRevisedIncident('inc-c'))?.rev).not.toBe(rev);
+      // updateIncident re-reads until its change lands on what is stored.
+      const done = await updateIncident(store, 'inc-c', (i) => ({ ...i, status: 'RESOLVED' }));
+      expect(done).toEqual({ ...a, status: 'RESOLVED' });
+      expect(await updateIncident(store, 'inc-none', (i) => i)).toBeUndefined();
     });
 
     it('returns every occurrence of a large incident and scope', async () => {

@@ -321,17 +321,19 @@ describe('recordScan on an incident with many places', () => {
     expect((await store.getIncident(id))?.occurrences_count).toBeGreaterThan(40);
   });
 
-  it('does not count a change twice when a crash left the incident written and the places not', async () => {
+  it('does not count a change twice when a commit fails, before or after it landed', async () => {
     const inner = createMemoryStore();
-    let failNext = false;
+    let fail: 'before' | 'after' | undefined;
     const flaky: IncidentStore = {
       ...inner,
-      putOccurrence: (o) => {
-        if (failNext) {
-          failNext = false;
-          return Promise.reject(new Error('crash'));
-        }
-        return inner.putOccurrence(o);
+      commitIncident: async (c) => {
+        const when = fail;
+        fail = undefined;
+        if (when === 'before') throw new Error('crash');
+        const done = await inner.commitIncident(c);
+        // The transaction landed but its answer was lost: the retry finds it done.
+        if (when === 'after') throw new Error('crash');
+        return done;
       },
     };
     const random = seededRandom(5);
@@ -341,8 +343,9 @@ describe('recordScan on an incident with many places', () => {
       const n = Math.floor(random() * 40);
       const present = random() < 0.6;
       const now = new Date(Date.UTC(2026, 0, 1, 0, 0, step)).toISOString();
-      failNext = random() < 0.3;
-      // The step dies after the incident write; the same scan runs again, as a retried event would.
+      const r = random();
+      fail = r < 0.15 ? 'before' : r < 0.3 ? 'after' : undefined;
+      // The same scan runs again, as a retried event would.
       for (let attempt = 0; attempt < 3; attempt++) {
         try {
           const r = await recordScan(flaky, scan(n, present, now, 0));

@@ -100,10 +100,14 @@ describe('historical scan', () => {
     let writes = 0;
     const flaky: IncidentStore = {
       ...inner,
-      putIncident: (i) =>
-        ++writes % 4 === 0 ? Promise.reject(new Error('crash')) : inner.putIncident(i),
-      putOccurrence: (o) =>
-        ++writes % 3 === 0 ? Promise.reject(new Error('crash')) : inner.putOccurrence(o),
+      // Every third commit dies before it lands, every fourth after (its answer lost).
+      commitIncident: async (c) => {
+        writes++;
+        if (writes % 3 === 0) throw new Error('crash');
+        const done = await inner.commitIncident(c);
+        if (writes % 4 === 0) throw new Error('crash');
+        return done;
+      },
     };
     const sim = example();
     const { client } = setup(sim);

@@ -1,0 +1,193 @@
+/**
+ * Concurrent scans of a burst (a bulk edit: one event per issue, delivered at once) must leave
+ * exactly what the same scans leave one after the other. fast-check's scheduler resolves every
+ * store call in a random order, so each run is one interleaving of the scans' awaits; a failure
+ * shrinks to the fewest events and the smallest interleaving that breaks an incident.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { UnitLocation } from '../../src/content/issue-units.js';
+import type { Incident } from '../../src/incidents/model.js';
+import { recordScan } from '../../src/incidents/record.js';
+import { createMemoryStore, type IncidentStore } from '../../src/incidents/store.js';
+import type { Occurrence } from '../../src/scan/scan-issue.js';
+
+const PROJECTS = ['OPS', 'PAY'];
+const FIELDS = ['description', 'environment'] as const;
+
+/** What an issue holds: for each field, which secret (0..secrets-1) it pastes, if any. */
+type Content = readonly (number | undefined)[];
+
+/** One event of a stage: issue `issue` is scanned as it is after the stage's edits. */
+interface Stage {
+  /** Issue -> its new content; issues not named keep theirs. */
+  readonly edits: ReadonlyMap<number, Content>;
+  /** Issues whose event is delivered (an issue may get several events: an edit and a comment). */
+  readonly events: readonly number[];
+  /** Incidents (by secret) an admin resolves after the stage (a later paste reopens them). */
+  readonly resolve: readonly number[];
+}
+
+const locationOf = (issue: number, field: (typeof FIELDS)[number]): UnitLocation => {
+  const projectKey = PROJECTS[issue % PROJECTS.length] ?? 'OPS';
+  return {
+    projectKey,
+    issueKey: `${projectKey}-${issue}`,
+    issueId: String(10_000 + issue),
+    field,
+    url: `https://x.atlassian.net/browse/${projectKey}-${issue}`,
+  };
+};
+
+function foundIn(issue: number, content: Content): Occurrence[] {
+  return content.flatMap((s, f) => {
+    const field = FIELDS[f];
+    if (s === undefined || field === undefined) return [];
+    return [
+      {
+        detector: 'github-pat',
+        name: 'GitHub personal access token',
+        family: 'github',
+        fingerprint: `fp${s}`,
+        redacted: 'ghp_…abcd',
+        severity: 'high' as const,
+        location: locationOf(issue, field),
+        start: 3,
+        end: 43,
+        line: 1,
+        column: 4,
+      },
+    ];
+  });
+}
+
+/** What is compared: everything but the write bookkeeping (`counted`: the last write's stamps). */
+function state(incidents: readonly Incident[]): unknown[] {
+  return [...incidents]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map(({ counted: _c, ...rest }) => rest);
+}
+
+/**
+ * Runs the stages against a fresh store: the scans of a stage through `run` (all at once or one
+ * after the other), then the admin's resolutions. Each stage has its own clock time, so a
+ * sequential and a concurrent run stamp the same times.
+ */
+async function replay(
+  stages: readonly Stage[],
+  recountLimit: number,
+  run: (store: IncidentStore, scans: (() => Promise<unknown>)[]) => Promise<void>,
+  wrap: (store: IncidentStore) => IncidentStore = (s) => s,
+): Promise<{ incidents: unknown[]; occurrences: unknown[] }> {
+  const memory = createMemoryStore();
+  const store = wrap(memory);
+  const site = new Map<number, Content>();
+  for (const [n, stage] of stages.entries()) {
+    const now = new Date(Date.UTC(2026, 11, 6, 8, n)).toISOString();
+    for (const [issue, content] of stage.edits) site.set(issue, content);
+    await run(
+      store,
+      stage.events.map(
+        (issue) => () =>
+          recordScan(store, {
+            scope: `issue:${10_000 + issue}`,
+            covers: 'all',
+            found: foundIn(issue, site.get(issue) ?? []),
+            kind: 'realtime',
+            now,
+            recountLimit,
+          }),
+      ),
+    );
+    for (const s of stage.resolve) {
+      for (const i of memory.snapshot().incidents) {
+        if (i.secret_hash !== `fp${s}` || i.status === 'RESOLVED') continue;
+        await memory.putIncident({ ...i, status: 'RESOLVED', resolved_at: now });
+      }
+    }
+  }
+  const snap = memory.snapshot();
+  return {
+    incidents: state(snap.incidents),
+    occurrences: [...snap.occurrences].sort((a, b) => a.id.localeCompare(b.id)),
+  };
+}
+
+const sequential = async (_: IncidentStore, scans: (() => Promise<unknown>)[]): Promise<void> => {
+  for (const scan of scans) await scan();
+};
+
+/** Every method of the store answers when the scheduler says so: one interleaving per run. */
+function scheduled(s: fc.Scheduler, store: IncidentStore): IncidentStore {
+  return new Proxy(store, {
+    get(target, key, receiver) {
+      const v: unknown = Reflect.get(target, key, receiver);
+      if (typeof v !== 'function') return v;
+      return (...args: unknown[]) =>
+        s.schedule(
+          Promise.resolve((v as (...a: unknown[]) => unknown).apply(target, args)),
+          String(key),
+        );
+    },
+  });
+}
+
+function stagesOf(issues: number, secrets: number): fc.Arbitrary<Stage[]> {
+  const content = fc.array(fc.option(fc.nat(secrets - 1), { nil: undefined }), {
+    minLength: FIELDS.length,
+    maxLength: FIELDS.length,
+  });
+  const stage = fc.record({
+    edits: fc
+      .array(fc.tuple(fc.nat(issues - 1), content), { maxLength: issues })
+      .map((e) => new Map(e)),
+    events: fc.array(fc.nat(issues - 1), { minLength: 1, maxLength: issues * 2 }),
+    resolve: fc.array(fc.nat(secrets - 1), { maxLength: 1 }),
+  });
+  return fc.array(stage, { minLength: 1, maxLength: 4 });
+}
+
+describe('recordScan under interleaving', () => {
+  // Small incidents are recounted from their places, big ones (over recountLimit) move by the
+  // change: both must stay exact. recountLimit 0 makes every incident a big one.
+  for (const recountLimit of [500, 0]) {
+    it(`ends as a sequential replay does (recount limit ${String(recountLimit)})`, async () => {
+      await fc.assert(
+        fc.asyncProperty(stagesOf(12, 3), fc.scheduler(), async (stages, s) => {
+          const want = await replay(stages, recountLimit, sequential);
+          const got = await replay(
+            stages,
+            recountLimit,
+            async (_, scans) => {
+              const all = Promise.all(scans.map((scan) => scan()));
+              await s.waitFor(all);
+            },
+            (store) => scheduled(s, store),
+          );
+          expect(got.occurrences).toEqual(want.occurrences);
+          expect(got.incidents).toEqual(want.incidents);
+        }),
+        { seed: 1406, numRuns: 60 },
+      );
+    });
+  }
+
+  it('keeps a few hundred events over a few incidents exact', async () => {
+    await fc.assert(
+      fc.asyncProperty(stagesOf(40, 3), fc.scheduler(), async (stages, s) => {
+        const many = stages.map((st) => ({ ...st, events: [...st.events, ...st.events] }));
+        const want = await replay(many, 0, sequential);
+        const got = await replay(
+          many,
+          0,
+          async (_, scans) => {
+            await s.waitFor(Promise.all(scans.map((scan) => scan())));
+          },
+          (store) => scheduled(s, store),
+        );
+        expect(got.incidents).toEqual(want.incidents);
+      }),
+      { seed: 2026, numRuns: 10 },
+    );
+  });
+});
