@@ -22,7 +22,12 @@ import {
   type StoredOccurrence,
 } from '../incidents/model.js';
 import { createIncidentApi, type IncidentApiFetch } from '../incidents/incident-api.js';
-import { INCIDENT_ORDERS, type IncidentFilter } from '../incidents/store.js';
+import {
+  INCIDENT_ORDERS,
+  INCIDENT_SORTS,
+  TOTAL_CAP,
+  type IncidentFilter,
+} from '../incidents/store.js';
 import { JiraHttpError, JiraRateLimitError } from '../jira/http.js';
 import { BULK_USERS, type UserJiraClient } from '../jira/users.js';
 import { fingerprintKey, INCIDENT_API_TOKEN, type AppDeps } from './context.js';
@@ -98,6 +103,12 @@ const Filter = z
     presence: z.enum(['present', 'removed']),
     validity: z.enum(VALIDITIES),
     order: z.enum(INCIDENT_ORDERS),
+    sort: z.enum(INCIDENT_SORTS),
+    // Matched in lower case; blank means no search.
+    search: z
+      .string()
+      .max(100)
+      .transform((t) => t.trim().toLowerCase() || undefined),
   })
   .partial()
   .strict();
@@ -119,6 +130,18 @@ const Action = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reopen') }).strict(),
 ]);
 const IncidentAction = z.object({ id: IncidentId.shape.id, action: Action }).strict();
+/** Rows a bulk action takes at once: what one page of the list shows, and more. */
+export const BULK_ACTION_MAX = 100;
+const BulkAction = z
+  .object({
+    ids: z
+      .array(IncidentId.shape.id)
+      .min(1)
+      .max(BULK_ACTION_MAX)
+      .refine((ids) => new Set(ids).size === ids.length, 'an incident is named twice'),
+    action: Action,
+  })
+  .strict();
 const IncidentDetail = z
   .object({ id: IncidentId.shape.id, cursor: z.string().min(1).max(4000).optional() })
   .strict();
@@ -203,7 +226,10 @@ async function incidentsPage(
   const items = projectKey
     ? await Promise.all(page.items.map((i) => projectView(deps, i, projectKey)))
     : page.items.map(publicIncident);
-  return ok({ ...page, items });
+  // The total of the current filters comes with the first page (counted up to TOTAL_CAP).
+  const total =
+    p.data.cursor === undefined ? await deps.store.countIncidents(filter, TOTAL_CAP) : undefined;
+  return ok({ ...page, items, ...(total ? { total } : {}) });
 }
 
 /** The places of one incident in one project, first seen first. */
@@ -386,6 +412,26 @@ async function incidentAction(
   );
 }
 
+/**
+ * One action on several incidents: each is checked and changed exactly as incidentAction does
+ * (a project page's scoping included), and each answers for itself.
+ */
+async function bulkIncidentAction(
+  deps: ResolverDeps,
+  raw: unknown,
+  accountId: string,
+  projectKey?: string,
+): Promise<ResolverResult> {
+  const p = BulkAction.safeParse(raw);
+  if (!p.success) return fail('invalid', zodMessage(p.error));
+  const results = [];
+  for (const id of p.data.ids) {
+    const r = await incidentAction(deps, { id, action: p.data.action }, accountId, projectKey);
+    results.push(r.ok ? { id, ok: true, incident: r.data } : { id, ok: false, error: r.error });
+  }
+  return ok({ results });
+}
+
 export const SHARED_INCIDENT =
   'this secret also appears in other projects: a Jira administrator handles it from the app’s admin page';
 
@@ -537,6 +583,7 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
   listIncidents: (deps, payload) => incidentsPage(deps, payload),
   getIncident: (deps, payload) => incidentDetail(deps, payload),
   incidentAction: (deps, payload, accountId) => incidentAction(deps, payload, accountId),
+  bulkIncidentAction: (deps, payload, accountId) => bulkIncidentAction(deps, payload, accountId),
   /** "Check now": reads a place of the incident again, checks its secret, forgets it. */
   async checkValidity(deps, payload) {
     const p = IncidentId.safeParse(payload);
@@ -568,6 +615,8 @@ export const PROJECT_RESOLVERS: Record<
   getIncident: (deps, payload, _a, projectKey) => incidentDetail(deps, payload, projectKey),
   incidentAction: (deps, payload, accountId, projectKey) =>
     incidentAction(deps, payload, accountId, projectKey),
+  bulkIncidentAction: (deps, payload, accountId, projectKey) =>
+    bulkIncidentAction(deps, payload, accountId, projectKey),
   filterDetectors,
   searchUsers,
   userNames,
