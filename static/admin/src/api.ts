@@ -15,11 +15,12 @@ import type {
   Incident,
   IncidentAction,
   IncidentDetail,
+  IncidentPage,
   IncidentQuery,
+  BulkRowResult,
   JiraGroup,
   JiraUser,
   Overview,
-  Page,
   Project,
   PublicSettings,
   RealtimeSkip,
@@ -32,6 +33,7 @@ const INCIDENT_CALLS = [
   'listIncidents',
   'getIncident',
   'incidentAction',
+  'bulkIncidentAction',
   'filterDetectors',
   'searchUsers',
   'userNames',
@@ -125,10 +127,15 @@ const projectCall = <T>(name: ProjectCall, payload?: Record<string, unknown>): P
 
 /** What both pages can do with incidents; the project page's answers are its project's only. */
 export interface IncidentsApi {
-  listIncidents(query: IncidentQuery): Promise<Page<Incident>>;
+  listIncidents(query: IncidentQuery): Promise<IncidentPage>;
   /** The incident and a page of its places (the next page with the cursor of the one before). */
   getIncident(id: string, cursor?: string): Promise<IncidentDetail>;
   incidentAction(id: string, action: IncidentAction): Promise<Incident>;
+  /** One action on several incidents: each checked on its own, each with its own answer. */
+  bulkIncidentAction(
+    ids: readonly string[],
+    action: IncidentAction,
+  ): Promise<{ results: BulkRowResult[] }>;
   /** The detectors the incidents' filter offers (built-in and custom). */
   filterDetectors(): Promise<DetectorChoice[]>;
   /** People whose name matches, as Jira shows them to the viewer (the assignee picker). */
@@ -150,11 +157,13 @@ const incidentCall = <T>(
   payload?: Record<string, unknown>,
 ): Promise<T> => call<T>(name, payload);
 const incidentCalls = {
-  listIncidents: (q: IncidentQuery) => incidentCall<Page<Incident>>('listIncidents', query(q)),
+  listIncidents: (q: IncidentQuery) => incidentCall<IncidentPage>('listIncidents', query(q)),
   getIncident: (id: string, cursor?: string) =>
     incidentCall<IncidentDetail>('getIncident', cursor ? { id, cursor } : { id }),
   incidentAction: (id: string, action: IncidentAction) =>
     incidentCall<Incident>('incidentAction', { id, action }),
+  bulkIncidentAction: (ids: readonly string[], action: IncidentAction) =>
+    incidentCall<{ results: BulkRowResult[] }>('bulkIncidentAction', { ids: [...ids], action }),
   filterDetectors: () => incidentCall<DetectorChoice[]>('filterDetectors'),
   searchUsers: (q: string) => incidentCall<JiraUser[]>('searchUsers', { query: q }),
   userNames: (accountIds: readonly string[]) =>

@@ -16,7 +16,7 @@ import type {
   Presence,
   StoredOccurrence,
 } from '../../../src/incidents/model.js';
-import type { IncidentFilter, Page } from '../../../src/incidents/store.js';
+import type { IncidentFilter, IncidentSort, Page, Total } from '../../../src/incidents/store.js';
 import type { RealtimeSkip } from '../../../src/admin/events.js';
 import type { HistoricalJob, JobStatus } from '../../../src/scan/historical.js';
 
@@ -26,6 +26,7 @@ export type {
   RealtimeSkip,
   IgnoreReason,
   IncidentFilter,
+  IncidentSort,
   IncidentStatus,
   JiraGroup,
   JiraUser,
@@ -35,6 +36,7 @@ export type {
   Settings,
   SettingsPatch,
   Severity,
+  Total,
 };
 
 /**
@@ -112,6 +114,18 @@ export type IncidentAction =
   | { readonly type: 'resolve' }
   | { readonly type: 'ignore'; readonly reason: IgnoreReason }
   | { readonly type: 'reopen' };
+
+/** A page of the list; the first page also holds the total of its filters. */
+export type IncidentPage = Page<Incident> & { readonly total?: Total };
+
+/** One row's answer to a bulk action: the changed incident, or why it was refused. */
+export type BulkRowResult =
+  | { readonly id: string; readonly ok: true; readonly incident: Incident }
+  | {
+      readonly id: string;
+      readonly ok: false;
+      readonly error: { readonly code: ErrorCode; readonly message: string };
+    };
 
 export interface IncidentQuery {
   readonly filter?: IncidentFilter;
