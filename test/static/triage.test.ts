@@ -177,10 +177,68 @@ describe('while choices and names load', () => {
     show();
     const [row] = await rows();
     expect(row?.textContent).not.toContain('acc-mia');
-    expect(within(row as HTMLElement).getByLabelText('Loading the name')).toBeTruthy();
+    expect(within(row as HTMLElement).getByText('Loading the name')).toBeTruthy();
     names.resolve(ok([{ accountId: 'acc-mia', displayName: 'Mia Chen' }]));
     await waitFor(() => {
       expect(row?.textContent).toContain('to Mia Chen');
     });
+  });
+});
+
+describe('lozenges', () => {
+  it('give severity, status and presence colours of their own (one meaning per colour)', async () => {
+    const severities = ['critical', 'high', 'medium', 'low', 'info'] as const;
+    const statuses = ['TRIGGERED', 'ASSIGNED', 'RESOLVED', 'IGNORED'] as const;
+    backend.on('listIncidents', () =>
+      ok({
+        items: severities.flatMap((severity, s) =>
+          statuses.map((status, t) =>
+            incident({
+              id: `${s}${t}`.padStart(32, '0'),
+              severity,
+              status,
+              presence: t % 2 ? 'removed' : 'present',
+            }),
+          ),
+        ),
+      }),
+    );
+    show();
+    await rows();
+    const tones = (labels: readonly string[]) =>
+      new Set(
+        [...document.querySelectorAll('tbody .lozenge')]
+          .filter((l) => labels.includes(l.textContent))
+          .map((l) => [...l.classList].filter((c) => c !== 'lozenge').join(' ')),
+      );
+    const severity = tones(['Critical', 'High', 'Medium', 'Low', 'Info']);
+    const status = tones(['Triggered', 'Assigned', 'Resolved', 'Ignored']);
+    const coloured = (set: Set<string>) => [...set].filter((c) => !c.includes('neutral'));
+    // No colour (other than grey) says two things.
+    for (const c of coloured(status)) expect(severity.has(c)).toBe(false);
+    expect(coloured(severity).length).toBeGreaterThan(0);
+    expect(coloured(status).length).toBe(3);
+    // Critical alone is filled; presence is words, not a third lozenge.
+    expect(document.querySelectorAll('tbody .lozenge-bold')).toHaveLength(statuses.length);
+    expect(tones(['Present', 'Removed']).size).toBe(0);
+  });
+});
+
+describe('focus after an incident action', () => {
+  it('goes to the result message when the button used is gone (Resolve becomes Reopen)', async () => {
+    backend.on('getIncident', () => ok({ incident: ITEMS[0], occurrences: [] }));
+    backend.on('incidentAction', () => ok({ ...ITEMS[0], status: 'RESOLVED' }));
+    const user = userEvent.setup();
+    show();
+    await rows();
+    await user.click(
+      screen.getByRole('button', { name: 'Open GitHub personal access token ghp_****Tc' }),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Resolve' }));
+    await screen.findByText('Resolved.');
+    await waitFor(() => {
+      expect(document.activeElement?.textContent).toBe('Resolved.');
+    });
+    expect(screen.getByRole('button', { name: 'Reopen' })).toBeTruthy();
   });
 });

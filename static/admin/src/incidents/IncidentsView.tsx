@@ -17,14 +17,9 @@ import type { Incident, IncidentFilter, IncidentSort, Total } from '../types';
 import { Empty, Field, InlineError, LoadError, Loading, Lozenge } from '../ui';
 import { BulkActions, type RowResults } from './BulkActions';
 import { IncidentView } from './IncidentView';
-import {
-  assigneeLabel,
-  createNameCache,
-  useKnownNames,
-  type KnownNames,
-  type NameCache,
-} from './names';
-import { severityTone, statusTone } from './tones';
+import { AssigneeName } from './AssigneeName';
+import { createNameCache, useKnownNames, type NameCache } from './names';
+import { severityBold, severityTone, statusTone } from './tones';
 import { VALIDITY_LABELS, ValidityLozenge, wasChecked } from './validity';
 
 export const PAGE_SIZE = 25;
@@ -770,7 +765,9 @@ function IncidentTable({
                   ) : null}
                 </td>
                 <td>
-                  <Lozenge tone={severityTone(i.severity)}>{SEVERITY_LABELS[i.severity]}</Lozenge>
+                  <Lozenge tone={severityTone(i.severity)} bold={severityBold(i.severity)}>
+                    {SEVERITY_LABELS[i.severity]}
+                  </Lozenge>
                   {/* A checked secret says so beside its severity: a valid one is why it is critical. */}
                   {wasChecked(i) ? (
                     <>
@@ -788,28 +785,6 @@ function IncidentTable({
         </tbody>
       </table>
     </div>
-  );
-}
-
-/**
- * An assignee's name; while it loads, a placeholder of about a name's width (never the raw
- * account id, and no jump when the name arrives). An id Jira does not name is shown as it is.
- */
-export function AssigneeName({
-  id,
-  known,
-  viewer,
-}: {
-  id: string;
-  known: KnownNames;
-  viewer: string | undefined;
-}) {
-  if (known.names.has(id) || known.settled.has(id))
-    return <>{assigneeLabel(id, known.names, viewer)}</>;
-  return (
-    <span className="name-placeholder" aria-label="Loading the name">
-      <span aria-hidden="true">&nbsp;</span>
-    </span>
   );
 }
 
