@@ -588,6 +588,45 @@ export function createKvsIncidentStore(client: KvsClient = kvs): IncidentStore {
     },
     occurrencesInScope: (scope) => allOf('by-scope', scope),
 
+    async indexSortedLists(limit, cursor) {
+      const page = await this.listIncidents({}, limit, cursor);
+      for (const listedDoc of page.items) {
+        // The stored row (gets are consistent), and its rows written only while it is unchanged:
+        // a write that lands first wrote them itself.
+        const row = await guard(`get of incident ${shown(listedDoc.id)}`, () =>
+          incidents.get(listedDoc.id),
+        );
+        if (!row) continue;
+        const lists = [ALL_LIST, ...row.doc.project_keys];
+        for (const chunk of pack(
+          lists.map((l) => [l]),
+          TRANSACTION_OPS - 1,
+        )) {
+          let tx = client.transact();
+          for (const list of chunk)
+            tx = tx.set(projectRowKey(row.doc.id, list), orderRow(row.doc, list), {
+              entityName: ENTITY.incidentOrder,
+            });
+          tx = tx.check(row.doc.id, {
+            entityName: ENTITY.incident,
+            conditions: new Filter<IncidentRow>().and('rev', FilterConditions.equalTo(row.rev)),
+          });
+          try {
+            await tx.execute();
+          } catch (e) {
+            const now = await guard(`get of incident ${shown(row.doc.id)}`, () =>
+              incidents.get(row.doc.id),
+            );
+            if (now?.rev === row.rev) throw storeError(`sorted lists of ${shown(row.doc.id)}`, e);
+            break;
+          }
+        }
+      }
+      return page.cursor === undefined
+        ? { read: page.items.length }
+        : { read: page.items.length, cursor: page.cursor };
+    },
+
     async countIncidents(filter, cap) {
       const { sort: _s, order: _o, ...criteria } = filter;
       let found: number;

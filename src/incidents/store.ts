@@ -83,6 +83,11 @@ export interface IncidentStore {
   occurrencesInScope(scope: string): Promise<StoredOccurrence[]>;
   /** How many incidents match `filter` (its `sort` and `order` aside), counted up to `cap`. */
   countIncidents(filter: IncidentFilter, cap: number): Promise<Total>;
+  /**
+   * Stores that keep sorted lists apart (KVS): writes them for one page of incidents stored before
+   * they existed (by last seen; `cursor` from the page before) and says how many it read.
+   */
+  indexSortedLists?(limit: number, cursor?: string): Promise<{ read: number; cursor?: string }>;
 }
 
 /** Job records (historical scans): JSON-serialisable state, keyed by id. */

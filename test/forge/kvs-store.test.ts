@@ -6,6 +6,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { installForgeGlobals, type ForgeGlobals } from '../../dev/forge-runtime/globals.js';
 import { createKvsEmulator, type KvsEmulator } from '../../dev/forge-runtime/kvs.js';
 import { createMemoryDocumentStore, createMemorySecretStore } from '../../src/admin/ports.js';
+import { backfillSortedLists } from '../../src/admin/sorted-lists.js';
 import type { UnitLocation } from '../../src/content/issue-units.js';
 import { ENTITIES, ENTITY } from '../../src/forge/kvs-entities.js';
 import { applyAction, type Incident } from '../../src/incidents/model.js';
@@ -193,6 +194,32 @@ describe('createKvsIncidentStore at scale', () => {
 });
 
 // --- Project rows --------------------------------------------------------------------------------
+
+describe('sorted lists of incidents stored before they existed', () => {
+  it('are written by the backfill, a stretch at a time from a checkpoint, then never again', async () => {
+    const store = createKvsIncidentStore();
+    const all = population().slice(0, 120);
+    for (const i of all) await store.putIncident(i);
+    // As an older version left them: no sorted-list rows.
+    for (const key of stored(forge, ENTITY.incidentOrder))
+      forge.kvs.backend.delete(`entity:${ENTITY.incidentOrder}`, key);
+    expect((await store.listIncidents({ sort: 'severity' }, 10)).items).toEqual([]);
+    const docs = createMemoryDocumentStore();
+    let clock = 0;
+    // A deadline already passed: one page per call, resumed from the checkpoint.
+    const first = await backfillSortedLists({ store, docs }, () => ++clock, 0);
+    expect(first).toEqual({ read: 50, done: false });
+    const rest = await backfillSortedLists({ store, docs }, () => 0, 1);
+    expect(rest).toEqual({ read: 70, done: true });
+    expect(await backfillSortedLists({ store, docs }, () => 0, 1)).toEqual({ read: 0, done: true });
+    const listed = await allPages(store, { sort: 'severity' }, 40);
+    expect(listed.flatMap((p) => p.items.map((i) => i.id)).sort()).toEqual(
+      all.map((i) => i.id).sort(),
+    );
+    const rows = all.reduce((n, i) => n + 1 + i.project_keys.length, 0);
+    expect(stored(forge, ENTITY.incidentOrder)).toHaveLength(rows);
+  });
+});
 
 describe('project rows of an incident', () => {
   it('are written and removed in the same transaction as the incident', async () => {
