@@ -202,6 +202,22 @@ describe('the incident list in Chromium', () => {
     await page.close();
   }, 120_000);
 
+  it('fits a 768 px frame: no sideways scroll of the page, dates on one line', async () => {
+    const page = await openAdmin();
+    await page.setViewportSize({ width: 768, height: 900 });
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    // One line: a date's box is no taller than its line.
+    const tall = await page.evaluate<number>(`[...document.querySelectorAll('tbody td.date time')]
+      .filter((t) => t.getBoundingClientRect().height > parseFloat(getComputedStyle(t).lineHeight) * 1.5)
+      .length`);
+    expect(tall).toBe(0);
+    await expectAccessible(page, 'incident list at 768 px');
+    await page.close();
+  }, 60_000);
+
   it('has no accessibility violation on the other tabs and the project page', async () => {
     const page = await openAdmin();
     for (const name of ['Historical scan', 'Perimeter', 'Settings']) {

@@ -7,6 +7,7 @@ import { toApiError, type ApiError, type IncidentsApi } from '../api';
 import {
   formatCount,
   formatDate,
+  formatDay,
   keysOf,
   PRESENCE_LABELS,
   SEVERITY_LABELS,
@@ -737,10 +738,14 @@ function IncidentTable({
                 </td>
                 <td>{i.project_keys.join(', ')}</td>
                 <td className="date">
-                  <time dateTime={i.date}>{formatDate(i.date)}</time>
+                  <time dateTime={i.date} title={formatDate(i.date)}>
+                    {formatDay(i.date)}
+                  </time>
                 </td>
                 <td className="date">
-                  <time dateTime={i.last_seen}>{formatDate(i.last_seen)}</time>
+                  <time dateTime={i.last_seen} title={formatDate(i.last_seen)}>
+                    {formatDay(i.last_seen)}
+                  </time>
                 </td>
                 <td className="num">{formatCount(i.occurrences_count)}</td>
                 <td>
