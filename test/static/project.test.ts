@@ -242,7 +242,7 @@ describe('admin page', () => {
     const user = userEvent.setup();
     render(createElement(App));
     expect(await screen.findByRole('heading', { name: 'Secret Scanner' })).toBeTruthy();
-    const tabs = screen.getAllByRole('tab');
+    const tabs = await screen.findAllByRole('tab');
     expect(tabs.map((t) => t.textContent)).toEqual([
       'Incidents',
       'Perimeter',

@@ -15,7 +15,12 @@ interface PerimeterData {
   readonly excluded: readonly string[];
 }
 
-export function PerimeterTab() {
+export function PerimeterTab({
+  onMonitored,
+}: {
+  /** How many projects are monitored after a change (the page warns while none is). */
+  onMonitored?: (count: number) => void;
+} = {}) {
   const { state, reload, update } = useLoad(async (): Promise<PerimeterData> => {
     const [overview, projects] = await Promise.all([
       adminApi.getOverview(),
@@ -29,7 +34,15 @@ export function PerimeterTab() {
   if (state.status === 'loading') return <Loading label="Loading projects…" />;
   if (state.status === 'error')
     return <LoadError error={state.error} what="the projects" onRetry={reload} />;
-  return <Perimeter data={state.data} onSaved={update} />;
+  return (
+    <Perimeter
+      data={state.data}
+      onSaved={(f) => {
+        update(f);
+        onMonitored?.(f(state.data).projects.filter((p) => p.monitored).length);
+      }}
+    />
+  );
 }
 
 function Perimeter({
