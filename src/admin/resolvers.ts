@@ -9,7 +9,9 @@
  */
 import { z } from 'zod';
 import { DETECTORS } from '../detectors/index.js';
-import { compileCustomDetector } from '../engine/custom-detector.js';
+import { compileCustomDetector, runCustomDetector } from '../engine/custom-detector.js';
+import { placeholderReason } from '../engine/placeholder.js';
+import { redact } from '../engine/redact.js';
 import { createScanner } from '../engine/scan.js';
 import {
   applyAction,
@@ -537,6 +539,25 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
       fingerprintKey: await fingerprintKey(deps),
     });
     const found = scanner.scan(p.data.text).findings;
+    // What the pattern matched but scanning drops, and which filter dropped it (masked too).
+    const kept = new Set(found.map((f) => `${f.start}:${f.end}`));
+    const dropped = runCustomDetector(compiled.detector, p.data.text).flatMap((m) => {
+      if (kept.has(`${m.start}:${m.end}`)) return [];
+      const secret = p.data.text.slice(m.start, m.end);
+      const why = placeholderReason(secret);
+      return [
+        {
+          start: m.start,
+          end: m.end,
+          preview: redact(secret),
+          filter: why === undefined ? 'overlap' : 'placeholder',
+          reason:
+            why === undefined
+              ? 'it overlaps another match of the pattern'
+              : `the placeholder filter dropped it: ${why.replaceAll(secret, redact(secret))}`,
+        },
+      ];
+    });
     return ok({
       valid: true,
       matches: found.map((f) => ({
@@ -546,6 +567,7 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
         column: f.column,
         preview: f.redacted,
       })),
+      dropped,
     });
   },
 

@@ -238,6 +238,31 @@ describe('admin resolvers', () => {
     ).toMatchObject({ valid: false });
   });
 
+  it('say which filter dropped a match of a custom pattern, masked', async () => {
+    const app = createApp();
+    const r = data<{
+      matches: unknown[];
+      dropped: { preview: string; filter: string; reason: string }[];
+    }>(
+      await app.admin('testCustomDetector', JANE, {
+        name: 'Acme key',
+        pattern: 'acme_[a-z0-9]{16}',
+        text: 'acme_abcdefghijklmnop and acme_k3j9x2m7q8w1z5v4',
+      }),
+    );
+    expect(r.matches).toHaveLength(1);
+    expect(r.dropped).toEqual([
+      {
+        start: 0,
+        end: 21,
+        preview: 'ac********p',
+        filter: 'placeholder',
+        reason:
+          'the placeholder filter dropped it: it contains “abcdefg”, which marks example values',
+      },
+    ]);
+  });
+
   it('validate payloads with clear messages', async () => {
     const app = createApp();
     expect(await app.admin('listIncidents', JANE, { limit: 1000 })).toMatchObject({

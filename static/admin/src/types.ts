@@ -146,9 +146,24 @@ export interface DetectorMatch {
   readonly preview: string;
 }
 
+/** A match of the pattern that scanning drops, and which filter dropped it (in words). */
+export interface DroppedMatch {
+  readonly start: number;
+  readonly end: number;
+  /** Masked by the server. */
+  readonly preview: string;
+  readonly filter: 'placeholder' | 'overlap';
+  readonly reason: string;
+}
+
 export type DetectorTest =
   | { readonly valid: false; readonly error: string }
-  | { readonly valid: true; readonly matches: readonly DetectorMatch[] };
+  | {
+      readonly valid: true;
+      readonly matches: readonly DetectorMatch[];
+      /** Absent from servers older than the field. */
+      readonly dropped?: readonly DroppedMatch[];
+    };
 
 export interface ScanRequest {
   readonly projects?: readonly string[];
