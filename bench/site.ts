@@ -66,6 +66,7 @@ function discardStore(): IncidentStore {
     occurrencesOfIncident: () => Promise.resolve([]),
     occurrencePage: () => Promise.resolve({ items: [] }),
     occurrencesInScope: () => Promise.resolve([]),
+    countIncidents: () => Promise.resolve({ count: 0, capped: false }),
   };
 }
 

@@ -9,7 +9,9 @@
  */
 import { z } from 'zod';
 import { DETECTORS } from '../detectors/index.js';
-import { compileCustomDetector } from '../engine/custom-detector.js';
+import { compileCustomDetector, runCustomDetector } from '../engine/custom-detector.js';
+import { placeholderReason } from '../engine/placeholder.js';
+import { redact } from '../engine/redact.js';
 import { createScanner } from '../engine/scan.js';
 import {
   applyAction,
@@ -22,7 +24,13 @@ import {
   type StoredOccurrence,
 } from '../incidents/model.js';
 import { createIncidentApi, type IncidentApiFetch } from '../incidents/incident-api.js';
-import { INCIDENT_ORDERS, updateIncident, type IncidentFilter } from '../incidents/store.js';
+import {
+  INCIDENT_ORDERS,
+  INCIDENT_SORTS,
+  TOTAL_CAP,
+  updateIncident,
+  type IncidentFilter,
+} from '../incidents/store.js';
 import { JiraHttpError, JiraRateLimitError } from '../jira/http.js';
 import { BULK_USERS, type UserJiraClient } from '../jira/users.js';
 import { fingerprintKey, INCIDENT_API_TOKEN, type AppDeps } from './context.js';
@@ -101,6 +109,12 @@ const Filter = z
     presence: z.enum(['present', 'removed']),
     validity: z.enum(VALIDITIES),
     order: z.enum(INCIDENT_ORDERS),
+    sort: z.enum(INCIDENT_SORTS),
+    // Matched in lower case; blank means no search.
+    search: z
+      .string()
+      .max(100)
+      .transform((t) => t.trim().toLowerCase() || undefined),
   })
   .partial()
   .strict();
@@ -137,6 +151,18 @@ const Summaries = z
       )
       .min(1)
       .max(100),
+  })
+  .strict();
+/** Rows a bulk action takes at once: what one page of the list shows, and more. */
+export const BULK_ACTION_MAX = 100;
+const BulkAction = z
+  .object({
+    ids: z
+      .array(IncidentId.shape.id)
+      .min(1)
+      .max(BULK_ACTION_MAX)
+      .refine((ids) => new Set(ids).size === ids.length, 'an incident is named twice'),
+    action: Action,
   })
   .strict();
 const IncidentDetail = z
@@ -223,7 +249,10 @@ async function incidentsPage(
   const items = projectKey
     ? await Promise.all(page.items.map((i) => projectView(deps, i, projectKey)))
     : page.items.map(publicIncident);
-  return ok({ ...page, items });
+  // The total of the current filters comes with the first page (counted up to TOTAL_CAP).
+  const total =
+    p.data.cursor === undefined ? await deps.store.countIncidents(filter, TOTAL_CAP) : undefined;
+  return ok({ ...page, items, ...(total ? { total } : {}) });
 }
 
 /** The places of one incident in one project, first seen first. */
@@ -482,6 +511,26 @@ async function shownNotifications(deps: ResolverDeps, incidentId: string, projec
   };
 }
 
+/**
+ * One action on several incidents: each is checked and changed exactly as incidentAction does
+ * (a project page's scoping included), and each answers for itself.
+ */
+async function bulkIncidentAction(
+  deps: ResolverDeps,
+  raw: unknown,
+  accountId: string,
+  projectKey?: string,
+): Promise<ResolverResult> {
+  const p = BulkAction.safeParse(raw);
+  if (!p.success) return fail('invalid', zodMessage(p.error));
+  const results = [];
+  for (const id of p.data.ids) {
+    const r = await incidentAction(deps, { id, action: p.data.action }, accountId, projectKey);
+    results.push(r.ok ? { id, ok: true, incident: r.data } : { id, ok: false, error: r.error });
+  }
+  return ok({ results });
+}
+
 export const SHARED_INCIDENT =
   'this secret also appears in other projects: a Jira administrator handles it from the app’s admin page';
 
@@ -587,6 +636,25 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
       fingerprintKey: await fingerprintKey(deps),
     });
     const found = scanner.scan(p.data.text).findings;
+    // What the pattern matched but scanning drops, and which filter dropped it (masked too).
+    const kept = new Set(found.map((f) => `${f.start}:${f.end}`));
+    const dropped = runCustomDetector(compiled.detector, p.data.text).flatMap((m) => {
+      if (kept.has(`${m.start}:${m.end}`)) return [];
+      const secret = p.data.text.slice(m.start, m.end);
+      const why = placeholderReason(secret);
+      return [
+        {
+          start: m.start,
+          end: m.end,
+          preview: redact(secret),
+          filter: why === undefined ? 'overlap' : 'placeholder',
+          reason:
+            why === undefined
+              ? 'it overlaps another match of the pattern'
+              : `the placeholder filter dropped it: ${why.replaceAll(secret, redact(secret))}`,
+        },
+      ];
+    });
     return ok({
       valid: true,
       matches: found.map((f) => ({
@@ -596,6 +664,7 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
         column: f.column,
         preview: f.redacted,
       })),
+      dropped,
     });
   },
 
@@ -635,6 +704,7 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
   maskSummaries: (deps, payload) => summaries(deps, payload),
   incidentAction: (deps, payload, accountId) => incidentAction(deps, payload, accountId),
   notifyIncident: (deps, payload, accountId) => notifyIncident(deps, payload, accountId),
+  bulkIncidentAction: (deps, payload, accountId) => bulkIncidentAction(deps, payload, accountId),
   /** "Check now": reads a place of the incident again, checks its secret, forgets it. */
   async checkValidity(deps, payload) {
     const p = IncidentId.safeParse(payload);
@@ -669,6 +739,8 @@ export const PROJECT_RESOLVERS: Record<
     incidentAction(deps, payload, accountId, projectKey),
   notifyIncident: (deps, payload, accountId, projectKey) =>
     notifyIncident(deps, payload, accountId, projectKey),
+  bulkIncidentAction: (deps, payload, accountId, projectKey) =>
+    bulkIncidentAction(deps, payload, accountId, projectKey),
   filterDetectors,
   searchUsers,
   userNames,

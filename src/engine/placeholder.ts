@@ -45,13 +45,28 @@ const WEAK_PASSWORDS = new Set([
   'pa55word',
 ]);
 
+/**
+ * Why `value` is a placeholder, in words an admin testing a pattern can act on (the part of the
+ * value that gave it away included), or undefined when it is not one.
+ */
+export function placeholderReason(value: string): string | undefined {
+  // Quoted only when short: a marker, never a stretch of what could be a secret.
+  const quote = (m: RegExpExecArray) => (m[0].length <= 10 ? ` “${m[0]}”` : ' a marker');
+  const word = PLACEHOLDER_WORDS.exec(value);
+  if (word) return `it contains${quote(word)}, which marks example values`;
+  const template = TEMPLATE.exec(value);
+  if (template) return `it contains${quote(template)}, which marks a template or variable`;
+  const masked = MASKED.exec(value);
+  if (masked) return `it contains${quote(masked)}, which marks a masked or elided value`;
+  if (WEAK_PASSWORDS.has(value.toLowerCase())) return 'it is a common sample password';
+  if ((value.length >= 8 && new Set(value).size <= 3) || /^(.)\1{2,}$/.test(value))
+    return 'it has too few different characters to be random';
+  return undefined;
+}
+
 /** True when `value` is a placeholder, a template, masked, or too uniform to be random. */
 export function isPlaceholderValue(value: string): boolean {
-  if (PLACEHOLDER_WORDS.test(value) || TEMPLATE.test(value) || MASKED.test(value)) return true;
-  if (WEAK_PASSWORDS.has(value.toLowerCase())) return true;
-  if (value.length >= 8 && new Set(value).size <= 3) return true;
-  if (/^(.)\1{2,}$/.test(value)) return true; // 'yyy', '000'
-  return false;
+  return placeholderReason(value) !== undefined;
 }
 
 /** True when the text right after a candidate shows it was cut short (`...`, `…`, `***`). */

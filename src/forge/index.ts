@@ -13,6 +13,7 @@ import type { AppDeps } from '../admin/context.js';
 import { restartStalledJobs, runScanEvent } from '../admin/jobs.js';
 import { restartStalledCheckRun, runCheckRunEvent, startCheckRun } from '../admin/check-run.js';
 import { onInstalled, onPreUninstall } from '../admin/lifecycle.js';
+import { backfillSortedLists } from '../admin/sorted-lists.js';
 import { reportPersonalData } from '../admin/privacy.js';
 import {
   ADMIN_RESOLVERS,
@@ -90,7 +91,11 @@ export const rescanConsumer = (event: { body: unknown }): Promise<InvocationErro
 
 /** avi:forge:installed:app and avi:forge:upgraded:app. */
 export async function onLifecycleTrigger(): Promise<void> {
-  await onInstalled(await appDeps(5000));
+  const deps = await appDeps(5000);
+  await onInstalled(deps);
+  // An upgrade may find incidents stored before the sorted lists: the watchdog finishes the job.
+  const r = await backfillSortedLists(deps, Date.now, Date.now() + 10_000);
+  log('sorted-lists', { ...r });
 }
 
 export async function onPreUninstallTrigger(): Promise<void> {
@@ -162,6 +167,8 @@ export async function watchdogScheduled(): Promise<{ statusCode: number }> {
   const restarted = await restartStalledJobs(deps, 30 * 60 * 1000);
   const checkRun = await restartStalledCheckRun(deps, 30 * 60 * 1000);
   log('watchdog', { restarted: restarted.length, checkRunRestarted: checkRun });
+  const sorted = await backfillSortedLists(deps, Date.now, Date.now() + 10_000);
+  if (sorted.read > 0) log('sorted-lists', { ...sorted });
   return { statusCode: 204 };
 }
 

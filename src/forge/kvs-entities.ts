@@ -33,6 +33,11 @@ export const ENTITY = {
   incident: 'incident',
   /** One per (incident, project it appears in): `<incident id>#<project key>`. */
   incidentProject: 'incident-project',
+  /**
+   * One per (incident, list it is in): `<incident id>#*` for the admin list, `<incident id>#<project
+   * key>` for each project's; a copy of the incident ranged by each sort of the list.
+   */
+  incidentOrder: 'incident-order',
   /** One per occurrence, keyed by occurrence id. */
   occurrence: 'occurrence',
   /** One per pending outbox entry, keyed by incident id. */
@@ -92,16 +97,51 @@ export const ENTITIES = [
     ],
   },
   {
+    // The sorted lists (and text search) of the incident pages. `list` is `*` or a project key;
+    // each sort_* holds sortKey(incident, sort, project) (the project's own figures on its rows).
+    name: ENTITY.incidentOrder,
+    attributes: {
+      doc: { type: 'any' },
+      list: { type: 'string' },
+      status: { type: 'string' },
+      severity: { type: 'string' },
+      presence: { type: 'string' },
+      detector: { type: 'string' },
+      validity: { type: 'string' },
+      search: { type: 'string' },
+      sort_last_seen: { type: 'string' },
+      sort_severity: { type: 'string' },
+      sort_status: { type: 'string' },
+      sort_detector: { type: 'string' },
+      sort_project: { type: 'string' },
+      sort_occurrences: { type: 'string' },
+      sort_first_seen: { type: 'string' },
+    },
+    indexes: [
+      { name: 'by-last-seen', partition: ['list'], range: ['sort_last_seen'] },
+      { name: 'by-severity', partition: ['list'], range: ['sort_severity'] },
+      { name: 'by-status', partition: ['list'], range: ['sort_status'] },
+      { name: 'by-detector', partition: ['list'], range: ['sort_detector'] },
+      { name: 'by-project', partition: ['list'], range: ['sort_project'] },
+      { name: 'by-occurrences', partition: ['list'], range: ['sort_occurrences'] },
+      { name: 'by-first-seen', partition: ['list'], range: ['sort_first_seen'] },
+    ],
+  },
+  {
     name: ENTITY.occurrence,
     attributes: {
       doc: { type: 'any' },
       incident_id: { type: 'string' },
       scope: { type: 'string' },
       first_seen: { type: 'string' },
+      // Absent when the place is not in an issue (and on rows written before it existed).
+      issue_key: { type: 'string' },
     },
     indexes: [
       { name: 'by-incident', partition: ['incident_id'], range: ['first_seen'] },
       { name: 'by-scope', partition: ['scope'], range: ['first_seen'] },
+      // A search for an issue key: the incidents with a place in that issue.
+      { name: 'by-issue-key', partition: ['issue_key'], range: ['first_seen'] },
     ],
   },
   {

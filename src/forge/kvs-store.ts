@@ -38,8 +38,15 @@ import { validityOf, type Incident, type StoredOccurrence } from '../incidents/m
 import type { OutboxEntry, OutboxStore } from '../incidents/outbox.js';
 import {
   COMMIT_OCCURRENCES,
+  canonicalTime,
+  INCIDENT_SORTS,
+  ISSUE_KEY_SEARCH,
+  listByIssue,
   listedAs,
+  searchText,
+  sortKey,
   type IncidentFilter,
+  type IncidentSort,
   type IncidentStore,
   type Page,
 } from '../incidents/store.js';
@@ -172,13 +179,6 @@ function guarded(retry: KvsRetry) {
 
 // --- Shared helpers ------------------------------------------------------------------------------
 
-/** `new Date(s).toISOString()`, so string order is time order; throws on a non-date. */
-function canonicalTime(value: string, what: string): string {
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms)) throw new Error(`${what} is not an ISO date`);
-  return new Date(ms).toISOString();
-}
-
 /** Each digit d becomes 9-d: ascending order of the result is descending order of the time. */
 const newestFirst = (iso: string): string => iso.replace(/\d/g, (d) => String(9 - Number(d)));
 
@@ -187,6 +187,9 @@ const recencyOf = (i: Incident, lastSeen = i.last_seen): string =>
   `${newestFirst(canonicalTime(lastSeen, `incident ${i.id}: last_seen`))}#${i.id}`;
 
 const RECENCY_CURSOR = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z#[a-zA-Z0-9:._\s#-]+$/;
+
+/** A sort key (see sortKey): it ends with `#` and the incident's id. */
+const ORDER_CURSOR = /^[^\n]{1,400}#[a-zA-Z0-9:._\s-]+$/;
 
 const DECLARED: readonly EntityDeclaration[] = ENTITIES;
 
@@ -219,9 +222,14 @@ function plan(entity: string, wanted: ReadonlyMap<string, string>): Plan {
   };
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
+/** Whole groups into lists of at most `size` items, in order (a group is never split). */
+function pack<T>(groups: readonly (readonly T[])[], size: number): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  for (const g of groups) {
+    const tail = out.at(-1);
+    if (tail && tail.length + g.length <= size) tail.push(...g);
+    else out.push([...g]);
+  }
   return out;
 }
 
@@ -253,6 +261,7 @@ interface OccurrenceRow {
   readonly incident_id: string;
   readonly scope: string;
   readonly first_seen: string;
+  readonly issue_key?: string;
 }
 
 const listed = (i: Incident): ListedRow => ({
@@ -270,6 +279,7 @@ const occurrenceRow = (o: StoredOccurrence): OccurrenceRow => ({
   incident_id: o.incident_id,
   scope: o.scope,
   first_seen: o.date,
+  ...(o.location.issueKey ? { issue_key: o.location.issueKey.toUpperCase() } : {}),
 });
 
 /** putIncident's expected revision: whatever is stored. */
@@ -278,9 +288,38 @@ const ANY = Symbol('any revision');
 const projectRowKey = (incidentId: string, projectKey: string): string =>
   `${incidentId}#${projectKey}`;
 
+/** The `list` of the admin page's rows in `incident-order` (project keys never start with `_`). */
+const ALL_LIST = '_all';
+
+/** A row of `incident-order`: the incident as list `list` sorts, filters and searches it. */
+type OrderRow = Omit<ListedRow, 'recency'> & {
+  readonly list: string;
+  readonly search: string;
+} & Readonly<Record<`sort_${IncidentSort}`, string>>;
+
+function orderRow(incident: Incident, list: string): OrderRow {
+  const projectKey = list === ALL_LIST ? undefined : list;
+  const { recency: _r, ...base } = listed(incident);
+  const sorts = Object.fromEntries(
+    INCIDENT_SORTS.map((s) => [`sort_${s}`, sortKey(incident, s, projectKey)]),
+  ) as Record<`sort_${IncidentSort}`, string>;
+  return {
+    ...base,
+    ...sorts,
+    presence: listedAs(incident, projectKey).presence,
+    list,
+    search: searchText(incident),
+  };
+}
+
 type TxOp =
-  | { readonly kind: 'set'; readonly key: string; readonly value: ProjectRow }
-  | { readonly kind: 'delete'; readonly key: string };
+  | {
+      readonly kind: 'set';
+      readonly key: string;
+      readonly value: ProjectRow | OrderRow;
+      readonly entity: string;
+    }
+  | { readonly kind: 'delete'; readonly key: string; readonly entity: string };
 
 export function createKvsIncidentStore(
   client: KvsClient = kvs,
@@ -304,8 +343,8 @@ export function createKvsIncidentStore(
     for (const op of ops) {
       tx =
         op.kind === 'set'
-          ? tx.set(op.key, op.value, { entityName: ENTITY.incidentProject })
-          : tx.delete(op.key, { entityName: ENTITY.incidentProject });
+          ? tx.set(op.key, op.value, { entityName: op.entity })
+          : tx.delete(op.key, { entityName: op.entity });
     }
     for (const o of places) tx = tx.set(o.id, occurrenceRow(o), { entityName: ENTITY.occurrence });
     if (incident) {
@@ -364,8 +403,13 @@ export function createKvsIncidentStore(
       ...(await projectRowsOf(incident.id)),
     ]);
     for (const key of wanted.keys()) gone.delete(key);
-    const ops: TxOp[] = [
-      ...[...wanted].map(([key, p]): TxOp => {
+    const entity = ENTITY.incidentProject;
+    const order = ENTITY.incidentOrder;
+    // A project's row and its sorted-list row (same key, another entity) are one group, always
+    // written in one transaction: either both exist or neither, so the project rows found tell
+    // which sorted-list rows to remove.
+    const groups: TxOp[][] = [
+      ...[...wanted].map(([key, p]): TxOp[] => {
         // A project's rows order and filter by its own figures (see listedAs).
         const own = listedAs(incident, p);
         const value: ProjectRow = {
@@ -375,16 +419,32 @@ export function createKvsIncidentStore(
           incident_id: incident.id,
           project_key: p,
         };
-        return { kind: 'set', key, value };
+        return [
+          { kind: 'set', key, value: orderRow(incident, p), entity: order },
+          { kind: 'set', key, value, entity },
+        ];
       }),
-      ...[...gone].map((key): TxOp => ({ kind: 'delete', key })),
+      ...[...gone].map((key): TxOp[] => [
+        { kind: 'delete', key, entity: order },
+        { kind: 'delete', key, entity },
+      ]),
     ];
     // Rows that do not fit beside the incident go first: a write cut short leaves rows ahead of
-    // the incident, which its retry (or any later write of it) brings back in step.
-    const last = ops.slice(Math.max(0, ops.length - (TRANSACTION_OPS - 1 - places.length)));
-    const first = ops.slice(0, ops.length - last.length);
+    // the incident, which its retry (or any later write of it) brings back in step. The admin
+    // list's row, the places and the incident go last, together.
+    const all: TxOp = {
+      kind: 'set',
+      key: projectRowKey(incident.id, ALL_LIST),
+      value: orderRow(incident, ALL_LIST),
+      entity: order,
+    };
+    const packed = pack(groups, TRANSACTION_OPS);
+    const lastGroups = packed.at(-1) ?? [];
+    const fits = lastGroups.length + 2 + places.length <= TRANSACTION_OPS;
+    const first = fits ? packed.slice(0, -1) : packed;
+    const last = [all, ...(fits ? lastGroups : [])];
     try {
-      for (const chunk of chunks(first, TRANSACTION_OPS)) await applyOps(chunk);
+      for (const chunk of first) await applyOps(chunk);
       await applyOps(last, { row, rev: old?.rev }, places);
       return true;
     } catch (e) {
@@ -409,6 +469,126 @@ export function createKvsIncidentStore(
       cursor = page.nextCursor;
     } while (cursor !== undefined);
     return out;
+  }
+
+  type Condition = readonly [
+    string,
+    ReturnType<typeof FilterConditions.equalTo | typeof FilterConditions.contains>,
+  ];
+
+  /** The recency index (and KVS filters) a list without sort or search is read from. */
+  function planned(filter: IncidentFilter) {
+    const wanted = new Map<string, string>();
+    if (filter.status !== undefined) wanted.set('status', filter.status);
+    if (filter.presence !== undefined) wanted.set('presence', filter.presence);
+    if (filter.severity !== undefined) wanted.set('severity', filter.severity);
+    if (filter.detector !== undefined) wanted.set('detector', filter.detector);
+    if (filter.validity !== undefined) wanted.set('validity', filter.validity);
+    const entity = filter.projectKey === undefined ? ENTITY.incident : ENTITY.incidentProject;
+    if (filter.projectKey !== undefined) wanted.set('project_key', filter.projectKey);
+    const { index, partition, rest } = plan(entity, wanted);
+    const conditions = rest.map(([a, v]): Condition => [a, FilterConditions.equalTo(v)]);
+    return { entity, index, partition, conditions };
+  }
+
+  /**
+   * Up to `limit + 1` rows of one index past `cursor` (a range value), one past the page to know
+   * whether another follows. Without filters each request asks for exactly what is missing; with
+   * them KVS filters after reading, so ask for a full page each time.
+   */
+  async function readIndex<R>(
+    entity: string,
+    index: string,
+    partition: string[],
+    conditions: readonly Condition[],
+    filter: Pick<IncidentFilter, 'order'>,
+    limit: number,
+    cursor: string | undefined,
+  ): Promise<R[]> {
+    const oldest = filter.order === 'oldest';
+    const found: R[] = [];
+    let platformCursor: string | undefined;
+    do {
+      let q = client
+        .entity<R>(entity)
+        .query()
+        .index(index, partition.length > 0 ? { partition } : undefined)
+        // Range values sort in the list's order: oldest first reads the index backwards.
+        .sort(oldest ? Sort.DESC : Sort.ASC)
+        .limit(conditions.length > 0 ? PAGE : Math.min(PAGE, limit + 1 - found.length));
+      if (cursor !== undefined)
+        q = q.where(
+          oldest ? WhereConditions.lessThan(cursor) : WhereConditions.greaterThan(cursor),
+        );
+      const [head, ...tail] = conditions;
+      if (head) {
+        let f = new Filter<R>().and(head[0] as keyof R, head[1]);
+        for (const [a, c] of tail) f = f.and(a as keyof R, c);
+        q = q.filters(f);
+      }
+      if (platformCursor !== undefined) q = q.cursor(platformCursor);
+      const page = await guard(`query of ${entity} by ${index}`, () => q.getMany());
+      for (const r of page.results) found.push(r.value);
+      platformCursor = page.nextCursor;
+    } while (platformCursor !== undefined && found.length <= limit);
+    return found;
+  }
+
+  /** The conditions of `filter` on an `incident-order` row (its list is the partition). */
+  function orderConditions(filter: IncidentFilter): Condition[] {
+    const out: Condition[] = [];
+    for (const a of ['status', 'presence', 'severity', 'detector', 'validity'] as const) {
+      const v = filter[a];
+      if (v !== undefined) out.push([a, FilterConditions.equalTo(v)]);
+    }
+    if (filter.search !== undefined) out.push(['search', FilterConditions.contains(filter.search)]);
+    return out;
+  }
+
+  /** The incidents with a place in the issue a search names (its key, any case). */
+  async function incidentsInIssue(search: string): Promise<string[]> {
+    const key = search.toUpperCase();
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      let q = occurrences
+        .query()
+        .index('by-issue-key', { partition: [key] })
+        .limit(PAGE);
+      if (cursor !== undefined) q = q.cursor(cursor);
+      const page = await guard(`query of occurrences of issue ${shown(key)}`, () => q.getMany());
+      for (const r of page.results) ids.push(r.value.incident_id);
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+    return ids;
+  }
+
+  const getDoc = async (id: string) =>
+    (await guard(`get of incident ${shown(id)}`, () => incidents.get(id)))?.doc;
+
+  /** A sorted or searched list: the `incident-order` rows of its list, on the sort's index. */
+  async function listOrdered(
+    filter: IncidentFilter,
+    limit: number,
+    cursor: string | undefined,
+  ): Promise<Page<Incident>> {
+    if (filter.search !== undefined && ISSUE_KEY_SEARCH.test(filter.search))
+      return listByIssue(await incidentsInIssue(filter.search), getDoc, filter, limit, cursor);
+    if (cursor !== undefined && !ORDER_CURSOR.test(cursor)) throw new Error('invalid cursor');
+    const sort = filter.sort ?? 'last_seen';
+    const found = await readIndex<OrderRow>(
+      ENTITY.incidentOrder,
+      `by-${sort.replace('_', '-')}`,
+      [filter.projectKey ?? ALL_LIST],
+      orderConditions(filter),
+      filter,
+      limit,
+      cursor,
+    );
+    const items = found.slice(0, limit);
+    const last = items.at(-1);
+    const page: Page<Incident> = { items: items.map((r) => r.doc) };
+    return found.length > limit && last ? { ...page, cursor: last[`sort_${sort}`] } : page;
   }
 
   return {
@@ -444,50 +624,19 @@ export function createKvsIncidentStore(
       if (!Number.isInteger(limit) || limit < 1) {
         throw new Error('limit must be a positive integer');
       }
+      if (filter.sort !== undefined || filter.search !== undefined)
+        return listOrdered(filter, limit, cursor);
       if (cursor !== undefined && !RECENCY_CURSOR.test(cursor)) throw new Error('invalid cursor');
-      const wanted = new Map<string, string>();
-      if (filter.status !== undefined) wanted.set('status', filter.status);
-      if (filter.presence !== undefined) wanted.set('presence', filter.presence);
-      if (filter.severity !== undefined) wanted.set('severity', filter.severity);
-      if (filter.detector !== undefined) wanted.set('detector', filter.detector);
-      if (filter.validity !== undefined) wanted.set('validity', filter.validity);
-      const entity = filter.projectKey === undefined ? ENTITY.incident : ENTITY.incidentProject;
-      if (filter.projectKey !== undefined) wanted.set('project_key', filter.projectKey);
-      const { index, partition, rest } = plan(entity, wanted);
-      const oldest = filter.order === 'oldest';
-
-      // Read one past the page to know whether another follows. Without filters each request
-      // asks for exactly what is missing; with them KVS filters after reading, so ask for a full
-      // page each time.
-      const found: ListedRow[] = [];
-      let platformCursor: string | undefined;
-      do {
-        let q = client
-          .entity<ListedRow>(entity)
-          .query()
-          .index(index, partition.length > 0 ? { partition } : undefined)
-          // The recency value sorts newest first: oldest first reads the index backwards.
-          .sort(oldest ? Sort.DESC : Sort.ASC)
-          .limit(rest.length > 0 ? PAGE : Math.min(PAGE, limit + 1 - found.length));
-        if (cursor !== undefined)
-          q = q.where(
-            oldest ? WhereConditions.lessThan(cursor) : WhereConditions.greaterThan(cursor),
-          );
-        const [head, ...tail] = rest;
-        if (head) {
-          let f = new Filter<ListedRow>().and(
-            head[0] as keyof ListedRow,
-            FilterConditions.equalTo(head[1]),
-          );
-          for (const [a, v] of tail) f = f.and(a as keyof ListedRow, FilterConditions.equalTo(v));
-          q = q.filters(f);
-        }
-        if (platformCursor !== undefined) q = q.cursor(platformCursor);
-        const page = await guard(`query of incidents by ${index}`, () => q.getMany());
-        for (const r of page.results) found.push(r.value);
-        platformCursor = page.nextCursor;
-      } while (platformCursor !== undefined && found.length <= limit);
-
+      const { entity, index, partition, conditions } = planned(filter);
+      const found = await readIndex<ListedRow>(
+        entity,
+        index,
+        partition,
+        conditions,
+        filter,
+        limit,
+        cursor,
+      );
       const items = found.slice(0, limit);
       const last = items.at(-1);
       const page: Page<Incident> = { items: items.map((r) => r.doc) };
@@ -522,6 +671,72 @@ export function createKvsIncidentStore(
       return page.nextCursor ? { items, cursor: page.nextCursor } : { items };
     },
     occurrencesInScope: (scope) => allOf('by-scope', scope),
+
+    async indexSortedLists(limit, cursor) {
+      const page = await this.listIncidents({}, limit, cursor);
+      for (const listedDoc of page.items) {
+        // The stored row (gets are consistent), and its rows written only while it is unchanged:
+        // a write that lands first wrote them itself.
+        const row = await guard(`get of incident ${shown(listedDoc.id)}`, () =>
+          incidents.get(listedDoc.id),
+        );
+        if (!row) continue;
+        const lists = [ALL_LIST, ...row.doc.project_keys];
+        for (const chunk of pack(
+          lists.map((l) => [l]),
+          TRANSACTION_OPS - 1,
+        )) {
+          let tx = client.transact();
+          for (const list of chunk)
+            tx = tx.set(projectRowKey(row.doc.id, list), orderRow(row.doc, list), {
+              entityName: ENTITY.incidentOrder,
+            });
+          tx = tx.check(row.doc.id, {
+            entityName: ENTITY.incident,
+            conditions: new Filter<IncidentRow>().and('rev', FilterConditions.equalTo(row.rev)),
+          });
+          try {
+            await tx.execute();
+          } catch (e) {
+            const now = await guard(`get of incident ${shown(row.doc.id)}`, () =>
+              incidents.get(row.doc.id),
+            );
+            if (now?.rev === row.rev) throw storeError(`sorted lists of ${shown(row.doc.id)}`, e);
+            break;
+          }
+        }
+      }
+      return page.cursor === undefined
+        ? { read: page.items.length }
+        : { read: page.items.length, cursor: page.cursor };
+    },
+
+    async countIncidents(filter, cap) {
+      const { sort: _s, order: _o, ...criteria } = filter;
+      let found: number;
+      if (criteria.search !== undefined && ISSUE_KEY_SEARCH.test(criteria.search)) {
+        const ids = await incidentsInIssue(criteria.search);
+        found = (await listByIssue(ids, getDoc, criteria, cap + 1, undefined)).items.length;
+      } else if (criteria.search !== undefined) {
+        const list = [criteria.projectKey ?? ALL_LIST];
+        const conditions = orderConditions(criteria);
+        found = (
+          await readIndex(
+            ENTITY.incidentOrder,
+            'by-last-seen',
+            list,
+            conditions,
+            {},
+            cap,
+            undefined,
+          )
+        ).length;
+      } else {
+        const { entity, index, partition, conditions } = planned(criteria);
+        found = (await readIndex(entity, index, partition, conditions, {}, cap, undefined)).length;
+      }
+      return { count: Math.min(found, cap), capped: found > cap };
+    },
   };
 }
 

@@ -18,10 +18,43 @@ export interface IncidentFilter {
   readonly validity?: Validity;
   /** By last seen: `newest` first (the default) or `oldest` first; ties by id either way. */
   readonly order?: IncidentOrder;
+  /**
+   * What the list is sorted by (see sortKey); absent: by last seen. `order: 'oldest'` reverses
+   * whichever sort is chosen.
+   */
+  readonly sort?: IncidentSort;
+  /**
+   * Lower-case text: an issue key (incidents with a place in that issue), else a part of the
+   * detector's id or name or of the masked preview (see searchText).
+   */
+  readonly search?: string;
 }
 
 export const INCIDENT_ORDERS = ['newest', 'oldest'] as const;
 export type IncidentOrder = (typeof INCIDENT_ORDERS)[number];
+
+export const INCIDENT_SORTS = [
+  'last_seen',
+  'severity',
+  'status',
+  'detector',
+  'project',
+  'occurrences',
+  'first_seen',
+] as const;
+export type IncidentSort = (typeof INCIDENT_SORTS)[number];
+
+/** A search that names an issue (`OPS-12`, any case). */
+export const ISSUE_KEY_SEARCH = /^[a-z][a-z0-9_]{0,254}-[1-9]\d{0,17}$/;
+
+/** Totals are counted up to this many: beyond it a list says "more than". */
+export const TOTAL_CAP = 1000;
+
+export interface Total {
+  readonly count: number;
+  /** More match than `count` (counting stopped at TOTAL_CAP). */
+  readonly capped: boolean;
+}
 
 export interface Page<T> {
   readonly items: T[];
@@ -81,6 +114,13 @@ export interface IncidentStore {
   ): Promise<Page<StoredOccurrence>>;
   /** Everything found in one issue (`issue:<id>`) or one project's documentation (`project:<key>`). */
   occurrencesInScope(scope: string): Promise<StoredOccurrence[]>;
+  /** How many incidents match `filter` (its `sort` and `order` aside), counted up to `cap`. */
+  countIncidents(filter: IncidentFilter, cap: number): Promise<Total>;
+  /**
+   * Stores that keep sorted lists apart (KVS): writes them for one page of incidents stored before
+   * they existed (by last seen; `cursor` from the page before) and says how many it read.
+   */
+  indexSortedLists?(limit: number, cursor?: string): Promise<{ read: number; cursor?: string }>;
 }
 
 /** Job records (historical scans): JSON-serialisable state, keyed by id. */
@@ -111,6 +151,64 @@ export function listedAs(
   return f ? { last_seen: f.last_seen, presence: f.present_count > 0 ? 'present' : 'removed' } : i;
 }
 
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = {
+  critical: 0,
+  high: 1,
+  medium: 2,
+  low: 3,
+  info: 4,
+};
+const STATUS_RANK: Readonly<Record<IncidentStatus, number>> = {
+  TRIGGERED: 0,
+  ASSIGNED: 1,
+  RESOLVED: 2,
+  IGNORED: 3,
+};
+
+/** Each digit d becomes 9-d: ascending order of the result is descending order of the number. */
+const inverted = (digits: string): string => digits.replace(/\d/g, (d) => String(9 - Number(d)));
+
+/** `new Date(s).toISOString()`, so string order is time order; throws on a non-date. */
+export function canonicalTime(value: string, what: string): string {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw new Error(`${what} is not an ISO date`);
+  return new Date(ms).toISOString();
+}
+
+/**
+ * The string whose ascending order is the list's order for `sort`, as one project's page sees it
+ * (its own last seen, first seen and count; see listedAs): severity, status, detector and project
+ * first by their own order, each then by last seen (newest first); occurrences most first; times
+ * newest first; every key ends with the id, so no two incidents tie. KVS indexes range on it.
+ */
+export function sortKey(i: Incident, sort: IncidentSort, projectKey?: string): string {
+  const own = projectKey === undefined ? undefined : i.by_project?.[projectKey];
+  const time = (t: string, what: string) => inverted(canonicalTime(t, `incident ${i.id}: ${what}`));
+  const recency = `${time(listedAs(i, projectKey).last_seen, 'last_seen')}#${i.id}`;
+  switch (sort) {
+    case 'last_seen':
+      return recency;
+    case 'severity':
+      return `${SEVERITY_RANK[i.severity]}#${recency}`;
+    case 'status':
+      return `${STATUS_RANK[i.status]}#${recency}`;
+    case 'detector':
+      return `${i.detector.display_name.toLowerCase()}#${recency}`;
+    case 'project':
+      return `${[...i.project_keys].sort()[0] ?? ''}#${recency}`;
+    case 'occurrences': {
+      const count = Math.min(own?.occurrences_count ?? i.occurrences_count, 999_999_999);
+      return `${inverted(String(count).padStart(9, '0'))}#${recency}`;
+    }
+    case 'first_seen':
+      return `${time(own?.date ?? i.date, 'date')}#${i.id}`;
+  }
+}
+
+/** What a text search looks in (besides issue keys): the detector's id and name, the preview. */
+export const searchText = (i: Incident): string =>
+  `${i.detector.name}\n${i.detector.display_name}\n${i.secret_preview}`.toLowerCase();
+
 function matches(i: Incident, f: IncidentFilter): boolean {
   return (
     (f.status === undefined || i.status === f.status) &&
@@ -118,7 +216,35 @@ function matches(i: Incident, f: IncidentFilter): boolean {
     (f.severity === undefined || i.severity === f.severity) &&
     (f.validity === undefined || validityOf(i) === f.validity) &&
     (f.presence === undefined || listedAs(i, f.projectKey).presence === f.presence) &&
-    (f.projectKey === undefined || i.project_keys.includes(f.projectKey))
+    (f.projectKey === undefined || i.project_keys.includes(f.projectKey)) &&
+    (f.search === undefined || ISSUE_KEY_SEARCH.test(f.search) || searchText(i).includes(f.search))
+  );
+}
+
+/**
+ * Lists incidents by the occurrences of one issue (a search for an issue key): few enough to
+ * sort in memory. Cursors are offsets into that list.
+ */
+export async function listByIssue(
+  incidentIds: Iterable<string>,
+  get: (id: string) => Promise<Incident | undefined>,
+  filter: IncidentFilter,
+  limit: number,
+  cursor: string | undefined,
+): Promise<Page<Incident>> {
+  const found: Incident[] = [];
+  for (const id of new Set(incidentIds)) {
+    const i = await get(id);
+    if (i && matches(i, filter)) found.push(i);
+  }
+  const sort = filter.sort ?? 'last_seen';
+  const keyed = found.map((i) => [sortKey(i, sort, filter.projectKey), i] as const);
+  keyed.sort(([a], [b]) => byteOrder(a, b));
+  if (filter.order === 'oldest') keyed.reverse();
+  return offsetPage(
+    keyed.map(([, i]) => i),
+    limit,
+    cursor,
   );
 }
 
@@ -202,9 +328,15 @@ export function createMemoryStore(from?: MemorySnapshot): MemoryStore {
   for (const o of from?.occurrences ?? []) putOcc(o);
   const resolve = (ids: Set<string> | undefined): StoredOccurrence[] =>
     [...(ids ?? [])].map((id) => occurrences.get(id)).filter((o) => o !== undefined);
+  const getIncident = (id: string) => Promise.resolve(incidents.get(id));
+  /** Incident ids with a place in the issue `search` names. */
+  const inIssue = (search: string): string[] =>
+    [...occurrences.values()]
+      .filter((o) => o.location.issueKey?.toLowerCase() === search)
+      .map((o) => o.incident_id);
 
   return {
-    getIncident: (id) => Promise.resolve(incidents.get(id)),
+    getIncident,
     putIncident(i) {
       setIncident(i);
       return Promise.resolve();
@@ -222,6 +354,20 @@ export function createMemoryStore(from?: MemorySnapshot): MemoryStore {
       return Promise.resolve(true);
     },
     listIncidents(filter, limit, cursor) {
+      if (filter.search !== undefined && ISSUE_KEY_SEARCH.test(filter.search))
+        return listByIssue(inIssue(filter.search), getIncident, filter, limit, cursor);
+      if (filter.sort !== undefined) {
+        const keyed = [...incidents.values()]
+          .filter((i) => matches(i, filter))
+          .map((i) => [sortKey(i, filter.sort ?? 'last_seen', filter.projectKey), i] as const)
+          .sort(([a], [b]) => byteOrder(a, b));
+        if (filter.order === 'oldest') keyed.reverse();
+        return offsetPage(
+          keyed.map(([, i]) => i),
+          limit,
+          cursor,
+        );
+      }
       const seen = (i: Incident) => listedAs(i, filter.projectKey).last_seen;
       const all = [...incidents.values()]
         .filter((i) => matches(i, filter))
@@ -242,6 +388,14 @@ export function createMemoryStore(from?: MemorySnapshot): MemoryStore {
       return offsetPage(all, limit, cursor);
     },
     occurrencesInScope: (scope) => Promise.resolve(resolve(byScope.get(scope))),
+    async countIncidents(filter, cap) {
+      const all =
+        filter.search !== undefined && ISSUE_KEY_SEARCH.test(filter.search)
+          ? (await listByIssue(inIssue(filter.search), getIncident, filter, cap + 1, undefined))
+              .items
+          : [...incidents.values()].filter((i) => matches(i, filter));
+      return { count: Math.min(all.length, cap), capped: all.length > cap };
+    },
     snapshot: () => ({
       incidents: [...incidents.values()],
       occurrences: [...occurrences.values()],

@@ -238,6 +238,31 @@ describe('admin resolvers', () => {
     ).toMatchObject({ valid: false });
   });
 
+  it('say which filter dropped a match of a custom pattern, masked', async () => {
+    const app = createApp();
+    const r = data<{
+      matches: unknown[];
+      dropped: { preview: string; filter: string; reason: string }[];
+    }>(
+      await app.admin('testCustomDetector', JANE, {
+        name: 'Acme key',
+        pattern: 'acme_[a-z0-9]{16}',
+        text: 'acme_abcdefghijklmnop and acme_k3j9x2m7q8w1z5v4',
+      }),
+    );
+    expect(r.matches).toHaveLength(1);
+    expect(r.dropped).toEqual([
+      {
+        start: 0,
+        end: 21,
+        preview: 'ac********p',
+        filter: 'placeholder',
+        reason:
+          'the placeholder filter dropped it: it contains “abcdefg”, which marks example values',
+      },
+    ]);
+  });
+
   it('validate payloads with clear messages', async () => {
     const app = createApp();
     expect(await app.admin('listIncidents', JANE, { limit: 1000 })).toMatchObject({
@@ -637,6 +662,105 @@ describe('a secret in several projects, seen from one project page', () => {
     expect(done).toMatchObject({
       ok: true,
       data: { status: 'RESOLVED', project_keys: ['PAY'], shared_with_other_projects: false },
+    });
+  });
+
+  it('act on several incidents at once, each checked and answered on its own', async () => {
+    const app = payAdminApp();
+    const shared = await plant(app, 'bulk-shared', 'PAY', 1);
+    await plant(app, 'bulk-shared', 'OPS', 2);
+    const own = await plant(app, 'bulk-own', 'PAY', 3);
+    const elsewhere = await plant(app, 'bulk-ops', 'OPS', 4);
+    const ignore = { type: 'ignore', reason: 'test_credential' };
+    const r = data<{ results: { id: string; ok: boolean; error?: { code: string } }[] }>(
+      await app.project('bulkIncidentAction', RAJ, 'PAY', {
+        ids: [own, shared, elsewhere],
+        action: ignore,
+      }),
+    );
+    // The project page's rules hold row by row: its own incident changes, a shared one is
+    // refused, another project's is unknown to it.
+    expect(r.results.map((x) => [x.id, x.ok, x.error?.code])).toEqual([
+      [own, true, undefined],
+      [shared, false, 'forbidden'],
+      [elsewhere, false, 'not-found'],
+    ]);
+    const status = async (id: string) =>
+      data<{ incident: Incident }>(await app.admin('getIncident', JANE, { id })).incident.status;
+    expect(await status(own)).toBe('IGNORED');
+    expect(await status(shared)).toBe('TRIGGERED');
+    expect(await status(elsewhere)).toBe('TRIGGERED');
+    // The admin page acts on any; a conflict (already resolved) is that row's answer only.
+    await app.admin('incidentAction', JANE, { id: elsewhere, action: { type: 'resolve' } });
+    const admin = data<{ results: { ok: boolean; error?: { code: string } }[] }>(
+      await app.admin('bulkIncidentAction', JANE, {
+        ids: [shared, elsewhere],
+        action: { type: 'resolve' },
+      }),
+    );
+    expect(admin.results.map((x) => x.ok)).toEqual([true, false]);
+    expect(admin.results[1]?.error?.code).toBe('conflict');
+    // Checked like any payload; nobody else may use it.
+    for (const bad of [
+      { ids: [], action: ignore },
+      { ids: [own, own], action: ignore },
+    ])
+      expect(await app.admin('bulkIncidentAction', JANE, bad)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid' },
+      });
+    expect(
+      await app.project('bulkIncidentAction', MIA, 'PAY', { ids: [own], action: ignore }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('sort, search and count a list, a project page its own share only', async () => {
+    const app = payAdminApp();
+    const a = await plant(app, 'sorted-a', 'PAY', 1);
+    const b = await plant(app, 'sorted-b', 'PAY', 2);
+    await plant(app, 'sorted-b', 'OPS', 3);
+    await plant(app, 'sorted-b', 'OPS', 4);
+    const c = await plant(app, 'sorted-c', 'OPS', 5);
+    type List = { items: Incident[]; total?: { count: number; capped: boolean }; cursor?: string };
+    const admin = data<List>(
+      await app.admin('listIncidents', JANE, { filter: { sort: 'occurrences' }, limit: 2 }),
+    );
+    expect(admin.items.map((i) => i.id)).toEqual([b, c]);
+    expect(admin.total).toEqual({ count: 3, capped: false });
+    // The next page carries no total (the first page has it).
+    const next = data<List>(
+      await app.admin('listIncidents', JANE, {
+        filter: { sort: 'occurrences' },
+        limit: 2,
+        cursor: admin.cursor,
+      }),
+    );
+    expect(next.items.map((i) => i.id)).toEqual([a]);
+    expect(next.total).toBeUndefined();
+    // A project page sorts by its own share: one place of b is in PAY, as for a.
+    const project = data<List>(
+      await app.project('listIncidents', RAJ, 'PAY', { filter: { sort: 'occurrences' } }),
+    );
+    expect(project.items.map((i) => i.id)).toEqual([b, a]);
+    expect(project.total).toEqual({ count: 2, capped: false });
+    // Search by issue key (any case), scoped to the page's project.
+    const byIssue = (key: string) =>
+      app.project('listIncidents', RAJ, 'PAY', { filter: { search: key } });
+    expect(data<List>(await byIssue('pay-1')).items.map((i) => i.id)).toEqual([a]);
+    expect(data<List>(await byIssue('OPS-5')).items).toEqual([]);
+    const found = data<List>(
+      await app.admin('listIncidents', JANE, { filter: { search: '  OPS-5 ' } }),
+    );
+    expect(found.items.map((i) => i.id)).toEqual([c]);
+    expect(found.total).toEqual({ count: 1, capped: false });
+    // By detector name or masked preview.
+    const byName = data<List>(
+      await app.admin('listIncidents', JANE, { filter: { search: 'GitHub', sort: 'severity' } }),
+    );
+    expect(byName.total?.count).toBe(3);
+    expect(await app.admin('listIncidents', JANE, { filter: { sort: 'nonsense' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
     });
   });
 

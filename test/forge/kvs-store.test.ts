@@ -6,6 +6,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { installForgeGlobals, type ForgeGlobals } from '../../dev/forge-runtime/globals.js';
 import { createKvsEmulator, type KvsEmulator } from '../../dev/forge-runtime/kvs.js';
 import { createMemoryDocumentStore, createMemorySecretStore } from '../../src/admin/ports.js';
+import { backfillSortedLists } from '../../src/admin/sorted-lists.js';
 import type { UnitLocation } from '../../src/content/issue-units.js';
 import { ENTITIES, ENTITY } from '../../src/forge/kvs-entities.js';
 import { applyAction, type Incident } from '../../src/incidents/model.js';
@@ -194,6 +195,32 @@ describe('createKvsIncidentStore at scale', () => {
 
 // --- Project rows --------------------------------------------------------------------------------
 
+describe('sorted lists of incidents stored before they existed', () => {
+  it('are written by the backfill, a stretch at a time from a checkpoint, then never again', async () => {
+    const store = createKvsIncidentStore();
+    const all = population().slice(0, 120);
+    for (const i of all) await store.putIncident(i);
+    // As an older version left them: no sorted-list rows.
+    for (const key of stored(forge, ENTITY.incidentOrder))
+      forge.kvs.backend.delete(`entity:${ENTITY.incidentOrder}`, key);
+    expect((await store.listIncidents({ sort: 'severity' }, 10)).items).toEqual([]);
+    const docs = createMemoryDocumentStore();
+    let clock = 0;
+    // A deadline already passed: one page per call, resumed from the checkpoint.
+    const first = await backfillSortedLists({ store, docs }, () => ++clock, 0);
+    expect(first).toEqual({ read: 50, done: false });
+    const rest = await backfillSortedLists({ store, docs }, () => 0, 1);
+    expect(rest).toEqual({ read: 70, done: true });
+    expect(await backfillSortedLists({ store, docs }, () => 0, 1)).toEqual({ read: 0, done: true });
+    const listed = await allPages(store, { sort: 'severity' }, 40);
+    expect(listed.flatMap((p) => p.items.map((i) => i.id)).sort()).toEqual(
+      all.map((i) => i.id).sort(),
+    );
+    const rows = all.reduce((n, i) => n + 1 + i.project_keys.length, 0);
+    expect(stored(forge, ENTITY.incidentOrder)).toHaveLength(rows);
+  });
+});
+
 describe('project rows of an incident', () => {
   it('are written and removed in the same transaction as the incident', async () => {
     const store = createKvsIncidentStore();
@@ -210,20 +237,30 @@ describe('project rows of an incident', () => {
     const writes = forge.kvs.calls.filter((c) => c.path === '/api/v1/transaction');
     expect(writes[0]?.body).toMatchObject({
       set: [
+        { key: 'p1#_all', entityName: 'incident-order' },
+        { key: 'p1#DEV', entityName: 'incident-order' },
         { key: 'p1#DEV', entityName: 'incident-project' },
+        { key: 'p1#SEC', entityName: 'incident-order' },
         { key: 'p1#SEC', entityName: 'incident-project' },
         { key: 'p1', entityName: 'incident', conditions: { and: [{ property: 'rev' }] } },
       ],
-      delete: [{ key: 'p1#OPS', entityName: 'incident-project' }],
+      delete: [
+        { key: 'p1#OPS', entityName: 'incident-order' },
+        { key: 'p1#OPS', entityName: 'incident-project' },
+      ],
     });
+    // The sorted lists' rows follow the project rows: the admin list's and one per project.
+    expect(stored(forge, ENTITY.incidentOrder)).toEqual(['p1#DEV', 'p1#SEC', 'p1#_all']);
   });
 
   it('spread over several transactions when an incident is in more projects than fit in one', async () => {
     const store = createKvsIncidentStore();
     const keys = Array.from({ length: 60 }, (_, n) => `P${String(n).padStart(2, '0')}`);
     await store.putIncident(incident('wide', { project_keys: keys }));
-    expect(forge.kvs.calls.filter((c) => c.path === '/api/v1/transaction')).toHaveLength(3);
+    // 60 pairs of rows (project, sorted list), 12 pairs a transaction, then the incident's own.
+    expect(forge.kvs.calls.filter((c) => c.path === '/api/v1/transaction')).toHaveLength(6);
     expect(stored(forge, ENTITY.incidentProject)).toHaveLength(60);
+    expect(stored(forge, ENTITY.incidentOrder)).toHaveLength(61);
     for (const p of ['P00', 'P30', 'P59']) {
       expect((await store.listIncidents({ projectKey: p }, 5)).items.map((i) => i.id)).toEqual([
         'wide',
@@ -231,6 +268,7 @@ describe('project rows of an incident', () => {
     }
     await store.putIncident(incident('wide', { project_keys: ['P59'] }));
     expect(stored(forge, ENTITY.incidentProject)).toEqual(['wide#P59']);
+    expect(stored(forge, ENTITY.incidentOrder)).toEqual(['wide#P59', 'wide#_all']);
   });
 
   it('are cleaned up after a write that was cut short part way', async () => {
@@ -251,14 +289,21 @@ describe('project rows of an incident', () => {
     const store = createKvsIncidentStore();
     await store.putIncident(incident('cut', { project_keys: ['OPS'] }));
     transactions = 0;
-    failAt = 3; // the two chunks of project rows land, the incident's own transaction does not
+    // 61 pairs of rows (60 set, OPS removed), 12 a transaction: four land, the fifth fails.
+    failAt = 5;
     const wide = Array.from({ length: 60 }, (_, n) => `P${String(n).padStart(2, '0')}`);
     const failed = await failure(store.putIncident(incident('cut', { project_keys: wide })));
     expect(failed).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', retryable: true });
-    expect(stored(g, ENTITY.incidentProject)).toHaveLength(1 + 37); // OPS, P00-P36
+    expect(stored(g, ENTITY.incidentProject)).toHaveLength(1 + 48); // OPS, P00-P47
+    // Every project row has its sorted-list row and no other is left: they land together.
+    expect(stored(g, ENTITY.incidentOrder)).toEqual([
+      ...stored(g, ENTITY.incidentProject),
+      'cut#_all',
+    ]);
     expect((await store.getIncident('cut'))?.project_keys).toEqual(['OPS']);
     await store.putIncident(incident('cut', { project_keys: ['DEV'] }));
     expect(stored(g, ENTITY.incidentProject)).toEqual(['cut#DEV']);
+    expect(stored(g, ENTITY.incidentOrder)).toEqual(['cut#DEV', 'cut#_all']);
   });
 
   it('stay in step when another write of the incident lands in between', async () => {

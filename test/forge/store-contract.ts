@@ -159,6 +159,100 @@ export function incidentStoreContract(name: string, make: Make<IncidentStore>): 
       ]);
     });
 
+    it('sorts by severity, status, detector, project, occurrences and first seen, pages and counts', async () => {
+      const store = await make();
+      const aws = { name: 'aws-key', display_name: 'AWS key', family: 'aws' };
+      for (const i of [
+        incident('s1', { severity: 'high', last_seen: at(9), date: at(1), occurrences_count: 2 }),
+        incident('s2', {
+          severity: 'critical',
+          status: 'RESOLVED',
+          last_seen: at(2),
+          date: at(2),
+          project_keys: ['DEV', 'OPS'],
+          secret_preview: 'AKIA…wxyz',
+          detector: aws,
+        }),
+        incident('s3', { severity: 'low', status: 'IGNORED', last_seen: at(8), date: at(3) }),
+        incident('s4', {
+          severity: 'critical',
+          last_seen: at(5),
+          date: at(0),
+          occurrences_count: 7,
+          project_keys: ['AAA'],
+        }),
+      ])
+        await store.putIncident(i);
+      const list = async (f: IncidentFilter, limit = 50): Promise<string[]> =>
+        ids((await allPages(store, f, limit)).flatMap((p) => p.items));
+      // Severity first, then last seen (newest first): every page size gives the same list.
+      expect(await list({ sort: 'severity' })).toEqual(['s4', 's2', 's1', 's3']);
+      expect(await list({ sort: 'severity' }, 1)).toEqual(['s4', 's2', 's1', 's3']);
+      expect(await list({ sort: 'severity', order: 'oldest' }, 3)).toEqual([
+        's3',
+        's1',
+        's2',
+        's4',
+      ]);
+      expect(await list({ sort: 'status' })).toEqual(['s1', 's4', 's2', 's3']);
+      expect(await list({ sort: 'detector' })).toEqual(['s2', 's1', 's3', 's4']);
+      expect(await list({ sort: 'project' }, 2)).toEqual(['s4', 's2', 's1', 's3']);
+      expect(await list({ sort: 'occurrences' })).toEqual(['s4', 's1', 's3', 's2']);
+      expect(await list({ sort: 'first_seen' })).toEqual(['s3', 's2', 's1', 's4']);
+      expect(await list({ sort: 'last_seen' })).toEqual(['s1', 's3', 's4', 's2']);
+      // Filters and a project's list apply to every sort.
+      expect(await list({ sort: 'severity', status: 'TRIGGERED' })).toEqual(['s4', 's1']);
+      expect(await list({ sort: 'severity', projectKey: 'DEV' })).toEqual(['s2']);
+      // Search: a part of the detector's name or of the preview.
+      expect(await list({ sort: 'severity', search: 'aws' })).toEqual(['s2']);
+      expect(await list({ search: 'akia' })).toEqual(['s2']);
+      expect(await list({ sort: 'severity', search: 'github', severity: 'critical' })).toEqual([
+        's4',
+      ]);
+      expect(await list({ search: 'nothing-like-it' })).toEqual([]);
+      // The total of the current filters, capped.
+      expect(await store.countIncidents({}, 100)).toEqual({ count: 4, capped: false });
+      expect(await store.countIncidents({ sort: 'severity', status: 'TRIGGERED' }, 100)).toEqual({
+        count: 2,
+        capped: false,
+      });
+      expect(await store.countIncidents({ search: 'aws' }, 100)).toEqual({
+        count: 1,
+        capped: false,
+      });
+      expect(await store.countIncidents({ projectKey: 'OPS' }, 2)).toEqual({
+        count: 2,
+        capped: true,
+      });
+    });
+
+    it('finds incidents by the key of an issue they have a place in', async () => {
+      const store = await make();
+      await store.putIncident(incident('k1', { last_seen: at(1) }));
+      await store.putIncident(incident('k2', { last_seen: at(2), severity: 'critical' }));
+      await store.putIncident(incident('k3', { last_seen: at(3) }));
+      await store.putOccurrence(occurrence('o1', { incident_id: 'k1' }));
+      await store.putOccurrence(occurrence('o2', { incident_id: 'k2' }));
+      await store.putOccurrence(
+        occurrence('o3', {
+          incident_id: 'k3',
+          location: { projectKey: 'OPS', issueKey: 'OPS-2', issueId: '10002', field: 'summary' },
+          scope: 'issue:10002',
+        }),
+      );
+      const list = async (f: IncidentFilter, limit = 50): Promise<string[]> =>
+        ids((await allPages(store, f, limit)).flatMap((p) => p.items));
+      expect(await list({ search: 'ops-1' })).toEqual(['k2', 'k1']);
+      expect(await list({ search: 'ops-1', sort: 'severity' }, 1)).toEqual(['k2', 'k1']);
+      expect(await list({ search: 'ops-1', severity: 'high' })).toEqual(['k1']);
+      expect(await list({ search: 'ops-2' })).toEqual(['k3']);
+      expect(await list({ search: 'ops-3' })).toEqual([]);
+      expect(await store.countIncidents({ search: 'ops-1' }, 100)).toEqual({
+        count: 2,
+        capped: false,
+      });
+    });
+
     it('filters by status, project, detector, severity and presence, alone and together', async () => {
       const store = await make();
       const all = [

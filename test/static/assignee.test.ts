@@ -229,7 +229,7 @@ describe('the assignee by name', () => {
       .getAllByRole('row')
       .slice(1);
     await waitFor(() => {
-      expect(rows.map((r) => within(r).getAllByRole('cell')[6]?.textContent)).toEqual([
+      expect(rows.map((r) => within(r).getAllByRole('cell')[7]?.textContent)).toEqual([
         'Assigned to Mia Chen',
         'Assigned to Jane Doe (you)',
         'Assigned to Mia Chen',

@@ -159,9 +159,9 @@ describe('incident list', () => {
     await user.click(screen.getAllByRole('button', { name: 'Clear filters' })[1] as HTMLElement);
     expect(await screen.findByText('No secrets found.')).toBeTruthy();
     expect(backend.payloads('listIncidents').map((p) => p.filter)).toEqual([
-      {},
-      { status: 'RESOLVED' },
-      {},
+      { sort: 'severity' },
+      { sort: 'severity', status: 'RESOLVED' },
+      { sort: 'severity' },
     ]);
   });
 
@@ -196,6 +196,7 @@ describe('incident list', () => {
     await waitFor(() => {
       expect(backend.payloads('listIncidents').at(-1)).toEqual({
         filter: {
+          sort: 'severity',
           status: 'IGNORED',
           projectKey: 'OPS',
           detector: 'slack-bot-token',
@@ -211,24 +212,55 @@ describe('incident list', () => {
     });
   });
 
-  it('sorts by last seen from the column header, oldest first and back, keeping it when filters clear', async () => {
+  it('sorts by severity first, by any column from its header, keeping focus on the header', async () => {
     const user = userEvent.setup();
     show();
     await screen.findByRole('table');
-    const header = () => screen.getByRole('columnheader', { name: /Last seen/ });
-    expect(header().getAttribute('aria-sort')).toBe('descending');
-    await user.click(within(header()).getByRole('button'));
+    const header = (name: RegExp) => screen.getByRole('columnheader', { name });
+    // What needs attention first: the most severe, then the most recently seen.
+    expect(backend.payloads('listIncidents')[0]?.filter).toEqual({ sort: 'severity' });
+    expect(header(/Severity/).getAttribute('aria-sort')).toBe('descending');
+    expect(header(/Last seen/).hasAttribute('aria-sort')).toBe(false);
+    await user.click(within(header(/Last seen/)).getByRole('button'));
     await waitFor(() => {
       expect(backend.payloads('listIncidents').at(-1)).toEqual({
-        filter: { order: 'oldest' },
+        filter: { sort: 'last_seen' },
         limit: 25,
       });
     });
-    expect(
-      (await screen.findByRole('columnheader', { name: /Last seen/ })).getAttribute('aria-sort'),
-    ).toBe('ascending');
-    expect(screen.getByRole('table', { name: /least recently seen first/ })).toBeTruthy();
+    await waitFor(() => {
+      expect(header(/Last seen/).getAttribute('aria-sort')).toBe('descending');
+    });
+    // The header's button keeps focus through the reload (it is replaced while loading).
+    await waitFor(() => {
+      expect(document.activeElement).toBe(within(header(/Last seen/)).getByRole('button'));
+    });
+    // Again: the same sort reversed.
+    await user.click(within(header(/Last seen/)).getByRole('button'));
+    await waitFor(() => {
+      expect(header(/Last seen/).getAttribute('aria-sort')).toBe('ascending');
+    });
+    expect(backend.payloads('listIncidents').at(-1)?.filter).toEqual({
+      sort: 'last_seen',
+      order: 'oldest',
+    });
+    expect(screen.getByRole('table', { name: /sorted by last seen, reversed/ })).toBeTruthy();
+    for (const [name, sort] of [
+      [/Status/, 'status'],
+      [/Detector/, 'detector'],
+      [/Projects/, 'project'],
+      [/Occurrences/, 'occurrences'],
+      [/First seen/, 'first_seen'],
+    ] as const) {
+      await user.click(
+        within(await screen.findByRole('columnheader', { name })).getByRole('button'),
+      );
+      await waitFor(() => {
+        expect(backend.payloads('listIncidents').at(-1)?.filter).toEqual({ sort });
+      });
+    }
     // The order is not a filter: "Clear filters" stays off until a filter is set, and keeps it.
+    await screen.findByRole('table');
     const clear = screen.getByRole('button', { name: 'Clear filters' });
     expect((clear as HTMLButtonElement).disabled).toBe(true);
     await user.selectOptions(screen.getByLabelText('Status'), 'TRIGGERED');
@@ -237,14 +269,41 @@ describe('incident list', () => {
     });
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => {
-      expect(backend.payloads('listIncidents').at(-1)?.filter).toEqual({ order: 'oldest' });
+      expect(backend.payloads('listIncidents').at(-1)?.filter).toEqual({ sort: 'first_seen' });
     });
-    await user.click(
-      within(await screen.findByRole('columnheader', { name: /Last seen/ })).getByRole('button'),
-    );
+  });
+
+  it('shows the total for the current filters, and searches by issue key, detector or preview', async () => {
+    backend.on('listIncidents', (p) => {
+      const f = p.filter as { search?: string };
+      return f.search
+        ? ok({ items: [SLACK], total: { count: 1, capped: false } })
+        : ok({ items: [GITHUB, SLACK], cursor: '2', total: { count: 115, capped: false } });
+    });
+    const user = userEvent.setup();
+    show();
+    expect(await screen.findByText('Showing 2 of 115 incidents.')).toBeTruthy();
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), '  PAY-12 {Enter}');
     await waitFor(() => {
-      expect(backend.payloads('listIncidents').at(-1)?.filter).toEqual({});
+      expect(backend.payloads('listIncidents').at(-1)?.filter).toEqual({
+        sort: 'severity',
+        search: 'pay-12',
+      });
     });
+    expect(await screen.findByText('1 incident matches these filters.')).toBeTruthy();
+    expect(within(table()).getAllByRole('row')).toHaveLength(2);
+    backend.on('listIncidents', () => ok({ items: [], total: { count: 0, capped: false } }));
+    await user.clear(screen.getByRole('searchbox', { name: 'Search' }));
+    await user.type(screen.getByRole('searchbox', { name: 'Search' }), 'nothing{Enter}');
+    expect(await screen.findByText('No incident matches these filters.')).toBeTruthy();
+  });
+
+  it('says "more than" when the total was counted only so far', async () => {
+    backend.on('listIncidents', () =>
+      ok({ items: [GITHUB], cursor: '1', total: { count: 1000, capped: true } }),
+    );
+    show();
+    expect(await screen.findByText('Showing 1 of more than 1,000 incidents.')).toBeTruthy();
   });
 
   it('loads more with the cursor and stops on the last page', async () => {
@@ -255,15 +314,19 @@ describe('incident list', () => {
     const user = userEvent.setup();
     show();
     await screen.findByRole('table');
-    expect(screen.getByText(/^Showing the/).textContent).toBe(
-      'Showing the 2 most recently seen incidents.',
-    );
+    expect(screen.getByText(/^Showing 2,/).textContent).toBe('Showing 2, sorted by severity.');
     await user.click(screen.getByRole('button', { name: 'Load more' }));
     expect(await screen.findByText('AKIA****XY')).toBeTruthy();
     expect(within(table()).getAllByRole('row')).toHaveLength(4);
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
+    // Focus goes to the first new row (the button that was used is gone).
+    await waitFor(() => {
+      expect(document.activeElement?.getAttribute('aria-label')).toBe(
+        'Open GitHub personal access token AKIA****XY',
+      );
+    });
     expect(backend.payloads('listIncidents').at(-1)).toEqual({
-      filter: {},
+      filter: { sort: 'severity' },
       limit: 25,
       cursor: '2',
     });
@@ -281,7 +344,10 @@ describe('incident list', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('not valid any more');
     await user.click(screen.getByRole('button', { name: 'Start again from the first page' }));
     await waitFor(() => {
-      expect(backend.payloads('listIncidents').at(-1)).toEqual({ filter: {}, limit: 25 });
+      expect(backend.payloads('listIncidents').at(-1)).toEqual({
+        filter: { sort: 'severity' },
+        limit: 25,
+      });
     });
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // The perimeter: one switch per project, search, bulk include/exclude of the selected or shown
 // projects, each saved as the full excluded list; errors, empty and loading states.
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -97,7 +97,16 @@ describe('perimeter', () => {
     await user.type(screen.getByLabelText('Search projects'), 'pay');
     expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(2);
     await user.click(screen.getByRole('button', { name: 'Exclude all 1 shown' }));
-    expect(await screen.findByText('Excluded all 1 shown.')).toBeTruthy();
+    // A change to several projects waits for a confirmation, which has focus.
+    expect(backend.payloads('updateSettings')).toEqual([]);
+    expect(screen.getByText(/Stop monitoring all 1 shown \(1 project\)\?/)).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Exclude' }));
+    await user.click(screen.getByRole('button', { name: 'Exclude' }));
+    const done = await screen.findByText('Excluded all 1 shown.');
+    // The result takes focus (the buttons are disabled while saving).
+    await waitFor(() => {
+      expect(document.activeElement?.contains(done)).toBe(true);
+    });
     expect(backend.payloads('updateSettings')).toEqual([
       { excludedProjects: ['GONE', 'HR', 'PAY'] },
     ]);
@@ -114,12 +123,17 @@ describe('perimeter', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Select HR' }));
     await user.click(screen.getByRole('checkbox', { name: 'Select WEB' }));
     await user.click(screen.getByRole('button', { name: 'Include 2 selected' }));
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(backend.payloads('updateSettings')).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Include 2 selected' }));
+    await user.click(screen.getByRole('button', { name: 'Include' }));
     expect(await screen.findByText('Included 2 selected.')).toBeTruthy();
     expect(backend.payloads('updateSettings')).toEqual([{ excludedProjects: ['OPS'] }]);
     // The selection is cleared after a save.
     expect(screen.getByRole('button', { name: 'Include all 4 shown' })).toBeTruthy();
     await user.click(screen.getByRole('checkbox', { name: 'Select all shown projects' }));
     await user.click(screen.getByRole('button', { name: 'Exclude 4 selected' }));
+    await user.click(screen.getByRole('button', { name: 'Exclude' }));
     expect(backend.payloads('updateSettings').at(-1)).toEqual({
       excludedProjects: ['HR', 'OPS', 'PAY', 'WEB'],
     });

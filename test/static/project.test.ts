@@ -73,7 +73,7 @@ describe('project page', () => {
       'incidentAction',
       'listIncidents',
     ]);
-    expect(b.payloads('listIncidents')).toEqual([{ filter: {}, limit: 25 }]);
+    expect(b.payloads('listIncidents')).toEqual([{ filter: { sort: 'severity' }, limit: 25 }]);
   });
 
   it('offers no action on an incident other projects share, and says why', async () => {
@@ -139,13 +139,16 @@ describe('project page', () => {
     await user.selectOptions(select, 'github-pat');
     await waitFor(() => {
       expect(b.payloads('listIncidents').at(-1)).toEqual({
-        filter: { detector: 'github-pat' },
+        filter: { sort: 'severity', detector: 'github-pat' },
         limit: 25,
       });
     });
     await user.selectOptions(select, '');
     await waitFor(() => {
-      expect(b.payloads('listIncidents').at(-1)).toEqual({ filter: {}, limit: 25 });
+      expect(b.payloads('listIncidents').at(-1)).toEqual({
+        filter: { sort: 'severity' },
+        limit: 25,
+      });
     });
   });
 
@@ -168,7 +171,10 @@ describe('project page', () => {
     expect(input.tagName).toBe('INPUT');
     await user.type(input, 'github-pat{Enter}');
     await waitFor(() => {
-      expect(b.payloads('listIncidents').at(-1)?.filter).toEqual({ detector: 'github-pat' });
+      expect(b.payloads('listIncidents').at(-1)?.filter).toEqual({
+        sort: 'severity',
+        detector: 'github-pat',
+      });
     });
   });
 
@@ -236,7 +242,7 @@ describe('admin page', () => {
     const user = userEvent.setup();
     render(createElement(App));
     expect(await screen.findByRole('heading', { name: 'Secret Scanner' })).toBeTruthy();
-    const tabs = screen.getAllByRole('tab');
+    const tabs = await screen.findAllByRole('tab');
     expect(tabs.map((t) => t.textContent)).toEqual([
       'Incidents',
       'Perimeter',

@@ -99,6 +99,17 @@ describe('historical scan', () => {
     expect(b.payloads('startScan')).toEqual([{}]);
   });
 
+  it('keeps Start off, saying why, while no project is monitored', async () => {
+    const b = scanBackend([]);
+    b.on('listProjects', () => ok([project('PAY', false)]));
+    show();
+    expect(await screen.findByLabelText(/All monitored projects \(0\)/)).toBeTruthy();
+    const start = screen.getByRole<HTMLButtonElement>('button', { name: 'Start scan' });
+    expect(start.disabled).toBe(true);
+    const why = document.getElementById(start.getAttribute('aria-describedby') ?? '');
+    expect(why?.textContent).toContain('No project is monitored');
+  });
+
   it("shows the server's refusal next to the form", async () => {
     const b = scanBackend([]);
     b.on('startScan', () => fail('conflict', 'no monitored project to scan'));

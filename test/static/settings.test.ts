@@ -52,12 +52,27 @@ function settingsBackend(initial: Partial<PublicSettings> = {}) {
     testCustomDetector: (p) =>
       p.pattern === '('
         ? ok({ valid: false, error: 'not a valid RE2 pattern: missing closing )' })
-        : ok({
-            valid: true,
-            matches: String(p.text).includes('acme_')
-              ? [{ start: 6, end: 26, line: 1, column: 7, preview: 'acme_****42' }]
-              : [],
-          }),
+        : String(p.text).includes('abcdefg')
+          ? ok({
+              valid: true,
+              matches: [],
+              dropped: [
+                {
+                  start: 0,
+                  end: 21,
+                  preview: 'ac********p',
+                  filter: 'placeholder',
+                  reason:
+                    'the placeholder filter dropped it: it contains “abcdefg”, which marks example values',
+                },
+              ],
+            })
+          : ok({
+              valid: true,
+              matches: String(p.text).includes('acme_')
+                ? [{ start: 6, end: 26, line: 1, column: 7, preview: 'acme_****42' }]
+                : [],
+            }),
   });
   bridge.invoke.mockImplementation(b.invoke);
   return b;
@@ -309,6 +324,26 @@ describe('detectors', () => {
 });
 
 describe('custom detectors', () => {
+  it('says which filter dropped a match the pattern found', async () => {
+    settingsBackend();
+    const user = userEvent.setup();
+    show();
+    const custom = within(await screen.findByRole('region', { name: 'Custom detectors' }));
+    await user.type(custom.getByLabelText('Name'), 'Acme key');
+    await user.click(custom.getByLabelText('Pattern (RE2)'));
+    await user.paste('acme_[a-z0-9]{16}');
+    await user.type(custom.getByLabelText('Test text'), 'acme_abcdefghijklmnop');
+    expect(
+      await custom.findByText(
+        /scanning finds nothing in the test text, though the pattern matches/,
+      ),
+    ).toBeTruthy();
+    expect(
+      custom.getByText(/The placeholder filter dropped it: it contains “abcdefg”/),
+    ).toBeTruthy();
+    expect(custom.getByText('ac********p')).toBeTruthy();
+  });
+
   it('tests the pattern live as it is typed, then adds, edits and removes it', async () => {
     const b = settingsBackend();
     const user = userEvent.setup();

@@ -102,7 +102,10 @@ describe('validity badge', () => {
     await screen.findByRole('table', { name: /incidents/i });
     await user.selectOptions(screen.getByLabelText('Validity'), 'valid');
     await waitFor(() => {
-      expect(b.payloads('listIncidents').at(-1)?.filter).toEqual({ validity: 'valid' });
+      expect(b.payloads('listIncidents').at(-1)?.filter).toEqual({
+        sort: 'severity',
+        validity: 'valid',
+      });
     });
   });
 

@@ -15,13 +15,14 @@ import type {
   Incident,
   IncidentAction,
   IncidentDetail,
+  IncidentPage,
   IncidentQuery,
+  BulkRowResult,
   JiraGroup,
   JiraUser,
   MaskedSummary,
   NotifyAnswer,
   Overview,
-  Page,
   Project,
   PublicSettings,
   RealtimeSkip,
@@ -35,6 +36,7 @@ const INCIDENT_CALLS = [
   'getIncident',
   'incidentAction',
   'notifyIncident',
+  'bulkIncidentAction',
   'filterDetectors',
   'searchUsers',
   'userNames',
@@ -129,12 +131,17 @@ const projectCall = <T>(name: ProjectCall, payload?: Record<string, unknown>): P
 
 /** What both pages can do with incidents; the project page's answers are its project's only. */
 export interface IncidentsApi {
-  listIncidents(query: IncidentQuery): Promise<Page<Incident>>;
+  listIncidents(query: IncidentQuery): Promise<IncidentPage>;
   /** The incident and a page of its places (the next page with the cursor of the one before). */
   getIncident(id: string, cursor?: string): Promise<IncidentDetail>;
   incidentAction(id: string, action: IncidentAction): Promise<Incident>;
   /** Has Jira email the people involved in each place not notified yet (when turned on). */
   notifyIncident(id: string): Promise<NotifyAnswer>;
+  /** One action on several incidents: each checked on its own, each with its own answer. */
+  bulkIncidentAction(
+    ids: readonly string[],
+    action: IncidentAction,
+  ): Promise<{ results: BulkRowResult[] }>;
   /** The detectors the incidents' filter offers (built-in and custom). */
   filterDetectors(): Promise<DetectorChoice[]>;
   /** People whose name matches, as Jira shows them to the viewer (the assignee picker). */
@@ -185,12 +192,14 @@ const incidentCall = <T>(
   payload?: Record<string, unknown>,
 ): Promise<T> => call<T>(name, payload);
 const incidentCalls = {
-  listIncidents: (q: IncidentQuery) => incidentCall<Page<Incident>>('listIncidents', query(q)),
+  listIncidents: (q: IncidentQuery) => incidentCall<IncidentPage>('listIncidents', query(q)),
   getIncident: (id: string, cursor?: string) =>
     incidentCall<IncidentDetail>('getIncident', cursor ? { id, cursor } : { id }),
   incidentAction: (id: string, action: IncidentAction) =>
     incidentCall<Incident>('incidentAction', { id, action }),
   notifyIncident: (id: string) => incidentCall<NotifyAnswer>('notifyIncident', { id }),
+  bulkIncidentAction: (ids: readonly string[], action: IncidentAction) =>
+    incidentCall<{ results: BulkRowResult[] }>('bulkIncidentAction', { ids: [...ids], action }),
   filterDetectors: () => incidentCall<DetectorChoice[]>('filterDetectors'),
   searchUsers: (q: string) => incidentCall<JiraUser[]>('searchUsers', { query: q }),
   userNames: (accountIds: readonly string[]) =>

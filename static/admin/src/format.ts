@@ -47,6 +47,15 @@ export function formatDate(iso: string | undefined): string {
   return Number.isNaN(t) ? iso : dateTime.format(t);
 }
 
+const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** The day only: for table cells, where the time would make dates wrap in narrow frames. */
+export function formatDay(iso: string | undefined): string {
+  if (!iso) return '—';
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : day.format(t);
+}
+
 export function formatCount(n: number): string {
   return n.toLocaleString();
 }

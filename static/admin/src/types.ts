@@ -16,7 +16,7 @@ import type {
   Presence,
   StoredOccurrence,
 } from '../../../src/incidents/model.js';
-import type { IncidentFilter, Page } from '../../../src/incidents/store.js';
+import type { IncidentFilter, IncidentSort, Page, Total } from '../../../src/incidents/store.js';
 import type { MaskedSummary, PlaceNamesJson } from '../../../src/admin/places.js';
 import type { RealtimeSkip } from '../../../src/admin/events.js';
 import type { IncidentGuidance } from '../../../src/admin/guidance.js';
@@ -29,6 +29,7 @@ export type {
   RealtimeSkip,
   IgnoreReason,
   IncidentFilter,
+  IncidentSort,
   IncidentStatus,
   JiraGroup,
   MaskedSummary,
@@ -40,6 +41,7 @@ export type {
   Settings,
   SettingsPatch,
   Severity,
+  Total,
 };
 
 /**
@@ -133,6 +135,18 @@ export type IncidentAction =
   | { readonly type: 'ignore'; readonly reason: IgnoreReason }
   | { readonly type: 'reopen' };
 
+/** A page of the list; the first page also holds the total of its filters. */
+export type IncidentPage = Page<Incident> & { readonly total?: Total };
+
+/** One row's answer to a bulk action: the changed incident, or why it was refused. */
+export type BulkRowResult =
+  | { readonly id: string; readonly ok: true; readonly incident: Incident }
+  | {
+      readonly id: string;
+      readonly ok: false;
+      readonly error: { readonly code: ErrorCode; readonly message: string };
+    };
+
 export interface IncidentQuery {
   readonly filter?: IncidentFilter;
   readonly limit?: number;
@@ -152,9 +166,24 @@ export interface DetectorMatch {
   readonly preview: string;
 }
 
+/** A match of the pattern that scanning drops, and which filter dropped it (in words). */
+export interface DroppedMatch {
+  readonly start: number;
+  readonly end: number;
+  /** Masked by the server. */
+  readonly preview: string;
+  readonly filter: 'placeholder' | 'overlap';
+  readonly reason: string;
+}
+
 export type DetectorTest =
   | { readonly valid: false; readonly error: string }
-  | { readonly valid: true; readonly matches: readonly DetectorMatch[] };
+  | {
+      readonly valid: true;
+      readonly matches: readonly DetectorMatch[];
+      /** Absent from servers older than the field. */
+      readonly dropped?: readonly DroppedMatch[];
+    };
 
 export interface ScanRequest {
   readonly projects?: readonly string[];

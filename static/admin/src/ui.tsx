@@ -107,8 +107,19 @@ export function Switch({
 
 export type Tone = 'neutral' | 'danger' | 'warning' | 'success' | 'information' | 'discovery';
 
-export function Lozenge({ tone, children }: { tone: Tone; children: ReactNode }) {
-  return <span className={`lozenge lozenge-${tone}`}>{children}</span>;
+/** Atlassian's lozenge: subtle by default, `bold` (filled) for the one thing that must stand out. */
+export function Lozenge({
+  tone,
+  bold = false,
+  children,
+}: {
+  tone: Tone;
+  bold?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <span className={`lozenge lozenge-${tone}${bold ? ' lozenge-bold' : ''}`}>{children}</span>
+  );
 }
 
 export function ProgressBar({

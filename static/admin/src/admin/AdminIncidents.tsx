@@ -11,6 +11,7 @@ export function AdminIncidents({ accountId }: { accountId?: string | undefined }
     <IncidentsView
       api={adminApi}
       accountId={accountId}
+      optionsLoading={projects.state.status === 'loading' || detectors.state.status === 'loading'}
       {...(projects.state.status === 'ready'
         ? { projectOptions: projects.state.data.map((p) => p.key).sort() }
         : {})}

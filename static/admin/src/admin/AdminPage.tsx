@@ -1,6 +1,8 @@
 /** The Jira admin page: incidents, the monitored perimeter, historical scans and settings. */
 import { useCallback, useState, type ReactNode } from 'react';
-import { TabList, type TabSpec } from '../ui';
+import { adminApi } from '../api';
+import { useLoad } from '../hooks';
+import { AccessDenied, Loading, TabList, type TabSpec } from '../ui';
 import { AdminIncidents } from './AdminIncidents';
 import { PerimeterTab } from './PerimeterTab';
 import { ScanTab } from './ScanTab';
@@ -15,6 +17,10 @@ const TABS = [
 type TabId = (typeof TABS)[number]['id'];
 
 export function AdminPage({ accountId }: { accountId?: string | undefined }) {
+  // One call says whether the viewer may use the page (a non-admin sees one access message, not
+  // one per tab) and whether anything is monitored (a warning on every tab while nothing is).
+  const projects = useLoad(() => adminApi.listProjects());
+  const [monitored, setMonitored] = useState<number | undefined>();
   const [selected, setSelected] = useState<TabId>('incidents');
   // A tab is mounted on its first visit and then kept, so its filters and progress survive.
   const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set(['incidents']));
@@ -31,19 +37,47 @@ export function AdminPage({ accountId }: { accountId?: string | undefined }) {
   }, []);
   const panels: Record<TabId, () => ReactNode> = {
     incidents: () => <AdminIncidents key={incidentsRound} accountId={accountId} />,
-    perimeter: () => <PerimeterTab />,
+    perimeter: () => <PerimeterTab onMonitored={setMonitored} />,
     scan: () => <ScanTab onScanEnded={onScanEnded} />,
     settings: () => <SettingsTab />,
   };
+  const header = (
+    <header className="page-header">
+      <h1>Secret Scanner</h1>
+      <p className="muted">
+        Credentials pasted into Jira: where they are, who handles them, and what is scanned. Only
+        masked previews are ever shown.
+      </p>
+    </header>
+  );
+  if (projects.state.status === 'loading')
+    return (
+      <main className="page">
+        {header}
+        <Loading label="Loading Secret Scanner…" />
+      </main>
+    );
+  if (projects.state.status === 'error' && projects.state.error.code === 'forbidden')
+    return (
+      <main className="page">
+        {header}
+        <AccessDenied message={projects.state.error.message} />
+      </main>
+    );
+  const list = projects.state.status === 'ready' ? projects.state.data : undefined;
+  const nothingMonitored =
+    list !== undefined &&
+    list.length > 0 &&
+    (monitored ?? list.filter((p) => p.monitored).length) === 0;
   return (
     <main className="page">
-      <header className="page-header">
-        <h1>Secret Scanner</h1>
-        <p className="muted">
-          Credentials pasted into Jira: where they are, who handles them, and what is scanned. Only
-          masked previews are ever shown.
-        </p>
-      </header>
+      {header}
+      {nothingMonitored ? (
+        <div className="banner banner-warning" role="status">
+          <strong>No project is monitored:</strong> nothing in Jira is scanned, now or by a
+          historical scan. Include projects in the Perimeter tab.
+        </div>
+      ) : null}
       <TabList
         tabs={TABS}
         selected={selected}

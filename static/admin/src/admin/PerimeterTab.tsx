@@ -2,7 +2,7 @@
  * Which projects are monitored: every project unless excluded. One switch per project, a search
  * box, and bulk include/exclude of the selected projects (or of all those shown).
  */
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { adminApi } from '../api';
 import { formatCount } from '../format';
 import { useAction, useLoad } from '../hooks';
@@ -15,7 +15,12 @@ interface PerimeterData {
   readonly excluded: readonly string[];
 }
 
-export function PerimeterTab() {
+export function PerimeterTab({
+  onMonitored,
+}: {
+  /** How many projects are monitored after a change (the page warns while none is). */
+  onMonitored?: (count: number) => void;
+} = {}) {
   const { state, reload, update } = useLoad(async (): Promise<PerimeterData> => {
     const [overview, projects] = await Promise.all([
       adminApi.getOverview(),
@@ -29,7 +34,15 @@ export function PerimeterTab() {
   if (state.status === 'loading') return <Loading label="Loading projects…" />;
   if (state.status === 'error')
     return <LoadError error={state.error} what="the projects" onRetry={reload} />;
-  return <Perimeter data={state.data} onSaved={update} />;
+  return (
+    <Perimeter
+      data={state.data}
+      onSaved={(f) => {
+        update(f);
+        onMonitored?.(f(state.data).projects.filter((p) => p.monitored).length);
+      }}
+    />
+  );
 }
 
 function Perimeter({
@@ -42,6 +55,19 @@ function Perimeter({
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [saved, setSaved] = useState<string | undefined>();
+  // A change to several projects waits for a confirmation, which takes focus.
+  const [asking, setAsking] = useState<
+    { keys: readonly string[]; monitored: boolean; label: string } | undefined
+  >();
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const savedRef = useRef<HTMLDivElement>(null);
+  const questionId = useId();
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+  }, [asking]);
+  useEffect(() => {
+    if (saved) savedRef.current?.focus();
+  }, [saved]);
   const { busy, error, run } = useAction();
   const searchId = useId();
 
@@ -117,7 +143,9 @@ function Perimeter({
             type="button"
             className="button"
             disabled={busy || targets.length === 0}
-            onClick={() => void save(targets, true, `Included ${targetLabel}.`)}
+            onClick={() => {
+              setAsking({ keys: targets, monitored: true, label: targetLabel });
+            }}
           >
             Include {targetLabel}
           </button>
@@ -125,7 +153,9 @@ function Perimeter({
             type="button"
             className="button"
             disabled={busy || targets.length === 0}
-            onClick={() => void save(targets, false, `Excluded ${targetLabel}.`)}
+            onClick={() => {
+              setAsking({ keys: targets, monitored: false, label: targetLabel });
+            }}
           >
             Exclude {targetLabel}
           </button>
@@ -143,8 +173,45 @@ function Perimeter({
           ) : null}
         </div>
       </div>
-      <InlineError error={error} />
-      {saved ? <InlineSuccess>{saved}</InlineSuccess> : null}
+      {asking ? (
+        <div className="confirm" role="group" aria-labelledby={questionId}>
+          <p id={questionId}>
+            {asking.monitored
+              ? `Monitor ${asking.label} (${formatCount(asking.keys.length)} project${asking.keys.length === 1 ? '' : 's'})?`
+              : `Stop monitoring ${asking.label} (${formatCount(asking.keys.length)} project${asking.keys.length === 1 ? '' : 's'})? Nothing in them is scanned until they are included again.`}
+          </p>
+          <button
+            type="button"
+            className="button button-primary"
+            ref={confirmRef}
+            disabled={busy}
+            onClick={() => {
+              const a = asking;
+              setAsking(undefined);
+              void save(
+                a.keys,
+                a.monitored,
+                `${a.monitored ? 'Included' : 'Excluded'} ${a.label}.`,
+              );
+            }}
+          >
+            {asking.monitored ? 'Include' : 'Exclude'}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setAsking(undefined);
+            }}
+          >
+            Cancel
+          </button>
+        </div>
+      ) : null}
+      <div tabIndex={-1} ref={savedRef} className="action-result">
+        <InlineError error={error} />
+        {saved ? <InlineSuccess>{saved}</InlineSuccess> : null}
+      </div>
       {shown.length === 0 ? (
         <Empty title={`No project matches “${search.trim()}”.`} />
       ) : (

@@ -233,6 +233,9 @@ function StartScan({
     }
   };
   const noneChosen = scope === 'chosen' && chosen.size === 0;
+  // A scan of nothing would "succeed" and find nothing: say why Start is off instead.
+  const nothingMonitored = monitored.length === 0;
+  const whyOff = `${headingId}-why`;
   return (
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>Start a historical scan</h2>
@@ -321,15 +324,24 @@ function StartScan({
         <button
           type="submit"
           className="button button-primary"
-          disabled={blocked || busy || noneChosen}
+          disabled={blocked || busy || noneChosen || nothingMonitored}
+          aria-describedby={nothingMonitored || blocked ? whyOff : undefined}
         >
           {busy ? 'Starting…' : 'Start scan'}
         </button>
         {blocked ? (
-          <p className="hint">One scan at a time: finish or cancel the scan in progress first.</p>
+          <p className="hint" id={whyOff}>
+            One scan at a time: finish or cancel the scan in progress first.
+          </p>
+        ) : nothingMonitored ? (
+          <p className="hint" id={whyOff}>
+            No project is monitored, so there is nothing to scan: include projects in the Perimeter
+            tab first.
+          </p>
         ) : null}
         <InlineError error={error} />
-        {started ? <InlineSuccess>Scan started.</InlineSuccess> : null}
+        {/* Said while that scan runs, not after it has ended. */}
+        {started && blocked ? <InlineSuccess>Scan started.</InlineSuccess> : null}
       </form>
     </section>
   );

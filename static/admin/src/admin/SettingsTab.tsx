@@ -694,24 +694,45 @@ function LiveTest({ name, pattern, text }: { name: string; pattern: string; text
     body = <span className="text-danger">Pattern problem: {sentence(outcome.result.error)}</span>;
   else if (text === '')
     body = <span className="text-success">The pattern is valid. Add a test text to try it.</span>;
-  else if (outcome.result.matches.length === 0)
-    body = <span>The pattern is valid; it finds nothing in the test text.</span>;
-  else
+  else {
+    const { matches, dropped = [] } = outcome.result;
     body = (
       <>
-        <span className="text-success">
-          {formatCount(outcome.result.matches.length)} match
-          {outcome.result.matches.length === 1 ? '' : 'es'} (masked):
-        </span>
-        <ul>
-          {outcome.result.matches.map((m) => (
-            <li key={`${String(m.start)}-${String(m.end)}`}>
-              Line {m.line}, column {m.column}: <code className="secret">{m.preview}</code>
-            </li>
-          ))}
-        </ul>
+        {matches.length === 0 ? (
+          <span>
+            The pattern is valid; scanning finds nothing in the test text
+            {dropped.length > 0 ? ', though the pattern matches:' : '.'}
+          </span>
+        ) : (
+          <>
+            <span className="text-success">
+              {formatCount(matches.length)} match{matches.length === 1 ? '' : 'es'} (masked):
+            </span>
+            <ul>
+              {matches.map((m) => (
+                <li key={`${String(m.start)}-${String(m.end)}`}>
+                  Line {m.line}, column {m.column}: <code className="secret">{m.preview}</code>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {/* A match scanning drops says which filter dropped it, so the admin knows why. */}
+        {dropped.length > 0 ? (
+          <>
+            {matches.length > 0 ? <span>Matched but dropped:</span> : null}
+            <ul>
+              {dropped.map((d) => (
+                <li key={`${String(d.start)}-${String(d.end)}`}>
+                  <code className="secret">{d.preview}</code>: {sentence(d.reason)}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </>
     );
+  }
   return (
     <div className="live-test" aria-live="polite">
       {body}

@@ -23,9 +23,10 @@ import type {
   PlaceNamesJson,
 } from '../types';
 import { Empty, Field, InlineError, InlineSuccess, LoadError, Loading, Lozenge } from '../ui';
-import { assigneeLabel, useUserNames, type NameCache } from './names';
+import { AssigneeName } from './AssigneeName';
+import { useKnownNames, useUserNames, type NameCache } from './names';
 import { useIssueSummaries } from './summaries';
-import { presenceTone, severityTone, statusTone } from './tones';
+import { PRESENCE_TONE, severityBold, severityTone, statusTone } from './tones';
 import { ValidityDetail } from './validity';
 import { Notify } from './Notify';
 import { Remediation } from './Remediation';
@@ -132,7 +133,7 @@ function Facts({
   accountId?: string | undefined;
   names: NameCache;
 }) {
-  const known = useUserNames(names, [i.assignee_id]);
+  const known = useKnownNames(names, [i.assignee_id]);
   return (
     <dl className="facts">
       <dt>Secret (masked)</dt>
@@ -158,13 +159,17 @@ function Facts({
         {i.regression ? (
           <>
             {' '}
-            <Lozenge tone="discovery">Regression</Lozenge>
+            <Lozenge tone="neutral" bold>
+              Regression
+            </Lozenge>
           </>
         ) : null}
       </dd>
       <dt>Severity</dt>
       <dd>
-        <Lozenge tone={severityTone(i.severity)}>{SEVERITY_LABELS[i.severity]}</Lozenge>
+        <Lozenge tone={severityTone(i.severity)} bold={severityBold(i.severity)}>
+          {SEVERITY_LABELS[i.severity]}
+        </Lozenge>
       </dd>
       <dt>Validity</dt>
       <dd>
@@ -172,7 +177,7 @@ function Facts({
       </dd>
       <dt>Presence</dt>
       <dd>
-        <Lozenge tone={presenceTone(i.presence)}>{PRESENCE_LABELS[i.presence]}</Lozenge>{' '}
+        <Lozenge tone={PRESENCE_TONE}>{PRESENCE_LABELS[i.presence]}</Lozenge>{' '}
         {`in ${formatCount(i.present_count)} of ${formatCount(i.occurrences_count)} place${i.occurrences_count === 1 ? '' : 's'}`}
       </dd>
       <dt>Projects</dt>
@@ -191,7 +196,9 @@ function Facts({
       {i.assignee_id ? (
         <>
           <dt>Assignee</dt>
-          <dd>{assigneeLabel(i.assignee_id, known, accountId)}</dd>
+          <dd>
+            <AssigneeName id={i.assignee_id} known={known} viewer={accountId} />
+          </dd>
         </>
       ) : null}
       {i.resolved_at ? (
@@ -228,6 +235,13 @@ function Actions({
   const [pickerKey, setPickerKey] = useState(0);
   const [reason, setReason] = useState<IgnoreReason | ''>('');
   const headingId = useId();
+  // The result of the last action takes focus: the control used is disabled while it runs and
+  // often gone after it (Resolve becomes Reopen), and focus must not fall to the page's body.
+  const result = useRef<HTMLDivElement>(null);
+  const [settled, setSettled] = useState(0);
+  useEffect(() => {
+    if (settled > 0) result.current?.focus();
+  }, [settled]);
   const act = async (action: IncidentAction, message: string) => {
     setDone(undefined);
     const updated = await run(() => api.incidentAction(incident.id, action));
@@ -235,6 +249,7 @@ function Actions({
       onDone(updated);
       setDone(message);
     }
+    setSettled((n) => n + 1);
     return updated;
   };
   const s = incident.status;
@@ -259,6 +274,7 @@ function Actions({
       onDone(updated);
       setDone('Validity checked.');
     }
+    setSettled((n) => n + 1);
   };
   return (
     <section className="panel actions" aria-labelledby={headingId}>
@@ -387,8 +403,10 @@ function Actions({
           </button>
         </form>
       ) : null}
-      <InlineError error={error} />
-      {done ? <InlineSuccess>{done}</InlineSuccess> : null}
+      <div className="action-result" tabIndex={-1} ref={result}>
+        <InlineError error={error} />
+        {done ? <InlineSuccess>{done}</InlineSuccess> : null}
+      </div>
     </section>
   );
 }
@@ -491,9 +509,7 @@ function Occurrences({
                       ) : null}
                     </td>
                     <td>
-                      <Lozenge tone={presenceTone(o.presence)}>
-                        {PRESENCE_LABELS[o.presence]}
-                      </Lozenge>
+                      <Lozenge tone={PRESENCE_TONE}>{PRESENCE_LABELS[o.presence]}</Lozenge>
                       {o.removed_at ? (
                         <span className="muted small"> since {formatDate(o.removed_at)}</span>
                       ) : null}

@@ -7,20 +7,26 @@ import { toApiError, type ApiError, type IncidentsApi } from '../api';
 import {
   formatCount,
   formatDate,
+  formatDay,
   keysOf,
   PRESENCE_LABELS,
   SEVERITY_LABELS,
   STATUS_LABELS,
   IGNORE_REASON_LABELS,
 } from '../format';
-import type { Incident, IncidentFilter } from '../types';
+import type { Incident, IncidentFilter, IncidentSort, Total } from '../types';
 import { Empty, Field, InlineError, LoadError, Loading, Lozenge } from '../ui';
+import { BulkActions, type RowResults } from './BulkActions';
 import { IncidentView } from './IncidentView';
-import { assigneeLabel, createNameCache, useUserNames, type NameCache } from './names';
-import { presenceTone, severityTone, statusTone } from './tones';
+import { AssigneeName } from './AssigneeName';
+import { createNameCache, useKnownNames, type NameCache } from './names';
+import { severityBold, severityTone, statusTone } from './tones';
 import { VALIDITY_LABELS, ValidityLozenge, wasChecked } from './validity';
 
 export const PAGE_SIZE = 25;
+
+/** What needs attention first: the most severe, then the most recently seen. */
+export const DEFAULT_SORT: IncidentSort = 'severity';
 
 export interface DetectorOption {
   readonly id: string;
@@ -36,6 +42,11 @@ export interface IncidentsViewProps {
   /** Project keys offered by the project filter (admin page). */
   readonly projectOptions?: readonly string[];
   readonly detectorOptions?: readonly DetectorOption[];
+  /**
+   * The choices are on their way: the filter shows a waiting select of the same size (not a text
+   * box that turns into a select once they arrive).
+   */
+  readonly optionsLoading?: boolean;
   /** The viewer, for "Assign to me". */
   readonly accountId?: string | undefined;
   /** What to say when there is no incident at all. */
@@ -50,13 +61,22 @@ interface ListState {
   readonly phase: 'loading' | 'ready' | 'error' | 'more';
   readonly error?: ApiError | undefined;
   readonly moreError?: ApiError | undefined;
+  /** How many match the filter (from the first page). */
+  readonly total?: Total | undefined;
 }
 
-/** Typed filters (when there is no list to choose from): applied on Enter, blur or Apply. */
+/** Typed filters and the search: applied on Enter, blur or Apply. */
 interface FilterText {
   readonly detector: string;
   readonly project: string;
+  readonly search: string;
 }
+
+/** The list's order and search are not filters: "Clear filters" keeps them. */
+const keepOnClear = ({ sort, order }: IncidentFilter): IncidentFilter => ({
+  ...(sort ? { sort } : {}),
+  ...(order ? { order } : {}),
+});
 
 type FilterKey = keyof IncidentFilter;
 
@@ -72,25 +92,39 @@ function isOneOf<K extends string>(value: string, options: Record<K, unknown>): 
 export function IncidentsView(props: IncidentsViewProps) {
   const { api, projectKey, accountId } = props;
   const [list, setList] = useState<ListState>({
-    filter: {},
+    filter: { sort: DEFAULT_SORT },
     items: [],
     cursor: undefined,
     phase: 'loading',
   });
-  const [text, setText] = useState<FilterText>({ detector: '', project: '' });
+  const [text, setText] = useState<FilterText>({ detector: '', project: '', search: '' });
   const [round, setRound] = useState(0);
   const [openId, setOpenId] = useState<string | undefined>();
+  // Rows ticked for a bulk action, and each row's answer to the last one.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [results, setResults] = useState<RowResults>(new Map());
   // One cache of assignee names for the list and the incident views opened from it.
   const [names] = useState(() => createNameCache(api));
   const lastOpened = useRef<string | undefined>(undefined);
   const openButtons = useRef(new Map<string, HTMLButtonElement>());
+  const root = useRef<HTMLDivElement>(null);
+  // Where focus goes once the list has loaded again (a sort header, the first new row): the
+  // control that was used is disabled or replaced while loading, and focus must not fall to body.
+  const focusAfterLoad = useRef<string | undefined>(undefined);
   const filter = list.filter;
 
   useEffect(() => {
     let live = true;
     api.listIncidents({ filter, limit: PAGE_SIZE }).then(
       (page) => {
-        if (live) setList({ filter, items: page.items, cursor: page.cursor, phase: 'ready' });
+        if (live)
+          setList({
+            filter,
+            items: page.items,
+            cursor: page.cursor,
+            phase: 'ready',
+            total: page.total,
+          });
       },
       (e: unknown) => {
         if (live)
@@ -108,7 +142,21 @@ export function IncidentsView(props: IncidentsViewProps) {
       openButtons.current.get(lastOpened.current)?.focus();
   }, [openId]);
 
-  const applyFilter = (next: IncidentFilter) => {
+  // Once loaded, focus goes where the last action asked (or to the list's summary).
+  useEffect(() => {
+    const target = focusAfterLoad.current;
+    if (target === undefined || list.phase === 'loading' || list.phase === 'more') return;
+    focusAfterLoad.current = undefined;
+    const el =
+      root.current?.querySelector<HTMLElement>(`[data-focus="${CSS.escape(target)}"]`) ??
+      root.current?.querySelector<HTMLElement>('[data-focus="summary"]');
+    el?.focus();
+  }, [list]);
+
+  const applyFilter = (next: IncidentFilter, focus?: string) => {
+    focusAfterLoad.current = focus;
+    setSelected(new Set());
+    setResults(new Map());
     setList({ filter: next, items: [], cursor: undefined, phase: 'loading' });
   };
   const change = (key: FilterKey, value: string | undefined) => {
@@ -125,16 +173,25 @@ export function IncidentsView(props: IncidentsViewProps) {
       const p = text.project.trim().toUpperCase() || undefined;
       if (p !== filter.projectKey) next = setKey(next, 'projectKey', p);
     }
+    // The server matches in lower case too: the same search is not asked twice.
+    const q = text.search.trim().toLowerCase() || undefined;
+    if (q !== filter.search) next = setKey(next, 'search', q);
     if (next !== filter) applyFilter(next);
   };
   const clearFilters = () => {
-    setText({ detector: '', project: '' });
-    // The order is how the table is sorted, not a filter: it stays.
-    applyFilter(filter.order ? { order: filter.order } : {});
+    setText({ detector: '', project: '', search: '' });
+    applyFilter(keepOnClear(filter), 'summary');
   };
   const reload = () => {
     setList({ filter, items: [], cursor: undefined, phase: 'loading' });
     setRound((r) => r + 1);
+  };
+  /** A column header: its sort, or the same sort reversed when it is the current one. */
+  const sortBy = (sort: IncidentSort) => {
+    const current = filter.sort ?? 'last_seen';
+    const { order: _o, ...rest } = filter;
+    const reversed = current === sort && filter.order !== 'oldest';
+    applyFilter({ ...rest, sort, ...(reversed ? { order: 'oldest' } : {}) }, `sort-${sort}`);
   };
 
   const loadMore = async () => {
@@ -147,9 +204,13 @@ export function IncidentsView(props: IncidentsViewProps) {
       setList((l) => {
         if (l.filter !== forFilter) return l;
         const seen = new Set(l.items.map((i) => i.id));
+        const fresh = page.items.filter((i) => !seen.has(i.id));
+        // The first new row takes focus (the button that was used may be gone).
+        focusAfterLoad.current = fresh[0] ? `open-${fresh[0].id}` : 'summary';
         return {
+          ...l,
           filter: forFilter,
-          items: [...l.items, ...page.items.filter((i) => !seen.has(i.id))],
+          items: [...l.items, ...fresh],
           cursor: page.cursor,
           phase: 'ready',
         };
@@ -171,6 +232,16 @@ export function IncidentsView(props: IncidentsViewProps) {
       items: l.items.map((i) => (i.id === incident.id ? incident : i)),
     }));
   };
+  const toggle = (ids: readonly string[], on: boolean) => {
+    setSelected((before) => {
+      const next = new Set(before);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  };
 
   if (openId !== undefined)
     return (
@@ -187,11 +258,12 @@ export function IncidentsView(props: IncidentsViewProps) {
       />
     );
 
-  const { order: _order, ...criteria } = filter;
+  const { order: _order, sort: _sort, ...criteria } = filter;
   const filtered = Object.keys(criteria).length > 0;
-  const oldestFirst = filter.order === 'oldest';
+  const reversed = filter.order === 'oldest';
+  const sort = filter.sort ?? 'last_seen';
   return (
-    <div className="incidents">
+    <div className="incidents" ref={root}>
       <Filters
         {...props}
         filter={filter}
@@ -220,14 +292,33 @@ export function IncidentsView(props: IncidentsViewProps) {
         )
       ) : (
         <>
+          <p className="list-summary" tabIndex={-1} data-focus="summary" aria-live="polite">
+            {summary(list.items.length, list.total, filtered)}
+          </p>
+          <BulkActions
+            api={api}
+            items={list.items}
+            selected={selected}
+            accountId={accountId}
+            names={names}
+            onClear={() => {
+              setSelected(new Set());
+            }}
+            onDone={(answers) => {
+              setResults(answers);
+              for (const a of answers.values()) if (a.ok) changed(a.incident);
+            }}
+          />
           <IncidentTable
             items={list.items}
             names={names}
             accountId={accountId}
-            oldestFirst={oldestFirst}
-            onSort={() => {
-              change('order', oldestFirst ? undefined : 'oldest');
-            }}
+            sort={sort}
+            reversed={reversed}
+            onSort={sortBy}
+            selected={selected}
+            onToggle={toggle}
+            results={results}
             onOpen={open}
             buttonRef={(id, el) => {
               if (el) openButtons.current.set(id, el);
@@ -235,9 +326,9 @@ export function IncidentsView(props: IncidentsViewProps) {
             }}
           />
           <div className="list-footer">
-            <p className="muted" aria-live="polite">
+            <p className="muted">
               {list.cursor
-                ? `Showing the ${formatCount(list.items.length)} ${oldestFirst ? 'least' : 'most'} recently seen incidents.`
+                ? `Showing ${formatCount(list.items.length)}, sorted by ${SORT_LABELS[sort].toLowerCase()}${reversed ? ' (reversed)' : ''}.`
                 : `${formatCount(list.items.length)} incident${list.items.length === 1 ? '' : 's'}.`}
             </p>
             {list.cursor ? (
@@ -274,6 +365,7 @@ function Filters({
   projectKey,
   projectOptions,
   detectorOptions,
+  optionsLoading,
 }: IncidentsViewProps & {
   filter: IncidentFilter;
   text: FilterText;
@@ -315,9 +407,25 @@ function Filters({
         onCommitText();
       }}
     >
+      <Field label={FILTER_LABELS.search}>
+        {(id) => (
+          <input
+            id={id}
+            type="search"
+            className="search-input"
+            value={text.search}
+            placeholder="Issue key, detector or secret preview"
+            onChange={(e) => {
+              onText({ ...text, search: e.target.value });
+            }}
+          />
+        )}
+      </Field>
       {select('status', STATUS_LABELS, filter.status)}
       {projectKey === undefined ? (
-        projectOptions && projectOptions.length > 0 ? (
+        optionsLoading && !projectOptions ? (
+          <WaitingSelect label={FILTER_LABELS.projectKey} />
+        ) : projectOptions && projectOptions.length > 0 ? (
           select(
             'projectKey',
             Object.fromEntries(projectOptions.map((k) => [k, k])),
@@ -340,31 +448,35 @@ function Filters({
           </Field>
         )
       ) : null}
-      <Field label={FILTER_LABELS.detector}>
-        {(id) =>
-          detectorOptions && detectorOptions.length > 0 ? (
-            <DetectorSelect
-              id={id}
-              options={detectorOptions}
-              value={filter.detector}
-              onChange={(v) => {
-                onChange('detector', v);
-              }}
-            />
-          ) : (
-            <input
-              id={id}
-              type="text"
-              value={text.detector}
-              placeholder="Any"
-              onChange={(e) => {
-                onText({ ...text, detector: e.target.value });
-              }}
-              onBlur={onCommitText}
-            />
-          )
-        }
-      </Field>
+      {optionsLoading && !detectorOptions ? (
+        <WaitingSelect label={FILTER_LABELS.detector} />
+      ) : (
+        <Field label={FILTER_LABELS.detector}>
+          {(id) =>
+            detectorOptions && detectorOptions.length > 0 ? (
+              <DetectorSelect
+                id={id}
+                options={detectorOptions}
+                value={filter.detector}
+                onChange={(v) => {
+                  onChange('detector', v);
+                }}
+              />
+            ) : (
+              <input
+                id={id}
+                type="text"
+                value={text.detector}
+                placeholder="Any"
+                onChange={(e) => {
+                  onText({ ...text, detector: e.target.value });
+                }}
+                onBlur={onCommitText}
+              />
+            )
+          }
+        </Field>
+      )}
       {select('severity', SEVERITY_LABELS, filter.severity)}
       {select('presence', PRESENCE_LABELS, filter.presence)}
       {select('validity', VALIDITY_LABELS, filter.validity)}
@@ -375,13 +487,26 @@ function Filters({
         <button
           type="button"
           className="button button-subtle"
-          disabled={!filtered && !text.detector && !text.project}
+          disabled={!filtered && !text.detector && !text.project && !text.search}
           onClick={onClear}
         >
           Clear filters
         </button>
       </div>
     </form>
+  );
+}
+
+/** A filter whose choices are loading: a disabled select of the same size, saying so. */
+function WaitingSelect({ label }: { label: string }) {
+  return (
+    <Field label={label}>
+      {(id) => (
+        <select id={id} disabled aria-busy="true">
+          <option>Loading…</option>
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -443,126 +568,237 @@ const FILTER_LABELS: Record<FilterKey, string> = {
   presence: 'Presence',
   validity: 'Validity',
   order: 'Order',
+  sort: 'Sort by',
+  search: 'Search',
 };
+
+export const SORT_LABELS: Record<IncidentSort, string> = {
+  severity: 'Severity',
+  status: 'Status',
+  detector: 'Detector',
+  project: 'Projects',
+  occurrences: 'Occurrences',
+  first_seen: 'First seen',
+  last_seen: 'Last seen',
+};
+
+/** Which way each sort goes before it is reversed (for `aria-sort`). */
+const NATURAL: Record<IncidentSort, 'ascending' | 'descending'> = {
+  severity: 'descending',
+  status: 'ascending',
+  detector: 'ascending',
+  project: 'ascending',
+  occurrences: 'descending',
+  first_seen: 'descending',
+  last_seen: 'descending',
+};
+
+/** "115 incidents match these filters." or, while paging, "Showing 25 of 115 incidents." */
+export function summary(shown: number, total: Total | undefined, filtered: boolean): string {
+  if (!total) return `Showing ${formatCount(shown)} incident${shown === 1 ? '' : 's'}.`;
+  const one = total.count === 1 && !total.capped;
+  const all = `${total.capped ? 'more than ' : ''}${formatCount(total.count)} incident${one ? '' : 's'}`;
+  if (shown < total.count || total.capped)
+    return `Showing ${formatCount(shown)} of ${all}${filtered ? ' that match these filters' : ''}.`;
+  const verb = one ? 'matches' : 'match';
+  return `${all.charAt(0).toUpperCase()}${all.slice(1)}${filtered ? ` ${verb} these filters` : ''}.`;
+}
 
 function IncidentTable({
   items,
   names,
   accountId,
-  oldestFirst,
+  sort,
+  reversed,
   onSort,
+  selected,
+  onToggle,
+  results,
   onOpen,
   buttonRef,
 }: {
   items: readonly Incident[];
   names: NameCache;
   accountId: string | undefined;
-  oldestFirst: boolean;
-  /** Flips the order by last seen (newest first <-> oldest first). */
-  onSort: () => void;
+  sort: IncidentSort;
+  reversed: boolean;
+  /** A header's sort, or the current one reversed. */
+  onSort: (sort: IncidentSort) => void;
+  selected: ReadonlySet<string>;
+  onToggle: (ids: readonly string[], on: boolean) => void;
+  /** Each row's answer to the last bulk action. */
+  results: RowResults;
   onOpen: (id: string) => void;
   buttonRef: (id: string, el: HTMLButtonElement | null) => void;
 }) {
-  const known = useUserNames(
+  const known = useKnownNames(
     names,
     items.map((i) => (i.status === 'ASSIGNED' ? i.assignee_id : undefined)),
   );
+  const direction = (s: IncidentSort) =>
+    (NATURAL[s] === 'ascending') !== reversed ? 'ascending' : 'descending';
+  const header = (s: IncidentSort, className?: string) => (
+    <th scope="col" className={className} aria-sort={s === sort ? direction(s) : undefined}>
+      <button
+        type="button"
+        className="sort-button"
+        data-focus={`sort-${s}`}
+        title={s === sort ? 'Reverse the order' : `Sort by ${SORT_LABELS[s].toLowerCase()}`}
+        onClick={() => {
+          onSort(s);
+        }}
+      >
+        {SORT_LABELS[s]}
+        {s === sort ? (
+          <span aria-hidden="true">{direction(s) === 'ascending' ? ' ↑' : ' ↓'}</span>
+        ) : null}
+      </button>
+    </th>
+  );
+  const allSelected = items.length > 0 && items.every((i) => selected.has(i.id));
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table incidents-table">
         <caption className="sr-only">
-          Incidents, {oldestFirst ? 'least' : 'most'} recently seen first
+          Incidents, sorted by {SORT_LABELS[sort].toLowerCase()}
+          {reversed ? ', reversed' : ''}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Detector</th>
+            <th scope="col" className="check">
+              <input
+                type="checkbox"
+                aria-label="Select every incident shown"
+                checked={allSelected}
+                onChange={(e) => {
+                  onToggle(
+                    items.map((i) => i.id),
+                    e.target.checked,
+                  );
+                }}
+              />
+            </th>
+            {header('detector')}
             <th scope="col">Secret</th>
-            <th scope="col">Projects</th>
-            <th scope="col">First seen</th>
-            <th scope="col" aria-sort={oldestFirst ? 'ascending' : 'descending'}>
-              <button
-                type="button"
-                className="sort-button"
-                title={oldestFirst ? 'Show the newest first' : 'Show the oldest first'}
-                onClick={onSort}
-              >
-                Last seen <span aria-hidden="true">{oldestFirst ? '↑' : '↓'}</span>
-              </button>
-            </th>
-            <th scope="col" className="num">
-              Occurrences
-            </th>
-            <th scope="col">Status</th>
-            <th scope="col">Severity</th>
+            {header('project')}
+            {header('first_seen')}
+            {header('last_seen')}
+            {header('occurrences', 'num')}
+            {header('status')}
+            {header('severity')}
             <th scope="col">Presence</th>
           </tr>
         </thead>
         <tbody>
-          {items.map((i) => (
-            <tr
-              key={i.id}
-              className="clickable"
-              onClick={() => {
-                onOpen(i.id);
-              }}
-            >
-              <td>
-                <button
-                  type="button"
-                  className="link-button"
-                  ref={(el) => {
-                    buttonRef(i.id, el);
-                  }}
-                  aria-label={`Open ${i.detector.display_name} ${i.secret_preview}`}
+          {items.map((i) => {
+            const result = results.get(i.id);
+            const name = `${i.detector.display_name} ${i.secret_preview}`;
+            return (
+              <tr
+                key={i.id}
+                className="clickable"
+                onClick={() => {
+                  onOpen(i.id);
+                }}
+              >
+                <td
+                  className="check"
                   onClick={(e) => {
                     e.stopPropagation();
-                    onOpen(i.id);
                   }}
                 >
-                  {i.detector.display_name}
-                </button>
-              </td>
-              <td>
-                <code className="secret">{i.secret_preview}</code>
-              </td>
-              <td>{i.project_keys.join(', ')}</td>
-              <td>
-                <time dateTime={i.date}>{formatDate(i.date)}</time>
-              </td>
-              <td>
-                <time dateTime={i.last_seen}>{formatDate(i.last_seen)}</time>
-              </td>
-              <td className="num">{formatCount(i.occurrences_count)}</td>
-              <td>
-                <Lozenge tone={statusTone(i.status)}>{STATUS_LABELS[i.status]}</Lozenge>
-                {i.ignore_reason ? (
-                  <span className="muted small"> {IGNORE_REASON_LABELS[i.ignore_reason]}</span>
-                ) : null}
-                {i.status === 'ASSIGNED' && i.assignee_id ? (
-                  <span className="muted small">
-                    {' '}
-                    to {assigneeLabel(i.assignee_id, known, accountId)}
-                  </span>
-                ) : null}
-                {i.regression ? <Lozenge tone="discovery">Regression</Lozenge> : null}
-              </td>
-              <td>
-                <Lozenge tone={severityTone(i.severity)}>{SEVERITY_LABELS[i.severity]}</Lozenge>
-                {/* A checked secret says so beside its severity: a valid one is why it is critical. */}
-                {wasChecked(i) ? (
-                  <>
-                    {' '}
-                    <ValidityLozenge incident={i} />
-                  </>
-                ) : null}
-              </td>
-              <td>
-                <Lozenge tone={presenceTone(i.presence)}>{PRESENCE_LABELS[i.presence]}</Lozenge>
-              </td>
-            </tr>
-          ))}
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${name}`}
+                    checked={selected.has(i.id)}
+                    onChange={(e) => {
+                      onToggle([i.id], e.target.checked);
+                    }}
+                  />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    data-focus={`open-${i.id}`}
+                    ref={(el) => {
+                      buttonRef(i.id, el);
+                    }}
+                    aria-label={`Open ${name}`}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onOpen(i.id);
+                    }}
+                  >
+                    {i.detector.display_name}
+                  </button>
+                </td>
+                <td>
+                  <code className="secret">{i.secret_preview}</code>
+                </td>
+                <td>{i.project_keys.join(', ')}</td>
+                <td className="date">
+                  <time dateTime={i.date} title={formatDate(i.date)}>
+                    {formatDay(i.date)}
+                  </time>
+                </td>
+                <td className="date">
+                  <time dateTime={i.last_seen} title={formatDate(i.last_seen)}>
+                    {formatDay(i.last_seen)}
+                  </time>
+                </td>
+                <td className="num">{formatCount(i.occurrences_count)}</td>
+                <td>
+                  <Lozenge tone={statusTone(i.status)}>{STATUS_LABELS[i.status]}</Lozenge>
+                  {i.ignore_reason ? (
+                    <span className="muted small"> {IGNORE_REASON_LABELS[i.ignore_reason]}</span>
+                  ) : null}
+                  {i.status === 'ASSIGNED' && i.assignee_id ? (
+                    <span className="muted small">
+                      {' '}
+                      to <AssigneeName id={i.assignee_id} known={known} viewer={accountId} />
+                    </span>
+                  ) : null}
+                  {i.regression ? <Lozenge tone="neutral">Regression</Lozenge> : null}
+                  {result ? (
+                    <span
+                      className={`row-result small ${result.ok ? 'row-result-ok' : 'row-result-error'}`}
+                    >
+                      {' '}
+                      {result.ok ? result.message : `Not changed: ${result.message}`}
+                    </span>
+                  ) : null}
+                </td>
+                <td>
+                  <Lozenge tone={severityTone(i.severity)} bold={severityBold(i.severity)}>
+                    {SEVERITY_LABELS[i.severity]}
+                  </Lozenge>
+                  {/* A checked secret says so beside its severity: a valid one is why it is critical. */}
+                  {wasChecked(i) ? (
+                    <>
+                      {' '}
+                      <ValidityLozenge incident={i} />
+                    </>
+                  ) : null}
+                </td>
+                <td>
+                  <Presence presence={i.presence} />
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Still in Jira or removed: plain words with a mark, not a third coloured lozenge per row. */
+function Presence({ presence }: { presence: 'present' | 'removed' }) {
+  return (
+    <span className={`presence presence-${presence}`}>
+      <span aria-hidden="true">{presence === 'present' ? '● ' : '○ '}</span>
+      {PRESENCE_LABELS[presence]}
+    </span>
   );
 }

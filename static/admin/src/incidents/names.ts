@@ -51,24 +51,41 @@ export function createNameCache(api: Pick<IncidentsApi, 'userNames'>): NameCache
   };
 }
 
-/** Names of the given account ids as they arrive; an id without a name is absent. */
-export function useUserNames(
-  cache: NameCache,
-  ids: readonly (string | undefined)[],
-): ReadonlyMap<string, string> {
+export interface KnownNames {
+  /** Names found so far; an id without a name is absent. */
+  readonly names: ReadonlyMap<string, string>;
+  /** Ids whose look-up has answered (with a name or without). */
+  readonly settled: ReadonlySet<string>;
+}
+
+/** Names of the given account ids as they arrive, and which ids were answered. */
+export function useKnownNames(cache: NameCache, ids: readonly (string | undefined)[]): KnownNames {
   const key = [...new Set(ids.filter((id): id is string => !!id))].sort().join('\n');
-  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  const [known, setKnown] = useState<KnownNames>({ names: new Map(), settled: new Set() });
   useEffect(() => {
     if (!key) return;
     let live = true;
-    void cache.resolve(key.split('\n')).then((found) => {
-      if (live) setNames((before) => new Map([...before, ...found]));
+    const asked = key.split('\n');
+    void cache.resolve(asked).then((found) => {
+      if (live)
+        setKnown((before) => ({
+          names: new Map([...before.names, ...found]),
+          settled: new Set([...before.settled, ...asked]),
+        }));
     });
     return () => {
       live = false;
     };
   }, [cache, key]);
-  return names;
+  return known;
+}
+
+/** Names of the given account ids as they arrive; an id without a name is absent. */
+export function useUserNames(
+  cache: NameCache,
+  ids: readonly (string | undefined)[],
+): ReadonlyMap<string, string> {
+  return useKnownNames(cache, ids).names;
 }
 
 /** An assignee in words: their name, "you", or the account id when no name could be found. */

@@ -19,7 +19,7 @@ export const VALIDITY_LABELS: Record<Validity, string> = {
 const TONES: Record<Validity, Tone> = {
   valid: 'danger', // it works: rotate it now
   invalid: 'success',
-  failed_to_check: 'warning',
+  failed_to_check: 'neutral', // yellow says how severe: not this
   no_checker: 'neutral',
   not_checked: 'neutral',
 };

@@ -19,6 +19,7 @@ function ProjectIncidents({
       api={projectApi}
       projectKey={projectKey}
       accountId={accountId}
+      optionsLoading={detectors.state.status === 'loading'}
       {...(detectors.state.status === 'ready' ? { detectorOptions: detectors.state.data } : {})}
       emptyHint={
         <p>
