@@ -6,6 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fetch as forgeFetch } from '@forge/api';
 import type { AppDeps } from '../admin/context.js';
+import { withOverviewTallies } from '../admin/overview.js';
 import type { DocumentStore } from '../admin/ports.js';
 import type { JiraClient } from '../jira/client.js';
 import { jiraAsApp } from './jira.js';
@@ -48,7 +49,7 @@ export async function appDeps(maxJiraWaitMs: number): Promise<AppDeps> {
   const docs = createKvsDocumentStore();
   const asApp = jiraAsApp(maxJiraWaitMs);
   return {
-    store: createKvsIncidentStore(),
+    store: withOverviewTallies(createKvsIncidentStore(), docs),
     outbox: createKvsOutbox(),
     docs,
     secrets: createKvsSecretStore(),

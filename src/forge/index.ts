@@ -12,6 +12,7 @@ import { onIssueEvent, runRescanEvent, type IssueEventOutcome } from '../admin/e
 import type { AppDeps } from '../admin/context.js';
 import { restartStalledJobs, runScanEvent } from '../admin/jobs.js';
 import { onInstalled, onPreUninstall } from '../admin/lifecycle.js';
+import { recountOverview } from '../admin/overview.js';
 import { reportPersonalData } from '../admin/privacy.js';
 import {
   ADMIN_RESOLVERS,
@@ -118,9 +119,12 @@ export async function outboxRetryScheduled(): Promise<{ statusCode: number }> {
   return { statusCode: 204 };
 }
 
-/** Hourly: restart a running job whose chain of events broke. */
+/** Hourly: restart a running job whose chain of events broke, and recount the overview. */
 export async function watchdogScheduled(): Promise<{ statusCode: number }> {
-  const restarted = await restartStalledJobs(await appDeps(5000), 30 * 60 * 1000);
+  const deps = await appDeps(5000);
+  const restarted = await restartStalledJobs(deps, 30 * 60 * 1000);
+  // Tallies a race left wrong are counted again (see src/admin/overview.ts).
+  await recountOverview(deps);
   log('watchdog', { restarted: restarted.length });
   return { statusCode: 204 };
 }

@@ -15,6 +15,9 @@ import type {
   Incident,
   IncidentAction,
   IncidentDetail,
+  IncidentExport,
+  IncidentFilter,
+  IncidentOverview,
   IncidentQuery,
   JiraGroup,
   JiraUser,
@@ -30,6 +33,8 @@ import type {
 /** The incident calls of both resolver tables. */
 const INCIDENT_CALLS = [
   'listIncidents',
+  'incidentOverview',
+  'exportIncidents',
   'getIncident',
   'incidentAction',
   'filterDetectors',
@@ -126,6 +131,10 @@ const projectCall = <T>(name: ProjectCall, payload?: Record<string, unknown>): P
 /** What both pages can do with incidents; the project page's answers are its project's only. */
 export interface IncidentsApi {
   listIncidents(query: IncidentQuery): Promise<Page<Incident>>;
+  /** Open incidents by severity, validity, project and detector; found per week; coverage. */
+  incidentOverview(): Promise<IncidentOverview>;
+  /** The incidents the filter selects as a CSV or JSON file (masked previews only). */
+  exportIncidents(filter: IncidentFilter, format: 'csv' | 'json'): Promise<IncidentExport>;
   /** The incident and a page of its places (the next page with the cursor of the one before). */
   getIncident(id: string, cursor?: string): Promise<IncidentDetail>;
   incidentAction(id: string, action: IncidentAction): Promise<Incident>;
@@ -151,6 +160,9 @@ const incidentCall = <T>(
 ): Promise<T> => call<T>(name, payload);
 const incidentCalls = {
   listIncidents: (q: IncidentQuery) => incidentCall<Page<Incident>>('listIncidents', query(q)),
+  incidentOverview: () => incidentCall<IncidentOverview>('incidentOverview'),
+  exportIncidents: (filter: IncidentFilter, format: 'csv' | 'json') =>
+    incidentCall<IncidentExport>('exportIncidents', { filter: { ...filter }, format }),
   getIncident: (id: string, cursor?: string) =>
     incidentCall<IncidentDetail>('getIncident', cursor ? { id, cursor } : { id }),
   incidentAction: (id: string, action: IncidentAction) =>

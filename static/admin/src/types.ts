@@ -18,6 +18,8 @@ import type {
 } from '../../../src/incidents/model.js';
 import type { IncidentFilter, Page } from '../../../src/incidents/store.js';
 import type { RealtimeSkip } from '../../../src/admin/events.js';
+import type { ExportedFile } from '../../../src/admin/export.js';
+import type { overviewOf } from '../../../src/admin/overview.js';
 import type { HistoricalJob, JobStatus } from '../../../src/scan/historical.js';
 
 export type {
@@ -140,3 +142,11 @@ export interface ScanRequest {
   readonly projects?: readonly string[];
   readonly since?: string;
 }
+
+/** What `incidentOverview` answers; its oldest open incidents as the page may see them. */
+export type IncidentOverview = Omit<Awaited<ReturnType<typeof overviewOf>>, 'oldest'> & {
+  readonly oldest: readonly Incident[];
+};
+
+/** What `exportIncidents` answers: the file, and whether the filter selected more than it holds. */
+export type IncidentExport = ExportedFile & { readonly truncated: boolean };
