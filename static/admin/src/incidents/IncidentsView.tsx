@@ -15,6 +15,7 @@ import {
 } from '../format';
 import type { Incident, IncidentFilter } from '../types';
 import { Empty, Field, InlineError, LoadError, Loading, Lozenge } from '../ui';
+import { ExportButtons } from './ExportButtons';
 import { IncidentView } from './IncidentView';
 import { assigneeLabel, createNameCache, useUserNames, type NameCache } from './names';
 import { presenceTone, severityTone, statusTone } from './tones';
@@ -40,6 +41,10 @@ export interface IncidentsViewProps {
   readonly accountId?: string | undefined;
   /** What to say when there is no incident at all. */
   readonly emptyHint?: ReactNode;
+  /** Filters to start with (a figure of the overview that led here). */
+  readonly initialFilter?: IncidentFilter;
+  /** An incident to open first (an oldest open incident of the overview). */
+  readonly initialOpenId?: string;
 }
 
 interface ListState {
@@ -72,14 +77,17 @@ function isOneOf<K extends string>(value: string, options: Record<K, unknown>): 
 export function IncidentsView(props: IncidentsViewProps) {
   const { api, projectKey, accountId } = props;
   const [list, setList] = useState<ListState>({
-    filter: {},
+    filter: props.initialFilter ?? {},
     items: [],
     cursor: undefined,
     phase: 'loading',
   });
-  const [text, setText] = useState<FilterText>({ detector: '', project: '' });
+  const [text, setText] = useState<FilterText>({
+    detector: props.initialFilter?.detector ?? '',
+    project: props.initialFilter?.projectKey ?? '',
+  });
   const [round, setRound] = useState(0);
-  const [openId, setOpenId] = useState<string | undefined>();
+  const [openId, setOpenId] = useState<string | undefined>(props.initialOpenId);
   // One cache of assignee names for the list and the incident views opened from it.
   const [names] = useState(() => createNameCache(api));
   const lastOpened = useRef<string | undefined>(undefined);
@@ -202,6 +210,7 @@ export function IncidentsView(props: IncidentsViewProps) {
         onClear={clearFilters}
         filtered={filtered}
       />
+      <ExportButtons api={api} filter={filter} />
       {list.phase === 'loading' ? (
         <Loading label="Loading incidents…" />
       ) : list.phase === 'error' && list.error ? (
