@@ -167,18 +167,7 @@ describe('the overview', () => {
     const b = serve(
       fakeBackend({
         getProjectContext: () => ok({ projectKey: 'PAY' }),
-        incidentOverview: () =>
-          ok(
-            overview({
-              scope: 'project',
-              byProject: undefined,
-              monitoring: {
-                monitored: true,
-                realtimeEventsThisWeek: 2,
-                lastScan: { status: 'done', startedAt: '2026-11-30T09:00:00.000Z' },
-              },
-            }),
-          ),
+        incidentOverview: () => ok(projectOverview()),
         filterDetectors: () => ok([]),
         listIncidents: () => ok({ items: [] }),
       }),
@@ -200,6 +189,19 @@ describe('the overview', () => {
     expect(b.calls.every((c) => !['listProjects', 'getOverview'].includes(c.name))).toBe(true);
   });
 });
+
+/** What a project page receives: no breakdown by project, nothing of the scan's other projects. */
+function projectOverview() {
+  const { byProject: _none, ...rest } = overview({
+    scope: 'project',
+    monitoring: {
+      monitored: true,
+      realtimeEventsThisWeek: 2,
+      lastScan: { status: 'done', startedAt: '2026-11-30T09:00:00.000Z' },
+    },
+  });
+  return rest;
+}
 
 describe('the chart scale', () => {
   it('rounds the top of the y axis to 1, 2 or 5 times a power of ten', () => {
