@@ -113,9 +113,17 @@ function SplitTable({
   );
 }
 
-function Panel({ title, children }: { title: string; children: ReactNode }) {
+function Panel({
+  title,
+  wide = false,
+  children,
+}: {
+  title: string;
+  wide?: boolean;
+  children: ReactNode;
+}) {
   return (
-    <section className="panel overview-panel" aria-label={title}>
+    <section className={`panel overview-panel${wide ? ' overview-wide' : ''}`} aria-label={title}>
       <h2>{title}</h2>
       {children}
     </section>
@@ -194,7 +202,7 @@ function OverviewPanels({
             />
           </Panel>
         ) : null}
-        <Panel title="Open by detector family">
+        <Panel title="Open by detector family" wide>
           <FamilyTable families={o.byFamily} onShow={onShow} />
         </Panel>
       </div>
@@ -297,7 +305,7 @@ function Monitoring({ o }: { o: IncidentOverview }) {
   const m = o.monitoring;
   const last = m.lastScan;
   return (
-    <dl className="facts">
+    <dl className="overview-facts">
       {'projectsVisible' in m ? (
         <>
           <dt>Projects monitored</dt>
