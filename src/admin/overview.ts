@@ -48,6 +48,8 @@ export function withOverviewTallies(store: IncidentStore, docs: DocumentStore): 
   return {
     ...store,
     async putIncident(after) {
+      // Until the first overview counts them, no tally is kept: the write costs one read more.
+      if ((await docs.get<Tally>(tallyKey(SITE))) === undefined) return store.putIncident(after);
       const before = await store.getIncident(after.id);
       await store.putIncident(after);
       await moveTallies(docs, before, after);
@@ -77,7 +79,6 @@ async function moveTallies(
   if (placeOf(before) !== placeOf(after))
     for (const s of [...scopesOf(before), ...scopesOf(after)]) touched.add(s);
   if (touched.size === 0) return;
-  if ((await docs.get<Tally>(tallyKey(SITE))) === undefined) return;
   for (const scope of touched) {
     const tally = (await docs.get<Tally>(tallyKey(scope))) ?? EMPTY_TALLY;
     const next = applyWrite(tally, scope, changes.get(scope), after);
