@@ -45,11 +45,14 @@ const tallyKey = (scope: string): string => `${TALLY_PREFIX}${scope}`;
  * first overview counts it from all incidents).
  */
 export function withOverviewTallies(store: IncidentStore, docs: DocumentStore): IncidentStore {
+  // Whether tallies are kept, asked once per store (one invocation on Forge): a tally the first
+  // overview creates meanwhile misses this invocation's writes until the hourly recount.
+  let kept: boolean | undefined;
   return {
     ...store,
     async putIncident(after) {
-      // Until the first overview counts them, no tally is kept: the write costs one read more.
-      if ((await docs.get<Tally>(tallyKey(SITE))) === undefined) return store.putIncident(after);
+      kept ??= (await docs.get<Tally>(tallyKey(SITE))) !== undefined;
+      if (!kept) return store.putIncident(after);
       const before = await store.getIncident(after.id);
       await store.putIncident(after);
       await moveTallies(docs, before, after);
