@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, watch } from 'node:fs';
 import { dirname, extname, join, normalize } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
@@ -72,10 +73,45 @@ window.__bridge = { callBridge: async (op, payload) => {
     case 'getContext': return { moduleKey: context.moduleKey, accountId: context.accountId,
       extension: context.projectKey ? { type: 'jira:projectSettingsPage', project: { key: context.projectKey } } : { type: 'jira:adminPage' } };
     case 'navigate': window.open(payload.url, payload.type === 'new-tab' ? '_blank' : '_self'); return;
-    default: return undefined; // theming, egress consent: nothing to ask locally
+    case 'enableTheming': {
+      // Jira gives the page its theme's token CSS; here ?theme=dark|light, else the browser's.
+      const asked = new URLSearchParams(location.search).get('theme');
+      const mode = asked === 'dark' || asked === 'light' ? asked
+        : matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+      const root = document.documentElement;
+      root.setAttribute('data-theme', 'light:light dark:dark spacing:spacing typography:typography shape:shape');
+      root.setAttribute('data-color-mode', mode);
+      await new Promise((resolve) => {
+        const link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = '/__theme.css';
+        link.onload = link.onerror = resolve;
+        document.head.append(link);
+      });
+      return;
+    }
+    default: return undefined; // egress consent: nothing to ask locally
   }
 } };
 </script>`;
+}
+
+/**
+ * The CSS of Atlassian's token themes (light, dark, spacing, typography, shape), from the
+ * @atlaskit/tokens package: what Jira injects into a Custom UI that enables theming.
+ */
+function themeCss(): string {
+  const require = createRequire(import.meta.url);
+  return ['light', 'dark', 'spacing', 'typography', 'shape']
+    .map(
+      (t) =>
+        (
+          require(`@atlaskit/tokens/dist/cjs/artifacts/themes/atlassian-${t}.js`) as {
+            default: string;
+          }
+        ).default,
+    )
+    .join('\n');
 }
 
 const html = (body: string, status = 200): LoopbackResponse => ({
@@ -228,6 +264,8 @@ export async function startLocal(h: Harness, requestedPort: number) {
     const project = /^\/project\/([A-Z][A-Z0-9_]*)$/.exec(url.pathname);
     if (project?.[1])
       return page({ moduleKey: PROJECT_PAGE, accountId: as, projectKey: project[1] });
+    if (url.pathname === '/__theme.css')
+      return { status: 200, headers: { 'content-type': 'text/css' }, body: themeCss() };
     if (url.pathname.startsWith('/assets/')) {
       const file = normalize(join(BUILD, url.pathname));
       if (!file.startsWith(BUILD)) return html('not found', 404);

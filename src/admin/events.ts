@@ -19,6 +19,7 @@ import { JiraRateLimitError } from '../jira/http.js';
 import { customWorkOf, scannerOf, textFields, validitySessionOf, type AppDeps } from './context.js';
 import { enqueueIncidents } from './delivery.js';
 import { notifyNewIncidents } from './notify.js';
+import { projectScope, SITE, weekOf } from '../incidents/overview.js';
 import { isMonitored, loadSettings, zodMessage } from './settings.js';
 
 const Id = z.union([z.string().min(1), z.number().int()]).transform(String);
@@ -322,6 +323,7 @@ async function scanChange(
   const projectKey = 'issue' in event ? event.issue.projectKey : event.projectKey;
   if (!REMOVALS.has(event.type) && !isMonitored(settings, projectKey))
     return { kind: 'skipped', reason: `project ${projectKey} is outside the perimeter` };
+  if (run === 'trigger') await countRealtimeEvent(deps, projectKey);
   const validity = await validitySessionOf(deps, settings);
   // Built-in detectors always run; custom ones within this run's budget (see customWorkOf).
   const result = await handleChange(event, {
@@ -401,4 +403,31 @@ export async function realtimeSkips(deps: Pick<AppDeps, 'docs'>): Promise<Realti
   const page = await deps.docs.list<RealtimeSkip[]>(REALTIME_SKIPS_PREFIX, REALTIME_SKIPS_KEPT);
   const legacy = (await deps.docs.get<RealtimeSkip[]>(REALTIME_SKIPS_KEY)) ?? [];
   return [...page.items.flatMap((d) => d.value), ...legacy].slice(0, REALTIME_SKIPS_KEPT);
+}
+
+// --- real-time events handled, by week (the overview's "events handled this week") -------------
+
+const eventsKey = (week: string): string => `realtime-events:${week}`;
+
+/** Counts one real-time change handled in the project, in the week of now. */
+async function countRealtimeEvent(
+  deps: Pick<AppDeps, 'docs' | 'now'>,
+  projectKey: string,
+): Promise<void> {
+  const key = eventsKey(weekOf(deps.now()));
+  const counts = await realtimeEventsOf(deps, weekOf(deps.now()));
+  const scope = projectScope(projectKey);
+  await deps.docs.set(key, {
+    ...counts,
+    [SITE]: (counts[SITE] ?? 0) + 1,
+    [scope]: (counts[scope] ?? 0) + 1,
+  });
+}
+
+/** Real-time changes handled in a week (Monday `YYYY-MM-DD`), by scope (`site`, `project:<key>`). */
+export async function realtimeEventsOf(
+  deps: Pick<AppDeps, 'docs'>,
+  week: string,
+): Promise<Record<string, number>> {
+  return (await deps.docs.get<Record<string, number>>(eventsKey(week))) ?? {};
 }

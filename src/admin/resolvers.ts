@@ -42,6 +42,8 @@ import { incidentGuidance, placesOf } from './guidance.js';
 import { notificationsOf, notifyPlaces } from './notify.js';
 import { NOTICE_TEXT } from './notice.js';
 import { maskSummaries, placeNamesOf } from './places.js';
+import { exportFile, EXPORT_FORMATS, EXPORT_LIMIT } from './export.js';
+import { overviewOf } from './overview.js';
 import {
   applySettingsPatch,
   customDetectorsOf,
@@ -124,6 +126,9 @@ const ListIncidents = z
     limit: z.number().int().min(1).max(100).optional(),
     cursor: z.string().max(2000).optional(),
   })
+  .strict();
+const ExportIncidents = z
+  .object({ filter: Filter.optional(), format: z.enum(EXPORT_FORMATS) })
   .strict();
 const IncidentId = z
   .object({ id: z.string().regex(/^[0-9a-f]{32}$/, 'not an incident id') })
@@ -534,6 +539,50 @@ async function bulkIncidentAction(
 export const SHARED_INCIDENT =
   'this secret also appears in other projects: a Jira administrator handles it from the app’s admin page';
 
+/** The overview of the site, or of the page's project (its own share only). */
+async function incidentOverview(
+  deps: ResolverDeps,
+  raw: unknown,
+  projectKey?: string,
+): Promise<ResolverResult> {
+  if (!Empty.safeParse(raw).success) return fail('invalid', 'takes no payload');
+  const shown = (i: Incident) =>
+    projectKey ? projectView(deps, i, projectKey) : Promise.resolve(publicIncident(i));
+  return ok(await overviewOf(deps, shown, projectKey));
+}
+
+/**
+ * Every incident the filter selects (up to EXPORT_LIMIT), as a CSV or JSON file: what the table
+ * shows, masked previews and fingerprints only; a project page's file holds its own share.
+ */
+async function exportIncidents(
+  deps: ResolverDeps,
+  raw: unknown,
+  projectKey?: string,
+): Promise<ResolverResult> {
+  const p = ExportIncidents.safeParse(raw);
+  if (!p.success) return fail('invalid', zodMessage(p.error));
+  const filter: IncidentFilter = {
+    ...stripUndefined(p.data.filter ?? {}),
+    ...(projectKey ? { projectKey } : {}),
+  };
+  const found: Incident[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.listIncidents(filter, 100, cursor);
+    found.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor !== undefined && found.length < EXPORT_LIMIT + 1);
+  const items = found.slice(0, EXPORT_LIMIT);
+  const shown = projectKey
+    ? await Promise.all(items.map((i) => projectView(deps, i, projectKey)))
+    : items.map(publicIncident);
+  return ok({
+    ...exportFile(shown, p.data.format, deps.now(), projectKey),
+    truncated: found.length > EXPORT_LIMIT,
+  });
+}
+
 // --- the admin page ---------------------------------------------------------------------------
 
 type Handler = (deps: ResolverDeps, payload: unknown, accountId: string) => Promise<ResolverResult>;
@@ -700,6 +749,8 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
   },
 
   listIncidents: (deps, payload) => incidentsPage(deps, payload),
+  incidentOverview: (deps, payload) => incidentOverview(deps, payload),
+  exportIncidents: (deps, payload) => exportIncidents(deps, payload),
   getIncident: (deps, payload) => incidentDetail(deps, payload),
   maskSummaries: (deps, payload) => summaries(deps, payload),
   incidentAction: (deps, payload, accountId) => incidentAction(deps, payload, accountId),
@@ -733,6 +784,8 @@ export const PROJECT_RESOLVERS: Record<
   getProjectContext: (_deps, _payload, _accountId, projectKey) =>
     Promise.resolve(ok({ projectKey })),
   listIncidents: (deps, payload, _a, projectKey) => incidentsPage(deps, payload, projectKey),
+  incidentOverview: (deps, payload, _a, projectKey) => incidentOverview(deps, payload, projectKey),
+  exportIncidents: (deps, payload, _a, projectKey) => exportIncidents(deps, payload, projectKey),
   getIncident: (deps, payload, _a, projectKey) => incidentDetail(deps, payload, projectKey),
   maskSummaries: (deps, payload, _a, projectKey) => summaries(deps, payload, projectKey),
   incidentAction: (deps, payload, accountId, projectKey) =>

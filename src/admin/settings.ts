@@ -151,6 +151,11 @@ export const SettingsPatch = z
     excludedProjects: z.array(projectKey).max(5000),
     /** Set one detector on or off. */
     detector: z.object({ id: z.string(), enabled: z.boolean() }),
+    /** Set several at once (a whole family): all applied, or none when one id is unknown. */
+    detectors: z
+      .array(z.object({ id: z.string(), enabled: z.boolean() }).strict())
+      .min(1)
+      .max(DETECTORS.length),
     customDetectors: z
       .array(z.object({ name: z.string().min(1).max(80), pattern: z.string().min(1).max(1000) }))
       .max(50),
@@ -185,8 +190,7 @@ export function applySettingsPatch(settings: Settings, raw: unknown): Checked<Se
   let next: Settings = settings;
   if (p.excludedProjects)
     next = { ...next, excludedProjects: [...new Set(p.excludedProjects)].sort() };
-  if (p.detector) {
-    const { id, enabled } = p.detector;
+  for (const { id, enabled } of [...(p.detector ? [p.detector] : []), ...(p.detectors ?? [])]) {
     if (!KNOWN.has(id)) return { ok: false, error: `unknown detector ${JSON.stringify(id)}` };
     const byDefault = DETECTORS.find((d) => d.id === id)?.enabledByDefault !== false;
     const others = next.detectorOverrides.filter((x) => x !== id);

@@ -6,6 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fetch as forgeFetch } from '@forge/api';
 import type { AppDeps } from '../admin/context.js';
+import { withOverviewTallies } from '../admin/overview.js';
 import type { DocumentStore } from '../admin/ports.js';
 import type { JiraClient } from '../jira/client.js';
 import { jiraAsApp } from './jira.js';
@@ -53,7 +54,7 @@ export async function appDeps(maxJiraWaitMs: number, kvsWaitMs = 10_000): Promis
   const docs = createKvsDocumentStore(undefined, retry);
   const asApp = jiraAsApp(maxJiraWaitMs);
   return {
-    store: createKvsIncidentStore(undefined, retry),
+    store: withOverviewTallies(createKvsIncidentStore(undefined, retry), docs),
     outbox: createKvsOutbox(undefined, retry),
     docs,
     secrets: createKvsSecretStore(undefined, retry),

@@ -14,6 +14,7 @@ import { restartStalledJobs, runScanEvent } from '../admin/jobs.js';
 import { restartStalledCheckRun, runCheckRunEvent, startCheckRun } from '../admin/check-run.js';
 import { onInstalled, onPreUninstall } from '../admin/lifecycle.js';
 import { backfillSortedLists } from '../admin/sorted-lists.js';
+import { recountOverview } from '../admin/overview.js';
 import { reportPersonalData } from '../admin/privacy.js';
 import {
   ADMIN_RESOLVERS,
@@ -161,11 +162,13 @@ export async function outboxRetryScheduled(): Promise<{ statusCode: number }> {
   return { statusCode: 204 };
 }
 
-/** Hourly: restart a running job whose chain of events broke. */
+/** Hourly: restart a running job whose chain of events broke, and recount the overview. */
 export async function watchdogScheduled(): Promise<{ statusCode: number }> {
   const deps = await appDeps(5000);
   const restarted = await restartStalledJobs(deps, 30 * 60 * 1000);
   const checkRun = await restartStalledCheckRun(deps, 30 * 60 * 1000);
+  // Tallies a race left wrong are counted again (see src/admin/overview.ts).
+  await recountOverview(deps);
   log('watchdog', { restarted: restarted.length, checkRunRestarted: checkRun });
   const sorted = await backfillSortedLists(deps, Date.now, Date.now() + 10_000);
   if (sorted.read > 0) log('sorted-lists', { ...sorted });

@@ -11,6 +11,7 @@ import { createMemoryDocumentStore, createMemorySecretStore } from '../../src/ad
 import type { Invocation, ResolverDeps } from '../../src/admin/resolvers.js';
 import { callAdmin, callProject } from '../../src/admin/resolvers.js';
 import type { IncidentApiFetch } from '../../src/incidents/incident-api.js';
+import { withOverviewTallies } from '../../src/admin/overview.js';
 import { createMemoryOutbox } from '../../src/incidents/outbox.js';
 import { createMemoryStore } from '../../src/incidents/store.js';
 import { createJiraClient, type JiraClient } from '../../src/jira/client.js';
@@ -52,7 +53,7 @@ export function createApp(
   const docs = createMemoryDocumentStore();
   const secrets = createMemorySecretStore();
   const deps: AppDeps = {
-    store: createMemoryStore(),
+    store: withOverviewTallies(createMemoryStore(), docs),
     outbox: createMemoryOutbox(),
     docs,
     secrets,

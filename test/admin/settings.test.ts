@@ -6,6 +6,7 @@ import {
   isMonitored,
   scannerFor,
 } from '../../src/admin/settings.js';
+import { DETECTORS } from '../../src/detectors/index.js';
 
 const apply = (patch: unknown) => applySettingsPatch(DEFAULT_SETTINGS, patch);
 
@@ -34,6 +35,28 @@ describe('settings', () => {
     // Back to its default: no override kept.
     const back = applySettingsPatch(off.value, { detector: { id: 'github-pat', enabled: true } });
     expect(back.ok && back.value.detectorOverrides).toEqual(['generic-password']);
+  });
+
+  it('switches a whole family at once, or nothing when one id is unknown', () => {
+    const github = DETECTORS.filter((d) => d.family === 'github').map((d) => d.id);
+    expect(github.length).toBeGreaterThan(2);
+    const off = apply({ detectors: github.map((id) => ({ id, enabled: false })) });
+    if (!off.ok) throw new Error(off.error);
+    expect(github.every((id) => !isDetectorEnabled(off.value, id))).toBe(true);
+    expect(isDetectorEnabled(off.value, 'slack-bot-token')).toBe(true);
+    const on = applySettingsPatch(off.value, {
+      detectors: github.map((id) => ({ id, enabled: true })),
+    });
+    expect(on.ok && on.value.detectorOverrides).toEqual([]);
+    expect(
+      apply({
+        detectors: [
+          { id: 'github-pat', enabled: false },
+          { id: 'no-such', enabled: false },
+        ],
+      }),
+    ).toEqual({ ok: false, error: 'unknown detector "no-such"' });
+    expect(apply({ detectors: [] })).toMatchObject({ ok: false });
   });
 
   it('answers every bad change with a clear error and changes nothing', () => {

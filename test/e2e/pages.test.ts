@@ -18,6 +18,8 @@ const artifacts = fileURLToPath(new URL('../../test-artifacts/', import.meta.url
 let h: Harness;
 let local: { url: string; close(): Promise<void> };
 let browser: Browser;
+/** The incidents table's rows (the overview's tables are in another tab panel). */
+const ROWS = '#admin-panel-incidents table tbody tr';
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
@@ -59,7 +61,7 @@ describe('the admin and project pages in Chromium', () => {
     // No reload: the page sees the scan end and shows the new incidents.
     await page.getByRole('tab', { name: 'Incidents' }).click();
     await expect
-      .poll(async () => page.locator('table tbody tr').count(), { timeout: 20_000, interval: 250 })
+      .poll(async () => page.locator(ROWS).count(), { timeout: 20_000, interval: 250 })
       .toBeGreaterThan(2);
     await page.screenshot({ path: `${artifacts}admin-incidents.png`, fullPage: true });
     const text = await page.locator('body').innerText();
@@ -71,14 +73,13 @@ describe('the admin and project pages in Chromium', () => {
     await incidents.getByRole('button', { name: 'Apply' }).click();
     await expect
       .poll(
-        async () =>
-          (await page.locator('table tbody tr').allInnerTexts()).every((t) => t.includes('PAY')),
+        async () => (await page.locator(ROWS).allInnerTexts()).every((t) => t.includes('PAY')),
         {
           timeout: 10_000,
         },
       )
       .toBe(true);
-    await page.locator('table tbody tr').first().locator('button').first().click();
+    await page.locator(ROWS).first().locator('button').first().click();
     await page
       .getByRole('link', { name: /Open in Jira/ })
       .first()
@@ -108,12 +109,14 @@ describe('the admin and project pages in Chromium', () => {
     if (!person) throw new Error('the site has more than one user');
     const page = await browser.newPage();
     await page.goto(`${local.url}/admin?as=${encodeURIComponent(h.admin)}`);
+    // The overview opens first; the incidents are the next tab.
+    await page.getByRole('tab', { name: 'Incidents' }).click();
     const incidents = page.locator('#admin-panel-incidents');
     await incidents.getByLabel('Status', { exact: true }).selectOption('TRIGGERED');
     await expect
-      .poll(async () => page.locator('table tbody tr').count(), { timeout: 20_000, interval: 250 })
+      .poll(async () => page.locator(ROWS).count(), { timeout: 20_000, interval: 250 })
       .toBeGreaterThan(0);
-    await page.locator('table tbody tr').first().locator('button').first().click();
+    await page.locator(ROWS).first().locator('button').first().click();
     const picker = page.getByRole('combobox', { name: 'Assign to' });
     // Part of the name, in another case: the simulator searches like Jira, as the admin.
     await picker.fill(person.displayName.slice(1, 5).toUpperCase());
@@ -135,7 +138,7 @@ describe('the admin and project pages in Chromium', () => {
     await page.getByRole('button', { name: /Back to incidents/ }).click();
     await incidents.getByLabel('Status', { exact: true }).selectOption('ASSIGNED');
     await expect
-      .poll(async () => (await page.locator('table tbody tr').allInnerTexts()).join('\n'), {
+      .poll(async () => (await page.locator(ROWS).allInnerTexts()).join('\n'), {
         timeout: 10_000,
       })
       .toContain(`to ${person.displayName}`);
@@ -173,10 +176,12 @@ describe('the admin and project pages in Chromium', () => {
     const page = await browser.newPage();
     await page.goto(`${local.url}/project/WEB?as=${encodeURIComponent(member.accountId)}`);
     await page.getByRole('heading', { name: 'Secret findings in WEB' }).waitFor();
+    await page.getByRole('tab', { name: 'Incidents' }).click();
+    const projectRows = '#project-panel-incidents table tbody tr';
     await expect
-      .poll(async () => page.locator('table tbody tr').count(), { timeout: 20_000 })
+      .poll(async () => page.locator(projectRows).count(), { timeout: 20_000 })
       .toBeGreaterThan(0);
-    const rows = await page.locator('table tbody tr').allInnerTexts();
+    const rows = await page.locator(projectRows).allInnerTexts();
     expect(rows.every((t) => t.includes('WEB'))).toBe(true);
     await page.screenshot({ path: `${artifacts}project-team.png`, fullPage: true });
     await page.close();

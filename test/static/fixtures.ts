@@ -7,6 +7,7 @@ import type {
   DetectorInfo,
   HistoricalJob,
   Incident,
+  IncidentOverview,
   Occurrence,
   Project,
   PublicSettings,
@@ -154,3 +155,64 @@ export function detector(over: Partial<DetectorInfo> & { id: string }): Detector
     ...over,
   };
 }
+
+/** An overview as the server answers it for a site: two open incidents, one skipped file. */
+export function overview(over: Partial<IncidentOverview> = {}): IncidentOverview {
+  const weeks = Array.from({ length: 12 }, (_, i) => ({
+    week: new Date(Date.UTC(2026, 8, 14) + i * 7 * 86_400_000).toISOString().slice(0, 10),
+    found: i === 10 ? 3 : i === 11 ? 1 : 0,
+  }));
+  return {
+    scope: 'site',
+    open: { TRIGGERED: 2, ASSIGNED: 1 },
+    bySeverity: [
+      { value: 'critical', TRIGGERED: 1, ASSIGNED: 0 },
+      { value: 'high', TRIGGERED: 1, ASSIGNED: 1 },
+    ],
+    byValidity: [{ value: 'not_checked', TRIGGERED: 2, ASSIGNED: 1 }],
+    byProject: [
+      { value: 'PAY', TRIGGERED: 2, ASSIGNED: 0 },
+      { value: 'OPS', TRIGGERED: 0, ASSIGNED: 1 },
+    ],
+    byFamily: [
+      {
+        family: 'github',
+        TRIGGERED: 2,
+        ASSIGNED: 1,
+        detectors: [
+          { value: 'github-pat', name: 'GitHub personal access token', TRIGGERED: 2, ASSIGNED: 1 },
+        ],
+      },
+    ],
+    oldest: [incident({ id: INCIDENT_ID })],
+    foundPerWeek: weeks,
+    monitoring: {
+      projectsVisible: 3,
+      projectsMonitored: 2,
+      realtimeEventsThisWeek: 7,
+      lastScan: {
+        status: 'done',
+        startedAt: '2026-11-30T09:00:00.000Z',
+        finishedAt: '2026-11-30T09:05:00.000Z',
+        issuesScanned: 300,
+        projects: 2,
+      },
+    },
+    unread: {
+      kinds: [{ kind: 'binary', label: 'Attachments skipped as binary files', count: 4 }],
+      scanSkipped: 4,
+    },
+    ...over,
+  };
+}
+
+/** An overview with nothing found yet. */
+export const emptyOverview: IncidentOverview = overview({
+  open: { TRIGGERED: 0, ASSIGNED: 0 },
+  bySeverity: [],
+  byValidity: [],
+  byProject: [],
+  byFamily: [],
+  oldest: [],
+  unread: { kinds: [], scanSkipped: 0 },
+});

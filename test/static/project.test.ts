@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  emptyOverview,
   fail,
   fakeBackend,
   incident,
@@ -60,6 +61,8 @@ describe('project page', () => {
     const user = userEvent.setup();
     render(createElement(App));
     expect(await screen.findByRole('heading', { name: 'Secret findings in PAY' })).toBeTruthy();
+    // The overview comes first; the incidents are one tab away.
+    await user.click(await screen.findByRole('tab', { name: 'Incidents' }));
     await screen.findByText('ghp_****Tc');
     expect(screen.queryByLabelText('Project')).toBeNull();
     expect(screen.getByLabelText('Status')).toBeTruthy();
@@ -71,6 +74,7 @@ describe('project page', () => {
       'getIncident',
       'getProjectContext',
       'incidentAction',
+      'incidentOverview',
       'listIncidents',
     ]);
     expect(b.payloads('listIncidents')).toEqual([{ filter: { sort: 'severity' }, limit: 25 }]);
@@ -89,6 +93,7 @@ describe('project page', () => {
     );
     const user = userEvent.setup();
     render(createElement(App));
+    await user.click(await screen.findByRole('tab', { name: 'Incidents' }));
     await user.click(await screen.findByRole('button', { name: /^Open GitHub/ }));
     const actions = within(await screen.findByRole('region', { name: 'Actions' }));
     expect(
@@ -220,6 +225,8 @@ describe('project page', () => {
     serve(
       fakeBackend({
         getProjectContext: () => ok({ projectKey: 'PAY' }),
+        incidentOverview: () =>
+          fail('forbidden', 'only administrators of this project can see them'),
         listIncidents: () => fail('forbidden', 'only administrators of this project can see them'),
       }),
     );
@@ -229,13 +236,14 @@ describe('project page', () => {
 });
 
 describe('admin page', () => {
-  it('opens on the incidents tab; arrow keys move between tabs, each loading its data', async () => {
+  it('opens on the overview tab; arrow keys move between tabs, each loading its data', async () => {
     onPage('secret-scanner-admin');
     const b = serve(
       fakeBackend({
         listProjects: () => ok([project('PAY')]),
         filterDetectors: () => ok([]),
         listIncidents: () => ok({ items: [] }),
+        incidentOverview: () => ok(emptyOverview),
         getOverview: () => ok({ settings: settings(), jobs: [], pendingDeliveries: 0 }),
       }),
     );
@@ -244,28 +252,34 @@ describe('admin page', () => {
     expect(await screen.findByRole('heading', { name: 'Secret Scanner' })).toBeTruthy();
     const tabs = await screen.findAllByRole('tab');
     expect(tabs.map((t) => t.textContent)).toEqual([
+      'Overview',
       'Incidents',
       'Perimeter',
       'Historical scan',
       'Settings',
     ]);
     expect(tabs[0]?.getAttribute('aria-selected')).toBe('true');
-    expect(await screen.findByText('No secrets found.')).toBeTruthy();
+    expect(await screen.findByRole('region', { name: 'Open by severity' })).toBeTruthy();
     expect(b.calls.some((c) => c.name === 'getOverview')).toBe(false);
+    expect(b.calls.some((c) => c.name === 'listIncidents')).toBe(false);
 
     tabs[0]?.focus();
     await user.keyboard('{ArrowRight}');
     expect(document.activeElement).toBe(tabs[1]);
-    expect(tabs[1]?.getAttribute('aria-selected')).toBe('true');
+    expect(await screen.findByText('No secrets found.')).toBeTruthy();
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(tabs[2]);
+    expect(tabs[2]?.getAttribute('aria-selected')).toBe('true');
     const panel = screen.getByRole('tabpanel');
-    expect(panel.getAttribute('aria-labelledby')).toBe(tabs[1]?.id);
+    expect(panel.getAttribute('aria-labelledby')).toBe(tabs[2]?.id);
     expect(await within(panel).findByText('PAY project')).toBeTruthy();
     expect(b.calls.some((c) => c.name === 'getOverview')).toBe(true);
 
     await user.keyboard('{End}');
-    expect(document.activeElement).toBe(tabs[3]);
+    expect(document.activeElement).toBe(tabs[4]);
     await user.keyboard('{ArrowRight}');
     expect(document.activeElement).toBe(tabs[0]);
+    await user.keyboard('{ArrowRight}');
     // The incidents tab kept its state: no second load.
     await waitFor(() => {
       expect(b.payloads('listIncidents')).toHaveLength(1);

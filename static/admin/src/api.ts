@@ -16,6 +16,9 @@ import type {
   IncidentAction,
   IncidentDetail,
   IncidentPage,
+  IncidentExport,
+  IncidentFilter,
+  IncidentOverview,
   IncidentQuery,
   BulkRowResult,
   JiraGroup,
@@ -33,6 +36,8 @@ import type {
 /** The incident calls of both resolver tables. */
 const INCIDENT_CALLS = [
   'listIncidents',
+  'incidentOverview',
+  'exportIncidents',
   'getIncident',
   'incidentAction',
   'notifyIncident',
@@ -132,6 +137,10 @@ const projectCall = <T>(name: ProjectCall, payload?: Record<string, unknown>): P
 /** What both pages can do with incidents; the project page's answers are its project's only. */
 export interface IncidentsApi {
   listIncidents(query: IncidentQuery): Promise<IncidentPage>;
+  /** Open incidents by severity, validity, project and detector; found per week; coverage. */
+  incidentOverview(): Promise<IncidentOverview>;
+  /** The incidents the filter selects as a CSV or JSON file (masked previews only). */
+  exportIncidents(filter: IncidentFilter, format: 'csv' | 'json'): Promise<IncidentExport>;
   /** The incident and a page of its places (the next page with the cursor of the one before). */
   getIncident(id: string, cursor?: string): Promise<IncidentDetail>;
   incidentAction(id: string, action: IncidentAction): Promise<Incident>;
@@ -193,6 +202,9 @@ const incidentCall = <T>(
 ): Promise<T> => call<T>(name, payload);
 const incidentCalls = {
   listIncidents: (q: IncidentQuery) => incidentCall<IncidentPage>('listIncidents', query(q)),
+  incidentOverview: () => incidentCall<IncidentOverview>('incidentOverview'),
+  exportIncidents: (filter: IncidentFilter, format: 'csv' | 'json') =>
+    incidentCall<IncidentExport>('exportIncidents', { filter: { ...filter }, format }),
   getIncident: (id: string, cursor?: string) =>
     incidentCall<IncidentDetail>('getIncident', cursor ? { id, cursor } : { id }),
   incidentAction: (id: string, action: IncidentAction) =>

@@ -21,6 +21,8 @@ import type { MaskedSummary, PlaceNamesJson } from '../../../src/admin/places.js
 import type { RealtimeSkip } from '../../../src/admin/events.js';
 import type { IncidentGuidance } from '../../../src/admin/guidance.js';
 import type { NotificationRecord, NotifyOutcome } from '../../../src/admin/notify.js';
+import type { ExportedFile } from '../../../src/admin/export.js';
+import type { overviewOf } from '../../../src/admin/overview.js';
 import type { HistoricalJob, JobStatus } from '../../../src/scan/historical.js';
 
 export type {
@@ -189,3 +191,11 @@ export interface ScanRequest {
   readonly projects?: readonly string[];
   readonly since?: string;
 }
+
+/** What `incidentOverview` answers; its oldest open incidents as the page may see them. */
+export type IncidentOverview = Omit<Awaited<ReturnType<typeof overviewOf>>, 'oldest'> & {
+  readonly oldest: readonly Incident[];
+};
+
+/** What `exportIncidents` answers: the file, and whether the filter selected more than it holds. */
+export type IncidentExport = ExportedFile & { readonly truncated: boolean };

@@ -82,11 +82,14 @@ export function Switch({
   onChange,
   label,
   disabled = false,
+  busy = false,
 }: {
   checked: boolean;
   onChange: (next: boolean) => void;
   label: string;
   disabled?: boolean;
+  /** Its change is being saved: it keeps focus and its position, and ignores clicks meanwhile. */
+  busy?: boolean;
 }) {
   return (
     <button
@@ -96,8 +99,10 @@ export function Switch({
       aria-checked={checked}
       aria-label={label}
       disabled={disabled}
+      aria-busy={busy || undefined}
+      aria-disabled={busy || undefined}
       onClick={() => {
-        onChange(!checked);
+        if (!busy) onChange(!checked);
       }}
     >
       <span className="switch-knob" aria-hidden="true" />

@@ -1,9 +1,15 @@
 import { adminApi } from '../api';
 import { useLoad } from '../hooks';
-import { IncidentsView } from '../incidents/IncidentsView';
+import { IncidentsView, type IncidentsViewProps } from '../incidents/IncidentsView';
 
 /** The incidents tab: every project, with the project and detector filters filled in. */
-export function AdminIncidents({ accountId }: { accountId?: string | undefined }) {
+export function AdminIncidents({
+  accountId,
+  ...start
+}: { accountId?: string | undefined } & Pick<
+  IncidentsViewProps,
+  'initialFilter' | 'initialOpenId'
+>) {
   // Filter choices are a convenience: without them the filters take typed keys and ids.
   const projects = useLoad(() => adminApi.listProjects());
   const detectors = useLoad(() => adminApi.filterDetectors());
@@ -12,6 +18,7 @@ export function AdminIncidents({ accountId }: { accountId?: string | undefined }
       api={adminApi}
       accountId={accountId}
       optionsLoading={projects.state.status === 'loading' || detectors.state.status === 'loading'}
+      {...start}
       {...(projects.state.status === 'ready'
         ? { projectOptions: projects.state.data.map((p) => p.key).sort() }
         : {})}

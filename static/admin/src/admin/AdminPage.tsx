@@ -1,7 +1,11 @@
-/** The Jira admin page: incidents, the monitored perimeter, historical scans and settings. */
+/**
+ * The Jira admin page: the overview, incidents, the monitored perimeter, historical scans and
+ * settings. A figure of the overview opens the incidents tab filtered to what it counts.
+ */
 import { useCallback, useState, type ReactNode } from 'react';
 import { adminApi } from '../api';
 import { useLoad } from '../hooks';
+import { OverviewView, type ShowTarget } from '../overview/OverviewView';
 import { AccessDenied, Loading, TabList, type TabSpec } from '../ui';
 import { AdminIncidents } from './AdminIncidents';
 import { PerimeterTab } from './PerimeterTab';
@@ -9,6 +13,7 @@ import { ScanTab } from './ScanTab';
 import { SettingsTab } from './SettingsTab';
 
 const TABS = [
+  { id: 'overview', label: 'Overview' },
   { id: 'incidents', label: 'Incidents' },
   { id: 'perimeter', label: 'Perimeter' },
   { id: 'scan', label: 'Historical scan' },
@@ -21,9 +26,9 @@ export function AdminPage({ accountId }: { accountId?: string | undefined }) {
   // one per tab) and whether anything is monitored (a warning on every tab while nothing is).
   const projects = useLoad(() => adminApi.listProjects());
   const [monitored, setMonitored] = useState<number | undefined>();
-  const [selected, setSelected] = useState<TabId>('incidents');
+  const [selected, setSelected] = useState<TabId>('overview');
   // A tab is mounted on its first visit and then kept, so its filters and progress survive.
-  const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set(['incidents']));
+  const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set(['overview']));
   const select = (id: string) => {
     const tab = TABS.find((t) => t.id === id);
     if (!tab) return;
@@ -35,8 +40,23 @@ export function AdminPage({ accountId }: { accountId?: string | undefined }) {
   const onScanEnded = useCallback(() => {
     setIncidentsRound((n) => n + 1);
   }, []);
+  // What a figure of the overview asked the incidents tab to show (mounted afresh with it).
+  const [shown, setShown] = useState<ShowTarget | undefined>();
+  const show = (target: ShowTarget) => {
+    setShown(target);
+    setIncidentsRound((n) => n + 1);
+    select('incidents');
+  };
   const panels: Record<TabId, () => ReactNode> = {
-    incidents: () => <AdminIncidents key={incidentsRound} accountId={accountId} />,
+    overview: () => <OverviewView key={incidentsRound} api={adminApi} onShow={show} />,
+    incidents: () => (
+      <AdminIncidents
+        key={incidentsRound}
+        accountId={accountId}
+        {...(shown && 'filter' in shown ? { initialFilter: shown.filter } : {})}
+        {...(shown && 'incidentId' in shown ? { initialOpenId: shown.incidentId } : {})}
+      />
+    ),
     perimeter: () => <PerimeterTab onMonitored={setMonitored} />,
     scan: () => <ScanTab onScanEnded={onScanEnded} />,
     settings: () => <SettingsTab />,

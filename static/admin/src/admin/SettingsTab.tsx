@@ -3,31 +3,15 @@
  * see incidents, which detectors run, custom detectors with a live test, and the notice to
  * publish to the site's users.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { adminApi, allowIncidentApiHost, toApiError, type ApiError } from '../api';
 import { formatCount } from '../format';
 import { useAction, useLoad } from '../hooks';
-import type {
-  ConnectionTest,
-  DetectorInfo,
-  DetectorTest,
-  JiraGroup,
-  PublicSettings,
-} from '../types';
-import {
-  Empty,
-  Field,
-  InlineError,
-  InlineSuccess,
-  LoadError,
-  Loading,
-  Lozenge,
-  Section,
-  sentence,
-  Switch,
-} from '../ui';
+import type { ConnectionTest, DetectorTest, JiraGroup, PublicSettings } from '../types';
+import { Field, InlineError, InlineSuccess, LoadError, Loading, Section, sentence } from '../ui';
 
 import { NotifySection } from './NotifySection';
+import { DetectorsSection } from './DetectorSettings';
 import { ValiditySection } from './ValiditySection';
 
 type OnSettings = (settings: PublicSettings) => void;
@@ -374,86 +358,6 @@ function TeamGroupSection({
       ) : null}
       <InlineError error={save.error} />
       {saved ? <InlineSuccess>{saved}</InlineSuccess> : null}
-    </Section>
-  );
-}
-
-function DetectorsSection() {
-  const { state, reload, update } = useLoad(() => adminApi.listDetectors());
-  const [search, setSearch] = useState('');
-  const [pending, setPending] = useState<string | undefined>();
-  const { error, run } = useAction();
-  const searchId = useId();
-  const shown = useMemo(() => {
-    if (state.status !== 'ready') return [];
-    const q = search.trim().toLowerCase();
-    return q
-      ? state.data.filter(
-          (d) =>
-            d.name.toLowerCase().includes(q) ||
-            d.id.toLowerCase().includes(q) ||
-            d.family.toLowerCase().includes(q),
-        )
-      : state.data;
-  }, [state, search]);
-  const toggle = async (d: DetectorInfo, enabled: boolean) => {
-    setPending(d.id);
-    const s = await run(() => adminApi.updateSettings({ detector: { id: d.id, enabled } }));
-    setPending(undefined);
-    if (s) update((all) => all.map((x) => (x.id === d.id ? { ...x, enabled } : x)));
-  };
-  return (
-    <Section title="Detectors">
-      <p className="muted">
-        Each detector finds one kind of credential by its format. <strong>Generic</strong> detectors
-        look for password-like values without a known format: they find more but are wrong more
-        often, so they are off until you switch them on.
-      </p>
-      {state.status === 'loading' ? (
-        <Loading label="Loading detectors…" />
-      ) : state.status === 'error' ? (
-        <LoadError error={state.error} what="the detectors" onRetry={reload} />
-      ) : (
-        <>
-          <div className="field">
-            <label htmlFor={searchId}>Search detectors</label>
-            <input
-              id={searchId}
-              type="search"
-              value={search}
-              onChange={(e) => {
-                setSearch(e.target.value);
-              }}
-            />
-          </div>
-          <p className="muted small">
-            {formatCount(state.data.filter((d) => d.enabled).length)} of{' '}
-            {formatCount(state.data.length)} detectors on.
-          </p>
-          <InlineError error={error} />
-          {shown.length === 0 ? (
-            <Empty title="No detector matches." />
-          ) : (
-            <ul className="detector-list">
-              {shown.map((d) => (
-                <li key={d.id}>
-                  <Switch
-                    checked={d.enabled}
-                    disabled={pending !== undefined}
-                    label={`${d.name} detector`}
-                    onChange={(on) => void toggle(d, on)}
-                  />
-                  <span className="detector-name">{d.name}</span>
-                  {d.generic ? <Lozenge tone="discovery">Generic, off by default</Lozenge> : null}
-                  <span className="muted small">
-                    {d.family} · {d.category.replace(/_/g, ' ')}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
-      )}
     </Section>
   );
 }

@@ -17,6 +17,7 @@ import {
 import type { Incident, IncidentFilter, IncidentSort, Total } from '../types';
 import { Empty, Field, InlineError, LoadError, Loading, Lozenge } from '../ui';
 import { BulkActions, type RowResults } from './BulkActions';
+import { ExportButtons } from './ExportButtons';
 import { IncidentView } from './IncidentView';
 import { AssigneeName } from './AssigneeName';
 import { createNameCache, useKnownNames, type NameCache } from './names';
@@ -51,6 +52,10 @@ export interface IncidentsViewProps {
   readonly accountId?: string | undefined;
   /** What to say when there is no incident at all. */
   readonly emptyHint?: ReactNode;
+  /** Filters to start with (a figure of the overview that led here). */
+  readonly initialFilter?: IncidentFilter;
+  /** An incident to open first (an oldest open incident of the overview). */
+  readonly initialOpenId?: string;
 }
 
 interface ListState {
@@ -92,14 +97,18 @@ function isOneOf<K extends string>(value: string, options: Record<K, unknown>): 
 export function IncidentsView(props: IncidentsViewProps) {
   const { api, projectKey, accountId } = props;
   const [list, setList] = useState<ListState>({
-    filter: { sort: DEFAULT_SORT },
+    filter: { sort: DEFAULT_SORT, ...props.initialFilter },
     items: [],
     cursor: undefined,
     phase: 'loading',
   });
-  const [text, setText] = useState<FilterText>({ detector: '', project: '', search: '' });
+  const [text, setText] = useState<FilterText>({
+    detector: props.initialFilter?.detector ?? '',
+    project: props.initialFilter?.projectKey ?? '',
+    search: '',
+  });
   const [round, setRound] = useState(0);
-  const [openId, setOpenId] = useState<string | undefined>();
+  const [openId, setOpenId] = useState<string | undefined>(props.initialOpenId);
   // Rows ticked for a bulk action, and each row's answer to the last one.
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [results, setResults] = useState<RowResults>(new Map());
@@ -274,6 +283,7 @@ export function IncidentsView(props: IncidentsViewProps) {
         onClear={clearFilters}
         filtered={filtered}
       />
+      <ExportButtons api={api} filter={filter} />
       {list.phase === 'loading' ? (
         <Loading label="Loading incidents…" />
       ) : list.phase === 'error' && list.error ? (

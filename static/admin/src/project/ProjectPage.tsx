@@ -1,17 +1,80 @@
-/** A project's settings page: that project's incidents, for its admins and the incident team. */
+/**
+ * A project's settings page: that project's overview and incidents, for its admins and the
+ * incident team. The server answers with this project's share only.
+ */
+import { useState } from 'react';
 import { projectApi } from '../api';
 import { useLoad } from '../hooks';
-import { IncidentsView } from '../incidents/IncidentsView';
-import { AccessDenied, LoadError, Loading } from '../ui';
+import { IncidentsView, type IncidentsViewProps } from '../incidents/IncidentsView';
+import { OverviewView, type ShowTarget } from '../overview/OverviewView';
+import { AccessDenied, LoadError, Loading, TabList } from '../ui';
 
-/** The incidents, once access is known, with the detector filter filled in. */
-function ProjectIncidents({
+const TABS = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'incidents', label: 'Incidents' },
+] as const;
+
+/** The overview and the incidents, once access is known. */
+function ProjectTabs({
   projectKey,
   accountId,
 }: {
   projectKey: string;
   accountId?: string | undefined;
 }) {
+  const [selected, setSelected] = useState<string>('overview');
+  const [shown, setShown] = useState<{ target?: ShowTarget; round: number }>({ round: 0 });
+  const target = shown.target;
+  return (
+    <>
+      <TabList
+        tabs={TABS}
+        selected={selected}
+        onSelect={setSelected}
+        label={`Secret findings in ${projectKey}`}
+        idPrefix="project"
+      />
+      {TABS.map((t) => (
+        <section
+          key={t.id}
+          id={`project-panel-${t.id}`}
+          role="tabpanel"
+          aria-labelledby={`project-tab-${t.id}`}
+          hidden={t.id !== selected}
+          className="tab-panel"
+        >
+          {t.id === 'overview' ? (
+            <OverviewView
+              api={projectApi}
+              onShow={(next) => {
+                setShown((s) => ({ target: next, round: s.round + 1 }));
+                setSelected('incidents');
+              }}
+            />
+          ) : (
+            <ProjectIncidents
+              key={shown.round}
+              projectKey={projectKey}
+              accountId={accountId}
+              {...(target && 'filter' in target ? { initialFilter: target.filter } : {})}
+              {...(target && 'incidentId' in target ? { initialOpenId: target.incidentId } : {})}
+            />
+          )}
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** The incidents, with the detector filter filled in. */
+function ProjectIncidents({
+  projectKey,
+  accountId,
+  ...start
+}: {
+  projectKey: string;
+  accountId?: string | undefined;
+} & Pick<IncidentsViewProps, 'initialFilter' | 'initialOpenId'>) {
   // A convenience, like the admin page's: without the list the filter takes a typed id.
   const detectors = useLoad(() => projectApi.filterDetectors());
   return (
@@ -20,6 +83,7 @@ function ProjectIncidents({
       projectKey={projectKey}
       accountId={accountId}
       optionsLoading={detectors.state.status === 'loading'}
+      {...start}
       {...(detectors.state.status === 'ready' ? { detectorOptions: detectors.state.data } : {})}
       emptyHint={
         <p>
@@ -61,7 +125,7 @@ export function ProjectPage({
           <LoadError error={state.error} what="this project" onRetry={reload} />
         )
       ) : (
-        <ProjectIncidents projectKey={state.data.projectKey} accountId={accountId} />
+        <ProjectTabs projectKey={state.data.projectKey} accountId={accountId} />
       )}
     </main>
   );

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { recountOverview, withOverviewTallies } from '../../src/admin/overview.js';
+import { createMemoryDocumentStore } from '../../src/admin/ports.js';
+import type { Incident, IncidentStatus } from '../../src/incidents/model.js';
+import {
+  byDimension,
+  countChanges,
+  foundPerWeek,
+  OLDEST_KEPT,
+  tallyAll,
+  weekOf,
+  type Tally,
+} from '../../src/incidents/overview.js';
+import { createMemoryStore } from '../../src/incidents/store.js';
+import type { Severity } from '../../src/engine/types.js';
+
+const DAY = 86_400_000;
+const T0 = Date.parse('2026-11-02T10:00:00.000Z');
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function incident(n: number, over: Partial<Incident> = {}): Incident {
+  const date = iso(T0 + n * DAY);
+  return {
+    id: n.toString(16).padStart(32, '0'),
+    detector: { name: 'github-pat', display_name: 'GitHub PAT', family: 'github' },
+    secret_hash: `hash${n}`,
+    secret_preview: 'ghp_…abcd',
+    severity: 'high',
+    validity: 'not_checked',
+    status: 'TRIGGERED',
+    regression: false,
+    presence: 'present',
+    occurrences_count: 1,
+    present_count: 1,
+    project_keys: ['OPS'],
+    date,
+    last_seen: date,
+    updated_at: date,
+    ...over,
+  };
+}
+
+/** A small deterministic generator (mulberry32): the same writes on every run. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+
+describe('overview tallies', () => {
+  it('weeks start on Monday, UTC', () => {
+    expect(weekOf('2026-11-02T00:00:00Z')).toBe('2026-11-02'); // a Monday
+    expect(weekOf('2026-11-08T23:59:59Z')).toBe('2026-11-02'); // the Sunday after
+    expect(weekOf('2026-11-09T00:00:00Z')).toBe('2026-11-09');
+  });
+
+  it('a write moves only what changed: a new place seen again changes no count', () => {
+    const a = incident(1);
+    expect(countChanges(a, { ...a, last_seen: iso(T0 + 9 * DAY) }).size).toBe(0);
+    const moved = countChanges(a, { ...a, status: 'RESOLVED' });
+    expect(Object.fromEntries(moved.get('site') ?? [])).toEqual({
+      'status:TRIGGERED': -1,
+      'severity:TRIGGERED:high': -1,
+      'validity:TRIGGERED:not_checked': -1,
+      'detector:TRIGGERED:github-pat': -1,
+      'project:TRIGGERED:OPS': -1,
+    });
+  });
+
+  it('a project tally never names another project, and dates by its own first sighting', () => {
+    const shared = incident(1, {
+      project_keys: ['OPS', 'PAY'],
+      by_project: {
+        OPS: { occurrences_count: 1, present_count: 1, date: iso(T0), last_seen: iso(T0) },
+        PAY: {
+          occurrences_count: 1,
+          present_count: 1,
+          date: iso(T0 + 14 * DAY),
+          last_seen: iso(T0 + 14 * DAY),
+        },
+      },
+    });
+    const tallies = tallyAll([shared]);
+    const pay = tallies.get('project:PAY') as Tally;
+    expect(Object.keys(pay.counts).some((k) => k.includes('OPS'))).toBe(false);
+    expect(byDimension(pay, 'project').size).toBe(0);
+    expect(pay.counts[`week:${weekOf(iso(T0 + 14 * DAY))}`]).toBe(1);
+    expect(pay.oldest).toEqual([{ id: shared.id, date: iso(T0 + 14 * DAY) }]);
+    expect(byDimension(tallies.get('site') as Tally, 'project').get('OPS')).toEqual({
+      TRIGGERED: 1,
+      ASSIGNED: 0,
+    });
+  });
+
+  it('found per week: the last 12 weeks, empty ones included, oldest first', () => {
+    const t = tallyAll([incident(0), incident(1), incident(15)]).get('site') as Tally;
+    const weeks = foundPerWeek(t, iso(T0 + 20 * DAY), 12);
+    expect(weeks).toHaveLength(12);
+    expect(weeks.at(-1)).toEqual({ week: '2026-11-16', found: 1 });
+    expect(weeks.at(-3)).toEqual({ week: '2026-11-02', found: 2 });
+    expect(weeks.reduce((n, w) => n + w.found, 0)).toBe(3);
+  });
+
+  it('after any sequence of writes the kept tallies equal a count from scratch', async () => {
+    const r = random(13);
+    const docs = createMemoryDocumentStore();
+    const inner = createMemoryStore();
+    const store = withOverviewTallies(inner, docs);
+    await recountOverview({ store, docs }); // the site tally exists: writes now move it
+    const live = new Map<string, Incident>();
+    const statuses: IncidentStatus[] = ['TRIGGERED', 'ASSIGNED', 'RESOLVED', 'IGNORED'];
+    const severities: Severity[] = ['critical', 'high', 'medium', 'low'];
+    const projects = [['OPS'], ['PAY'], ['OPS', 'PAY'], ['WEB']];
+    for (let step = 0; step < 400; step++) {
+      const n = Math.floor(r() * 40);
+      const before = live.get(n.toString(16).padStart(32, '0')) ?? incident(n);
+      const project_keys = r() < 0.2 ? pick(r, projects) : before.project_keys;
+      const next: Incident = {
+        ...before,
+        status: r() < 0.5 ? pick(r, statuses) : before.status,
+        severity: r() < 0.2 ? pick(r, severities) : before.severity,
+        validity: r() < 0.1 ? 'valid' : before.validity,
+        project_keys,
+        by_project: Object.fromEntries(
+          project_keys.map((p, k) => [
+            p,
+            {
+              occurrences_count: 1,
+              present_count: 1,
+              date: iso(Date.parse(before.date) + k * DAY),
+              last_seen: before.last_seen,
+            },
+          ]),
+        ),
+      };
+      await store.putIncident(next);
+      live.set(next.id, next);
+    }
+    const expected = tallyAll(live.values());
+    for (const [scope, want] of expected) {
+      const kept = (await docs.get<Tally>(`overview:${scope}`)) as Tally;
+      expect(kept.counts, scope).toEqual(want.counts);
+      // The kept list is the start of the oldest open ones (it may be shorter, never wrong).
+      expect(want.oldest.slice(0, kept.oldest.length), scope).toEqual(kept.oldest);
+      expect(kept.oldest.length).toBeLessThanOrEqual(OLDEST_KEPT);
+    }
+    // A project no incident is in any more counts nothing.
+    for (const { key, value } of (await docs.list<Tally>('overview:project:', 100)).items)
+      if (!expected.has(key.slice('overview:'.length)))
+        expect(Object.keys(value.counts).filter((k) => !k.startsWith('week:'))).toEqual([]);
+  });
+
+  it('writes before the first overview move nothing; the first overview counts them all', async () => {
+    const docs = createMemoryDocumentStore();
+    const store = withOverviewTallies(createMemoryStore(), docs);
+    await store.putIncident(incident(1));
+    expect(docs.data.size).toBe(0);
+    const site = await recountOverview({ store, docs });
+    expect(site.counts['status:TRIGGERED']).toBe(1);
+    expect(await docs.get('overview:project:OPS')).toMatchObject({
+      oldest: [{ id: incident(1).id }],
+    });
+  });
+});

@@ -1,0 +1,283 @@
+// @vitest-environment happy-dom
+// The overview tab of both pages: figures that open the incidents table filtered to what they
+// count, the weekly chart with its axes and a table for screen readers, the oldest open incidents,
+// and the export buttons.
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createElement } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  fakeBackend,
+  incident,
+  INCIDENT_ID,
+  occurrence,
+  ok,
+  overview,
+  project,
+  type FakeBackend,
+} from './fixtures';
+
+const bridge = vi.hoisted(() => ({
+  invoke: vi.fn(),
+  view: { getContext: vi.fn(), theme: { enable: vi.fn() } },
+  router: { open: vi.fn(() => Promise.resolve()) },
+}));
+vi.mock('@forge/bridge', () => bridge);
+
+import { ApiError } from '../../static/admin/src/api';
+import { App } from '../../static/admin/src/App';
+import { ExportButtons } from '../../static/admin/src/incidents/ExportButtons';
+import { niceScale } from '../../static/admin/src/overview/WeeklyChart';
+import type { IncidentExport, IncidentFilter } from '../../static/admin/src/types';
+
+function onPage(moduleKey: string, projectKey?: string) {
+  bridge.view.getContext.mockResolvedValue({
+    moduleKey,
+    accountId: '712020:99887766-5544-4332-a211-00ffeeddccbb',
+    extension: projectKey ? { project: { key: projectKey } } : {},
+  });
+}
+
+function serve(b: FakeBackend) {
+  bridge.invoke.mockImplementation(b.invoke);
+  return b;
+}
+
+afterEach(() => {
+  cleanup();
+  vi.clearAllMocks();
+});
+
+const adminBackend = () =>
+  serve(
+    fakeBackend({
+      incidentOverview: () => ok(overview()),
+      listProjects: () => ok([project('PAY'), project('OPS')]),
+      filterDetectors: () => ok([]),
+      listIncidents: () => ok({ items: [incident({ id: INCIDENT_ID })] }),
+      getIncident: () =>
+        ok({ incident: incident({ id: INCIDENT_ID }), occurrences: [occurrence({ id: 'o1' })] }),
+    }),
+  );
+
+describe('the overview', () => {
+  it('opens the incidents table filtered to exactly what a figure counts', async () => {
+    onPage('secret-scanner-admin');
+    const b = adminBackend();
+    const user = userEvent.setup();
+    render(createElement(App));
+    const severity = within(await screen.findByRole('region', { name: 'Open by severity' }));
+    expect(severity.getByText('Critical')).toBeTruthy();
+    // Zero is plain text, not a link.
+    const critical = severity.getByRole('row', { name: /Critical/ });
+    expect(within(critical).getAllByRole('button')).toHaveLength(1);
+    await user.click(
+      severity.getByRole('button', { name: '1 triggered incidents, severity critical: show them' }),
+    );
+    // The incidents tab, filtered, with the filter visible in its controls.
+    expect(screen.getByRole('tab', { name: 'Incidents' }).getAttribute('aria-selected')).toBe(
+      'true',
+    );
+    await waitFor(() => {
+      expect(b.payloads('listIncidents').at(-1)).toEqual({
+        filter: { status: 'TRIGGERED', severity: 'critical' },
+        limit: 25,
+      });
+    });
+    const panel = document.getElementById('admin-panel-incidents') as HTMLElement;
+    expect(within(panel).getByLabelText<HTMLSelectElement>('Severity').value).toBe('critical');
+    expect(within(panel).getByLabelText<HTMLSelectElement>('Status').value).toBe('TRIGGERED');
+
+    // Back to the overview: a project figure and a detector figure filter by those.
+    await user.click(screen.getByRole('tab', { name: 'Overview' }));
+    const projects = within(await screen.findByRole('region', { name: 'Open by project' }));
+    await user.click(
+      projects.getByRole('button', { name: '1 assigned incidents, project OPS: show them' }),
+    );
+    await waitFor(() => {
+      expect(b.payloads('listIncidents').at(-1)?.filter).toEqual({
+        status: 'ASSIGNED',
+        projectKey: 'OPS',
+      });
+    });
+    await user.click(screen.getByRole('tab', { name: 'Overview' }));
+    const families = within(await screen.findByRole('region', { name: 'Open by detector family' }));
+    expect(families.getByText('github').tagName).toBe('TH');
+    await user.click(
+      families.getByRole('button', {
+        name: '2 triggered incidents found by GitHub personal access token: show them',
+      }),
+    );
+    await waitFor(() => {
+      expect(b.payloads('listIncidents').at(-1)?.filter).toEqual({
+        status: 'TRIGGERED',
+        detector: 'github-pat',
+      });
+    });
+  });
+
+  it('opens an oldest open incident itself', async () => {
+    onPage('secret-scanner-admin');
+    const b = adminBackend();
+    const user = userEvent.setup();
+    render(createElement(App));
+    const oldest = within(await screen.findByRole('region', { name: 'Oldest open incidents' }));
+    await user.click(oldest.getByRole('button', { name: 'GitHub personal access token' }));
+    await waitFor(() => {
+      expect(b.payloads('getIncident')).toEqual([{ id: INCIDENT_ID }]);
+    });
+  });
+
+  it('draws found per week with axes, labels and the same figures as a table', async () => {
+    onPage('secret-scanner-admin');
+    adminBackend();
+    render(createElement(App));
+    const chart = within(
+      await screen.findByRole('region', { name: 'Incidents found per week, last 12 weeks' }),
+    );
+    const img = chart.getByRole('img');
+    expect(img.getAttribute('aria-label')).toBe(
+      'Incidents found per week: 4 in 12 weeks, at most 3 in one week',
+    );
+    expect(img.querySelectorAll('rect.chart-bar')).toHaveLength(12);
+    // The y axis counts 0 to 3 in whole incidents; every week is labelled on the x axis.
+    const ticks = [...img.querySelectorAll('.chart-tick text')].map((t) => t.textContent);
+    expect(ticks).toEqual(['0', '1', '2', '3']);
+    expect(img.querySelectorAll('text.chart-label')).toHaveLength(13); // 12 weeks + the axis title
+    const rows = chart.getAllByRole('row', { hidden: true });
+    expect(rows).toHaveLength(13);
+    expect(rows.at(-1)?.textContent).toContain('1');
+  });
+
+  it('says how much is monitored and what could not be read', async () => {
+    onPage('secret-scanner-admin');
+    adminBackend();
+    render(createElement(App));
+    const monitoring = await screen.findByRole('region', { name: 'Monitoring' });
+    expect(monitoring.textContent).toContain('2 of the 3 the app can see');
+    expect(monitoring.textContent).toContain('300 issues in 2 projects');
+    expect(monitoring.textContent).toContain('Real-time changes scanned this week7');
+    const unread = screen.getByRole('region', { name: 'What could not be read' });
+    expect(unread.textContent).toContain('4 Attachments skipped as binary files');
+    expect(unread.textContent).toContain('issues behind a security level');
+  });
+
+  it('on a project page: its own figures, no project breakdown, figures lead to its table', async () => {
+    onPage('secret-scanner-project', 'PAY');
+    const b = serve(
+      fakeBackend({
+        getProjectContext: () => ok({ projectKey: 'PAY' }),
+        incidentOverview: () => ok(projectOverview()),
+        filterDetectors: () => ok([]),
+        listIncidents: () => ok({ items: [] }),
+      }),
+    );
+    const user = userEvent.setup();
+    render(createElement(App));
+    await screen.findByRole('region', { name: 'Open by severity' });
+    expect(screen.queryByRole('region', { name: 'Open by project' })).toBeNull();
+    expect(screen.getByRole('region', { name: 'Monitoring' }).textContent).toContain('Monitored');
+    await user.click(
+      screen.getByRole('button', { name: '1 triggered incidents, severity high: show them' }),
+    );
+    await waitFor(() => {
+      expect(b.payloads('listIncidents').at(-1)?.filter).toEqual({
+        status: 'TRIGGERED',
+        severity: 'high',
+      });
+    });
+    expect(b.calls.every((c) => !['listProjects', 'getOverview'].includes(c.name))).toBe(true);
+  });
+});
+
+/** What a project page receives: no breakdown by project, nothing of the scan's other projects. */
+function projectOverview() {
+  const { byProject: _none, ...rest } = overview({
+    scope: 'project',
+    monitoring: {
+      monitored: true,
+      realtimeEventsThisWeek: 2,
+      lastScan: { status: 'done', startedAt: '2026-11-30T09:00:00.000Z' },
+    },
+  });
+  return rest;
+}
+
+describe('the chart scale', () => {
+  it('rounds the top of the y axis to 1, 2 or 5 times a power of ten', () => {
+    expect(niceScale(0)).toEqual({ top: 1, step: 1 });
+    expect(niceScale(3)).toEqual({ top: 3, step: 1 });
+    expect(niceScale(7)).toEqual({ top: 8, step: 2 });
+    expect(niceScale(37)).toEqual({ top: 40, step: 10 });
+    expect(niceScale(115)).toEqual({ top: 150, step: 50 });
+  });
+});
+
+describe('export', () => {
+  const file = (over: Partial<IncidentExport> = {}): IncidentExport => ({
+    filename: 'secret-scanner-incidents-2026-12-06-08-00-00.csv',
+    mimeType: 'text/csv',
+    content: 'id\r\n',
+    count: 12,
+    truncated: false,
+    ...over,
+  });
+
+  it('asks the server for the current filters and saves the file it builds', async () => {
+    const filter: IncidentFilter = { status: 'TRIGGERED', projectKey: 'PAY' };
+    const exportIncidents = vi.fn(() => Promise.resolve(file()));
+    const save = vi.fn();
+    const user = userEvent.setup();
+    render(createElement(ExportButtons, { api: { exportIncidents }, filter, save }));
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(exportIncidents).toHaveBeenCalledWith(filter, 'csv');
+    expect(save).toHaveBeenCalledWith(file());
+    expect((await screen.findByRole('status')).textContent).toBe(
+      '12 incidents saved as secret-scanner-incidents-2026-12-06-08-00-00.csv.',
+    );
+    // Focus stays on the button pressed.
+    expect(document.activeElement?.textContent).toBe('Export CSV');
+    exportIncidents.mockResolvedValueOnce(file({ filename: 'x.json', truncated: true }));
+    await user.click(screen.getByRole('button', { name: 'Export JSON' }));
+    expect(exportIncidents).toHaveBeenLastCalledWith(filter, 'json');
+    expect((await screen.findByRole('status')).textContent).toContain(
+      'the first 12: narrow the filters for the rest',
+    );
+  });
+
+  it('shows a refusal in plain words', async () => {
+    const exportIncidents = vi.fn(() =>
+      Promise.reject(new ApiError('forbidden', 'only administrators of this project can see them')),
+    );
+    const user = userEvent.setup();
+    render(createElement(ExportButtons, { api: { exportIncidents }, filter: {}, save: vi.fn() }));
+    await user.click(screen.getByRole('button', { name: 'Export JSON' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Only administrators of this project can see them.',
+    );
+  });
+
+  it('is offered on the incidents table with its filters', async () => {
+    onPage('secret-scanner-admin');
+    const b = adminBackend();
+    b.on('exportIncidents', () => ok(file()));
+    const created: Blob[] = [];
+    URL.createObjectURL = (blob: Blob) => {
+      created.push(blob);
+      return 'blob:local';
+    };
+    URL.revokeObjectURL = () => undefined;
+    const user = userEvent.setup();
+    render(createElement(App));
+    await user.click(await screen.findByRole('tab', { name: 'Incidents' }));
+    const panel = within(document.getElementById('admin-panel-incidents') as HTMLElement);
+    await user.selectOptions(await panel.findByLabelText('Severity'), 'high');
+    await user.click(panel.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => {
+      expect(b.payloads('exportIncidents')).toEqual([
+        { filter: { severity: 'high' }, format: 'csv' },
+      ]);
+    });
+    expect(await created[0]?.text()).toBe('id\r\n');
+  });
+});
