@@ -43,7 +43,8 @@ describe("an incident's places in Chromium", () => {
   it('reads as words, with summaries beside the keys and the secret masked', async () => {
     const page = await browser.newPage();
     await page.goto(`${local.url}/admin?as=${encodeURIComponent(h.admin)}`);
-    const row = page.locator('table tbody tr', { hasText: 'ghp_' }).first();
+    await page.getByRole('tab', { name: 'Incidents' }).click();
+    const row = page.locator('#admin-panel-incidents tbody tr', { hasText: 'ghp_' }).first();
     await row.waitFor({ timeout: 20_000 });
     await row.locator('button').first().click();
     const places = page.getByRole('table', { name: 'Where the secret appears' });

@@ -79,13 +79,17 @@ interface ListAnswer {
 
 const RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 
+/** The incidents tab's panel (the overview's tables sit in the DOM too, hidden, once visited). */
+const INCIDENTS = '[id$="-panel-incidents"]';
+const ROWS = `${INCIDENTS} tbody tr`;
+
 async function openAdmin(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${local.url}/admin?as=${encodeURIComponent(h.admin)}`);
   await page.getByRole('heading', { name: 'Secret Scanner' }).waitFor();
   const tab = page.getByRole('tab', { name: 'Incidents' });
   if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
-  await page.locator('table tbody tr').first().waitFor({ timeout: 20_000 });
+  await page.locator(ROWS).first().waitFor({ timeout: 20_000 });
   return page;
 }
 
@@ -108,14 +112,18 @@ describe('the incident list in Chromium', () => {
     const page = await openAdmin();
     await page.getByText(`Showing 25 of ${total.toLocaleString('en-US')} incidents.`).waitFor();
     // Severity first: the ranks of the rows shown never go up.
-    const severities = await page.locator('tbody tr td:nth-child(9) .lozenge').allInnerTexts();
+    const severities = await page
+      .locator(`${INCIDENTS} tbody tr td:nth-child(9) .lozenge`)
+      .allInnerTexts();
     const ranks = severities.map((s) => RANK[s.toLowerCase()] ?? 9);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(ranks[0]).toBe(RANK[server.data.items[0]?.severity ?? '']);
     await expectAccessible(page, 'incident list');
 
     // Search by detector name: every row shown is that detector, and the total follows.
-    const detector = (await page.locator('tbody tr td:nth-child(2) button').first().innerText())
+    const detector = (
+      await page.locator(`${INCIDENTS} tbody tr td:nth-child(2) button`).first().innerText()
+    )
       .trim()
       .slice(0, 6);
     await page.getByRole('searchbox', { name: 'Search' }).fill(detector);
@@ -139,7 +147,7 @@ describe('the incident list in Chromium', () => {
     const page = await openAdmin();
     await page.getByLabel('Status', { exact: true }).selectOption('TRIGGERED');
     await page.getByText(/match these filters/).waitFor();
-    const rows = page.locator('tbody tr');
+    const rows = page.locator(ROWS);
     const ids: string[] = [];
     for (const n of [0, 1]) {
       await rows.nth(n).getByRole('checkbox').check();
@@ -182,9 +190,9 @@ describe('the incident list in Chromium', () => {
     await expect.poll(async () => (await focused(page)).text).toMatch(/^Last seen/);
     // Load more: focus on the first row that was added.
     await page.getByRole('button', { name: 'Load more' }).click();
-    await expect.poll(async () => page.locator('tbody tr').count()).toBeGreaterThan(25);
+    await expect.poll(async () => page.locator(ROWS).count()).toBeGreaterThan(25);
     const first = await page
-      .locator('tbody tr')
+      .locator(ROWS)
       .nth(25)
       .locator('td:nth-child(2) button')
       .getAttribute('aria-label');
@@ -192,7 +200,7 @@ describe('the incident list in Chromium', () => {
     // An incident: Resolve is replaced by Reopen, and focus goes to the result.
     await page.getByLabel('Status', { exact: true }).selectOption('TRIGGERED');
     await page.getByText(/match these filters/).waitFor();
-    await page.locator('tbody tr').first().locator('td:nth-child(2) button').click();
+    await page.locator(ROWS).first().locator('td:nth-child(2) button').click();
     await page.getByRole('button', { name: 'Resolve' }).waitFor();
     await expectAccessible(page, 'incident view');
     await page.getByRole('button', { name: 'Resolve' }).click();
@@ -234,7 +242,9 @@ describe('the incident list in Chromium', () => {
     }
     await page.goto(`${local.url}/project/WEB?as=${encodeURIComponent(h.admin)}`);
     await page.getByRole('heading', { name: 'Secret findings in WEB' }).waitFor();
-    await page.locator('table tbody tr').first().waitFor({ timeout: 20_000 });
+    await expectAccessible(page, 'project overview');
+    await page.getByRole('tab', { name: 'Incidents' }).click();
+    await page.locator(ROWS).first().waitFor({ timeout: 20_000 });
     await expectAccessible(page, 'project page');
     await page.close();
   }, 120_000);

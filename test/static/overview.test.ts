@@ -80,7 +80,7 @@ describe('the overview', () => {
     );
     await waitFor(() => {
       expect(b.payloads('listIncidents').at(-1)).toEqual({
-        filter: { status: 'TRIGGERED', severity: 'critical' },
+        filter: { sort: 'severity', status: 'TRIGGERED', severity: 'critical' },
         limit: 25,
       });
     });
@@ -96,6 +96,7 @@ describe('the overview', () => {
     );
     await waitFor(() => {
       expect(b.payloads('listIncidents').at(-1)?.filter).toEqual({
+        sort: 'severity',
         status: 'ASSIGNED',
         projectKey: 'OPS',
       });
@@ -110,6 +111,7 @@ describe('the overview', () => {
     );
     await waitFor(() => {
       expect(b.payloads('listIncidents').at(-1)?.filter).toEqual({
+        sort: 'severity',
         status: 'TRIGGERED',
         detector: 'github-pat',
       });
@@ -182,6 +184,7 @@ describe('the overview', () => {
     );
     await waitFor(() => {
       expect(b.payloads('listIncidents').at(-1)?.filter).toEqual({
+        sort: 'severity',
         status: 'TRIGGERED',
         severity: 'high',
       });
@@ -275,7 +278,7 @@ describe('export', () => {
     await user.click(panel.getByRole('button', { name: 'Export CSV' }));
     await waitFor(() => {
       expect(b.payloads('exportIncidents')).toEqual([
-        { filter: { severity: 'high' }, format: 'csv' },
+        { filter: { sort: 'severity', severity: 'high' }, format: 'csv' },
       ]);
     });
     expect(await created[0]?.text()).toBe('id\r\n');
