@@ -11,6 +11,7 @@ import { aws } from './aws.js';
 import { buildkite } from './buildkite.js';
 import { datadog } from './datadog.js';
 import { doppler } from './doppler.js';
+import { gcp } from './gcp.js';
 import { groq } from './groq.js';
 import { mistral } from './mistral.js';
 import { pagerduty } from './pagerduty.js';
@@ -70,6 +71,7 @@ export const CHECKERS: readonly Checker[] = [
   postman,
   sentry,
   buildkite,
+  gcp,
 ];
 
 const BY_DETECTOR = new Map(CHECKERS.flatMap((c) => c.detectors.map((d) => [d, c] as const)));
