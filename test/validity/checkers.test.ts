@@ -150,6 +150,37 @@ describe('checkers', () => {
   });
 });
 
+describe('not checked on purpose', () => {
+  it('gives an Atlassian API token no_checker, even with its account email beside it, and sends nothing', async () => {
+    const { DETECTORS: all } = await import('../../src/detectors/index.js');
+    const { createScanner } = await import('../../src/engine/scan.js');
+    const { createValiditySession } = await import('../../src/validity/index.js');
+    const token =
+      'ATATT3xFfGF0hqFi6jDEt3XCRHUy2TVuTmsjfrmEWa-HLerXJa70ITSmCgopSFdz3gUT8jO-5UEE4H6Mf025NElIjPtDUDNXNrhxIUIz-FhGpYG8dnuyZrG8g1LdJyPKVme9BNMkeW1XmjoJBqdgB22DvbDkAlAx-Anhy5j-MYbn6tWKNf_j9pB=38C7AA3F';
+    let sent = 0;
+    const s = createValiditySession({
+      fetch: () => {
+        sent++;
+        return Promise.reject(new Error('must not be called'));
+      },
+      deadline,
+      now: () => '2026-12-06T06:30:00.000Z',
+      isProviderEnabled: () => true,
+    });
+    const scanner = createScanner({ detectors: all, fingerprintKey: 'k'.repeat(64) });
+    const [f] = scanner.scan(
+      `curl -u ops@acme.test:${token} https://acme.atlassian.net/rest/api/3/myself`,
+      s.onSecret,
+    ).findings;
+    expect(f?.detector).toBe('atlassian-api-token');
+    expect(await s.resultFor(f?.detector ?? '', f?.fingerprint ?? '')).toEqual({
+      validity: 'no_checker',
+    });
+    expect(sent).toBe(0);
+    expect(CHECKERS.some((c) => /atlassian/.test(c.host))).toBe(false);
+  });
+});
+
 describe('discord', () => {
   it('checks a webhook URL of any Discord host at discord.com, and sends nothing for a malformed one', async () => {
     const { discord } = await import('../../src/validity/discord.js');
