@@ -273,19 +273,9 @@ const PKCS8_RSA_SA = [
   'KoIVCs+/LCZSbw==',
   '-----END PRIVATE KEY-----',
 ].join('\n');
-// A Google Cloud service-account key file: the key JSON-escaped, its client_email after it.
-const SA_KEY_FILE = JSON.stringify(
-  {
-    type: 'service_account',
-    project_id: 'billing-prod-4411',
-    private_key_id: '8e19e7ea7005f86a2416bbe0ec2bc0f5e82b0c8d',
-    private_key: `${PKCS8_RSA_SA}\n`,
-    client_email: 'deployer@billing-prod-4411.iam.gserviceaccount.com',
-    token_uri: 'https://oauth2.googleapis.com/token',
-  },
-  null,
-  2,
-);
+// A Google Cloud service-account key beside its client_email (the JSON key file, whose key is
+// JSON-escaped, is tested in test/validity/gcp.test.ts: the site generator plants raw spans).
+const SA_KEY = `client_email = "deployer@billing-prod-4411.iam.gserviceaccount.com"\nprivate_key = <<EOT\n${PKCS8_RSA_SA}\nEOT`;
 const PKCS8_ED25519 = [
   '-----BEGIN PRIVATE KEY-----',
   'MC4CAQAwBQYDK2VwBCIEIGLnU4jAFUTX8/uxDdun9RvfHQ/nFlQvmWJdAJXWPDOD',
@@ -596,7 +586,7 @@ export default family('private-key', [
       positives: [
         PKCS8_EC,
         { text: `private_key = <<EOT\n${PKCS8_ED25519}\nEOT`, secret: PKCS8_ED25519 },
-        SA_KEY_FILE,
+        { text: SA_KEY, secret: PKCS8_RSA_SA },
       ],
       negatives: [
         '-----BEGIN PRIVATE KEY-----\n<paste your private key here>\n-----END PRIVATE KEY-----',
