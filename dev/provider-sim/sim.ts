@@ -14,6 +14,7 @@
  * @module
  */
 import { listenLoopback, type Listening } from '../loopback.js';
+import { createPublicKey, createVerify } from 'node:crypto';
 import { sigV4Signature } from '../../src/validity/sigv4.js';
 import type { ValidityFetch, ValidityResponse } from '../../src/validity/types.js';
 
@@ -105,6 +106,49 @@ const sigV4Secret = (
       secret,
     );
     if (mine.signature === signature) return secret;
+  }
+  return undefined;
+};
+
+/**
+ * Google's token endpoint: the key whose public half verifies the RS256 JWT-bearer assertion,
+ * among the keys registered for the JWT's issuer (its client_email); the key is never sent. The
+ * assertion must be for this endpoint, ask for a scope, and last at most an hour.
+ */
+const jwtBearerKey = (
+  req: SimRequest,
+  partners: ReadonlyMap<string, string>,
+): string | undefined => {
+  const form = new URLSearchParams(req.body ?? '');
+  if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer') return undefined;
+  const [header = '', claims = '', signature = '', ...rest] = (form.get('assertion') ?? '').split(
+    '.',
+  );
+  if (rest.length > 0 || [...form.keys()].length !== 2) return undefined;
+  const part = (p: string): Record<string, unknown> => {
+    try {
+      return JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Record<string, unknown>;
+    } catch {
+      return {};
+    }
+  };
+  const h = part(header);
+  const c = part(claims);
+  const iat = typeof c.iat === 'number' ? c.iat : NaN;
+  const exp = typeof c.exp === 'number' ? c.exp : NaN;
+  if (h.alg !== 'RS256' || c.aud !== 'https://oauth2.googleapis.com/token') return undefined;
+  if (typeof c.scope !== 'string' || !(exp > iat && exp - iat <= 3600)) return undefined;
+  for (const [secret, email] of partners) {
+    if (email !== c.iss) continue;
+    try {
+      const key = createPublicKey(secret.replace(/\\+n/g, '\n'));
+      const ok = createVerify('RSA-SHA256')
+        .update(`${header}.${claims}`)
+        .verify(key, Buffer.from(signature, 'base64url'));
+      if (ok) return secret;
+    } catch {
+      // not a key: not this one
+    }
   }
   return undefined;
 };
@@ -699,6 +743,23 @@ export const ROUTES: readonly Route[] = [
       },
     },
   ),
+  {
+    host: 'oauth2.googleapis.com',
+    method: 'POST',
+    path: /^\/token$/,
+    secretAt: 'body: assertion (a JWT signed with the key)',
+    secretOf: (req, _m, partners) => jwtBearerKey(req, partners),
+    expected: ['content-type'],
+    bodyExpected: true,
+    live: {
+      status: 200,
+      body: { access_token: 'ya29.c.simulated', expires_in: 3599, token_type: 'Bearer' },
+    },
+    revoked: {
+      status: 400,
+      body: { error: 'invalid_grant', error_description: 'Invalid JWT Signature.' },
+    },
+  },
 ];
 
 /** Hosts the simulator answers for. */

@@ -256,6 +256,27 @@ const PKCS8_EC = [
   'jGZRV47kp4phVvZw6je5Wi60gyQcCNQfpZTxxaxmJnuTk6kyIumvxiye',
   '-----END PRIVATE KEY-----',
 ].join('\n');
+const PKCS8_RSA_SA = [
+  '-----BEGIN PRIVATE KEY-----',
+  'MIICdgIBADANBgkqhkiG9w0BAQEFAASCAmAwggJcAgEAAoGBAJ3/XQqpPi3Enut7',
+  'o4lAT5Twm+HiB4RKhW8SifGkz93jhinh2LzxfgcuhudAtlduYoLsqUfViOOBxvz2',
+  '+lMDNQoMyJ46FxZUI+yOVofANujYDQ7PIzOt8T5MKUvUfuPXgWcm8ngQ9gU3BFLE',
+  'TDRd8/3OGGAx/q5c2qRr1/0p8geFAgMBAAECgYB89HQqNVWGruUcyei5aNJHsc8m',
+  '4zMcri8/fAL6yGTZUNNPll1qePc6SNLKW8SZ+yQP9Ymf1UJw47dzYwTw2C1+KiWe',
+  'XVFmutFMbB803gUXCTHP+xXYmUJWuVkfVA0KYqfyuGplcQPRq+IimZ6zg1ijMrLH',
+  'bye7Sjrbo8kCea6z4QJBAMoQtY115fHHk1PbXsFcH/U1/fy5wukj3JZHGHGdk+h1',
+  'GjCBj1KuwpCKdEL65v7YcRxkfPBQt0KqGu7Zv+LGQxkCQQDIK3eX4atJ1ntuCZ1T',
+  'YhJ2gET/18Rzr/CKsRFf4pvsfOkyBWyuIY05BV4WyLW/+Rs500AjIBJd0gM9UxUa',
+  'ysFNAkAcOhdSioyzqMCA710eP8NLGt6/Jif/L35KE+ZrQKr/xxQAgKjH0Rfm3yB8',
+  'ltYb9Zpfb/4wB+aBzodypEJ06GNJAkEAuM24ula055THnA3wXD1dQl6mVXaFfzFe',
+  'aQ2VNutmfW3NdksfzZxYX96ewXZIppZ8FmT8//DqRAhSyVldUMEEuQJAHgAe1hzC',
+  'qPNgp1s5fS5GG7PnmAXZDqHE7j6R8R2k7tVYW31mLW9uPpxI03bAOSDqaV/2pYzV',
+  'KoIVCs+/LCZSbw==',
+  '-----END PRIVATE KEY-----',
+].join('\n');
+// A Google Cloud service-account key beside its client_email (the JSON key file, whose key is
+// JSON-escaped, is tested in test/validity/gcp.test.ts: the site generator plants raw spans).
+const SA_KEY = `client_email = "deployer@billing-prod-4411.iam.gserviceaccount.com"\nprivate_key = <<EOT\n${PKCS8_RSA_SA}\nEOT`;
 const PKCS8_ED25519 = [
   '-----BEGIN PRIVATE KEY-----',
   'MC4CAQAwBQYDK2VwBCIEIGLnU4jAFUTX8/uxDdun9RvfHQ/nFlQvmWJdAJXWPDOD',
@@ -511,6 +532,18 @@ const LOGGED_PKCS8 = PKCS8_EC.split('\n')
   .join('\n');
 const PGP_B_COMMENTED = PGP_B.replace('\n\n', '\nComment: release@acme.test\n\n');
 
+/**
+ * A Google Cloud service-account key file holds its PKCS#8 key beside the account's
+ * `client_email` (before or after it, as a tool orders the fields): that email is what the key
+ * signs for, so it is the key's partner (the validity check exchanges a JWT for it).
+ */
+const SERVICE_ACCOUNT_PARTNER = {
+  kind: 'google-service-account-email',
+  name: 'Google Cloud service account email (client_email)',
+  pattern: String.raw`\b([a-z0-9][a-z0-9._-]{0,99}@[a-z0-9][a-z0-9.-]{0,99}\.gserviceaccount\.com)\b`,
+  within: 512,
+};
+
 const dropLines = (block: string, from: number, to: number): string =>
   block
     .split('\n')
@@ -549,10 +582,12 @@ export default family('private-key', [
     validate: validPem,
     window: 8192,
     allowRepetitive: true,
+    partner: SERVICE_ACCOUNT_PARTNER,
     examples: {
       positives: [
         PKCS8_EC,
         { text: `private_key = <<EOT\n${PKCS8_ED25519}\nEOT`, secret: PKCS8_ED25519 },
+        { text: SA_KEY, secret: PKCS8_RSA_SA },
       ],
       negatives: [
         '-----BEGIN PRIVATE KEY-----\n<paste your private key here>\n-----END PRIVATE KEY-----',

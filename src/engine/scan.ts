@@ -778,7 +778,10 @@ function mergeDecoded(plain: Candidate[], decoded: Candidate[]): Candidate[] {
     if (d.encoding?.[0] === 'percent' && over.some((p) => p.detector === d.detector)) continue;
     if (added.some((a) => a.secret === d.secret && overlaps(a, d))) continue;
     for (const p of over) dropped.add(p);
-    added.push(d);
+    // The decoded text is one string value; its partner is beside it in the text around (a
+    // key file's client_email next to its JSON-escaped private_key), where the plain match saw it.
+    const partner = d.partner ?? over.find((p) => p.detector === d.detector && p.partner)?.partner;
+    added.push(partner && !d.partner ? { ...d, partner } : d);
   }
   return [...plain.filter((p) => !dropped.has(p)), ...added].sort(
     (a, b) => a.start - b.start || a.end - b.end,

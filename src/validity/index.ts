@@ -11,6 +11,7 @@ import { aws } from './aws.js';
 import { buildkite } from './buildkite.js';
 import { datadog } from './datadog.js';
 import { doppler } from './doppler.js';
+import { gcp } from './gcp.js';
 import { groq } from './groq.js';
 import { mistral } from './mistral.js';
 import { pagerduty } from './pagerduty.js';
@@ -38,6 +39,21 @@ import { stripe } from './stripe.js';
 import { telegram } from './telegram.js';
 import type { CheckOutcome, Checker, FailReason, Validity } from './types.js';
 
+/**
+ * Not checked on purpose (their findings are `no_checker`):
+ * - Atlassian API tokens (`atlassian-api-token`), even with the account's email beside them.
+ *   Atlassian documents them only as Basic credentials for the customer's own site
+ *   (`GET https://<site>.atlassian.net/rest/api/3/myself`) or, scoped, for
+ *   `https://api.atlassian.com/ex/jira/{cloudId}/...` with that site's cloud id; neither host is
+ *   known from the token, and Forge egress is a fixed list. `https://api.atlassian.com/me` takes
+ *   OAuth 2.0 (3LO) access tokens, not API tokens. A secret is never sent to a guessed host.
+ *   https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/
+ *   https://developer.atlassian.com/cloud/jira/platform/basic-auth-for-rest-apis/
+ *   https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/
+ * - Slack incoming webhooks: Slack documents no request that reads one without posting to it.
+ * - A GCP key file's `private_key_id` (`google-service-account-key`): an id signs nothing; the
+ *   key's own PKCS#8 finding, with its client_email, is checked (gcp.ts).
+ */
 export const CHECKERS: readonly Checker[] = [
   github,
   gitlab,
@@ -70,6 +86,7 @@ export const CHECKERS: readonly Checker[] = [
   postman,
   sentry,
   buildkite,
+  gcp,
 ];
 
 const BY_DETECTOR = new Map(CHECKERS.flatMap((c) => c.detectors.map((d) => [d, c] as const)));

@@ -3,6 +3,7 @@
  * and rate limits, 5xx, a hanging provider and a malformed answer are failed_to_check with their
  * reason. The request carries the secret once, where the provider documents it, and nothing else.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createProviderSim, SIM_HOSTS } from '../../dev/provider-sim/sim.js';
 import { DETECTORS } from '../../src/detectors/index.js';
@@ -26,6 +27,24 @@ const deadline = (): AbortSignal => {
 const PARTNERS: Record<string, string> = {
   aws: 'AKIAIOSFODNN7EXAMPLE',
   twilio: `AC${'0123456789abcdef'.repeat(2)}`,
+  gcp: 'deployer@billing-prod-4411.iam.gserviceaccount.com',
+};
+
+/** Checkers that sign with the secret and never send it (AWS SigV4, a GCP key's JWT). */
+const SIGNS_ONLY = new Set(['aws', 'gcp']);
+
+/** A service-account key is an RSA PEM: one fresh key per state, the same for a state each time. */
+const rsaKeys = new Map<string, string>();
+const rsaPem = (state: string): string => {
+  let pem = rsaKeys.get(state);
+  if (!pem) {
+    pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+      type: 'pkcs8',
+      format: 'pem',
+    }) as string;
+    rsaKeys.set(state, pem);
+  }
+  return pem;
 };
 
 /** The secret as the provider's documented transport carries it: Basic auth is base64. */
@@ -35,11 +54,13 @@ const onTheWire = (headers: Readonly<Record<string, string>>): string =>
     .join('\n');
 
 const secretFor = (provider: string, state: string): string =>
-  provider === 'telegram'
-    ? `123456789:AA${state}Secret_x`
-    : provider === 'discord'
-      ? `https://discord.com/api/webhooks/123456789012345678/${'W'.repeat(60)}${state}`
-      : `${provider}_${state}_S3cr3tValue`;
+  provider === 'gcp'
+    ? rsaPem(state)
+    : provider === 'telegram'
+      ? `123456789:AA${state}Secret_x`
+      : provider === 'discord'
+        ? `https://discord.com/api/webhooks/123456789012345678/${'W'.repeat(60)}${state}`
+        : `${provider}_${state}_S3cr3tValue`;
 
 describe.each(CHECKERS.map((c) => [c.provider, c] as const))('checker %s', (_name, checker) => {
   const sim = createProviderSim();
@@ -101,8 +122,8 @@ describe.each(CHECKERS.map((c) => [c.provider, c] as const))('checker %s', (_nam
     expect(new URL(url).hostname).toBe(checker.host);
     expect(init.redirect).toBe('manual');
     const everything = [url, onTheWire(init.headers), init.body ?? ''].join('\n');
-    // AWS signs with the secret key and never sends it.
-    expect(everything.split(secret).length - 1).toBe(checker.provider === 'aws' ? 0 : 1);
+    // AWS and GCP sign with the secret key and never send it.
+    expect(everything.split(secret).length - 1).toBe(SIGNS_ONLY.has(checker.provider) ? 0 : 1);
     const entry = sim.log.at(-1);
     expect(entry?.secretAt).not.toBe('missing');
     expect(entry?.extraHeaders).toEqual([]);
@@ -126,6 +147,37 @@ describe('checkers', () => {
     expect(new Set(CHECKERS.map((c) => c.provider)).size).toBe(CHECKERS.length);
     const detectors = CHECKERS.flatMap((c) => c.detectors);
     expect(new Set(detectors).size).toBe(detectors.length);
+  });
+});
+
+describe('not checked on purpose', () => {
+  it('gives an Atlassian API token no_checker, even with its account email beside it, and sends nothing', async () => {
+    const { DETECTORS: all } = await import('../../src/detectors/index.js');
+    const { createScanner } = await import('../../src/engine/scan.js');
+    const { createValiditySession } = await import('../../src/validity/index.js');
+    const token =
+      'ATATT3xFfGF0hqFi6jDEt3XCRHUy2TVuTmsjfrmEWa-HLerXJa70ITSmCgopSFdz3gUT8jO-5UEE4H6Mf025NElIjPtDUDNXNrhxIUIz-FhGpYG8dnuyZrG8g1LdJyPKVme9BNMkeW1XmjoJBqdgB22DvbDkAlAx-Anhy5j-MYbn6tWKNf_j9pB=38C7AA3F';
+    let sent = 0;
+    const s = createValiditySession({
+      fetch: () => {
+        sent++;
+        return Promise.reject(new Error('must not be called'));
+      },
+      deadline,
+      now: () => '2026-12-06T06:30:00.000Z',
+      isProviderEnabled: () => true,
+    });
+    const scanner = createScanner({ detectors: all, fingerprintKey: 'k'.repeat(64) });
+    const [f] = scanner.scan(
+      `curl -u ops@acme.test:${token} https://acme.atlassian.net/rest/api/3/myself`,
+      s.onSecret,
+    ).findings;
+    expect(f?.detector).toBe('atlassian-api-token');
+    expect(await s.resultFor(f?.detector ?? '', f?.fingerprint ?? '')).toEqual({
+      validity: 'no_checker',
+    });
+    expect(sent).toBe(0);
+    expect(CHECKERS.some((c) => /atlassian/.test(c.host))).toBe(false);
   });
 });
 
