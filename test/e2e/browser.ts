@@ -52,13 +52,7 @@ export function packagedChromium(): { executable: string; fontsConf: string } {
       ],
       { cwd: root, env: { ...process.env, TMPDIR: partial }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    // Its fonts.conf names Lambda's folders; ours names the fonts it unpacked, so text renders
-    // with the same font whatever the machine has installed.
-    writeFileSync(
-      join(partial, 'fonts.local.conf'),
-      `<?xml version="1.0"?>\n<fontconfig>\n  <dir>${join(dir, 'fonts')}</dir>\n` +
-        `  <cachedir>${join(dir, 'fonts-cache')}</cachedir>\n</fontconfig>\n`,
-    );
+    writeFileSync(join(partial, 'fonts.local.conf'), fontsConfOf(dir));
     try {
       renameSync(partial, dir);
     } catch (e) {
@@ -67,7 +61,22 @@ export function packagedChromium(): { executable: string; fontsConf: string } {
       if (!existsSync(fontsConf)) throw e;
     }
   }
+  // A copy unpacked through another path to this folder (a symlinked node_modules) names that
+  // path's fonts, which may be gone: the conf always names this folder's.
+  const conf = fontsConfOf(dir);
+  if (readFileSync(fontsConf, 'utf8') !== conf) writeFileSync(fontsConf, conf);
   return { executable, fontsConf };
+}
+
+/**
+ * Its fonts.conf names Lambda's folders; ours names the fonts it unpacked, so text renders with
+ * the same font whatever the machine has installed.
+ */
+function fontsConfOf(dir: string): string {
+  return (
+    `<?xml version="1.0"?>\n<fontconfig>\n  <dir>${join(dir, 'fonts')}</dir>\n` +
+    `  <cachedir>${join(dir, 'fonts-cache')}</cachedir>\n</fontconfig>\n`
+  );
 }
 
 /**
