@@ -299,6 +299,21 @@ function stripUndefined<T extends object>(o: T): Defined<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Defined<T>;
 }
 
+/** The payload, checked, and the incident it names when this page may see it (else its answer). */
+async function namedIncident<T extends { id: string }>(
+  deps: ResolverDeps,
+  schema: z.ZodType<T>,
+  raw: unknown,
+  projectKey: string | undefined,
+): Promise<{ data: T; incident: Incident } | ResolverResult> {
+  const p = schema.safeParse(raw);
+  if (!p.success) return fail('invalid', zodMessage(p.error));
+  const incident = await deps.store.getIncident(p.data.id);
+  if (!incident || (projectKey && !incident.project_keys.includes(projectKey)))
+    return fail('not-found', 'no such incident');
+  return { data: p.data, incident };
+}
+
 const OCCURRENCES_PER_PAGE = 100;
 
 async function incidentDetail(
@@ -306,23 +321,21 @@ async function incidentDetail(
   raw: unknown,
   projectKey?: string,
 ): Promise<ResolverResult> {
-  const p = IncidentDetail.safeParse(raw);
-  if (!p.success) return fail('invalid', zodMessage(p.error));
-  const incident = await deps.store.getIncident(p.data.id);
-  if (!incident || (projectKey && !incident.project_keys.includes(projectKey)))
-    return fail('not-found', 'no such incident');
-  if (projectKey) return projectDetail(deps, incident, projectKey, p.data.cursor);
+  const named = await namedIncident(deps, IncidentDetail, raw, projectKey);
+  if (!('incident' in named)) return named;
+  const { data, incident } = named;
+  if (projectKey) return projectDetail(deps, incident, projectKey, data.cursor);
   // A page of places at a time: a secret pasted into thousands of issues has thousands of them.
   let page;
   try {
-    page = await deps.store.occurrencePage(incident.id, OCCURRENCES_PER_PAGE, p.data.cursor);
+    page = await deps.store.occurrencePage(incident.id, OCCURRENCES_PER_PAGE, data.cursor);
   } catch (e) {
-    if (p.data.cursor === undefined) throw e;
+    if (data.cursor === undefined) throw e;
     return fail('invalid', 'the cursor is not valid any more: open the incident again');
   }
   // What to do about it, with the first page only (a later page adds places, not advice).
   const guidance =
-    p.data.cursor === undefined
+    data.cursor === undefined
       ? await incidentGuidance(
           incident,
           page.cursor === undefined ? page.items : placesOf(deps.store, incident.id),
@@ -334,7 +347,7 @@ async function incidentDetail(
     names: await placeNamesOf(deps, page.items),
     ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
     ...(guidance ? { guidance } : {}),
-    ...(p.data.cursor === undefined ? await shownNotifications(deps, incident.id) : {}),
+    ...(data.cursor === undefined ? await shownNotifications(deps, incident.id) : {}),
   });
 }
 
@@ -439,11 +452,9 @@ async function incidentAction(
   accountId: string,
   projectKey?: string,
 ): Promise<ResolverResult> {
-  const p = IncidentAction.safeParse(raw);
-  if (!p.success) return fail('invalid', zodMessage(p.error));
-  const incident = await deps.store.getIncident(p.data.id);
-  if (!incident || (projectKey && !incident.project_keys.includes(projectKey)))
-    return fail('not-found', 'no such incident');
+  const named = await namedIncident(deps, IncidentAction, raw, projectKey);
+  if (!('incident' in named)) return named;
+  const { data, incident } = named;
   // One incident per site: a project page may change it only when no other project holds it,
   // else one project's people would resolve or ignore another's leak.
   if (projectKey && incident.project_keys.some((k) => k !== projectKey))
@@ -452,7 +463,7 @@ async function incidentAction(
   // meantime is kept, and the action is judged on the state it really changes.
   let refused: string | undefined;
   const written = await updateIncident(deps.store, incident.id, (now) => {
-    const r = applyAction(now, p.data.action, accountId, deps.now());
+    const r = applyAction(now, data.action, accountId, deps.now());
     refused = r.ok ? undefined : r.error;
     return r.ok ? r.incident : undefined;
   });
@@ -467,12 +478,10 @@ async function summaries(
   raw: unknown,
   projectKey?: string,
 ): Promise<ResolverResult> {
-  const p = Summaries.safeParse(raw);
-  if (!p.success) return fail('invalid', zodMessage(p.error));
-  const incident = await deps.store.getIncident(p.data.id);
-  if (!incident || (projectKey && !incident.project_keys.includes(projectKey)))
-    return fail('not-found', 'no such incident');
-  return ok(await maskSummaries(deps, incident, p.data.summaries));
+  const named = await namedIncident(deps, Summaries, raw, projectKey);
+  if (!('incident' in named)) return named;
+  const { data, incident } = named;
+  return ok(await maskSummaries(deps, incident, data.summaries));
 }
 
 /**
@@ -486,11 +495,9 @@ async function notifyIncident(
   accountId: string,
   projectKey?: string,
 ): Promise<ResolverResult> {
-  const p = IncidentId.safeParse(raw);
-  if (!p.success) return fail('invalid', zodMessage(p.error));
-  const incident = await deps.store.getIncident(p.data.id);
-  if (!incident || (projectKey && !incident.project_keys.includes(projectKey)))
-    return fail('not-found', 'no such incident');
+  const named = await namedIncident(deps, IncidentId, raw, projectKey);
+  if (!('incident' in named)) return named;
+  const { incident } = named;
   if (projectKey && incident.project_keys.some((k) => k !== projectKey))
     return fail('forbidden', SHARED_INCIDENT);
   if ((await loadSettings(deps.docs)).notifyPeople !== true)
