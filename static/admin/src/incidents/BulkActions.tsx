@@ -5,10 +5,11 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { IncidentsApi } from '../api';
-import { formatCount, IGNORE_REASON_LABELS, keysOf } from '../format';
+import { formatCount, IGNORE_REASON_LABELS } from '../format';
 import { useAction } from '../hooks';
 import type { IgnoreReason, Incident, IncidentAction, JiraUser } from '../types';
-import { Field, InlineError, sentence } from '../ui';
+import { InlineError, sentence } from '../ui';
+import { IgnoreReasonField } from './IgnoreReasonField';
 import type { NameCache } from './names';
 import { UserPicker } from './UserPicker';
 
@@ -191,25 +192,11 @@ export function BulkActions({
               });
             }}
           >
-            <Field label="Reason to ignore the selected">
-              {(fid) => (
-                <select
-                  id={fid}
-                  value={reason}
-                  onChange={(e) => {
-                    const v = e.target.value;
-                    setReason(Object.hasOwn(IGNORE_REASON_LABELS, v) ? (v as IgnoreReason) : '');
-                  }}
-                >
-                  <option value="">Choose a reason</option>
-                  {keysOf(IGNORE_REASON_LABELS).map((r) => (
-                    <option key={r} value={r}>
-                      {IGNORE_REASON_LABELS[r]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <IgnoreReasonField
+              label="Reason to ignore the selected"
+              reason={reason}
+              onChange={setReason}
+            />
             <button
               type="submit"
               className="button"

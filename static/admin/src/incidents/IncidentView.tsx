@@ -7,7 +7,6 @@ import {
   formatCount,
   formatDate,
   IGNORE_REASON_LABELS,
-  keysOf,
   PRESENCE_LABELS,
   safeUrl,
   SEVERITY_LABELS,
@@ -22,7 +21,8 @@ import type {
   Occurrence,
   PlaceNamesJson,
 } from '../types';
-import { Empty, Field, InlineError, InlineSuccess, LoadError, Loading, Lozenge } from '../ui';
+import { Empty, InlineError, InlineSuccess, LoadError, Loading, Lozenge } from '../ui';
+import { IgnoreReasonField } from './IgnoreReasonField';
 import { AssigneeName } from './AssigneeName';
 import { useKnownNames, useUserNames, type NameCache } from './names';
 import { useIssueSummaries } from './summaries';
@@ -379,25 +379,7 @@ function Actions({
               );
           }}
         >
-          <Field label="Reason to ignore">
-            {(fid) => (
-              <select
-                id={fid}
-                value={reason}
-                onChange={(e) => {
-                  const v = e.target.value;
-                  setReason(Object.hasOwn(IGNORE_REASON_LABELS, v) ? (v as IgnoreReason) : '');
-                }}
-              >
-                <option value="">Choose a reason</option>
-                {keysOf(IGNORE_REASON_LABELS).map((r) => (
-                  <option key={r} value={r}>
-                    {IGNORE_REASON_LABELS[r]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <IgnoreReasonField label="Reason to ignore" reason={reason} onChange={setReason} />
           <button type="submit" className="button" disabled={busy || !reason}>
             Ignore
           </button>
