@@ -12,7 +12,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import {
+  bundleApp,
+  createHarness,
+  type Harness,
+  type HarnessOptions,
+} from '../../dev/harness/harness.js';
+import { startLocal } from '../../dev/harness/start.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -90,4 +98,89 @@ export async function launchChromium(): Promise<Browser> {
     args: CHROMIUM_ARGS,
     env: { ...process.env, FONTCONFIG_FILE: fontsConf },
   });
+}
+
+/** Where the browser tests write screenshots and exported files (created on start). */
+export const ARTIFACTS = join(root, 'test-artifacts/');
+
+/** A harness, `npm start`'s server over it, and the packaged Chromium, ready for a test file. */
+export interface BrowserApp {
+  readonly h: Harness;
+  /** The local server's base URL, without a trailing slash. */
+  readonly url: string;
+  readonly browser: Browser;
+  /** A new page at `path` (`/admin`, `/project/WEB`) as `as` (default: the site admin). */
+  open(path: string, o?: OpenOptions): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** The account id the page acts as; default: the fixture's site admin. */
+  readonly as?: string;
+  /** `light` or `dark`: the local page's `?theme=` switch. */
+  readonly theme?: string;
+  /** Playwright's default (1280 x 720) when absent. */
+  readonly viewport?: { readonly width: number; readonly height: number };
+}
+
+export interface BrowserAppOptions extends Omit<HarnessOptions, 'appFile'> {
+  /** Run a historical scan in the harness before the server starts. */
+  readonly historicalScan?: boolean;
+}
+
+/** Starts the app bundled from this checkout, its local server and Chromium; `close` ends all three. */
+export async function startBrowserApp(o: BrowserAppOptions): Promise<BrowserApp> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const { historicalScan, ...options } = o;
+  const h = await createHarness({ ...options, appFile: await bundleApp() });
+  if (historicalScan) await h.historicalScan();
+  const local = await startLocal(h, 0);
+  const browser = await launchChromium();
+  return {
+    h,
+    url: local.url,
+    browser,
+    async open(path, { as = h.admin, theme, viewport } = {}) {
+      const page = await browser.newPage(viewport ? { viewport } : {});
+      const query = new URLSearchParams({ as, ...(theme ? { theme } : {}) });
+      await page.goto(`${local.url}${path}${path.includes('?') ? '&' : '?'}${query.toString()}`);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await local.close();
+      h.close();
+    },
+  };
+}
+
+/**
+ * The app of a test file: started in `beforeAll`, closed in `afterAll`. Its fields can be read
+ * only inside tests and later hooks.
+ */
+export function useBrowserApp(o: BrowserAppOptions): BrowserApp {
+  let app: BrowserApp | undefined;
+  const started = (): BrowserApp => {
+    if (!app) throw new Error('the app starts in beforeAll: use it inside a test');
+    return app;
+  };
+  beforeAll(async () => {
+    app = await startBrowserApp(o);
+  }, 180_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+  return {
+    get h() {
+      return started().h;
+    },
+    get url() {
+      return started().url;
+    },
+    get browser() {
+      return started().browser;
+    },
+    open: async (path, options) => started().open(path, options),
+    close: async () => started().close(),
+  };
 }

@@ -5,19 +5,14 @@
  * the simulator records (it refuses one holding a secret or a masked preview). Screenshots go to
  * test-artifacts/.
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleApp, createHarness, type Harness } from '../../dev/harness/harness.js';
-import { startLocal } from '../../dev/harness/start.js';
+import { describe, expect, it } from 'vitest';
 import { generateSite } from '../../dev/site-gen/generate.js';
-import { launchChromium } from './browser.js';
+import { ARTIFACTS, useBrowserApp } from './browser.js';
 
-const artifacts = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
-let h: Harness;
-let local: { url: string; close(): Promise<void> };
-let browser: Browser;
+const app = useBrowserApp({
+  fixture: generateSite({ issues: 40, seed: 'e2e-notify' }).fixture,
+  historicalScan: true,
+});
 
 interface Listed {
   id: string;
@@ -30,28 +25,12 @@ interface Detail {
   occurrences: { presence: string; location: { issueId?: string; issueKey?: string } }[];
 }
 
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  h = await createHarness({
-    fixture: generateSite({ issues: 40, seed: 'e2e-notify' }).fixture,
-    appFile: await bundleApp(),
-  });
-  await h.historicalScan();
-  local = await startLocal(h, 0);
-  browser = await launchChromium();
-}, 120_000);
-afterAll(async () => {
-  await browser.close();
-  await local.close();
-  h.close();
-});
-
 /** An incident of the first page whose only place is in an issue, still there. */
 async function incidentInOneIssue(): Promise<Listed> {
-  const page = (await h.call('listIncidents', {})) as { data: { items: Listed[] } };
+  const page = (await app.h.call('listIncidents', {})) as { data: { items: Listed[] } };
   for (const i of page.data.items) {
     if (i.occurrences_count !== 1) continue;
-    const d = (await h.call('getIncident', { id: i.id })) as { data: Detail };
+    const d = (await app.h.call('getIncident', { id: i.id })) as { data: Detail };
     const [o] = d.data.occurrences;
     if (o?.presence === 'present' && o.location.issueId !== undefined && d.data.guidance) return i;
   }
@@ -61,8 +40,7 @@ async function incidentInOneIssue(): Promise<Listed> {
 describe('notifying the people involved, in Chromium', () => {
   it('sends exactly one notification through Jira when an admin uses Notify', async () => {
     const incident = await incidentInOneIssue();
-    const page = await browser.newPage();
-    await page.goto(`${local.url}/admin?as=${encodeURIComponent(h.admin)}`);
+    const page = await app.open('/admin');
     await page.getByRole('tab', { name: 'Settings' }).click();
     await page.getByRole('switch', { name: 'Notify the people involved' }).click();
     await page.getByText('Notifications are on.').waitFor();
@@ -76,14 +54,14 @@ describe('notifying the people involved, in Chromium', () => {
     await page.getByRole('heading', { name: 'What to do' }).waitFor();
     const link = page.getByRole('link', { name: /The provider's instructions/ });
     expect(await link.getAttribute('href')).toMatch(/^https:\/\//);
-    expect(h.sim.notifications).toHaveLength(0);
+    expect(app.h.sim.notifications).toHaveLength(0);
 
     await page.getByRole('button', { name: 'Notify the people involved' }).click();
     await page.getByText('Jira is emailing the people involved in 1 place.').waitFor();
     await page.getByText(/: the reporter/).waitFor();
-    await page.screenshot({ path: `${artifacts}admin-incident-notified.png`, fullPage: true });
-    expect(h.sim.notifications).toHaveLength(1);
-    const [sent] = h.sim.notifications;
+    await page.screenshot({ path: `${ARTIFACTS}admin-incident-notified.png`, fullPage: true });
+    expect(app.h.sim.notifications).toHaveLength(1);
+    const [sent] = app.h.sim.notifications;
     expect(sent?.textBody).toContain(incident.detector.display_name);
     expect(`${sent?.subject} ${sent?.textBody} ${sent?.htmlBody}`).not.toContain(
       incident.secret_preview,
@@ -92,7 +70,7 @@ describe('notifying the people involved, in Chromium', () => {
     // Again: the place was notified already, so nothing more is sent.
     await page.getByRole('button', { name: 'Notify the people involved' }).click();
     await page.getByText(/Nobody new to notify/).waitFor();
-    expect(h.sim.notifications).toHaveLength(1);
+    expect(app.h.sim.notifications).toHaveLength(1);
     await page.close();
   }, 90_000);
 });

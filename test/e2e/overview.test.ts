@@ -6,20 +6,15 @@
  * Screenshots go to test-artifacts/screenshots/ (listed in the README), the exported files beside.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleApp, createHarness, type Harness } from '../../dev/harness/harness.js';
-import { startLocal } from '../../dev/harness/start.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSite } from '../../dev/site-gen/generate.js';
-import { launchChromium } from './browser.js';
+import { ARTIFACTS, useBrowserApp } from './browser.js';
 
-const artifacts = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+const artifacts = ARTIFACTS;
 const shots = `${artifacts}screenshots/`;
 const site = generateSite({ issues: 80, seed: 'overview-e2e' });
-let h: Harness;
-let local: { url: string; close(): Promise<void> };
-let browser: Browser;
+const app = useBrowserApp({ fixture: site.fixture });
 
 interface Listed {
   id: string;
@@ -32,7 +27,7 @@ async function listAll(filter: Record<string, string>): Promise<Listed[]> {
   const out: Listed[] = [];
   let cursor: string | undefined;
   do {
-    const r = (await h.call('listIncidents', {
+    const r = (await app.h.call('listIncidents', {
       filter,
       limit: 100,
       ...(cursor ? { cursor } : {}),
@@ -45,31 +40,21 @@ async function listAll(filter: Record<string, string>): Promise<Listed[]> {
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  h = await createHarness({ fixture: site.fixture, appFile: await bundleApp() });
-  local = await startLocal(h, 0);
-  browser = await launchChromium();
-  await h.call('startScan', {});
+  await app.h.call('startScan', {});
   // The background queue runs the scan (expect.poll exists only inside a test).
   for (let waited = 0; ; waited += 250) {
-    const r = (await h.call('listScans')) as { data: { status: string }[] };
+    const r = (await app.h.call('listScans')) as { data: { status: string }[] };
     if (r.data[0]?.status === 'done') break;
     if (waited > 60_000) throw new Error(`the scan did not end: ${JSON.stringify(r.data[0])}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }, 120_000);
-afterAll(async () => {
-  await browser.close();
-  await local.close();
-  h.close();
-});
 
-const adminPage = (theme = 'light') =>
-  `${local.url}/admin?as=${encodeURIComponent(h.admin)}&theme=${theme}`;
+const adminPage = (theme = 'light') => `/admin?theme=${theme}`;
 
-async function open(url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(url);
-  return page;
+/** A page at 1280 x 900, as the site admin. */
+async function open(path: string): Promise<Page> {
+  return app.open(path, { viewport: { width: 1280, height: 900 } });
 }
 
 describe('the overview in Chromium', () => {
@@ -191,9 +176,7 @@ describe('every page in the light and dark themes', () => {
       await page.screenshot({ path: `${shots}admin-incident-${theme}.png`, fullPage: true });
       await page.close();
 
-      const project = await open(
-        `${local.url}/project/PAY?as=${encodeURIComponent(h.admin)}&theme=${theme}`,
-      );
+      const project = await open(`/project/PAY?theme=${theme}`);
       await project.getByRole('region', { name: 'Open by severity' }).waitFor({ timeout: 20_000 });
       expect(await project.getByRole('region', { name: 'Open by project' }).count()).toBe(0);
       await project.screenshot({ path: `${shots}project-overview-${theme}.png`, fullPage: true });

@@ -5,45 +5,21 @@
  * rights, see the access message.
  * Screenshots go to test-artifacts/.
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleApp, createHarness, type Harness } from '../../dev/harness/harness.js';
-import { startLocal } from '../../dev/harness/start.js';
+import { describe, expect, it } from 'vitest';
 import { generateSite } from '../../dev/site-gen/generate.js';
-import { launchChromium, packageVersion } from './browser.js';
+import { ARTIFACTS, packageVersion, useBrowserApp } from './browser.js';
 
-const artifacts = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
-let h: Harness;
-let local: { url: string; close(): Promise<void> };
-let browser: Browser;
+const app = useBrowserApp({ fixture: generateSite({ issues: 80, seed: 'e2e' }).fixture });
 /** The incidents table's rows (the overview's tables are in another tab panel). */
 const ROWS = '#admin-panel-incidents table tbody tr';
 
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  h = await createHarness({
-    fixture: generateSite({ issues: 80, seed: 'e2e' }).fixture,
-    appFile: await bundleApp(),
-  });
-  local = await startLocal(h, 0);
-  browser = await launchChromium();
-}, 120_000);
-afterAll(async () => {
-  await browser.close();
-  await local.close();
-  h.close();
-});
-
 describe('the admin and project pages in Chromium', () => {
   it('runs the Chromium that npm ci installed, not one the machine happens to have', () => {
-    expect(browser.version().split('.')[0]).toBe(packageVersion().split('.')[0]);
+    expect(app.browser.version().split('.')[0]).toBe(packageVersion().split('.')[0]);
   });
 
   it('lets an admin start a historical scan and see its incidents', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${local.url}/admin?as=${encodeURIComponent(h.admin)}`);
+    const page = await app.open('/admin');
     await page.getByRole('heading', { name: 'Secret Scanner' }).waitFor();
     await page.getByRole('tab', { name: 'Historical scan' }).click();
     await page.getByRole('button', { name: 'Start scan' }).click();
@@ -51,19 +27,19 @@ describe('the admin and project pages in Chromium', () => {
     await expect
       .poll(
         async () => {
-          const r = (await h.call('listScans')) as { data: { status: string }[] };
+          const r = (await app.h.call('listScans')) as { data: { status: string }[] };
           return r.data[0]?.status;
         },
         { timeout: 30_000, interval: 250 },
       )
       .toBe('done');
-    await page.screenshot({ path: `${artifacts}admin-scan.png`, fullPage: true });
+    await page.screenshot({ path: `${ARTIFACTS}admin-scan.png`, fullPage: true });
     // No reload: the page sees the scan end and shows the new incidents.
     await page.getByRole('tab', { name: 'Incidents' }).click();
     await expect
       .poll(async () => page.locator(ROWS).count(), { timeout: 20_000, interval: 250 })
       .toBeGreaterThan(2);
-    await page.screenshot({ path: `${artifacts}admin-incidents.png`, fullPage: true });
+    await page.screenshot({ path: `${ARTIFACTS}admin-incidents.png`, fullPage: true });
     const text = await page.locator('body').innerText();
     expect(text).toMatch(/\*{4}/); // masked previews only
 
@@ -100,15 +76,14 @@ describe('the admin and project pages in Chromium', () => {
     await page.getByLabel('Reason to ignore').selectOption('test_credential');
     await page.getByRole('button', { name: 'Ignore' }).click();
     await page.getByText('Ignored: ', { exact: false }).waitFor();
-    await page.screenshot({ path: `${artifacts}admin-incident-ignored.png`, fullPage: true });
+    await page.screenshot({ path: `${ARTIFACTS}admin-incident-ignored.png`, fullPage: true });
     await page.close();
   }, 90_000);
 
   it('lets an admin assign an incident by picking a person by name', async () => {
-    const person = h.sim.site.users.find((u) => u.accountId !== h.admin);
+    const person = app.h.sim.site.users.find((u) => u.accountId !== app.h.admin);
     if (!person) throw new Error('the site has more than one user');
-    const page = await browser.newPage();
-    await page.goto(`${local.url}/admin?as=${encodeURIComponent(h.admin)}`);
+    const page = await app.open('/admin');
     // The overview opens first; the incidents are the next tab.
     await page.getByRole('tab', { name: 'Incidents' }).click();
     const incidents = page.locator('#admin-panel-incidents');
@@ -121,17 +96,17 @@ describe('the admin and project pages in Chromium', () => {
     // Part of the name, in another case: the simulator searches like Jira, as the admin.
     await picker.fill(person.displayName.slice(1, 5).toUpperCase());
     await page.getByRole('option', { name: person.displayName }).waitFor();
-    await page.screenshot({ path: `${artifacts}admin-assignee-picker.png` });
+    await page.screenshot({ path: `${ARTIFACTS}admin-assignee-picker.png` });
     await page.getByRole('option', { name: person.displayName }).click();
     await expect.poll(async () => picker.inputValue()).toBe(person.displayName);
     await page.getByRole('button', { name: 'Assign', exact: true }).click();
     await page.getByText(`Assigned to ${person.displayName}.`).waitFor();
-    await page.screenshot({ path: `${artifacts}admin-incident-assigned.png`, fullPage: true });
+    await page.screenshot({ path: `${ARTIFACTS}admin-incident-assigned.png`, fullPage: true });
     // Stored by account id; shown by name, in the incident and in the list.
     const facts = await page.locator('dl.facts').innerText();
     expect(facts).toContain(person.displayName);
     expect(facts).not.toContain(person.accountId);
-    const assigned = (await h.call('listIncidents', { filter: { status: 'ASSIGNED' } })) as {
+    const assigned = (await app.h.call('listIncidents', { filter: { status: 'ASSIGNED' } })) as {
       data: { items: { assignee_id?: string }[] };
     };
     expect(assigned.data.items.map((i) => i.assignee_id)).toContain(person.accountId);
@@ -146,13 +121,12 @@ describe('the admin and project pages in Chromium', () => {
   }, 60_000);
 
   it('lets an admin change the perimeter and set the incident API', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${local.url}/admin?as=${encodeURIComponent(h.admin)}`);
+    const page = await app.open('/admin');
     await page.getByRole('tab', { name: 'Perimeter' }).click();
     await page.getByRole('switch', { name: 'Monitor OPS' }).click();
     await page.getByText('OPS is no longer monitored.').waitFor();
-    await page.screenshot({ path: `${artifacts}admin-perimeter.png`, fullPage: true });
-    const settings = (await h.call('getOverview')) as {
+    await page.screenshot({ path: `${ARTIFACTS}admin-perimeter.png`, fullPage: true });
+    const settings = (await app.h.call('getOverview')) as {
       data: { settings: { excludedProjects: string[] } };
     };
     expect(settings.data.settings.excludedProjects).toEqual(['OPS']);
@@ -161,8 +135,8 @@ describe('the admin and project pages in Chromium', () => {
     await page.getByLabel('Incident API URL').fill('https://api.gitguardian.com');
     await page.getByRole('button', { name: 'Save address' }).click();
     await page.getByText('Address saved.').waitFor();
-    await page.screenshot({ path: `${artifacts}admin-settings.png`, fullPage: true });
-    const after = (await h.call('getOverview')) as {
+    await page.screenshot({ path: `${ARTIFACTS}admin-settings.png`, fullPage: true });
+    const after = (await app.h.call('getOverview')) as {
       data: { settings: { incidentApiUrl: string } };
     };
     expect(after.data.settings.incidentApiUrl).toBe('https://api.gitguardian.com');
@@ -170,11 +144,12 @@ describe('the admin and project pages in Chromium', () => {
   }, 60_000);
 
   it('shows a member of the team only the incidents of the project page they are on', async () => {
-    await h.call('updateSettings', { teamGroupId: h.sim.site.groupId('All-incidents') });
-    const member = h.sim.site.users.find((u) => !u.siteAdmin && u.groups.includes('All-incidents'));
+    await app.h.call('updateSettings', { teamGroupId: app.h.sim.site.groupId('All-incidents') });
+    const member = app.h.sim.site.users.find(
+      (u) => !u.siteAdmin && u.groups.includes('All-incidents'),
+    );
     if (!member) throw new Error('no team member in the site');
-    const page = await browser.newPage();
-    await page.goto(`${local.url}/project/WEB?as=${encodeURIComponent(member.accountId)}`);
+    const page = await app.open('/project/WEB', { as: member.accountId });
     await page.getByRole('heading', { name: 'Secret findings in WEB' }).waitFor();
     await page.getByRole('tab', { name: 'Incidents' }).click();
     const projectRows = '#project-panel-incidents table tbody tr';
@@ -183,21 +158,20 @@ describe('the admin and project pages in Chromium', () => {
       .toBeGreaterThan(0);
     const rows = await page.locator(projectRows).allInnerTexts();
     expect(rows.every((t) => t.includes('WEB'))).toBe(true);
-    await page.screenshot({ path: `${artifacts}project-team.png`, fullPage: true });
+    await page.screenshot({ path: `${ARTIFACTS}project-team.png`, fullPage: true });
     await page.close();
   }, 60_000);
 
   it('shows a user without rights the access message on a project page', async () => {
-    const user = h.sim.site.users.find(
+    const user = app.h.sim.site.users.find(
       (u) => !u.siteAdmin && !u.groups.some((g) => g.startsWith('jira-admins')),
     );
     if (!user) throw new Error('no plain user in the site');
-    const page = await browser.newPage();
-    await page.goto(`${local.url}/project/OPS?as=${encodeURIComponent(user.accountId)}`);
+    const page = await app.open('/project/OPS', { as: user.accountId });
     await page
       .getByText('only administrators of this project', { exact: false })
       .waitFor({ timeout: 20_000 });
-    await page.screenshot({ path: `${artifacts}project-denied.png`, fullPage: true });
+    await page.screenshot({ path: `${ARTIFACTS}project-denied.png`, fullPage: true });
     await page.close();
   }, 60_000);
 });

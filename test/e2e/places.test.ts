@@ -4,16 +4,10 @@
  * its key, fetched as the viewer through the bridge's requestJira and masked where it holds the
  * secret. Screenshot: test-artifacts/admin-incident-places.png.
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleApp, createHarness, type Harness } from '../../dev/harness/harness.js';
-import { startLocal } from '../../dev/harness/start.js';
+import { describe, expect, it } from 'vitest';
 import { placesSite } from '../incidents/places-site.js';
-import { launchChromium } from './browser.js';
+import { ARTIFACTS, useBrowserApp } from './browser.js';
 
-const artifacts = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const { fixture, token } = placesSite();
 /** OPS-1's summary holds the secret too: the page must show it masked. */
 const site = fixture as { issues: { key: string; fields: Record<string, unknown> }[] };
@@ -22,27 +16,11 @@ const ops8 = site.issues.find((i) => i.key === 'OPS-8');
 if (!ops1 || !ops8) throw new Error('the example site changed');
 ops1.fields.summary = `Payments deploy used ${token}`;
 
-let h: Harness;
-let local: { url: string; close(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  h = await createHarness({ fixture, appFile: await bundleApp() });
-  await h.historicalScan();
-  local = await startLocal(h, 0);
-  browser = await launchChromium();
-}, 120_000);
-afterAll(async () => {
-  await browser.close();
-  await local.close();
-  h.close();
-});
+const app = useBrowserApp({ fixture, historicalScan: true });
 
 describe("an incident's places in Chromium", () => {
   it('reads as words, with summaries beside the keys and the secret masked', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${local.url}/admin?as=${encodeURIComponent(h.admin)}`);
+    const page = await app.open('/admin');
     await page.getByRole('tab', { name: 'Incidents' }).click();
     const row = page.locator('#admin-panel-incidents tbody tr', { hasText: 'ghp_' }).first();
     await row.waitFor({ timeout: 20_000 });
@@ -66,7 +44,7 @@ describe("an incident's places in Chromium", () => {
       expect(text).toContain(where);
     expect(text).not.toContain('customfield_10042');
     expect(await page.locator('body').innerText()).not.toContain(token);
-    await page.screenshot({ path: `${artifacts}admin-incident-places.png`, fullPage: true });
+    await page.screenshot({ path: `${ARTIFACTS}admin-incident-places.png`, fullPage: true });
     await page.close();
   }, 90_000);
 });

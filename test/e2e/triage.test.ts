@@ -6,35 +6,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleApp, createHarness, type Harness } from '../../dev/harness/harness.js';
-import { startLocal } from '../../dev/harness/start.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { generateSite } from '../../dev/site-gen/generate.js';
-import { launchChromium } from './browser.js';
+import { useBrowserApp } from './browser.js';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
 );
 
-let h: Harness;
-let local: { url: string; close(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  h = await createHarness({
-    fixture: generateSite({ issues: 80, seed: 'triage' }).fixture,
-    appFile: await bundleApp(),
-  });
-  await h.historicalScan();
-  local = await startLocal(h, 0);
-  browser = await launchChromium();
-}, 180_000);
-afterAll(async () => {
-  await browser.close();
-  await local.close();
-  h.close();
+const app = useBrowserApp({
+  fixture: generateSite({ issues: 80, seed: 'triage' }).fixture,
+  historicalScan: true,
 });
 
 interface AxeResult {
@@ -84,8 +68,7 @@ const INCIDENTS = '[id$="-panel-incidents"]';
 const ROWS = `${INCIDENTS} tbody tr`;
 
 async function openAdmin(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${local.url}/admin?as=${encodeURIComponent(h.admin)}`);
+  const page = await app.open('/admin', { viewport: { width: 1280, height: 900 } });
   await page.getByRole('heading', { name: 'Secret Scanner' }).waitFor();
   const tab = page.getByRole('tab', { name: 'Incidents' });
   if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
@@ -106,7 +89,9 @@ describe('the incident list in Chromium', () => {
   }, 60_000);
 
   it('shows the total, sorts by severity first, searches, and is accessible', async () => {
-    const server = (await h.call('listIncidents', { filter: { sort: 'severity' } })) as ListAnswer;
+    const server = (await app.h.call('listIncidents', {
+      filter: { sort: 'severity' },
+    })) as ListAnswer;
     const total = server.data.total.count;
     expect(total).toBeGreaterThan(25); // enough for a second page
     const page = await openAdmin();
@@ -128,7 +113,7 @@ describe('the incident list in Chromium', () => {
       .slice(0, 6);
     await page.getByRole('searchbox', { name: 'Search' }).fill(detector);
     await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
-    const found = (await h.call('listIncidents', {
+    const found = (await app.h.call('listIncidents', {
       filter: { sort: 'severity', search: detector },
     })) as ListAnswer;
     const n = found.data.total.count;
@@ -163,7 +148,7 @@ describe('the incident list in Chromium', () => {
     await page.getByText(/Ignore 2 incidents as “Test credential”\?/).waitFor();
     expect(await focused(page)).toMatchObject({ tag: 'BUTTON', text: 'Confirm' });
     await expectAccessible(page, 'bulk confirmation');
-    const before = (await h.call('listIncidents', {
+    const before = (await app.h.call('listIncidents', {
       filter: { status: 'IGNORED' },
       limit: 100,
     })) as ListAnswer;
@@ -173,7 +158,7 @@ describe('the incident list in Chromium', () => {
     expect((await focused(page)).text).toBe('2 changed.');
     for (const n of [0, 1])
       expect(await rows.nth(n).innerText()).toContain('Ignored: test credential.');
-    const after = (await h.call('listIncidents', {
+    const after = (await app.h.call('listIncidents', {
       filter: { status: 'IGNORED' },
       limit: 100,
     })) as ListAnswer;
@@ -240,7 +225,7 @@ describe('the incident list in Chromium', () => {
         .catch(() => undefined);
       await expectAccessible(page, `${name} tab`);
     }
-    await page.goto(`${local.url}/project/WEB?as=${encodeURIComponent(h.admin)}`);
+    await page.goto(`${app.url}/project/WEB?as=${encodeURIComponent(app.h.admin)}`);
     await page.getByRole('heading', { name: 'Secret findings in WEB' }).waitFor();
     await expectAccessible(page, 'project overview');
     await page.getByRole('tab', { name: 'Incidents' }).click();
