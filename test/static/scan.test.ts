@@ -51,6 +51,7 @@ function scanBackend(jobs: HistoricalJob[]) {
 }
 
 const show = () => render(createElement(ScanTab));
+const NOW = '2026-01-06T09:10:00.000Z';
 
 afterEach(() => {
   cleanup();
@@ -88,6 +89,26 @@ describe('historical scan', () => {
       true,
     );
     expect(screen.getByText(/One scan at a time/)).toBeTruthy();
+  });
+
+  it('says the first scan is running, and "Scan started." only until it ends', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const b = scanBackend([]);
+    b.on('getScan', (p) =>
+      ok(job({ id: String(p.jobId), status: 'done', phase: 'done', finishedAt: NOW })),
+    );
+    show();
+    expect(await screen.findByText('No scan yet.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Start scan' }));
+    await screen.findByText('Scan started.');
+    const past = screen.getByRole('region', { name: 'Past scans' });
+    expect(past.textContent).toContain('The first scan is running');
+    expect(past.textContent).not.toContain('No scan yet');
+    await act(() => vi.advanceTimersByTimeAsync(POLL_MS));
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(screen.queryByText('Scan started.')).toBeNull();
+    expect(within(past).getByText('Finished')).toBeTruthy();
+    expect(past.textContent).not.toContain('is running');
   });
 
   it('starts a scan of every monitored project with no payload beyond what was chosen', async () => {

@@ -65,8 +65,8 @@ export function ScanTab({ onScanEnded }: { onScanEnded?: () => void } = {}) {
   return (
     <div className="scans">
       {current ? <CurrentScan key={current.id} job={current} onJob={put} /> : null}
-      <StartScan projects={projects} blocked={current !== undefined} onStarted={put} />
-      <PastScans jobs={jobs.filter((j) => j !== current)} />
+      <StartScan projects={projects} current={current?.id} onStarted={put} />
+      <PastScans jobs={jobs.filter((j) => j !== current)} running={current !== undefined} />
       <RealtimeSkips />
     </div>
   );
@@ -201,25 +201,27 @@ function projectsText(job: HistoricalJob): string {
 
 function StartScan({
   projects,
-  blocked,
+  current,
   onStarted,
 }: {
   projects: readonly Project[];
-  /** A scan is running or paused: one at a time. */
-  blocked: boolean;
+  /** The id of the scan running or paused, if any: one at a time. */
+  current: string | undefined;
   onStarted: (job: HistoricalJob) => void;
 }) {
   const [scope, setScope] = useState<'all' | 'chosen'>('all');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [since, setSince] = useState('');
-  const [started, setStarted] = useState(false);
+  /** The scan this form started: "Scan started." is said while that one runs, not after. */
+  const [started, setStarted] = useState<string | undefined>();
+  const blocked = current !== undefined;
   const { busy, error, run } = useAction();
   const headingId = useId();
   const scopeName = useId();
   const monitored = projects.filter((p) => p.monitored);
 
   const start = async () => {
-    setStarted(false);
+    setStarted(undefined);
     const projectsToScan = scope === 'chosen' ? [...chosen] : undefined;
     const job = await run(() =>
       adminApi.startScan({
@@ -229,7 +231,7 @@ function StartScan({
     );
     if (job) {
       onStarted(job);
-      setStarted(true);
+      setStarted(job.id);
     }
   };
   const noneChosen = scope === 'chosen' && chosen.size === 0;
@@ -340,8 +342,9 @@ function StartScan({
           </p>
         ) : null}
         <InlineError error={error} />
-        {/* Said while that scan runs, not after it has ended. */}
-        {started && blocked ? <InlineSuccess>Scan started.</InlineSuccess> : null}
+        {started !== undefined && started === current ? (
+          <InlineSuccess>Scan started.</InlineSuccess>
+        ) : null}
       </form>
     </section>
   );
@@ -353,13 +356,18 @@ export function localMidnight(date: string): string {
   return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1).toISOString();
 }
 
-function PastScans({ jobs }: { jobs: readonly HistoricalJob[] }) {
+/** `running`: a scan is in progress above (so "no scan yet" would be wrong). */
+function PastScans({ jobs, running }: { jobs: readonly HistoricalJob[]; running: boolean }) {
   const headingId = useId();
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>Past scans</h2>
       {jobs.length === 0 ? (
-        <Empty title="No scan yet." />
+        <Empty
+          title={
+            running ? 'The first scan is running: it is listed here once it ends.' : 'No scan yet.'
+          }
+        />
       ) : (
         <div className="table-wrap">
           <table className="table">
