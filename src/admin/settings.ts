@@ -11,7 +11,10 @@ import { compileCustomDetector, type CustomDetector } from '../engine/custom-det
 import { createScanner, type Scanner, type ScannerOptions } from '../engine/scan.js';
 import type { FingerprintKey } from '../engine/fingerprint.js';
 import { CHECKERS } from '../validity/index.js';
+import { FIELD_WORDS, zodMessage } from './field-words.js';
 import type { DocumentStore } from './ports.js';
+
+export { zodMessage } from './field-words.js';
 
 export interface Settings {
   readonly version: 1;
@@ -131,18 +134,19 @@ export function scannerFor(
 
 const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'not a Jira project key');
 
-/** An https URL (http only on loopback, for a local incident API). */
+/** An https URL (http only on loopback, for a local incident API); the problem, said after the field's name. */
 export function checkApiUrl(raw: string): string | undefined {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return 'not a URL';
+    return 'is not a web address (such as https://api.gitguardian.com)';
   }
   const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
-    return 'must be an https URL';
-  if (url.username || url.password) return 'must not carry credentials (set the token instead)';
+    return 'must start with https://';
+  if (url.username || url.password)
+    return 'must not hold a user name or password (set the token instead)';
   return undefined;
 }
 
@@ -207,7 +211,7 @@ export function applySettingsPatch(settings: Settings, raw: unknown): Checked<Se
       if (first !== undefined)
         return {
           ok: false,
-          error: `custom detector ${JSON.stringify(c.name)} would have the same id (${r.detector.id}) as ${JSON.stringify(first)}: rename one of them`,
+          error: `custom detectors ${JSON.stringify(first)} and ${JSON.stringify(c.name)} have names that differ only in case, spaces or punctuation: rename one of them`,
         };
       byId.set(r.detector.id, c.name);
     }
@@ -221,7 +225,7 @@ export function applySettingsPatch(settings: Settings, raw: unknown): Checked<Se
   if (p.incidentApiUrl !== undefined) {
     const url = p.incidentApiUrl?.trim() || null;
     const problem = url ? checkApiUrl(url) : undefined;
-    if (problem) return { ok: false, error: `incidentApiUrl ${problem}` };
+    if (problem) return { ok: false, error: `${FIELD_WORDS.incidentApiUrl} ${problem}` };
     next = { ...next, incidentApiUrl: url };
   }
   if (p.notifyPeople !== undefined) next = { ...next, notifyPeople: p.notifyPeople };
@@ -244,12 +248,4 @@ export function applySettingsPatch(settings: Settings, raw: unknown): Checked<Se
 
 export async function saveSettings(docs: DocumentStore, settings: Settings): Promise<void> {
   await docs.set(SETTINGS_KEY, settings);
-}
-
-/** One readable line per problem: `path: message`. */
-export function zodMessage(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
-    .join('; ');
 }

@@ -267,12 +267,12 @@ describe('admin resolvers', () => {
     const app = createApp();
     expect(await app.admin('listIncidents', JANE, { limit: 1000 })).toMatchObject({
       ok: false,
-      error: { code: 'invalid', message: expect.stringContaining('limit') as string },
+      error: { code: 'invalid', message: 'Page size must be at most 100' },
     });
     expect(await app.admin('listIncidents', JANE, { filter: { order: 'severity' } })).toMatchObject(
       {
         ok: false,
-        error: { code: 'invalid', message: expect.stringContaining('order') as string },
+        error: { code: 'invalid', message: 'Filters, Order is not one of the choices' },
       },
     );
     expect(await app.admin('startScan', JANE, { projects: ['ops'] })).toMatchObject({

@@ -62,7 +62,7 @@ describe('settings', () => {
   it('answers every bad change with a clear error and changes nothing', () => {
     expect(apply({ excludedProjects: ['ops'] })).toEqual({
       ok: false,
-      error: 'excludedProjects.0: not a Jira project key',
+      error: 'Excluded projects, item 1: not a Jira project key',
     });
     expect(apply({ detector: { id: 'nope', enabled: true } })).toEqual({
       ok: false,
@@ -74,7 +74,7 @@ describe('settings', () => {
     });
     expect(apply({ incidentApiUrl: 'http://gg.example.com' })).toEqual({
       ok: false,
-      error: 'incidentApiUrl must be an https URL',
+      error: 'Incident API URL must start with https://',
     });
     expect(apply({ incidentApiUrl: 'https://u:p@gg.example.com' })).toMatchObject({ ok: false });
     expect(apply({ surprise: 1 }).ok).toBe(false);
@@ -114,7 +114,7 @@ describe('settings', () => {
     ).toEqual({
       ok: false,
       error:
-        'custom detector "a-b" would have the same id (custom-a-b) as "A B": rename one of them',
+        'custom detectors "A B" and "a-b" have names that differ only in case, spaces or punctuation: rename one of them',
     });
     expect(
       apply({

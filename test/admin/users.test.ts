@@ -79,23 +79,27 @@ describe('searchUsers and userNames', () => {
       ok: false,
       error: { code: 'invalid', message: expect.stringContaining(message) as string },
     });
-    expect(await app.admin('searchUsers', JANE, {})).toMatchObject(invalid('query'));
-    expect(await app.admin('searchUsers', JANE, { query: '   ' })).toMatchObject(invalid('query'));
+    expect(await app.admin('searchUsers', JANE, {})).toMatchObject(
+      invalid('Search text is missing'),
+    );
+    expect(await app.admin('searchUsers', JANE, { query: '   ' })).toMatchObject(
+      invalid('Search text must not be empty'),
+    );
     expect(await app.admin('searchUsers', JANE, { query: 'x'.repeat(101) })).toMatchObject(
-      invalid('query'),
+      invalid('Search text must be at most 100 characters'),
     );
     expect(await app.admin('searchUsers', JANE, { query: 'ja', maxResults: 5 })).toMatchObject(
-      invalid('maxResults'),
+      invalid('has fields this app does not take: "maxResults"'),
     );
     expect(await app.admin('userNames', JANE, { accountIds: [] })).toMatchObject(
-      invalid('accountIds'),
+      invalid('People must be at least 1 item'),
     );
     const tooMany = Array.from({ length: 51 }, (_, i) => `557058:${i}`);
     expect(await app.admin('userNames', JANE, { accountIds: tooMany })).toMatchObject(
-      invalid('accountIds'),
+      invalid('People must be at most 50 items'),
     );
     expect(await app.project('userNames', JANE, 'PAY', { accountIds: [''] })).toMatchObject(
-      invalid('accountIds.0'),
+      invalid('People, item 1: not an account id'),
     );
     // Nothing reached Jira's user endpoints.
     const byEndpoint = app.sim.stats().byEndpoint;
