@@ -144,7 +144,7 @@ export function checkApiUrl(raw: string): string | undefined {
   }
   const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
-    return 'must start with https://';
+    return 'must be an https address (starting with https://)';
   if (url.username || url.password)
     return 'must not hold a user name or password (set the token instead)';
   return undefined;

@@ -56,7 +56,7 @@ describe('validation messages in the page’s words', () => {
       settingsError({ excludedProjects: ['ops'] }),
       settingsError({ teamGroupId: 'not a group!' }),
     ];
-    expect(messages[0]).toBe('Incident API URL must start with https://');
+    expect(messages[0]).toBe('Incident API URL must be an https address (starting with https://)');
     expect(messages[3]).toBe('Incident API URL must be at most 2048 characters');
     expect(messages[4]).toBe('Custom detectors must be at most 50 items');
     for (const m of messages) expect(internalWords(m), m).toEqual([]);

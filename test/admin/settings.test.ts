@@ -74,7 +74,7 @@ describe('settings', () => {
     });
     expect(apply({ incidentApiUrl: 'http://gg.example.com' })).toEqual({
       ok: false,
-      error: 'Incident API URL must start with https://',
+      error: 'Incident API URL must be an https address (starting with https://)',
     });
     expect(apply({ incidentApiUrl: 'https://u:p@gg.example.com' })).toMatchObject({ ok: false });
     expect(apply({ surprise: 1 }).ok).toBe(false);

@@ -90,6 +90,38 @@ describe('perimeter', () => {
     });
   });
 
+  it('keeps focus on a switch while its change is saved and after', async () => {
+    const answer = deferred<Answer>();
+    backend.on('updateSettings', () => answer.promise);
+    const user = userEvent.setup();
+    show();
+    await screen.findByRole('table');
+    const ops = switchOf('OPS');
+    await user.click(ops);
+    // Saving: the switch waits (not disabled, which would drop focus); the others are off.
+    expect(document.activeElement).toBe(ops);
+    expect(ops.getAttribute('aria-busy')).toBe('true');
+    expect((ops as HTMLButtonElement).disabled).toBe(false);
+    expect((switchOf('PAY') as HTMLButtonElement).disabled).toBe(true);
+    await user.click(ops); // a second click while saving does nothing
+    expect(backend.payloads('updateSettings')).toHaveLength(1);
+    answer.resolve(ok(settings({ excludedProjects: ['GONE', 'HR', 'OPS'] })));
+    expect(await screen.findByText('OPS is no longer monitored.')).toBeTruthy();
+    expect(switchOf('OPS').getAttribute('aria-checked')).toBe('false');
+    expect(switchOf('OPS').getAttribute('aria-busy')).toBeNull();
+    expect(document.activeElement).toBe(switchOf('OPS'));
+  });
+
+  it('clears the last outcome when a new change is asked for', async () => {
+    const user = userEvent.setup();
+    show();
+    await screen.findByRole('table');
+    await user.click(switchOf('OPS'));
+    await screen.findByText('OPS is no longer monitored.');
+    await user.click(screen.getByRole('button', { name: 'Include all 4 shown' }));
+    expect(screen.queryByText('OPS is no longer monitored.')).toBeNull();
+  });
+
   it('searches, then excludes all the projects shown', async () => {
     const user = userEvent.setup();
     show();
@@ -142,14 +174,14 @@ describe('perimeter', () => {
 
   it("shows a save's error and leaves the switch as it was", async () => {
     backend.on('updateSettings', () =>
-      fail('invalid', 'excludedProjects.0: not a Jira project key'),
+      fail('invalid', 'Excluded projects, item 1: not a Jira project key'),
     );
     const user = userEvent.setup();
     show();
     await screen.findByRole('table');
     await user.click(switchOf('PAY'));
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'ExcludedProjects.0: not a Jira project key.',
+      'Excluded projects, item 1: not a Jira project key.',
     );
     expect(switchOf('PAY').getAttribute('aria-checked')).toBe('true');
   });

@@ -138,12 +138,14 @@ describe('incident API', () => {
         }),
       ],
     });
-    b.on('updateSettings', () => fail('invalid', 'incidentApiUrl must be an https URL'));
+    b.on('updateSettings', () =>
+      fail('invalid', 'Incident API URL must be an https address (starting with https://)'),
+    );
     await user.clear(api.getByLabelText('Incident API URL'));
     await user.type(api.getByLabelText('Incident API URL'), 'http://incidents.example.com');
     await user.click(api.getByRole('button', { name: 'Save address' }));
     expect((await api.findByRole('alert')).textContent).toBe(
-      'IncidentApiUrl must be an https URL.',
+      'Incident API URL must be an https address (starting with https://).',
     );
   });
 

@@ -54,7 +54,10 @@ function Perimeter({
 }) {
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [saved, setSaved] = useState<string | undefined>();
+  /** The last change's outcome; `focus`: it takes focus (a confirmed change to several). */
+  const [saved, setSaved] = useState<{ text: string; focus: boolean } | undefined>();
+  /** The project whose switch is being saved: that switch keeps focus and waits, not disabled. */
+  const [saving, setSaving] = useState<string | undefined>();
   // A change to several projects waits for a confirmation, which takes focus.
   const [asking, setAsking] = useState<
     { keys: readonly string[]; monitored: boolean; label: string } | undefined
@@ -66,9 +69,9 @@ function Perimeter({
     if (asking) confirmRef.current?.focus();
   }, [asking]);
   useEffect(() => {
-    if (saved) savedRef.current?.focus();
+    if (saved?.focus) savedRef.current?.focus();
   }, [saved]);
-  const { busy, error, run } = useAction();
+  const { busy, error, run, clear } = useAction();
   const searchId = useId();
 
   const shown = useMemo(() => {
@@ -80,8 +83,15 @@ function Perimeter({
       : data.projects;
   }, [data.projects, search]);
 
-  const save = async (keys: readonly string[], monitored: boolean, message: string) => {
+  const save = async (
+    keys: readonly string[],
+    monitored: boolean,
+    message: string,
+    /** A single switch: focus stays on it, the message is announced beside it. */
+    from?: string,
+  ) => {
     setSaved(undefined);
+    setSaving(from);
     const set = new Set(data.excluded);
     for (const k of keys) {
       if (monitored) set.delete(k);
@@ -90,6 +100,7 @@ function Perimeter({
     const settings = await run(() =>
       adminApi.updateSettings({ excludedProjects: [...set].sort() }),
     );
+    setSaving(undefined);
     if (!settings) return;
     const excluded = new Set(settings.excludedProjects);
     onSaved((d) => ({
@@ -97,7 +108,7 @@ function Perimeter({
       projects: d.projects.map((p) => ({ ...p, monitored: !excluded.has(p.key) })),
     }));
     setSelected(new Set());
-    setSaved(message);
+    setSaved({ text: message, focus: from === undefined });
   };
 
   if (data.projects.length === 0)
@@ -115,6 +126,12 @@ function Perimeter({
       ? `${formatCount(selected.size)} selected`
       : `all ${formatCount(shown.length)} shown`;
   const allShownSelected = shown.length > 0 && shownSelected.length === shown.length;
+  /** A new question: the previous outcome no longer applies. */
+  const ask = (monitored: boolean) => {
+    setSaved(undefined);
+    clear();
+    setAsking({ keys: targets, monitored, label: targetLabel });
+  };
 
   return (
     <div className="perimeter">
@@ -144,7 +161,7 @@ function Perimeter({
             className="button"
             disabled={busy || targets.length === 0}
             onClick={() => {
-              setAsking({ keys: targets, monitored: true, label: targetLabel });
+              ask(true);
             }}
           >
             Include {targetLabel}
@@ -154,7 +171,7 @@ function Perimeter({
             className="button"
             disabled={busy || targets.length === 0}
             onClick={() => {
-              setAsking({ keys: targets, monitored: false, label: targetLabel });
+              ask(false);
             }}
           >
             Exclude {targetLabel}
@@ -210,7 +227,7 @@ function Perimeter({
       ) : null}
       <div tabIndex={-1} ref={savedRef} className="action-result">
         <InlineError error={error} />
-        {saved ? <InlineSuccess>{saved}</InlineSuccess> : null}
+        {saved ? <InlineSuccess>{saved.text}</InlineSuccess> : null}
       </div>
       {shown.length === 0 ? (
         <Empty title={`No project matches “${search.trim()}”.`} />
@@ -267,13 +284,15 @@ function Perimeter({
                   <td>
                     <Switch
                       checked={p.monitored}
-                      disabled={busy}
+                      disabled={busy && saving !== p.key}
+                      busy={saving === p.key}
                       label={`Monitor ${p.key}`}
                       onChange={(on) =>
                         void save(
                           [p.key],
                           on,
                           on ? `${p.key} is monitored.` : `${p.key} is no longer monitored.`,
+                          p.key,
                         )
                       }
                     />
