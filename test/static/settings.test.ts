@@ -213,11 +213,45 @@ describe('incident API', () => {
     expect((await api.findByRole('alert')).textContent).toBe(
       'Not connected (the token was refused): The incident API refused the token (401).',
     );
+    // The earlier "Connected" answered an earlier test: only the latest answer shows.
+    expect(api.queryByText(/Connected/)).toBeNull();
     b.on('testIncidentApi', () => fail('invalid', 'set the incident API URL and token first'));
     await user.click(api.getByRole('button', { name: 'Test connection' }));
     expect((await api.findByRole('alert')).textContent).toBe(
       'Set the incident API URL and token first.',
     );
+  });
+
+  it('keeps only the latest action’s message: a new action or an edit clears the others', async () => {
+    const b = settingsBackend({
+      incidentApiUrl: 'https://api.gitguardian.com',
+      incidentApiTokenSet: true,
+    });
+    const user = userEvent.setup();
+    show();
+    const api = within(await screen.findByRole('region', { name: 'Incident API' }));
+    await user.click(api.getByRole('button', { name: 'Test connection' }));
+    await api.findByText(/Connected/);
+    // A refused address: its error, and no "Connected" beside it.
+    b.on('updateSettings', () =>
+      fail('invalid', 'Incident API URL must be an https address (starting with https://)'),
+    );
+    const field = api.getByLabelText('Incident API URL');
+    await user.clear(field);
+    expect(api.queryByText(/Connected/)).toBeNull(); // an edit clears it already
+    await user.click(api.getByRole('button', { name: 'Test connection' }));
+    await api.findByText(/Connected/);
+    await user.type(field, 'http://gg.example.com');
+    await user.click(api.getByRole('button', { name: 'Save address' }));
+    expect((await api.findByRole('alert')).textContent).toContain('must be an https address');
+    expect(api.queryByText(/Connected/)).toBeNull();
+    // Saving the token clears the address's error, and typing clears "Token saved.".
+    await user.type(api.getByLabelText('Replace the token'), TOKEN);
+    expect(api.queryByRole('alert')).toBeNull();
+    await user.click(api.getByRole('button', { name: 'Replace token' }));
+    await api.findByText('Token saved.');
+    await user.type(field, '/v1');
+    expect(api.queryByText('Token saved.')).toBeNull();
   });
 });
 
@@ -264,7 +298,7 @@ describe('who can see incidents', () => {
     expect(b.payloads('updateSettings')).toEqual([{ teamGroupId: G2 }, { teamGroupId: null }]);
   });
 
-  it('says when no group matches', async () => {
+  it('says when no group matches; an edit clears the last saved message', async () => {
     teamBackend();
     const user = userEvent.setup();
     show();
@@ -272,6 +306,14 @@ describe('who can see incidents', () => {
     await user.type(team.getByLabelText('Group name'), 'nobody');
     await user.click(team.getByRole('button', { name: 'Find groups' }));
     expect(await team.findByText('No group’s name contains “nobody”.')).toBeTruthy();
+    // A saved group's message goes with the next search.
+    await user.clear(team.getByLabelText('Group name'));
+    await user.type(team.getByLabelText('Group name'), 'security');
+    await user.click(team.getByRole('button', { name: 'Find groups' }));
+    await user.click(await team.findByRole('button', { name: 'Choose security-team' }));
+    await team.findByText('Members of security-team can see incidents.');
+    await user.type(team.getByLabelText('Group name'), '-eu');
+    expect(team.queryByText('Members of security-team can see incidents.')).toBeNull();
   });
 
   it('asks to choose again a group saved by name, or one that no longer exists', async () => {
@@ -365,7 +407,11 @@ describe('custom detectors', () => {
       { name: 'Acme key', pattern: 'acme_[a-z0-9]{20}', text: 'token acme_k3j9x2m7q8w1z5v4ab42' },
     ]);
     await user.click(custom.getByRole('button', { name: 'Add detector' }));
-    expect(await custom.findByText('Added Acme key.')).toBeTruthy();
+    const added = await custom.findByText('Added Acme key.');
+    // The button was disabled while saving: focus goes to the result, not to the page's body.
+    await waitFor(() => {
+      expect(document.activeElement?.contains(added)).toBe(true);
+    });
     expect(b.payloads('updateSettings')).toEqual([
       { customDetectors: [{ name: 'Acme key', pattern: 'acme_[a-z0-9]{20}' }] },
     ]);
@@ -373,6 +419,8 @@ describe('custom detectors', () => {
     expect(within(row).getByText('acme_[a-z0-9]{20}')).toBeTruthy();
 
     await user.click(within(row).getByRole('button', { name: 'Edit Acme key' }));
+    // Editing another draft: "Added" answered the previous one.
+    expect(custom.queryByText('Added Acme key.')).toBeNull();
     const pattern = custom.getByLabelText('Pattern (RE2)');
     await user.clear(pattern);
     await user.type(pattern, '(');
@@ -388,7 +436,11 @@ describe('custom detectors', () => {
     });
 
     await user.click(custom.getByRole('button', { name: 'Remove Acme key' }));
-    expect(await custom.findByText('Removed Acme key.')).toBeTruthy();
+    const removed = await custom.findByText('Removed Acme key.');
+    // Its row (and the button) are gone: focus goes to the result.
+    await waitFor(() => {
+      expect(document.activeElement?.contains(removed)).toBe(true);
+    });
     expect(b.payloads('updateSettings').at(-1)).toEqual({ customDetectors: [] });
   });
 

@@ -62,17 +62,29 @@ function IncidentApiSection({
   const [token, setToken] = useState('');
   const [tokenSet, setTokenSet] = useState(settings.incidentApiTokenSet);
   const [message, setMessage] = useState<string | undefined>();
+  /** Jira did not allow the address's host: said as the error it is. */
+  const [refused, setRefused] = useState<string | undefined>();
   const [test, setTest] = useState<ConnectionTest | undefined>();
   const urlAction = useAction();
   const tokenAction = useAction();
   const testAction = useAction();
+  // Every message here answers the latest action: a new one, or an edit, clears all the others
+  // (an old "Connected" beside a new error would contradict it).
+  const forget = () => {
+    setMessage(undefined);
+    setRefused(undefined);
+    setTest(undefined);
+    urlAction.clear();
+    tokenAction.clear();
+    testAction.clear();
+  };
 
   const saveUrl = async () => {
-    setMessage(undefined);
+    forget();
     // A self-hosted API's host must be allowed by the admin before the app can reach it.
-    const refused = url.trim() ? await allowIncidentApiHost(url.trim()) : undefined;
-    if (refused) {
-      setMessage(refused);
+    const denied = url.trim() ? await allowIncidentApiHost(url.trim()) : undefined;
+    if (denied) {
+      setRefused(denied);
       return;
     }
     const s = await urlAction.run(() =>
@@ -96,7 +108,7 @@ function IncidentApiSection({
     );
   };
   const saveToken = async (value: string | null) => {
-    setMessage(undefined);
+    forget();
     const r = await tokenAction.run(() => adminApi.setIncidentApiToken(value));
     if (!r) return;
     // The field is emptied at once: the token is not kept in the page.
@@ -106,7 +118,7 @@ function IncidentApiSection({
     setMessage(r.incidentApiTokenSet ? 'Token saved.' : 'Token removed.');
   };
   const testConnection = async () => {
-    setTest(undefined);
+    forget();
     const r = await testAction.run(() => adminApi.testIncidentApi());
     if (r) setTest(r);
   };
@@ -137,6 +149,7 @@ function IncidentApiSection({
               placeholder="https://"
               aria-describedby={hint}
               onChange={(e) => {
+                forget();
                 setUrl(e.target.value);
               }}
             />
@@ -147,6 +160,11 @@ function IncidentApiSection({
         </button>
       </form>
       <InlineError error={urlAction.error} />
+      {refused ? (
+        <p className="inline-message inline-error" role="alert">
+          {refused}
+        </p>
+      ) : null}
 
       <form
         className="inline-form"
@@ -174,6 +192,7 @@ function IncidentApiSection({
               spellCheck={false}
               aria-describedby={hint}
               onChange={(e) => {
+                forget();
                 setToken(e.target.value);
               }}
             />
@@ -251,15 +270,21 @@ function TeamGroupSection({
   const [saved, setSaved] = useState<string | undefined>();
   const search = useAction();
   const save = useAction();
-  const find = async () => {
+  /** A new search, choice or edit: the previous outcome no longer applies. */
+  const forget = () => {
     setSaved(undefined);
+    search.clear();
+    save.clear();
+  };
+  const find = async () => {
+    forget();
     const q = query.trim();
     const groups = await search.run(() => adminApi.searchGroups(q));
     if (groups) setFound({ query: q, groups });
   };
   // Saved by id: a group keeps its id when renamed, and its old name may go to another group.
   const choose = async (group: JiraGroup | null) => {
-    setSaved(undefined);
+    forget();
     const s = await save.run(() =>
       adminApi.updateSettings({ teamGroupId: group?.groupId ?? null }),
     );
@@ -323,6 +348,7 @@ function TeamGroupSection({
               value={query}
               aria-describedby={hint}
               onChange={(e) => {
+                forget();
                 setQuery(e.target.value);
               }}
             />
@@ -382,12 +408,28 @@ function CustomDetectorsSection({
   const [draft, setDraft] = useState<Draft>({ name: '', pattern: '' });
   const [sample, setSample] = useState('');
   const [saved, setSaved] = useState<string | undefined>();
-  const { busy, error, run } = useAction();
+  const { busy, error, run, clear } = useAction();
   const nameRef = useRef<HTMLInputElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  /** Counts finished saves: each moves focus to its result (the button was disabled, or removed). */
+  const [settled, setSettled] = useState(0);
+  useEffect(() => {
+    if (settled > 0) resultRef.current?.focus();
+  }, [settled]);
+  /** An edit of the draft or another detector: the last outcome no longer applies. */
+  const forget = () => {
+    setSaved(undefined);
+    clear();
+  };
+  const edit = (next: Draft) => {
+    forget();
+    setDraft(next);
+  };
 
   const save = async (next: readonly Draft[], message: string) => {
     setSaved(undefined);
     const s = await run(() => adminApi.updateSettings({ customDetectors: [...next] }));
+    setSettled((n) => n + 1);
     if (!s) return false;
     onSettings(s);
     setSaved(message);
@@ -443,7 +485,7 @@ function CustomDetectorsSection({
                       disabled={busy}
                       onClick={() => {
                         setEditing(i);
-                        setDraft({ name: c.name, pattern: c.pattern });
+                        edit({ name: c.name, pattern: c.pattern });
                         nameRef.current?.focus();
                       }}
                     >
@@ -492,7 +534,7 @@ function CustomDetectorsSection({
               maxLength={80}
               value={draft.name}
               onChange={(e) => {
-                setDraft({ ...draft, name: e.target.value });
+                edit({ ...draft, name: e.target.value });
               }}
             />
           )}
@@ -508,7 +550,7 @@ function CustomDetectorsSection({
               autoComplete="off"
               value={draft.pattern}
               onChange={(e) => {
-                setDraft({ ...draft, pattern: e.target.value });
+                edit({ ...draft, pattern: e.target.value });
               }}
             />
           )}
@@ -554,8 +596,10 @@ function CustomDetectorsSection({
             </button>
           ) : null}
         </div>
-        <InlineError error={error} />
-        {saved ? <InlineSuccess>{saved}</InlineSuccess> : null}
+        <div className="action-result" tabIndex={-1} ref={resultRef}>
+          <InlineError error={error} />
+          {saved ? <InlineSuccess>{saved}</InlineSuccess> : null}
+        </div>
       </form>
     </Section>
   );
