@@ -120,11 +120,21 @@ describe('the admin and project pages in Chromium', () => {
     await page.close();
   }, 60_000);
 
-  it('lets an admin change the perimeter and set the incident API', async () => {
+  it('lets an admin change the perimeter, set the incident API and add a detector, focus staying put', async () => {
     const page = await app.open('/admin');
+    /** The focused element's accessible label, else its text. */
+    const focused = () =>
+      page.evaluate<string>(
+        "(document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '').trim()",
+      );
     await page.getByRole('tab', { name: 'Perimeter' }).click();
-    await page.getByRole('switch', { name: 'Monitor OPS' }).click();
+    const ops = page.getByRole('switch', { name: 'Monitor OPS' });
+    await ops.click();
+    // The switch keeps focus while its change is saved, and after.
+    expect(await focused()).toBe('Monitor OPS');
     await page.getByText('OPS is no longer monitored.').waitFor();
+    expect(await ops.getAttribute('aria-checked')).toBe('false');
+    expect(await focused()).toBe('Monitor OPS');
     await page.screenshot({ path: `${ARTIFACTS}admin-perimeter.png`, fullPage: true });
     const settings = (await app.h.call('getOverview')) as {
       data: { settings: { excludedProjects: string[] } };
@@ -140,6 +150,15 @@ describe('the admin and project pages in Chromium', () => {
       data: { settings: { incidentApiUrl: string } };
     };
     expect(after.data.settings.incidentApiUrl).toBe('https://api.gitguardian.com');
+
+    // A custom detector: once added, focus is on the result (the button was off while saving).
+    const custom = page.getByRole('region', { name: 'Custom detectors' });
+    await custom.getByLabel('Name', { exact: true }).fill('Acme key');
+    await custom.getByLabel('Pattern (RE2)').fill('acme_[a-z0-9]{16}');
+    await custom.getByRole('button', { name: 'Add detector' }).click();
+    await custom.getByText('Added Acme key.').waitFor();
+    await expect.poll(focused).toBe('Added Acme key.');
+    await custom.getByRole('cell', { name: 'Acme key', exact: true }).waitFor();
     await page.close();
   }, 60_000);
 
