@@ -278,7 +278,7 @@ export function applyAction(i: Incident, a: Action, by: string, now: string): Ac
   switch (a.type) {
     case 'assign':
       if (!ACCOUNT_ID.test(a.assigneeId))
-        return { ok: false, error: 'assigneeId is not an account id' };
+        return { ok: false, error: 'the assignee is not a Jira account id' };
       if (i.status === 'RESOLVED' || i.status === 'IGNORED')
         return { ok: false, error: `a ${i.status.toLowerCase()} incident must be reopened first` };
       return {
@@ -302,7 +302,10 @@ export function applyAction(i: Incident, a: Action, by: string, now: string): Ac
       };
     case 'ignore':
       if (!(IGNORE_REASONS as readonly string[]).includes(a.reason))
-        return { ok: false, error: `reason must be one of ${IGNORE_REASONS.join(', ')}` };
+        return {
+          ok: false,
+          error: `the reason to ignore must be one of: ${IGNORE_REASONS.map((r) => r.replace('_', ' ')).join(', ')}`,
+        };
       return {
         ok: true,
         incident: { ...rest, ...base, status: 'IGNORED', ignore_reason: a.reason as IgnoreReason },

@@ -70,7 +70,8 @@ describe('applyAction', () => {
   it('answers invalid actions with an error value', () => {
     expect(applyAction(incident, { type: 'ignore', reason: 'bored' }, 'a', now)).toEqual({
       ok: false,
-      error: 'reason must be one of test_credential, false_positive, low_risk, invalid',
+      error:
+        'the reason to ignore must be one of: test credential, false positive, low risk, invalid',
     });
     expect(applyAction(incident, { type: 'reopen' }, 'a', now).ok).toBe(false);
     expect(applyAction(incident, { type: 'unassign' }, 'a', now).ok).toBe(false);
