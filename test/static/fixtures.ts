@@ -52,6 +52,25 @@ export function fakeBackend(handlers: Record<string, Handler> = {}): FakeBackend
   };
 }
 
+/**
+ * Makes `invoke` (the bridge's mock) hold every call of `name` until the returned function is
+ * called: to see what the page shows while a change is saved.
+ */
+export function holdCalls(
+  invoke: { mockImplementation(f: FakeBackend['invoke']): unknown },
+  b: FakeBackend,
+  name: string,
+): () => void {
+  const gate = deferred<undefined>();
+  invoke.mockImplementation(async (n, payload) => {
+    if (n === name) await gate.promise;
+    return b.invoke(n, payload);
+  });
+  return () => {
+    gate.resolve(undefined);
+  };
+}
+
 /** An answer that arrives only when the test says so (to see loading states). */
 export function deferred<T>() {
   let resolve!: (value: T) => void;

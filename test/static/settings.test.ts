@@ -6,7 +6,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { detector, fail, fakeBackend, ok, settings, type FakeBackend } from './fixtures';
+import { detector, fail, fakeBackend, holdCalls, ok, settings, type FakeBackend } from './fixtures';
 
 const bridge = vi.hoisted(() => ({
   invoke: vi.fn(),
@@ -458,6 +458,28 @@ describe('custom detectors', () => {
     expect((await custom.findByRole('alert')).textContent).toContain(
       'pattern matches the empty string',
     );
+  });
+});
+
+describe('notify the people involved', () => {
+  it('turns notifications on, focus staying on the switch while it saves', async () => {
+    const b = settingsBackend();
+    const user = userEvent.setup();
+    show();
+    const notify = within(
+      await screen.findByRole('region', { name: 'Notify the people involved' }),
+    );
+    const toggle = notify.getByRole('switch', { name: 'Notify the people involved' });
+    const release = holdCalls(bridge.invoke, b, 'updateSettings');
+    await user.click(toggle);
+    // Saving: it waits (disabled would drop focus in a browser).
+    expect(document.activeElement).toBe(toggle);
+    expect(toggle.getAttribute('aria-busy')).toBe('true');
+    expect((toggle as HTMLButtonElement).disabled).toBe(false);
+    release();
+    expect(await notify.findByText('Notifications are on.')).toBeTruthy();
+    expect(document.activeElement).toBe(toggle);
+    expect(b.payloads('updateSettings')).toEqual([{ notifyPeople: true }]);
   });
 });
 

@@ -5,7 +5,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeBackend, ok, settings } from './fixtures';
+import { fakeBackend, holdCalls, ok, settings } from './fixtures';
 
 const bridge = vi.hoisted(() => ({
   invoke: vi.fn(),
@@ -106,5 +106,32 @@ describe('Settings: validity checks', () => {
     });
     const github = within(table).getByRole('switch', { name: 'Check GitHub secrets' });
     expect(github.getAttribute('aria-checked')).toBe('true');
+  });
+
+  it('keep focus on the switch being saved, which waits while the others are off', async () => {
+    const b = backend();
+    const user = userEvent.setup();
+    render(createElement(SettingsTab));
+    const section = await screen.findByRole('region', { name: 'Validity checks' });
+    const main = within(section).getByRole('switch', {
+      name: 'Check whether found secrets still work',
+    });
+    await user.click(main);
+    const slack = within(section).getByRole('switch', { name: 'Check Slack secrets' });
+    await waitFor(() => {
+      expect(slack.getAttribute('aria-checked')).toBe('true');
+    });
+    const release = holdCalls(bridge.invoke, b, 'updateSettings');
+    await user.click(slack);
+    expect(document.activeElement).toBe(slack);
+    expect(slack.getAttribute('aria-busy')).toBe('true');
+    expect((slack as HTMLButtonElement).disabled).toBe(false);
+    expect((main as HTMLButtonElement).disabled).toBe(true);
+    release();
+    await waitFor(() => {
+      expect(slack.getAttribute('aria-checked')).toBe('false');
+    });
+    expect(slack.getAttribute('aria-busy')).toBeNull();
+    expect(document.activeElement).toBe(slack);
   });
 });

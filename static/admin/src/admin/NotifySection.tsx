@@ -32,7 +32,7 @@ export function NotifySection({
       <div className="inline-form">
         <Switch
           checked={on}
-          disabled={busy}
+          busy={busy}
           label="Notify the people involved"
           onChange={(next) => void save(next)}
         />

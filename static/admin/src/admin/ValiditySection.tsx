@@ -3,6 +3,7 @@
  * receives which secrets and why; each provider has its own switch, and keeping the owner the
  * provider names is a separate choice.
  */
+import { useState } from 'react';
 import { adminApi } from '../api';
 import { useAction } from '../hooks';
 import type { PublicSettings } from '../types';
@@ -16,13 +17,22 @@ export function ValiditySection({
   onSettings: (settings: PublicSettings) => void;
 }) {
   const { busy, error, run } = useAction();
+  /** The switch being saved: it keeps focus and waits; the others are off meanwhile. */
+  const [saving, setSaving] = useState<string | undefined>();
   const checkers = settings.validityCheckers;
   if (!checkers) return null;
   const v = settings.validityChecks;
-  const save = async (patch: Parameters<typeof adminApi.updateSettings>[0]) => {
+  const save = async (which: string, patch: Parameters<typeof adminApi.updateSettings>[0]) => {
+    setSaving(which);
     const s = await run(() => adminApi.updateSettings(patch));
+    setSaving(undefined);
     if (s) onSettings(s);
   };
+  /** `disabled` and `busy` of the switch `which`. */
+  const state = (which: string, off = false) => ({
+    disabled: off || (busy && saving !== which),
+    busy: saving === which,
+  });
   return (
     <Section title="Validity checks">
       <p className="muted">
@@ -34,18 +44,18 @@ export function ValiditySection({
       <div className="inline-form">
         <Switch
           checked={v.enabled}
-          disabled={busy}
+          {...state('enabled')}
           label="Check whether found secrets still work"
-          onChange={(on) => void save({ validityChecks: { enabled: on } })}
+          onChange={(on) => void save('enabled', { validityChecks: { enabled: on } })}
         />
         <span>{v.enabled ? 'Checks are on.' : 'Checks are off: no secret leaves the app.'}</span>
       </div>
       <div className="inline-form">
         <Switch
           checked={v.keepIdentity}
-          disabled={busy || !v.enabled}
+          {...state('keepIdentity', !v.enabled)}
           label="Keep the owner the provider names"
-          onChange={(on) => void save({ validityChecks: { keepIdentity: on } })}
+          onChange={(on) => void save('keepIdentity', { validityChecks: { keepIdentity: on } })}
         />
         <span>Keep the owner the provider names for a valid secret (a login, a workspace).</span>
       </div>
@@ -81,10 +91,12 @@ export function ValiditySection({
               <td>
                 <Switch
                   checked={c.enabled}
-                  disabled={busy || !v.enabled}
+                  {...state(c.provider, !v.enabled)}
                   label={`Check ${c.name} secrets`}
                   onChange={(on) =>
-                    void save({ validityChecks: { provider: { id: c.provider, enabled: on } } })
+                    void save(c.provider, {
+                      validityChecks: { provider: { id: c.provider, enabled: on } },
+                    })
                   }
                 />
               </td>
