@@ -5,7 +5,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fail, fakeBackend, job, ok, project } from './fixtures';
+import { fail, fakeBackend, holdCalls, job, ok, project } from './fixtures';
 
 const bridge = vi.hoisted(() => ({
   invoke: vi.fn(),
@@ -199,8 +199,17 @@ describe('historical scan', () => {
     const b = scanBackend([job({ id: 'job-1' })]);
     const user = userEvent.setup();
     show();
-    await user.click(await screen.findByRole('button', { name: 'Pause' }));
-    expect(await screen.findByRole('button', { name: 'Resume' })).toBeTruthy();
+    const pause = await screen.findByRole('button', { name: 'Pause' });
+    const release = holdCalls(bridge.invoke, b, 'controlScan');
+    await user.click(pause);
+    // Waiting for the answer, it keeps focus (not disabled) and ignores another click.
+    expect(document.activeElement).toBe(pause);
+    expect(pause.getAttribute('aria-disabled')).toBe('true');
+    expect((pause as HTMLButtonElement).disabled).toBe(false);
+    await user.click(pause);
+    release();
+    const resume = await screen.findByRole('button', { name: 'Resume' });
+    expect(document.activeElement).toBe(resume);
     expect(screen.getByRole('heading', { name: /Scan in progress/ }).textContent).toContain(
       'Paused',
     );

@@ -124,25 +124,18 @@ function CurrentScan({ job, onJob }: { job: HistoricalJob; onJob: (job: Historic
         {job.since ? `, issues updated since ${formatDate(job.since)}` : ''}.
       </p>
       <div className="inline-form">
-        {job.status === 'running' ? (
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            onClick={() => void control('pause')}
-          >
-            Pause
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy}
-            onClick={() => void control('resume')}
-          >
-            Resume
-          </button>
-        )}
+        {/* One button that turns from Pause into Resume: it keeps focus through the change
+            (it waits with aria-disabled; disabled would drop focus to the page). */}
+        <button
+          type="button"
+          className={job.status === 'running' ? 'button' : 'button button-primary'}
+          aria-disabled={busy || undefined}
+          onClick={() => {
+            if (!busy) void control(job.status === 'running' ? 'pause' : 'resume');
+          }}
+        >
+          {job.status === 'running' ? 'Pause' : 'Resume'}
+        </button>
         {confirmCancel ? (
           <span role="group" aria-label="Confirm cancelling the scan" className="confirm">
             <span>Cancel this scan? Its findings so far are kept.</span>
