@@ -85,6 +85,13 @@ function sasQuery(ctx: { text: string; matchStart: number; matchEnd: number }): 
   return ctx.text.slice(s, e);
 }
 
+/**
+ * The permission letters of account and service SAS (blob, file, queue, table): an `sp=` with any
+ * other letter is not a SAS. https://learn.microsoft.com/en-us/rest/api/storageservices/create-account-sas
+ * and https://learn.microsoft.com/en-us/rest/api/storageservices/create-service-sas
+ */
+const SAS_PERMISSIONS = /^[racwdxyltfmeopiu]+$/;
+
 /** A SAS signature is the base64 HMAC-SHA256 (44 chars), usually URL-encoded, in a query with sv=<date>. */
 function isSasSignature(
   sig: string,
@@ -98,7 +105,11 @@ function isSasSignature(
   }
   if (!/^[A-Za-z0-9+/]{43}=$/.test(raw)) return false;
   const q = sasQuery(ctx);
-  return /(?:^|[?&;])sv=\d{4}-\d{2}-\d{2}(?:&|$)/.test(q) && /(?:^|[?&;])(?:se|sp)=/.test(q);
+  const sp = /(?:^|[?&;=])sp=([^&;]*)/.exec(q)?.[1];
+  return (
+    /(?:^|[?&;])sv=\d{4}-\d{2}-\d{2}(?:&|$)/.test(q) &&
+    (sp !== undefined ? SAS_PERMISSIONS.test(sp) : /(?:^|[?&;])se=/.test(q))
+  );
 }
 
 /** 64 random bytes in canonical base64: the last char before `==` carries 2 bits and 4 zero bits. */
@@ -307,6 +318,7 @@ export default family('azure', [
       negatives: [
         '?sv=2024-11-04&sp=r&se=2026-12-31&sig=gSB2vsx8104MntjbeVHQTaauVw7dmc6BoBJ%2BdvP%2BYc', // not 32 bytes
         'https://example.net/a?x=1&sig=gSB2vsx8104MntjbeVHQTaauVw7dmc6BoBJ%2BdvP%2BYcM%3D', // no SAS version or permissions
+        'AZURE_BLOB_SAS_TOKEN=sp=rqx&st=2026-11-01T08:00:00Z&se=2026-11-30T08:00:00Z&sv=2022-11-02&sr=c&sig=QDMT4nd2okLcFQWrDC7u%2FxcsDCDNnuw65J4ZIepgYtA%3D', // 'q' is no SAS permission
       ],
     },
   },
@@ -527,6 +539,8 @@ export default family('azure', [
     category: 'api_key',
     keywords: ['openai.azure.com', 'azure_openai', 'azure-openai', 'azureopenai'],
     pattern: String.raw`${ci('(?:api[_-]?key|openai[_-]?key)')}[\w-]{0,10}${SEP}([a-f0-9]{32})${EW}`,
+    // A pasted client debug log names the endpoint once and the api-key header a few lines later.
+    window: 1024,
     minEntropy: 3,
     examples: {
       positives: [
@@ -535,6 +549,13 @@ export default family('azure', [
           secret: 'a0009cb30de5bc2f88526d9eff5a6c06',
         },
         'openai.api_base = "https://support-bot.openai.azure.com/"\nopenai.api_key = "54f900f65556a27b18eaf955a96baf4e"',
+        {
+          text:
+            "DEBUG message='Request to OpenAI API' method=post path=https://support-bot.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024-06-01\n" +
+            'DEBUG api_version=2024-06-01 data=\'{"messages": [{"role": "user", "content": "Summarise ticket SUP-4411 for the weekly report, keep it under 120 words"}], "temperature": 0.2}\' message=\'Post details\'\n' +
+            "DEBUG headers {'User-Agent': 'AzureOpenAI/Python 1.40.0', 'Content-Type': 'application/json', 'api-key': 'c81f5e0a9b3d47e2a6f04d18b7c92e35'}",
+          secret: 'c81f5e0a9b3d47e2a6f04d18b7c92e35',
+        },
       ],
       negatives: [
         'OPENAI_API_KEY=dae230b8f1c4e404f86059a90e2dacbc',
