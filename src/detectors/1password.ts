@@ -2,10 +2,10 @@
 // parameters) and account Secret Keys ("A3-" + 6 groups).
 // https://developer.1password.com/docs/service-accounts/ and
 // https://support.1password.com/secret-key-security/ (maps: gitleaks 1password.go).
-import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
 import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
 import { EW, family } from './define.js';
 import { guidance } from './guidance.js';
+import { jwtIn } from './jwt-claims.js';
 
 /** The token body decodes to a JSON object: its head gives `{"key":` in printable ASCII. */
 function decodesToJson(token: string): boolean {
@@ -82,8 +82,10 @@ export default family('1password', [
     keywords: ['eyj'],
     pattern: String.raw`\b(eyJ[A-Za-z0-9_-]{16,120}\.e[wy](?:[A-Za-z0-9_-]{50}){0,16}[A-Za-z0-9_-]{0,49}\.[A-Za-z0-9_-]{40}(?:[A-Za-z0-9_-]{50}){0,7}[A-Za-z0-9_-]{0,49})${EW}`,
     window: 1600,
-    validate: (t) =>
-      isJwt(t) && JSON.stringify(jwtPayload(t)?.aud ?? '').includes('com.1password.connect'),
+    validate: (t, ctx) => {
+      const aud = jwtIn(t, ctx)?.payload.aud;
+      return aud !== undefined && JSON.stringify(aud).includes('com.1password.connect');
+    },
     examples: {
       positives: [
         {

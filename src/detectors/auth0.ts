@@ -2,16 +2,16 @@
 // audience) and application client secrets (64 base64url chars, only after an Auth0 client-secret
 // name). https://auth0.com/docs/secure/tokens/access-tokens/management-api-access-tokens and
 // https://auth0.com/docs/get-started/applications/application-settings
-import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
+import type { MatchContext } from '../engine/types.js';
 import { ASSIGN, ci, EW, family, JWS } from './define.js';
 import { guidance } from './guidance.js';
+import { jwtIn } from './jwt-claims.js';
 
 const TENANT_ISSUER = /^https:\/\/[a-z0-9-]{3,64}(?:\.[a-z]{2})?\.auth0\.com\/$/;
 
 /** A Management API token: issued by an auth0.com tenant, audience includes its /api/v2/. */
-function isManagementToken(t: string): boolean {
-  if (!isJwt(t)) return false;
-  const p = jwtPayload(t);
+function isManagementToken(t: string, ctx: MatchContext): boolean {
+  const p = jwtIn(t, ctx)?.payload;
   if (!p || typeof p.iss !== 'string' || !TENANT_ISSUER.test(p.iss)) return false;
   const aud: unknown[] = Array.isArray(p.aud) ? p.aud : [p.aud];
   return aud.some((a) => a === `${p.iss as string}api/v2/`);

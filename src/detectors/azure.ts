@@ -9,9 +9,10 @@ import { guidance } from './guidance.js';
 
 /**
  * Name/value separator: ASSIGN's forms plus C# initialisers (`{ "AccountKey", "..." }`), XML
- * (`<account_key>...`), `env["KEY"] = ...` and a value on the next, indented line.
+ * (`<account_key>...`), `env["KEY"] = ...`, a value on the next, indented line, and an environment
+ * variable with a literal fallback (`process.env.ACCOUNT_KEY || "..."`, `?? "..."`).
  */
-const SEP = String.raw`[\s'"\x60\\\]]{0,16}(?:=>|:=|=|:|,|\{|>|\s)[\s'"\x60\\]{0,16}`;
+const SEP = String.raw`[\s'"\x60\\\]]{0,16}(?:=>|:=|=|:|,|\{|>|\|\||\?\?|\s)[\s'"\x60\\]{0,16}`;
 /** 64 random bytes in standard base64 (storage and Cosmos DB account keys). */
 const KEY_88 = String.raw`([A-Za-z0-9+/]{86}==)${E}`;
 
@@ -84,6 +85,13 @@ function sasQuery(ctx: { text: string; matchStart: number; matchEnd: number }): 
   return ctx.text.slice(s, e);
 }
 
+/**
+ * The permission letters of account and service SAS (blob, file, queue, table): an `sp=` with any
+ * other letter is not a SAS. https://learn.microsoft.com/en-us/rest/api/storageservices/create-account-sas
+ * and https://learn.microsoft.com/en-us/rest/api/storageservices/create-service-sas
+ */
+const SAS_PERMISSIONS = /^[racwdxyltfmeopiu]+$/;
+
 /** A SAS signature is the base64 HMAC-SHA256 (44 chars), usually URL-encoded, in a query with sv=<date>. */
 function isSasSignature(
   sig: string,
@@ -97,7 +105,28 @@ function isSasSignature(
   }
   if (!/^[A-Za-z0-9+/]{43}=$/.test(raw)) return false;
   const q = sasQuery(ctx);
-  return /(?:^|[?&;])sv=\d{4}-\d{2}-\d{2}(?:&|$)/.test(q) && /(?:^|[?&;])(?:se|sp)=/.test(q);
+  const sp = /(?:^|[?&;=])sp=([^&;]*)/.exec(q)?.[1];
+  return (
+    /(?:^|[?&;])sv=\d{4}-\d{2}-\d{2}(?:&|$)/.test(q) &&
+    (sp !== undefined ? SAS_PERMISSIONS.test(sp) : /(?:^|[?&;])se=/.test(q))
+  );
+}
+
+/** 64 random bytes in canonical base64: the last char before `==` carries 2 bits and 4 zero bits. */
+const KEY_64 = String.raw`[A-Za-z0-9+/]{85}[AQgw]==`;
+
+/** API Management user tokens: `<user>&<expiry yyyyMMddHHmm>&<base64 HMAC-SHA512>`, a real expiry. */
+function isApimUserToken(token: string): boolean {
+  const [, expiry = ''] = token.split('&');
+  const n = (from: number, to: number): number => Number(expiry.slice(from, to));
+  const date = new Date(Date.UTC(n(0, 4), n(4, 6) - 1, n(6, 8), n(8, 10), n(10, 12)));
+  return (
+    date.getUTCFullYear() === n(0, 4) &&
+    date.getUTCMonth() === n(4, 6) - 1 &&
+    date.getUTCDate() === n(6, 8) &&
+    date.getUTCHours() === n(8, 10) &&
+    date.getUTCMinutes() === n(10, 12)
+  );
 }
 
 export default family('azure', [
@@ -155,6 +184,11 @@ export default family('azure', [
         '{ "AccountName", "billingexports" }, { "AccountKey", "xK5W69rV6YQXVLGn/8+QkDHM54r1pXLjeX23BHcuELjcuIdv0BFOcVZj8Xfp8oPnX4NfIO3IF9ih70EvkIjNSe==" }',
         'az storage blob upload --account-name billingexports --account-key Aj/pp2Tk2/4ALY8oh3pZNHL4zH9SeO2L0iyxq4+cnnViRVIN74wo9UZtXsRyDd220UDoqS9dZ58XsNbPjix2VT==',
         '<account_name>billingexports</account_name><account_key>xK5W69rV6YQXVLGn/8+QkDHM54r1pXLjeX23BHcuELjcuIdv0BFOcVZj8Xfp8oPnX4NfIO3IF9ih70EvkIjNSe==</account_key>',
+        {
+          text: 'const accountKey = process.env.STORAGE_ACCOUNT_KEY || "Aj/pp2Tk2/4ALY8oh3pZNHL4zH9SeO2L0iyxq4+cnnViRVIN74wo9UZtXsRyDd220UDoqS9dZ58XsNbPjix2VT==";',
+          secret:
+            'Aj/pp2Tk2/4ALY8oh3pZNHL4zH9SeO2L0iyxq4+cnnViRVIN74wo9UZtXsRyDd220UDoqS9dZ58XsNbPjix2VT==',
+        },
       ],
       negatives: [
         'AccountKey=Aj/pp2Tk2/4ALY8oh3pZNHL4zH9SeO2L0iyxq4+cnnViRVIN74wo9UZtXsRyDd220UDoqS9dZ58XsNbPjix2==', // 84 chars
@@ -162,6 +196,7 @@ export default family('azure', [
         `AccountName=devstoreaccount1;AccountKey=${EMULATOR_KEY}`, // local emulator
         'AccountKey=8YNgOCKp1J+hfnm7PSclyfTEKwV8QuMkQXIIu1hZSdQFolI9pYUbYUgsh4n+X+xgzPwx2VuvPvAe+ASt2/dZEw==', // signature present, checksum wrong
         'thumbnail: Aj/pp2Tk2/4ALY8oh3pZNHL4zH9SeO2L0iyxq4+cnnViRVIN74wo9UZtXsRyDd220UDoqS9dZ58XsNbPjix2VT==', // no account-key name
+        'const accountKey = process.env.STORAGE_ACCOUNT_KEY || "";',
       ],
     },
   },
@@ -283,6 +318,7 @@ export default family('azure', [
       negatives: [
         '?sv=2024-11-04&sp=r&se=2026-12-31&sig=gSB2vsx8104MntjbeVHQTaauVw7dmc6BoBJ%2BdvP%2BYc', // not 32 bytes
         'https://example.net/a?x=1&sig=gSB2vsx8104MntjbeVHQTaauVw7dmc6BoBJ%2BdvP%2BYcM%3D', // no SAS version or permissions
+        'AZURE_BLOB_SAS_TOKEN=sp=rqx&st=2026-11-01T08:00:00Z&se=2026-11-30T08:00:00Z&sv=2022-11-02&sr=c&sig=QDMT4nd2okLcFQWrDC7u%2FxcsDCDNnuw65J4ZIepgYtA%3D', // 'q' is no SAS permission
       ],
     },
   },
@@ -503,6 +539,8 @@ export default family('azure', [
     category: 'api_key',
     keywords: ['openai.azure.com', 'azure_openai', 'azure-openai', 'azureopenai'],
     pattern: String.raw`${ci('(?:api[_-]?key|openai[_-]?key)')}[\w-]{0,10}${SEP}([a-f0-9]{32})${EW}`,
+    // A pasted client debug log names the endpoint once and the api-key header a few lines later.
+    window: 1024,
     minEntropy: 3,
     examples: {
       positives: [
@@ -511,6 +549,13 @@ export default family('azure', [
           secret: 'a0009cb30de5bc2f88526d9eff5a6c06',
         },
         'openai.api_base = "https://support-bot.openai.azure.com/"\nopenai.api_key = "54f900f65556a27b18eaf955a96baf4e"',
+        {
+          text:
+            "DEBUG message='Request to OpenAI API' method=post path=https://support-bot.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024-06-01\n" +
+            'DEBUG api_version=2024-06-01 data=\'{"messages": [{"role": "user", "content": "Summarise ticket SUP-4411 for the weekly report, keep it under 120 words"}], "temperature": 0.2}\' message=\'Post details\'\n' +
+            "DEBUG headers {'User-Agent': 'AzureOpenAI/Python 1.40.0', 'Content-Type': 'application/json', 'api-key': 'c81f5e0a9b3d47e2a6f04d18b7c92e35'}",
+          secret: 'c81f5e0a9b3d47e2a6f04d18b7c92e35',
+        },
       ],
       negatives: [
         'OPENAI_API_KEY=dae230b8f1c4e404f86059a90e2dacbc',
@@ -536,6 +581,74 @@ export default family('azure', [
       negatives: [
         'Ocp-Apim-Subscription-Key: c45962e24c30c76164d49192c66f2d0',
         'subscription_key = c45962e24c30c76164d49192c66f2d04',
+      ],
+    },
+  },
+  {
+    // The direct management API's primary/secondary keys (64 random bytes) have no signature of
+    // their own: only beside the instance's *.management.azure-api.net endpoint. Format and
+    // context: https://learn.microsoft.com/en-us/rest/api/apimanagement/apimanagementrest/azure-api-management-rest-api-authentication
+    // and TruffleHog's azuredirectmanagementkey detector.
+    id: 'azure-apim-direct-management-key',
+    name: 'Azure API Management direct management API key',
+    category: 'api_key',
+    keywords: ['.management.azure-api.net'],
+    pattern: String.raw`(?:^|[^A-Za-z0-9+/_-])(${KEY_64})${E}`,
+    window: 400,
+    // A key that a named detector claims (a storage account key on the same page) stays that one.
+    priority: -1,
+    minEntropy: 4.5,
+    examples: {
+      positives: [
+        {
+          text: 'AZURE_APIM_MANAGEMENT_URL=https://contoso.management.azure-api.net\nAZURE_APIM_MANAGEMENT_KEY=3kTeIDKuhVEZzkrKao7X1tOMQrzMsL7PS7sqov9YjUk/evyyupU0/TmU/6QssglatD6heL3Pl6SUndW+AxxAsw==',
+          secret:
+            '3kTeIDKuhVEZzkrKao7X1tOMQrzMsL7PS7sqov9YjUk/evyyupU0/TmU/6QssglatD6heL3Pl6SUndW+AxxAsw==',
+        },
+        {
+          text: 'The nightly export fails with 401 against https://orders-apim.management.azure-api.net/subscriptions?api-version=2014-02-14-preview, primary key used: HXLmEcIQ1t9KimFY2dmNhRlpvvdI1Ko5yjHqtH97clEvWWv4uaBfMpO2ugdIA8ABOvQAQFaqb1XDL+gn5xY3QA==',
+          secret:
+            'HXLmEcIQ1t9KimFY2dmNhRlpvvdI1Ko5yjHqtH97clEvWWv4uaBfMpO2ugdIA8ABOvQAQFaqb1XDL+gn5xY3QA==',
+        },
+      ],
+      negatives: [
+        'Enabled the direct management API on https://contoso.management.azure-api.net; the primary key is in Key Vault (apim-mgmt-primary), not here.',
+        'https://contoso.management.azure-api.net returned 401 with key HXLmEcIQ1t9KimFY2dmNhRlpvvdI1Ko5yjHqtH97clEvWWv4uaBfMpO2ugdIA8ABOvQAQFaqb1XDL+gn5xY3QB==', // not canonical base64 of 64 bytes
+        'SLbcTaVhSkBvxqqhOLC8Y0TYeZHLF/a0S45LtjrLIonKBQ2IRw+PX/jDT4FkMclJhMjHF9k7KUlWQqLZPkNTWA== was pasted without any endpoint',
+      ],
+    },
+  },
+  {
+    // The Git user's password for an API Management configuration repository is a user token:
+    // git&<expiry yyyyMMddHHmm>&<base64 HMAC-SHA512>, as New-AzApiManagementUserToken prints it:
+    // https://learn.microsoft.com/en-us/powershell/module/az.apimanagement/new-azapimanagementusertoken
+    // It opens nothing without the repository, so only beside a *.scm.azure-api.net host.
+    id: 'azure-apim-git-access-token',
+    name: 'Azure API Management Git access token',
+    category: 'token',
+    keywords: ['.scm.azure-api.net'],
+    window: 400,
+    pattern: String.raw`\b(git&[0-9]{12}&${KEY_64})${E}`,
+    minEntropy: 4,
+    validate: isApimUserToken,
+    examples: {
+      positives: [
+        {
+          text: 'git clone https://apim:git&202612061530&yJA/4mIkZnxsCWtflsDMwK740DBMu98sLHmDWizmTgF4Iq1n45L4wnVElyuvqUg3//6HXTOMLr76HX87ViUc7A==@contoso.scm.azure-api.net/',
+          secret:
+            'git&202612061530&yJA/4mIkZnxsCWtflsDMwK740DBMu98sLHmDWizmTgF4Iq1n45L4wnVElyuvqUg3//6HXTOMLr76HX87ViUc7A==',
+        },
+        {
+          text: 'APIM_GIT_URL=https://contoso.scm.azure-api.net\nAPIM_GIT_PASSWORD=git&202701011200&pwcgkHKdF8Qnhqy1abJPKJfZOo9JvSdjQTJYmIlMGqyYdZa8AxkyjnOVr/uDi5/MoPSnKzbo9HGhFhNYmhNktA==',
+          secret:
+            'git&202701011200&pwcgkHKdF8Qnhqy1abJPKJfZOo9JvSdjQTJYmIlMGqyYdZa8AxkyjnOVr/uDi5/MoPSnKzbo9HGhFhNYmhNktA==',
+        },
+      ],
+      negatives: [
+        'Generated a new git token for contoso.scm.azure-api.net (git&<expiry>&<signature>), it is in the pipeline library.',
+        'APIM_GIT_URL=https://contoso.scm.azure-api.net\nAPIM_GIT_PASSWORD=git&202613451299&pwcgkHKdF8Qnhqy1abJPKJfZOo9JvSdjQTJYmIlMGqyYdZa8AxkyjnOVr/uDi5/MoPSnKzbo9HGhFhNYmhNktA==', // month 13
+        'APIM_GIT_URL=https://contoso.scm.azure-api.net\nAPIM_GIT_PASSWORD=git&202701011200&pwcgkHKdF8Qnhqy1abJPKJfZOo9JvSdjQTJYmIlMGqyYdZa8AxkyjnOVr/uDi5/MoPSnKzbo9HGhFhNYmhNkt3==', // not canonical base64
+        'Deploy log: pushed with git&202701011200&pwcgkHKdF8Qnhqy1abJPKJfZOo9JvSdjQTJYmIlMGqyYdZa8AxkyjnOVr/uDi5/MoPSnKzbo9HGhFhNYmhNktA== to https://git.acme.test/apim-config', // no API Management host
       ],
     },
   },

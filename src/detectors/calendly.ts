@@ -1,12 +1,13 @@
 // Calendly personal access tokens: JWTs (header typ "PAT") issued by https://auth.calendly.com.
 // https://developer.calendly.com/how-to-authenticate-with-personal-access-tokens
-import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
+import type { MatchContext } from '../engine/types.js';
 import { EW, family, JWS } from './define.js';
 import { guidance } from './guidance.js';
+import { jwtIn } from './jwt-claims.js';
 
 /** Issued by Calendly's auth server. */
-function isProviderToken(t: string): boolean {
-  return isJwt(t) && jwtPayload(t)?.iss === 'https://auth.calendly.com';
+function isProviderToken(t: string, ctx: MatchContext): boolean {
+  return jwtIn(t, ctx)?.payload.iss === 'https://auth.calendly.com';
 }
 
 const T1 =

@@ -36,8 +36,10 @@ export default family('curl', [
     keywords: ['curl'],
     window: 512,
     priority: -2,
-    // `curl ... -u user:pass` / `--user "user:pass"` / `-uuser:pass`, on one (continued) line.
-    pattern: String.raw`\bcurl\b(?:[^\n]|\\\r?\n){0,400}?\s(?:-u|--user)(?:\s{1,3}|=)?\\?["']?([^\s"':$\\]{1,64}):([^\s"'\\]{3,128})(?:\\?["']|\s|$)`,
+    // `curl ... -u user:pass` / `--user "user:pass"` / `-uuser:pass` / `--user name:'pass'` (only the
+    // password quoted) / `-u :token` (no user, as Azure DevOps documents its PATs), on one
+    // (continued) line.
+    pattern: String.raw`\bcurl\b(?:[^\n]|\\\r?\n){0,400}?\s(?:-u|--user)(?:\s{1,3}|=)?\\?["']?([^\s"':$\\]{0,64}):\\?["']?([^\s"'\\]{3,128})(?:\\?["']|\s|$)`,
     secretGroup: 2,
     validate: (password, ctx) =>
       !password.startsWith('$') && isRealPassword(password, ctx.groups[1] ?? ''),
@@ -51,6 +53,14 @@ export default family('curl', [
           text: 'curl -sS \\\n  --user "svc.reports:re3mBK1f8jr3" \\\n  https://reports.acme.test/export',
           secret: 're3mBK1f8jr3',
         },
+        {
+          text: "curl --user deploy:'Vq7nR2xLp9sK' -X PATCH https://reports.acme.test/api/jobs/12",
+          secret: 'Vq7nR2xLp9sK',
+        },
+        {
+          text: 'curl -u :k3x9pq2vT7wLr5nZ8bYc https://dev.azure.com/acme/_apis/projects',
+          secret: 'k3x9pq2vT7wLr5nZ8bYc',
+        },
       ],
       negatives: [
         'curl -u username:password https://search.internal:9200',
@@ -59,6 +69,39 @@ export default family('curl', [
         'curl -u admin: https://search.internal:9200',
         'curl -u elastic:elastic https://localhost:9200',
         'curl --user "ops:zzz" https://x.test',
+        'curl -u ":" https://search.internal:9200',
+        'curl -u :$AZURE_DEVOPS_PAT https://dev.azure.com/acme/_apis/projects',
+        "curl --user deploy:'<password>' https://reports.acme.test",
+      ],
+    },
+  },
+  {
+    // `curl -u token:` sends an API token as the user name with an empty password (Stripe,
+    // Mailgun and many others document this form): the token is the secret.
+    id: 'curl-user-token',
+    name: 'API token as a curl --user name',
+    category: 'credentials',
+    keywords: ['curl'],
+    window: 512,
+    priority: -2,
+    pattern: String.raw`\bcurl\b(?:[^\n]|\\\r?\n){0,400}?\s(?:-u|--user)(?:\s{1,3}|=)?\\?["']?([^\s"':$\\]{12,128}):(?:\\?["']|\s|$)`,
+    validate: (token) => /[0-9]/.test(token) && /[A-Za-z]/.test(token) && isRealPassword(token),
+    examples: {
+      positives: [
+        {
+          text: 'curl https://api.billing.acme.test/v1/invoices -u "d2LkV78zLx!tQ9:"',
+          secret: 'd2LkV78zLx!tQ9',
+        },
+        {
+          text: 'curl -s --user Rk7vQ2mZ9xLp4sTw: https://status.acme.test/api/checks',
+          secret: 'Rk7vQ2mZ9xLp4sTw',
+        },
+      ],
+      negatives: [
+        'curl -u admin: https://search.internal:9200',
+        'curl -u "$STRIPE_SECRET_KEY:" https://api.stripe.com/v1/charges',
+        'curl -u ops.readonly: https://search.internal:9200/_cat/health',
+        'curl -u "your_api_key_here:" https://api.billing.acme.test/v1/invoices',
       ],
     },
   },

@@ -21,8 +21,12 @@ export const B = String.raw`(?:^|[^A-Za-z0-9_+/=.-])`;
 export const E = String.raw`(?:$|[^A-Za-z0-9_+/=-])`;
 /** End of an alphanumeric token (lets `=`, `/`, `.` follow, as in URLs or `key=...&`). */
 export const EW = String.raw`(?:$|[^A-Za-z0-9_-])`;
-/** Separator between a variable name and its value: `=`, `:`, `=>`, `:=`, quotes and spaces around. */
-export const ASSIGN = String.raw`[\s'"\x60\\]{0,4}(?:=|:|=>|:=|\s)[\s'"\x60\\]{0,4}`;
+/**
+ * Separator between a variable name and its value: `=`, `:`, `=>`, `:=`, quotes and spaces around,
+ * after an optional string type (`const apiKey string = ...` in Go, `apiKey: string = ...` in
+ * TypeScript, `val apiKey: String = ...` in Kotlin and Swift).
+ */
+export const ASSIGN = String.raw`(?::?[ \t]{1,3}[Ss]tring)?[\s'"\x60\\]{0,4}(?:=|:|=>|:=|\s)[\s'"\x60\\]{0,4}`;
 
 /**
  * A JWS compact token (header, payload, signature), for detectors that recognise their issuer by

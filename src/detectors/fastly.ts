@@ -24,11 +24,17 @@ export default family('fastly', [
           text: 'curl -H "Fastly-Key: mFls3jz4PH68hqWvL7lDdLvuT2VrJMHR" https://api.fastly.com/service',
           secret: 'mFls3jz4PH68hqWvL7lDdLvuT2VrJMHR',
         },
+        {
+          // A typed Go constant: the type sits between the name and the '='.
+          text: 'const fastlyKey string = "Qh7vTk2NpX9wLm4RzB6cYd1FgJ8sHe3A"',
+          secret: 'Qh7vTk2NpX9wLm4RzB6cYd1FgJ8sHe3A',
+        },
       ],
       negatives: [
         'FASTLY_API_TOKEN=$FASTLY_KEY',
         'fastly_service_id=zsSFn6GtItgq-OWIzjw0CcSjrxxFKP-z',
         'fastly purge key: homepage-assets-v2-eu-central-1ab',
+        'const fastlyKeyHeader string = "Fastly-Key"',
       ],
     },
   },

@@ -1,14 +1,14 @@
 // Front API tokens: JWTs issued by "front" with a scopes claim.
 // https://dev.frontapp.com/docs/create-and-revoke-api-tokens (maps: trufflehog
 // pkg/detectors/front).
-import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
+import type { MatchContext } from '../engine/types.js';
 import { EW, family, JWS } from './define.js';
 import { guidance } from './guidance.js';
+import { jwtIn } from './jwt-claims.js';
 
 /** Issued by Front, with its scopes claim. */
-function isProviderToken(t: string): boolean {
-  if (!isJwt(t)) return false;
-  const p = jwtPayload(t);
+function isProviderToken(t: string, ctx: MatchContext): boolean {
+  const p = jwtIn(t, ctx)?.payload;
   return !!p && p.iss === 'front' && Array.isArray(p.scopes);
 }
 

@@ -7,10 +7,11 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
-import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
-import { bytesToLatin1, decodeBase64 } from '../engine/checks/radix.js';
+import type { ParsedJwt } from '../engine/checks/jwt.js';
+import { decodeBase64 } from '../engine/checks/radix.js';
 import { family } from './define.js';
 import { guidance } from './guidance.js';
+import { jwtIn } from './jwt-claims.js';
 
 // Header and payload runs end at '.', so they use a cheap two-range class (junk in it fails the
 // JSON decode); the signature ends the token, so it uses the exact base64url alphabet. Lengths are
@@ -33,15 +34,8 @@ const DOC_KEYS = [
   'your-512-bit-secret',
 ].map(utf8ToBytes);
 
-function signedWithDocKey(token: string): boolean {
+function signedWithDocKey(token: string, alg: unknown): boolean {
   const [h = '', p = '', s = ''] = token.split('.');
-  const header = decodeBase64(h);
-  let alg: unknown;
-  try {
-    alg = header && (JSON.parse(bytesToLatin1(header)) as { alg?: unknown }).alg;
-  } catch {
-    return false;
-  }
   const hash = HMACS[alg as keyof typeof HMACS] as (typeof HMACS)[keyof typeof HMACS] | undefined;
   const sig = decodeBase64(s);
   if (!hash || !sig) return false;
@@ -53,10 +47,9 @@ function signedWithDocKey(token: string): boolean {
 }
 
 /** Documentation samples: the jwt.io claims ({"sub":"1234567890","name":"John Doe",...}) or a jwt.io key. */
-function isDocSample(token: string): boolean {
-  const claims = jwtPayload(token);
-  if (claims?.sub === '1234567890' && claims.name === 'John Doe') return true;
-  return signedWithDocKey(token);
+function isDocSample(token: string, { header, payload }: ParsedJwt): boolean {
+  if (payload.sub === '1234567890' && payload.name === 'John Doe') return true;
+  return signedWithDocKey(token, header.alg);
 }
 
 const HS256 =
@@ -74,7 +67,10 @@ export default family('jwt', [
     category: 'token',
     keywords: ['eyj'],
     pattern: String.raw`\b(${HEADER}\.${PAYLOAD}\.${SIGNATURE})(?:$|[^-0-9A-Z_a-z])`,
-    validate: (token) => isJwt(token) && !isDocSample(token),
+    validate: (token, ctx) => {
+      const jwt = jwtIn(token, ctx);
+      return jwt !== undefined && !isDocSample(token, jwt);
+    },
     priority: -1,
     window: 3072,
     examples: {

@@ -1,9 +1,9 @@
 // Lemon Squeezy API keys: RS256 JWTs, reported only after a Lemon Squeezy name.
 // https://docs.lemonsqueezy.com/api/getting-started/requests#authentication (maps: trufflehog
 // pkg/detectors/lemonsqueezy).
-import { isJwt } from '../engine/checks/jwt.js';
 import { ASSIGN, ci, EW, family, JWS } from './define.js';
 import { guidance } from './guidance.js';
+import { jwtIn } from './jwt-claims.js';
 
 const T1 =
   'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiI5NGQ1OWNlZi1kYmI4LTRlYTUtYjE3OC1kMjU0MGZjZDY5MTkiLCJqdGkiOiI4YjJmNGQ2YTFjM2U1ZjdhOWIwZDJjNGU2ZjhhMWIzYzVkN2U5ZjBhMmI0YzZkOGUxZjNhNWI3YzlkMGUyZjRhIiwiaWF0IjoxNzkzMDIwODAwLCJuYmYiOjE3OTMwMjA4MDAsImV4cCI6MjEwODU1MzYwMCwic3ViIjoiMjcxODI4MSIsInNjb3BlcyI6W119.Y2i10iCJfhcmUjZVBcJQC-aDTQ-sEPvLrPsQPseQo4eTeHGY84KsyHWsWJhKlhmji5qxyChr16h2Wo28i6uXHw5-CsDRBc_n41bnryx7el3XqfAZ23btM_2bGRQRGloayC6daZb9_tzhXv7RJIrtuXdgOlc33Qx0r6TN78yIUrO_TJfX_o4w-Mrz9uKybj5oVrz5E_BOfH_WOS95N-ak5d7RpWzmQF_8SpC2tTMD_0p27ORvUqcQx0icVoad1S1_IJIjmAPHYfxOOTUHZLJLGQRxMnfSuwvP3WCK3XEWn3_ycLaB_XisGyyy__RSIj8ZkVDSjj6AZ6BHq6c80ed-Hg';
@@ -19,7 +19,7 @@ export default family('lemonsqueezy', [
     pattern: String.raw`${ci('lemon')}[_ -]?${ci('squeezy')}[\w.-]{0,16}?[ \t]?(?:${ci('key')}|${ci('token')})${ASSIGN}(${JWS})${EW}`,
     window: 1600,
     // A well-formed JWT: the provider name before it is in the pattern.
-    validate: (t) => isJwt(t),
+    validate: (t, ctx) => jwtIn(t, ctx) !== undefined,
     examples: {
       positives: [
         { text: `LEMONSQUEEZY_API_KEY=${T1}`, secret: T1 },

@@ -1,14 +1,14 @@
 // monday.com API tokens: JWTs whose claims carry the account (actid), user (uid), token id (tid)
 // and permission scope (per). https://developer.monday.com/api-reference/docs/authentication
 // (maps: trufflehog pkg/detectors/monday).
-import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
+import type { MatchContext } from '../engine/types.js';
 import { EW, family, JWS } from './define.js';
 import { guidance } from './guidance.js';
+import { jwtIn } from './jwt-claims.js';
 
 /** monday.com's claim set: numeric tid, uid and actid, and a per scope string. */
-function isProviderToken(t: string): boolean {
-  if (!isJwt(t)) return false;
-  const p = jwtPayload(t);
+function isProviderToken(t: string, ctx: MatchContext): boolean {
+  const p = jwtIn(t, ctx)?.payload;
   return (
     !!p &&
     typeof p.tid === 'number' &&

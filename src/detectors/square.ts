@@ -1,6 +1,6 @@
 // Square credentials: https://developer.squareup.com/docs/build-basics/access-tokens
 // (legacy sq0atp-/sq0csp- prefixes, current EAAA access tokens, sandbox- variants).
-import { E, EW, family } from './define.js';
+import { E, EW, family, near } from './define.js';
 import { guidance } from './guidance.js';
 
 const tok = (body: string): string => String.raw`\b(${body})${EW}`;
@@ -92,14 +92,16 @@ export default family('square', [
     },
   },
   {
-    // EAAA + 60: the same prefix family as Meta tokens, so taken only near the word Square.
+    // EAAA + 60 base64url chars. Meta tokens share the EAA prefix but are alphanumeric only, so
+    // a token with a '-' or '_' is Square's wherever it is; one without needs the word Square near.
     id: 'square-production-access-token',
     name: 'Square access token (EAAA)',
     category: 'token',
-    keywords: ['square'],
+    keywords: ['square', 'eaaa'],
     // Left edge refuses '+' and '/' too: not a run inside a base64 blob.
     pattern: String.raw`(?:^|[^A-Za-z0-9_+/-])(EAAA[A-Za-z0-9_-]{60})${E}`,
     minEntropy: 4,
+    validate: (token, ctx) => /[-_]/.test(token) || near(ctx, 256, ['square']),
     examples: {
       positives: [
         {
@@ -110,9 +112,14 @@ export default family('square', [
           text: 'curl https://connect.squareup.com/v2/locations -H "Authorization: Bearer EAAAhu5h4f36cD8vgcewFzfMWA4Jc1r0jOcpZQktPQnThxJ1eKixUzVHpPe3I6u3"',
           secret: 'EAAAhu5h4f36cD8vgcewFzfMWA4Jc1r0jOcpZQktPQnThxJ1eKixUzVHpPe3I6u3',
         },
+        {
+          // '-' and '_' rule out a Meta token: no Square word needed.
+          text: 'PAYMENTS_TOKEN=EAAA0iu5snfUlLwzBfiiw8IXNeo-4YD33WCvkjaCH10WqeWadq7selGq-Rb7c7sK',
+          secret: 'EAAA0iu5snfUlLwzBfiiw8IXNeo-4YD33WCvkjaCH10WqeWadq7selGq-Rb7c7sK',
+        },
       ],
       negatives: [
-        'EAAA0iu5snfUlLwzBfiiw8IXNeo-4YD33WCvkjaCH10WqeWadq7selGq-Rb7c7sK', // no Square context
+        'fb_token=EAAAhu5h4f36cD8vgcewFzfMWA4Jc1r0jOcpZQktPQnThxJ1eKixUzVHpPe3I6u3', // alphanumeric only and no Square context
         'SQUARE_ACCESS_TOKEN=EAAAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
         "square = 'EAAAYmTgYL4kQ-65xyZ4zANgipYVJQFT?b=roK23I=iFebzL4rjYbUg10N6o1l--'",
       ],

@@ -1,8 +1,8 @@
 // Supabase credentials: management-API access tokens "sbp_" + 40 hex, secret API keys
 // "sb_secret_...", and the service_role JWT (https://supabase.com/docs/guides/api/api-keys).
-import { isJwt, jwtPayload } from '../engine/checks/jwt.js';
 import { EW, family } from './define.js';
 import { guidance } from './guidance.js';
+import { jwtIn } from './jwt-claims.js';
 
 // The key the Supabase CLI prints for every local stack: public, not a leak.
 const LOCAL_DEV_SECRET = 'sb_secret_N7UND0UgjKTVK-Uodkm0Hg_xSvEMPvz';
@@ -62,7 +62,7 @@ export default family('supabase', [
     pattern: String.raw`\b(eyJ[A-Za-z0-9_-]{15,60}\.eyJ[A-Za-z0-9_-]{80,200}\.[A-Za-z0-9_-]{43})${EW}`,
     window: 512,
     priority: 1,
-    validate: (t) => isJwt(t) && jwtPayload(t)?.role === 'service_role',
+    validate: (t, ctx) => jwtIn(t, ctx)?.payload.role === 'service_role',
     examples: {
       positives: [
         {

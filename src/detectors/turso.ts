@@ -1,8 +1,8 @@
 // Turso (libSQL) database and platform auth tokens: EdDSA JWTs, reported only after a Turso/libSQL
 // token name. https://docs.turso.tech/sdk/authentication
-import { isJwt } from '../engine/checks/jwt.js';
 import { ASSIGN, EW, ci, family } from './define.js';
 import { guidance } from './guidance.js';
+import { jwtIn } from './jwt-claims.js';
 
 const T1 =
   'eyJhbGciOiJFZERTQSIsInR5cCI6IkpXVCJ9.eyJhIjoicnciLCJpYXQiOjE3OTMwMjA4MDAsImlkIjoiN2YzYzFhOWUtMmI0ZC00ZTZmLThhMGMtNWQ3ZTlmMWIzYzJhIn0.Ih5tDAwi28lR4CP9mWPVN3sXx8KXkvIvOu8LpiyLn3MGQgZjFPcdleoPP2thf_FrzYReSxzT3kMmz3PC-RfX0g';
@@ -17,7 +17,7 @@ export default family('turso', [
     keywords: ['turso', 'libsql'],
     pattern: String.raw`(?:${ci('turso')}|${ci('libsql')})[\w.-]{0,16}?${ci('token')}${ASSIGN}(eyJ[A-Za-z0-9_-]{10,120}\.e[wy][A-Za-z0-9_-]{10,600}\.[A-Za-z0-9_-]{40,400})${EW}`,
     window: 1200,
-    validate: (t) => isJwt(t),
+    validate: (t, ctx) => jwtIn(t, ctx) !== undefined,
     examples: {
       positives: [
         { text: `TURSO_AUTH_TOKEN=${T1}`, secret: T1 },

@@ -15,23 +15,29 @@ function decodeJsonSegment(seg: string): Record<string, unknown> | undefined {
   }
 }
 
-/**
- * A JWS compact token: the header decodes to JSON with a string `alg` (or `typ` JWT), the payload
- * to a JSON object, and a signature is present unless `alg` is `none`.
- */
-export function isJwt(token: string): boolean {
-  const parts = token.split('.');
-  if (parts.length !== 3) return false;
-  const [h, p, s] = parts as [string, string, string];
-  const header = decodeJsonSegment(h);
-  if (!header || typeof header.alg !== 'string') return false;
-  if (!decodeJsonSegment(p)) return false;
-  if (header.alg.toLowerCase() === 'none') return true;
-  return s.length >= 16 && decodeBase64(s) !== undefined;
+/** The decoded header and payload of a JWS compact token. */
+export interface ParsedJwt {
+  readonly header: Readonly<Record<string, unknown>>;
+  readonly payload: Readonly<Record<string, unknown>>;
 }
 
-/** The decoded payload of a token that passed isJwt, for detectors that look at claims. */
-export function jwtPayload(token: string): Record<string, unknown> | undefined {
-  const seg = token.split('.')[1];
-  return seg === undefined ? undefined : decodeJsonSegment(seg);
+/**
+ * A JWS compact token: the header decodes to JSON with a string `alg` (or `typ` JWT), the payload
+ * to a JSON object, and a signature is present unless `alg` is `none`. Undefined when it is not one.
+ */
+export function parseJwt(token: string): ParsedJwt | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3) return undefined;
+  const [h, p, s] = parts as [string, string, string];
+  const header = decodeJsonSegment(h);
+  if (!header || typeof header.alg !== 'string') return undefined;
+  const payload = decodeJsonSegment(p);
+  if (!payload) return undefined;
+  if (header.alg.toLowerCase() === 'none') return { header, payload };
+  return s.length >= 16 && decodeBase64(s) !== undefined ? { header, payload } : undefined;
+}
+
+/** True when `token` is a JWS compact token (see parseJwt). */
+export function isJwt(token: string): boolean {
+  return parseJwt(token) !== undefined;
 }
