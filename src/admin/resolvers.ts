@@ -102,6 +102,14 @@ const JobIdShape = z
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'not a scan id');
 
 const Empty = z.object({}).strict().optional();
+/** A calendar day, `YYYY-MM-DD`, that exists. */
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d\d-\d\d$/, 'not a day (YYYY-MM-DD)')
+  .refine((d) => {
+    const ms = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(d);
+  }, 'not a day (YYYY-MM-DD)');
 const Filter = z
   .object({
     status: z.enum(['TRIGGERED', 'ASSIGNED', 'RESOLVED', 'IGNORED']),
@@ -117,9 +125,16 @@ const Filter = z
       .string()
       .max(100)
       .transform((t) => t.trim().toLowerCase() || undefined),
+    family: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'not a detector family'),
+    firstSeenFrom: Day,
+    firstSeenTo: Day,
   })
   .partial()
-  .strict();
+  .strict()
+  .refine(
+    (f) => !f.firstSeenFrom || !f.firstSeenTo || f.firstSeenFrom <= f.firstSeenTo,
+    'the first-seen range ends before it starts',
+  );
 const ListIncidents = z
   .object({
     filter: Filter.optional(),

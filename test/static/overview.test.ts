@@ -137,7 +137,8 @@ describe('the overview', () => {
     const chart = within(
       await screen.findByRole('region', { name: 'Incidents found per week, last 12 weeks' }),
     );
-    const img = chart.getByRole('img');
+    // Its bars are links, so the chart is a group (a picture would hide them).
+    const img = chart.getByRole('group');
     expect(img.getAttribute('aria-label')).toBe(
       'Incidents found per week: 4 in 12 weeks, at most 3 in one week',
     );
@@ -149,6 +150,50 @@ describe('the overview', () => {
     const rows = chart.getAllByRole('row', { hidden: true });
     expect(rows).toHaveLength(13);
     expect(rows.at(-1)?.textContent).toContain('1');
+  });
+
+  it('opens the incidents first seen in a week from its bar, and a family from its total', async () => {
+    onPage('secret-scanner-admin');
+    const b = adminBackend();
+    const user = userEvent.setup();
+    render(createElement(App));
+    const chart = within(
+      await screen.findByRole('region', { name: 'Incidents found per week, last 12 weeks' }),
+    );
+    // Only weeks with findings are links: 3 found in the week of 23 November, 1 in the next.
+    const bars = chart.getAllByRole('link');
+    expect(bars).toHaveLength(2);
+    await user.click(chart.getByRole('link', { name: /: 3 found: show them$/ }));
+    await waitFor(() => {
+      expect(b.payloads('listIncidents').at(-1)?.filter).toEqual({
+        sort: 'severity',
+        firstSeenFrom: '2026-11-23',
+        firstSeenTo: '2026-11-29',
+      });
+    });
+    const panel = document.getElementById('admin-panel-incidents') as HTMLElement;
+    expect(within(panel).getByLabelText<HTMLInputElement>('First seen from (UTC)').value).toBe(
+      '2026-11-23',
+    );
+    expect(within(panel).getByLabelText<HTMLInputElement>('First seen until (UTC)').value).toBe(
+      '2026-11-29',
+    );
+
+    await user.click(screen.getByRole('tab', { name: 'Overview' }));
+    const families = within(await screen.findByRole('region', { name: 'Open by detector family' }));
+    await user.click(
+      families.getByRole('button', {
+        name: '1 assigned incidents found by the github family: show them',
+      }),
+    );
+    await waitFor(() => {
+      expect(b.payloads('listIncidents').at(-1)?.filter).toEqual({
+        sort: 'severity',
+        status: 'ASSIGNED',
+        family: 'github',
+      });
+    });
+    expect(within(panel).getByLabelText<HTMLSelectElement>('Detector family').value).toBe('github');
   });
 
   it('says how much is monitored and what could not be read', async () => {

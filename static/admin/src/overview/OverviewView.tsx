@@ -34,6 +34,12 @@ interface Split {
   readonly ASSIGNED: number;
 }
 
+/** The incidents first seen in the week starting on `week` (a Monday, UTC): Monday to Sunday. */
+export function weekFilter(week: string): IncidentFilter {
+  const sunday = new Date(Date.parse(`${week}T00:00:00Z`) + 6 * 86_400_000);
+  return { firstSeenFrom: week, firstSeenTo: sunday.toISOString().slice(0, 10) };
+}
+
 /** A count that opens the table filtered to what it counts; zero is plain text. */
 function Figure({
   n,
@@ -207,7 +213,13 @@ function OverviewPanels({
         </Panel>
       </div>
       <Panel title="Incidents found per week, last 12 weeks">
-        <WeeklyChart weeks={o.foundPerWeek} title="Incidents found per week" />
+        <WeeklyChart
+          weeks={o.foundPerWeek}
+          title="Incidents found per week"
+          onWeek={(week) => {
+            onShow({ filter: weekFilter(week) });
+          }}
+        />
       </Panel>
       <div className="overview-grid">
         <Panel title="Oldest open incidents">
@@ -274,7 +286,12 @@ function FamilyTable({
             <th scope="rowgroup">{f.family}</th>
             {OPEN.map((o) => (
               <td key={o.status} className="num">
-                {formatCount(f[o.status])}
+                <Figure
+                  n={f[o.status]}
+                  filter={{ status: o.status, family: f.family }}
+                  what={`${o.label.toLowerCase()} incidents found by the ${f.family} family`}
+                  onShow={onShow}
+                />
               </td>
             ))}
           </tr>
