@@ -310,3 +310,36 @@ export function syntheticSite(now?: () => number): SimSite {
 export function exampleSite(now?: () => number): SimSite {
   return loadFixture(exampleJson(), now ? { now } : {});
 }
+
+/** What the app may not read on the hidden-content site, for assertions. */
+export const HIDDEN = {
+  /** PAY: an app access rule keeps its content from apps. */
+  blockedProject: 'PAY',
+  /** OPS issues behind the "Security team" level (group secops; the app is in no group). */
+  securedIssues: ['OPS-4', 'OPS-5', 'OPS-6'],
+  /** OPS-3's comment restricted to secops. */
+  restrictedComments: 1,
+} as const;
+
+/**
+ * The synthetic site with content hidden from the app: an app access rule on PAY, three OPS
+ * issues behind a security level only secops is in, and the app user in no group (so OPS-3's
+ * secops comment is hidden from it too).
+ */
+export function hiddenContentJson(): Record<string, unknown> {
+  const json = syntheticJson();
+  const projects = json.projects as Record<string, unknown>[];
+  const issues = json.issues as Record<string, unknown>[];
+  return {
+    ...json,
+    app: { groups: [] },
+    projects: projects.map((p) =>
+      p.key === HIDDEN.blockedProject ? { ...p, appAccessBlocked: true } : p,
+    ),
+    issues: issues.map((i) =>
+      (HIDDEN.securedIssues as readonly unknown[]).includes(i.key)
+        ? { ...i, security: { name: 'Security team', groups: ['secops'] } }
+        : i,
+    ),
+  };
+}
