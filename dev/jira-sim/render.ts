@@ -48,6 +48,26 @@ export function canBrowse(user: SiteUser, project: ProjectDef): boolean {
 }
 
 /**
+ * BROWSE_PROJECTS for this viewer: a user as canBrowse says; the app user (which holds the add-ons
+ * role everywhere) unless the project's `browseGroups` leave out every group it is in, on a site
+ * that names them (SiteFixture.app).
+ */
+export function viewerCanBrowse(
+  viewer: Viewer,
+  project: ProjectDef,
+  appGroups: readonly string[] | undefined,
+): boolean {
+  if (viewer.kind === 'user') return canBrowse(viewer.user, project);
+  const groups = project.browseGroups;
+  return (
+    viewer.unrestricted === true ||
+    appGroups === undefined ||
+    groups === undefined ||
+    appGroups.some((g) => groups.includes(g))
+  );
+}
+
+/**
  * A group restriction shows the item to the group's members; a role restriction (roles are not
  * modelled) to the project's admins. The app user sees a group's items when it is in the group
  * (`appGroups`), never a role's (it holds only the add-ons role); a site without `appGroups`
@@ -286,7 +306,7 @@ export class Renderer {
     if (v.kind === 'app' && v.unrestricted === true) return true;
     const project = this.site.project(issue.fields.project.id);
     if ((v.kind === 'app' || v.viaApp === true) && project?.appAccessBlocked === true) return false;
-    if (v.kind === 'user' && project && !canBrowse(v.user, project)) return false;
+    if (project && !viewerCanBrowse(v, project, this.site.appGroups)) return false;
     const level = issue.security;
     if (!level) return true;
     const groups = v.kind === 'app' ? (this.site.appGroups ?? []) : v.user.groups;

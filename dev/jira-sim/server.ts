@@ -47,6 +47,7 @@ import {
   attachmentBytes,
   fieldSelector,
   canBrowse,
+  viewerCanBrowse,
   isProjectAdmin,
   isSiteAdmin,
   Renderer,
@@ -523,13 +524,16 @@ const searchProjects: Handler = (ctx) => {
       `The simulator cannot order projects by '${orderBy}' (key, name, id).`,
     ]);
   const expand = expands(ctx);
-  const sorted = [...ctx.site.projects].sort((a, b) => {
-    const d =
-      by === 'id'
-        ? Number(a.id) - Number(b.id)
-        : a[by as 'key' | 'name'].localeCompare(b[by as 'key' | 'name']);
-    return orderBy.startsWith('-') ? -d : d;
-  });
+  // Only the projects the viewer may browse, as Jira lists them.
+  const sorted = ctx.site.projects
+    .filter((p) => viewerCanBrowse(ctx.viewer, p, ctx.site.appGroups))
+    .sort((a, b) => {
+      const d =
+        by === 'id'
+          ? Number(a.id) - Number(b.id)
+          : a[by as 'key' | 'name'].localeCompare(b[by as 'key' | 'name']);
+      return orderBy.startsWith('-') ? -d : d;
+    });
   const page = sorted.slice(startAt, startAt + maxResults);
   const isLast = startAt + page.length >= sorted.length;
   const next = new URL(ctx.url);

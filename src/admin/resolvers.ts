@@ -44,6 +44,7 @@ import { NOTICE_TEXT } from './notice.js';
 import { maskSummaries, placeNamesOf } from './places.js';
 import { exportFile, EXPORT_FORMATS, EXPORT_LIMIT } from './export.js';
 import { overviewOf } from './overview.js';
+import { checkCoverage } from './coverage.js';
 import {
   applySettingsPatch,
   customDetectorsOf,
@@ -762,6 +763,15 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
 
   async listScans(deps) {
     return ok(await listJobs(deps, 50));
+  },
+
+  /**
+   * "Check coverage": what Jira shows the viewing admin and keeps from the app (projects, issues,
+   * comments), counted and stored; no content is read or kept.
+   */
+  async checkCoverage(deps, payload) {
+    if (!Empty.safeParse(payload).success) return fail('invalid', 'takes no payload');
+    return ok(await checkCoverage(deps));
   },
 
   /** What real-time scanning could not read or left to the rescan queue, newest first. */

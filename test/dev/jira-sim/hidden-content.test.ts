@@ -33,9 +33,15 @@ describe('content hidden from the app', () => {
     // A person (no app) sees its issues.
     expect(await count(s, 'project = PAY', direct('dev@example.com'))).toBe(12);
     expect((await call(s, 'GET', '/rest/api/3/issue/PAY-1')).status).toBe(404);
-    // Key and name are never blocked.
+    // Key and name are never blocked; a project the app user may not browse is not listed.
     const projects = await call(s, 'GET', '/rest/api/3/project/search');
     expect(list(projects.json, 'values').map((p) => p.key)).toEqual(['DOC', 'OPS', 'PAY']);
+    const admins = await call(s, 'GET', '/rest/api/3/project/search', undefined, {
+      ...through(USERS.admin),
+    });
+    expect(list(admins.json, 'values').map((p) => p.key)).toEqual(['DOC', 'OPS', 'PAY', 'SEC']);
+    expect(await count(s, 'project = SEC')).toBe(0);
+    expect(await count(s, 'project = SEC', through(USERS.admin))).toBe(1);
     const policy = await call(s, 'GET', '/rest/api/3/data-policy/project?ids=10000,10001');
     expect(policy.json).toEqual({
       projectDataPolicies: [
@@ -61,8 +67,9 @@ describe('content hidden from the app', () => {
     expect(await count(s, levelled, through(USERS.secops))).toBe(3);
     expect(await count(s, 'project = OPS', through(USERS.secops))).toBe(130);
     expect(await count(s, 'project = OPS AND level IS EMPTY', through(USERS.secops))).toBe(127);
-    // The admin is not in the level either.
-    expect(await count(s, levelled, through(USERS.admin))).toBe(0);
+    // Nor is a user outside its groups.
+    expect(await count(s, levelled, through(USERS.dev))).toBe(0);
+    expect(await count(s, levelled, through(USERS.admin))).toBe(3);
     expect((await call(s, 'GET', '/rest/api/3/issue/OPS-4')).status).toBe(404);
     expect(
       (await call(s, 'GET', '/rest/api/3/issue/OPS-4', undefined, through(USERS.secops))).status,
@@ -80,6 +87,10 @@ describe('content hidden from the app', () => {
     expect(asObj((await call(s, 'GET', path, undefined, through(USERS.secops))).json).total).toBe(
       2,
     );
+    // A role's comment: its project's admins see it, the app never does.
+    const role = '/rest/api/3/issue/OPS-7/comment';
+    expect(asObj((await call(s, 'GET', role)).json).total).toBe(0);
+    expect(asObj((await call(s, 'GET', role, undefined, through(USERS.admin))).json).total).toBe(1);
     // A site without `app` lets the app see every comment, as before.
     const legacy = createJiraSimulator(syntheticSite());
     expect(asObj((await call(legacy, 'GET', path)).json).total).toBe(2);

@@ -13,6 +13,7 @@ import { LoadError, Loading, Lozenge } from '../ui';
 import { severityTone } from '../incidents/tones';
 import { VALIDITY_LABELS } from '../incidents/validity';
 import { WeeklyChart } from './WeeklyChart';
+import { HiddenFromApp } from './HiddenFromApp';
 
 /** Where a figure leads: the incidents table with a filter, or one incident. */
 export type ShowTarget = { readonly filter: IncidentFilter } | { readonly incidentId: string };
@@ -20,6 +21,8 @@ export type ShowTarget = { readonly filter: IncidentFilter } | { readonly incide
 export interface OverviewViewProps {
   readonly api: Pick<IncidentsApi, 'incidentOverview'>;
   readonly onShow: (target: ShowTarget) => void;
+  /** "Check coverage" (the admin page): the overview loads again once it is done. */
+  readonly checkCoverage?: () => Promise<unknown>;
 }
 
 type OpenStatus = 'TRIGGERED' | 'ASSIGNED';
@@ -136,20 +139,28 @@ function Panel({
   );
 }
 
-export function OverviewView({ api, onShow }: OverviewViewProps) {
+export function OverviewView({ api, onShow, checkCoverage }: OverviewViewProps) {
   const { state, reload } = useLoad(() => api.incidentOverview());
   if (state.status === 'loading') return <Loading label="Loading the overview…" />;
   if (state.status === 'error')
     return <LoadError error={state.error} what="the overview" onRetry={reload} />;
-  return <OverviewPanels o={state.data} onShow={onShow} />;
+  const onCheck = checkCoverage
+    ? async () => {
+        await checkCoverage();
+        reload();
+      }
+    : undefined;
+  return <OverviewPanels o={state.data} onShow={onShow} onCheck={onCheck} />;
 }
 
 function OverviewPanels({
   o,
   onShow,
+  onCheck,
 }: {
   o: IncidentOverview;
   onShow: OverviewViewProps['onShow'];
+  onCheck: (() => Promise<unknown>) | undefined;
 }) {
   const open = o.open.TRIGGERED + o.open.ASSIGNED;
   const site = o.scope === 'site';
@@ -253,6 +264,7 @@ function OverviewPanels({
         </Panel>
         <Panel title="What could not be read">
           <Unread o={o} />
+          <HiddenFromApp o={o} onCheck={onCheck} />
         </Panel>
       </div>
     </div>
@@ -380,12 +392,6 @@ function Unread({ o }: { o: IncidentOverview }) {
           scan tab lists the first of them with their reasons.
         </p>
       ) : null}
-      <p className="muted small">
-        Jira leaves out, without saying so, what the app may not see: projects an app access rule
-        (data security policy) keeps from apps, issues behind a security level and comments or
-        worklogs restricted to a group or role the app is not in. Give the app’s user access to them
-        to have them scanned.
-      </p>
     </>
   );
 }
