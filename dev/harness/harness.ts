@@ -201,12 +201,14 @@ interface Ok<T> {
   readonly ok: true;
   readonly data: T;
 }
-// The caller names the shape it asked the resolver for.
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+
+/** A resolver's answer that Jira or the app could not serve this time (worth asking again). */
 const isUnavailable = (r: unknown): boolean =>
   (r as { ok?: unknown; error?: { code?: unknown } }).ok === false &&
   (r as { error: { code?: unknown } }).error.code === 'unavailable';
 
+// The caller names the shape it asked the resolver for.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
 function data<T>(r: unknown, what: string): T {
   const res = r as Ok<T> | { ok: false; error: { message: string } };
   if (!res.ok) throw new Error(`${what}: ${res.error.message}`);
