@@ -201,6 +201,12 @@ interface Ok<T> {
   readonly ok: true;
   readonly data: T;
 }
+
+/** A resolver's answer that Jira or the app could not serve this time (worth asking again). */
+const isUnavailable = (r: unknown): boolean =>
+  (r as { ok?: unknown; error?: { code?: unknown } }).ok === false &&
+  (r as { error: { code?: unknown } }).error.code === 'unavailable';
+
 // The caller names the shape it asked the resolver for.
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
 function data<T>(r: unknown, what: string): T {
@@ -316,8 +322,17 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
     }
     throw new Error('the queues did not settle');
   }
+  /**
+   * A resolver call asked again while it answers `unavailable` (Jira kept refusing, as injected
+   * faults do now and then), as a person would click again: at most a few times.
+   */
+  const answered = async (name: string, payload: unknown): Promise<unknown> => {
+    let r = await call(name, payload);
+    for (let i = 0; i < 5 && isUnavailable(r); i++) r = await call(name, payload);
+    return r;
+  };
   const scanEnded = async (jobId: string): Promise<boolean> => {
-    const job = data<HistoricalJob>(await call('getScan', { jobId }), 'getScan');
+    const job = data<HistoricalJob>(await answered('getScan', { jobId }), 'getScan');
     return job.status !== 'running';
   };
   const onlyDeliveryLeft = (): Promise<boolean> =>
@@ -330,9 +345,9 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
     admin,
     call,
     async historicalScan() {
-      const job = data<HistoricalJob>(await call('startScan', {}), 'startScan');
+      const job = data<HistoricalJob>(await answered('startScan', {}), 'startScan');
       await drain(() => scanEnded(job.id));
-      const done = data<HistoricalJob>(await call('getScan', { jobId: job.id }), 'getScan');
+      const done = data<HistoricalJob>(await answered('getScan', { jobId: job.id }), 'getScan');
       if (done.status !== 'done')
         throw new Error(
           `the scan ended ${done.status}: ${JSON.stringify(done.errors.at(-1) ?? '')}`,

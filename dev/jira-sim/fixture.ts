@@ -77,6 +77,19 @@ export interface ProjectDef {
    * always do. Absent: every user may browse the project.
    */
   readonly browseGroups?: readonly string[];
+  /**
+   * Optional (a simulator extension): an Atlassian data security policy's app access rule covers
+   * the project. Apps still see its key and name, never its content: its issues are left out of
+   * searches and counts and a direct read is a 404, for the app and for the app acting as a user
+   * (see Renderer.canSeeIssue); `GET /data-policy/project` says `anyContentBlocked`.
+   */
+  readonly appAccessBlocked?: boolean;
+}
+
+/** An issue security level: only members of its groups see the issue. */
+export interface SecurityLevelDef {
+  readonly name: string;
+  readonly groups: readonly string[];
 }
 
 /** A group and its id, which Jira keeps when the group is renamed. */
@@ -155,6 +168,8 @@ export interface IssueDef {
   readonly changelog: HistoryDef[];
   readonly worklogs: WorklogDef[];
   readonly attachments: AttachmentDef[];
+  /** Optional (a simulator extension): the issue's security level. */
+  readonly security?: SecurityLevelDef;
 }
 
 export interface SiteFixture {
@@ -168,6 +183,13 @@ export interface SiteFixture {
   readonly fields: readonly FieldDef[];
   readonly projects: readonly ProjectDef[];
   readonly issues: readonly IssueDef[];
+  /**
+   * Optional (a simulator extension): the app's own user, in these groups (and no project role
+   * but the add-ons one), so it sees neither comments or worklogs restricted to another group or
+   * to a role, nor issues behind a security level it is not in. Absent: the app sees every
+   * comment and worklog, as the simulator always did.
+   */
+  readonly app?: { readonly groups: readonly string[] };
 }
 
 export type ParseResult = { ok: true; site: SimSite } | { ok: false; errors: string[] };
@@ -497,6 +519,7 @@ export function parseFixture(json: unknown, options: { now?: () => number } = {}
         'browseGroups',
         o.browseGroups === undefined ? undefined : r.strList(o, 'browseGroups', path),
       ),
+      ...opt('appAccessBlocked', r.optBool(o, 'appAccessBlocked', path)),
     };
   });
   const projectByKey = new Map(projects.map((p) => [p.key, p]));
@@ -672,14 +695,34 @@ export function parseFixture(json: unknown, options: { now?: () => number } = {}
       };
     });
 
-    return { id, key, fields, comments, changelog, worklogs, attachments };
+    let security: SecurityLevelDef | undefined;
+    if (o.security !== undefined) {
+      const sp = at(path, 'security');
+      const so = r.obj(o.security, sp) ?? {};
+      security = { name: r.str(so, 'name', sp), groups: r.strList(so, 'groups', sp) };
+    }
+    return {
+      id,
+      key,
+      fields,
+      comments,
+      changelog,
+      worklogs,
+      attachments,
+      ...opt('security', security),
+    };
   });
+  let app: { groups: string[] } | undefined;
+  if (root.app !== undefined) {
+    const ao = r.obj(root.app, 'app') ?? {};
+    app = { groups: r.strList(ao, 'groups', 'app') };
+  }
 
   if (r.errors.length > 0) return { ok: false, errors: r.errors };
   return {
     ok: true,
     site: new SimSite(
-      { site: { baseUrl, cloudId }, users, groups, fields, projects, issues },
+      { site: { baseUrl, cloudId }, users, groups, fields, projects, issues, ...opt('app', app) },
       options,
     ),
   };
@@ -753,6 +796,8 @@ export class SimSite {
   readonly users: readonly SiteUser[];
   readonly fields: readonly FieldDef[];
   readonly now: () => number;
+  /** The app user's groups; undefined: it sees every comment and worklog (see SiteFixture.app). */
+  readonly appGroups: readonly string[] | undefined;
   private readonly groupIds: ReadonlyMap<string, string>;
   /** Project objects are replaced, never changed in place: a caller's copy stays as it was. */
   private readonly projectList: ProjectDef[];
@@ -767,6 +812,7 @@ export class SimSite {
     this.baseUrl = fixture.site.baseUrl;
     this.cloudId = fixture.site.cloudId;
     this.users = fixture.users;
+    this.appGroups = fixture.app?.groups;
     this.groupIds = new Map((fixture.groups ?? []).map((g) => [g.name, g.groupId]));
     this.fields = fixture.fields;
     this.projectList = [...fixture.projects];

@@ -6,6 +6,7 @@
  *   clause  := project (= | IN) value(s)                             keys, ids or names
  *            | (key | issuekey | id | issue) (= | IN) value(s)       keys or ids
  *            | (updated | created) (>= | > | <= | <) date            UTC
+ *            | level IS [NOT] (EMPTY | NULL)                         issue security level set or not
  *   date    := "yyyy/MM/dd HH:mm" | "yyyy-MM-dd HH:mm" | yyyy/MM/dd | yyyy-MM-dd | -15m (m h d w)
  *   sort    := (key | issuekey | id | updated | created) [ASC | DESC]  (ASC when omitted)
  *
@@ -28,7 +29,8 @@ export type Clause =
       readonly field: 'updated' | 'created';
       readonly op: DateOp;
       readonly at: DateValue;
-    };
+    }
+  | { readonly field: 'level'; readonly empty: boolean };
 
 export type SortField = 'key' | 'id' | 'updated' | 'created';
 
@@ -193,6 +195,7 @@ class Parser {
     if (f.kind !== 'word' && f.kind !== 'string')
       throw new JqlError(`Expecting a field name but got ${this.describe(f)}.`, f.pos);
     const name = f.text.toLowerCase();
+    if (name === 'level') return this.levelClause();
     const op = this.take();
     const opText = op.kind === 'word' ? op.text.toUpperCase() : op.text;
     if (op.kind !== 'op' && opText !== 'IN')
@@ -221,9 +224,25 @@ class Parser {
       return { field: name as 'updated' | 'created', op: opText as DateOp, at };
     }
     throw new JqlError(
-      `the simulator does not support field '${f.text}' (supported: project, key, issuekey, id, updated, created).`,
+      `the simulator does not support field '${f.text}' (supported: project, key, issuekey, id, updated, created, level).`,
       f.pos,
     );
+  }
+
+  /** `level IS [NOT] EMPTY`: whether an issue security level is set. */
+  private levelClause(): Clause {
+    const is = this.take();
+    if (!this.isWord(is, 'is'))
+      throw new JqlError(
+        `the simulator supports only 'IS EMPTY' and 'IS NOT EMPTY' for field 'level'.`,
+        is.pos,
+      );
+    const not = this.isWord(this.peek(), 'not');
+    if (not) this.take();
+    const v = this.take();
+    if (!this.isWord(v, 'empty') && !this.isWord(v, 'null'))
+      throw new JqlError(`Expecting EMPTY or NULL but got ${this.describe(v)}.`, v.pos);
+    return { field: 'level', empty: !not };
   }
 
   private value(): string {
@@ -339,6 +358,9 @@ export function bindJql(query: JqlQuery, site: SimSite, now: number): JqlResult<
         }
       }
       tests.push((issue) => ids.has(issue.id));
+    } else if (c.field === 'level') {
+      const empty = c.empty;
+      tests.push((issue) => (issue.security === undefined) === empty);
     } else {
       const at = 'absolute' in c.at ? c.at.absolute : now + c.at.relative;
       const field = c.field;

@@ -18,8 +18,14 @@ import type {
 } from './fixture.js';
 import { compareTimes, formatDuration } from './time.js';
 
-/** Who makes a request: a site user, or the app itself (which sees everything). */
-export type Viewer = { readonly kind: 'app' } | { readonly kind: 'user'; readonly user: SiteUser };
+/**
+ * Who makes a request: the app's own user (asApp), or a site user, directly (Basic auth) or
+ * through the app (Forge asUser, `viaApp`: an app access rule blocks it as it blocks the app).
+ * `unrestricted`: the app as the simulator's Forge events render it, seeing every comment.
+ */
+export type Viewer =
+  | { readonly kind: 'app'; readonly unrestricted?: boolean }
+  | { readonly kind: 'user'; readonly user: SiteUser; readonly viaApp?: boolean };
 
 type Obj = Record<string, unknown>;
 
@@ -42,15 +48,44 @@ export function canBrowse(user: SiteUser, project: ProjectDef): boolean {
 }
 
 /**
+ * BROWSE_PROJECTS for this viewer: a user as canBrowse says; the app user (which holds the add-ons
+ * role everywhere) unless the project's `browseGroups` leave out every group it is in, on a site
+ * that names them (SiteFixture.app).
+ */
+export function viewerCanBrowse(
+  viewer: Viewer,
+  project: ProjectDef,
+  appGroups: readonly string[] | undefined,
+): boolean {
+  if (viewer.kind === 'user') return canBrowse(viewer.user, project);
+  const groups = project.browseGroups;
+  return (
+    viewer.unrestricted === true ||
+    appGroups === undefined ||
+    groups === undefined ||
+    appGroups.some((g) => groups.includes(g))
+  );
+}
+
+/**
  * A group restriction shows the item to the group's members; a role restriction (roles are not
- * modelled) to the project's admins. The app sees everything.
+ * modelled) to the project's admins. The app user sees a group's items when it is in the group
+ * (`appGroups`), never a role's (it holds only the add-ons role); a site without `appGroups`
+ * lets the app see everything.
  */
 export function canSee(
   viewer: Viewer,
   visibility: Visibility | undefined,
   project: ProjectDef | undefined,
+  appGroups?: readonly string[],
 ): boolean {
-  if (!visibility || viewer.kind === 'app') return true;
+  if (!visibility) return true;
+  if (viewer.kind === 'app')
+    return (
+      viewer.unrestricted === true ||
+      appGroups === undefined ||
+      (visibility.type === 'group' && appGroups.includes(visibility.value))
+    );
   if (visibility.type === 'group') return viewer.user.groups.includes(visibility.value);
   return project !== undefined && isProjectAdmin(viewer.user, project);
 }
@@ -261,18 +296,35 @@ export class Renderer {
     return [...system, ...custom];
   }
 
+  /**
+   * Whether this viewer may see the issue at all: not when an app access rule covers its project
+   * (the app, and a user through the app), when the user may not browse the project, or when the
+   * issue has a security level none of the viewer's groups is in.
+   */
+  canSeeIssue(issue: IssueDef): boolean {
+    const v = this.viewer;
+    if (v.kind === 'app' && v.unrestricted === true) return true;
+    const project = this.site.project(issue.fields.project.id);
+    if ((v.kind === 'app' || v.viaApp === true) && project?.appAccessBlocked === true) return false;
+    if (project && !viewerCanBrowse(v, project, this.site.appGroups)) return false;
+    const level = issue.security;
+    if (!level) return true;
+    const groups = v.kind === 'app' ? (this.site.appGroups ?? []) : v.user.groups;
+    return groups.some((g) => level.groups.includes(g));
+  }
+
   /** Comments this viewer may see, oldest first (Jira's `orderBy=created`). */
   visibleComments(issue: IssueDef): CommentDef[] {
     const project = this.site.project(issue.fields.project.id);
     return issue.comments
-      .filter((c) => canSee(this.viewer, c.visibility, project))
+      .filter((c) => canSee(this.viewer, c.visibility, project, this.site.appGroups))
       .sort((a, b) => compareTimes(a.created, b.created) || Number(a.id) - Number(b.id));
   }
 
   visibleWorklogs(issue: IssueDef): WorklogDef[] {
     const project = this.site.project(issue.fields.project.id);
     return issue.worklogs
-      .filter((w) => canSee(this.viewer, w.visibility, project))
+      .filter((w) => canSee(this.viewer, w.visibility, project, this.site.appGroups))
       .sort((a, b) => compareTimes(a.started, b.started) || Number(a.id) - Number(b.id));
   }
 

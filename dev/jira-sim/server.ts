@@ -47,6 +47,7 @@ import {
   attachmentBytes,
   fieldSelector,
   canBrowse,
+  viewerCanBrowse,
   isProjectAdmin,
   isSiteAdmin,
   Renderer,
@@ -288,9 +289,10 @@ function param(ctx: Ctx, name: string): string {
   }
 }
 
+/** The issue the path names, as this viewer may see it: one it may not see does not exist. */
 function issueOr404(ctx: Ctx): IssueDef {
   const issue = ctx.site.issue(param(ctx, 'issue'));
-  if (!issue) throw new HttpError(404, [ISSUE_NOT_FOUND]);
+  if (!issue || !ctx.render.canSeeIssue(issue)) throw new HttpError(404, [ISSUE_NOT_FOUND]);
   return issue;
 }
 
@@ -305,9 +307,10 @@ function matchingIssues(ctx: Ctx, jql: unknown): IssueDef[] {
   const bound = compileJql(typeof jql === 'string' ? jql : '', ctx.site, ctx.now);
   if (!bound.ok) throw new HttpError(400, [bound.error]);
   const q = bound.value;
+  // What the viewer may not see is left out without a word, as Jira does.
   return ctx.site
     .issues()
-    .filter((i) => q.matches(i))
+    .filter((i) => q.matches(i) && ctx.render.canSeeIssue(i))
     .sort((a, b) => q.compare(a, b));
 }
 
@@ -473,7 +476,7 @@ const bulkChangelogs: Handler = (ctx) => {
     ...new Map(
       wanted.flatMap((w) => {
         const i = ctx.site.issue(w);
-        return i ? [[i.id, i] as const] : [];
+        return i && ctx.render.canSeeIssue(i) ? [[i.id, i] as const] : [];
       }),
     ).values(),
   ];
@@ -521,13 +524,16 @@ const searchProjects: Handler = (ctx) => {
       `The simulator cannot order projects by '${orderBy}' (key, name, id).`,
     ]);
   const expand = expands(ctx);
-  const sorted = [...ctx.site.projects].sort((a, b) => {
-    const d =
-      by === 'id'
-        ? Number(a.id) - Number(b.id)
-        : a[by as 'key' | 'name'].localeCompare(b[by as 'key' | 'name']);
-    return orderBy.startsWith('-') ? -d : d;
-  });
+  // Only the projects the viewer may browse, as Jira lists them.
+  const sorted = ctx.site.projects
+    .filter((p) => viewerCanBrowse(ctx.viewer, p, ctx.site.appGroups))
+    .sort((a, b) => {
+      const d =
+        by === 'id'
+          ? Number(a.id) - Number(b.id)
+          : a[by as 'key' | 'name'].localeCompare(b[by as 'key' | 'name']);
+      return orderBy.startsWith('-') ? -d : d;
+    });
   const page = sorted.slice(startAt, startAt + maxResults);
   const isLast = startAt + page.length >= sorted.length;
   const next = new URL(ctx.url);
@@ -592,7 +598,8 @@ function parseRange(header: string, size: number): [number, number] | undefined 
 const attachmentContent: Handler = (ctx) => {
   const id = param(ctx, 'attachment');
   const found = ctx.site.attachment(id);
-  if (!found) throw new HttpError(404, [`The attachment with id '${id}' does not exist.`]);
+  if (!found || !ctx.render.canSeeIssue(found.issue))
+    throw new HttpError(404, [`The attachment with id '${id}' does not exist.`]);
   if (ctx.query.get('redirect') !== 'false') {
     return {
       status: 303,
@@ -649,6 +656,36 @@ const PERMISSIONS: Readonly<Record<string, PermissionDef>> = {
     type: 'PROJECT',
     description: 'Ability to browse projects and the issues within them.',
   },
+};
+
+/**
+ * `GET /data-policy/project?ids=`: for each project (at most 50), whether an app access rule
+ * keeps content from the requesting app (`anyContentBlocked`); a request from no app (Basic
+ * auth) is blocked nowhere. Unknown ids are a 400, as the spec says for not-permitted ones.
+ */
+const projectDataPolicies: Handler = (ctx) => {
+  const raw = ctx.query.get('ids') ?? '';
+  const ids = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  if (ids.length === 0 || ids.length > 50)
+    throw new HttpError(400, ["'ids' must list from 1 to 50 project ids."]);
+  const v = ctx.viewer;
+  const byApp = v.kind === 'app' || v.viaApp === true;
+  return {
+    status: 200,
+    json: {
+      projectDataPolicies: ids.map((id) => {
+        const p = /^\d+$/.test(id) ? ctx.site.project(id) : undefined;
+        if (!p) throw new HttpError(400, [`The project id '${id}' is not valid.`]);
+        return {
+          id: Number(p.id),
+          dataPolicy: { anyContentBlocked: byApp && p.appAccessBlocked === true },
+        };
+      }),
+    },
+  };
 };
 
 /** `GET /serverInfo`: what the app reads to learn the site's browser URL. */
@@ -792,7 +829,11 @@ function writer(ctx: Ctx): string {
 
 /** Applies a write; its event is rendered as the app sees it (every comment visible). */
 function write(ctx: Ctx, op: IssueWriteOp): WriteResult {
-  return applyWrite(ctx.site, op, new Renderer(ctx.site, ctx.render.baseUrl, { kind: 'app' }));
+  return applyWrite(
+    ctx.site,
+    op,
+    new Renderer(ctx.site, ctx.render.baseUrl, { kind: 'app', unrestricted: true }),
+  );
 }
 
 const withEvent = (reply: Reply, event: ForgeEvent | undefined): Reply =>
@@ -1034,6 +1075,7 @@ const ROUTES: readonly Route[] = (
     ['GET', '/rest/api/3/user/search', searchUsers],
     ['GET', '/rest/api/3/user/bulk', bulkUsers],
     ['GET', '/rest/api/3/serverInfo', serverInfo],
+    ['GET', '/rest/api/3/data-policy/project', projectDataPolicies],
     // Emails people; changes no content (the app's one write, always served).
     ['POST', '/rest/api/3/issue/{issue}/notify', notifyIssue],
   ] as const
@@ -1111,7 +1153,10 @@ export function createJiraSimulator(site: SimSite, options: SimulatorOptions = {
     const asId = headers['x-sim-account-id'];
     if (asId !== undefined) {
       const user = site.user(asId);
-      return user ? { kind: 'user', user } : jiraError(401, [`Unknown account '${asId}'.`]);
+      // The header is how the Forge runtime's asUser reaches the simulator: through the app.
+      return user
+        ? { kind: 'user', user, viaApp: true }
+        : jiraError(401, [`Unknown account '${asId}'.`]);
     }
     if (auth) {
       const login = auth.email.toLowerCase();

@@ -15,6 +15,7 @@ import {
 import { enqueueIncidents } from './delivery.js';
 import { customWorkOf, fingerprintKey, validitySessionOf, type AppDeps } from './context.js';
 import { isMonitored, loadSettings, scannerFor } from './settings.js';
+import { recordScanPolicy } from './coverage.js';
 
 /**
  * A job record as the app stores it: which queue event made its last checkpoint, and whether that
@@ -70,6 +71,9 @@ export async function startScan(
     { client: deps.asApp, now: deps.now },
   );
   if (!started.ok) return started;
+  // What app access rules keep from this scan, for the overview. Informational: Jira failing to
+  // say is no reason not to scan (the overview then says it is not known).
+  await recordScanPolicy(deps, started.job.id, projects).catch(() => undefined);
   await deps.docs.set(jobKey(started.job.id), started.job);
   await deps.docs.set(CURRENT, started.job.id);
   if (started.job.status === 'running') await deps.queues.pushScan(started.job.id, 0);

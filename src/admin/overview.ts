@@ -35,6 +35,7 @@ import { listJobs } from './jobs.js';
 import type { DocumentStore } from './ports.js';
 import { customDetectorsOf, isMonitored, loadSettings } from './settings.js';
 import type { UnitSkip } from '../content/issue-units.js';
+import { lastCoverage, scanPolicyOf } from './coverage.js';
 
 const TALLY_PREFIX = 'overview:';
 const tallyKey = (scope: string): string => `${TALLY_PREFIX}${scope}`;
@@ -290,6 +291,41 @@ export async function overviewOf(
       // Kept skips are the first 100 of a scan: the scan's own count says how many in all.
       ...(projectKey === undefined && last ? { scanSkipped: last.counters.skipped } : {}),
     },
+    hidden: await hiddenFromApp(deps, last, projectKey),
+  };
+}
+
+/**
+ * What Jira keeps from the app: the last scan's app access rules, and the last coverage check. A
+ * project page gets only its own project's figures.
+ */
+async function hiddenFromApp(
+  deps: Pick<AppDeps, 'docs'>,
+  last: HistoricalJob | undefined,
+  projectKey: string | undefined,
+) {
+  const policy = last ? await scanPolicyOf(deps, last.id) : undefined;
+  const coverage = await lastCoverage(deps);
+  const scan = policy
+    ? {
+        checkedAt: policy.checkedAt,
+        blocked:
+          projectKey === undefined
+            ? policy.blocked
+            : policy.blocked.filter((k) => k === projectKey),
+      }
+    : null;
+  if (projectKey === undefined) return { scan, coverage: coverage ?? null };
+  const mine = coverage?.compared.find((p) => p.key === projectKey);
+  return {
+    scan,
+    coverage: coverage
+      ? {
+          checkedAt: coverage.checkedAt,
+          blocked: coverage.blockedProjects.includes(projectKey),
+          ...(mine ? { project: mine } : {}),
+        }
+      : null,
   };
 }
 

@@ -44,6 +44,7 @@ import { NOTICE_TEXT } from './notice.js';
 import { maskSummaries, placeNamesOf } from './places.js';
 import { exportFile, EXPORT_FORMATS, EXPORT_LIMIT } from './export.js';
 import { overviewOf } from './overview.js';
+import { checkCoverage } from './coverage.js';
 import {
   applySettingsPatch,
   customDetectorsOf,
@@ -102,6 +103,14 @@ const JobIdShape = z
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'not a scan id');
 
 const Empty = z.object({}).strict().optional();
+/** A calendar day, `YYYY-MM-DD`, that exists. */
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d\d-\d\d$/, 'not a day (YYYY-MM-DD)')
+  .refine((d) => {
+    const ms = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(d);
+  }, 'not a day (YYYY-MM-DD)');
 const Filter = z
   .object({
     status: z.enum(['TRIGGERED', 'ASSIGNED', 'RESOLVED', 'IGNORED']),
@@ -117,9 +126,16 @@ const Filter = z
       .string()
       .max(100)
       .transform((t) => t.trim().toLowerCase() || undefined),
+    family: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'not a detector family'),
+    firstSeenFrom: Day,
+    firstSeenTo: Day,
   })
   .partial()
-  .strict();
+  .strict()
+  .refine(
+    (f) => !f.firstSeenFrom || !f.firstSeenTo || f.firstSeenFrom <= f.firstSeenTo,
+    'the first-seen range ends before it starts',
+  );
 const ListIncidents = z
   .object({
     filter: Filter.optional(),
@@ -747,6 +763,15 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
 
   async listScans(deps) {
     return ok(await listJobs(deps, 50));
+  },
+
+  /**
+   * "Check coverage": what Jira shows the viewing admin and keeps from the app (projects, issues,
+   * comments), counted and stored; no content is read or kept.
+   */
+  async checkCoverage(deps, payload) {
+    if (!Empty.safeParse(payload).success) return fail('invalid', 'takes no payload');
+    return ok(await checkCoverage(deps));
   },
 
   /** What real-time scanning could not read or left to the rescan queue, newest first. */

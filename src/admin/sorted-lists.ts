@@ -1,12 +1,13 @@
 /**
- * Incidents stored before the sorted lists existed are in no sorted list until their next write:
- * this writes theirs, a bounded stretch per call (on upgrade, then hourly until done), resuming
+ * Incidents stored before the sorted lists existed (or before their rows gained an attribute) are
+ * missing from them until their next write: this writes theirs, a bounded stretch per call (on upgrade, then hourly until done), resuming
  * from a checkpoint kept in the document store.
  * @module
  */
 import type { AppDeps } from './context.js';
 
-const CHECKPOINT = 'sorted-lists-backfill';
+// A new name when the rows gain an attribute, so every row is written again (v2: `family`).
+const CHECKPOINT = 'sorted-lists-backfill-v2';
 const PER_PAGE = 50;
 
 interface Checkpoint {

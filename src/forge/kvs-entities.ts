@@ -109,6 +109,8 @@ export const ENTITIES = [
       detector: { type: 'string' },
       validity: { type: 'string' },
       search: { type: 'string' },
+      // The detector's family, filtered on (rows written before it have none until refreshed).
+      family: { type: 'string' },
       sort_last_seen: { type: 'string' },
       sort_severity: { type: 'string' },
       sort_status: { type: 'string' },

@@ -45,6 +45,8 @@ import {
   listedAs,
   searchText,
   sortKey,
+  listedByOrder,
+  firstSeenKeyRange,
   type IncidentFilter,
   type IncidentSort,
   type IncidentStore,
@@ -295,6 +297,7 @@ const ALL_LIST = '_all';
 type OrderRow = Omit<ListedRow, 'recency'> & {
   readonly list: string;
   readonly search: string;
+  readonly family: string;
 } & Readonly<Record<`sort_${IncidentSort}`, string>>;
 
 function orderRow(incident: Incident, list: string): OrderRow {
@@ -309,6 +312,7 @@ function orderRow(incident: Incident, list: string): OrderRow {
     presence: listedAs(incident, projectKey).presence,
     list,
     search: searchText(incident),
+    family: incident.detector.family,
   };
 }
 
@@ -473,7 +477,13 @@ export function createKvsIncidentStore(
 
   type Condition = readonly [
     string,
-    ReturnType<typeof FilterConditions.equalTo | typeof FilterConditions.contains>,
+    ReturnType<
+      | typeof FilterConditions.equalTo
+      | typeof FilterConditions.contains
+      | typeof FilterConditions.between
+      | typeof FilterConditions.greaterThanEqualTo
+      | typeof FilterConditions.lessThan
+    >,
   ];
 
   /** The recency index (and KVS filters) a list without sort or search is read from. */
@@ -542,6 +552,13 @@ export function createKvsIncidentStore(
       if (v !== undefined) out.push([a, FilterConditions.equalTo(v)]);
     }
     if (filter.search !== undefined) out.push(['search', FilterConditions.contains(filter.search)]);
+    if (filter.family !== undefined) out.push(['family', FilterConditions.equalTo(filter.family)]);
+    const { low, high } = firstSeenKeyRange(filter);
+    if (low !== undefined && high !== undefined)
+      out.push(['sort_first_seen', FilterConditions.between(low, high)]);
+    else if (low !== undefined)
+      out.push(['sort_first_seen', FilterConditions.greaterThanEqualTo(low)]);
+    else if (high !== undefined) out.push(['sort_first_seen', FilterConditions.lessThan(high)]);
     return out;
   }
 
@@ -624,8 +641,7 @@ export function createKvsIncidentStore(
       if (!Number.isInteger(limit) || limit < 1) {
         throw new Error('limit must be a positive integer');
       }
-      if (filter.sort !== undefined || filter.search !== undefined)
-        return listOrdered(filter, limit, cursor);
+      if (listedByOrder(filter)) return listOrdered(filter, limit, cursor);
       if (cursor !== undefined && !RECENCY_CURSOR.test(cursor)) throw new Error('invalid cursor');
       const { entity, index, partition, conditions } = planned(filter);
       const found = await readIndex<ListedRow>(
@@ -717,7 +733,7 @@ export function createKvsIncidentStore(
       if (criteria.search !== undefined && ISSUE_KEY_SEARCH.test(criteria.search)) {
         const ids = await incidentsInIssue(criteria.search);
         found = (await listByIssue(ids, getDoc, criteria, cap + 1, undefined)).items.length;
-      } else if (criteria.search !== undefined) {
+      } else if (listedByOrder(criteria)) {
         const list = [criteria.projectKey ?? ALL_LIST];
         const conditions = orderConditions(criteria);
         found = (

@@ -28,6 +28,44 @@ export interface IncidentFilter {
    * detector's id or name or of the masked preview (see searchText).
    */
   readonly search?: string;
+  /** The detector's family (`aws`, `github`, `custom`…). */
+  readonly family?: string;
+  /**
+   * First seen on or after this day (`YYYY-MM-DD`, UTC); within a project, its own first seen
+   * (as the project's overview counts it per week).
+   */
+  readonly firstSeenFrom?: string;
+  /** First seen on or before this day (`YYYY-MM-DD`, UTC, inclusive). */
+  readonly firstSeenTo?: string;
+}
+
+/** Filters only the sorted lists (`incident-order` rows in KVS) can serve, besides sort and search. */
+export const listedByOrder = (f: IncidentFilter): boolean =>
+  f.sort !== undefined ||
+  f.search !== undefined ||
+  f.family !== undefined ||
+  f.firstSeenFrom !== undefined ||
+  f.firstSeenTo !== undefined;
+
+/**
+ * The range of `sortKey(i, 'first_seen')` values a first-seen filter admits: `[low, high)`,
+ * either end open. Keys order newest first, so the last day gives the low end.
+ */
+export function firstSeenKeyRange(f: Pick<IncidentFilter, 'firstSeenFrom' | 'firstSeenTo'>): {
+  readonly low?: string;
+  readonly high?: string;
+} {
+  return {
+    ...(f.firstSeenTo === undefined
+      ? {}
+      : { low: inverted(canonicalTime(`${f.firstSeenTo}T23:59:59.999Z`, 'firstSeenTo')) }),
+    // `$` sorts right after the `#` that ends the time: every id of the first day is below it.
+    ...(f.firstSeenFrom === undefined
+      ? {}
+      : {
+          high: `${inverted(canonicalTime(`${f.firstSeenFrom}T00:00:00.000Z`, 'firstSeenFrom'))}$`,
+        }),
+  };
 }
 
 export const INCIDENT_ORDERS = ['newest', 'oldest'] as const;
@@ -209,6 +247,13 @@ export function sortKey(i: Incident, sort: IncidentSort, projectKey?: string): s
 export const searchText = (i: Incident): string =>
   `${i.detector.name}\n${i.detector.display_name}\n${i.secret_preview}`.toLowerCase();
 
+function inFirstSeen(i: Incident, f: IncidentFilter): boolean {
+  if (f.firstSeenFrom === undefined && f.firstSeenTo === undefined) return true;
+  const { low, high } = firstSeenKeyRange(f);
+  const key = sortKey(i, 'first_seen', f.projectKey);
+  return (low === undefined || key >= low) && (high === undefined || key < high);
+}
+
 function matches(i: Incident, f: IncidentFilter): boolean {
   return (
     (f.status === undefined || i.status === f.status) &&
@@ -217,6 +262,8 @@ function matches(i: Incident, f: IncidentFilter): boolean {
     (f.validity === undefined || validityOf(i) === f.validity) &&
     (f.presence === undefined || listedAs(i, f.projectKey).presence === f.presence) &&
     (f.projectKey === undefined || i.project_keys.includes(f.projectKey)) &&
+    (f.family === undefined || i.detector.family === f.family) &&
+    inFirstSeen(i, f) &&
     (f.search === undefined || ISSUE_KEY_SEARCH.test(f.search) || searchText(i).includes(f.search))
   );
 }

@@ -87,6 +87,11 @@ export interface JiraClient {
   projects(keys?: readonly string[]): Promise<Obj[]>;
   /** One project with its description; undefined when it does not exist (or is not visible). */
   project(idOrKey: string): Promise<Obj | undefined>;
+  /**
+   * Which of these projects (by id) an app access rule keeps content from, as Jira tells the
+   * requesting app (`GET /data-policy/project`, exempt from the rules themselves): id -> blocked.
+   */
+  projectDataPolicies(projectIds: readonly string[]): Promise<Map<string, boolean>>;
   components(projectKey: string): Promise<Obj[]>;
   versions(projectKey: string): Promise<Obj[]>;
   /** The first `cap` bytes of an attachment (a Range request, no redirect). */
@@ -243,6 +248,24 @@ export function createJiraClient(http: JiraHttp): JiraClient {
       return out;
     },
     project: (idOrKey) => one(`/rest/api/3/project/${enc(idOrKey)}?expand=description`),
+    async projectDataPolicies(projectIds) {
+      const out = new Map<string, boolean>();
+      // The endpoint takes at most 50 ids per call.
+      for (let i = 0; i < projectIds.length; i += 50) {
+        const path = `/rest/api/3/data-policy/project?ids=${projectIds
+          .slice(i, i + 50)
+          .map(enc)
+          .join(',')}`;
+        const page = obj((await http.request('GET', path)).json, path);
+        for (const p of arr(page, 'projectDataPolicies', path)) {
+          const policy = p.dataPolicy;
+          if ((typeof p.id !== 'number' && typeof p.id !== 'string') || !isObject(policy))
+            throw new JiraShapeError(path, 'a project policy without id or dataPolicy');
+          out.set(String(p.id), policy.anyContentBlocked === true);
+        }
+      }
+      return out;
+    },
     async components(projectKey) {
       const path = `/rest/api/3/project/${enc(projectKey)}/components`;
       const list = (await http.request('GET', path)).json;

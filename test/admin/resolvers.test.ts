@@ -313,8 +313,21 @@ describe('answers and logs', () => {
         await app.admin('incidentAction', JANE, { id, action: { type: 'assign', assigneeId } }),
       ).toMatchObject(invalid);
     expect(await app.admin('userNames', JANE, { accountIds: ['x?y=1'] })).toMatchObject(invalid);
-    for (const filter of [{ projectKey: 'pay/../x' }, { detector: 'Ab c#1' }])
+    for (const filter of [
+      { projectKey: 'pay/../x' },
+      { detector: 'Ab c#1' },
+      { family: 'AWS/x' },
+      { firstSeenFrom: '2026-02-30' },
+      { firstSeenTo: '2026-13-01' },
+      { firstSeenFrom: '26-01-01' },
+      { firstSeenFrom: '2026-03-09', firstSeenTo: '2026-03-02' },
+    ])
       expect(await app.admin('listIncidents', JANE, { filter })).toMatchObject(invalid);
+    expect(
+      await app.admin('listIncidents', JANE, {
+        filter: { family: 'aws', firstSeenFrom: '2026-03-02', firstSeenTo: '2026-03-08' },
+      }),
+    ).toMatchObject({ ok: true });
     // A job id the app made is still accepted.
     const job = data<HistoricalJob>(await app.admin('startScan', JANE, {}));
     expect(await app.admin('getScan', JANE, { jobId: job.id })).toMatchObject({ ok: true });

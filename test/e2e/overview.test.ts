@@ -14,7 +14,27 @@ import { ARTIFACTS, useBrowserApp } from './browser.js';
 const artifacts = ARTIFACTS;
 const shots = `${artifacts}screenshots/`;
 const site = generateSite({ issues: 80, seed: 'overview-e2e' });
-const app = useBrowserApp({ fixture: site.fixture });
+/** An app access rule on WEB; three OPS issues behind a security level only the admins are in. */
+const BLOCKED = 'WEB';
+const LEVELLED = ['OPS-1', 'OPS-2', 'OPS-3'];
+const fixture = {
+  ...site.fixture,
+  // The app's user is in no group: it sees neither levelled issues nor restricted comments.
+  app: { groups: [] },
+  projects: site.fixture.projects.map((p) =>
+    p.key === BLOCKED ? { ...p, appAccessBlocked: true } : p,
+  ),
+  issues: site.fixture.issues.map((i) =>
+    LEVELLED.includes(i.key)
+      ? { ...i, security: { name: 'Security team', groups: ['jira-admins-acme'] } }
+      : i,
+  ),
+};
+/** What the app can read: neither the blocked project's issues nor the levelled ones. */
+const readable = fixture.issues.filter(
+  (i) => !i.key.startsWith(`${BLOCKED}-`) && !LEVELLED.includes(i.key),
+).length;
+const app = useBrowserApp({ fixture });
 
 interface Listed {
   id: string;
@@ -74,12 +94,59 @@ describe('the overview in Chromium', () => {
       });
       expect(await figure.count()).toBe(n > 0 ? 1 : 0);
     }
-    // A real chart: 12 bars, an axis title, week labels.
-    const chart = page.getByRole('img', { name: /^Incidents found per week/ });
+    // A real chart: 12 bars, an axis title, week labels (a group: its bars are links).
+    const chart = page.getByRole('group', { name: /^Incidents found per week/ });
     expect(await chart.locator('rect.chart-bar').count()).toBe(12);
     expect(await chart.locator('text.chart-label').count()).toBe(13);
     const monitoring = await page.getByRole('region', { name: 'Monitoring' }).innerText();
-    expect(monitoring).toMatch(/80 issues in \d+ projects/);
+    expect(monitoring).toContain(`${String(readable)} issues in 3 projects`);
+    await page.close();
+  }, 60_000);
+
+  it('follows a bar of the chart to the incidents first seen that week', async () => {
+    const page = await open(adminPage());
+    const bar = page.getByRole('link', { name: /found: show them$/ }).last();
+    await bar.waitFor({ timeout: 20_000 });
+    const [, n] =
+      /: (\d+) found: show them$/.exec((await bar.getAttribute('aria-label')) ?? '') ?? [];
+    await bar.click();
+    const panel = page.locator('#admin-panel-incidents');
+    const from = panel.getByLabel('First seen from (UTC)');
+    await expect.poll(async () => from.inputValue()).toMatch(/^\d{4}-\d\d-\d\d$/);
+    const firstSeenFrom = await from.inputValue();
+    const firstSeenTo = await panel.getByLabel('First seen until (UTC)').inputValue();
+    // Monday to Sunday, and exactly the incidents the bar counts.
+    expect(new Date(`${firstSeenFrom}T00:00:00Z`).getUTCDay()).toBe(1);
+    expect(Date.parse(firstSeenTo) - Date.parse(firstSeenFrom)).toBe(6 * 86_400_000);
+    const wanted = await listAll({ firstSeenFrom, firstSeenTo });
+    expect(wanted).toHaveLength(Number(n));
+    await expect
+      .poll(async () => panel.locator('table tbody tr').count(), { timeout: 20_000 })
+      .toBe(Math.min(wanted.length, 25));
+    await page.close();
+  }, 60_000);
+
+  it('says what Jira keeps from the app, and counts it on "Check coverage"', async () => {
+    const page = await open(adminPage());
+    const unread = page.getByRole('region', { name: 'What could not be read' });
+    await unread.waitFor({ timeout: 20_000 });
+    // Recorded at the start of the scan.
+    await expect
+      .poll(async () => (await unread.innerText()).replace(/\s+/g, ' '))
+      .toContain(
+        `1 project kept from apps by an app access rule (data security policy): ${BLOCKED}`,
+      );
+    await unread.getByRole('button', { name: 'Check coverage' }).click();
+    await expect
+      .poll(async () => (await unread.innerText()).replace(/\s+/g, ' '), { timeout: 20_000 })
+      .toContain(`1 project hidden from the app · app access rule: ${BLOCKED}`);
+    const text = (await unread.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain(
+      `${String(LEVELLED.length)} issues you see and the app does not, of which ${String(LEVELLED.length)} behind a security level`,
+    );
+    expect(text).toMatch(/\d+ comments? restricted to a group or role the app is not in/);
+    expect(text).toContain('the least that is hidden');
+    await page.screenshot({ path: `${shots}admin-overview-coverage-light.png`, fullPage: true });
     await page.close();
   }, 60_000);
 

@@ -102,14 +102,17 @@ function population(): Incident[] {
     const keys = [...new Set([projects[first], projects[(first + next(3)) % 4]])]
       .filter((p) => p !== undefined)
       .sort();
+    const detector = detectors[next(3)] ?? 'github-pat';
     return incident((n * 7919).toString(16).padStart(8, '0'), {
       status,
       ...(status === 'ASSIGNED' ? { assignee_id: 'acc-1' } : {}),
       severity: severities[next(5)] ?? 'high',
       presence: next(3) === 0 ? 'removed' : 'present',
-      detector: { name: detectors[next(3)] ?? 'github-pat', display_name: 'X', family: 'x' },
+      detector: { name: detector, display_name: 'X', family: detector.split('-')[0] ?? 'x' },
       project_keys: keys,
       last_seen: at(next(60)),
+      // First seen over 20 days from 1 March, a few a day, some at midnight.
+      date: at((n % 20) * 1440 + (n % 3) * 700),
     });
   });
 }
@@ -134,6 +137,10 @@ describe('createKvsIncidentStore at scale', () => {
       { projectKey: 'OPS', status: 'TRIGGERED' },
       { projectKey: 'SEC', status: 'IGNORED', presence: 'removed' },
       { projectKey: 'HR', detector: 'slack-token', severity: 'medium' },
+      { family: 'aws' },
+      { firstSeenFrom: '2026-03-02', firstSeenTo: '2026-03-08' },
+      { projectKey: 'DEV', firstSeenFrom: '2026-03-10', status: 'TRIGGERED' },
+      { family: 'github', firstSeenTo: '2026-03-05', sort: 'first_seen' },
     ];
     // And each again oldest first.
     for (const filter of [...filters]) filters.push({ ...filter, order: 'oldest' });
@@ -168,6 +175,13 @@ describe('createKvsIncidentStore at scale', () => {
       [
         { projectKey: 'OPS', status: 'TRIGGERED', presence: 'present' },
         'incident-project/by-project-status-presence',
+      ],
+      // Family and first seen: conditions on the sorted-list rows.
+      [{ family: 'github' }, 'incident-order/by-last-seen'],
+      [{ firstSeenFrom: '2026-03-01' }, 'incident-order/by-last-seen'],
+      [
+        { projectKey: 'OPS', firstSeenTo: '2026-03-01', sort: 'first_seen' },
+        'incident-order/by-first-seen',
       ],
     ];
     for (const [filter, index] of cases) {

@@ -301,6 +301,50 @@ export function incidentStoreContract(name: string, make: Make<IncidentStore>): 
       expect(await list({ status: 'ASSIGNED' })).toEqual([]);
     });
 
+    it('filters by detector family and by first-seen days (a project by its own), pages and counts', async () => {
+      const store = await make();
+      const aws = { name: 'aws-key', display_name: 'AWS key', family: 'aws' };
+      const day = (d: string, h = 12) => `2026-03-${d}T${String(h).padStart(2, '0')}:00:00.000Z`;
+      const all = [
+        // First seen on the first and the last millisecond of 2-8 March, and just outside it.
+        incident('f1', { date: '2026-03-02T00:00:00.000Z', last_seen: at(9) }),
+        incident('f2', { date: '2026-03-08T23:59:59.999Z', last_seen: at(8), detector: aws }),
+        incident('f3', { date: '2026-03-01T23:59:59.999Z', last_seen: at(7), detector: aws }),
+        incident('f4', { date: '2026-03-09T00:00:00.000Z', last_seen: at(6) }),
+        // Site-wide first seen in the week, in DEV only on the 10th.
+        incident('f5', {
+          date: day('03'),
+          last_seen: at(5),
+          status: 'RESOLVED',
+          project_keys: ['OPS', 'DEV'],
+          by_project: {
+            OPS: { occurrences_count: 1, present_count: 1, date: day('03'), last_seen: at(5) },
+            DEV: { occurrences_count: 1, present_count: 1, date: day('10'), last_seen: at(5) },
+          },
+        }),
+      ];
+      for (const i of all) await store.putIncident(i);
+      const list = async (f: IncidentFilter): Promise<string[]> =>
+        ids((await store.listIncidents(f, 50)).items);
+      const week = { firstSeenFrom: '2026-03-02', firstSeenTo: '2026-03-08' };
+      expect(await list(week)).toEqual(['f1', 'f2', 'f5']);
+      expect(await list({ firstSeenFrom: '2026-03-09' })).toEqual(['f4']);
+      expect(await list({ firstSeenTo: '2026-03-01' })).toEqual(['f3']);
+      expect(await list({ family: 'aws' })).toEqual(['f2', 'f3']);
+      expect(await list({ ...week, family: 'aws' })).toEqual(['f2']);
+      expect(await list({ ...week, status: 'TRIGGERED' })).toEqual(['f1', 'f2']);
+      expect(await list({ ...week, projectKey: 'DEV' })).toEqual([]);
+      expect(await list({ firstSeenFrom: '2026-03-10', projectKey: 'DEV' })).toEqual(['f5']);
+      expect(await list({ ...week, sort: 'first_seen' })).toEqual(['f2', 'f5', 'f1']);
+      expect((await allPages(store, week, 1)).flatMap((p) => ids(p.items))).toEqual([
+        'f1',
+        'f2',
+        'f5',
+      ]);
+      expect(await store.countIncidents(week, 100)).toEqual({ count: 3, capped: false });
+      expect(await store.countIncidents({ family: 'aws' }, 1)).toEqual({ count: 1, capped: true });
+    });
+
     it('follows changes of status and projects', async () => {
       const store = await make();
       const one = incident('m1', { project_keys: ['OPS', 'DEV'] });

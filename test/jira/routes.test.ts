@@ -21,6 +21,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 interface Operation {
   'x-atlassian-oauth2-scopes'?: { state: string; scopes: string[] }[];
+  security?: Record<string, string[]>[];
 }
 const spec = JSON.parse(
   readFileSync(sharedPath('reference/jira-platform-openapi-v3.json'), 'utf8'),
@@ -45,6 +46,7 @@ const CALLS: { [K in keyof UserJiraClient]: (c: UserJiraClient) => Promise<unkno
   fields: (c) => c.fields(),
   projects: (c) => c.projects(),
   project: (c) => c.project('OPS'),
+  projectDataPolicies: (c) => c.projectDataPolicies(['10000']),
   components: (c) => c.components('OPS'),
   versions: (c) => c.versions('OPS'),
   attachmentHead: (c) => c.attachmentHead('10300', 1024),
@@ -109,7 +111,15 @@ async function missingFor(request: string, scopes: readonly string[]): Promise<s
   const [method = '', path = ''] = request.split(' ');
   const found = operationOf(method, path);
   if (typeof found === 'string') return [found];
-  const declared = found.op['x-atlassian-oauth2-scopes'] ?? [];
+  // The app data policy operations carry only `security` (OAuth2 read:jira-work); their reference
+  // page lists that scope and a Forge requestJira sample, and says only Connect apps may not call
+  // them (developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-app-data-policies/).
+  const fromSecurity = (found.op.security ?? []).flatMap((s) => s.OAuth2 ?? []);
+  const declared =
+    found.op['x-atlassian-oauth2-scopes'] ??
+    (fromSecurity.length > 0 && found.template.startsWith('/rest/api/3/data-policy')
+      ? [{ state: 'Current', scopes: fromSecurity }]
+      : []);
   const of = (state: string): string[] =>
     declared.filter((d) => d.state === state).flatMap((d) => d.scopes);
   // No OAuth entry at all: not open to apps. An empty one (serverInfo): anyone may call it.

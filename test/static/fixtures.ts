@@ -221,6 +221,7 @@ export function overview(over: Partial<IncidentOverview> = {}): IncidentOverview
       kinds: [{ kind: 'binary', label: 'Attachments skipped as binary files', count: 4 }],
       scanSkipped: 4,
     },
+    hidden: { scan: null, coverage: null },
     ...over,
   };
 }

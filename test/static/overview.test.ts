@@ -28,7 +28,7 @@ import { ApiError } from '../../static/admin/src/api';
 import { App } from '../../static/admin/src/App';
 import { ExportButtons } from '../../static/admin/src/incidents/ExportButtons';
 import { niceScale } from '../../static/admin/src/overview/WeeklyChart';
-import type { IncidentExport, IncidentFilter } from '../../static/admin/src/types';
+import type { Coverage, IncidentExport, IncidentFilter } from '../../static/admin/src/types';
 
 function onPage(moduleKey: string, projectKey?: string) {
   bridge.view.getContext.mockResolvedValue({
@@ -137,7 +137,8 @@ describe('the overview', () => {
     const chart = within(
       await screen.findByRole('region', { name: 'Incidents found per week, last 12 weeks' }),
     );
-    const img = chart.getByRole('img');
+    // Its bars are links, so the chart is a group (a picture would hide them).
+    const img = chart.getByRole('group');
     expect(img.getAttribute('aria-label')).toBe(
       'Incidents found per week: 4 in 12 weeks, at most 3 in one week',
     );
@@ -151,6 +152,50 @@ describe('the overview', () => {
     expect(rows.at(-1)?.textContent).toContain('1');
   });
 
+  it('opens the incidents first seen in a week from its bar, and a family from its total', async () => {
+    onPage('secret-scanner-admin');
+    const b = adminBackend();
+    const user = userEvent.setup();
+    render(createElement(App));
+    const chart = within(
+      await screen.findByRole('region', { name: 'Incidents found per week, last 12 weeks' }),
+    );
+    // Only weeks with findings are links: 3 found in the week of 23 November, 1 in the next.
+    const bars = chart.getAllByRole('link');
+    expect(bars).toHaveLength(2);
+    await user.click(chart.getByRole('link', { name: /: 3 found: show them$/ }));
+    await waitFor(() => {
+      expect(b.payloads('listIncidents').at(-1)?.filter).toEqual({
+        sort: 'severity',
+        firstSeenFrom: '2026-11-23',
+        firstSeenTo: '2026-11-29',
+      });
+    });
+    const panel = document.getElementById('admin-panel-incidents') as HTMLElement;
+    expect(within(panel).getByLabelText<HTMLInputElement>('First seen from (UTC)').value).toBe(
+      '2026-11-23',
+    );
+    expect(within(panel).getByLabelText<HTMLInputElement>('First seen until (UTC)').value).toBe(
+      '2026-11-29',
+    );
+
+    await user.click(screen.getByRole('tab', { name: 'Overview' }));
+    const families = within(await screen.findByRole('region', { name: 'Open by detector family' }));
+    await user.click(
+      families.getByRole('button', {
+        name: '1 assigned incidents found by the github family: show them',
+      }),
+    );
+    await waitFor(() => {
+      expect(b.payloads('listIncidents').at(-1)?.filter).toEqual({
+        sort: 'severity',
+        status: 'ASSIGNED',
+        family: 'github',
+      });
+    });
+    expect(within(panel).getByLabelText<HTMLSelectElement>('Detector family').value).toBe('github');
+  });
+
   it('says how much is monitored and what could not be read', async () => {
     onPage('secret-scanner-admin');
     adminBackend();
@@ -161,7 +206,65 @@ describe('the overview', () => {
     expect(monitoring.textContent).toContain('Real-time changes scanned this week7');
     const unread = screen.getByRole('region', { name: 'What could not be read' });
     expect(unread.textContent).toContain('4 Attachments skipped as binary files');
-    expect(unread.textContent).toContain('issues behind a security level');
+    expect(unread.textContent).toContain('what the app may not see');
+    expect(within(unread).getByRole('button', { name: 'Check coverage' })).toBeTruthy();
+  });
+
+  it('counts what Jira hides from the app, with reasons and how it was measured, and checks again', async () => {
+    onPage('secret-scanner-admin');
+    const checked = coverage();
+    const b = adminBackend();
+    b.on('incidentOverview', () =>
+      ok(
+        overview({
+          hidden: {
+            scan: { checkedAt: '2026-11-30T09:00:00.000Z', blocked: ['PAY'] },
+            coverage: b.payloads('checkCoverage').length > 0 ? checked : null,
+          },
+        }),
+      ),
+    );
+    b.on('checkCoverage', () => ok(checked));
+    const user = userEvent.setup();
+    render(createElement(App));
+    const unread = within(await screen.findByRole('region', { name: 'What could not be read' }));
+    const text = () =>
+      screen
+        .getByRole('region', { name: 'What could not be read' })
+        .textContent.replace(/\s+/g, ' ');
+    expect(text()).toContain('1 project kept from apps by an app access rule');
+    expect(text()).toContain(': PAY. Nothing in it was scanned');
+    const docs = unread.getByRole('link', { name: /What an app access rule blocks/ });
+    expect(docs.getAttribute('href')).toContain('support.atlassian.com');
+    await user.click(unread.getByRole('button', { name: 'Check coverage' }));
+    await waitFor(() => {
+      expect(text()).toContain('2 projects hidden from the app');
+    });
+    expect(b.payloads('checkCoverage')).toHaveLength(1);
+    expect(text()).toContain('app access rule: PAY');
+    expect(text()).toContain("the app's user may not browse: SEC");
+    expect(text()).toContain(
+      '3 issues you see and the app does not, of which 3 behind a security level',
+    );
+    expect(text()).toContain('in 2 projects');
+    expect(text()).toContain('1 comment restricted to a group or role the app is not in');
+    expect(text()).toContain('in the 50 issues compared');
+    expect(text()).toContain('the least that is hidden');
+  });
+
+  it('says when a coverage check fails, and keeps the button', async () => {
+    onPage('secret-scanner-admin');
+    const b = adminBackend();
+    b.on('checkCoverage', () => ({
+      ok: false,
+      error: { code: 'unavailable', message: 'Jira did not answer the app; try again in a moment' },
+    }));
+    const user = userEvent.setup();
+    render(createElement(App));
+    const unread = within(await screen.findByRole('region', { name: 'What could not be read' }));
+    await user.click(unread.getByRole('button', { name: 'Check coverage' }));
+    await unread.findByText(/Jira did not answer the app/);
+    expect(unread.getByRole('button', { name: 'Check coverage' })).toBeTruthy();
   });
 
   it('on a project page: its own figures, no project breakdown, figures lead to its table', async () => {
@@ -179,6 +282,12 @@ describe('the overview', () => {
     await screen.findByRole('region', { name: 'Open by severity' });
     expect(screen.queryByRole('region', { name: 'Open by project' })).toBeNull();
     expect(screen.getByRole('region', { name: 'Monitoring' }).textContent).toContain('Monitored');
+    // Its own coverage figures, and no button: checking coverage is for Jira admins.
+    const unread = screen.getByRole('region', { name: 'What could not be read' });
+    expect(unread.textContent).toContain(
+      '2 issues here an administrator sees and the app does not',
+    );
+    expect(within(unread).queryByRole('button', { name: 'Check coverage' })).toBeNull();
     await user.click(
       screen.getByRole('button', { name: '1 triggered incidents, severity high: show them' }),
     );
@@ -193,10 +302,35 @@ describe('the overview', () => {
   });
 });
 
+/** A coverage check of a site with hidden content (see test/dev/jira-sim/sites.ts). */
+function coverage(): Coverage {
+  return {
+    checkedAt: '2026-11-30T10:00:00.000Z',
+    hiddenProjects: ['SEC'],
+    blockedProjects: ['PAY'],
+    compared: [
+      { key: 'DOC', adminIssues: 0, appIssues: 0, behindLevel: 0 },
+      { key: 'OPS', adminIssues: 130, appIssues: 127, behindLevel: 3 },
+    ],
+    notCompared: 0,
+    hiddenIssues: 3,
+    behindLevel: 3,
+    comments: { issuesSampled: 50, hidden: 1 },
+  };
+}
+
 /** What a project page receives: no breakdown by project, nothing of the scan's other projects. */
 function projectOverview() {
   const { byProject: _none, ...rest } = overview({
     scope: 'project',
+    hidden: {
+      scan: null,
+      coverage: {
+        checkedAt: '2026-11-30T10:00:00.000Z',
+        blocked: false,
+        project: { key: 'PAY', adminIssues: 12, appIssues: 10, behindLevel: 2 },
+      },
+    },
     monitoring: {
       monitored: true,
       realtimeEventsThisWeek: 2,

@@ -6,6 +6,7 @@
  */
 import { invoke, permissions, requestJira } from '@forge/bridge';
 import type {
+  Coverage,
   ConnectionTest,
   DetectorChoice,
   DetectorInfo,
@@ -62,6 +63,7 @@ export const ADMIN_CALLS = [
   'getScan',
   'listScans',
   'listRealtimeSkips',
+  'checkCoverage',
   ...INCIDENT_CALLS,
   'checkValidity',
   'getNotice',
@@ -240,6 +242,7 @@ export const adminApi = {
   getScan: (jobId: string) => adminCall<HistoricalJob>('getScan', { jobId }),
   listScans: () => adminCall<HistoricalJob[]>('listScans'),
   listRealtimeSkips: () => adminCall<RealtimeSkip[]>('listRealtimeSkips'),
+  checkCoverage: () => adminCall<Coverage>('checkCoverage'),
   ...incidentCalls,
   checkValidity: (id: string) => adminCall<Incident>('checkValidity', { id }),
   getNotice: () => adminCall<{ text: string }>('getNotice'),

@@ -23,9 +23,11 @@ import type { IncidentGuidance } from '../../../src/admin/guidance.js';
 import type { NotificationRecord, NotifyOutcome } from '../../../src/admin/notify.js';
 import type { ExportedFile } from '../../../src/admin/export.js';
 import type { overviewOf } from '../../../src/admin/overview.js';
+import type { Coverage } from '../../../src/admin/coverage.js';
 import type { HistoricalJob, JobStatus } from '../../../src/scan/historical.js';
 
 export type {
+  Coverage,
   ErrorCode,
   HistoricalJob,
   RealtimeSkip,

@@ -69,6 +69,11 @@ function cases(site: SimSite): Case[] {
     { method: 'GET', path: '/rest/api/3/field', template: '/rest/api/3/field' },
     {
       method: 'GET',
+      path: `/rest/api/3/data-policy/project?ids=${site.projects.map((p) => p.id).join(',')}`,
+      template: '/rest/api/3/data-policy/project',
+    },
+    {
+      method: 'GET',
       path: '/rest/api/3/project/search?expand=description&maxResults=2',
       template: '/rest/api/3/project/search',
     },

@@ -310,3 +310,79 @@ export function syntheticSite(now?: () => number): SimSite {
 export function exampleSite(now?: () => number): SimSite {
   return loadFixture(exampleJson(), now ? { now } : {});
 }
+
+/** What the app may not read on the hidden-content site, for assertions. */
+export const HIDDEN = {
+  /** PAY: an app access rule keeps its content from apps. */
+  blockedProject: 'PAY',
+  /** OPS issues behind the "Security team" level (secops and the admins; the app is in no group). */
+  securedIssues: ['OPS-4', 'OPS-5', 'OPS-6'],
+  /** OPS-3's comment restricted to secops. */
+  restrictedComments: 1,
+  /** OPS-7, updated last: a comment restricted to a role (the admin has it, the app never). */
+  roleComment: 'OPS-7',
+  /** Only secops may browse SEC: the app's project list leaves it out. */
+  unbrowsableProject: 'SEC',
+} as const;
+
+/**
+ * The synthetic site with content hidden from the app: an app access rule on PAY, three OPS
+ * issues behind a security level only secops is in, a project only secops may browse, and the app
+ * user in no group (so OPS-3's secops comment is hidden from it too).
+ */
+export function hiddenContentJson(): Record<string, unknown> {
+  const json = syntheticJson();
+  const projects = json.projects as Record<string, unknown>[];
+  const issues = json.issues as Record<string, unknown>[];
+  return {
+    ...json,
+    app: { groups: [] },
+    projects: [
+      ...projects.map((p) =>
+        p.key === HIDDEN.blockedProject ? { ...p, appAccessBlocked: true } : p,
+      ),
+      {
+        id: '10003',
+        key: HIDDEN.unbrowsableProject,
+        name: 'Security',
+        components: [],
+        versions: [],
+        browseGroups: ['secops'],
+      },
+    ],
+    issues: [
+      ...issues.map((i) =>
+        (HIDDEN.securedIssues as readonly unknown[]).includes(i.key)
+          ? {
+              ...i,
+              security: { name: 'Security team', groups: ['secops', 'jira-admins-synthetic'] },
+            }
+          : i.key === HIDDEN.roleComment
+            ? {
+                ...i,
+                fields: { ...(i.fields as object), updated: ts(9000) },
+                comments: [
+                  {
+                    id: '52000',
+                    author: { accountId: USERS.admin },
+                    body: adf('administrators only'),
+                    created: ts(9000),
+                    updated: ts(9000),
+                    visibility: { type: 'role', value: 'Administrators' },
+                  },
+                ],
+              }
+            : i,
+      ),
+      {
+        id: '40001',
+        key: 'SEC-1',
+        fields: {
+          summary: 'Security issue',
+          created: '2025-01-01T00:00:00.000+0000',
+          updated: '2025-01-01T00:00:00.000+0000',
+        },
+      },
+    ],
+  };
+}

@@ -48,7 +48,14 @@ export function AdminPage({ accountId }: { accountId?: string | undefined }) {
     select('incidents');
   };
   const panels: Record<TabId, () => ReactNode> = {
-    overview: () => <OverviewView key={incidentsRound} api={adminApi} onShow={show} />,
+    overview: () => (
+      <OverviewView
+        key={incidentsRound}
+        api={adminApi}
+        onShow={show}
+        checkCoverage={adminApi.checkCoverage}
+      />
+    ),
     incidents: () => (
       <AdminIncidents
         key={incidentsRound}

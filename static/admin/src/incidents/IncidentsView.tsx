@@ -407,6 +407,27 @@ function Filters({
       )}
     </Field>
   );
+  /** A first-seen bound: a day (UTC), applied as soon as it is a whole date. */
+  const dayInput = (
+    key: 'firstSeenFrom' | 'firstSeenTo',
+    value: string | undefined,
+    range: { min?: string | undefined; max?: string | undefined },
+  ) => (
+    <Field label={FILTER_LABELS[key]}>
+      {(id) => (
+        <input
+          id={id}
+          type="date"
+          value={value ?? ''}
+          {...(range.min ? { min: range.min } : {})}
+          {...(range.max ? { max: range.max } : {})}
+          onChange={(e) => {
+            onChange(key, e.target.value || undefined);
+          }}
+        />
+      )}
+    </Field>
+  );
   return (
     <form
       className="filters"
@@ -487,9 +508,12 @@ function Filters({
           }
         </Field>
       )}
+      {select('family', familyOptions(detectorOptions, filter.family), filter.family)}
       {select('severity', SEVERITY_LABELS, filter.severity)}
       {select('presence', PRESENCE_LABELS, filter.presence)}
       {select('validity', VALIDITY_LABELS, filter.validity)}
+      {dayInput('firstSeenFrom', filter.firstSeenFrom, { max: filter.firstSeenTo })}
+      {dayInput('firstSeenTo', filter.firstSeenTo, { min: filter.firstSeenFrom })}
       <div className="filters-buttons">
         <button type="submit" className="button">
           Apply
@@ -580,7 +604,20 @@ const FILTER_LABELS: Record<FilterKey, string> = {
   order: 'Order',
   sort: 'Sort by',
   search: 'Search',
+  family: 'Detector family',
+  firstSeenFrom: 'First seen from (UTC)',
+  firstSeenTo: 'First seen until (UTC)',
 };
+
+/** The families of the detectors offered, and a family set elsewhere (an overview link). */
+function familyOptions(
+  detectors: readonly DetectorOption[] | undefined,
+  current: string | undefined,
+): Record<string, string> {
+  const families = new Set(detectors?.flatMap((d) => (d.family ? [d.family] : [])));
+  if (current) families.add(current);
+  return Object.fromEntries([...families].sort((a, b) => a.localeCompare(b)).map((f) => [f, f]));
+}
 
 export const SORT_LABELS: Record<IncidentSort, string> = {
   severity: 'Severity',

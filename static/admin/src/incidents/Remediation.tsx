@@ -1,8 +1,8 @@
 /** What to do about an incident's secret: revoke or rotate it, with the provider's own page. */
-import { router } from '@forge/bridge';
 import { useId } from 'react';
 import { safeUrl } from '../format';
 import type { IncidentGuidance } from '../types';
+import { ExternalLink } from '../links';
 
 export function Remediation({ guidance }: { guidance: IncidentGuidance | undefined }) {
   const headingId = useId();
@@ -20,18 +20,7 @@ export function Remediation({ guidance }: { guidance: IncidentGuidance | undefin
       <p>{guidance.steps}</p>
       {url ? (
         <p>
-          <a
-            href={url}
-            target="_blank"
-            rel="noopener noreferrer"
-            onClick={(e) => {
-              e.preventDefault();
-              router.open(url).catch(() => window.open(url, '_blank', 'noopener,noreferrer'));
-            }}
-          >
-            The provider&apos;s instructions
-            <span className="sr-only"> (opens a new tab)</span>
-          </a>{' '}
+          <ExternalLink href={url}>The provider&apos;s instructions</ExternalLink>{' '}
           <span className="muted small">{new URL(url).hostname}</span>
         </p>
       ) : null}

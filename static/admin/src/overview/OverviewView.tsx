@@ -13,6 +13,7 @@ import { LoadError, Loading, Lozenge } from '../ui';
 import { severityTone } from '../incidents/tones';
 import { VALIDITY_LABELS } from '../incidents/validity';
 import { WeeklyChart } from './WeeklyChart';
+import { HiddenFromApp } from './HiddenFromApp';
 
 /** Where a figure leads: the incidents table with a filter, or one incident. */
 export type ShowTarget = { readonly filter: IncidentFilter } | { readonly incidentId: string };
@@ -20,6 +21,8 @@ export type ShowTarget = { readonly filter: IncidentFilter } | { readonly incide
 export interface OverviewViewProps {
   readonly api: Pick<IncidentsApi, 'incidentOverview'>;
   readonly onShow: (target: ShowTarget) => void;
+  /** "Check coverage" (the admin page): the overview loads again once it is done. */
+  readonly checkCoverage?: () => Promise<unknown>;
 }
 
 type OpenStatus = 'TRIGGERED' | 'ASSIGNED';
@@ -32,6 +35,12 @@ interface Split {
   readonly value: string;
   readonly TRIGGERED: number;
   readonly ASSIGNED: number;
+}
+
+/** The incidents first seen in the week starting on `week` (a Monday, UTC): Monday to Sunday. */
+export function weekFilter(week: string): IncidentFilter {
+  const sunday = new Date(Date.parse(`${week}T00:00:00Z`) + 6 * 86_400_000);
+  return { firstSeenFrom: week, firstSeenTo: sunday.toISOString().slice(0, 10) };
 }
 
 /** A count that opens the table filtered to what it counts; zero is plain text. */
@@ -130,20 +139,28 @@ function Panel({
   );
 }
 
-export function OverviewView({ api, onShow }: OverviewViewProps) {
+export function OverviewView({ api, onShow, checkCoverage }: OverviewViewProps) {
   const { state, reload } = useLoad(() => api.incidentOverview());
   if (state.status === 'loading') return <Loading label="Loading the overview…" />;
   if (state.status === 'error')
     return <LoadError error={state.error} what="the overview" onRetry={reload} />;
-  return <OverviewPanels o={state.data} onShow={onShow} />;
+  const onCheck = checkCoverage
+    ? async () => {
+        await checkCoverage();
+        reload();
+      }
+    : undefined;
+  return <OverviewPanels o={state.data} onShow={onShow} onCheck={onCheck} />;
 }
 
 function OverviewPanels({
   o,
   onShow,
+  onCheck,
 }: {
   o: IncidentOverview;
   onShow: OverviewViewProps['onShow'];
+  onCheck: (() => Promise<unknown>) | undefined;
 }) {
   const open = o.open.TRIGGERED + o.open.ASSIGNED;
   const site = o.scope === 'site';
@@ -207,7 +224,13 @@ function OverviewPanels({
         </Panel>
       </div>
       <Panel title="Incidents found per week, last 12 weeks">
-        <WeeklyChart weeks={o.foundPerWeek} title="Incidents found per week" />
+        <WeeklyChart
+          weeks={o.foundPerWeek}
+          title="Incidents found per week"
+          onWeek={(week) => {
+            onShow({ filter: weekFilter(week) });
+          }}
+        />
       </Panel>
       <div className="overview-grid">
         <Panel title="Oldest open incidents">
@@ -241,6 +264,7 @@ function OverviewPanels({
         </Panel>
         <Panel title="What could not be read">
           <Unread o={o} />
+          <HiddenFromApp o={o} onCheck={onCheck} />
         </Panel>
       </div>
     </div>
@@ -274,7 +298,12 @@ function FamilyTable({
             <th scope="rowgroup">{f.family}</th>
             {OPEN.map((o) => (
               <td key={o.status} className="num">
-                {formatCount(f[o.status])}
+                <Figure
+                  n={f[o.status]}
+                  filter={{ status: o.status, family: f.family }}
+                  what={`${o.label.toLowerCase()} incidents found by the ${f.family} family`}
+                  onShow={onShow}
+                />
               </td>
             ))}
           </tr>
@@ -363,12 +392,6 @@ function Unread({ o }: { o: IncidentOverview }) {
           scan tab lists the first of them with their reasons.
         </p>
       ) : null}
-      <p className="muted small">
-        Jira leaves out, without saying so, what the app may not see: projects an app access rule
-        (data security policy) keeps from apps, issues behind a security level and comments or
-        worklogs restricted to a group or role the app is not in. Give the app’s user access to them
-        to have them scanned.
-      </p>
     </>
   );
 }

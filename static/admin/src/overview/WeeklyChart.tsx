@@ -1,7 +1,8 @@
 /**
  * Incidents found per week as a bar chart in plain SVG: axes, ticks and labels drawn with the
  * design tokens (styles.css), so it reads in Jira's light and dark themes alike. Screen readers
- * get the same figures as a table.
+ * get the same figures as a table. With `onWeek`, each bar of a week with findings is a link
+ * (focusable, Enter or click) to that week's incidents.
  */
 import { formatCount } from '../format';
 
@@ -31,7 +32,16 @@ const weekLabel = new Intl.DateTimeFormat(undefined, {
 });
 export const formatWeek = (week: string): string => weekLabel.format(Date.parse(`${week}T00:00Z`));
 
-export function WeeklyChart({ weeks, title }: { weeks: readonly WeekFigure[]; title: string }) {
+export function WeeklyChart({
+  weeks,
+  title,
+  onWeek,
+}: {
+  weeks: readonly WeekFigure[];
+  title: string;
+  /** Opens the incidents first seen in that week. */
+  onWeek?: (week: string) => void;
+}) {
   const max = Math.max(0, ...weeks.map((w) => w.found));
   const { top, step } = niceScale(max);
   const plotW = W - M.left - M.right;
@@ -45,7 +55,8 @@ export function WeeklyChart({ weeks, title }: { weeks: readonly WeekFigure[]; ti
       <svg
         className="small"
         viewBox={`0 0 ${String(W)} ${String(H)}`}
-        role="img"
+        // A picture, unless its bars are links (then they must stay reachable).
+        role={onWeek ? 'group' : 'img'}
         aria-label={`${title}: ${formatCount(total)} in ${String(weeks.length)} weeks, at most ${formatCount(max)} in one week`}
       >
         {ticks.map((t) => (
@@ -59,17 +70,34 @@ export function WeeklyChart({ weeks, title }: { weeks: readonly WeekFigure[]; ti
         {weeks.map((w, i) => {
           const h = (w.found / top) * plotH;
           const x = M.left + i * slot;
+          const bar = (
+            <rect
+              className="chart-bar"
+              x={x + slot * 0.15}
+              y={M.top + plotH - h}
+              width={slot * 0.7}
+              height={h}
+            >
+              <title>{`Week of ${formatWeek(w.week)}: ${formatCount(w.found)} found`}</title>
+            </rect>
+          );
           return (
             <g key={w.week}>
-              <rect
-                className="chart-bar"
-                x={x + slot * 0.15}
-                y={M.top + plotH - h}
-                width={slot * 0.7}
-                height={h}
-              >
-                <title>{`Week of ${formatWeek(w.week)}: ${formatCount(w.found)} found`}</title>
-              </rect>
+              {onWeek && w.found > 0 ? (
+                <a
+                  href={`#week-${w.week}`}
+                  className="chart-link"
+                  aria-label={`Week of ${formatWeek(w.week)}: ${formatCount(w.found)} found: show them`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    onWeek(w.week);
+                  }}
+                >
+                  {bar}
+                </a>
+              ) : (
+                bar
+              )}
               {w.found > 0 ? (
                 <text
                   className="chart-value"
