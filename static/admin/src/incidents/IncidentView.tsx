@@ -30,7 +30,7 @@ import { PRESENCE_TONE, severityBold, severityTone, statusTone } from './tones';
 import { ValidityDetail } from './validity';
 import { Notify } from './Notify';
 import { Remediation } from './Remediation';
-import { UserPicker } from './UserPicker';
+import { ASSIGNABLE_NOBODY, UserPicker } from './UserPicker';
 
 export function IncidentView({
   api,
@@ -310,7 +310,8 @@ function Actions({
           <UserPicker
             key={pickerKey}
             label="Assign to"
-            search={(q) => api.searchUsers(q)}
+            search={(q) => api.searchAssignees([incident.id], q)}
+            nobody={ASSIGNABLE_NOBODY}
             picked={assignee}
             onPick={setAssignee}
             disabled={busy}

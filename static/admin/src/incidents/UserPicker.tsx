@@ -12,6 +12,12 @@ import { sentence } from '../ui';
 /** Wait after the last keystroke before searching. */
 export const SEARCH_DELAY_MS = 250;
 
+/** The assignee pickers' empty state: only people who can see the incident are offered. */
+export const ASSIGNABLE_NOBODY =
+  'No one who can see this incident matches. Jira administrators, this project’s administrators and the team group can be assigned.';
+export const ASSIGNABLE_NOBODY_SELECTED =
+  'No one who can see every selected incident matches. Jira administrators, their projects’ administrators and the team group can be assigned.';
+
 type Search =
   | { readonly phase: 'idle' }
   | { readonly phase: 'loading' }
@@ -24,9 +30,12 @@ export function UserPicker({
   picked,
   onPick,
   disabled = false,
+  nobody = 'No one matches.',
 }: {
   label: string;
   search: (query: string) => Promise<JiraUser[]>;
+  /** What the list says when the search finds no one. */
+  nobody?: string;
   /** The chosen user, if any. */
   picked: JiraUser | undefined;
   /** A user chosen from the list, or undefined when the text no longer names them. */
@@ -121,7 +130,7 @@ export function UserPicker({
         ? sentence(result.error.message)
         : result.phase === 'ready' && open
           ? users.length === 0
-            ? 'No one matches.'
+            ? nobody
             : `${users.length} ${users.length === 1 ? 'person matches' : 'people match'}; use the arrow keys to choose.`
           : '';
   const activeUser = expanded ? users[active] : undefined;
