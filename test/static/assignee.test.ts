@@ -31,7 +31,7 @@ import { AdminIncidents } from '../../static/admin/src/admin/AdminIncidents';
 import {
   ASSIGNABLE_NOBODY,
   ASSIGNABLE_NOBODY_SELECTED,
-} from '../../static/admin/src/incidents/UserPicker';
+} from '../../static/admin/src/incidents/assignable';
 import type { Incident } from '../../static/admin/src/types';
 
 const MIA = '712020:99887766-5544-4332-a211-00ffeeddccbb';

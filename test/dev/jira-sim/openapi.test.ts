@@ -125,7 +125,7 @@ function cases(site: SimSite): Case[] {
       'permissions=NOPE&query=a',
       'permissions=BROWSE_PROJECTS&projectKey=NOPE&query=a',
     ].map((q) => ({
-      method: 'GET',
+      method: 'GET' as const,
       path: `/rest/api/3/user/permission/search?${q}`,
       template: '/rest/api/3/user/permission/search',
     })),

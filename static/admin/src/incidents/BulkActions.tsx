@@ -11,7 +11,8 @@ import type { IgnoreReason, Incident, IncidentAction, JiraUser } from '../types'
 import { InlineError, sentence } from '../ui';
 import { IgnoreReasonField } from './IgnoreReasonField';
 import type { NameCache } from './names';
-import { ASSIGNABLE_NOBODY_SELECTED, UserPicker } from './UserPicker';
+import { ASSIGNABLE_NOBODY_SELECTED } from './assignable';
+import { UserPicker } from './UserPicker';
 
 /** Each row's answer to the last bulk action, by incident id. */
 export type RowResults = ReadonlyMap<

@@ -30,7 +30,8 @@ import { PRESENCE_TONE, severityBold, severityTone, statusTone } from './tones';
 import { ValidityDetail } from './validity';
 import { Notify } from './Notify';
 import { Remediation } from './Remediation';
-import { ASSIGNABLE_NOBODY, UserPicker } from './UserPicker';
+import { ASSIGNABLE_NOBODY } from './assignable';
+import { UserPicker } from './UserPicker';
 
 export function IncidentView({
   api,

@@ -12,12 +12,6 @@ import { sentence } from '../ui';
 /** Wait after the last keystroke before searching. */
 export const SEARCH_DELAY_MS = 250;
 
-/** The assignee pickers' empty state: only people who can see the incident are offered. */
-export const ASSIGNABLE_NOBODY =
-  'No one who can see this incident matches. Jira administrators, this project’s administrators and the team group can be assigned.';
-export const ASSIGNABLE_NOBODY_SELECTED =
-  'No one who can see every selected incident matches. Jira administrators, their projects’ administrators and the team group can be assigned.';
-
 type Search =
   | { readonly phase: 'idle' }
   | { readonly phase: 'loading' }
