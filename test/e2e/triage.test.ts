@@ -1,7 +1,8 @@
 /**
  * The incident list as a triage tool, in Chromium over the real app on the local runtime: the
  * total of the current filters, severity first, search, bulk ignore with a confirmation, and
- * where focus goes after each action (`document.activeElement`). Every view is checked with
+ * where focus goes after each action (`document.activeElement`), and who the assignee picker
+ * offers (only people who can see the incident; a forged assignment is refused). Every view is checked with
  * axe-core and fails on any violation.
  */
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleApp, createHarness, type Harness } from '../../dev/harness/harness.js';
 import { startLocal } from '../../dev/harness/start.js';
 import { generateSite } from '../../dev/site-gen/generate.js';
+import { ASSIGNABLE_NOBODY } from '../../static/admin/src/incidents/assignable.js';
 import { launchChromium } from './browser.js';
 
 const axeSource = readFileSync(
@@ -207,6 +209,60 @@ describe('the incident list in Chromium', () => {
     await page.getByText('Resolved.').waitFor();
     await expect.poll(async () => (await focused(page)).text).toBe('Resolved.');
     await expectAccessible(page, 'incident view after an action');
+    await page.close();
+  }, 120_000);
+
+  it('offers as assignees only people who can see the incident, and refuses a forged one', async () => {
+    // No team group is chosen and no one administers a project: only Jira's admins see incidents.
+    const users = h.sim.site.users;
+    const admin = users.find((u) => u.accountId === h.admin);
+    const first = (name: string) => name.split(' ')[0] ?? name;
+    const outsider = users.find(
+      (u) => !u.siteAdmin && first(u.displayName) !== first(admin?.displayName ?? ''),
+    );
+    if (!admin || !outsider) throw new Error('the generated site has an admin and others');
+    const page = await openAdmin();
+    await page.getByLabel('Status', { exact: true }).selectOption('TRIGGERED');
+    await page.getByText(/match these filters/).waitFor();
+    await page.locator(ROWS).first().locator('td:nth-child(2) button').click();
+    const picker = page.getByRole('combobox', { name: 'Assign to' });
+    await picker.fill(first(outsider.displayName));
+    // Jira knows them, but they cannot see incidents: not offered, and the page says who can be.
+    await page.getByText(ASSIGNABLE_NOBODY).first().waitFor();
+    const list = page.getByRole('listbox', {
+      name: 'Assign to: matching people',
+      includeHidden: true,
+    });
+    expect(await list.getByRole('option', { includeHidden: true }).count()).toBe(0);
+    await expectAccessible(page, 'assignee picker with no one to offer');
+    await picker.fill(first(admin.displayName));
+    const offered = page.getByRole('option', { name: admin.displayName });
+    await offered.waitFor();
+    await expectAccessible(page, 'assignee picker');
+    await offered.click();
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await page.getByText(`Assigned to ${admin.displayName}.`).waitFor();
+
+    // A page that sends the outsider anyway (what a tampered page could send through the bridge).
+    // The one incident assigned in this file.
+    const assigned = (await h.call('listIncidents', {
+      filter: { status: 'ASSIGNED' },
+    })) as ListAnswer;
+    expect(assigned.data.items).toHaveLength(1);
+    const incidentId = assigned.data.items[0]?.id;
+    const forged = await page.evaluate<{ ok: boolean; error?: { message: string } }>(
+      `window.__bridge.callBridge('invoke', { functionKey: 'incidentAction', payload: ${JSON.stringify(
+        { id: incidentId, action: { type: 'assign', assigneeId: outsider.accountId } },
+      )} })`,
+    );
+    expect(forged.ok).toBe(false);
+    expect(forged.error?.message).toMatch(
+      new RegExp(`^${outsider.displayName} cannot see this incident: make them an admin of `),
+    );
+    const after = (await h.call('getIncident', { id: incidentId })) as {
+      data: { incident: { assignee_id?: string } };
+    };
+    expect(after.data.incident.assignee_id).toBe(admin.accountId);
     await page.close();
   }, 120_000);
 
