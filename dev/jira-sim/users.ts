@@ -63,12 +63,17 @@ export function searchUsers(ctx: UserCtx): UserReply {
 /** `user/permission/search` looks no further than the site's thousandth user. */
 export const PERMISSION_SEARCH_REACH = 1000;
 
-/** Jira's `query`: a prefix of a word of the name, or of the email address, any case. */
+/**
+ * Jira's `query`: a prefix of the name (the whole of it typed, too) or of a word of it, or of the
+ * email address, any case.
+ */
 function matchesQuery(user: SiteUser, query: string): boolean {
   const q = query.toLowerCase();
-  const words = user.displayName.toLowerCase().split(/\s+/);
+  const name = user.displayName.toLowerCase();
   return (
-    words.some((w) => w.startsWith(q)) || (user.emailAddress?.toLowerCase().startsWith(q) ?? false)
+    name.startsWith(q) ||
+    name.split(/\s+/).some((w) => w.startsWith(q)) ||
+    (user.emailAddress?.toLowerCase().startsWith(q) ?? false)
   );
 }
 

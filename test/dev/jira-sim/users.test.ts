@@ -138,6 +138,9 @@ describe('GET /user/permission/search', () => {
       'Ada Admin',
     ]);
     expect(await who(sim, 'permissions=BROWSE_PROJECTS&projectKey=OPS&query=loper')).toEqual([]);
+    expect(await who(sim, 'permissions=BROWSE_PROJECTS&projectKey=OPS&query=dev%20el')).toEqual([
+      'Dev Eloper',
+    ]);
   });
 
   it('takes the range of users first and then filters it, as Jira documents', async () => {
