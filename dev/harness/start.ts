@@ -283,7 +283,14 @@ export async function startLocal(h: Harness, requestedPort: number) {
       const links = users
         .map((u) => {
           const who = escapeHtml(encodeURIComponent(u.accountId));
-          return `<li>${escapeHtml(u.displayName)}${u.siteAdmin ? ' (site admin)' : ''}: <a href="/admin?as=${who}">admin page</a> · ${projects
+          // Who administers what: the people the assignee picker offers for a project's incidents.
+          const administers = projects.filter((p) => p.admins?.includes(u.accountId));
+          const role = u.siteAdmin
+            ? ' (site admin)'
+            : administers.length > 0
+              ? ` (admin of ${administers.map((p) => escapeHtml(p.key)).join(', ')})`
+              : '';
+          return `<li>${escapeHtml(u.displayName)}${role}: <a href="/admin?as=${who}">admin page</a> · ${projects
             .map(
               (p) =>
                 `<a href="/project/${escapeHtml(encodeURIComponent(p.key))}?as=${who}" title="${escapeHtml(p.name)}">${escapeHtml(p.key)}</a>`,

@@ -42,14 +42,12 @@ import {
 } from './limits.js';
 import { applyWrite, FieldError, type IssueWriteOp, type WriteResult } from './writes.js';
 import { compareTimes } from './time.js';
-import { bulkUsers, searchUsers } from './users.js';
+import { bulkUsers, permissionSearch, searchUsers } from './users.js';
+import { holds, permissionKeys, PERMISSIONS, type PermissionDef } from './permissions.js';
 import {
   attachmentBytes,
   fieldSelector,
-  canBrowse,
   viewerCanBrowse,
-  isProjectAdmin,
-  isSiteAdmin,
   Renderer,
   type Viewer,
 } from './render.js';
@@ -627,37 +625,6 @@ const attachmentContent: Handler = (ctx) => {
   };
 };
 
-interface PermissionDef {
-  readonly id: string;
-  readonly name: string;
-  readonly type: 'GLOBAL' | 'PROJECT';
-  readonly description: string;
-}
-
-/** The permissions the simulator decides; any other key is a 400. */
-const PERMISSIONS: Readonly<Record<string, PermissionDef>> = {
-  ADMINISTER: {
-    id: '0',
-    name: 'Administer Jira',
-    type: 'GLOBAL',
-    description:
-      'Create and administer projects, issue types, fields, workflows, and schemes for all projects. Users with this permission can perform most administration tasks, except: managing users, importing data, and editing system email settings.',
-  },
-  ADMINISTER_PROJECTS: {
-    id: '23',
-    name: 'Administer Projects',
-    type: 'PROJECT',
-    description:
-      'Ability to administer a project in Jira. Users with this permission can change the project role membership, edit details, and much more.',
-  },
-  BROWSE_PROJECTS: {
-    id: '10',
-    name: 'Browse Projects',
-    type: 'PROJECT',
-    description: 'Ability to browse projects and the issues within them.',
-  },
-};
-
 /**
  * `GET /data-policy/project?ids=`: for each project (at most 50), whether an app access rule
  * keeps content from the requesting app (`anyContentBlocked`); a request from no app (Basic
@@ -769,30 +736,12 @@ const groupBulk: Handler = (ctx) => {
 };
 
 const myPermissions: Handler = (ctx) => {
-  const keys = (ctx.query.get('permissions') ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-  if (keys.length === 0)
-    throw new HttpError(400, ["The 'permissions' query parameter is required."]);
-  const unknown = keys.filter((k) => !(k in PERMISSIONS));
-  if (unknown.length > 0)
-    throw new HttpError(400, [`Invalid permission key(s): ${unknown.join(', ')}.`]);
+  const keys = permissionKeys(ctx.query.get('permissions'));
   const projectKey = ctx.query.get('projectKey') ?? ctx.query.get('projectId');
   const project = projectKey === null ? undefined : projectOr404(ctx, projectKey);
   const v = ctx.viewer;
-  const has = (key: string): boolean => {
-    if (v.kind === 'app') return key === 'BROWSE_PROJECTS';
-    if (key === 'ADMINISTER') return isSiteAdmin(v.user);
-    if (key === 'ADMINISTER_PROJECTS')
-      return project
-        ? isProjectAdmin(v.user, project)
-        : ctx.site.projects.some((p) => isProjectAdmin(v.user, p));
-    // BROWSE_PROJECTS: as the project's browseGroups grant it; without a project, any project.
-    return project
-      ? canBrowse(v.user, project)
-      : ctx.site.projects.some((p) => canBrowse(v.user, p));
-  };
+  const has = (key: string): boolean =>
+    v.kind === 'app' ? key === 'BROWSE_PROJECTS' : holds(ctx.site, v.user, key, project);
   const permissions = Object.fromEntries(
     keys.map((key) => {
       const def = PERMISSIONS[key] as PermissionDef;
@@ -1073,6 +1022,7 @@ const ROUTES: readonly Route[] = (
     ['GET', '/rest/api/3/groups/picker', groupsPicker],
     ['GET', '/rest/api/3/group/bulk', groupBulk],
     ['GET', '/rest/api/3/user/search', searchUsers],
+    ['GET', '/rest/api/3/user/permission/search', permissionSearch],
     ['GET', '/rest/api/3/user/bulk', bulkUsers],
     ['GET', '/rest/api/3/serverInfo', serverInfo],
     ['GET', '/rest/api/3/data-policy/project', projectDataPolicies],

@@ -329,6 +329,9 @@ export function streamSite(options: GenerateOptions): SiteStream {
       ),
       components,
       versions,
+      // One administrator each, from the end of the list (never the site admin), chosen without
+      // the generator's random draws so the rest of a seed's site stays as it was.
+      admins: [users[users.length - 1 - (p % (users.length - 1))]?.accountId ?? ''],
     });
   }
   const header: SiteHeader = { site, users, fields: FIELDS, projects };

@@ -48,6 +48,8 @@ export interface FixtureProject {
   readonly description: string;
   readonly components: readonly FixtureComponent[];
   readonly versions: readonly FixtureVersion[];
+  /** Account ids holding ADMINISTER_PROJECTS here (the simulator's extension). */
+  readonly admins?: readonly string[];
 }
 
 export interface AccountRef {

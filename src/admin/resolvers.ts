@@ -33,6 +33,7 @@ import {
 } from '../incidents/store.js';
 import { JiraHttpError, JiraRateLimitError } from '../jira/http.js';
 import { BULK_USERS, type UserJiraClient } from '../jira/users.js';
+import { audienceOf, cannotSee, createAccessProbe, type AccessProbe } from './assignees.js';
 import { fingerprintKey, INCIDENT_API_TOKEN, type AppDeps } from './context.js';
 import { enqueueAll, enqueueIncidents } from './delivery.js';
 import { realtimeSkips } from './events.js';
@@ -149,6 +150,13 @@ const ExportIncidents = z
 const IncidentId = z
   .object({ id: z.string().regex(/^[0-9a-f]{32}$/, 'not an incident id') })
   .strict();
+/** Rows a bulk action takes at once: what one page of the list shows, and more. */
+export const BULK_ACTION_MAX = 100;
+const IncidentIds = z
+  .array(IncidentId.shape.id)
+  .min(1)
+  .max(BULK_ACTION_MAX)
+  .refine((ids) => new Set(ids).size === ids.length, 'an incident is named twice');
 const Action = z.discriminatedUnion('type', [
   z.object({ type: z.literal('assign'), assigneeId: AccountId }).strict(),
   z.object({ type: z.literal('unassign') }).strict(),
@@ -174,18 +182,7 @@ const Summaries = z
       .max(100),
   })
   .strict();
-/** Rows a bulk action takes at once: what one page of the list shows, and more. */
-export const BULK_ACTION_MAX = 100;
-const BulkAction = z
-  .object({
-    ids: z
-      .array(IncidentId.shape.id)
-      .min(1)
-      .max(BULK_ACTION_MAX)
-      .refine((ids) => new Set(ids).size === ids.length, 'an incident is named twice'),
-    action: Action,
-  })
-  .strict();
+const BulkAction = z.object({ ids: IncidentIds, action: Action }).strict();
 const IncidentDetail = z
   .object({ id: IncidentId.shape.id, cursor: z.string().min(1).max(4000).optional() })
   .strict();
@@ -201,7 +198,12 @@ const ControlScan = z
   .strict();
 const JobId = z.object({ jobId: JobIdShape }).strict();
 const Token = z.object({ token: z.string().min(8).max(4096).nullable() }).strict();
-const UserQuery = z.object({ query: z.string().trim().min(1).max(100) }).strict();
+/** The assignee picker: a part of a name, and the incidents the person would be assigned. */
+const AssigneeQuery = z
+  .object({ ids: IncidentIds, query: z.string().trim().min(1).max(100) })
+  .strict();
+/** People the assignee picker offers at once. */
+export const ASSIGNEES_SHOWN = 20;
 const GroupQuery = z.object({ query: z.string().trim().max(255) }).strict();
 const AccountIds = z.object({ accountIds: z.array(AccountId).min(1).max(BULK_USERS) }).strict();
 const TestDetector = z
@@ -435,25 +437,67 @@ async function filterDetectors(deps: ResolverDeps): Promise<ResolverResult> {
   ]);
 }
 
+const NO_PEOPLE_LOOKUP =
+  'your Jira account may not look up people (it needs the Browse users and groups permission)';
+
 /** Jira's 403 on a user look-up: the caller lacks "Browse users and groups". */
 async function asBrowsingUser(run: () => Promise<unknown>): Promise<ResolverResult> {
   try {
     return ok(await run());
   } catch (e) {
-    if (e instanceof JiraHttpError && e.status === 403)
-      return fail(
-        'forbidden',
-        'your Jira account may not look up people (it needs the Browse users and groups permission)',
-      );
+    if (e instanceof JiraHttpError && e.status === 403) return fail('forbidden', NO_PEOPLE_LOOKUP);
     throw e;
   }
 }
 
-// Names are looked up live as the caller and never stored: incidents keep account ids only.
-function searchUsers(deps: ResolverDeps, raw: unknown): Promise<ResolverResult> {
-  const p = UserQuery.safeParse(raw);
-  if (!p.success) return Promise.resolve(fail('invalid', zodMessage(p.error)));
-  return asBrowsingUser(() => deps.asUser.searchUsers(p.data.query, 20));
+/**
+ * The assignee picker: people whose name matches who can see every incident named (see
+ * assignees.ts), at most ASSIGNEES_SHOWN. Jira is asked as the app, so the viewer must hold
+ * "Browse users and groups" themselves: the picker shows no name Jira would not show them. A
+ * project page names only incidents wholly its own (the ones it may act on).
+ */
+async function searchAssignees(
+  deps: ResolverDeps,
+  raw: unknown,
+  projectKey?: string,
+): Promise<ResolverResult> {
+  const p = AssigneeQuery.safeParse(raw);
+  if (!p.success) return fail('invalid', zodMessage(p.error));
+  const incidents: Incident[] = [];
+  for (const id of p.data.ids) {
+    const incident = await deps.store.getIncident(id);
+    if (!incident || (projectKey && !incident.project_keys.includes(projectKey)))
+      return fail('not-found', 'no such incident');
+    if (projectKey && incident.project_keys.some((k) => k !== projectKey))
+      return fail('forbidden', SHARED_INCIDENT);
+    incidents.push(incident);
+  }
+  const { USER_PICKER } = await deps.asUser.myPermissions(['USER_PICKER']);
+  if (!USER_PICKER) return fail('forbidden', NO_PEOPLE_LOOKUP);
+  const audience = audienceOf(incidents, (await loadSettings(deps.docs)).teamGroupId);
+  return ok(await createAccessProbe(deps.asApp).people(audience, p.data.query, ASSIGNEES_SHOWN));
+}
+
+/**
+ * Refuses to assign an incident to someone who cannot see it (undefined when they can). The
+ * caller assigning themselves was let in by the same rule on this very call.
+ */
+async function assigneeRefusal(
+  deps: ResolverDeps,
+  probe: AccessProbe,
+  incident: Incident,
+  assigneeId: string,
+): Promise<ResolverResult | undefined> {
+  const { teamGroupId } = await loadSettings(deps.docs);
+  const gap = await probe.gap(audienceOf([incident], teamGroupId), assigneeId);
+  if (!gap) return undefined;
+  let name = 'This person';
+  try {
+    name = (await deps.asUser.usersByIds([assigneeId]))[0]?.displayName ?? name;
+  } catch {
+    // Without a name the refusal still says why.
+  }
+  return fail('invalid', cannotSee(name, gap, teamGroupId !== null));
 }
 
 function userNames(deps: ResolverDeps, raw: unknown): Promise<ResolverResult> {
@@ -467,6 +511,7 @@ async function incidentAction(
   raw: unknown,
   accountId: string,
   projectKey?: string,
+  probe: AccessProbe = createAccessProbe(deps.asApp),
 ): Promise<ResolverResult> {
   const named = await namedIncident(deps, IncidentAction, raw, projectKey);
   if (!('incident' in named)) return named;
@@ -475,6 +520,12 @@ async function incidentAction(
   // else one project's people would resolve or ignore another's leak.
   if (projectKey && incident.project_keys.some((k) => k !== projectKey))
     return fail('forbidden', SHARED_INCIDENT);
+  // Judged on the projects as read now; a scan adding a project in the meantime is rare, and the
+  // new project's page then shows the incident shared (acted on from the admin page only).
+  if (data.action.type === 'assign' && data.action.assigneeId !== accountId) {
+    const refused = await assigneeRefusal(deps, probe, incident, data.action.assigneeId);
+    if (refused) return refused;
+  }
   // Applied to the incident as stored when it is written: a scan that moved its counts in the
   // meantime is kept, and the action is judged on the state it really changes.
   let refused: string | undefined;
@@ -552,8 +603,16 @@ async function bulkIncidentAction(
   const p = BulkAction.safeParse(raw);
   if (!p.success) return fail('invalid', zodMessage(p.error));
   const results = [];
+  // One probe for every row: the assignee's rights are asked once per project, not per row.
+  const probe = createAccessProbe(deps.asApp);
   for (const id of p.data.ids) {
-    const r = await incidentAction(deps, { id, action: p.data.action }, accountId, projectKey);
+    const r = await incidentAction(
+      deps,
+      { id, action: p.data.action },
+      accountId,
+      projectKey,
+      probe,
+    );
     results.push(r.ok ? { id, ok: true, incident: r.data } : { id, ok: false, error: r.error });
   }
   return ok({ results });
@@ -796,7 +855,7 @@ export const ADMIN_RESOLVERS: Record<string, Handler> = {
     return r.ok ? ok(publicIncident(r.incident)) : fail(r.code, r.error);
   },
   filterDetectors,
-  searchUsers,
+  searchAssignees: (deps, payload) => searchAssignees(deps, payload),
   userNames,
 
   getNotice() {
@@ -827,7 +886,7 @@ export const PROJECT_RESOLVERS: Record<
   bulkIncidentAction: (deps, payload, accountId, projectKey) =>
     bulkIncidentAction(deps, payload, accountId, projectKey),
   filterDetectors,
-  searchUsers,
+  searchAssignees: (deps, payload, _a, projectKey) => searchAssignees(deps, payload, projectKey),
   userNames,
 };
 

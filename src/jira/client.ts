@@ -110,10 +110,45 @@ export interface JiraClient {
     projectKey?: string,
   ): Promise<Record<string, boolean>>;
   /**
+   * One window of `GET /user/permission/search`: of the users at `startAt`..`startAt+maxResults`
+   * (Jira looks no further than its thousandth user), the active people who hold every one of
+   * `permissions` (in `projectKey` for project permissions) and match `query` or `accountId`.
+   * Needs Administer Jira (or Administer Projects of that project) and read:jira-user.
+   */
+  usersWithPermissions(q: PermissionQuery): Promise<JiraUser[]>;
+  /**
    * Has Jira email people about an issue (`POST /issue/{id}/notify`). The only write the app
    * makes, and it changes no content: its scope, send:notification:jira, allows nothing else.
    */
   notify(issueIdOrKey: string, notification: IssueNotification): Promise<void>;
+}
+
+/** A Jira user as the app shows them: the id and the name (names are never stored). */
+export interface JiraUser {
+  readonly accountId: string;
+  readonly displayName: string;
+}
+
+/** Who `usersWithPermissions` looks for: by a part of the name, or one account by its id. */
+export type PermissionQuery = {
+  readonly permissions: readonly string[];
+  readonly projectKey?: string;
+  readonly startAt: number;
+  readonly maxResults: number;
+} & ({ readonly query: string } | { readonly accountId: string });
+
+/** Active people (no apps, no customers) with a name, from a list of Jira user objects. */
+export function peopleOf(list: Json, endpoint: string): JiraUser[] {
+  if (!Array.isArray(list) || !list.every(isObject))
+    throw new JiraShapeError(endpoint, 'not a list of users');
+  return list.flatMap((u) =>
+    typeof u.accountId === 'string' &&
+    typeof u.displayName === 'string' &&
+    u.active === true &&
+    u.accountType === 'atlassian'
+      ? [{ accountId: u.accountId, displayName: u.displayName }]
+      : [],
+  );
 }
 
 /** What Jira's notify endpoint takes (the fields the app uses). */
@@ -326,6 +361,14 @@ export function createJiraClient(http: JiraHttp): JiraClient {
       return Object.fromEntries(
         permissions.map((p) => [p, isObject(perms[p]) && perms[p].havePermission === true]),
       );
+    },
+    async usersWithPermissions(q) {
+      const endpoint = '/rest/api/3/user/permission/search';
+      const who = 'query' in q ? `query=${enc(q.query)}` : `accountId=${enc(q.accountId)}`;
+      const where = q.projectKey === undefined ? '' : `&projectKey=${enc(q.projectKey)}`;
+      const path = `${endpoint}?permissions=${enc(q.permissions.join(','))}${where}&${who}&startAt=${q.startAt}&maxResults=${q.maxResults}`;
+      // Named without its query: a typed name stays out of error logs.
+      return peopleOf((await http.request('GET', path)).json, endpoint);
     },
     async notify(issueIdOrKey, notification) {
       await http.request('POST', `/rest/api/3/issue/${enc(issueIdOrKey)}/notify`, {

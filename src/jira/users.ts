@@ -1,22 +1,17 @@
 /**
- * Jira users by name and by account id, over the same transport as the client (so they are
- * retried and counted like every other endpoint). The admin pages call them as the signed-in user:
- * Jira then shows only the people that user may browse. Names are read for display and never
- * stored by the app.
+ * Jira users by account id, over the same transport as the client (so they are retried and
+ * counted like every other endpoint). The admin pages call them as the signed-in user: Jira then
+ * shows only the people that user may browse. Names are read for display and never stored by the
+ * app. (Who may be assigned an incident is the client's `usersWithPermissions`, asked as the app.)
  * @module
  */
 import { z } from 'zod';
-import { createJiraClient, JiraShapeError, type JiraClient } from './client.js';
+import { createJiraClient, JiraShapeError, type JiraClient, type JiraUser } from './client.js';
 import type { JiraHttp } from './http.js';
 
-export interface JiraUser {
-  readonly accountId: string;
-  readonly displayName: string;
-}
+export type { JiraUser };
 
 export interface JiraUsers {
-  /** Active people (no apps, no customers) whose name or email matches `query`; at most `max`. */
-  searchUsers(query: string, max: number): Promise<JiraUser[]>;
   /** Names of the given accounts, any number of them; accounts Jira does not return are left out. */
   usersByIds(accountIds: readonly string[]): Promise<JiraUser[]>;
 }
@@ -55,12 +50,6 @@ const named = (users: readonly z.infer<typeof User>[]): JiraUser[] =>
 
 export function createJiraUsers(http: JiraHttp): JiraUsers {
   return {
-    async searchUsers(query, max) {
-      const endpoint = '/rest/api/3/user/search';
-      const path = `${endpoint}?query=${enc(query)}&maxResults=${max}`;
-      const users = parsed(UserList, (await http.request('GET', path)).json, endpoint);
-      return named(users.filter((u) => u.active === true && u.accountType === 'atlassian'));
-    },
     async usersByIds(accountIds) {
       const ids = [...new Set(accountIds)];
       const out: JiraUser[] = [];

@@ -70,7 +70,7 @@ describe('validation messages in the page’s words', () => {
       ['testCustomDetector', { name: '', pattern: '', text: '' }],
       ['testCustomDetector', { name: 'x', pattern: 'a', text: 't'.repeat(20_001) }],
       ['listIncidents', { filter: { search: 's'.repeat(101) } }],
-      ['searchUsers', { query: 'u'.repeat(101) }],
+      ['searchAssignees', { ids: ['x'], query: 'u'.repeat(101) }],
       ['startScan', { projects: [] }],
       ['startScan', { since: '2026-13-45' }],
       ['updateSettings', { incidentApiUrl: 'http://gg.example.com' }],

@@ -83,6 +83,9 @@ describe('personal data', () => {
     const page = await app.deps.store.listIncidents({}, 10);
     const [a, b] = page.items;
     if (!a || !b) throw new Error('need two incidents');
+    // Mia sees incidents (and so may be assigned one) as a member of the team group.
+    const teamGroupId = app.sim.site.groupId('All-incidents');
+    await app.admin('updateSettings', JANE, { teamGroupId });
     await app.admin('incidentAction', JANE, {
       id: a.id,
       action: { type: 'assign', assigneeId: MIA },

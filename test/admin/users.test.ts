@@ -1,13 +1,8 @@
-// The assignee picker's resolvers (searchUsers, userNames) on both pages, checked like every other
-// resolver and asked of Jira as the caller; and the project page's list of detectors to filter by.
+// Assignees' names (userNames) on both pages, checked like every other resolver and asked of Jira
+// as the caller (the picker, searchAssignees, is in assignees.test.ts); and the project page's
+// list of detectors to filter by.
 import { describe, expect, it } from 'vitest';
 import { createApp, JANE, MIA, RAJ } from './app-harness.js';
-
-const PEOPLE = [
-  { accountId: JANE, displayName: 'Jane Doe' },
-  { accountId: RAJ, displayName: 'Raj Patel' },
-  { accountId: MIA, displayName: 'Mia Chen' },
-];
 
 /** An app whose team group is All-incidents, so Mia may use PAY's project page. */
 async function withTeam() {
@@ -20,41 +15,20 @@ async function withTeam() {
   return app;
 }
 
-describe('searchUsers and userNames', () => {
+describe('userNames', () => {
   it('let in whoever the page lets in, and no one else', async () => {
     const app = await withTeam();
     const forbidden = { ok: false, error: { code: 'forbidden' } };
-    expect(await app.admin('searchUsers', RAJ, { query: 'jane' })).toMatchObject(forbidden);
     expect(await app.admin('userNames', MIA, { accountIds: [JANE] })).toMatchObject(forbidden);
-    expect(await app.admin('searchUsers', undefined, { query: 'jane' })).toMatchObject(forbidden);
-    expect(await app.project('searchUsers', RAJ, 'PAY', { query: 'jane' })).toMatchObject(
+    expect(await app.admin('userNames', undefined, { accountIds: [JANE] })).toMatchObject(
       forbidden,
     );
     expect(await app.project('userNames', RAJ, 'PAY', { accountIds: [JANE] })).toMatchObject(
       forbidden,
     );
-    expect(await app.project('searchUsers', MIA, 'PAY', { query: 'jane' })).toEqual({
+    expect(await app.project('userNames', MIA, 'PAY', { accountIds: [JANE] })).toEqual({
       ok: true,
       data: [{ accountId: JANE, displayName: 'Jane Doe' }],
-    });
-  });
-
-  it('find people by any part of their name, any case, with only their id and name', async () => {
-    const app = createApp();
-    expect(await app.admin('searchUsers', JANE, { query: 'PAT' })).toEqual({
-      ok: true,
-      data: [{ accountId: RAJ, displayName: 'Raj Patel' }],
-    });
-    const everyone = await app.admin('searchUsers', JANE, { query: 'a' });
-    expect(everyone).toEqual({ ok: true, data: PEOPLE });
-    expect(await app.admin('searchUsers', JANE, { query: 'nobody' })).toEqual({
-      ok: true,
-      data: [],
-    });
-    // Asked as the caller, counted like every Jira call.
-    expect(app.sim.stats().byEndpoint['GET /rest/api/3/user/search']).toMatchObject({
-      requests: 3,
-      points: 3 + 2 * 4,
     });
   });
 
@@ -79,18 +53,6 @@ describe('searchUsers and userNames', () => {
       ok: false,
       error: { code: 'invalid', message: expect.stringContaining(message) as string },
     });
-    expect(await app.admin('searchUsers', JANE, {})).toMatchObject(
-      invalid('Search text is missing'),
-    );
-    expect(await app.admin('searchUsers', JANE, { query: '   ' })).toMatchObject(
-      invalid('Search text must not be empty'),
-    );
-    expect(await app.admin('searchUsers', JANE, { query: 'x'.repeat(101) })).toMatchObject(
-      invalid('Search text must be at most 100 characters'),
-    );
-    expect(await app.admin('searchUsers', JANE, { query: 'ja', maxResults: 5 })).toMatchObject(
-      invalid('has fields this app does not take: "maxResults"'),
-    );
     expect(await app.admin('userNames', JANE, { accountIds: [] })).toMatchObject(
       invalid('People must be at least 1 item'),
     );
@@ -103,7 +65,6 @@ describe('searchUsers and userNames', () => {
     );
     // Nothing reached Jira's user endpoints.
     const byEndpoint = app.sim.stats().byEndpoint;
-    expect(byEndpoint['GET /rest/api/3/user/search']).toBeUndefined();
     expect(byEndpoint['GET /rest/api/3/user/bulk']).toBeUndefined();
   });
 
@@ -113,7 +74,7 @@ describe('searchUsers and userNames', () => {
     const denied = createApp({
       ...sim,
       fetch: (path, init) =>
-        path.startsWith('/rest/api/3/user/search')
+        path.startsWith('/rest/api/3/user/bulk')
           ? Promise.resolve({
               status: 403,
               headers: { get: () => null },
@@ -122,7 +83,7 @@ describe('searchUsers and userNames', () => {
             })
           : sim.fetch(path, init),
     });
-    expect(await denied.admin('searchUsers', JANE, { query: 'ja' })).toEqual({
+    expect(await denied.admin('userNames', JANE, { accountIds: [RAJ] })).toEqual({
       ok: false,
       error: {
         code: 'forbidden',

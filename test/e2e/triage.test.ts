@@ -1,7 +1,8 @@
 /**
  * The incident list as a triage tool, in Chromium over the real app on the local runtime: the
  * total of the current filters, severity first, search, bulk ignore with a confirmation, and
- * where focus goes after each action (`document.activeElement`). Every view is checked with
+ * where focus goes after each action (`document.activeElement`), and who the assignee picker
+ * offers (only people who can see the incident; a forged assignment is refused). Every view is checked with
  * axe-core and fails on any violation.
  */
 import { readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { generateSite } from '../../dev/site-gen/generate.js';
+import { ASSIGNABLE_NOBODY } from '../../static/admin/src/incidents/assignable.js';
 import { useBrowserApp } from './browser.js';
 
 const axeSource = readFileSync(
@@ -192,6 +194,83 @@ describe('the incident list in Chromium', () => {
     await page.getByText('Resolved.').waitFor();
     await expect.poll(async () => (await focused(page)).text).toBe('Resolved.');
     await expectAccessible(page, 'incident view after an action');
+    await page.close();
+  }, 120_000);
+
+  it('offers as assignees only people who can see the incident, and refuses a forged one', async () => {
+    // No team group is chosen: Jira's admins, and each project's one admin, see its incidents.
+    const { users, projects } = app.h.sim.site;
+    const administers = (id: string) => projects.filter((p) => p.admins?.includes(id));
+    const first = (name: string) => name.split(' ')[0] ?? name;
+    const allowedWords = users
+      .filter((u) => u.siteAdmin || administers(u.accountId).length > 0)
+      .flatMap((u) => u.displayName.toLowerCase().split(' '));
+    const admin = users.find((u) => u.accountId === app.h.admin);
+    // Jira knows them, but they see no incident, and their name finds no one who does.
+    const outsider = users.find(
+      (u) =>
+        !u.siteAdmin &&
+        administers(u.accountId).length === 0 &&
+        !allowedWords.some((w) => w.startsWith(first(u.displayName).toLowerCase())),
+    );
+    if (!admin || !outsider) throw new Error('the generated site has an admin and others');
+    const page = await openAdmin();
+    await page.getByLabel('Status', { exact: true }).selectOption('TRIGGERED');
+    await page.getByText(/match these filters/).waitFor();
+    await page.locator(ROWS).first().locator('td:nth-child(2) button').click();
+    const picker = page.getByRole('combobox', { name: 'Assign to' });
+    await picker.fill(first(outsider.displayName));
+    await page.getByText(ASSIGNABLE_NOBODY).first().waitFor();
+    const list = page.getByRole('listbox', {
+      name: 'Assign to: matching people',
+      includeHidden: true,
+    });
+    expect(await list.getByRole('option', { includeHidden: true }).count()).toBe(0);
+    await expectAccessible(page, 'assignee picker with no one to offer');
+    await picker.fill(first(admin.displayName));
+    const offered = page.getByRole('option', { name: admin.displayName });
+    await offered.waitFor();
+    await expectAccessible(page, 'assignee picker');
+    await offered.click();
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await page.getByText(`Assigned to ${admin.displayName}.`).waitFor();
+
+    // The one incident assigned in this file; its project's admin is offered too.
+    const assigned = (await app.h.call('listIncidents', {
+      filter: { status: 'ASSIGNED' },
+    })) as { data: { items: { id: string; project_keys: string[] }[] } };
+    expect(assigned.data.items).toHaveLength(1);
+    const { id, project_keys: keys } = assigned.data.items[0] ?? { id: '', project_keys: [] };
+    const projectAdmin = users.find((u) =>
+      keys.every((k) => administers(u.accountId).some((p) => p.key === k)),
+    );
+    if (keys.length === 1) {
+      if (!projectAdmin) throw new Error(`no one administers ${keys[0] ?? ''}`);
+      await picker.fill(projectAdmin.displayName);
+      await page.getByRole('option', { name: projectAdmin.displayName }).waitFor();
+    }
+
+    // A page that sends the outsider anyway (what a tampered page could send through the bridge).
+    const forged = await page.evaluate<{ ok: boolean; error?: { message: string } }>(
+      `window.__bridge.callBridge('invoke', { functionKey: 'incidentAction', payload: ${JSON.stringify(
+        { id, action: { type: 'assign', assigneeId: outsider.accountId } },
+      )} })`,
+    );
+    expect(forged).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid',
+        message: expect.stringMatching(
+          new RegExp(
+            `^${outsider.displayName} cannot see this incident: make them an admin of ${keys[0] ?? ''}`,
+          ),
+        ) as string,
+      },
+    });
+    const after = (await app.h.call('getIncident', { id })) as {
+      data: { incident: { assignee_id?: string } };
+    };
+    expect(after.data.incident.assignee_id).toBe(admin.accountId);
     await page.close();
   }, 120_000);
 

@@ -55,7 +55,14 @@ const CALLS: { [K in keyof UserJiraClient]: (c: UserJiraClient) => Promise<unkno
   searchGroups: (c) => c.searchGroups('sec', 20),
   groupsById: (c) => c.groupsById(['276f955c-63d7-42c8-9520-92d01dca0625']),
   myPermissions: (c) => c.myPermissions(['ADMINISTER_PROJECTS'], 'OPS'),
-  searchUsers: (c) => c.searchUsers('ann', 20),
+  usersWithPermissions: (c) =>
+    c.usersWithPermissions({
+      permissions: ['ADMINISTER_PROJECTS'],
+      projectKey: 'OPS',
+      query: 'ann',
+      startAt: 0,
+      maxResults: 1000,
+    }),
   usersByIds: (c) => c.usersByIds(['557058:aa11']),
   notify: (c) =>
     c.notify('10001', {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JiraShapeError } from '../../src/jira/client.js';
+import { createJiraClient, JiraShapeError } from '../../src/jira/client.js';
 import { createJiraHttp, type HttpResponse, type JiraFetch } from '../../src/jira/http.js';
 import { createJiraUsers, createUserJiraClient } from '../../src/jira/users.js';
 
@@ -40,7 +40,9 @@ const user = (accountId: string, displayName: string, extra: Record<string, unkn
   ...extra,
 });
 
-describe('searchUsers', () => {
+describe('usersWithPermissions', () => {
+  const ask = { permissions: ['BROWSE_PROJECTS'], projectKey: 'PAY', startAt: 0, maxResults: 1000 };
+
   it('keeps active people only, with their id and name and nothing else', async () => {
     const { http, paths } = over(() => [
       user('a1', 'Ana Lima'),
@@ -49,24 +51,34 @@ describe('searchUsers', () => {
       user('a4', 'Ana Gone', { active: false }),
       { accountId: 'a5', accountType: 'atlassian', active: true }, // name hidden by its profile
     ]);
-    expect(await createJiraUsers(http).searchUsers('ana l&x', 20)).toEqual([
+    const client = createJiraClient(http);
+    expect(await client.usersWithPermissions({ ...ask, query: 'ana l&x' })).toEqual([
       { accountId: 'a1', displayName: 'Ana Lima' },
     ]);
-    expect(paths).toEqual(['/rest/api/3/user/search?query=ana%20l%26x&maxResults=20']);
+    await client.usersWithPermissions({
+      permissions: ['ADMINISTER'],
+      accountId: 'a1',
+      startAt: 0,
+      maxResults: 50,
+    });
+    expect(paths).toEqual([
+      '/rest/api/3/user/permission/search?permissions=BROWSE_PROJECTS&projectKey=PAY&query=ana%20l%26x&startAt=0&maxResults=1000',
+      '/rest/api/3/user/permission/search?permissions=ADMINISTER&accountId=a1&startAt=0&maxResults=50',
+    ]);
     // Users are identity objects: 2 points each.
-    expect(http.stats().byEndpoint['GET /rest/api/3/user/search']).toMatchObject({
-      requests: 1,
-      points: 1 + 2 * 5,
+    expect(http.stats().byEndpoint['GET /rest/api/3/user/permission/search']).toMatchObject({
+      requests: 2,
+      points: 2 * (1 + 2 * 5),
     });
   });
 
   it('names the endpoint, not the query, when Jira answers something else', async () => {
     const { http } = over(() => ({ values: [] }));
-    const error = await createJiraUsers(http)
-      .searchUsers('secret-name', 20)
+    const error = await createJiraClient(http)
+      .usersWithPermissions({ ...ask, query: 'secret-name' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(JiraShapeError);
-    expect(String(error)).toContain('/rest/api/3/user/search');
+    expect(String(error)).toContain('/rest/api/3/user/permission/search');
     expect(String(error)).not.toContain('secret-name');
   });
 });
@@ -115,11 +127,11 @@ describe('createUserJiraClient', () => {
     const { http, paths } = over((path) =>
       path.startsWith('/rest/api/3/mypermissions')
         ? { permissions: { ADMINISTER: { havePermission: true } } }
-        : [user('a1', 'Ana Lima')],
+        : { values: [user('a1', 'Ana Lima')] },
     );
     const client = createUserJiraClient(http);
     expect(await client.myPermissions(['ADMINISTER'])).toEqual({ ADMINISTER: true });
-    expect(await client.searchUsers('ana', 5)).toHaveLength(1);
+    expect(await client.usersByIds(['a1'])).toHaveLength(1);
     expect(paths).toHaveLength(2);
     expect(http.stats().requests).toBe(2);
   });

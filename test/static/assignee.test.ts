@@ -28,6 +28,10 @@ const bridge = vi.hoisted(() => ({
 vi.mock('@forge/bridge', () => bridge);
 
 import { AdminIncidents } from '../../static/admin/src/admin/AdminIncidents';
+import {
+  ASSIGNABLE_NOBODY,
+  ASSIGNABLE_NOBODY_SELECTED,
+} from '../../static/admin/src/incidents/assignable';
 import type { Incident } from '../../static/admin/src/types';
 
 const MIA = '712020:99887766-5544-4332-a211-00ffeeddccbb';
@@ -37,6 +41,26 @@ const PEOPLE = [
   { accountId: MIKE, displayName: 'Mike Moreau' },
   { accountId: ME, displayName: 'Jane Doe' },
 ];
+
+/** Milo matches "mi" but cannot see the incidents: the server never offers him. */
+const MILO = { accountId: '712020:00000000-0000-4000-8000-000000000001', displayName: 'Milo Ruiz' };
+const SEES: Record<string, string[]> = {
+  [INCIDENT_ID]: [MIA, MIKE, ME],
+  ['b'.repeat(32)]: [MIA, ME],
+};
+
+/** As the server answers: only people who can see every incident named. */
+function assignees(p: Record<string, unknown>): Answer {
+  const q = String(p.query).toLowerCase();
+  const ids = p.ids as string[];
+  return ok(
+    [...PEOPLE, MILO].filter(
+      (u) =>
+        u.displayName.toLowerCase().includes(q) &&
+        ids.every((id) => (SEES[id] ?? []).includes(u.accountId)),
+    ),
+  );
+}
 
 let backend: FakeBackend;
 
@@ -66,10 +90,7 @@ function serve(items: Incident[]) {
       current = new Map(current).set(i.id, next);
       return ok(next);
     },
-    searchUsers: (p) => {
-      const q = String(p.query).toLowerCase();
-      return ok(PEOPLE.filter((u) => u.displayName.toLowerCase().includes(q)));
-    },
+    searchAssignees: assignees,
     userNames: (p) => ok(PEOPLE.filter((u) => (p.accountIds as string[]).includes(u.accountId))),
   });
   bridge.invoke.mockImplementation(b.invoke);
@@ -116,7 +137,7 @@ describe('the assignee picker', () => {
       return found;
     });
     // One search, for what was typed once typing paused.
-    expect(backend.payloads('searchUsers')).toEqual([{ query: 'mi' }]);
+    expect(backend.payloads('searchAssignees')).toEqual([{ ids: [INCIDENT_ID], query: 'mi' }]);
     expect(input.getAttribute('aria-expanded')).toBe('true');
     expect(input.getAttribute('aria-controls')).toBe(
       screen.getByRole('listbox', { name: 'Assign to: matching people' }).id,
@@ -180,13 +201,13 @@ describe('the assignee picker', () => {
     await user.type(picker(), 'x');
     expect(assign.disabled).toBe(true);
     await waitFor(() => {
-      expect(status()).toBe('No one matches.');
+      expect(status()).toBe(ASSIGNABLE_NOBODY);
     });
     // Shown where the list would be.
-    expect(screen.getAllByText('No one matches.')).toHaveLength(2);
+    expect(screen.getAllByText(ASSIGNABLE_NOBODY)).toHaveLength(2);
     await user.keyboard('{Escape}');
     expect((picker() as HTMLInputElement).value).toBe('Mia Chenx');
-    expect(screen.queryByText('No one matches.')).toBeNull();
+    expect(screen.queryByText(ASSIGNABLE_NOBODY)).toBeNull();
     await user.keyboard('{Escape}');
     expect((picker() as HTMLInputElement).value).toBe('');
     expect(assign.disabled).toBe(true);
@@ -194,7 +215,7 @@ describe('the assignee picker', () => {
 
   it('says it is searching, and shows a failed search in the server’s words', async () => {
     const answer = deferred<Answer>();
-    backend.on('searchUsers', () => answer.promise);
+    backend.on('searchAssignees', () => answer.promise);
     const user = await openIncident();
     await user.type(picker(), 'mi');
     expect(status()).toBe('Searching…');
@@ -212,6 +233,52 @@ describe('the assignee picker', () => {
     expect(screen.queryByRole('listbox')).toBeNull();
     // The incident itself is still there, with its other actions.
     expect(screen.getByRole('button', { name: 'Assign to me' })).toBeTruthy();
+  });
+});
+
+describe('only people who can see the incidents', () => {
+  it('are offered for the ticked rows, with a placeholder while searching and a reason when no one is', async () => {
+    cleanup();
+    backend = serve([
+      incident({ id: INCIDENT_ID }),
+      incident({ id: 'b'.repeat(32), secret_preview: 'x' }),
+    ]);
+    const gate = deferred<undefined>();
+    backend.on('searchAssignees', (p) => gate.promise.then(() => assignees(p)));
+    const user = userEvent.setup();
+    render(createElement(AdminIncidents, { accountId: ME }));
+    const rows = within(await screen.findByRole('table'))
+      .getAllByRole('row')
+      .slice(1);
+    for (const row of rows) await user.click(within(row).getByRole('checkbox'));
+    const bulk = screen.getByRole('combobox', { name: 'Assign selected to' });
+    const said = () =>
+      document.getElementById(bulk.getAttribute('aria-describedby') ?? '')?.textContent;
+    await user.type(bulk, 'mi');
+    // Where the list will be, while the server decides.
+    expect(said()).toBe('Searching…');
+    expect(screen.getAllByText('Searching…')).toHaveLength(2);
+    gate.resolve(undefined);
+    const listbox = await screen.findByRole('listbox', {
+      name: 'Assign selected to: matching people',
+    });
+    await waitFor(() => {
+      expect(
+        within(listbox)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['Mia Chen']);
+    });
+    // Both rows are named; Mike (who cannot see the second) and Milo (neither) are not offered.
+    expect(backend.payloads('searchAssignees')).toEqual([
+      { ids: [INCIDENT_ID, 'b'.repeat(32)], query: 'mi' },
+    ]);
+    await user.clear(bulk);
+    await user.type(bulk, 'mike');
+    await waitFor(() => {
+      expect(said()).toBe(ASSIGNABLE_NOBODY_SELECTED);
+    });
+    expect(screen.getAllByText(ASSIGNABLE_NOBODY_SELECTED)).toHaveLength(2);
   });
 });
 

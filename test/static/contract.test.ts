@@ -159,8 +159,9 @@ describe("the UI's client against the real resolvers", () => {
     });
     expect((await adminApi.getNotice()).text).toMatch(/never stored or shown/);
 
-    // The assignee picker: people by name, then names by id; ids only are stored.
-    const found = await adminApi.searchUsers('jane');
+    // The assignee picker: people who can see the incident by name, then names by id; ids only
+    // are stored.
+    const found = await adminApi.searchAssignees([one.id], 'jane');
     expect(found).toEqual([{ accountId: JANE, displayName: 'Jane Doe' }]);
     expect(await adminApi.userNames([JANE])).toEqual(found);
     await adminApi.incidentAction(one.id, { type: 'reopen' });
@@ -190,7 +191,9 @@ describe("the UI's client against the real resolvers", () => {
     expect(detectors.length).toBeGreaterThan(10);
     expect(detectors.every((d) => d.id && d.name && d.family)).toBe(true);
     expect(await adminApi.filterDetectors()).toEqual(detectors);
-    expect((await projectApi.searchUsers('DOE')).map((u) => u.displayName)).toEqual(['Jane Doe']);
+    expect((await projectApi.searchAssignees([one.id], 'DOE')).map((u) => u.displayName)).toEqual([
+      'Jane Doe',
+    ]);
     expect(await projectApi.userNames([JANE])).toEqual([
       { accountId: JANE, displayName: 'Jane Doe' },
     ]);

@@ -44,7 +44,7 @@ const INCIDENT_CALLS = [
   'notifyIncident',
   'bulkIncidentAction',
   'filterDetectors',
-  'searchUsers',
+  'searchAssignees',
   'userNames',
   'maskSummaries',
 ] as const;
@@ -155,8 +155,11 @@ export interface IncidentsApi {
   ): Promise<{ results: BulkRowResult[] }>;
   /** The detectors the incidents' filter offers (built-in and custom). */
   filterDetectors(): Promise<DetectorChoice[]>;
-  /** People whose name matches, as Jira shows them to the viewer (the assignee picker). */
-  searchUsers(query: string): Promise<JiraUser[]>;
+  /**
+   * The assignee picker: people whose name matches who can see every one of the incidents (Jira
+   * admins, their projects' admins, the team group), checked by the app.
+   */
+  searchAssignees(ids: readonly string[], query: string): Promise<JiraUser[]>;
   /** Names of at most 50 accounts, to show an assignee by name (names are never stored). */
   userNames(accountIds: readonly string[]): Promise<JiraUser[]>;
   /**
@@ -215,7 +218,8 @@ const incidentCalls = {
   bulkIncidentAction: (ids: readonly string[], action: IncidentAction) =>
     incidentCall<{ results: BulkRowResult[] }>('bulkIncidentAction', { ids: [...ids], action }),
   filterDetectors: () => incidentCall<DetectorChoice[]>('filterDetectors'),
-  searchUsers: (q: string) => incidentCall<JiraUser[]>('searchUsers', { query: q }),
+  searchAssignees: (ids: readonly string[], q: string) =>
+    incidentCall<JiraUser[]>('searchAssignees', { ids: [...ids], query: q }),
   userNames: (accountIds: readonly string[]) =>
     incidentCall<JiraUser[]>('userNames', { accountIds: [...accountIds] }),
   issueSummary,

@@ -122,6 +122,18 @@ function cases(site: SimSite): Case[] {
       template: '/rest/api/3/user/bulk',
     },
     { method: 'GET', path: '/rest/api/3/user/bulk', template: '/rest/api/3/user/bulk' },
+    // Who may be assigned an incident: by permission, in a project, by name or by id.
+    ...[
+      'permissions=ADMINISTER&query=a',
+      `permissions=ADMINISTER_PROJECTS&projectKey=PAY&accountId=${encodeURIComponent(accountIds[0] ?? '')}`,
+      'permissions=BROWSE_PROJECTS&projectKey=OPS&query=e&startAt=0&maxResults=1000',
+      'permissions=NOPE&query=a',
+      'permissions=BROWSE_PROJECTS&projectKey=NOPE&query=a',
+    ].map((q) => ({
+      method: 'GET' as const,
+      path: `/rest/api/3/user/permission/search?${q}`,
+      template: '/rest/api/3/user/permission/search',
+    })),
     // The team group: chosen by name, kept by id.
     {
       method: 'GET',
@@ -282,6 +294,8 @@ describe.each(SITES)('OpenAPI response schemas: %s site', (_name, makeSite) => {
         'GET /rest/api/3/project/{projectIdOrKey}/versions 200',
         'GET /rest/api/3/user/bulk 200',
         'GET /rest/api/3/user/bulk 400',
+        'GET /rest/api/3/user/permission/search 200',
+        'GET /rest/api/3/user/permission/search 400',
         'GET /rest/api/3/user/search 200',
         'GET /rest/api/3/user/search 400',
         'POST /rest/api/3/changelog/bulkfetch 200',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../../../dev/jira-sim/fixture.js';
 import { createJiraSimulator } from '../../../dev/jira-sim/server.js';
 import { asObj, call, list, type Obj } from './call.js';
-import { syntheticSite, USERS } from './sites.js';
+import { syntheticJson, syntheticSite, USERS } from './sites.js';
 
 const SEARCH = '/rest/api/3/user/search';
 const BULK = '/rest/api/3/user/bulk';
@@ -82,5 +83,117 @@ describe('GET /user/bulk', () => {
     expect(asObj(none.json).errorMessages).toEqual([
       "The 'accountId' query parameter is required.",
     ]);
+  });
+});
+
+describe('GET /user/permission/search', () => {
+  const PERMITTED = '/rest/api/3/user/permission/search';
+  /** The synthetic site, where only Jira admins, PAY's admin and the secops group browse DOC. */
+  function site() {
+    const json = syntheticJson() as { projects: { key: string; browseGroups?: string[] }[] };
+    for (const p of json.projects) if (p.key === 'DOC') p.browseGroups = ['secops'];
+    return createJiraSimulator(loadFixture(json));
+  }
+  const who = async (
+    sim: ReturnType<typeof site>,
+    query: string,
+    headers: Record<string, string> = {},
+  ) => {
+    const r = await call(sim, 'GET', `${PERMITTED}?${query}`, undefined, headers);
+    return r.status === 200 ? names(r.json) : r.status;
+  };
+
+  it('finds Jira admins, a project’s admins and who may browse it, by name or by account id', async () => {
+    const sim = site();
+    expect(await who(sim, 'permissions=ADMINISTER&query=a')).toEqual(['Ada Admin']);
+    expect(await who(sim, `permissions=ADMINISTER&accountId=${USERS.admin}`)).toEqual([
+      'Ada Admin',
+    ]);
+    expect(await who(sim, `permissions=ADMINISTER&accountId=${USERS.lead}`)).toEqual([]);
+    // Jira's admins administer every project; Lee administers PAY only.
+    expect(await who(sim, 'permissions=ADMINISTER_PROJECTS&projectKey=PAY&query=l')).toEqual([
+      'Lee Lead',
+    ]);
+    expect(await who(sim, 'permissions=ADMINISTER_PROJECTS&projectKey=PAY&query=a')).toEqual([
+      'Ada Admin',
+    ]);
+    expect(await who(sim, 'permissions=ADMINISTER_PROJECTS&projectKey=OPS&query=l')).toEqual([]);
+    // DOC's browsers: its group's member and Jira's admins; everyone browses OPS.
+    const browseDoc = 'permissions=BROWSE_PROJECTS&projectKey=DOC';
+    expect(await who(sim, `${browseDoc}&query=s`)).toEqual(['Sec Ops']);
+    expect(await who(sim, `${browseDoc}&query=a`)).toEqual(['Ada Admin']);
+    expect(await who(sim, `${browseDoc}&query=d`)).toEqual([]);
+    expect(await who(sim, 'permissions=BROWSE_PROJECTS&projectKey=OPS&query=d')).toEqual([
+      'Dev Eloper',
+    ]);
+    // Every permission listed must be held.
+    expect(
+      await who(sim, 'permissions=ADMINISTER_PROJECTS,BROWSE_PROJECTS&projectKey=DOC&query=s'),
+    ).toEqual([]);
+    // The query matches the start of a word of the name, or of the email address.
+    expect(await who(sim, 'permissions=BROWSE_PROJECTS&projectKey=OPS&query=ELO')).toEqual([
+      'Dev Eloper',
+    ]);
+    expect(await who(sim, 'permissions=BROWSE_PROJECTS&projectKey=OPS&query=ada@')).toEqual([
+      'Ada Admin',
+    ]);
+    expect(await who(sim, 'permissions=BROWSE_PROJECTS&projectKey=OPS&query=loper')).toEqual([]);
+    expect(await who(sim, 'permissions=BROWSE_PROJECTS&projectKey=OPS&query=dev%20el')).toEqual([
+      'Dev Eloper',
+    ]);
+  });
+
+  it('takes the range of users first and then filters it, as Jira documents', async () => {
+    const sim = site();
+    // Users in the site's order: Ada, Dev, Lee, Sec. Only Lee matches "l".
+    const browse = 'permissions=BROWSE_PROJECTS&projectKey=OPS&query=l';
+    expect(await who(sim, browse)).toEqual(['Lee Lead']);
+    // A page of the first two holds no one, though someone matches later.
+    expect(await who(sim, `${browse}&startAt=0&maxResults=2`)).toEqual([]);
+    expect(await who(sim, `${browse}&startAt=2&maxResults=1`)).toEqual(['Lee Lead']);
+    expect(await who(sim, `${browse}&startAt=3&maxResults=5`)).toEqual([]);
+  });
+
+  it('answers Jira admins, a project’s admins about their project, and the app; refuses others', async () => {
+    const sim = site();
+    const pay = 'permissions=BROWSE_PROJECTS&projectKey=PAY&query=s';
+    const as = (id: string) => ({ 'X-Sim-Account-Id': id });
+    expect(await who(sim, pay, as(USERS.admin))).toEqual(['Sec Ops']);
+    expect(await who(sim, pay, as(USERS.lead))).toEqual(['Sec Ops']);
+    expect(
+      await who(sim, 'permissions=BROWSE_PROJECTS&projectKey=OPS&query=s', as(USERS.lead)),
+    ).toBe(403);
+    expect(await who(sim, pay, as(USERS.dev))).toBe(403);
+    expect(await who(sim, 'permissions=ADMINISTER&query=a', as(USERS.lead))).toBe(403);
+  });
+
+  it('refuses what Jira refuses, with its words, and counts 1 point plus 2 per user', async () => {
+    const sim = site();
+    const refused = async (query: string) => {
+      const r = await call(sim, 'GET', `${PERMITTED}?${query}`);
+      return [r.status, asObj(r.json).errorMessages];
+    };
+    expect(await refused('query=a')).toEqual([
+      400,
+      ["The 'permissions' query parameter is required."],
+    ]);
+    expect(await refused('permissions=NOPE&query=a')).toEqual([
+      400,
+      ['Invalid permission key(s): NOPE.'],
+    ]);
+    expect(await refused('permissions=ADMINISTER')).toEqual([
+      400,
+      ["The query parameter 'query' or 'accountId' is required."],
+    ]);
+    expect(await refused('permissions=BROWSE_PROJECTS&projectKey=NOPE&query=a')).toEqual([
+      404,
+      ["No project could be found with key 'NOPE'."],
+    ]);
+    expect(sim.stats().byEndpoint[`GET ${PERMITTED}`]).toMatchObject({ requests: 4, points: 4 });
+    await who(sim, 'permissions=BROWSE_PROJECTS&projectKey=OPS&query=l');
+    expect(sim.stats().byEndpoint[`GET ${PERMITTED}`]).toMatchObject({
+      requests: 5,
+      points: 5 + 2,
+    });
   });
 });

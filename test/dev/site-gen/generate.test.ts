@@ -120,6 +120,22 @@ describe('generateSite', () => {
     );
   });
 
+  it('gives each project one administrator, never the site admin', () => {
+    const { fixture } = small;
+    const admin = fixture.users.find((u) => u.siteAdmin)?.accountId;
+    const known = new Set(fixture.users.map((u) => u.accountId));
+    for (const p of fixture.projects) {
+      expect(p.admins, p.key).toHaveLength(1);
+      expect(known.has(p.admins?.[0] ?? ''), p.key).toBe(true);
+      expect(p.admins?.[0], p.key).not.toBe(admin);
+    }
+    // Some people administer nothing: the assignee picker has someone not to offer.
+    const admins = new Set(fixture.projects.flatMap((p) => p.admins ?? []));
+    expect(
+      fixture.users.filter((u) => !u.siteAdmin && !admins.has(u.accountId)).length,
+    ).toBeGreaterThan(0);
+  });
+
   it('makes a site of the requested size, in the fixture format', () => {
     const { fixture, truth } = small;
     expect(fixture.issues).toHaveLength(300);

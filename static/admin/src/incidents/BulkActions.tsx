@@ -11,6 +11,7 @@ import type { IgnoreReason, Incident, IncidentAction, JiraUser } from '../types'
 import { InlineError, sentence } from '../ui';
 import { IgnoreReasonField } from './IgnoreReasonField';
 import type { NameCache } from './names';
+import { ASSIGNABLE_NOBODY_SELECTED } from './assignable';
 import { UserPicker } from './UserPicker';
 
 /** Each row's answer to the last bulk action, by incident id. */
@@ -128,7 +129,8 @@ export function BulkActions({
           >
             <UserPicker
               label="Assign selected to"
-              search={(q) => api.searchUsers(q)}
+              search={(q) => api.searchAssignees(ids, q)}
+              nobody={ASSIGNABLE_NOBODY_SELECTED}
               picked={assignee}
               onPick={setAssignee}
               disabled={busy}

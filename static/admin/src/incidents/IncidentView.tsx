@@ -30,6 +30,7 @@ import { PRESENCE_TONE, severityBold, severityTone, statusTone } from './tones';
 import { ValidityDetail } from './validity';
 import { Notify } from './Notify';
 import { Remediation } from './Remediation';
+import { ASSIGNABLE_NOBODY } from './assignable';
 import { UserPicker } from './UserPicker';
 
 export function IncidentView({
@@ -310,7 +311,8 @@ function Actions({
           <UserPicker
             key={pickerKey}
             label="Assign to"
-            search={(q) => api.searchUsers(q)}
+            search={(q) => api.searchAssignees([incident.id], q)}
+            nobody={ASSIGNABLE_NOBODY}
             picked={assignee}
             onPick={setAssignee}
             disabled={busy}

@@ -24,9 +24,12 @@ export function UserPicker({
   picked,
   onPick,
   disabled = false,
+  nobody = 'No one matches.',
 }: {
   label: string;
   search: (query: string) => Promise<JiraUser[]>;
+  /** What the list says when the search finds no one. */
+  nobody?: string;
   /** The chosen user, if any. */
   picked: JiraUser | undefined;
   /** A user chosen from the list, or undefined when the text no longer names them. */
@@ -121,7 +124,7 @@ export function UserPicker({
         ? sentence(result.error.message)
         : result.phase === 'ready' && open
           ? users.length === 0
-            ? 'No one matches.'
+            ? nobody
             : `${users.length} ${users.length === 1 ? 'person matches' : 'people match'}; use the arrow keys to choose.`
           : '';
   const activeUser = expanded ? users[active] : undefined;
