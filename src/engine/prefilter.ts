@@ -26,6 +26,11 @@ export class KeywordAutomaton {
   /** Keywords (indices) ending at each state, by row offset / ALPHABET. */
   private readonly outputs: readonly (readonly number[])[];
   private readonly lengths: readonly number[];
+  private readonly maxLength: number;
+  /** Output of `find`: (keyword, start) pairs. */
+  hits = new Int32Array(1024);
+  /** Hits of the second half, before they join `hits`. */
+  private second = new Int32Array(1024);
 
   constructor(keywords: readonly string[]) {
     for (const k of keywords) {
@@ -36,6 +41,7 @@ export class KeywordAutomaton {
       }
     }
     this.lengths = keywords.map((k) => k.length);
+    this.maxLength = Math.max(1, ...this.lengths);
     // Trie.
     const goto: number[][] = [new Array<number>(ALPHABET).fill(-1)];
     const out: number[][] = [[]];
@@ -108,16 +114,86 @@ export class KeywordAutomaton {
 
   /** Calls `onHit(keywordIndex, start)` for every keyword occurrence, overlapping ones included. */
   scan(text: string, onHit: (keyword: number, start: number) => void): void {
+    const n = this.find(text);
+    const hits = this.hits;
+    for (let i = 0; i < n; i += 2) onHit(hits[i] as number, hits[i + 1] as number);
+  }
+
+  /**
+   * Every keyword occurrence, overlapping ones included, in the order of their ends (ties: the
+   * order of `outputs`): `hits[0, returned)` holds (keyword index, start) pairs, valid until the
+   * next call.
+   *
+   * The text is walked as two halves at once: each char costs a dependent table load, and two
+   * independent walks in one loop overlap those loads (about 1.5x the speed of one walk here).
+   * The second walk starts from the root `maxLength - 1` chars before the middle, so it finds
+   * every occurrence that ends in the second half; it reports only those.
+   */
+  find(text: string): number {
+    const n = text.length;
+    const mid = n >> 1;
+    const from = mid - (this.maxLength - 1);
+    if (from <= 0) return this.walk(text, 0, 0, n, 0);
+    // First half into `hits`, second into `second`, so that ends stay in order.
     const delta = this.delta;
-    const firstOutputRow = this.firstOutputRow;
-    let row = 0; // root is state 0 whatever the renumbering: it has no output
-    for (let i = 0, n = text.length; i < n; i++) {
+    const first = this.firstOutputRow;
+    let a = 0;
+    let b = 0;
+    let na = 0;
+    let nb = 0;
+    for (let i = 0, j = from; i < mid; i++, j++) {
+      const c = text.charCodeAt(i);
+      const d = text.charCodeAt(j);
+      a = c < ALPHABET ? (delta[a + c] as number) : 0;
+      b = d < ALPHABET ? (delta[b + d] as number) : 0;
+      if (a >= first) na = this.emit(a, i, na, false);
+      if (b >= first && j >= mid) nb = this.emit(b, j, nb, true);
+    }
+    // The second walk is `mid - from` chars behind: it finishes alone.
+    for (let j = from + mid; j < n; j++) {
+      const d = text.charCodeAt(j);
+      b = d < ALPHABET ? (delta[b + d] as number) : 0;
+      if (b >= first && j >= mid) nb = this.emit(b, j, nb, true);
+    }
+    if (na + nb > this.hits.length) this.hits = grow(this.hits, na + nb);
+    this.hits.set(this.second.subarray(0, nb), na);
+    return na + nb;
+  }
+
+  /** One walk over text[from, to) from `row`, reporting into `hits` from `count` on. */
+  private walk(text: string, from: number, row0: number, to: number, count: number): number {
+    const delta = this.delta;
+    const first = this.firstOutputRow;
+    let row = row0;
+    let na = count;
+    for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       row = c < ALPHABET ? (delta[row + c] as number) : 0;
-      if (row >= firstOutputRow) {
-        for (const k of this.outputs[row / ALPHABET] as number[])
-          onHit(k, i + 1 - (this.lengths[k] as number));
-      }
+      if (row >= first) na = this.emit(row, i, na, false);
     }
+    return na;
   }
+
+  /** Appends the keywords ending at char `i` in state `row` to `hits` or `second`. */
+  private emit(row: number, i: number, count: number, second: boolean): number {
+    let out = second ? this.second : this.hits;
+    let k = count;
+    for (const kw of this.outputs[row / ALPHABET] as number[]) {
+      if (k + 2 > out.length) {
+        out = grow(out, k + 2);
+        if (second) this.second = out;
+        else this.hits = out;
+      }
+      out[k] = kw;
+      out[k + 1] = i + 1 - (this.lengths[kw] as number);
+      k += 2;
+    }
+    return k;
+  }
+}
+
+function grow(a: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(atLeast, a.length * 2));
+  b.set(a);
+  return b;
 }

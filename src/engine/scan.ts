@@ -21,7 +21,13 @@ import { isPlaceholderValue, isTruncatedAt } from './placeholder.js';
 import { KeywordAutomaton } from './prefilter.js';
 import { redact } from './redact.js';
 import { severityOf } from './severity.js';
-import { hasRun, keywordLead, requiredRun, type RequiredRun } from './shortcuts.js';
+import {
+  hasRun,
+  keywordLead,
+  requiredRun,
+  withoutAssertions,
+  type RequiredRun,
+} from './shortcuts.js';
 import type {
   Category,
   Detector,
@@ -155,8 +161,12 @@ interface Rule {
   readonly severity: Severity;
   /** The detector's partner pattern (global, with indices), and the group holding the value. */
   readonly partner?: { readonly re: RegExp; readonly group: number };
-  /** Set when every match begins `lead` chars before a keyword hit at most: tried only there. */
-  readonly atHits?: { readonly sticky: RegExp; readonly lead: number };
+  /**
+   * Set when every match begins `lead` chars before a keyword hit at most: tried only there.
+   * `relaxed` is the pattern without its assertions (sticky, on the whole text): where it fails at
+   * every hit, no window of the rule can hold a match, and the rule's windows are not even built.
+   */
+  readonly atHits?: { readonly sticky: RegExp; readonly lead: number; readonly relaxed: RegExp };
   /** A run of chars every match holds: a window without one is not searched. */
   readonly run?: RequiredRun;
 }
@@ -265,7 +275,13 @@ function compileRule(d: Detector, order: number, shortcuts: boolean): Rule {
     severity: severityOf(d),
     ...(d.partner ? { partner: compilePartner(d) } : {}),
     ...(lead !== undefined
-      ? { atHits: { sticky: new RegExp(d.pattern, d.ignoreCase ? 'ydi' : 'yd'), lead } }
+      ? {
+          atHits: {
+            sticky: new RegExp(d.pattern, d.ignoreCase ? 'ydi' : 'yd'),
+            lead,
+            relaxed: new RegExp(withoutAssertions(d.pattern), d.ignoreCase ? 'yi' : 'y'),
+          },
+        }
       : {}),
     ...(run ? { run } : {}),
   };
@@ -383,44 +399,35 @@ export function createScanner(options: ScannerOptions): Scanner {
    * container keywords occur (for the decoding step).
    */
   function candidatesOf(text: string, skips: ScanSkip[], seen: Seen): Candidate[] {
-    // Windows per rule, merged as hits arrive (hits come in increasing end order). Only rules
-    // with a hit get an entry: most texts touch a handful of the hundreds of rules.
-    const windows = new Map<number, number[]>();
-    // Keyword hit starts of the rules tried only at hits (unsorted: hits come in end order).
-    const hits = new Map<number, number[]>();
+    // Hits per rule, as (start, keyword length) pairs in the order the prefilter finds them (by
+    // end). Only rules with a hit get an entry: most texts touch a handful of the hundreds of rules.
+    const ruleHits = new Map<number, number[]>();
     const customHit = new Uint8Array(customs.length);
-    automaton.scan(text, (k, start) => {
+    const count = automaton.find(text);
+    const found = automaton.hits;
+    for (let i = 0; i < count; i += 2) {
+      const k = found[i] as number;
+      const start = found[i + 1] as number;
+      const length = (keywords[k] as string).length;
       for (const ri of kwRules[k] as number[]) {
-        const r = rules[ri] as Rule;
-        let w = windows.get(ri);
-        if (w === undefined) {
-          w = [];
-          windows.set(ri, w);
-        }
-        const ws = Math.max(0, start - r.before);
-        const we = Math.min(text.length, start + (keywords[k] as string).length + r.radius);
-        const last = w.length - 1;
-        if (last > 0 && ws <= (w[last] as number)) w[last] = Math.max(w[last] as number, we);
-        else w.push(ws, we);
-        if (r.atHits) {
-          const h = hits.get(ri);
-          if (h === undefined) hits.set(ri, [start]);
-          else h.push(start);
-        }
+        const h = ruleHits.get(ri);
+        if (h === undefined) ruleHits.set(ri, [start, length]);
+        else h.push(start, length);
       }
       for (const ci of kwCustoms[k] as number[]) customHit[ci] = 1;
       const kind = decodeKind[k] as number;
       if (kind === CONTAINER) {
         if (mayStartContainer(text, start)) seen.containers.push(start);
       } else if (kind) seen.escapes |= kind;
-    });
+    }
 
     const candidates: Candidate[] = [];
-    for (const ri of [...windows.keys()].sort((a, b) => a - b)) {
+    for (const ri of [...ruleHits.keys()].sort((a, b) => a - b)) {
       const r = rules[ri] as Rule;
-      const w = windows.get(ri) as number[];
-      const h = hits.get(ri);
-      const at = h ? [...new Set(h)].sort((a, b) => a - b) : undefined;
+      const h = ruleHits.get(ri) as number[];
+      if (r.atHits && !mayMatchAtHits(r.atHits, text, h)) continue;
+      const w = windowsOf(r, text.length, h);
+      const at = r.atHits ? hitStarts(h) : undefined;
       try {
         for (let i = 0; i < w.length; i += 2) {
           runWindow(r, text, w[i] as number, w[i + 1] as number, candidates, at);
@@ -582,6 +589,53 @@ export function createScanner(options: ScannerOptions): Scanner {
   }
 
   return { detectors, scan };
+}
+
+/**
+ * Windows of a rule: `before` chars before each hit to `radius` chars after its keyword, merged
+ * as the hits (start, keyword length pairs, in end order) come.
+ */
+function windowsOf(r: Rule, textLength: number, hits: readonly number[]): number[] {
+  const w: number[] = [];
+  for (let i = 0; i < hits.length; i += 2) {
+    const start = hits[i] as number;
+    const ws = Math.max(0, start - r.before);
+    const we = Math.min(textLength, start + (hits[i + 1] as number) + r.radius);
+    const last = w.length - 1;
+    if (last > 0 && ws <= (w[last] as number)) w[last] = Math.max(w[last] as number, we);
+    else w.push(ws, we);
+  }
+  return w;
+}
+
+/** The distinct hit starts of (start, keyword length) pairs, sorted. */
+function hitStarts(hits: readonly number[]): number[] {
+  const starts = new Set<number>();
+  for (let i = 0; i < hits.length; i += 2) starts.add(hits[i] as number);
+  return [...starts].sort((a, b) => a - b);
+}
+
+/**
+ * False when the rule's pattern, assertions relaxed, matches at no place a window would try (from
+ * `lead` chars before each hit to the hit): then no window has a match (see withoutAssertions),
+ * and the rule is done for this text. Cheap: one sticky try per place, on the whole text, with
+ * no slice, no window and no allocation; most hits of dense keywords (`secret`, `token`, `pass`)
+ * fail at the first char after the keyword.
+ */
+function mayMatchAtHits(
+  at: { readonly relaxed: RegExp; readonly lead: number },
+  text: string,
+  hits: readonly number[],
+): boolean {
+  const re = at.relaxed;
+  for (let i = 0; i < hits.length; i += 2) {
+    const p = hits[i] as number;
+    for (let q = Math.max(0, p - at.lead); q <= p; q++) {
+      re.lastIndex = q;
+      if (re.test(text)) return true;
+    }
+  }
+  return false;
 }
 
 const SNAP_LIMIT = 1024;

@@ -276,3 +276,31 @@ export function hasRun(text: string, from: number, to: number, run: RequiredRun)
   }
   return false;
 }
+
+/**
+ * The pattern with its zero-width assertions (`^`, `$`, `\b`, `\B` outside classes) made always
+ * true. Every way the pattern matches a slice of a text is then a way this one matches the whole
+ * text at the same place (the chars read are the same, and no assertion can fail), so where this
+ * one has no match at a position, no window around it has one either (patterns are RE2 syntax:
+ * no lookaround, no backreference).
+ */
+export function withoutAssertions(pattern: string): string {
+  let out = '';
+  for (let i = 0; i < pattern.length;) {
+    const c = pattern[i] as string;
+    if (c === '[') {
+      const end = classEnd(pattern, i);
+      if (end < 0) throw new Error(`unterminated class in ${pattern}`);
+      out += pattern.slice(i, end);
+      i = end;
+    } else if (c === '\\') {
+      const e = pattern.slice(i, i + 2);
+      out += e === '\\b' || e === '\\B' ? '(?:)' : e;
+      i += 2;
+    } else {
+      out += c === '^' || c === '$' ? '(?:)' : c;
+      i++;
+    }
+  }
+  return out;
+}
