@@ -110,6 +110,11 @@ export class KeywordAutomaton {
     this.delta = folded;
     this.firstOutputRow = (firstOutput === -1 ? n : firstOutput) * ALPHABET;
     this.outputs = order.map((s) => out[s] as number[]);
+    // One call over a text with hits in both halves before any real one: V8 compiles the long
+    // loop of `find` on the stack (OSR) while the code after it has never run, and that code's
+    // missing type feedback then deoptimised `find` at the end of every call (a soft deopt keeps
+    // the cached code, so it happened again each time: measured 219 times in one bench run).
+    this.find(`${keywords.join(' ')} `.repeat(2));
   }
 
   /** Calls `onHit(keywordIndex, start)` for every keyword occurrence, overlapping ones included. */

@@ -18,6 +18,7 @@ import { shannonEntropy } from './entropy.js';
 import { makeFingerprinter, type FingerprintKey } from './fingerprint.js';
 import { LineIndex } from './lines.js';
 import { isPlaceholderValue, isTruncatedAt } from './placeholder.js';
+import { HitGroups } from './hit-groups.js';
 import { KeywordAutomaton } from './prefilter.js';
 import { redact } from './redact.js';
 import { severityOf } from './severity.js';
@@ -393,27 +394,26 @@ export function createScanner(options: ScannerOptions): Scanner {
   for (const k of containerKeywords) decodeKind[k] = CONTAINER;
   for (const [k, bit] of escapeChars) decodeKind[k] = (decodeKind[k] as number) | bit;
   const automaton = new KeywordAutomaton(keywords);
+  const groups = new HitGroups(rules.length);
+  const kwLengths = Int32Array.from(keywords, (k) => k.length);
+  // Keywords whose hits matter beyond the rules: custom detectors' and the decoders'.
+  const kwSide = Uint8Array.from(keywords, (_, k) =>
+    Number(decodeKind[k] !== 0 || (kwCustoms[k] as number[]).length > 0),
+  );
 
   /**
    * Candidates of every detector in `text`, overlaps resolved. `seen` receives where base64
    * container keywords occur (for the decoding step).
    */
   function candidatesOf(text: string, skips: ScanSkip[], seen: Seen): Candidate[] {
-    // Hits per rule, as (start, keyword length) pairs in the order the prefilter finds them (by
-    // end). Only rules with a hit get an entry: most texts touch a handful of the hundreds of rules.
-    const ruleHits = new Map<number, number[]>();
     const customHit = new Uint8Array(customs.length);
     const count = automaton.find(text);
     const found = automaton.hits;
+    groups.group(found, count, kwRules, kwLengths);
     for (let i = 0; i < count; i += 2) {
       const k = found[i] as number;
+      if (!kwSide[k]) continue;
       const start = found[i + 1] as number;
-      const length = (keywords[k] as string).length;
-      for (const ri of kwRules[k] as number[]) {
-        const h = ruleHits.get(ri);
-        if (h === undefined) ruleHits.set(ri, [start, length]);
-        else h.push(start, length);
-      }
       for (const ci of kwCustoms[k] as number[]) customHit[ci] = 1;
       const kind = decodeKind[k] as number;
       if (kind === CONTAINER) {
@@ -422,12 +422,14 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
 
     const candidates: Candidate[] = [];
-    for (const ri of [...ruleHits.keys()].sort((a, b) => a - b)) {
+    const { starts, lengths, from, to } = groups;
+    for (const ri of groups.touched) {
       const r = rules[ri] as Rule;
-      const h = ruleHits.get(ri) as number[];
-      if (r.atHits && !mayMatchAtHits(r.atHits, text, h)) continue;
-      const w = windowsOf(r, text.length, h);
-      const at = r.atHits ? hitStarts(h) : undefined;
+      const hs = from[ri] as number;
+      const he = to[ri] as number;
+      if (r.atHits && !mayMatchAtHits(r.atHits, text, starts, hs, he)) continue;
+      const w = windowsOf(r, text.length, starts, lengths, hs, he);
+      const at = r.atHits ? hitStarts(starts, hs, he) : undefined;
       try {
         for (let i = 0; i < w.length; i += 2) {
           runWindow(r, text, w[i] as number, w[i + 1] as number, candidates, at);
@@ -593,14 +595,21 @@ export function createScanner(options: ScannerOptions): Scanner {
 
 /**
  * Windows of a rule: `before` chars before each hit to `radius` chars after its keyword, merged
- * as the hits (start, keyword length pairs, in end order) come.
+ * as the hits (`starts[from, to)`, keyword lengths beside them, in end order) come.
  */
-function windowsOf(r: Rule, textLength: number, hits: readonly number[]): number[] {
+function windowsOf(
+  r: Rule,
+  textLength: number,
+  starts: Int32Array,
+  lengths: Int32Array,
+  from: number,
+  to: number,
+): number[] {
   const w: number[] = [];
-  for (let i = 0; i < hits.length; i += 2) {
-    const start = hits[i] as number;
+  for (let i = from; i < to; i++) {
+    const start = starts[i] as number;
     const ws = Math.max(0, start - r.before);
-    const we = Math.min(textLength, start + (hits[i + 1] as number) + r.radius);
+    const we = Math.min(textLength, start + (lengths[i] as number) + r.radius);
     const last = w.length - 1;
     if (last > 0 && ws <= (w[last] as number)) w[last] = Math.max(w[last] as number, we);
     else w.push(ws, we);
@@ -608,28 +617,31 @@ function windowsOf(r: Rule, textLength: number, hits: readonly number[]): number
   return w;
 }
 
-/** The distinct hit starts of (start, keyword length) pairs, sorted. */
-function hitStarts(hits: readonly number[]): number[] {
-  const starts = new Set<number>();
-  for (let i = 0; i < hits.length; i += 2) starts.add(hits[i] as number);
-  return [...starts].sort((a, b) => a - b);
+/** The distinct values of `starts[from, to)`, sorted. */
+function hitStarts(starts: Int32Array, from: number, to: number): number[] {
+  const sorted = starts.slice(from, to).sort();
+  const out: number[] = [];
+  for (const s of sorted) if (out[out.length - 1] !== s) out.push(s);
+  return out;
 }
 
 /**
  * False when the rule's pattern, assertions relaxed, matches at no place a window would try (from
- * `lead` chars before each hit to the hit): then no window has a match (see withoutAssertions),
- * and the rule is done for this text. Cheap: one sticky try per place, on the whole text, with
- * no slice, no window and no allocation; most hits of dense keywords (`secret`, `token`, `pass`)
- * fail at the first char after the keyword.
+ * `lead` chars before each hit `starts[from, to)` to the hit): then no window has a match (see
+ * withoutAssertions), and the rule is done for this text. Cheap: one sticky try per place, on the
+ * whole text, with no slice, no window and no allocation; most hits of dense keywords (`secret`,
+ * `token`, `pass`) fail at the first char after the keyword.
  */
 function mayMatchAtHits(
   at: { readonly relaxed: RegExp; readonly lead: number },
   text: string,
-  hits: readonly number[],
+  starts: Int32Array,
+  from: number,
+  to: number,
 ): boolean {
   const re = at.relaxed;
-  for (let i = 0; i < hits.length; i += 2) {
-    const p = hits[i] as number;
+  for (let i = from; i < to; i++) {
+    const p = starts[i] as number;
     for (let q = Math.max(0, p - at.lead); q <= p; q++) {
       re.lastIndex = q;
       if (re.test(text)) return true;
