@@ -24,8 +24,10 @@ import { redact } from './redact.js';
 import { severityOf } from './severity.js';
 import {
   hasRun,
+  hasRunIn,
   keywordLead,
   requiredRun,
+  runsOf,
   withoutAssertions,
   type RequiredRun,
 } from './shortcuts.js';
@@ -428,11 +430,16 @@ export function createScanner(options: ScannerOptions): Scanner {
       const hs = from[ri] as number;
       const he = to[ri] as number;
       if (r.atHits && !mayMatchAtHits(r.atHits, text, starts, hs, he)) continue;
+      // A rule with windows over much of the text finds the runs it needs once for all of them
+      // (and a text with none is done); the others look at their few windows.
+      const dense = r.run && (he - hs) * 2 * r.radius > text.length;
+      const runs = r.run && dense ? runsOf(text, r.run) : undefined;
+      if (runs?.length === 0) continue;
       const w = windowsOf(r, text.length, starts, lengths, hs, he);
       const at = r.atHits ? hitStarts(starts, hs, he) : undefined;
       try {
         for (let i = 0; i < w.length; i += 2) {
-          runWindow(r, text, w[i] as number, w[i + 1] as number, candidates, at);
+          runWindow(r, text, w[i] as number, w[i + 1] as number, candidates, at, runs);
         }
       } catch (e) {
         // A validator bug must not lose the other detectors' findings; say which one failed.
@@ -665,15 +672,20 @@ function runWindow(
   we0: number,
   out: Candidate[],
   hits: readonly number[] | undefined,
+  runs: readonly number[] | undefined,
 ): void {
   let ws = ws0;
   let we = we0;
-  if (r.before === r.radius) {
+  const snapsBack = r.before === r.radius;
+  // No match without the run, so none touches a cut either: the window is done. Snapping moves
+  // the edges SNAP_LIMIT chars at most, so a window with no run that far out need not snap.
+  const min = r.run?.min ?? 0;
+  if (runs && !hasRunIn(runs, snapsBack ? ws - SNAP_LIMIT : ws, we + SNAP_LIMIT, min)) return;
+  if (snapsBack) {
     for (let n = 0; ws > 0 && n < SNAP_LIMIT && !isSpace(text.charCodeAt(ws - 1)); n++) ws--;
   }
   for (let n = 0; we < text.length && n < SNAP_LIMIT && !isSpace(text.charCodeAt(we)); n++) we++;
-  // No match without the run, so none touches a cut either: the window is done.
-  if (r.run && !hasRun(text, ws, we, r.run)) return;
+  if (runs ? !hasRunIn(runs, ws, we, min) : r.run && !hasRun(text, ws, we, r.run)) return;
   for (let attempt = 0; ; attempt++) {
     const slice = text.slice(ws, we);
     const matches =

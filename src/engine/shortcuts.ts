@@ -278,6 +278,46 @@ export function hasRun(text: string, from: number, to: number, run: RequiredRun)
 }
 
 /**
+ * Every maximal run of at least `run.min` member chars in the text, as (start, end) pairs in
+ * order. Looks at one char in `min`: a run that long must cover one of them; from a member it
+ * measures the run around it. For a rule with windows over much of the text: computed once, it
+ * answers each window (`hasRunIn`) without reading the window again.
+ */
+export function runsOf(text: string, run: RequiredRun): number[] {
+  const { table, min } = run;
+  const isMember = (i: number): boolean => {
+    const c = text.charCodeAt(i);
+    return c < 128 && table[c] === 1;
+  };
+  const runs: number[] = [];
+  let floor = 0; // no run found so far reaches past here
+  for (let i = min - 1; i < text.length;) {
+    if (!isMember(i)) {
+      i += min;
+      continue;
+    }
+    let s = i;
+    while (s > floor && isMember(s - 1)) s--;
+    let e = i + 1;
+    while (e < text.length && isMember(e)) e++;
+    if (e - s >= min) runs.push(s, e);
+    floor = e;
+    i = e + min;
+  }
+  return runs;
+}
+
+/** True when text[from, to) holds `min` consecutive member chars, given the text's `runsOf`. */
+export function hasRunIn(runs: readonly number[], from: number, to: number, min: number): boolean {
+  for (let i = 0; i < runs.length; i += 2) {
+    const s = runs[i] as number;
+    if (s >= to) return false;
+    if (Math.min(runs[i + 1] as number, to) - Math.max(s, from) >= min) return true;
+  }
+  return false;
+}
+
+/**
  * The pattern with its zero-width assertions (`^`, `$`, `\b`, `\B` outside classes) made always
  * true. Every way the pattern matches a slice of a text is then a way this one matches the whole
  * text at the same place (the chars read are the same, and no assertion can fail), so where this

@@ -4,7 +4,15 @@ import { syntheticJiraUnits } from '../../bench/synthetic-jira.js';
 import { DETECTORS } from '../../src/detectors/index.js';
 import { createScanner } from '../../src/engine/scan.js';
 import type { Detector } from '../../src/engine/types.js';
-import { hasRun, keywordLead, requiredRun, withoutAssertions } from '../../src/engine/shortcuts.js';
+import {
+  classMembers,
+  hasRun,
+  hasRunIn,
+  keywordLead,
+  requiredRun,
+  runsOf,
+  withoutAssertions,
+} from '../../src/engine/shortcuts.js';
 import { seededRandom } from '../../dev/site-gen/prng.js';
 import { sharedPath } from '../shared-path.js';
 
@@ -59,6 +67,30 @@ describe('requiredRun and hasRun', () => {
     expect(hasRun(text, at, at + 16, run)).toBe(true);
     expect(hasRun(text, at + 1, text.length, run)).toBe(true);
     expect(hasRun(text, at + 2, text.length, run)).toBe(false);
+  });
+});
+
+describe('runsOf and hasRunIn', () => {
+  it('answer every window as hasRun does', () => {
+    const rnd = seededRandom(3);
+    for (const min of [2, 3, 5]) {
+      const table = classMembers('[a-c]', false);
+      if (!table) throw new Error('no class');
+      const run = { table, min };
+      for (let n = 0; n < 300; n++) {
+        let text = '';
+        for (let len = Math.floor(rnd() * 40); len > 0; len--)
+          text += 'abcx '.charAt(Math.floor(rnd() * 5));
+        const runs = runsOf(text, run);
+        for (let from = 0; from <= text.length; from++) {
+          for (let to = from; to <= text.length; to++) {
+            expect(hasRunIn(runs, from, to, min), `${text} ${from}-${to}`).toBe(
+              hasRun(text, from, to, run),
+            );
+          }
+        }
+      }
+    }
   });
 });
 
