@@ -43,7 +43,13 @@ export class HitGroups {
         total++;
       }
     }
-    touched.sort((a, b) => a - b);
+    // Insertion sort: a handful of rules as a rule, and Array#sort allocated a work area per call.
+    for (let i = 1; i < touched.length; i++) {
+      const ri = touched[i] as number;
+      let j = i;
+      for (; j > 0 && (touched[j - 1] as number) > ri; j--) touched[j] = touched[j - 1] as number;
+      touched[j] = ri;
+    }
     if (total > this.starts.length) {
       const size = Math.max(total, this.starts.length * 2);
       this.starts = new Int32Array(size);

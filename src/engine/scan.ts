@@ -408,7 +408,7 @@ export function createScanner(options: ScannerOptions): Scanner {
    * container keywords occur (for the decoding step).
    */
   function candidatesOf(text: string, skips: ScanSkip[], seen: Seen): Candidate[] {
-    const customHit = new Uint8Array(customs.length);
+    const customHit = customs.length ? new Uint8Array(customs.length) : NO_CUSTOMS;
     const count = automaton.find(text);
     const found = automaton.hits;
     groups.group(found, count, kwRules, kwLengths);
@@ -449,6 +449,7 @@ export function createScanner(options: ScannerOptions): Scanner {
         });
       }
     }
+    if (customs.length === 0) return withoutNamedPartners(resolveOverlaps(candidates));
     customs.forEach((c, ci) => {
       if (c.keywords.length > 0 && !customHit[ci]) return;
       const work = customWork(c, text.length);
@@ -658,6 +659,7 @@ function mayMatchAtHits(
 }
 
 const SNAP_LIMIT = 1024;
+const NO_CUSTOMS = new Uint8Array(0);
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 /**
