@@ -23,6 +23,8 @@ import { KeywordAutomaton } from './prefilter.js';
 import { redact } from './redact.js';
 import { severityOf } from './severity.js';
 import {
+  exactRun,
+  hasExactRun,
   hasRun,
   hasRunIn,
   keywordLead,
@@ -263,7 +265,10 @@ function compileRule(d: Detector, order: number, shortcuts: boolean): Rule {
   const re = new RegExp(d.pattern, d.ignoreCase ? 'gdi' : 'gd');
   const lead = shortcuts ? keywordLead(d.pattern, d.keywords, d.ignoreCase ?? false) : undefined;
   const run =
-    shortcuts && lead === undefined ? requiredRun(d.pattern, d.ignoreCase ?? false) : undefined;
+    shortcuts && lead === undefined
+      ? (exactRun(d.pattern, d.ignoreCase ?? false) ??
+        requiredRun(d.pattern, d.ignoreCase ?? false))
+      : undefined;
   const groups = groupCount(re);
   const group = d.secretGroup ?? (groups >= 1 ? 1 : 0);
   if (group > groups) throw new Error(`detector ${d.id}: secretGroup ${group} > ${groups} groups`);
@@ -688,6 +693,9 @@ function runWindow(
   }
   for (let n = 0; we < text.length && n < SNAP_LIMIT && !isSpace(text.charCodeAt(we)); n++) we++;
   if (runs ? !hasRunIn(runs, ws, we, min) : r.run && !hasRun(text, ws, we, r.run)) return;
+  // A token that is a whole run of its classes cannot lie in a longer run (a base64 blob).
+  if (r.run?.max !== undefined && !hasExactRun(text, ws, we, r.run as Required<RequiredRun>))
+    return;
   for (let attempt = 0; ; attempt++) {
     const slice = text.slice(ws, we);
     const matches =

@@ -213,6 +213,76 @@ export interface RequiredRun {
   /** 1 for member chars, by ASCII code. */
   readonly table: Uint8Array;
   readonly min: number;
+  /**
+   * Set by `exactRun`: every match is a whole run of member chars of the text it is matched in
+   * (a window), `min` to `max` chars long; a longer run (a base64 blob) holds none.
+   */
+  readonly max?: number;
+}
+
+/** Source of a regex that reads a class (`[...]`), and what follows the `[^` of a negated one. */
+const CLASS_SRC = String.raw`\[(?:\\.|[^\]\\])*\]`;
+const NEGATED_REST = String.raw`(?:\\.|[^\]\\])*\]`;
+/** `(?:^|[^L])([C1]{a}[C2]{b,c}...)(?:$|[^R])`: a token of classes between two boundaries. */
+const BOUNDED_TOKEN = new RegExp(
+  String.raw`^\(\?:\^\|\[\^(${NEGATED_REST})\)\(((?:${CLASS_SRC}(?:\{\d+(?:,\d+)?\})?)+)\)\(\?:\$\|\[\^(${NEGATED_REST})\)$`,
+);
+const TOKEN_ITEM = new RegExp(String.raw`(${CLASS_SRC})(?:\{(\d+)(?:,(\d+))?\})?`, 'g');
+
+/**
+ * For a pattern that is one token of ASCII classes between a boundary that excludes every member
+ * before it and one that excludes every member after it (`(?:^|[^A-Za-z0-9+/])([MNO][A-Za-z0-9+/]
+ * {43})(?:$|[^A-Za-z0-9_+/=-])`): every match is a whole run of the union C of its classes (the
+ * chars on both sides are outside C, or the edges of the text), `min` to `max` chars long.
+ * Undefined for any other shape.
+ */
+export function exactRun(pattern: string, ignoreCase: boolean): RequiredRun | undefined {
+  const m = BOUNDED_TOKEN.exec(pattern);
+  if (!m) return undefined;
+  const before = classMembers(`[${m[1] as string}`, ignoreCase);
+  const after = classMembers(`[${m[3] as string}`, ignoreCase);
+  if (!before || !after) return undefined;
+  const table = new Uint8Array(128);
+  let min = 0;
+  let max = 0;
+  for (const item of (m[2] as string).matchAll(TOKEN_ITEM)) {
+    const members = classMembers(item[1] as string, ignoreCase);
+    if (!members) return undefined;
+    members.forEach((v, c) => (table[c] = (table[c] as number) | v));
+    const lo = item[2] === undefined ? 1 : Number(item[2]);
+    min += lo;
+    max += item[3] === undefined ? lo : Number(item[3]);
+  }
+  // `[^L]` matches only chars outside L: L must hold every member for the boundary to end the run.
+  for (let c = 0; c < 128; c++) if (table[c] && (!before[c] || !after[c])) return undefined;
+  return min >= MIN_REQUIRED_RUN ? { table, min, max } : undefined;
+}
+
+/**
+ * For an exact run (see `exactRun`): true when text[from, to) holds a whole run of members (cut
+ * by the edges of the range, as a window is) of `min` to `max` chars. Looks at one char in `min`,
+ * and measures each run it lands in to its ends.
+ */
+export function hasExactRun(
+  text: string,
+  from: number,
+  to: number,
+  run: Required<RequiredRun>,
+): boolean {
+  const { table, min, max } = run;
+  for (let i = from + min - 1; i < to;) {
+    if (!isMember(text, i, table)) {
+      i += min;
+      continue;
+    }
+    let s = i;
+    while (s > from && isMember(text, s - 1, table)) s--;
+    let e = i + 1;
+    while (e < to && isMember(text, e, table)) e++;
+    if (e - s >= min && e - s <= max) return true;
+    i = e + min;
+  }
+  return false;
 }
 
 /**
@@ -252,25 +322,27 @@ export function requiredRun(pattern: string, ignoreCase: boolean): RequiredRun |
   return best;
 }
 
+/** Whether text[i] is in the class (a top-level function: a closure per call was garbage). */
+function isMember(text: string, i: number, table: Uint8Array): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 && table[c] === 1;
+}
+
 /**
  * True when text[from, to) holds `run.min` consecutive member chars. Looks at one char in
  * `min`: a run that long must cover one of them; from a member it measures the run around it.
  */
 export function hasRun(text: string, from: number, to: number, run: RequiredRun): boolean {
   const { table, min } = run;
-  const isMember = (i: number): boolean => {
-    const c = text.charCodeAt(i);
-    return c < 128 && table[c] === 1;
-  };
   for (let i = from + min - 1; i < to;) {
-    if (!isMember(i)) {
+    if (!isMember(text, i, table)) {
       i += min;
       continue;
     }
     let s = i;
-    while (s > from && isMember(s - 1)) s--;
+    while (s > from && isMember(text, s - 1, table)) s--;
     let e = i + 1;
-    while (e < to && e - s < min && isMember(e)) e++;
+    while (e < to && e - s < min && isMember(text, e, table)) e++;
     if (e - s >= min) return true;
     i = e + min;
   }
@@ -285,21 +357,17 @@ export function hasRun(text: string, from: number, to: number, run: RequiredRun)
  */
 export function runsOf(text: string, run: RequiredRun): number[] {
   const { table, min } = run;
-  const isMember = (i: number): boolean => {
-    const c = text.charCodeAt(i);
-    return c < 128 && table[c] === 1;
-  };
   const runs: number[] = [];
   let floor = 0; // no run found so far reaches past here
   for (let i = min - 1; i < text.length;) {
-    if (!isMember(i)) {
+    if (!isMember(text, i, table)) {
       i += min;
       continue;
     }
     let s = i;
-    while (s > floor && isMember(s - 1)) s--;
+    while (s > floor && isMember(text, s - 1, table)) s--;
     let e = i + 1;
-    while (e < text.length && isMember(e)) e++;
+    while (e < text.length && isMember(text, e, table)) e++;
     if (e - s >= min) runs.push(s, e);
     floor = e;
     i = e + min;

@@ -6,6 +6,8 @@ import { createScanner } from '../../src/engine/scan.js';
 import type { Detector } from '../../src/engine/types.js';
 import {
   classMembers,
+  exactRun,
+  hasExactRun,
   hasRun,
   hasRunIn,
   keywordLead,
@@ -88,6 +90,46 @@ describe('runsOf and hasRunIn', () => {
               hasRun(text, from, to, run),
             );
           }
+        }
+      }
+    }
+  });
+});
+
+describe('exactRun and hasExactRun', () => {
+  it('proves a token of classes between boundaries that exclude its members', () => {
+    const dc = String.raw`(?:^|[^A-Za-z0-9+/])([MNO][A-Za-z0-9+/]{43})(?:$|[^A-Za-z0-9_+/=-])`;
+    expect(exactRun(dc, false)).toMatchObject({ min: 44, max: 44 });
+    expect(
+      exactRun(String.raw`(?:^|[^a-z0-9])([a-z]{16,20}[0-9]{2})(?:$|[^a-z0-9])`, false),
+    ).toMatchObject({ min: 18, max: 22 });
+  });
+  it.each([
+    String.raw`(?:^|[^a-z])([a-z0-9]{20})(?:$|[^a-z0-9])`, // a digit may come before the token
+    String.raw`(?:^|[^a-z0-9])([a-z0-9]{20})(?:$|[^a-z])`, // or after it
+    String.raw`(?:^|[^a-z0-9])([a-z0-9]{20})`, // no right boundary
+    String.raw`(?:^|[^a-z0-9])([a-z0-9]{8})(?:$|[^a-z0-9])`, // too short to help
+  ])('does not claim %s', (pattern) => {
+    expect(exactRun(pattern, false)).toBeUndefined();
+  });
+  it('finds a whole run of the right length in a range, cut by its edges', () => {
+    const table = classMembers('[ab]', false);
+    if (!table) throw new Error('no class');
+    const run = { table, min: 2, max: 3 };
+    const rnd = seededRandom(9);
+    for (let n = 0; n < 300; n++) {
+      let text = '';
+      for (let len = Math.floor(rnd() * 30); len > 0; len--)
+        text += 'ab-'.charAt(Math.floor(rnd() * 3));
+      for (let from = 0; from <= text.length; from++) {
+        for (let to = from; to <= text.length; to++) {
+          const lengths = text
+            .slice(from, to)
+            .split('-')
+            .map((r) => r.length);
+          expect(hasExactRun(text, from, to, run), `${text} ${from}-${to}`).toBe(
+            lengths.some((l) => l >= 2 && l <= 3),
+          );
         }
       }
     }
@@ -177,6 +219,8 @@ describe('skipping rules whose relaxed pattern fails at every hit', () => {
     String.raw`acme_(?:key|id)\B([a-z0-9]{6,30})\b`,
     // Longer than its window widens to: the reference accepts a match cut by the last widening.
     String.raw`\b(acme_[a-z0-9 ]{4,3000})$`,
+    // A whole run of 16 to 18 chars (exactRun): a longer run holds none, a window edge cuts one.
+    String.raw`(?:^|[^a-z0-9])([a-z0-9]{16,18})(?:$|[^a-z0-9])`,
   ].map((pattern, i) => ({
     id: `edge-${i}`,
     name: `Edge ${i}`,
@@ -190,7 +234,7 @@ describe('skipping rules whose relaxed pattern fails at every hit', () => {
   const rnd = seededRandom(7);
   const pieces = [
     ...['acme_', 'acme_key', 'abc', 'x9', ' ', '\n', '-', 'q1w2e3r4'],
-    ...['z'.repeat(1100), 'ab cd '.repeat(60)],
+    ...['z'.repeat(1100), 'ab cd '.repeat(60), 'k'.repeat(16), 'q'.repeat(18), 'w'.repeat(19)],
   ];
   const texts = Array.from({ length: 3000 }, () => {
     let t = '';
