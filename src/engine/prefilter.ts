@@ -19,13 +19,24 @@ export interface KeywordHit {
 }
 
 export class KeywordAutomaton {
-  /** Transitions; entries are pre-multiplied by ALPHABET (a state's row offset). */
+  /** Transitions by state and char class; entries are pre-multiplied by `width` (row offsets). */
   private readonly delta: Int32Array;
+  /** Char class of each UTF-16 unit (see the constructor). */
+  private readonly classOf: Uint8Array;
+  /** Classes, so columns per state. */
+  private readonly width: number;
   /** Row offsets at or above this belong to states where some keyword ends. */
   private readonly firstOutputRow: number;
-  /** Keywords (indices) ending at each state, by row offset / ALPHABET. */
-  private readonly outputs: readonly (readonly number[])[];
-  private readonly lengths: readonly number[];
+  /** Keywords (indices) ending at each state, by row offset / width. */
+  /** State s's keywords are outKeyword[outFrom[s], outFrom[s + 1]); outLength: their lengths. */
+  private readonly outFrom: Int32Array;
+  private readonly outKeyword: Int32Array;
+  private readonly outLength: Int32Array;
+  private readonly maxLength: number;
+  /** Output of `find`: (keyword, start) pairs. */
+  hits = new Int32Array(1024);
+  /** Hits of the second half, before they join `hits`. */
+  private second = new Int32Array(1024);
 
   constructor(keywords: readonly string[]) {
     for (const k of keywords) {
@@ -35,7 +46,7 @@ export class KeywordAutomaton {
         );
       }
     }
-    this.lengths = keywords.map((k) => k.length);
+    this.maxLength = Math.max(1, ...keywords.map((k) => k.length));
     // Trie.
     const goto: number[][] = [new Array<number>(ALPHABET).fill(-1)];
     const out: number[][] = [[]];
@@ -84,40 +95,135 @@ export class KeywordAutomaton {
         }
       }
     }
-    // Renumber so that states with output come last (one compare per char in the hot loop),
-    // pre-multiply targets by ALPHABET, and fold upper case onto lower case.
+    // Renumber so that states with output come last (one compare per char in the hot loop).
     const order = [...Array(n).keys()].sort(
       (a, b) =>
         Number((out[a] as number[]).length > 0) - Number((out[b] as number[]).length > 0) || a - b,
     );
     const rank = new Int32Array(n);
     order.forEach((s, i) => (rank[s] = i));
-    const folded = new Int32Array(n * ALPHABET);
+    // Columns by char class, not by char: one class per char some keyword holds (upper case
+    // folded onto lower case), and class 0 for every other UTF-16 unit, which always leads back
+    // to the root. About 50 columns instead of 128: a table half the size stays in cache better
+    // (measured 4-35% faster over the bench text, the more so the busier the machine), and the
+    // class lookup needs no separate branch for non-ASCII chars.
+    const classOf = new Uint8Array(65536);
+    const columns: number[] = [0]; // a class's representative char (class 0: none; root)
+    const used = new Set<number>();
+    for (const k of keywords) for (let i = 0; i < k.length; i++) used.add(k.charCodeAt(i));
+    for (const c of [...used].sort((x, y) => x - y)) classOf[c] = columns.push(c) - 1;
+    for (let c = 65; c <= 90; c++) classOf[c] = classOf[c + 32] as number;
+    const width = columns.length;
+    const table = new Int32Array(n * width);
     for (let s = 0; s < n; s++) {
-      const base = (rank[s] as number) * ALPHABET;
-      for (let c = 0; c < ALPHABET; c++) {
-        const src = c >= 65 && c <= 90 ? c + 32 : c;
-        folded[base + c] = (rank[delta[s * ALPHABET + src] as number] as number) * ALPHABET;
+      const base = (rank[s] as number) * width;
+      for (let k = 1; k < width; k++) {
+        const target = delta[s * ALPHABET + (columns[k] as number)] as number;
+        table[base + k] = (rank[target] as number) * width;
       }
     }
     const firstOutput = order.findIndex((s) => (out[s] as number[]).length > 0);
-    this.delta = folded;
-    this.firstOutputRow = (firstOutput === -1 ? n : firstOutput) * ALPHABET;
-    this.outputs = order.map((s) => out[s] as number[]);
+    this.delta = table;
+    this.classOf = classOf;
+    this.width = width;
+    this.firstOutputRow = (firstOutput === -1 ? n : firstOutput) * width;
+    const outputs = order.map((s) => out[s] as number[]);
+    this.outFrom = new Int32Array(n + 1);
+    outputs.forEach((o, s) => (this.outFrom[s + 1] = (this.outFrom[s] as number) + o.length));
+    this.outKeyword = Int32Array.from(outputs.flat());
+    this.outLength = this.outKeyword.map((k) => (keywords[k] as string).length);
+    // One call over a text with hits in both halves before any real one: V8 compiles the long
+    // loop of `find` on the stack (OSR) while the code after it has never run, and that code's
+    // missing type feedback then deoptimised `find` at the end of every call (a soft deopt keeps
+    // the cached code, so it happened again each time: measured 219 times in one bench run).
+    this.find(`${keywords.join(' ')} `.repeat(2));
   }
 
   /** Calls `onHit(keywordIndex, start)` for every keyword occurrence, overlapping ones included. */
   scan(text: string, onHit: (keyword: number, start: number) => void): void {
-    const delta = this.delta;
-    const firstOutputRow = this.firstOutputRow;
-    let row = 0; // root is state 0 whatever the renumbering: it has no output
-    for (let i = 0, n = text.length; i < n; i++) {
-      const c = text.charCodeAt(i);
-      row = c < ALPHABET ? (delta[row + c] as number) : 0;
-      if (row >= firstOutputRow) {
-        for (const k of this.outputs[row / ALPHABET] as number[])
-          onHit(k, i + 1 - (this.lengths[k] as number));
-      }
-    }
+    const n = this.find(text);
+    const hits = this.hits;
+    for (let i = 0; i < n; i += 2) onHit(hits[i] as number, hits[i + 1] as number);
   }
+
+  /**
+   * Every keyword occurrence, overlapping ones included, in the order of their ends (ties: the
+   * order of `outputs`): `hits[0, returned)` holds (keyword index, start) pairs, valid until the
+   * next call.
+   *
+   * The text is walked as two halves at once: each char costs a dependent table load, and two
+   * independent walks in one loop overlap those loads (about 1.5x the speed of one walk here).
+   * The second walk starts from the root `maxLength - 1` chars before the middle, so it finds
+   * every occurrence that ends in the second half; it reports only those.
+   */
+  find(text: string): number {
+    const n = text.length;
+    const mid = n >> 1;
+    const from = mid - (this.maxLength - 1);
+    if (from <= 0) return this.walk(text, 0, 0, n, 0);
+    // First half into `hits`, second into `second`, so that ends stay in order.
+    const delta = this.delta;
+    const classOf = this.classOf;
+    const first = this.firstOutputRow;
+    let a = 0;
+    let b = 0;
+    let na = 0;
+    let nb = 0;
+    for (let i = 0, j = from; i < mid; i++, j++) {
+      const c = text.charCodeAt(i);
+      const d = text.charCodeAt(j);
+      a = delta[a + (classOf[c] as number)] as number;
+      b = delta[b + (classOf[d] as number)] as number;
+      if (a >= first) na = this.emit(a, i, na, false);
+      if (b >= first && j >= mid) nb = this.emit(b, j, nb, true);
+    }
+    // The second walk is `mid - from` chars behind: it finishes alone.
+    for (let j = from + mid; j < n; j++) {
+      const d = text.charCodeAt(j);
+      b = delta[b + (classOf[d] as number)] as number;
+      if (b >= first && j >= mid) nb = this.emit(b, j, nb, true);
+    }
+    if (na + nb > this.hits.length) this.hits = grow(this.hits, na + nb);
+    this.hits.set(this.second.subarray(0, nb), na);
+    return na + nb;
+  }
+
+  /** One walk over text[from, to) from `row`, reporting into `hits` from `count` on. */
+  private walk(text: string, from: number, row0: number, to: number, count: number): number {
+    const delta = this.delta;
+    const classOf = this.classOf;
+    const first = this.firstOutputRow;
+    let row = row0;
+    let na = count;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      row = delta[row + (classOf[c] as number)] as number;
+      if (row >= first) na = this.emit(row, i, na, false);
+    }
+    return na;
+  }
+
+  /** Appends the keywords ending at char `i` in state `row` to `hits` or `second`. */
+  private emit(row: number, i: number, count: number, second: boolean): number {
+    let out = second ? this.second : this.hits;
+    let k = count;
+    const state = (row / this.width) | 0;
+    for (let o = this.outFrom[state] as number, e = this.outFrom[state + 1] as number; o < e; o++) {
+      if (k + 2 > out.length) {
+        out = grow(out, k + 2);
+        if (second) this.second = out;
+        else this.hits = out;
+      }
+      out[k] = this.outKeyword[o] as number;
+      out[k + 1] = i + 1 - (this.outLength[o] as number);
+      k += 2;
+    }
+    return k;
+  }
+}
+
+function grow(a: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(atLeast, a.length * 2));
+  b.set(a);
+  return b;
 }

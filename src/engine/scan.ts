@@ -18,10 +18,21 @@ import { shannonEntropy } from './entropy.js';
 import { makeFingerprinter, type FingerprintKey } from './fingerprint.js';
 import { LineIndex } from './lines.js';
 import { isPlaceholderValue, isTruncatedAt } from './placeholder.js';
+import { HitGroups } from './hit-groups.js';
 import { KeywordAutomaton } from './prefilter.js';
 import { redact } from './redact.js';
 import { severityOf } from './severity.js';
-import { hasRun, keywordLead, requiredRun, type RequiredRun } from './shortcuts.js';
+import {
+  exactRun,
+  hasExactRun,
+  hasRun,
+  hasRunIn,
+  keywordLead,
+  requiredRun,
+  runsOf,
+  withoutAssertions,
+  type RequiredRun,
+} from './shortcuts.js';
 import type {
   Category,
   Detector,
@@ -155,8 +166,12 @@ interface Rule {
   readonly severity: Severity;
   /** The detector's partner pattern (global, with indices), and the group holding the value. */
   readonly partner?: { readonly re: RegExp; readonly group: number };
-  /** Set when every match begins `lead` chars before a keyword hit at most: tried only there. */
-  readonly atHits?: { readonly sticky: RegExp; readonly lead: number };
+  /**
+   * Set when every match begins `lead` chars before a keyword hit at most: tried only there.
+   * `relaxed` is the pattern without its assertions (sticky, on the whole text): where it fails at
+   * every hit, no window of the rule can hold a match, and the rule's windows are not even built.
+   */
+  readonly atHits?: { readonly sticky: RegExp; readonly lead: number; readonly relaxed: RegExp };
   /** A run of chars every match holds: a window without one is not searched. */
   readonly run?: RequiredRun;
 }
@@ -250,7 +265,10 @@ function compileRule(d: Detector, order: number, shortcuts: boolean): Rule {
   const re = new RegExp(d.pattern, d.ignoreCase ? 'gdi' : 'gd');
   const lead = shortcuts ? keywordLead(d.pattern, d.keywords, d.ignoreCase ?? false) : undefined;
   const run =
-    shortcuts && lead === undefined ? requiredRun(d.pattern, d.ignoreCase ?? false) : undefined;
+    shortcuts && lead === undefined
+      ? (exactRun(d.pattern, d.ignoreCase ?? false) ??
+        requiredRun(d.pattern, d.ignoreCase ?? false))
+      : undefined;
   const groups = groupCount(re);
   const group = d.secretGroup ?? (groups >= 1 ? 1 : 0);
   if (group > groups) throw new Error(`detector ${d.id}: secretGroup ${group} > ${groups} groups`);
@@ -265,7 +283,13 @@ function compileRule(d: Detector, order: number, shortcuts: boolean): Rule {
     severity: severityOf(d),
     ...(d.partner ? { partner: compilePartner(d) } : {}),
     ...(lead !== undefined
-      ? { atHits: { sticky: new RegExp(d.pattern, d.ignoreCase ? 'ydi' : 'yd'), lead } }
+      ? {
+          atHits: {
+            sticky: new RegExp(d.pattern, d.ignoreCase ? 'ydi' : 'yd'),
+            lead,
+            relaxed: new RegExp(withoutAssertions(d.pattern), d.ignoreCase ? 'yi' : 'y'),
+          },
+        }
       : {}),
     ...(run ? { run } : {}),
   };
@@ -377,53 +401,50 @@ export function createScanner(options: ScannerOptions): Scanner {
   for (const k of containerKeywords) decodeKind[k] = CONTAINER;
   for (const [k, bit] of escapeChars) decodeKind[k] = (decodeKind[k] as number) | bit;
   const automaton = new KeywordAutomaton(keywords);
+  const groups = new HitGroups(rules.length);
+  const kwLengths = Int32Array.from(keywords, (k) => k.length);
+  // Keywords whose hits matter beyond the rules: custom detectors' and the decoders'.
+  const kwSide = Uint8Array.from(keywords, (_, k) =>
+    Number(decodeKind[k] !== 0 || (kwCustoms[k] as number[]).length > 0),
+  );
 
   /**
    * Candidates of every detector in `text`, overlaps resolved. `seen` receives where base64
    * container keywords occur (for the decoding step).
    */
   function candidatesOf(text: string, skips: ScanSkip[], seen: Seen): Candidate[] {
-    // Windows per rule, merged as hits arrive (hits come in increasing end order). Only rules
-    // with a hit get an entry: most texts touch a handful of the hundreds of rules.
-    const windows = new Map<number, number[]>();
-    // Keyword hit starts of the rules tried only at hits (unsorted: hits come in end order).
-    const hits = new Map<number, number[]>();
-    const customHit = new Uint8Array(customs.length);
-    automaton.scan(text, (k, start) => {
-      for (const ri of kwRules[k] as number[]) {
-        const r = rules[ri] as Rule;
-        let w = windows.get(ri);
-        if (w === undefined) {
-          w = [];
-          windows.set(ri, w);
-        }
-        const ws = Math.max(0, start - r.before);
-        const we = Math.min(text.length, start + (keywords[k] as string).length + r.radius);
-        const last = w.length - 1;
-        if (last > 0 && ws <= (w[last] as number)) w[last] = Math.max(w[last] as number, we);
-        else w.push(ws, we);
-        if (r.atHits) {
-          const h = hits.get(ri);
-          if (h === undefined) hits.set(ri, [start]);
-          else h.push(start);
-        }
-      }
+    const customHit = customs.length ? new Uint8Array(customs.length) : NO_CUSTOMS;
+    const count = automaton.find(text);
+    const found = automaton.hits;
+    groups.group(found, count, kwRules, kwLengths);
+    for (let i = 0; i < count; i += 2) {
+      const k = found[i] as number;
+      if (!kwSide[k]) continue;
+      const start = found[i + 1] as number;
       for (const ci of kwCustoms[k] as number[]) customHit[ci] = 1;
       const kind = decodeKind[k] as number;
       if (kind === CONTAINER) {
         if (mayStartContainer(text, start)) seen.containers.push(start);
       } else if (kind) seen.escapes |= kind;
-    });
+    }
 
     const candidates: Candidate[] = [];
-    for (const ri of [...windows.keys()].sort((a, b) => a - b)) {
+    const { starts, lengths, from, to } = groups;
+    for (const ri of groups.touched) {
       const r = rules[ri] as Rule;
-      const w = windows.get(ri) as number[];
-      const h = hits.get(ri);
-      const at = h ? [...new Set(h)].sort((a, b) => a - b) : undefined;
+      const hs = from[ri] as number;
+      const he = to[ri] as number;
+      if (r.atHits && !mayMatchAtHits(r.atHits, text, starts, hs, he)) continue;
+      // A rule with windows over much of the text finds the runs it needs once for all of them
+      // (and a text with none is done); the others look at their few windows.
+      const dense = r.run && (he - hs) * 2 * r.radius > text.length;
+      const runs = r.run && dense ? runsOf(text, r.run) : undefined;
+      if (runs?.length === 0) continue;
+      const w = windowsOf(r, text.length, starts, lengths, hs, he);
+      const at = r.atHits ? hitStarts(starts, hs, he) : undefined;
       try {
         for (let i = 0; i < w.length; i += 2) {
-          runWindow(r, text, w[i] as number, w[i + 1] as number, candidates, at);
+          runWindow(r, text, w[i] as number, w[i + 1] as number, candidates, at, runs);
         }
       } catch (e) {
         // A validator bug must not lose the other detectors' findings; say which one failed.
@@ -433,6 +454,7 @@ export function createScanner(options: ScannerOptions): Scanner {
         });
       }
     }
+    if (customs.length === 0) return withoutNamedPartners(resolveOverlaps(candidates));
     customs.forEach((c, ci) => {
       if (c.keywords.length > 0 && !customHit[ci]) return;
       const work = customWork(c, text.length);
@@ -584,7 +606,65 @@ export function createScanner(options: ScannerOptions): Scanner {
   return { detectors, scan };
 }
 
+/**
+ * Windows of a rule: `before` chars before each hit to `radius` chars after its keyword, merged
+ * as the hits (`starts[from, to)`, keyword lengths beside them, in end order) come.
+ */
+function windowsOf(
+  r: Rule,
+  textLength: number,
+  starts: Int32Array,
+  lengths: Int32Array,
+  from: number,
+  to: number,
+): number[] {
+  const w: number[] = [];
+  for (let i = from; i < to; i++) {
+    const start = starts[i] as number;
+    const ws = Math.max(0, start - r.before);
+    const we = Math.min(textLength, start + (lengths[i] as number) + r.radius);
+    const last = w.length - 1;
+    if (last > 0 && ws <= (w[last] as number)) w[last] = Math.max(w[last] as number, we);
+    else w.push(ws, we);
+  }
+  return w;
+}
+
+/** The distinct values of `starts[from, to)`, sorted. */
+function hitStarts(starts: Int32Array, from: number, to: number): number[] {
+  const sorted = starts.slice(from, to).sort();
+  const out: number[] = [];
+  for (const s of sorted) if (out[out.length - 1] !== s) out.push(s);
+  return out;
+}
+
+/**
+ * False when the rule's pattern, assertions relaxed, matches at no place a window would try (from
+ * `lead` chars before each hit `starts[from, to)` to the hit): then no window has a match (see
+ * withoutAssertions), and the rule is done for this text. Cheap: one sticky try per place, on the
+ * whole text, with no slice, no window and no allocation; most hits of dense keywords (`secret`,
+ * `token`, `pass`) fail at the first char after the keyword.
+ */
+function mayMatchAtHits(
+  at: { readonly relaxed: RegExp; readonly lead: number },
+  text: string,
+  starts: Int32Array,
+  from: number,
+  to: number,
+): boolean {
+  const re = at.relaxed;
+  for (let i = from; i < to; i++) {
+    const p = starts[i] as number;
+    for (let q = Math.max(0, p - at.lead); q <= p; q++) {
+      re.lastIndex = q;
+      if (re.test(text)) return true;
+    }
+  }
+  return false;
+}
+
 const SNAP_LIMIT = 1024;
+const NO_CUSTOMS = new Uint8Array(0);
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 /**
@@ -599,15 +679,23 @@ function runWindow(
   we0: number,
   out: Candidate[],
   hits: readonly number[] | undefined,
+  runs: readonly number[] | undefined,
 ): void {
   let ws = ws0;
   let we = we0;
-  if (r.before === r.radius) {
+  const snapsBack = r.before === r.radius;
+  // No match without the run, so none touches a cut either: the window is done. Snapping moves
+  // the edges SNAP_LIMIT chars at most, so a window with no run that far out need not snap.
+  const min = r.run?.min ?? 0;
+  if (runs && !hasRunIn(runs, snapsBack ? ws - SNAP_LIMIT : ws, we + SNAP_LIMIT, min)) return;
+  if (snapsBack) {
     for (let n = 0; ws > 0 && n < SNAP_LIMIT && !isSpace(text.charCodeAt(ws - 1)); n++) ws--;
   }
   for (let n = 0; we < text.length && n < SNAP_LIMIT && !isSpace(text.charCodeAt(we)); n++) we++;
-  // No match without the run, so none touches a cut either: the window is done.
-  if (r.run && !hasRun(text, ws, we, r.run)) return;
+  if (runs ? !hasRunIn(runs, ws, we, min) : r.run && !hasRun(text, ws, we, r.run)) return;
+  // A token that is a whole run of its classes cannot lie in a longer run (a base64 blob).
+  if (r.run?.max !== undefined && !hasExactRun(text, ws, we, r.run as Required<RequiredRun>))
+    return;
   for (let attempt = 0; ; attempt++) {
     const slice = text.slice(ws, we);
     const matches =

@@ -213,6 +213,76 @@ export interface RequiredRun {
   /** 1 for member chars, by ASCII code. */
   readonly table: Uint8Array;
   readonly min: number;
+  /**
+   * Set by `exactRun`: every match is a whole run of member chars of the text it is matched in
+   * (a window), `min` to `max` chars long; a longer run (a base64 blob) holds none.
+   */
+  readonly max?: number;
+}
+
+/** Source of a regex that reads a class (`[...]`), and what follows the `[^` of a negated one. */
+const CLASS_SRC = String.raw`\[(?:\\.|[^\]\\])*\]`;
+const NEGATED_REST = String.raw`(?:\\.|[^\]\\])*\]`;
+/** `(?:^|[^L])([C1]{a}[C2]{b,c}...)(?:$|[^R])`: a token of classes between two boundaries. */
+const BOUNDED_TOKEN = new RegExp(
+  String.raw`^\(\?:\^\|\[\^(${NEGATED_REST})\)\(((?:${CLASS_SRC}(?:\{\d+(?:,\d+)?\})?)+)\)\(\?:\$\|\[\^(${NEGATED_REST})\)$`,
+);
+const TOKEN_ITEM = new RegExp(String.raw`(${CLASS_SRC})(?:\{(\d+)(?:,(\d+))?\})?`, 'g');
+
+/**
+ * For a pattern that is one token of ASCII classes between a boundary that excludes every member
+ * before it and one that excludes every member after it (`(?:^|[^A-Za-z0-9+/])([MNO][A-Za-z0-9+/]
+ * {43})(?:$|[^A-Za-z0-9_+/=-])`): every match is a whole run of the union C of its classes (the
+ * chars on both sides are outside C, or the edges of the text), `min` to `max` chars long.
+ * Undefined for any other shape.
+ */
+export function exactRun(pattern: string, ignoreCase: boolean): RequiredRun | undefined {
+  const m = BOUNDED_TOKEN.exec(pattern);
+  if (!m) return undefined;
+  const before = classMembers(`[${m[1] as string}`, ignoreCase);
+  const after = classMembers(`[${m[3] as string}`, ignoreCase);
+  if (!before || !after) return undefined;
+  const table = new Uint8Array(128);
+  let min = 0;
+  let max = 0;
+  for (const item of (m[2] as string).matchAll(TOKEN_ITEM)) {
+    const members = classMembers(item[1] as string, ignoreCase);
+    if (!members) return undefined;
+    members.forEach((v, c) => (table[c] = (table[c] as number) | v));
+    const lo = item[2] === undefined ? 1 : Number(item[2]);
+    min += lo;
+    max += item[3] === undefined ? lo : Number(item[3]);
+  }
+  // `[^L]` matches only chars outside L: L must hold every member for the boundary to end the run.
+  for (let c = 0; c < 128; c++) if (table[c] && (!before[c] || !after[c])) return undefined;
+  return min >= MIN_REQUIRED_RUN ? { table, min, max } : undefined;
+}
+
+/**
+ * For an exact run (see `exactRun`): true when text[from, to) holds a whole run of members (cut
+ * by the edges of the range, as a window is) of `min` to `max` chars. Looks at one char in `min`,
+ * and measures each run it lands in to its ends.
+ */
+export function hasExactRun(
+  text: string,
+  from: number,
+  to: number,
+  run: Required<RequiredRun>,
+): boolean {
+  const { table, min, max } = run;
+  for (let i = from + min - 1; i < to;) {
+    if (!isMember(text, i, table)) {
+      i += min;
+      continue;
+    }
+    let s = i;
+    while (s > from && isMember(text, s - 1, table)) s--;
+    let e = i + 1;
+    while (e < to && isMember(text, e, table)) e++;
+    if (e - s >= min && e - s <= max) return true;
+    i = e + min;
+  }
+  return false;
 }
 
 /**
@@ -252,27 +322,93 @@ export function requiredRun(pattern: string, ignoreCase: boolean): RequiredRun |
   return best;
 }
 
+/** Whether text[i] is in the class (a top-level function: a closure per call was garbage). */
+function isMember(text: string, i: number, table: Uint8Array): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 && table[c] === 1;
+}
+
 /**
  * True when text[from, to) holds `run.min` consecutive member chars. Looks at one char in
  * `min`: a run that long must cover one of them; from a member it measures the run around it.
  */
 export function hasRun(text: string, from: number, to: number, run: RequiredRun): boolean {
   const { table, min } = run;
-  const isMember = (i: number): boolean => {
-    const c = text.charCodeAt(i);
-    return c < 128 && table[c] === 1;
-  };
   for (let i = from + min - 1; i < to;) {
-    if (!isMember(i)) {
+    if (!isMember(text, i, table)) {
       i += min;
       continue;
     }
     let s = i;
-    while (s > from && isMember(s - 1)) s--;
+    while (s > from && isMember(text, s - 1, table)) s--;
     let e = i + 1;
-    while (e < to && e - s < min && isMember(e)) e++;
+    while (e < to && e - s < min && isMember(text, e, table)) e++;
     if (e - s >= min) return true;
     i = e + min;
   }
   return false;
+}
+
+/**
+ * Every maximal run of at least `run.min` member chars in the text, as (start, end) pairs in
+ * order. Looks at one char in `min`: a run that long must cover one of them; from a member it
+ * measures the run around it. For a rule with windows over much of the text: computed once, it
+ * answers each window (`hasRunIn`) without reading the window again.
+ */
+export function runsOf(text: string, run: RequiredRun): number[] {
+  const { table, min } = run;
+  const runs: number[] = [];
+  let floor = 0; // no run found so far reaches past here
+  for (let i = min - 1; i < text.length;) {
+    if (!isMember(text, i, table)) {
+      i += min;
+      continue;
+    }
+    let s = i;
+    while (s > floor && isMember(text, s - 1, table)) s--;
+    let e = i + 1;
+    while (e < text.length && isMember(text, e, table)) e++;
+    if (e - s >= min) runs.push(s, e);
+    floor = e;
+    i = e + min;
+  }
+  return runs;
+}
+
+/** True when text[from, to) holds `min` consecutive member chars, given the text's `runsOf`. */
+export function hasRunIn(runs: readonly number[], from: number, to: number, min: number): boolean {
+  for (let i = 0; i < runs.length; i += 2) {
+    const s = runs[i] as number;
+    if (s >= to) return false;
+    if (Math.min(runs[i + 1] as number, to) - Math.max(s, from) >= min) return true;
+  }
+  return false;
+}
+
+/**
+ * The pattern with its zero-width assertions (`^`, `$`, `\b`, `\B` outside classes) made always
+ * true. Every way the pattern matches a slice of a text is then a way this one matches the whole
+ * text at the same place (the chars read are the same, and no assertion can fail), so where this
+ * one has no match at a position, no window around it has one either (patterns are RE2 syntax:
+ * no lookaround, no backreference).
+ */
+export function withoutAssertions(pattern: string): string {
+  let out = '';
+  for (let i = 0; i < pattern.length;) {
+    const c = pattern[i] as string;
+    if (c === '[') {
+      const end = classEnd(pattern, i);
+      if (end < 0) throw new Error(`unterminated class in ${pattern}`);
+      out += pattern.slice(i, end);
+      i = end;
+    } else if (c === '\\') {
+      const e = pattern.slice(i, i + 2);
+      out += e === '\\b' || e === '\\B' ? '(?:)' : e;
+      i += 2;
+    } else {
+      out += c === '^' || c === '$' ? '(?:)' : c;
+      i++;
+    }
+  }
+  return out;
 }

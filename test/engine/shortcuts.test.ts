@@ -3,7 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { syntheticJiraUnits } from '../../bench/synthetic-jira.js';
 import { DETECTORS } from '../../src/detectors/index.js';
 import { createScanner } from '../../src/engine/scan.js';
-import { hasRun, keywordLead, requiredRun } from '../../src/engine/shortcuts.js';
+import type { Detector } from '../../src/engine/types.js';
+import {
+  classMembers,
+  exactRun,
+  hasExactRun,
+  hasRun,
+  hasRunIn,
+  keywordLead,
+  requiredRun,
+  runsOf,
+  withoutAssertions,
+} from '../../src/engine/shortcuts.js';
+import { seededRandom } from '../../dev/site-gen/prng.js';
 import { sharedPath } from '../shared-path.js';
 
 describe('keywordLead', () => {
@@ -60,6 +72,102 @@ describe('requiredRun and hasRun', () => {
   });
 });
 
+describe('runsOf and hasRunIn', () => {
+  it('answer every window as hasRun does', () => {
+    const rnd = seededRandom(3);
+    for (const min of [2, 3, 5]) {
+      const table = classMembers('[a-c]', false);
+      if (!table) throw new Error('no class');
+      const run = { table, min };
+      for (let n = 0; n < 300; n++) {
+        let text = '';
+        for (let len = Math.floor(rnd() * 40); len > 0; len--)
+          text += 'abcx '.charAt(Math.floor(rnd() * 5));
+        const runs = runsOf(text, run);
+        for (let from = 0; from <= text.length; from++) {
+          for (let to = from; to <= text.length; to++) {
+            expect(hasRunIn(runs, from, to, min), `${text} ${from}-${to}`).toBe(
+              hasRun(text, from, to, run),
+            );
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('exactRun and hasExactRun', () => {
+  it('proves a token of classes between boundaries that exclude its members', () => {
+    const dc = String.raw`(?:^|[^A-Za-z0-9+/])([MNO][A-Za-z0-9+/]{43})(?:$|[^A-Za-z0-9_+/=-])`;
+    expect(exactRun(dc, false)).toMatchObject({ min: 44, max: 44 });
+    expect(
+      exactRun(String.raw`(?:^|[^a-z0-9])([a-z]{16,20}[0-9]{2})(?:$|[^a-z0-9])`, false),
+    ).toMatchObject({ min: 18, max: 22 });
+  });
+  it.each([
+    String.raw`(?:^|[^a-z])([a-z0-9]{20})(?:$|[^a-z0-9])`, // a digit may come before the token
+    String.raw`(?:^|[^a-z0-9])([a-z0-9]{20})(?:$|[^a-z])`, // or after it
+    String.raw`(?:^|[^a-z0-9])([a-z0-9]{20})`, // no right boundary
+    String.raw`(?:^|[^a-z0-9])([a-z0-9]{8})(?:$|[^a-z0-9])`, // too short to help
+  ])('does not claim %s', (pattern) => {
+    expect(exactRun(pattern, false)).toBeUndefined();
+  });
+  it('finds a whole run of the right length in a range, cut by its edges', () => {
+    const table = classMembers('[ab]', false);
+    if (!table) throw new Error('no class');
+    const run = { table, min: 2, max: 3 };
+    const rnd = seededRandom(9);
+    for (let n = 0; n < 300; n++) {
+      let text = '';
+      for (let len = Math.floor(rnd() * 30); len > 0; len--)
+        text += 'ab-'.charAt(Math.floor(rnd() * 3));
+      for (let from = 0; from <= text.length; from++) {
+        for (let to = from; to <= text.length; to++) {
+          const lengths = text
+            .slice(from, to)
+            .split('-')
+            .map((r) => r.length);
+          expect(hasExactRun(text, from, to, run), `${text} ${from}-${to}`).toBe(
+            lengths.some((l) => l >= 2 && l <= 3),
+          );
+        }
+      }
+    }
+  });
+});
+
+describe('withoutAssertions', () => {
+  it('makes ^, $, \\b and \\B always true, outside classes only', () => {
+    expect(withoutAssertions(String.raw`(?:^|[^a-z$^\b])(x\by)\B$`)).toBe(
+      String.raw`(?:(?:)|[^a-z$^\b])(x(?:)y)(?:)(?:)`,
+    );
+    expect(withoutAssertions(String.raw`a\\b\$`)).toBe(String.raw`a\\b\$`);
+  });
+  it('matches the whole text wherever the pattern matches a slice of it', () => {
+    const patterns = [
+      String.raw`\b(acme_[a-z]{4,12})\b`,
+      String.raw`(?:^|[^a-z])(acme_[a-z]{4,12})(?:$|[^a-z])`,
+      String.raw`acme_\B[a-z]{2}$`,
+    ];
+    const text = 'xacme_abcdefghijklmn acme_ab acme_abcd zacme_abcdefgh';
+    for (const p of patterns) {
+      const relaxed = new RegExp(withoutAssertions(p), 'y');
+      for (let from = 0; from < text.length; from++) {
+        for (let to = from; to <= text.length; to++) {
+          const slice = text.slice(from, to);
+          const strict = new RegExp(p, 'y');
+          for (let q = 0; q < slice.length; q++) {
+            strict.lastIndex = q;
+            if (!strict.test(slice)) continue;
+            relaxed.lastIndex = from + q;
+            expect(relaxed.test(text), `${p} at ${from + q} (slice ${from}-${to})`).toBe(true);
+          }
+        }
+      }
+    }
+  });
+});
+
 /** Texts the engine meets: the labelled corpus, every catalogue example, and bench-like issues. */
 function texts(): string[] {
   const out: string[] = [];
@@ -98,5 +206,58 @@ describe('the shortcuts find exactly what the reference path finds', () => {
       expect(fast.scan(t)).toEqual(expected);
     }
     expect(findings).toBeGreaterThan(1000); // the texts do exercise the detectors
+  });
+});
+
+describe('skipping rules whose relaxed pattern fails at every hit', () => {
+  // Tiny windows and assertions at their edges: where a window cuts a token, `$` and `\b` hold in
+  // the slice but not in the text, the case the relaxed pattern exists for.
+  const detectors: Detector[] = [
+    String.raw`\b(acme_[a-z0-9]{4,30})$`,
+    String.raw`(?:^|[^a-z])(acme_[a-z0-9]{4,30})(?:$|[^a-z0-9])`,
+    String.raw`(acme_[a-z0-9]{4,30})\b`,
+    String.raw`acme_(?:key|id)\B([a-z0-9]{6,30})\b`,
+    // Longer than its window widens to: the reference accepts a match cut by the last widening.
+    String.raw`\b(acme_[a-z0-9 ]{4,3000})$`,
+    // A whole run of 16 to 18 chars (exactRun): a longer run holds none, a window edge cuts one.
+    String.raw`(?:^|[^a-z0-9])([a-z0-9]{16,18})(?:$|[^a-z0-9])`,
+  ].map((pattern, i) => ({
+    id: `edge-${i}`,
+    name: `Edge ${i}`,
+    family: 'edge',
+    category: 'token',
+    keywords: ['acme_'],
+    pattern,
+    window: 2 + i,
+    examples: { positives: [], negatives: [] },
+  }));
+  const rnd = seededRandom(7);
+  const pieces = [
+    ...['acme_', 'acme_key', 'abc', 'x9', ' ', '\n', '-', 'q1w2e3r4'],
+    ...['z'.repeat(1100), 'ab cd '.repeat(60), 'k'.repeat(16), 'q'.repeat(18), 'w'.repeat(19)],
+  ];
+  const texts = Array.from({ length: 3000 }, () => {
+    let t = '';
+    for (let n = 1 + Math.floor(rnd() * 12); n > 0; n--)
+      t += pieces[Math.floor(rnd() * pieces.length)] as string;
+    return t;
+  });
+  it('finds what the reference path finds', () => {
+    const make = (shortcuts: boolean) =>
+      createScanner({
+        detectors,
+        fingerprintKey: 'edge-test-fingerprint-key',
+        shortcuts,
+        isEnabled: () => true,
+      });
+    const fast = make(true);
+    const reference = make(false);
+    let findings = 0;
+    for (const t of texts) {
+      const expected = reference.scan(t);
+      findings += expected.findings.length;
+      expect(fast.scan(t), JSON.stringify(t)).toEqual(expected);
+    }
+    expect(findings).toBeGreaterThan(500);
   });
 });
