@@ -765,13 +765,13 @@ describe('a secret in several projects, seen from one project page', () => {
   });
 
   /**
-   * An incident with 300 numbered places, each in PAY or OPS as `where(n)` says, paged through
+   * An incident with `count` numbered places, each in PAY or OPS as `where(n)` says, paged through
    * on PAY's project page: its places, and the store pages each "Load more" read (by cursor).
    */
-  async function pageProjectPlaces(where: (n: number) => 'PAY' | 'OPS' | undefined) {
+  async function pageProjectPlaces(where: (n: number) => 'PAY' | 'OPS' | undefined, count = 300) {
     const app = payAdminApp();
     let id = '';
-    for (let n = 1; n <= 300; n++) {
+    for (let n = 1; n <= count; n++) {
       const key = where(n);
       if (key === 'PAY') id = await plant(app, 'many', key, n);
       else if (key) await plant(app, 'many', key, n);
@@ -813,6 +813,13 @@ describe('a secret in several projects, seen from one project page', () => {
     expect(twoThirds.loadMoreReads).toHaveLength(1);
     expect(twoThirds.loadMoreReads[0]?.length).toBe(2);
     expect(twoThirds.loadMoreReads[0]).not.toContain(undefined);
+  });
+
+  it('walks at most ten store pages a call: past them, the cursor reads on', async () => {
+    // 1,050 places of OPS before the one of PAY: the first call stops after 1,000 of them.
+    const r = await pageProjectPlaces((n) => (n <= 1050 ? 'OPS' : 'PAY'), 1051);
+    expect(r.places).toHaveLength(1);
+    expect(r.loadMoreReads.map((x) => x.length)).toEqual([1]);
   });
 
   it("refuses a project page's cursor it did not make", async () => {
