@@ -371,43 +371,83 @@ async function incidentDetail(
 
 const shownOccurrence = ({ scope: _s, incident_id: _i, ...o }: StoredOccurrence) => o;
 
+/** Store pages one project page's call walks at most (the other projects' places are skipped). */
+const PROJECT_PAGE_READS = 10;
+
 /**
- * A project page's view of an incident: its own places only, a page at a time. Its cursor is the
- * number of the project's places already shown, not the store's cursor, which counts (or names)
- * the other projects' places walked past.
+ * Where a project page's next place is: the store cursor of the page that holds it (empty: the
+ * first page) and how many of that page's places in the project come before it, as
+ * `<before>.<store cursor>`. "Load more" reads on from there, not from the first place again.
  */
+interface ProjectCursor {
+  readonly page: string | undefined;
+  readonly before: number;
+}
+const PROJECT_CURSOR_RE = /^(\d{1,3})\.([\s\S]*)$/;
+
+function parseProjectCursor(cursor: string): ProjectCursor | undefined {
+  const m = PROJECT_CURSOR_RE.exec(cursor);
+  const before = Number(m?.[1]);
+  if (!m || before >= OCCURRENCES_PER_PAGE) return undefined;
+  return { page: m[2] || undefined, before };
+}
+
+/**
+ * Up to a page of the project's places from `from`, and where the next one is. Bounded: at most
+ * PROJECT_PAGE_READS store pages per call; past them the cursor resumes where the walk stopped.
+ */
+async function projectPlacesPage(
+  deps: ResolverDeps,
+  incidentId: string,
+  projectKey: string,
+  from: ProjectCursor,
+): Promise<{ found: StoredOccurrence[]; next?: ProjectCursor }> {
+  const found: StoredOccurrence[] = [];
+  let { page: at, before } = from;
+  for (let reads = 1; ; reads++) {
+    const page = await deps.store.occurrencePage(incidentId, OCCURRENCES_PER_PAGE, at);
+    const mine = page.items.filter((o) => o.location.projectKey === projectKey);
+    for (let k = before; k < mine.length; k++) {
+      if (found.length === OCCURRENCES_PER_PAGE) return { found, next: { page: at, before: k } };
+      found.push(mine[k] as StoredOccurrence);
+    }
+    if (page.cursor === undefined) return { found };
+    at = page.cursor;
+    before = 0;
+    if (reads === PROJECT_PAGE_READS) return { found, next: { page: at, before } };
+  }
+}
+
+/** A project page's view of an incident: its own places only, a page at a time. */
 async function projectDetail(
   deps: ResolverDeps,
   incident: Incident,
   projectKey: string,
   cursor: string | undefined,
 ): Promise<ResolverResult> {
-  if (cursor !== undefined && !/^[1-9]\d{0,8}$/.test(cursor))
-    return fail('invalid', 'the cursor is not valid any more: open the incident again');
-  const skip = cursor === undefined ? 0 : Number(cursor);
-  const found: StoredOccurrence[] = [];
-  let seen = 0;
-  let more = false;
-  for await (const o of projectPlaces(deps, incident.id, projectKey)) {
-    if (seen++ < skip) continue;
-    if (found.length === OCCURRENCES_PER_PAGE) {
-      more = true;
-      break;
-    }
-    found.push(o);
+  const from = cursor === undefined ? { page: undefined, before: 0 } : parseProjectCursor(cursor);
+  const stale = () => fail('invalid', 'the cursor is not valid any more: open the incident again');
+  if (!from) return stale();
+  let result;
+  try {
+    result = await projectPlacesPage(deps, incident.id, projectKey, from);
+  } catch (e) {
+    if (cursor === undefined) throw e;
+    return stale();
   }
+  const { found, next } = result;
   const guidance =
     cursor === undefined
       ? await incidentGuidance(
           incident,
-          more ? projectPlaces(deps, incident.id, projectKey) : found,
+          next ? projectPlaces(deps, incident.id, projectKey) : found,
         )
       : undefined;
   return ok({
     incident: await projectView(deps, incident, projectKey),
     occurrences: found.map(shownOccurrence),
     names: await placeNamesOf(deps, found),
-    ...(more ? { cursor: String(skip + found.length) } : {}),
+    ...(next ? { cursor: `${String(next.before)}.${next.page ?? ''}` } : {}),
     ...(guidance ? { guidance } : {}),
     ...(cursor === undefined ? await shownNotifications(deps, incident.id, projectKey) : {}),
   });

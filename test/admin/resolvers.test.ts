@@ -777,31 +777,71 @@ describe('a secret in several projects, seen from one project page', () => {
     });
   });
 
-  it("page a project's places with cursors that do not depend on other projects", async () => {
-    const cursors = async (withOps: boolean) => {
-      const app = payAdminApp();
-      let id = '';
-      for (let n = 1; n <= 300; n++) {
-        if (n % 2 === 0) id = await plant(app, 'many', 'PAY', n);
-        else if (withOps) await plant(app, 'many', 'OPS', n);
-      }
-      const seen: (string | undefined)[] = [];
-      const places: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const d = data<{ occurrences: { id: string }[]; cursor?: string }>(
-          await app.project('getIncident', RAJ, 'PAY', cursor ? { id, cursor } : { id }),
-        );
-        places.push(...d.occurrences.map((o) => o.id));
-        cursor = d.cursor;
-        seen.push(cursor);
-      } while (cursor);
-      return { seen, places };
+  /**
+   * An incident with `count` numbered places, each in PAY or OPS as `where(n)` says, paged through
+   * on PAY's project page: its places, and the store pages each "Load more" read (by cursor).
+   */
+  async function pageProjectPlaces(where: (n: number) => 'PAY' | 'OPS' | undefined, count = 300) {
+    const app = payAdminApp();
+    let id = '';
+    for (let n = 1; n <= count; n++) {
+      const key = where(n);
+      if (key === 'PAY') id = await plant(app, 'many', key, n);
+      else if (key) await plant(app, 'many', key, n);
+    }
+    const store = app.deps.store;
+    const occurrencePage = store.occurrencePage.bind(store);
+    let reads: (string | undefined)[] = [];
+    store.occurrencePage = (incidentId, limit, cursor) => {
+      reads.push(cursor);
+      return occurrencePage(incidentId, limit, cursor);
     };
-    const alone = await cursors(false);
-    const shared = await cursors(true);
+    const places: string[] = [];
+    const loadMoreReads: (string | undefined)[][] = [];
+    let cursor: string | undefined;
+    do {
+      reads = [];
+      const d = data<{ occurrences: { id: string }[]; cursor?: string }>(
+        await app.project('getIncident', RAJ, 'PAY', cursor ? { id, cursor } : { id }),
+      );
+      if (cursor) loadMoreReads.push(reads);
+      places.push(...d.occurrences.map((o) => o.id));
+      cursor = d.cursor;
+    } while (cursor);
+    return { places, loadMoreReads };
+  }
+
+  it("pages a project's places, each Load more reading on from the last (no earlier page again)", async () => {
+    const alone = await pageProjectPlaces((n) => (n % 2 === 0 ? 'PAY' : undefined));
+    const shared = await pageProjectPlaces((n) => (n % 2 === 0 ? 'PAY' : 'OPS'));
     expect(shared.places).toEqual(alone.places);
     expect(new Set(shared.places).size).toBe(150);
-    expect(shared.seen).toEqual(alone.seen);
+    // One store page each: the one holding the 101st place (from the start: 2 and 3 pages).
+    expect(alone.loadMoreReads.map((r) => r.length)).toEqual([1]);
+    expect(shared.loadMoreReads.map((r) => r.length)).toEqual([1]);
+    // A page cut in the middle of a store page: the next call starts inside that store page.
+    const twoThirds = await pageProjectPlaces((n) => (n % 3 === 0 ? 'OPS' : 'PAY'));
+    expect(new Set(twoThirds.places).size).toBe(200);
+    expect(twoThirds.places).toHaveLength(200);
+    expect(twoThirds.loadMoreReads).toHaveLength(1);
+    expect(twoThirds.loadMoreReads[0]?.length).toBe(2);
+    expect(twoThirds.loadMoreReads[0]).not.toContain(undefined);
+  });
+
+  it('walks at most ten store pages a call: past them, the cursor reads on', async () => {
+    // 1,050 places of OPS before the one of PAY: the first call stops after 1,000 of them.
+    const r = await pageProjectPlaces((n) => (n <= 1050 ? 'OPS' : 'PAY'), 1051);
+    expect(r.places).toHaveLength(1);
+    expect(r.loadMoreReads.map((x) => x.length)).toEqual([1]);
+  });
+
+  it("refuses a project page's cursor it did not make", async () => {
+    const app = payAdminApp();
+    const id = await plant(app, 'one', 'PAY', 1);
+    for (const cursor of ['100', '100.0', 'x.0', '5.not-a-store-cursor'])
+      expect(await app.project('getIncident', RAJ, 'PAY', { id, cursor })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid' },
+      });
   });
 });

@@ -451,6 +451,8 @@ describe('incident view', () => {
     });
     expect(backend.payloads('getIncident').at(-1)).toEqual({ id: INCIDENT_ID, cursor: 'page-2' });
     expect(screen.queryByRole('button', { name: 'Load more places' })).toBeNull();
+    // The button is gone with the last page: the first new row has focus.
+    expect(document.activeElement).toBe(rows()[2]);
     expect(screen.getByRole('heading', { name: 'Occurrences (4)' })).toBeTruthy();
   });
 

@@ -220,6 +220,12 @@ describe('historical scan', () => {
     await user.click(screen.getByRole('button', { name: 'Cancel scan' }));
     await user.click(screen.getByRole('button', { name: 'Yes, cancel the scan' }));
     expect(await screen.findByText('Cancelled')).toBeTruthy();
+    // The section (and the button clicked) is gone: focus is on the result, not on the page.
+    const result = screen.getByRole('status');
+    expect(result.textContent).toBe(
+      'Scan cancelled. Its findings so far are kept (see Past scans).',
+    );
+    expect(document.activeElement).toBe(result.parentElement);
     expect(b.payloads('controlScan')).toEqual([
       { jobId: 'job-1', action: 'pause' },
       { jobId: 'job-1', action: 'resume' },

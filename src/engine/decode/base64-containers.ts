@@ -12,6 +12,7 @@ import { decodeBase64 } from '../checks/radix.js';
 import {
   DEFAULT_DECODE_LIMITS,
   isPlainText,
+  OffsetList,
   SpanCollector,
   utf8WithOffsets,
   type DecodedSpan,
@@ -129,8 +130,66 @@ export function mayStartContainer(text: string, at: number): boolean {
   return Number.isNaN(n) || n === 10 || n === 13 || n === 35;
 }
 
+/** A value to decode: its span in the text, and its base64 chars with where each one sits. */
+interface Value {
+  readonly start: number;
+  readonly end: number;
+  /** Base64 chars of a block scalar, line breaks and indentation removed; absent: text[start, end). */
+  readonly chars?: string;
+  /** Original offset of each char of `chars`. */
+  readonly at?: Int32Array;
+}
+
+/** `|`, `>`, `|-`, `>+`, `|2-` ...: the value is a block scalar on the lines below. */
+const BLOCK_SCALAR_RE = /^[|>](?:[1-9]?[-+]?|[-+][1-9])[ \t]*(?:#.*)?\r?$/;
+const BASE64_LINE_RE = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * A block scalar's base64 lines after `key: |` (the line ending at `from`): every line indented
+ * deeper than the key, each one base64 (wrapped, as `base64 -w 76` prints it), blank lines
+ * allowed. `next` is where the block ends; `value` is undefined when a line is not base64 or the
+ * padding is not last, and then the rest of the `data:` block is not read either (it is not a
+ * Secret's, and stopping there keeps the work linear: no base64 line holds another `data:`).
+ */
+function blockScalar(
+  text: string,
+  from: number,
+  keyIndent: number,
+  maxChars: number,
+): { value?: Value; next: number; stop: boolean } {
+  const at = new OffsetList();
+  let chars = '';
+  let start = -1;
+  let end = -1;
+  let line = from;
+  let padded = false;
+  while (line < text.length) {
+    let lineEnd = text.indexOf('\n', line);
+    if (lineEnd < 0) lineEnd = text.length;
+    const r = new Reader(text, line).spaces(lineEnd - line);
+    let contentEnd = lineEnd;
+    while (contentEnd > r.i && text.charCodeAt(contentEnd - 1) <= 32) contentEnd--;
+    if (contentEnd > r.i) {
+      if (r.i - line <= keyIndent) break;
+      // Past the limit, the rest is only skipped (one look per line) and the cut recorded below.
+      if (start < 0 || contentEnd - start <= maxChars) {
+        const row = text.slice(r.i, contentEnd);
+        if (padded || !BASE64_LINE_RE.test(row)) return { next: lineEnd + 1, stop: true };
+        padded = row.endsWith('=');
+        for (let k = r.i; k < contentEnd; k++) at.push(k);
+        chars += row;
+      }
+      if (start < 0) start = r.i;
+      end = contentEnd;
+    }
+    line = lineEnd + 1;
+  }
+  if (start < 0) return { next: line, stop: false };
+  return { value: { start, end, chars, at: at.done() }, next: line, stop: false };
+}
+
 /** Entries of a YAML `data:` block: `data:` alone on its line, then `key: value` lines indented deeper. */
-function yamlData(text: string, at: number): [number, number][] {
+function yamlData(text: string, at: number, maxChars: number): Value[] {
   // Cheapest test first: `data:` in prose ("Screenshot data: ...") is followed by more text.
   const r = new Reader(text, at + 5);
   r.spaces(64);
@@ -140,7 +199,7 @@ function yamlData(text: string, at: number): [number, number][] {
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   const indent = text.slice(lineStart, at);
   if (!/^[ \t]*$/.test(indent)) return [];
-  const out: [number, number][] = [];
+  const out: Value[] = [];
   let line = r.i + 1;
   for (let n = 0; n < MAX_BLOCK_ENTRIES && line < text.length; n++) {
     let end = text.indexOf('\n', line);
@@ -151,9 +210,17 @@ function yamlData(text: string, at: number): [number, number][] {
       line = end + 1;
       continue;
     }
-    if (!m || (m[1] as string).length <= indent.length) break;
+    const keyIndent = m ? (m[1] as string).length : 0;
+    if (!m || keyIndent <= indent.length) break;
+    if (BLOCK_SCALAR_RE.test(row.slice(m[0].length))) {
+      const block = blockScalar(text, end + 1, keyIndent, maxChars);
+      if (block.value) out.push(block.value);
+      if (block.stop) break;
+      line = block.next;
+      continue;
+    }
     const v = new Reader(text, line + m[0].length).opt('"\'').value();
-    if (v) out.push(v);
+    if (v) out.push({ start: v[0], end: v[1] });
     line = end + 1;
   }
   return out;
@@ -187,7 +254,7 @@ function jsonData(text: string, at: number): [number, number][] {
 }
 
 /** Every container value starting at a keyword hit. */
-function valuesAt(text: string, at: number): [number, number][] {
+function valuesAt(text: string, at: number, maxChars: number): Value[] {
   const c = text.charAt(at).toLowerCase();
   const r = new Reader(text, at);
   let v: [number, number] | undefined;
@@ -195,8 +262,9 @@ function valuesAt(text: string, at: number): [number, number][] {
   else if (c === '_') v = keyValue(r, '_auth', '=');
   else if (c === 'n') v = keyValue(r, 'npmauthident', ':=');
   else if (c === 'c') v = keyValue(r, 'client-key-data', ':');
-  else if (c === 'd') return yamlData(text, at);
-  else if (text.slice(at, at + 6).toLowerCase() === '"data"') return jsonData(text, at);
+  else if (c === 'd') return yamlData(text, at, maxChars);
+  else if (text.slice(at, at + 6).toLowerCase() === '"data"')
+    return jsonData(text, at).map(([start, end]) => ({ start, end }));
   else if (c === '"') {
     // Docker `"auth": "..."`, JSON-escaped or not; `"auths"` and `"authorization"` are not it.
     r.i++;
@@ -208,26 +276,32 @@ function valuesAt(text: string, at: number): [number, number][] {
       }
     }
   }
-  return v ? [v] : [];
+  return v ? [{ start: v[0], end: v[1] }] : [];
 }
 
 /** Decodes one value, or undefined when it is not padded base64 of text. */
-function decodeValue(text: string, start: number, end: number): DecodedSpan | undefined {
-  if ((end - start) % 4 !== 0) return undefined;
-  const bytes = decodeBase64(text.slice(start, end));
+function decodeValue(text: string, v: Value): DecodedSpan | undefined {
+  const chars = v.chars ?? text.slice(v.start, v.end);
+  if (chars.length % 4 !== 0) return undefined;
+  const bytes = decodeBase64(chars);
   const utf8 = bytes && utf8WithOffsets(bytes);
   if (!utf8 || !isPlainText(utf8.text) || utf8.text.trim().length === 0) return undefined;
   const { byteAt } = utf8;
+  // Where base64 char k of the value sits; a block scalar's chars are spread over its lines.
+  const { at, start } = v;
+  const pos = at ? (k: number) => at[k] as number : (k: number) => start + k;
   return {
     encoding: 'base64',
-    encodedStart: start,
-    encodedEnd: end,
+    encodedStart: v.start,
+    encodedEnd: v.end,
     decoded: utf8.text,
-    // Every 4 encoded chars hold 3 bytes: widen the bytes to whole groups.
-    map: (s, e) => [
-      start + Math.floor((byteAt[s] as number) / 3) * 4,
-      Math.min(end, start + Math.ceil((byteAt[e] as number) / 3) * 4),
-    ],
+    // Every 4 encoded chars hold 3 bytes: widen the bytes to whole groups. The end is just after
+    // the group's last char, so a span never ends at the indentation of the next line.
+    map: (s, e) => {
+      const from = Math.floor((byteAt[s] as number) / 3) * 4;
+      const to = Math.min(chars.length, Math.ceil((byteAt[e] as number) / 3) * 4);
+      return [pos(from), to > from ? pos(to - 1) + 1 : pos(from)];
+    },
   };
 }
 
@@ -249,10 +323,10 @@ export function findBase64Containers(
   const found = new SpanCollector('base64', limits, 'a base64 value');
   const seen = new Set<number>();
   for (const p of at) {
-    for (const [start, end] of valuesAt(text, p)) {
-      if (seen.has(start)) continue;
-      seen.add(start);
-      if (found.fits(start, end) && !found.add(decodeValue(text, start, end))) break;
+    for (const v of valuesAt(text, p, limits.maxSpanChars)) {
+      if (seen.has(v.start)) continue;
+      seen.add(v.start);
+      if (found.fits(v.start, v.end) && !found.add(decodeValue(text, v))) break;
     }
     if (found.more) break;
   }

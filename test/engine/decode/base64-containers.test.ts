@@ -26,6 +26,28 @@ function expectDecoded(text: string, decoded: string, secret: string, detector: 
   return f;
 }
 
+/** `b64` as a YAML block scalar's lines: `width` chars each, indented by `indent`, ended by `eol`. */
+const wrap = (b64: string, width: number, indent: string, eol: string): string =>
+  (b64.match(new RegExp(`.{1,${width}}`, 'g')) ?? []).map((l) => indent + l + eol).join('');
+
+/**
+ * The one finding of `text`, where `decoded` is base64 wrapped over the lines of a block scalar
+ * at `blockStart`: on the original chars that hold the secret's groups, line breaks skipped.
+ */
+function expectWrapped(text: string, blockStart: number, decoded: string, secret: string) {
+  const pos: number[] = [];
+  for (let i = blockStart; i < text.length && pos.length < btoa(decoded).length; i++)
+    if (/[A-Za-z0-9+/=]/.test(text.charAt(i))) pos.push(i);
+  const from = new TextEncoder().encode(decoded.slice(0, decoded.indexOf(secret))).length;
+  const g = base64Span(0, pos.length, from, from + secret.length);
+  const f = only(s.scan(text).findings);
+  expect([f.start, f.end]).toEqual([pos[g.start], (pos[g.end - 1] as number) + 1]);
+  expect([f.line, f.column]).toEqual(Object.values(position(text, f.start)));
+  expect(f.encoding).toEqual(['base64']);
+  expect(f.fingerprint).toBe(plainFingerprint(secret));
+  return f;
+}
+
 describe('base64 containers', () => {
   it('Kubernetes Secret data (YAML): each value is decoded and mapped back', () => {
     const env = `LOG_LEVEL=info\nGITHUB_TOKEN=${GITHUB_PAT}\n`;
@@ -34,6 +56,80 @@ describe('base64 containers', () => {
       `  user: ${btoa('ci-bot')}\n  config.env: ${btoa(env)}\n  # a comment\n` +
       'stringData:\n  other: plain\n';
     expectDecoded(text, env, GITHUB_PAT, 'github-pat');
+  });
+
+  describe('Kubernetes Secret data written as YAML block scalars', () => {
+    const head = 'apiVersion: v1\nkind: Secret\ndata:\n';
+
+    it('`key: |` with the value on one line', () => {
+      const text = `${head}  token: |\n    ${btoa(GITHUB_PAT)}\n  user: ${btoa('ci')}\n`;
+      expectDecoded(text, GITHUB_PAT, GITHUB_PAT, 'github-pat');
+    });
+
+    it('`|-` wrapped over several lines: the finding spans the lines, mapped char by char', () => {
+      const env = `LOG_LEVEL=info\nGITHUB_TOKEN=${GITHUB_PAT}\nREGION=eu-west-1\n`;
+      const block = wrap(btoa(env), 20, '    ', '\n');
+      const text = `${head}  config.env: |-\n${block}\n  user: ${btoa('ci')}\n`;
+      const f = expectWrapped(text, text.indexOf(block), env, GITHUB_PAT);
+      // The secret's groups run over more than one line of the original.
+      expect(text.slice(f.start, f.end)).toContain('\n');
+      expect(f.detector).toBe('github-pat');
+    });
+
+    it('`>` folded, `|2+` with an indentation indicator, and CRLF line ends', () => {
+      const pair = `ci:${DOCKER_PAT}`;
+      for (const [indicator, eol] of [
+        ['>', '\n'],
+        ['|2+', '\n'],
+        ['>-  # wrapped by base64 -w 16', '\r\n'],
+      ] as const) {
+        const block = wrap(btoa(pair), 16, '      ', eol);
+        const text = `${head.replaceAll('\n', eol)}    auth: ${indicator}${eol}${block}`;
+        expect(expectWrapped(text, text.indexOf(block), pair, DOCKER_PAT).detector).toBe(
+          'docker-hub-pat',
+        );
+      }
+    });
+
+    it('entries after a block are still read; a blank line inside a block is part of it', () => {
+      const b64 = btoa(GITHUB_PAT);
+      const text = `data:\n  a: |\n    ${b64.slice(0, 24)}\n\n    ${b64.slice(24)}\n  b: ${btoa('second')}\n`;
+      const r = findBase64Containers(text);
+      expect(r.spans.map((x) => x.decoded)).toEqual([GITHUB_PAT, 'second']);
+      expect(r.spans[0]?.map(0, GITHUB_PAT.length)).toEqual([
+        text.indexOf(b64.slice(0, 24)),
+        text.indexOf(b64.slice(24)) + b64.length - 24,
+      ]);
+    });
+
+    it('a block that is not base64 is not decoded, and ends the data block', () => {
+      const prose = `data:\n  motd: |\n    Welcome to the build cluster\n    ${btoa(GITHUB_PAT)}\n  b: ${btoa(GITHUB_PAT)}\n`;
+      expect(findBase64Containers(prose).spans).toEqual([]);
+      // Padding in the middle of a value: two values glued together, not one.
+      const glued = `data:\n  a: |\n    ${btoa('x:12')}\n    ${btoa(GITHUB_PAT)}\n`;
+      expect(findBase64Containers(glued).spans).toEqual([]);
+    });
+
+    it('a `description: |` block outside `data:` is prose and is not decoded', () => {
+      const b64 = wrap(btoa(`bot:${GITHUB_PAT}`), 24, '      ', '\n');
+      const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ci\n  annotations:\n    description: |\n      Rotated by the platform team.\n      See the runbook.\n    example: |\n${b64}`;
+      expect(findBase64Containers(text).spans).toEqual([]);
+      expect(s.scan(text).findings).toEqual([]);
+    });
+
+    it('a block over the size limit is a recorded cut, and the next entry is still decoded', () => {
+      const big = wrap(btoa('x'.repeat(600)), 76, '    ', '\n');
+      const text = `data:\n  big: |\n${big}  b: ${btoa('second')}\n`;
+      const r = findBase64Containers(text, { maxSpans: 8, maxSpanChars: 512 });
+      expect(r.spans.map((x) => x.decoded)).toEqual(['second']);
+      expect(r.cuts).toEqual([
+        {
+          encoding: 'base64',
+          at: text.indexOf(big.trimStart()),
+          reason: `a base64 value of ${big.trim().length} chars (over 512) was not decoded`,
+        },
+      ]);
+    });
   });
 
   it('Kubernetes Secret data (kubectl -o json)', () => {

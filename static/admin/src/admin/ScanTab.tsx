@@ -3,7 +3,7 @@
  * updated since a date), follow the running one (polled every few seconds), pause, resume or
  * cancel it, and read past scans with their figures and errors.
  */
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { adminApi, toApiError, type ApiError } from '../api';
 import { formatCount, formatDate, JOB_STATUS_LABELS } from '../format';
 import { useAction, useLoad } from '../hooks';
@@ -57,6 +57,20 @@ export function ScanTab({ onScanEnded }: { onScanEnded?: () => void } = {}) {
     },
     [update, onScanEnded],
   );
+  // Cancelling removes the scan's section (and the button that had focus): focus moves to the
+  // result instead of falling to the page.
+  const [cancelled, setCancelled] = useState(false);
+  const cancelledRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (cancelled) cancelledRef.current?.focus();
+  }, [cancelled]);
+  const started = useCallback(
+    (job: HistoricalJob) => {
+      setCancelled(false);
+      put(job);
+    },
+    [put],
+  );
   if (state.status === 'loading') return <Loading label="Loading scans…" />;
   if (state.status === 'error')
     return <LoadError error={state.error} what="the scans" onRetry={reload} />;
@@ -64,15 +78,38 @@ export function ScanTab({ onScanEnded }: { onScanEnded?: () => void } = {}) {
   const current = jobs.find(isActive);
   return (
     <div className="scans">
-      {current ? <CurrentScan key={current.id} job={current} onJob={put} /> : null}
-      <StartScan projects={projects} current={current?.id} onStarted={put} />
+      {current ? (
+        <CurrentScan
+          key={current.id}
+          job={current}
+          onJob={put}
+          onCancelled={() => {
+            setCancelled(true);
+          }}
+        />
+      ) : cancelled ? (
+        <div tabIndex={-1} ref={cancelledRef} className="action-result">
+          <InlineSuccess>
+            Scan cancelled. Its findings so far are kept (see Past scans).
+          </InlineSuccess>
+        </div>
+      ) : null}
+      <StartScan projects={projects} current={current?.id} onStarted={started} />
       <PastScans jobs={jobs.filter((j) => j !== current)} running={current !== undefined} />
       <RealtimeSkips />
     </div>
   );
 }
 
-function CurrentScan({ job, onJob }: { job: HistoricalJob; onJob: (job: HistoricalJob) => void }) {
+function CurrentScan({
+  job,
+  onJob,
+  onCancelled,
+}: {
+  job: HistoricalJob;
+  onJob: (job: HistoricalJob) => void;
+  onCancelled: () => void;
+}) {
   const { busy, error, run } = useAction();
   const [pollError, setPollError] = useState<ApiError | undefined>();
   const [confirmCancel, setConfirmCancel] = useState(false);
@@ -104,7 +141,9 @@ function CurrentScan({ job, onJob }: { job: HistoricalJob; onJob: (job: Historic
   const control = async (action: 'pause' | 'resume' | 'cancel') => {
     setConfirmCancel(false);
     const j = await run(() => adminApi.controlScan(job.id, action));
-    if (j) onJob(j);
+    if (!j) return;
+    onJob(j);
+    if (j.status === 'cancelled') onCancelled();
   };
   const c = job.counters;
   return (

@@ -433,6 +433,15 @@ function Occurrences({
 }) {
   const headingId = useId();
   const more = useAction();
+  // After "Load more places", the first new row takes focus (the button goes after the last page).
+  const rowsRef = useRef<HTMLTableSectionElement>(null);
+  const focusRow = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    const n = focusRow.current;
+    if (n === undefined || n >= occurrences.length) return;
+    focusRow.current = undefined;
+    rowsRef.current?.querySelectorAll<HTMLElement>(':scope > tr')[n]?.focus();
+  }, [occurrences]);
   const authors = useUserNames(people, placePeople(occurrences.map((o) => o.location)));
   const summaries = useIssueSummaries(
     api,
@@ -461,7 +470,7 @@ function Occurrences({
                 <th scope="col">Link</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody ref={rowsRef}>
               {occurrences.map((o) => {
                 const url = safeUrl(o.url);
                 const where = describePlace(o.location, { ...placeNames, people: authors }, o.url);
@@ -469,7 +478,7 @@ function Occurrences({
                   o.location.issueId === undefined ? undefined : summaries.get(o.location.issueId);
                 const lines = [...new Set(o.matches.map((m) => m.line))];
                 return (
-                  <tr key={o.id}>
+                  <tr key={o.id} tabIndex={-1}>
                     <td>
                       {o.location.issueKey ?? (
                         <span className="muted">Project {o.location.projectKey}</span>
@@ -539,11 +548,16 @@ function Occurrences({
             Showing the first {formatCount(occurrences.length)} place
             {occurrences.length === 1 ? '' : 's'}.
           </p>
+          {/* Waits with aria-disabled: disabled would drop focus to the page while loading. */}
           <button
             type="button"
             className="button"
-            disabled={more.busy}
-            onClick={() => void more.run(() => loadMore(cursor))}
+            aria-disabled={more.busy || undefined}
+            onClick={() => {
+              if (more.busy) return;
+              focusRow.current = occurrences.length;
+              void more.run(() => loadMore(cursor));
+            }}
           >
             {more.busy ? 'Loading…' : 'Load more places'}
           </button>
