@@ -60,7 +60,8 @@ export interface RecordInput {
   ) => Promise<ValidityUpdate> | undefined;
   /**
    * The version of the content scanned and the parts of the scope it covers (see versions.ts):
-   * places a scan of a newer version committed are left as it left them. Absent (content with no
+   * places a scan of a newer version committed are left as it left them, and a place only this
+   * older version holds is recorded removed. Absent (content with no
    * version, like a project's documentation): the scan is not ordered against others.
    */
   readonly seen?: Seen;
@@ -302,10 +303,18 @@ async function commitPlaces(
     const changes: Change[] = [];
     for (const intent of intents) {
       const where = intent.kind === 'gone' ? intent.location : withoutUrl(intent.first.location);
-      if (guard?.state && isNewerThan(guard.state.versions, where, guard.version)) continue;
+      const stale = guard?.state && isNewerThan(guard.state.versions, where, guard.version);
+      // A newer version was committed for this place: it says whether the place is present.
+      if (stale && intent.kind === 'gone') continue;
       const prev = await store.getOccurrence(intent.id);
+      if (stale && prev) continue;
       const next = placeOf(intent, prev, o);
-      if (next) changes.push({ next, prev });
+      // Only this older version held it: it was there, and is gone now (as replayed in order).
+      if (next)
+        changes.push({
+          next: stale ? { ...next, presence: 'removed', removed_at: o.now } : next,
+          prev,
+        });
     }
     if (changes.length === 0) return undefined;
     const regression =

@@ -1,7 +1,8 @@
 /**
  * Which version of a scope's content the scans that committed had read, so that a scan which read
  * an older version (a slow invocation that fetched the issue before an edit) cannot overwrite what
- * a scan of a newer version left. Jira stamps every issue, comment and worklog with `updated`;
+ * a scan of a newer version left: the end is what the scans leave replayed in version order (a
+ * place only the older version held is recorded, removed). Jira stamps every issue, comment and worklog with `updated`;
  * an issue's moves with any change to it, so the stamps of one issue order its versions.
  *
  * A scope's record maps each part of it a scan read to the newest version read of that part:

@@ -66,7 +66,7 @@ describe('scope versions', () => {
       kind: 'realtime',
       seen: { version: T2, parts: 'all', claim: true },
     });
-    // A history page read before: its place is not brought in.
+    // A history page read before: the secret was there then, and is not now.
     const late = await recordScan(store, {
       ...base,
       found: [found],
@@ -74,7 +74,10 @@ describe('scope versions', () => {
       seen: { version: T1, parts: 'all', claim: false },
     });
     expect(late.appeared).toEqual([]);
-    expect(store.snapshot().occurrences).toEqual([]);
+    expect(store.snapshot().occurrences.map((o) => o.presence)).toEqual(['removed']);
+    expect(store.snapshot().incidents.map((i) => [i.presence, i.occurrences_count])).toEqual([
+      ['removed', 1],
+    ]);
     // With no version it is not ordered (a project's documentation): it lands.
     const unordered = await recordScan(store, { ...base, found: [found], kind: 'historical' });
     expect(unordered.appeared).toHaveLength(1);
