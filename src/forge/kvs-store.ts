@@ -69,9 +69,6 @@ const PAGE = 100;
 const TRANSACTION_OPS = 25;
 /** Attempts to write an incident when a concurrent write keeps winning. */
 const PUT_ATTEMPTS = 5;
-/** Waits after a commit lost to a concurrent writer: random, up to this, doubling per loss. */
-const CONFLICT_FIRST_MS = 25;
-const CONFLICT_MAX_MS = 2000;
 
 // --- Errors --------------------------------------------------------------------------------------
 
@@ -347,28 +344,6 @@ export function createKvsIncidentStore(
   const occurrences = client.entity<OccurrenceRow>(ENTITY.occurrence);
   const scopeVersions = client.entity<ScopeVersionsRow>(ENTITY.scopeVersions);
   type ScopeCheck = IncidentCommit['scope'];
-  /**
-   * The row each incident had when this invocation last read it with its revision: a commit on
-   * that revision starts from it instead of reading it again (were it stale, the transaction's
-   * condition fails and the row is read then).
-   */
-  const revisedRows = new Map<string, IncidentRow>();
-  /** Commits of an incident lost in a row to concurrent writers (see conflictBackoff). */
-  const conflicts = new Map<string, number>();
-
-  /**
-   * After a lost commit, waits a random moment, longer after each loss in a row: writers of a hot
-   * incident (a secret pasted into hundreds of issues at once) spread out instead of all retrying
-   * together, every failed transaction costing its full write units.
-   */
-  async function conflictBackoff(id: string): Promise<void> {
-    const lost = (conflicts.get(id) ?? 0) + 1;
-    conflicts.set(id, lost);
-    const wait = Math.ceil(
-      retry.random() * Math.min(CONFLICT_MAX_MS, CONFLICT_FIRST_MS * 2 ** lost),
-    );
-    if (retry.now() + wait <= retry.deadlineMs) await retry.sleep(wait);
-  }
 
   /**
    * One transaction: project row operations, then the places and the incident. The incident is
@@ -438,15 +413,8 @@ export function createKvsIncidentStore(
     scope?: ScopeCheck,
   ): Promise<boolean> {
     const what = `put of incident ${shown(incident.id)}`;
-    const known = revisedRows.get(incident.id);
-    const old =
-      expected !== ANY && known?.rev === expected
-        ? known
-        : await guard(what, () => incidents.get(incident.id));
-    if (expected !== ANY && old?.rev !== expected) {
-      await conflictBackoff(incident.id);
-      return false;
-    }
+    const old = await guard(what, () => incidents.get(incident.id));
+    if (expected !== ANY && old?.rev !== expected) return false;
     const base = listed(incident);
     const row: IncidentRow = { ...base, rev: randomUUID() };
     const wanted = new Map(
@@ -502,17 +470,12 @@ export function createKvsIncidentStore(
     try {
       for (const chunk of first) await applyOps(chunk);
       await applyOps(last, { row, rev: old?.rev }, places, scope);
-      conflicts.delete(incident.id);
-      revisedRows.delete(incident.id);
       return true;
     } catch (e) {
       const now = await guard(what, () => incidents.get(incident.id));
-      const lost =
-        now?.rev !== old?.rev ||
-        (scope !== undefined && (await versionsOf(scope.scope))?.rev !== scope.rev);
-      if (!lost) throw storeError(what, e);
-      await conflictBackoff(incident.id);
-      return false;
+      if (now?.rev !== old?.rev) return false;
+      if (scope && (await versionsOf(scope.scope))?.rev !== scope.rev) return false;
+      throw storeError(what, e);
     }
   }
 
@@ -660,8 +623,6 @@ export function createKvsIncidentStore(
 
     async getRevisedIncident(id) {
       const row = await guard(`get of incident ${shown(id)}`, () => incidents.get(id));
-      if (row) revisedRows.set(id, row);
-      else revisedRows.delete(id);
       return row && { incident: row.doc, rev: row.rev };
     },
 
