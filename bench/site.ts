@@ -60,6 +60,8 @@ function discardStore(): IncidentStore {
     putIncident: () => Promise.resolve(),
     getRevisedIncident: () => Promise.resolve(undefined),
     commitIncident: () => Promise.resolve(true),
+    getScopeVersions: () => Promise.resolve(undefined),
+    claimScopeVersions: () => Promise.resolve('0'),
     listIncidents: () => Promise.resolve({ items: [] }),
     getOccurrence: () => Promise.resolve(undefined),
     putOccurrence: () => Promise.resolve(),

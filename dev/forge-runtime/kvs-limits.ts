@@ -26,18 +26,31 @@ export interface KvsLimiter {
   readonly refused: () => number;
 }
 
-/** Sums over a sliding window of `span` ms. */
+/**
+ * Sums over a sliding window of `span` ms: a running sum, and entries leave from the front as the
+ * window passes them (time only moves forward), so a request costs O(1) however many are in it.
+ */
 function windowOf(span: number, now: () => number) {
-  let entries: { at: number; n: number }[] = [];
+  const entries: { at: number; n: number }[] = [];
+  let head = 0;
+  let sum = 0;
   return {
     total(): number {
       const from = now() - span;
-      if (entries.length > 0 && (entries[0]?.at ?? from) <= from)
-        entries = entries.filter((e) => e.at > from);
-      return entries.reduce((s, e) => s + e.n, 0);
+      while (head < entries.length && (entries[head]?.at ?? Infinity) <= from) {
+        sum -= entries[head]?.n ?? 0;
+        head++;
+      }
+      // Drop what has left once it is most of the array, so memory follows the window.
+      if (head > 1024 && head * 2 > entries.length) {
+        entries.splice(0, head);
+        head = 0;
+      }
+      return sum;
     },
     add(n: number): void {
       entries.push({ at: now(), n });
+      sum += n;
     },
   };
 }

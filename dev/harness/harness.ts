@@ -221,6 +221,10 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
   const pending: ForgeEvent[] = [];
   const site = loadFixture(o.fixture);
   const sim = createJiraSimulator(site, {
+    // Jira's clock (its burst limits, its answers) is the runtime's virtual one once that is open:
+    // read through the global Date at each call, not the real Date.now kept before it was installed,
+    // so throttling does not depend on how fast this machine replays.
+    now: () => Date.now(),
     ...(rate > 0 ? { faults: { rate, random: seededRandom(seed) } } : {}),
     ...(o.limits ? { limits: { burstPerSecond: jiraBurstPerSecond } } : {}),
     onEvent: (e) => pending.push(e),

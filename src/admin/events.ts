@@ -378,8 +378,9 @@ export const REALTIME_SKIPS_KEPT = 100;
 /** Each digit d becomes 9-d: ascending key order is newest first. */
 const newestFirst = (iso: string): string => iso.replace(/\d/g, (d) => String(9 - Number(d)));
 
-async function recordRealtimeSkips(
-  deps: AppDeps,
+/** Keeps one event's skips: a document of their own, so concurrent events never drop each other's. */
+export async function recordRealtimeSkips(
+  deps: Pick<AppDeps, 'docs' | 'now' | 'newId'>,
   event: ChangeEvent,
   skipped: readonly UnitSkip[],
   deferred: boolean,

@@ -117,19 +117,38 @@ export function customDetectorsOf(settings: Settings): CustomDetector[] {
   });
 }
 
+/**
+ * The last scanner built without custom detectors, and what it was built for. Building one compiles
+ * every detector and the keyword automaton, most of the CPU of a trigger that scans one field; a
+ * warm container (and the local runtime) reuses it while the settings and the key stay the same.
+ * With custom detectors each run gets its own, bound to that run's work pool.
+ */
+let reusable: { overrides: string; key: FingerprintKey; scanner: Scanner } | undefined;
+
 /** The scanner these settings ask for; `customWork`: what custom detectors may spend in this run. */
 export function scannerFor(
   settings: Settings,
   fingerprintKey: FingerprintKey,
   customWork?: ScannerOptions['customWork'],
 ): Scanner {
-  return createScanner({
+  const customDetectors = customDetectorsOf(settings);
+  const overrides = [...settings.detectorOverrides].sort().join('\n');
+  if (
+    customDetectors.length === 0 &&
+    reusable?.overrides === overrides &&
+    reusable.key === fingerprintKey
+  ) {
+    return reusable.scanner;
+  }
+  const scanner = createScanner({
     detectors: DETECTORS,
-    customDetectors: customDetectorsOf(settings),
+    customDetectors,
     fingerprintKey,
     isEnabled: (d) => isDetectorEnabled(settings, d.id),
     ...(customWork ? { customWork } : {}),
   });
+  if (customDetectors.length === 0) reusable = { overrides, key: fingerprintKey, scanner };
+  return scanner;
 }
 
 const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{0,254}$/, 'not a Jira project key');

@@ -8,7 +8,12 @@ import { fetch as forgeFetch, privacy } from '@forge/api';
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { makeResolver } from '@forge/resolver';
 import { runDelivery, scheduleDelivery } from '../admin/delivery.js';
-import { onIssueEvent, runRescanEvent, type IssueEventOutcome } from '../admin/events.js';
+import {
+  onIssueEvent,
+  runRescanEvent,
+  toAppChange,
+  type IssueEventOutcome,
+} from '../admin/events.js';
 import type { AppDeps } from '../admin/context.js';
 import { restartStalledJobs, runScanEvent } from '../admin/jobs.js';
 import { restartStalledCheckRun, runCheckRunEvent, startCheckRun } from '../admin/check-run.js';
@@ -27,7 +32,8 @@ import type { IncidentApiFetch } from '../incidents/incident-api.js';
 import { JiraRateLimitError } from '../jira/http.js';
 import { isRetryableStoreError } from '../incidents/store.js';
 import { appDeps } from './deps.js';
-import { jiraAsUser } from './jira.js';
+import { jiraAsApp, jiraAsUser } from './jira.js';
+import { forgeQueues } from './queues.js';
 
 /** Seconds a consumer may run (manifest timeoutSeconds) and how long before it we stop. */
 export const CONSUMER_TIMEOUT_S = 900;
@@ -48,12 +54,13 @@ const STORE_RETRY_S = 30;
 
 /**
  * Runs one real-time change: logs its outcome; a Jira rate limit, or a store that kept refusing
- * for `kvsWaitMs`, becomes a platform retry.
+ * for `kvsWaitMs`, becomes a platform retry, unless `handOver` takes the change (true).
  */
 async function realtime(
   what: string,
   kvsWaitMs: number,
   run: (deps: AppDeps) => Promise<IssueEventOutcome>,
+  handOver?: () => Promise<boolean>,
 ): Promise<InvocationError | undefined> {
   try {
     // Triggers run for 25 s: a longer Jira wait becomes a platform retry.
@@ -65,6 +72,10 @@ async function realtime(
     return undefined;
   } catch (e) {
     if (e instanceof JiraRateLimitError) return retryLater(e);
+    if (isRetryableStoreError(e) && handOver && (await handOver())) {
+      log(what, { outcome: 'queued', reason: e instanceof Error ? e.name : 'store' });
+      return undefined;
+    }
     if (isRetryableStoreError(e))
       return new InvocationError({
         retryAfter: STORE_RETRY_S,
@@ -80,8 +91,19 @@ async function realtime(
  * avi:jira:created|updated|deleted:component, avi:jira:created|updated|deleted:version.
  */
 export const onIssueEventTrigger = (event: unknown): Promise<InvocationError | undefined> =>
-  // KVS rate limits are waited out for 12 of the trigger's 25 s, then the change is queued.
-  realtime('issue-event', 12_000, (deps) => onIssueEvent(deps, event));
+  // KVS rate limits are waited out for 12 of the trigger's 25 s, then the change is queued. So is
+  // a change whose trigger the store refused before it began (loading what it runs with): the
+  // platform retries a trigger 4 times and then drops it, the queue's consumer for 24 hours.
+  realtime(
+    'issue-event',
+    12_000,
+    (deps) => onIssueEvent(deps, event),
+    async () => {
+      const mapped = await toAppChange(event, jiraAsApp(5000));
+      if (mapped.ok) await forgeQueues.pushRescan(mapped.event);
+      return mapped.ok;
+    },
+  );
 
 /**
  * Queue `realtime-rescan`: a change whose custom detectors did not fit in its trigger's budget,

@@ -42,6 +42,8 @@ export const ENTITY = {
   occurrence: 'occurrence',
   /** One per pending outbox entry, keyed by incident id. */
   outbox: 'outbox-entry',
+  /** One per scanned scope (`issue:<id>`): which versions of it were read (incidents/versions.ts). */
+  scopeVersions: 'scope-versions',
 } as const;
 
 /** The range of every index incidents are listed by: most recently seen first, then by id. */
@@ -154,5 +156,13 @@ export const ENTITIES = [
       due_key: { type: 'string' },
     },
     indexes: [{ name: 'by-due', range: ['due_key'] }],
+  },
+  {
+    // Only ever read by key, and checked by `rev` in the transactions of the scope's places.
+    name: ENTITY.scopeVersions,
+    attributes: {
+      doc: { type: 'any' },
+      rev: { type: 'string' },
+    },
   },
 ] as const satisfies readonly EntityDeclaration[];

@@ -47,6 +47,7 @@ import {
   sortKey,
   listedByOrder,
   firstSeenKeyRange,
+  type IncidentCommit,
   type IncidentFilter,
   type IncidentSort,
   type IncidentStore,
@@ -59,6 +60,7 @@ import {
   type EntityDeclaration,
   type EntityIndexDeclaration,
 } from './kvs-entities.js';
+import type { ScopeVersions } from '../incidents/versions.js';
 
 /** The `kvs` client of `@forge/kvs` (injectable for tests). */
 export type KvsClient = typeof kvs;
@@ -258,6 +260,18 @@ interface ProjectRow extends ListedRow {
   readonly project_key: string;
 }
 
+interface ScopeVersionsRow {
+  readonly doc: ScopeVersions;
+  readonly rev: string;
+}
+
+/** A transaction condition: the row is at `rev`, or (undefined) does not exist. */
+const atRev = <T extends { rev: string }>(rev: string | undefined) =>
+  new Filter<T>().and(
+    'rev',
+    rev === undefined ? FilterConditions.notExists() : FilterConditions.equalTo(rev),
+  );
+
 interface OccurrenceRow {
   readonly doc: StoredOccurrence;
   readonly incident_id: string;
@@ -332,16 +346,20 @@ export function createKvsIncidentStore(
   const guard = guarded(retry);
   const incidents = client.entity<IncidentRow>(ENTITY.incident);
   const occurrences = client.entity<OccurrenceRow>(ENTITY.occurrence);
+  const scopeVersions = client.entity<ScopeVersionsRow>(ENTITY.scopeVersions);
+  type ScopeCheck = IncidentCommit['scope'];
 
   /**
    * One transaction: project row operations, then the places and the incident. The incident is
    * written on the revision read (`rev`; none: it must not exist yet), so a concurrent write of it,
-   * or of any of its places, makes the whole transaction fail.
+   * or of any of its places, makes the whole transaction fail; so does a claim on the places' scope
+   * since `scope.rev` (see incidents/versions.ts).
    */
   async function applyOps(
     ops: readonly TxOp[],
     incident?: { readonly row: IncidentRow; readonly rev: string | undefined },
     places: readonly StoredOccurrence[] = [],
+    scope?: ScopeCheck,
   ) {
     let tx = client.transact();
     for (const op of ops) {
@@ -351,18 +369,23 @@ export function createKvsIncidentStore(
           : tx.delete(op.key, { entityName: op.entity });
     }
     for (const o of places) tx = tx.set(o.id, occurrenceRow(o), { entityName: ENTITY.occurrence });
+    if (scope) {
+      tx = tx.check(scope.scope, {
+        entityName: ENTITY.scopeVersions,
+        conditions: atRev<ScopeVersionsRow>(scope.rev),
+      });
+    }
     if (incident) {
       tx = tx.set(incident.row.doc.id, incident.row, {
         entityName: ENTITY.incident,
-        conditions: new Filter<IncidentRow>().and(
-          'rev',
-          incident.rev === undefined
-            ? FilterConditions.notExists()
-            : FilterConditions.equalTo(incident.rev),
-        ),
+        conditions: atRev<IncidentRow>(incident.rev),
       });
     }
     await guard('transaction', () => tx.execute());
+  }
+
+  function versionsOf(scope: string): Promise<ScopeVersionsRow | undefined> {
+    return guard(`get of scope ${shown(scope)}`, () => scopeVersions.get(scope));
   }
 
   /** Keys of the project rows an incident has, as far as the (eventually consistent) index knows. */
@@ -391,6 +414,7 @@ export function createKvsIncidentStore(
     incident: Incident,
     places: readonly StoredOccurrence[],
     expected: string | undefined | typeof ANY,
+    scope?: ScopeCheck,
   ): Promise<boolean> {
     const what = `put of incident ${shown(incident.id)}`;
     const old = await guard(what, () => incidents.get(incident.id));
@@ -444,16 +468,17 @@ export function createKvsIncidentStore(
     };
     const packed = pack(groups, TRANSACTION_OPS);
     const lastGroups = packed.at(-1) ?? [];
-    const fits = lastGroups.length + 2 + places.length <= TRANSACTION_OPS;
+    const fits = lastGroups.length + 2 + places.length + (scope ? 1 : 0) <= TRANSACTION_OPS;
     const first = fits ? packed.slice(0, -1) : packed;
     const last = [all, ...(fits ? lastGroups : [])];
     try {
       for (const chunk of first) await applyOps(chunk);
-      await applyOps(last, { row, rev: old?.rev }, places);
+      await applyOps(last, { row, rev: old?.rev }, places, scope);
       return true;
     } catch (e) {
       const now = await guard(what, () => incidents.get(incident.id));
       if (now?.rev !== old?.rev) return false;
+      if (scope && (await versionsOf(scope.scope))?.rev !== scope.rev) return false;
       throw storeError(what, e);
     }
   }
@@ -618,11 +643,38 @@ export function createKvsIncidentStore(
       return row && { incident: row.doc, rev: row.rev };
     },
 
-    async commitIncident({ incident, occurrences: places, rev }) {
+    async commitIncident({ incident, occurrences: places, rev, scope }) {
       if (places.length > COMMIT_OCCURRENCES) {
         throw new Error(`at most ${String(COMMIT_OCCURRENCES)} places per commit`);
       }
-      return tryCommit(incident, places, rev);
+      return tryCommit(incident, places, rev, scope);
+    },
+
+    async getScopeVersions(scope) {
+      const row = await versionsOf(scope);
+      return row && { versions: row.doc, rev: row.rev };
+    },
+
+    async claimScopeVersions(scope, versions, rev) {
+      const what = `claim of scope ${shown(scope)}`;
+      const next = randomUUID();
+      try {
+        await guard(what, () =>
+          client
+            .transact()
+            .set(
+              scope,
+              { doc: versions, rev: next },
+              { entityName: ENTITY.scopeVersions, conditions: atRev<ScopeVersionsRow>(rev) },
+            )
+            .execute(),
+        );
+        return next;
+      } catch (e) {
+        // Another scan claimed the scope first: the caller reads it again.
+        if ((await versionsOf(scope))?.rev !== rev) return undefined;
+        throw storeError(what, e);
+      }
     },
 
     async putIncident(incident) {

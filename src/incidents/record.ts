@@ -31,6 +31,7 @@ import {
   updateIncident,
   type IncidentStore,
 } from './store.js';
+import { claimed, isNewerThan, versionOf, type ScopeVersions, type Seen } from './versions.js';
 
 export interface RecordInput {
   /** `issue:<id>` or `project:<key>` (see scopeOf). */
@@ -57,6 +58,13 @@ export interface RecordInput {
     detector: string,
     fingerprint: string,
   ) => Promise<ValidityUpdate> | undefined;
+  /**
+   * The version of the content scanned and the parts of the scope it covers (see versions.ts):
+   * places a scan of a newer version committed are left as it left them, and a place only this
+   * older version holds is recorded removed. Absent (content with no
+   * version, like a project's documentation): the scan is not ordered against others.
+   */
+  readonly seen?: Seen;
 }
 
 const RECOUNT_LIMIT = 0;
@@ -115,6 +123,13 @@ export async function recordScan(store: IncidentStore, input: RecordInput): Prom
       if (pending) checked.set(id, { update: await pending, finding: first });
     }
   }
+  // Claimed before reading what is stored: an older scan still running then either committed
+  // before the claim (and is read below) or finds the claim at its commit and yields.
+  const guard: Guard | undefined = input.seen && {
+    scope: input.scope,
+    version: versionOf(input.seen.version),
+    state: input.seen.claim ? await claim(store, input.scope, input.seen) : undefined,
+  };
   const covered = (await store.occurrencesInScope(input.scope)).filter(
     (o) => input.covers === 'all' || input.covers(o.location),
   );
@@ -140,7 +155,7 @@ export async function recordScan(store: IncidentStore, input: RecordInput): Prom
   }
   for (const old of covered) {
     if (groups.has(old.id) || old.presence === 'removed') continue;
-    want({ kind: 'gone', id: old.id, incident_id: old.incident_id });
+    want({ kind: 'gone', id: old.id, incident_id: old.incident_id, location: old.location });
     if (!findings.has(old.incident_id)) findings.set(old.incident_id, undefined);
   }
 
@@ -157,6 +172,7 @@ export async function recordScan(store: IncidentStore, input: RecordInput): Prom
         now,
         limit,
         validity: checked.get(id)?.update,
+        guard,
       });
       if (!done) continue;
       written.set(id, done.incident);
@@ -185,7 +201,36 @@ type Intent =
       readonly first: Occurrence;
       readonly matches: Match[];
     }
-  | { readonly kind: 'gone'; readonly id: string; readonly incident_id: string };
+  | {
+      readonly kind: 'gone';
+      readonly id: string;
+      readonly incident_id: string;
+      readonly location: OccurrenceLocation;
+    };
+
+/** A scan's version and the scope's version record as last read (none yet: read at commit). */
+interface Guard {
+  readonly scope: string;
+  readonly version: string;
+  state: { readonly versions: ScopeVersions; readonly rev: string | undefined } | undefined;
+}
+
+async function readVersions(store: IncidentStore, scope: string): Promise<Guard['state']> {
+  const r = await store.getScopeVersions(scope);
+  return r ? { versions: r.versions, rev: r.rev } : { versions: {}, rev: undefined };
+}
+
+/** Puts the scan's version on the scope's record (unless it says as much already). */
+async function claim(store: IncidentStore, scope: string, seen: Seen): Promise<Guard['state']> {
+  for (let attempt = 0; attempt < COMMIT_ATTEMPTS; attempt++) {
+    const read = await readVersions(store, scope);
+    const next = read && claimed(read.versions, seen);
+    if (!next) return read;
+    const rev = await store.claimScopeVersions(scope, next, read.rev);
+    if (rev !== undefined) return { versions: next, rev };
+  }
+  throw new ConcurrentWriteError(scope, 'scope');
+}
 
 const unchanged = (
   old: StoredOccurrence | undefined,
@@ -233,6 +278,7 @@ interface CommitOptions {
   readonly now: string;
   readonly limit: number;
   readonly validity: ValidityUpdate | undefined;
+  readonly guard: Guard | undefined;
 }
 
 /**
@@ -247,13 +293,28 @@ async function commitPlaces(
   intents: readonly Intent[],
   o: CommitOptions,
 ): Promise<{ incident: Incident; changes: Change[] } | undefined> {
+  const { guard } = o;
   for (let attempt = 0; attempt < COMMIT_ATTEMPTS; attempt++) {
     const read = await store.getRevisedIncident(id);
+    // Read again after a failed commit: a newer scan may have claimed the scope meanwhile.
+    if (guard && (guard.state === undefined || attempt > 0)) {
+      guard.state = await readVersions(store, guard.scope);
+    }
     const changes: Change[] = [];
     for (const intent of intents) {
+      const where = intent.kind === 'gone' ? intent.location : withoutUrl(intent.first.location);
+      const stale = guard?.state && isNewerThan(guard.state.versions, where, guard.version);
+      // A newer version was committed for this place: it says whether the place is present.
+      if (stale && intent.kind === 'gone') continue;
       const prev = await store.getOccurrence(intent.id);
+      if (stale && prev) continue;
       const next = placeOf(intent, prev, o);
-      if (next) changes.push({ next, prev });
+      // Only this older version held it: it was there, and is gone now (as replayed in order).
+      if (next)
+        changes.push({
+          next: stale ? { ...next, presence: 'removed', removed_at: o.now } : next,
+          prev,
+        });
     }
     if (changes.length === 0) return undefined;
     const regression =
@@ -262,7 +323,15 @@ async function commitPlaces(
     const incident = await nextIncident(store, id, read?.incident, changes, { ...o, regression });
     if (!incident) return undefined;
     const occurrences = changes.map((c) => c.next);
-    if (await store.commitIncident({ incident, occurrences, rev: read?.rev })) {
+    const scope = guard?.state && { scope: guard.scope, rev: guard.state.rev };
+    if (
+      await store.commitIncident({
+        incident,
+        occurrences,
+        rev: read?.rev,
+        ...(scope ? { scope } : {}),
+      })
+    ) {
       return { incident, changes };
     }
   }

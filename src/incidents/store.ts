@@ -8,6 +8,7 @@
 import { validityOf, type Incident, type IncidentStatus, type StoredOccurrence } from './model.js';
 import type { Severity } from '../engine/types.js';
 import type { Validity } from '../validity/types.js';
+import type { ScopeVersions } from './versions.js';
 
 export interface IncidentFilter {
   readonly status?: IncidentStatus;
@@ -113,6 +114,17 @@ export interface IncidentCommit {
   readonly occurrences: readonly StoredOccurrence[];
   /** The revision read; undefined: the incident must not exist yet. */
   readonly rev: string | undefined;
+  /**
+   * Also only if the version record of the places' scope is still at `rev` (undefined: there is
+   * none): checked, not written, so a scan of a newer version that claimed it meanwhile wins.
+   */
+  readonly scope?: { readonly scope: string; readonly rev: string | undefined };
+}
+
+/** A scope's version record (see versions.ts) with the revision a conditional write names. */
+export interface RevisedVersions {
+  readonly versions: ScopeVersions;
+  readonly rev: string;
 }
 
 /**
@@ -136,6 +148,16 @@ export interface IncidentStore {
    * are moved exactly once, whatever runs at the same time.
    */
   commitIncident(commit: IncidentCommit): Promise<boolean>;
+  getScopeVersions(scope: string): Promise<RevisedVersions | undefined>;
+  /**
+   * Writes a scope's version record if it is still at `rev` (undefined: there must be none): its
+   * new revision, or undefined when a concurrent write came first.
+   */
+  claimScopeVersions(
+    scope: string,
+    versions: ScopeVersions,
+    rev: string | undefined,
+  ): Promise<string | undefined>;
   /** Most recently seen first. */
   listIncidents(filter: IncidentFilter, limit: number, cursor?: string): Promise<Page<Incident>>;
   getOccurrence(id: string): Promise<StoredOccurrence | undefined>;
@@ -337,8 +359,9 @@ export async function updateIncident(
 export class ConcurrentWriteError extends Error {
   override readonly name = 'ConcurrentWriteError';
   readonly retryable = true;
-  constructor(id: string) {
-    super(`incident ${id}: concurrent writes kept winning`);
+  /** `what`: `incident <id>`, or `scope <scope>` for its version record. */
+  constructor(id: string, what = 'incident') {
+    super(`${what} ${id}: concurrent writes kept winning`);
   }
 }
 
@@ -358,6 +381,7 @@ export function createMemoryStore(from?: MemorySnapshot): MemoryStore {
     incidents.set(i.id, i);
     revs.set(i.id, ++nextRev);
   };
+  const scopes = new Map<string, RevisedVersions>();
   const occurrences = new Map<string, StoredOccurrence>();
   const byIncident = new Map<string, Set<string>>();
   const byScope = new Map<string, Set<string>>();
@@ -392,13 +416,21 @@ export function createMemoryStore(from?: MemorySnapshot): MemoryStore {
       const incident = incidents.get(id);
       return Promise.resolve(incident && { incident, rev: String(revs.get(id)) });
     },
-    commitIncident({ incident, occurrences: places, rev }) {
+    commitIncident({ incident, occurrences: places, rev, scope }) {
       // Checked and written in one synchronous step: nothing else runs in between.
       const now = revs.get(incident.id);
       if ((now === undefined ? undefined : String(now)) !== rev) return Promise.resolve(false);
+      if (scope && scopes.get(scope.scope)?.rev !== scope.rev) return Promise.resolve(false);
       setIncident(incident);
       for (const o of places) putOcc(o);
       return Promise.resolve(true);
+    },
+    getScopeVersions: (scope) => Promise.resolve(scopes.get(scope)),
+    claimScopeVersions(scope, versions, rev) {
+      if (scopes.get(scope)?.rev !== rev) return Promise.resolve(undefined);
+      const next = String(++nextRev);
+      scopes.set(scope, { versions, rev: next });
+      return Promise.resolve(next);
     },
     listIncidents(filter, limit, cursor) {
       if (filter.search !== undefined && ISSUE_KEY_SEARCH.test(filter.search))

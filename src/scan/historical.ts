@@ -13,6 +13,7 @@ import { isTextField, type FieldMeta, type UnitSkip } from '../content/issue-uni
 import type { Scanner } from '../engine/scan.js';
 import { scopeOf, type Incident } from '../incidents/model.js';
 import { recordScan } from '../incidents/record.js';
+import { seenIn, type Seen } from '../incidents/versions.js';
 import type { IncidentStore } from '../incidents/store.js';
 import type { JiraClient } from '../jira/client.js';
 import { JiraHttpError } from '../jira/http.js';
@@ -197,6 +198,7 @@ export async function historicalStep(
     scope: string,
     found: Parameters<typeof recordScan>[1]['found'],
     skipped: readonly UnitSkip[],
+    seen?: Seen,
   ): Promise<void> => {
     const r = await recordScan(deps.store, {
       scope,
@@ -205,6 +207,7 @@ export async function historicalStep(
       kind: 'historical',
       now: deps.now(),
       ...(deps.validity ? { validityOf: deps.validity.resultFor } : {}),
+      ...(seen ? { seen } : {}),
     });
     for (const i of r.incidents) incidents.set(i.id, i);
   };
@@ -277,7 +280,9 @@ export async function historicalStep(
       tally.findings += r.occurrences.length;
       tally.skipped.push(...r.skipped);
       // Content we could not read is not evidence that a secret was removed.
-      if (!r.unreadable) await record(`issue:${issue.id}`, r.occurrences, r.skipped);
+      // The version the search read: what is fetched on its own later is no older.
+      const seen = seenIn(issue.fields.updated, 'all', false);
+      if (!r.unreadable) await record(`issue:${issue.id}`, r.occurrences, r.skipped, seen);
     }
     const done = results.size + (results.size === todo.length ? malformed : 0);
     if (malformed > 0 && results.size === todo.length) {

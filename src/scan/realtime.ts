@@ -15,6 +15,7 @@ import {
   type StoredOccurrence,
 } from '../incidents/model.js';
 import { recordScan } from '../incidents/record.js';
+import { DELETED, seenIn, type Seen } from '../incidents/versions.js';
 import type { IncidentStore } from '../incidents/store.js';
 import type { JiraClient } from '../jira/client.js';
 import {
@@ -115,11 +116,13 @@ type RecordScan = (
   found: Parameters<typeof recordScan>[1]['found'],
   skipped: UnitSkip[],
   rescanned: ChangeResult['rescanned'],
+  /** The version read and the parts it covers; absent: none known (not ordered). */
+  seen?: Seen,
 ) => Promise<ChangeResult>;
 
 /** Records a rescan of part (`covers`) of one scope as real-time occurrences. */
 function recorder(scope: string, deps: RealtimeDeps): RecordScan {
-  return async (covers, found, skipped, rescanned) => {
+  return async (covers, found, skipped, rescanned, seen) => {
     const r = await recordScan(deps.store, {
       scope,
       covers: finishedOnly(covers, skipped),
@@ -127,6 +130,7 @@ function recorder(scope: string, deps: RealtimeDeps): RecordScan {
       kind: 'realtime',
       now: deps.now(),
       ...(deps.validity ? { validityOf: deps.validity.resultFor } : {}),
+      ...(seen ? { seen } : {}),
     });
     return { ...r, skipped, rescanned };
   };
@@ -146,13 +150,15 @@ async function issueChange(event: IssueChange, deps: RealtimeDeps): Promise<Chan
     scopeOf({ issueId: event.issue.id, projectKey: event.issue.projectKey }),
     deps,
   );
-  const gone = (): Promise<ChangeResult> => record('all', [], [], 'removed');
+  // Deleted for good: a slower scan of it that read it before cannot bring anything back.
+  const deleted: Seen = { version: DELETED, parts: 'all', claim: true };
+  const gone = (seen?: Seen): Promise<ChangeResult> => record('all', [], [], 'removed', seen);
   const onSecret = deps.validity?.onSecret;
   const textFields = deps.fields.filter(isTextField);
 
   switch (event.type) {
     case 'issue_deleted':
-      return gone();
+      return gone(deleted);
     case 'issue_created': {
       const issue = await deps.client.issue(event.issue.id, searchFields(textFields));
       if (!issue) return gone(); // deleted before we got to it
@@ -160,7 +166,8 @@ async function issueChange(event: IssueChange, deps: RealtimeDeps): Promise<Chan
         { id: event.issue.id, key: event.issue.key, fields: fieldsOf(issue) },
         { ...deps, fields: textFields, ...(onSecret ? { onSecret } : {}) },
       );
-      return record('all', r.occurrences, r.skipped, 'issue');
+      const seen = seenIn(fieldsOf(issue).updated, 'all', true);
+      return record('all', r.occurrences, r.skipped, 'issue', seen);
     }
     case 'issue_updated': {
       const changed = textFields.filter((f) => event.changedFields.includes(f.id));
@@ -169,6 +176,7 @@ async function issueChange(event: IssueChange, deps: RealtimeDeps): Promise<Chan
       const ids = changed.map((f) => f.id);
       const issue = await deps.client.issue(event.issue.id, [
         'project',
+        'updated',
         ...ids,
         ...(files ? ['attachment'] : []),
       ]);
@@ -210,7 +218,24 @@ async function issueChange(event: IssueChange, deps: RealtimeDeps): Promise<Chan
             [...event.attachments.added, ...event.attachments.removed].includes(
               l.attachmentId ?? '',
             )));
-      return record(covers, scanned.occurrences, [...skipped, ...scanned.skipped], 'fields');
+      const parts = [
+        ...ids.map((id) => `field:${id}`),
+        ...(!files
+          ? []
+          : event.attachments
+            ? [...event.attachments.added, ...event.attachments.removed].map(
+                (a) => `attachment:${a}`,
+              )
+            : ['attachment:*']),
+      ];
+      const all = [...skipped, ...scanned.skipped];
+      return record(
+        covers,
+        scanned.occurrences,
+        all,
+        'fields',
+        seenIn(fields.updated, parts, true),
+      );
     }
     case 'comment_upserted':
     case 'comment_deleted': {
@@ -219,7 +244,12 @@ async function issueChange(event: IssueChange, deps: RealtimeDeps): Promise<Chan
           ? await deps.client.comment(event.issue.id, event.commentId)
           : undefined;
       const covers = (l: OccurrenceLocation): boolean => l.commentId === event.commentId;
-      return rescanPart(covers, comment && { comments: [comment] }, 'comment');
+      const seen = partSeen(
+        `comment:${event.commentId}`,
+        event.type === 'comment_deleted',
+        comment,
+      );
+      return rescanPart(covers, comment && { comments: [comment] }, 'comment', seen);
     }
     case 'worklog_upserted':
     case 'worklog_deleted': {
@@ -228,7 +258,12 @@ async function issueChange(event: IssueChange, deps: RealtimeDeps): Promise<Chan
           ? await deps.client.worklog(event.issue.id, event.worklogId)
           : undefined;
       const covers = (l: OccurrenceLocation): boolean => l.worklogId === event.worklogId;
-      return rescanPart(covers, worklog && { worklogs: [worklog] }, 'worklog');
+      const seen = partSeen(
+        `worklog:${event.worklogId}`,
+        event.type === 'worklog_deleted',
+        worklog,
+      );
+      return rescanPart(covers, worklog && { worklogs: [worklog] }, 'worklog', seen);
     }
   }
 
@@ -238,8 +273,9 @@ async function issueChange(event: IssueChange, deps: RealtimeDeps): Promise<Chan
     part:
       { comments: Record<string, unknown>[] } | { worklogs: Record<string, unknown>[] } | undefined,
     kind: 'comment' | 'worklog',
+    seen: Seen | undefined,
   ): Promise<ChangeResult> {
-    if (!part) return record(covers, [], [], 'removed');
+    if (!part) return record(covers, [], [], 'removed', seen);
     const { units, skipped } = issueUnits(
       {
         id: event.issue.id,
@@ -250,8 +286,19 @@ async function issueChange(event: IssueChange, deps: RealtimeDeps): Promise<Chan
       { baseUrl: deps.baseUrl, fields: [] },
     );
     const scanned = scanUnits(units, deps.scanner, onSecret);
-    return record(covers, scanned.occurrences, [...skipped, ...scanned.skipped], kind);
+    return record(covers, scanned.occurrences, [...skipped, ...scanned.skipped], kind, seen);
   }
+}
+
+/** A comment's or worklog's version: deleted for good by its deletion event, else as read. */
+function partSeen(
+  part: string,
+  deletion: boolean,
+  read: Record<string, unknown> | undefined,
+): Seen | undefined {
+  return deletion
+    ? { version: DELETED, parts: [part], claim: true }
+    : seenIn(read?.updated, [part], true);
 }
 
 function fieldsOf(issue: Record<string, unknown>): Record<string, unknown> {

@@ -75,11 +75,15 @@ const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null &
 const list = (v: unknown, key: string): Obj[] =>
   isObject(v) && Array.isArray(v[key]) ? (v[key] as unknown[]).filter(isObject) : [];
 
-/** Fields a search must request so that scanIssue has everything embedded it can use. */
+/**
+ * Fields a search must request so that scanIssue has everything embedded it can use, and the
+ * issue's `updated` (the version scanned: see incidents/versions.ts).
+ */
 export function searchFields(fields: readonly FieldMeta[]): string[] {
   return [
     ...new Set([
       'project',
+      'updated',
       'comment',
       'worklog',
       'attachment',

@@ -484,6 +484,61 @@ export function incidentStoreContract(name: string, make: Make<IncidentStore>): 
       expect(await updateIncident(store, 'inc-none', (i) => i)).toBeUndefined();
     });
 
+    it("claims a scope's versions on the revision read, and guards its places' commits by it", async () => {
+      const store = await make();
+      expect(await store.getScopeVersions('issue:1')).toBeUndefined();
+      const first = await store.claimScopeVersions('issue:1', { '*': 'a' }, undefined);
+      expect(first).toBeDefined();
+      // A second claimer that read no record, or an old revision, writes nothing.
+      expect(await store.claimScopeVersions('issue:1', { '*': 'b' }, undefined)).toBeUndefined();
+      const read = await store.getScopeVersions('issue:1');
+      expect(read).toEqual({ versions: { '*': 'a' }, rev: first });
+      const second = await store.claimScopeVersions(
+        'issue:1',
+        { '*': 'c', 'comment:7': 'd' },
+        first,
+      );
+      expect(second).toBeDefined();
+      expect(await store.claimScopeVersions('issue:1', { '*': 'e' }, first)).toBeUndefined();
+      expect((await store.getScopeVersions('issue:1'))?.versions).toEqual({
+        '*': 'c',
+        'comment:7': 'd',
+      });
+      // A commit guarded by the scope's revision lands only while no one claimed it since.
+      const i = incident('inc-s');
+      const place = occurrence('s-0', { incident_id: 'inc-s', scope: 'issue:1' });
+      const stale = { scope: 'issue:1', rev: first };
+      expect(
+        await store.commitIncident({
+          incident: i,
+          occurrences: [place],
+          rev: undefined,
+          scope: stale,
+        }),
+      ).toBe(false);
+      expect(await store.getIncident('inc-s')).toBeUndefined();
+      expect(await store.getOccurrence('s-0')).toBeUndefined();
+      const none = { scope: 'issue:2', rev: undefined };
+      expect(
+        await store.commitIncident({
+          incident: i,
+          occurrences: [place],
+          rev: undefined,
+          scope: none,
+        }),
+      ).toBe(true);
+      const rev = (await store.getRevisedIncident('inc-s'))?.rev;
+      const fresh = { scope: 'issue:1', rev: second };
+      expect(
+        await store.commitIncident({ incident: i, occurrences: [place], rev, scope: fresh }),
+      ).toBe(true);
+      // Checked, not written: the record is as it was.
+      expect(await store.getScopeVersions('issue:1')).toEqual({
+        versions: { '*': 'c', 'comment:7': 'd' },
+        rev: second,
+      });
+    });
+
     it('returns every occurrence of a large incident and scope', async () => {
       const store = await make();
       const many = Array.from({ length: 230 }, (_, n) =>

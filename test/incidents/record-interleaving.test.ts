@@ -191,3 +191,101 @@ describe('recordScan under interleaving', () => {
     );
   });
 });
+
+/** One event of the stale-fetch property: issue `issue` as its version `version` read it. */
+interface Fetch {
+  readonly issue: number;
+  readonly version: number;
+  /** Rescans the whole issue, or only one field (an edit event names the fields it changed). */
+  readonly part: 'all' | number;
+}
+
+const versionTime = (v: number): string => new Date(Date.UTC(2026, 11, 6, 8, 0, v)).toISOString();
+
+describe('recordScan of fetches that read different versions of one issue', () => {
+  // A slow invocation can read an issue before an edit and commit after an invocation that read
+  // it after the edit. Whatever order the scans commit in, each place must end as the newest
+  // version read of its part shows it, and everything as the same scans replayed in version order
+  // leave it (a place only an older version held is there, removed).
+  it('leaves every place as the newest version read shows it', async () => {
+    const issues = 3;
+    const content = fc.array(fc.option(fc.nat(1), { nil: undefined }), {
+      minLength: FIELDS.length,
+      maxLength: FIELDS.length,
+    });
+    const history = fc.array(fc.array(content, { minLength: 1, maxLength: 3 }), {
+      minLength: issues,
+      maxLength: issues,
+    });
+    const fetches = fc.array(
+      fc.record({
+        issue: fc.nat(issues - 1),
+        version: fc.nat(2),
+        part: fc.oneof(fc.constant('all' as const), fc.nat(FIELDS.length - 1)),
+      }),
+      { minLength: 2, maxLength: 8 },
+    );
+    await fc.assert(
+      fc.asyncProperty(history, fetches, fc.scheduler(), async (versions, list, s) => {
+        // Issues have 1 to 3 versions: a fetch of a later one reads the last.
+        const versionOf = (f: Fetch): number =>
+          Math.min(f.version, (versions[f.issue]?.length ?? 1) - 1);
+        const contentOf = (issue: number, v: number): Content => versions[issue]?.[v] ?? [];
+        const scan = (store: IncidentStore, f: Fetch) => {
+          const field = f.part === 'all' ? undefined : FIELDS[f.part];
+          const v = versionOf(f);
+          return recordScan(store, {
+            scope: `issue:${String(10_000 + f.issue)}`,
+            covers: field === undefined ? 'all' : (l) => l.field === field,
+            found: foundIn(f.issue, contentOf(f.issue, v)).filter(
+              (o) => field === undefined || o.location.field === field,
+            ),
+            kind: 'realtime',
+            now: versionTime(60),
+            seen: {
+              version: versionTime(v),
+              parts: field === undefined ? 'all' : [`field:${field}`],
+              claim: true,
+            },
+          });
+        };
+        const inOrder = createMemoryStore();
+        const byVersion = [...list].sort((a, b) => versionOf(a) - versionOf(b));
+        for (const f of byVersion) await scan(inOrder, f);
+        const memory = createMemoryStore();
+        const store = scheduled(s, memory);
+        await s.waitFor(Promise.all(list.map((f) => scan(store, f))));
+
+        // The newest version read of each (issue, field), and what it holds there.
+        const want = new Set<string>();
+        for (let issue = 0; issue < issues; issue++) {
+          for (const [k, field] of FIELDS.entries()) {
+            const reads = list.filter(
+              (f) => f.issue === issue && (f.part === 'all' || f.part === k),
+            );
+            if (reads.length === 0) continue;
+            const secret = contentOf(issue, Math.max(...reads.map(versionOf)))[k];
+            if (secret !== undefined) want.add(`${String(issue)}|${field}|fp${String(secret)}`);
+          }
+        }
+        const snap = memory.snapshot();
+        const present = new Set(
+          snap.occurrences
+            .filter((o) => o.presence === 'present')
+            .map((o) => {
+              const issue = Number(o.location.issueId) - 10_000;
+              const fp = snap.incidents.find((i) => i.id === o.incident_id)?.secret_hash;
+              return `${String(issue)}|${o.location.field}|${String(fp)}`;
+            }),
+        );
+        expect([...present].sort()).toEqual([...want].sort());
+        const want2 = inOrder.snapshot();
+        const sorted = (o: typeof snap.occurrences) =>
+          [...o].sort((a, b) => a.id.localeCompare(b.id));
+        expect(sorted(snap.occurrences)).toEqual(sorted(want2.occurrences));
+        expect(state(snap.incidents)).toEqual(state(want2.incidents));
+      }),
+      { seed: 1412, numRuns: 200 },
+    );
+  });
+});

@@ -121,6 +121,7 @@ describe('scanIssue', () => {
   it('asks search for the fields it needs', () => {
     expect(searchFields(fields)).toEqual([
       'project',
+      'updated',
       'comment',
       'worklog',
       'attachment',

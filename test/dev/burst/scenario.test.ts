@@ -39,8 +39,11 @@ async function run(concurrency: number | undefined, faultRate = 0) {
       maxInFlight = Math.max(maxInFlight, r.maxInFlight);
     }
   }
-  const throttled = Object.values(h.runtime.stats()).reduce((n, s) => n + s.kvsThrottled, 0);
-  return { incidents: comparable(await h.incidents()), maxInFlight, throttled };
+  const stats = Object.values(h.runtime.stats());
+  const throttled = stats.reduce((n, s) => n + s.kvsThrottled, 0);
+  // Events the platform gave up on (a trigger out of retries): lost changes.
+  const dropped = stats.reduce((n, s) => n + s.dropped, 0);
+  return { incidents: comparable(await h.incidents()), maxInFlight, throttled, dropped };
 }
 
 describe('burst scenario', () => {
@@ -61,6 +64,7 @@ describe('burst scenario', () => {
       async () => {
         const r = await run(concurrency);
         expect(r.incidents).toEqual(sequential.incidents);
+        expect(r.dropped).toBe(0);
         expect(r.maxInFlight).toBeLessThanOrEqual(concurrency);
         if (concurrency > 1) {
           expect(r.maxInFlight).toBeGreaterThan(1);
