@@ -301,6 +301,18 @@ const occurrenceRow = (o: StoredOccurrence): OccurrenceRow => ({
 /** putIncident's expected revision: whatever is stored. */
 const ANY = Symbol('any revision');
 
+/** A page of the first `limit` rows read (one more was read to learn whether more follow). */
+function incidentPage<R extends { doc: Incident }>(
+  found: readonly R[],
+  limit: number,
+  cursorOf: (row: R) => string,
+): Page<Incident> {
+  const items = found.slice(0, limit);
+  const last = items.at(-1);
+  const page: Page<Incident> = { items: items.map((r) => r.doc) };
+  return found.length > limit && last ? { ...page, cursor: cursorOf(last) } : page;
+}
+
 const projectRowKey = (incidentId: string, projectKey: string): string =>
   `${incidentId}#${projectKey}`;
 
@@ -627,10 +639,7 @@ export function createKvsIncidentStore(
       limit,
       cursor,
     );
-    const items = found.slice(0, limit);
-    const last = items.at(-1);
-    const page: Page<Incident> = { items: items.map((r) => r.doc) };
-    return found.length > limit && last ? { ...page, cursor: last[`sort_${sort}`] } : page;
+    return incidentPage(found, limit, (r) => r[`sort_${sort}`]);
   }
 
   return {
@@ -705,10 +714,7 @@ export function createKvsIncidentStore(
         limit,
         cursor,
       );
-      const items = found.slice(0, limit);
-      const last = items.at(-1);
-      const page: Page<Incident> = { items: items.map((r) => r.doc) };
-      return found.length > limit && last ? { ...page, cursor: last.recency } : page;
+      return incidentPage(found, limit, (r) => r.recency);
     },
 
     async getOccurrence(id) {
