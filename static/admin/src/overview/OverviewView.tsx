@@ -31,6 +31,22 @@ const OPEN: readonly { status: OpenStatus; label: string }[] = [
   { status: 'ASSIGNED', label: 'Assigned' },
 ];
 
+/** The header row of an open-incident table: its first column, then one per open status. */
+function OpenHead({ first }: { readonly first: string }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        {OPEN.map((o) => (
+          <th key={o.status} scope="col" className="num">
+            {o.label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 interface Split {
   readonly value: string;
   readonly TRIGGERED: number;
@@ -91,16 +107,7 @@ function SplitTable({
   return (
     <table className="table overview-table">
       <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{header}</th>
-          {OPEN.map((o) => (
-            <th key={o.status} scope="col" className="num">
-              {o.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <OpenHead first={header} />
       <tbody>
         {rows.map((r) => (
           <tr key={r.value}>
@@ -282,16 +289,7 @@ function FamilyTable({
   return (
     <table className="table overview-table">
       <caption className="sr-only">Open incidents by detector family and detector</caption>
-      <thead>
-        <tr>
-          <th scope="col">Family and detector</th>
-          {OPEN.map((o) => (
-            <th key={o.status} scope="col" className="num">
-              {o.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <OpenHead first="Family and detector" />
       {families.map((f) => (
         <tbody key={f.family}>
           <tr className="overview-family">
