@@ -386,6 +386,19 @@ function Filters({
   /** Some filter is set (the order is not a filter). */
   filtered: boolean;
 }) {
+  // Free text where the options are not known (yet), taken when the field is left.
+  const textFilter = (id: string, which: 'project' | 'detector') => (
+    <input
+      id={id}
+      type="text"
+      value={text[which]}
+      placeholder="Any"
+      onChange={(e) => {
+        onText({ ...text, [which]: e.target.value });
+      }}
+      onBlur={onCommitText}
+    />
+  );
   const select = (key: FilterKey, options: Record<string, string>, value: string | undefined) => (
     <Field label={FILTER_LABELS[key]}>
       {(id) => (
@@ -463,20 +476,7 @@ function Filters({
             filter.projectKey,
           )
         ) : (
-          <Field label={FILTER_LABELS.projectKey}>
-            {(id) => (
-              <input
-                id={id}
-                type="text"
-                value={text.project}
-                placeholder="Any"
-                onChange={(e) => {
-                  onText({ ...text, project: e.target.value });
-                }}
-                onBlur={onCommitText}
-              />
-            )}
-          </Field>
+          <Field label={FILTER_LABELS.projectKey}>{(id) => textFilter(id, 'project')}</Field>
         )
       ) : null}
       {optionsLoading && !detectorOptions ? (
@@ -494,16 +494,7 @@ function Filters({
                 }}
               />
             ) : (
-              <input
-                id={id}
-                type="text"
-                value={text.detector}
-                placeholder="Any"
-                onChange={(e) => {
-                  onText({ ...text, detector: e.target.value });
-                }}
-                onBlur={onCommitText}
-              />
+              textFilter(id, 'detector')
             )
           }
         </Field>
