@@ -20,7 +20,8 @@ import { customWorkOf, scannerOf, textFields, validitySessionOf, type AppDeps } 
 import { enqueueIncidents } from './delivery.js';
 import { notifyNewIncidents } from './notify.js';
 import { projectScope, SITE, weekOf } from '../incidents/overview.js';
-import { isMonitored, loadSettings, zodMessage } from './settings.js';
+import { isMonitored, loadSettings } from './settings.js';
+import { zodMessage } from './field-words.js';
 
 const Id = z.union([z.string().min(1), z.number().int()]).transform(String);
 const IssueRef = z.object({

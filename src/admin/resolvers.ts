@@ -54,9 +54,9 @@ import {
   isProviderChecked,
   loadSettings,
   saveSettings,
-  zodMessage,
   type Settings,
 } from './settings.js';
+import { zodMessage } from './field-words.js';
 import { CHECKERS, VALIDITIES } from '../validity/index.js';
 
 export interface ResolverDeps extends AppDeps {

@@ -14,8 +14,6 @@ import { CHECKERS } from '../validity/index.js';
 import { FIELD_WORDS, zodMessage } from './field-words.js';
 import type { DocumentStore } from './ports.js';
 
-export { zodMessage } from './field-words.js';
-
 export interface Settings {
   readonly version: 1;
   /** Projects left out of the perimeter; every other project is monitored. */
