@@ -40,6 +40,7 @@ import type { JiraUser } from '../../src/jira/users.js';
 import type { PlaceNamesJson } from '../../src/admin/places.js';
 import type { Incident } from '../../src/incidents/model.js';
 import type { HistoricalJob } from '../../src/scan/historical.js';
+import type { overviewOf } from '../../src/admin/overview.js';
 import { SIM_HOSTS, type ProviderSim } from '../provider-sim/sim.js';
 
 /** The repository root, whether this runs from dev/ (tests) or dist/dev/ (npm scripts). */
@@ -160,11 +161,16 @@ export interface Harness {
   ): Promise<ConcurrentRunResult>;
   /** Every incident with its places, each with `where` (its place in words, as the pages say it). */
   incidents(): Promise<ReadableReport[]>;
+  /** The admin page's overview of the site (its figures come from the tallies). */
+  overview(): Promise<SiteOverview>;
   stats(started: number): HarnessStats;
   /** Loads a rebuilt app bundle: the site, the stored state and the queues stay as they are. */
   reload(appFile: string): void;
   close(): void;
 }
+
+/** What `incidentOverview` answers for the site. */
+export type SiteOverview = Awaited<ReturnType<typeof overviewOf>>;
 
 export interface HarnessStats {
   readonly jiraRequests: number;
@@ -410,6 +416,9 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
         seed: options.seed ?? seed,
         ...(incidentApi ? {} : { ignoreQueues: ['incident-delivery'] }),
       });
+    },
+    async overview() {
+      return data<SiteOverview>(await readCall('incidentOverview', {}), 'incidentOverview');
     },
     async incidents() {
       const all: Incident[] = [];

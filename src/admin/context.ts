@@ -17,7 +17,7 @@ import type { OutboxStore } from '../incidents/outbox.js';
 import type { IncidentStore } from '../incidents/store.js';
 import type { JiraClient } from '../jira/client.js';
 import type { ChangeEvent } from '../scan/realtime.js';
-import type { DocumentStore, SecretStore } from './ports.js';
+import type { CountStore, DocumentStore, SecretStore } from './ports.js';
 import { createValiditySession, type CheckPorts, type ValiditySession } from '../validity/index.js';
 import { isProviderChecked, loadSettings, scannerFor, type Settings } from './settings.js';
 
@@ -26,8 +26,11 @@ export interface Queues {
   pushScan(jobId: string, step: number, delaySeconds?: number): Promise<void>;
   /** A delivery run of the outbox. */
   pushDelivery(delaySeconds?: number): Promise<void>;
-  /** A real-time change whose custom detectors did not fit in its trigger: scanned again whole. */
-  pushRescan(event: ChangeEvent): Promise<void>;
+  /**
+   * A real-time change whose custom detectors did not fit in its trigger: scanned again whole.
+   * `uncounted`: handed on before it was counted among the week's events; the rescan counts it.
+   */
+  pushRescan(event: ChangeEvent, uncounted?: boolean): Promise<void>;
   /** Next stretch of a validity check run; `step` lets a consumer drop a stale duplicate. */
   pushCheckRun(runId: string, step: number, delaySeconds?: number): Promise<void>;
 }
@@ -36,6 +39,8 @@ export interface AppDeps {
   readonly store: IncidentStore;
   readonly outbox: OutboxStore;
   readonly docs: DocumentStore;
+  /** Counts that concurrent invocations move: the overview's tallies, events per week. */
+  readonly counts: CountStore;
   readonly secrets: SecretStore;
   /** Jira as the app (reads content). */
   readonly asApp: JiraClient;

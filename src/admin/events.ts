@@ -253,16 +253,24 @@ export function toAppChange(
 export async function onIssueEvent(deps: AppDeps, payload: unknown): Promise<IssueEventOutcome> {
   const mapped = await toAppChange(payload, deps.asApp);
   if (!mapped.ok) return { kind: 'skipped', reason: mapped.error };
+  let outcome: IssueEventOutcome;
   try {
-    return await scanChange(deps, mapped.event, 'trigger');
+    outcome = await scanChange(deps, mapped.event, 'trigger');
   } catch (e) {
     // What the trigger could not finish in its time is handed to a consumer, not lost: recording
     // is idempotent, so what it did write stays and the rescan completes the rest.
     if (!isRetryableStoreError(e) && !(e instanceof JiraRateLimitError)) throw e;
-    await deps.queues.pushRescan(mapped.event);
+    await deps.queues.pushRescan(mapped.event, true);
     return { kind: 'queued', reason: e instanceof Error ? e.name : 'store' };
   }
+  // Counted last, once handled: a change handed on before is counted by its rescan, so each
+  // event counts once (a platform retry of a trigger that failed here counts it then).
+  if (outcome.kind !== 'skipped') await countRealtimeEvent(deps, projectKeyOf(mapped.event));
+  return outcome;
 }
+
+const projectKeyOf = (event: ChangeEvent): string =>
+  'issue' in event ? event.issue.projectKey : event.projectKey;
 
 // The rescan queue's body: the core event, ids only (never content), checked again on the way out.
 const IssueInEvent = z
@@ -301,18 +309,25 @@ const QueuedChange = z.object({
       })
       .strict(),
   ]),
+  /** Handed on by a trigger that did not count it (see onIssueEvent). */
+  uncounted: z.literal(true).optional(),
 });
 
 /**
- * Queue `realtime-rescan`: a change whose custom detectors did not fit in its trigger, scanned
- * again whole with a consumer's budget (recording is idempotent: what the trigger found stays).
+ * Queue `realtime-rescan`: a change whose custom detectors did not fit in its trigger, or that
+ * its trigger handed on, scanned again whole with a consumer's budget (recording is idempotent:
+ * what the trigger found stays).
  */
 export async function runRescanEvent(deps: AppDeps, body: unknown): Promise<IssueEventOutcome> {
   const parsed = QueuedChange.safeParse(body);
   if (!parsed.success)
     return { kind: 'skipped', reason: `unexpected rescan event: ${zodMessage(parsed.error)}` };
   // zod's optional fields are `T | undefined`; the shape is the same.
-  return scanChange(deps, parsed.data.event as ChangeEvent, 'consumer');
+  const event = parsed.data.event as ChangeEvent;
+  const outcome = await scanChange(deps, event, 'consumer');
+  if (parsed.data.uncounted && outcome.kind !== 'skipped')
+    await countRealtimeEvent(deps, projectKeyOf(event));
+  return outcome;
 }
 
 async function scanChange(
@@ -321,10 +336,9 @@ async function scanChange(
   run: 'trigger' | 'consumer',
 ): Promise<IssueEventOutcome> {
   const settings = await loadSettings(deps.docs);
-  const projectKey = 'issue' in event ? event.issue.projectKey : event.projectKey;
+  const projectKey = projectKeyOf(event);
   if (!REMOVALS.has(event.type) && !isMonitored(settings, projectKey))
     return { kind: 'skipped', reason: `project ${projectKey} is outside the perimeter` };
-  if (run === 'trigger') await countRealtimeEvent(deps, projectKey);
   const validity = await validitySessionOf(deps, settings);
   // Built-in detectors always run; custom ones within this run's budget (see customWorkOf).
   const result = await handleChange(event, {
@@ -409,27 +423,30 @@ export async function realtimeSkips(deps: Pick<AppDeps, 'docs'>): Promise<Realti
 
 // --- real-time events handled, by week (the overview's "events handled this week") -------------
 
+/**
+ * Counts by scope (`site`, `project:<key>`) under one key per week. Before 2026-12-06 they were a
+ * document read and written whole (concurrent triggers lost counts): still read, never written.
+ */
 const eventsKey = (week: string): string => `realtime-events:${week}`;
 
 /** Counts one real-time change handled in the project, in the week of now. */
 async function countRealtimeEvent(
-  deps: Pick<AppDeps, 'docs' | 'now'>,
+  deps: Pick<AppDeps, 'counts' | 'now'>,
   projectKey: string,
 ): Promise<void> {
-  const key = eventsKey(weekOf(deps.now()));
-  const counts = await realtimeEventsOf(deps, weekOf(deps.now()));
-  const scope = projectScope(projectKey);
-  await deps.docs.set(key, {
-    ...counts,
-    [SITE]: (counts[SITE] ?? 0) + 1,
-    [scope]: (counts[scope] ?? 0) + 1,
+  await deps.counts.add(eventsKey(weekOf(deps.now())), {
+    [SITE]: 1,
+    [projectScope(projectKey)]: 1,
   });
 }
 
 /** Real-time changes handled in a week (Monday `YYYY-MM-DD`), by scope (`site`, `project:<key>`). */
 export async function realtimeEventsOf(
-  deps: Pick<AppDeps, 'docs'>,
+  deps: Pick<AppDeps, 'docs' | 'counts'>,
   week: string,
 ): Promise<Record<string, number>> {
-  return (await deps.docs.get<Record<string, number>>(eventsKey(week))) ?? {};
+  const counts = { ...(await deps.counts.read(eventsKey(week)))?.counts };
+  const legacy = (await deps.docs.get<Record<string, number>>(eventsKey(week))) ?? {};
+  for (const [scope, n] of Object.entries(legacy)) counts[scope] = (counts[scope] ?? 0) + n;
+  return counts;
 }

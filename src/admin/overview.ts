@@ -1,26 +1,29 @@
 /**
  * The overview of both pages: what is open and where, what was found week by week, how much is
  * monitored and what could not be read. Its figures come from tallies kept beside the incidents
- * (src/incidents/overview.ts): every incident write moves them, so the overview reads one document
- * per scope, never every incident. Tallies that do not exist yet (incidents recorded before this
- * version) are counted once from all incidents on the first overview.
+ * (src/incidents/overview.ts): every incident write moves them, so the overview reads one set of
+ * counts per scope, never every incident; the oldest open incidents are the first of a sorted
+ * list. Tallies that do not exist yet (incidents recorded before this version) are counted once
+ * from all incidents on the first overview.
  *
- * Tallies are read and written as documents without a lock: two writes of incidents at the same
- * moment may lose one's change to the counts. `recountOverview` heals them (the hourly watchdog
- * runs it), and the incidents table, read from the incidents themselves, stays exact.
+ * Tallies are counts in a CountStore, moved by adding the difference a write made: adds are
+ * exact under any interleaving, and land in any order to the same figures (derived counts would
+ * cost a read of every incident per overview; a lock, a wait per write). What is left to heal: an
+ * invocation that died between its incident write and the add, and the writes of an invocation
+ * that asked whether tallies are kept before the first overview created them. The hourly
+ * watchdog counts again (healOverview), only when no write can be in flight.
  * @module
  */
 import { DETECTORS } from '../detectors/index.js';
 import type { Severity } from '../engine/types.js';
 import { type Incident } from '../incidents/model.js';
 import {
-  applyWrite,
   byDimension,
   countChanges,
-  EMPTY_TALLY,
+  dateIn,
   foundPerWeek,
+  OPEN_STATUSES,
   projectScope,
-  scopesOf,
   SITE,
   tallyAll,
   weekOf,
@@ -32,7 +35,7 @@ import type { HistoricalJob } from '../scan/historical.js';
 import type { AppDeps } from './context.js';
 import { realtimeEventsOf, realtimeSkips, type RealtimeSkip } from './events.js';
 import { listJobs } from './jobs.js';
-import type { DocumentStore } from './ports.js';
+import type { CountStore } from './ports.js';
 import { customDetectorsOf, isMonitored, loadSettings } from './settings.js';
 import type { UnitSkip } from '../content/issue-units.js';
 import { lastCoverage, scanPolicyOf } from './coverage.js';
@@ -42,91 +45,141 @@ const tallyKey = (scope: string): string => `${TALLY_PREFIX}${scope}`;
 
 /**
  * The incident store with its tallies kept in step: each write reads the stored version first and
- * moves the counts of the scopes it changes. Nothing moves until the site's tally exists (the
- * first overview counts it from all incidents).
+ * adds what it changes to the counts of each scope. Nothing moves until the site's tally exists
+ * (the first overview counts it from all incidents).
  */
-export function withOverviewTallies(store: IncidentStore, docs: DocumentStore): IncidentStore {
+export function withOverviewTallies(store: IncidentStore, counts: CountStore): IncidentStore {
   // Whether tallies are kept, asked once per store (one invocation on Forge): a tally the first
-  // overview creates meanwhile misses this invocation's writes until the hourly recount.
+  // overview creates meanwhile misses this invocation's writes until the watchdog heals it.
   let kept: boolean | undefined;
+  const keptNow = async () => (kept ??= (await counts.read(tallyKey(SITE))) !== undefined);
   return {
     ...store,
     async putIncident(after) {
-      kept ??= (await docs.get<Tally>(tallyKey(SITE))) !== undefined;
-      if (!kept) return store.putIncident(after);
+      if (!(await keptNow())) return store.putIncident(after);
       const before = await store.getIncident(after.id);
       await store.putIncident(after);
-      await moveTallies(docs, before, after);
+      await moveTallies(counts, before, after);
     },
     // Scans and actions write through commitIncident: a commit that lands was made on the
-    // revision read here, so `before` is exactly what it replaced.
+    // revision read here, so `before` is exactly what it replaced, and each change is added once.
     async commitIncident(commit) {
-      kept ??= (await docs.get<Tally>(tallyKey(SITE))) !== undefined;
-      if (!kept) return store.commitIncident(commit);
+      if (!(await keptNow())) return store.commitIncident(commit);
       const before = await store.getIncident(commit.incident.id);
       const landed = await store.commitIncident(commit);
-      if (landed) await moveTallies(docs, before, commit.incident);
+      if (landed) await moveTallies(counts, before, commit.incident);
       return landed;
     },
   };
 }
 
-/** What the oldest open lists depend on: status and first-seen dates, site-wide and per project. */
-const placeOf = (i: Incident | undefined): string =>
-  i === undefined
-    ? ''
-    : JSON.stringify([
-        i.status,
-        i.date,
-        i.project_keys,
-        Object.entries(i.by_project ?? {}).map(([k, f]) => [k, f.date]),
-      ]);
-
 async function moveTallies(
-  docs: DocumentStore,
+  counts: CountStore,
   before: Incident | undefined,
   after: Incident,
 ): Promise<void> {
-  const changes = countChanges(before, after);
-  const touched = new Set([...changes.keys()]);
-  // The oldest open list changes when the incident opens, closes or enters or leaves a project.
-  if (placeOf(before) !== placeOf(after))
-    for (const s of [...scopesOf(before), ...scopesOf(after)]) touched.add(s);
-  if (touched.size === 0) return;
-  for (const scope of touched) {
-    const tally = (await docs.get<Tally>(tallyKey(scope))) ?? EMPTY_TALLY;
-    const next = applyWrite(tally, scope, changes.get(scope), after);
-    if (JSON.stringify(next) !== JSON.stringify(tally)) await docs.set(tallyKey(scope), next);
-  }
+  for (const [scope, changes] of countChanges(before, after))
+    await counts.add(tallyKey(scope), Object.fromEntries(changes));
 }
 
-/** Every scope's tally counted again from all incidents. */
-export async function recountOverview(deps: Pick<AppDeps, 'store' | 'docs'>): Promise<Tally> {
+async function allIncidents(store: IncidentStore): Promise<Incident[]> {
   const all: Incident[] = [];
   let cursor: string | undefined;
   do {
-    const page = await deps.store.listIncidents({}, 100, cursor);
+    const page = await store.listIncidents({}, 100, cursor);
     all.push(...page.items);
     cursor = page.cursor;
   } while (cursor !== undefined);
-  const tallies = tallyAll(all);
-  const stale = await deps.docs.list(tallyKey('project:'), 1000);
-  for (const { key } of stale.items)
-    if (!tallies.has(key.slice(TALLY_PREFIX.length))) await deps.docs.delete(key);
-  for (const [scope, t] of tallies) if (scope !== SITE) await deps.docs.set(tallyKey(scope), t);
-  // The site's tally last: it is what says the others are kept.
-  const site = tallies.get(SITE) ?? EMPTY_TALLY;
-  await deps.docs.set(tallyKey(SITE), site);
-  return site;
+  return all;
 }
 
-async function tallyOf(deps: Pick<AppDeps, 'store' | 'docs'>, scope: string): Promise<Tally> {
-  const site = await deps.docs.get<Tally>(tallyKey(SITE));
+const sameCounts = (a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>) =>
+  JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+
+/**
+ * Every scope's tally counted again from all incidents, each written only if no write moved it
+ * since it was read (else left for the next count): the site's tally, for an overview.
+ */
+export async function recountOverview(deps: Pick<AppDeps, 'store' | 'counts'>): Promise<Tally> {
+  return (await recount(deps)).site;
+}
+
+/**
+ * How long after an incident write its tally move may still land: the longest an invocation runs
+ * (a consumer's 900 s limit).
+ */
+export const MOVE_SETTLES_MS = 900_000;
+
+/**
+ * The hourly heal: counts again, unless an incident was written within MOVE_SETTLES_MS (its move
+ * may be on the way: counting it now and adding it after would count it twice). Whether it ran.
+ */
+export async function healOverview(
+  deps: Pick<AppDeps, 'store' | 'counts' | 'now'>,
+): Promise<boolean> {
+  const settled = Date.parse(deps.now()) - MOVE_SETTLES_MS;
+  return (await recount(deps, (all) => all.every((i) => Date.parse(i.updated_at) < settled))).ran;
+}
+
+async function recount(
+  deps: Pick<AppDeps, 'store' | 'counts'>,
+  quiet: (all: readonly Incident[]) => boolean = () => true,
+): Promise<{ site: Tally; ran: boolean }> {
+  // Versions first: a move that lands while the incidents are read makes its scope's write fail.
+  const keys = new Set([tallyKey(SITE), ...(await deps.counts.keys(tallyKey('project:')))]);
+  const read = new Map(
+    await Promise.all([...keys].map(async (key) => [key, await deps.counts.read(key)] as const)),
+  );
+  const all = await allIncidents(deps.store);
+  const tallies = tallyAll(all);
+  const site = tallies.get(SITE) ?? { counts: {} };
+  if (!quiet(all)) return { site, ran: false };
+  const scopes = new Set([
+    ...tallies.keys(),
+    ...[...keys].map((k) => k.slice(TALLY_PREFIX.length)),
+  ]);
+  scopes.delete(SITE);
+  // The site's tally last: it is what says the others are kept.
+  for (const scope of [...scopes, SITE]) {
+    const want = tallies.get(scope)?.counts ?? {};
+    const had = read.get(tallyKey(scope));
+    if (had && sameCounts(had.counts, want)) continue;
+    await deps.counts.replace(tallyKey(scope), want, had?.version);
+  }
+  return { site, ran: true };
+}
+
+async function tallyOf(deps: Pick<AppDeps, 'store' | 'counts'>, scope: string): Promise<Tally> {
+  const site = await deps.counts.read(tallyKey(SITE));
   if (site === undefined) {
     const counted = await recountOverview(deps);
     if (scope === SITE) return counted;
   } else if (scope === SITE) return site;
-  return (await deps.docs.get<Tally>(tallyKey(scope))) ?? EMPTY_TALLY;
+  return (await deps.counts.read(tallyKey(scope))) ?? { counts: {} };
+}
+
+/** The oldest open incidents of a scope, oldest first (first seen in the scope). */
+async function oldestOpen(
+  store: IncidentStore,
+  scope: string,
+  projectKey: string | undefined,
+  n: number,
+): Promise<Incident[]> {
+  const lists = await Promise.all(
+    OPEN_STATUSES.map(async (status) => {
+      const filter = { status, sort: 'first_seen', order: 'oldest' } as const;
+      const page = await store.listIncidents(
+        projectKey === undefined ? filter : { ...filter, projectKey },
+        n,
+      );
+      return page.items;
+    }),
+  );
+  const at = (i: Incident) => dateIn(i, scope);
+  return lists
+    .flat()
+    .sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : a.id < b.id ? -1 : 1))
+    .slice(0, n);
 }
 
 // --- what could not be read ---------------------------------------------------------------------
@@ -218,28 +271,21 @@ export interface LastScan {
  * nothing of other projects). `shown` turns the oldest open incidents into what the page may see.
  */
 export async function overviewOf(
-  deps: Pick<AppDeps, 'store' | 'docs' | 'asApp' | 'now'>,
+  deps: Pick<AppDeps, 'store' | 'docs' | 'counts' | 'asApp' | 'now'>,
   shown: (i: Incident) => Promise<unknown>,
   projectKey?: string,
 ) {
   const scope = projectKey === undefined ? SITE : projectScope(projectKey);
   const settings = await loadSettings(deps.docs);
-  let tally = await tallyOf(deps, scope);
-  // The list of oldest open incidents ran short: counted again (rare: only after many closed).
-  if (!tally.complete && tally.oldest.length < OLDEST_SHOWN) {
-    await recountOverview(deps);
-    tally = await tallyOf(deps, scope);
-  }
+  const tally = await tallyOf(deps, scope);
   const names = new Map<string, { name: string; family: string }>([
     ...DETECTORS.map((d) => [d.id, { name: d.name, family: d.family }] as const),
     ...customDetectorsOf(settings).map((c) => [c.id, { name: c.name, family: 'custom' }] as const),
   ]);
   const severity = byDimension(tally, 'severity');
   const oldest: unknown[] = [];
-  for (const e of tally.oldest.slice(0, OLDEST_SHOWN)) {
-    const i = await deps.store.getIncident(e.id);
-    if (i) oldest.push(await shown(i));
-  }
+  for (const i of await oldestOpen(deps.store, scope, projectKey, OLDEST_SHOWN))
+    oldest.push(await shown(i));
   const events = await realtimeEventsOf(deps, weekOf(deps.now()));
   // The scans and skips that concern this scope: a project's only its own places.
   const jobs = (await listJobs(deps, 10)).filter(

@@ -1,7 +1,9 @@
 /**
  * Storage ports for the app's own records beside incidents: JSON documents (settings, jobs, the
- * perimeter) and secrets (the fingerprint key, the incident API token). The Forge adapter keeps
- * documents in KVS and secrets in the KVS secret store; tests and the CLI keep them in memory.
+ * perimeter), counts many invocations move at once (the overview's tallies, real-time events per
+ * week) and secrets (the fingerprint key, the incident API token). The Forge adapter keeps
+ * documents in KVS, counts in a KVS custom entity and secrets in the KVS secret store; tests and
+ * the CLI keep them in memory.
  * @module
  */
 
@@ -18,6 +20,65 @@ export interface DocumentStore {
     limit: number,
     cursor?: string,
   ): Promise<{ items: { key: string; value: T }[]; cursor?: string }>;
+}
+
+/**
+ * Named sets of counts (`name` -> number) that concurrent invocations add to. A document read and
+ * written whole loses one of two updates made at the same moment; here `add` is exact whatever
+ * runs at the same time (the Forge adapter: optimistic concurrency on KVS transactions).
+ */
+export interface CountStore {
+  /** Adds `deltas` (positive or negative) to the counts under `key`. */
+  add(key: string, deltas: Readonly<Record<string, number>>): Promise<void>;
+  /**
+   * The counts under `key` (zeros left out), with the version `replace` names; undefined when
+   * nothing was ever added or put there.
+   */
+  read(key: string): Promise<Counted | undefined>;
+  /**
+   * Sets the counts under `key` (a recount) if no add or replace changed them
+   * since the read that gave `version` (undefined: they must not exist). False when one did.
+   */
+  replace(
+    key: string,
+    counts: Readonly<Record<string, number>>,
+    version?: string,
+  ): Promise<boolean>;
+  /** Keys starting with `prefix` that hold counts, in key order. */
+  keys(prefix: string): Promise<string[]>;
+}
+
+export interface Counted {
+  readonly counts: Record<string, number>;
+  readonly version: string;
+}
+
+/** Keeps only the counts that are not zero. */
+export const nonZero = (counts: Readonly<Record<string, number>>): Record<string, number> =>
+  Object.fromEntries(Object.entries(counts).filter(([, n]) => n !== 0));
+
+/** Every add runs in one turn of the event loop: exact under any interleaving of awaits. */
+export function createMemoryCountStore(): CountStore {
+  const data = new Map<string, { counts: Record<string, number>; version: number }>();
+  let versions = 0;
+  return {
+    add(key, deltas) {
+      const counts = { ...data.get(key)?.counts };
+      for (const [k, n] of Object.entries(deltas)) counts[k] = (counts[k] ?? 0) + n;
+      data.set(key, { counts: nonZero(counts), version: ++versions });
+      return Promise.resolve();
+    },
+    read(key) {
+      const d = data.get(key);
+      return Promise.resolve(d && { counts: { ...d.counts }, version: String(d.version) });
+    },
+    replace(key, counts, version) {
+      if (data.get(key)?.version.toString() !== version) return Promise.resolve(false);
+      data.set(key, { counts: nonZero(counts), version: ++versions });
+      return Promise.resolve(true);
+    },
+    keys: (prefix) => Promise.resolve([...data.keys()].filter((k) => k.startsWith(prefix)).sort()),
+  };
 }
 
 /** Write-only from the outside: a secret is read only by the code that needs it, never returned to a UI. */

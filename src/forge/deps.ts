@@ -10,6 +10,7 @@ import { withOverviewTallies } from '../admin/overview.js';
 import type { DocumentStore } from '../admin/ports.js';
 import type { JiraClient } from '../jira/client.js';
 import { jiraAsApp } from './jira.js';
+import { createKvsCountStore } from './kvs-counts.js';
 import {
   createKvsDocumentStore,
   createKvsIncidentStore,
@@ -52,11 +53,13 @@ async function siteUrl(docs: DocumentStore, jira: JiraClient): Promise<string> {
 export async function appDeps(maxJiraWaitMs: number, kvsWaitMs = 10_000): Promise<AppDeps> {
   const retry = kvsRetry(kvsWaitMs);
   const docs = createKvsDocumentStore(undefined, retry);
+  const counts = createKvsCountStore(undefined, retry);
   const asApp = jiraAsApp(maxJiraWaitMs);
   return {
-    store: withOverviewTallies(createKvsIncidentStore(undefined, retry), docs),
+    store: withOverviewTallies(createKvsIncidentStore(undefined, retry), counts),
     outbox: createKvsOutbox(undefined, retry),
     docs,
+    counts,
     secrets: createKvsSecretStore(undefined, retry),
     asApp,
     queues: forgeQueues,

@@ -19,7 +19,7 @@ import { restartStalledJobs, runScanEvent } from '../admin/jobs.js';
 import { restartStalledCheckRun, runCheckRunEvent, startCheckRun } from '../admin/check-run.js';
 import { onInstalled, onPreUninstall } from '../admin/lifecycle.js';
 import { backfillSortedLists } from '../admin/sorted-lists.js';
-import { recountOverview } from '../admin/overview.js';
+import { healOverview } from '../admin/overview.js';
 import { reportPersonalData } from '../admin/privacy.js';
 import {
   ADMIN_RESOLVERS,
@@ -100,7 +100,8 @@ export const onIssueEventTrigger = (event: unknown): Promise<InvocationError | u
     (deps) => onIssueEvent(deps, event),
     async () => {
       const mapped = await toAppChange(event, jiraAsApp(5000));
-      if (mapped.ok) await forgeQueues.pushRescan(mapped.event);
+      // The trigger counts its change last: one that failed did not.
+      if (mapped.ok) await forgeQueues.pushRescan(mapped.event, true);
       return mapped.ok;
     },
   );
@@ -189,9 +190,10 @@ export async function watchdogScheduled(): Promise<{ statusCode: number }> {
   const deps = await appDeps(5000);
   const restarted = await restartStalledJobs(deps, 30 * 60 * 1000);
   const checkRun = await restartStalledCheckRun(deps, 30 * 60 * 1000);
-  // Tallies a race left wrong are counted again (see src/admin/overview.ts).
-  await recountOverview(deps);
-  log('watchdog', { restarted: restarted.length, checkRunRestarted: checkRun });
+  // Tallies an invocation that died between its write and its move left wrong are counted again
+  // once no move can be on its way (see src/admin/overview.ts).
+  const recounted = await healOverview(deps);
+  log('watchdog', { restarted: restarted.length, checkRunRestarted: checkRun, recounted });
   const sorted = await backfillSortedLists(deps, Date.now, Date.now() + 10_000);
   if (sorted.read > 0) log('sorted-lists', { ...sorted });
   return { statusCode: 204 };

@@ -44,6 +44,8 @@ export const ENTITY = {
   outbox: 'outbox-entry',
   /** One per scanned scope (`issue:<id>`): which versions of it were read (incidents/versions.ts). */
   scopeVersions: 'scope-versions',
+  /** One per shard of a set of counts (kvs-counts.ts): `<key>#<shard>`. */
+  countShard: 'count-shard',
 } as const;
 
 /** The range of every index incidents are listed by: most recently seen first, then by id. */
@@ -164,5 +166,17 @@ export const ENTITIES = [
       doc: { type: 'any' },
       rev: { type: 'string' },
     },
+  },
+  {
+    // Read by key in a transaction's condition on `rev`; the shards of one key by `by-name`, keys
+    // by prefix on the automatic `by-key` index.
+    name: ENTITY.countShard,
+    attributes: {
+      doc: { type: 'any' },
+      rev: { type: 'string' },
+      name: { type: 'string' },
+      shard: { type: 'integer' },
+    },
+    indexes: [{ name: 'by-name', partition: ['name'], range: ['shard'] }],
   },
 ] as const satisfies readonly EntityDeclaration[];

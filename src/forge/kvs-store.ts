@@ -106,10 +106,10 @@ export class KvsStoreError extends Error {
   }
 }
 
-const shown = (key: string): string =>
+export const shown = (key: string): string =>
   JSON.stringify(key.length > 80 ? `${key.slice(0, 80)}…` : key);
 
-function storeError(what: string, e: unknown): KvsStoreError {
+export function storeError(what: string, e: unknown): KvsStoreError {
   if (e instanceof KvsStoreError) return e;
   if (e instanceof ForgeKvsAPIError) {
     const status = e.responseDetails.status;
@@ -164,7 +164,7 @@ const rateLimited = (e: unknown): boolean =>
     e.responseDetails.status === 429);
 
 /** Runs one KVS call; a rate-limited one again after a backoff while the deadline allows. */
-function guarded(retry: KvsRetry) {
+export function guarded(retry: KvsRetry) {
   return async <T>(what: string, run: () => Promise<T>): Promise<T> => {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -266,7 +266,7 @@ interface ScopeVersionsRow {
 }
 
 /** A transaction condition: the row is at `rev`, or (undefined) does not exist. */
-const atRev = <T extends { rev: string }>(rev: string | undefined) =>
+export const atRev = <T extends { rev: string }>(rev: string | undefined) =>
   new Filter<T>().and(
     'rev',
     rev === undefined ? FilterConditions.notExists() : FilterConditions.equalTo(rev),

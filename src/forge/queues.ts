@@ -25,9 +25,9 @@ export const forgeQueues: Queues = {
   async pushDelivery(delaySeconds) {
     await delivery.push({ body: { run: 'delivery' }, delayInSeconds: delay(delaySeconds) });
   },
-  async pushRescan(event) {
+  async pushRescan(event, uncounted) {
     // Ids only: the consumer reads the content from Jira again (runRescanEvent).
-    await rescan.push({ body: { event } });
+    await rescan.push({ body: { event, ...(uncounted ? { uncounted: true } : {}) } });
   },
   async pushCheckRun(runId, step, delaySeconds) {
     await checkRun.push({ body: { runId, step }, delayInSeconds: delay(delaySeconds) });

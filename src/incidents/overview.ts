@@ -4,7 +4,9 @@
  * write: a write adds the new version's contributions and takes away the old one's, so the
  * overview never reads every incident. One tally per scope: the site, and each project (whose
  * tally holds that project's share only: its own first-seen dates, never another project's key).
- * Pure: the caller reads and writes the tallies (see src/admin/overview.ts).
+ * Tallies are counts only (the oldest open incidents are a sorted list of the incidents), so the
+ * changes of concurrent writes add up to the same figures in whatever order they land.
+ * Pure: the caller reads and moves the tallies (see src/admin/overview.ts).
  * @module
  */
 import { validityOf, type Incident, type IncidentStatus } from './model.js';
@@ -16,33 +18,17 @@ export type OpenStatus = (typeof OPEN_STATUSES)[number];
 export const isOpen = (s: IncidentStatus): s is OpenStatus =>
   (OPEN_STATUSES as readonly string[]).includes(s);
 
-/** How many of the oldest open incidents a tally keeps. */
-export const OLDEST_KEPT = 10;
-
-export interface OldestEntry {
-  readonly id: string;
-  /** First seen in the scope. */
-  readonly date: string;
-}
-
-/** One scope's figures. */
+/**
+ * One scope's figures: `<dimension>:<value>` -> count. Dimensions: `status:<S>`,
+ * `severity:<S>:<v>`, `validity:<S>:<v>`, `detector:<S>:<name>`, `project:<S>:<key>` (site only)
+ * for open statuses S, and `week:<YYYY-MM-DD>` (Monday, UTC) for every incident by the week it was
+ * first seen. Only counts, so writes move them by adding (in any order: see countChanges).
+ */
 export interface Tally {
-  /**
-   * `<dimension>:<value>` -> count. Dimensions: `status:<S>`, `severity:<S>:<v>`,
-   * `validity:<S>:<v>`, `detector:<S>:<name>`, `project:<S>:<key>` (site only) for open statuses
-   * S, and `week:<YYYY-MM-DD>` (Monday, UTC) for every incident by the week it was first seen.
-   */
   readonly counts: Readonly<Record<string, number>>;
-  /**
-   * The oldest open incidents, oldest first: always the first of all open ones in date order
-   * (a prefix), possibly shorter than OLDEST_KEPT when some left; `complete` when it holds every
-   * open incident of the scope.
-   */
-  readonly oldest: readonly OldestEntry[];
-  readonly complete: boolean;
 }
 
-export const EMPTY_TALLY: Tally = { counts: {}, oldest: [], complete: true };
+export const EMPTY_TALLY: Tally = { counts: {} };
 
 /** The scope keys: `site` and `project:<key>`. */
 export const SITE = 'site';
@@ -58,15 +44,11 @@ export function weekOf(iso: string): string {
 }
 
 /** First seen in a scope: the project's own date on a project's tally. */
-function dateIn(i: Incident, scope: string): string {
+export function dateIn(i: Incident, scope: string): string {
   if (scope === SITE) return i.date;
   const key = scope.slice('project:'.length);
   return i.by_project?.[key]?.date ?? i.date;
 }
-
-/** How many open incidents a tally counts. */
-export const openCount = (t: Pick<Tally, 'counts'>): number =>
-  OPEN_STATUSES.reduce((n, s) => n + (t.counts[`status:${s}`] ?? 0), 0);
 
 /** The count keys one incident adds to a scope's tally. */
 export function contributions(i: Incident, scope: string): string[] {
@@ -107,62 +89,17 @@ export function countChanges(
   return out;
 }
 
-const openIn = (i: Incident | undefined, scope: string): boolean =>
-  i !== undefined && isOpen(i.status) && scopesOf(i).includes(scope);
-
-const byDate = (a: OldestEntry, b: OldestEntry): number =>
-  a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-
-/** The tally after the write of `after`, given the count changes of its scope (countChanges). */
-export function applyWrite(
-  tally: Tally,
-  scope: string,
-  changes: ReadonlyMap<string, number> | undefined,
-  after: Incident,
-): Tally {
-  const moved = new Map(Object.entries(tally.counts));
-  for (const [k, n] of changes ?? []) moved.set(k, (moved.get(k) ?? 0) + n);
-  const counts = Object.fromEntries([...moved].filter(([, n]) => n > 0));
-  let oldest = tally.oldest.filter((e) => e.id !== after.id);
-  let complete = tally.complete;
-  if (openIn(after, scope)) {
-    const entry = { id: after.id, date: dateIn(after, scope) };
-    const last = oldest.at(-1);
-    // A list that holds every open incident takes any; a prefix only those older than its last.
-    if (complete || (last !== undefined && byDate(entry, last) < 0)) {
-      oldest = [...oldest, entry].sort(byDate);
-      if (oldest.length > OLDEST_KEPT) {
-        oldest = oldest.slice(0, OLDEST_KEPT);
-        complete = false;
-      }
-    }
-  }
-  // A prefix as long as the open count is all of them (after every one older was handled).
-  if (oldest.length >= openCount({ counts })) complete = true;
-  return { counts, oldest, complete };
-}
-
 /** The tallies of every scope, counted from all incidents (first use, or to heal a drift). */
 export function tallyAll(incidents: Iterable<Incident>): Map<string, Tally> {
-  const out = new Map<string, { counts: Record<string, number>; open: OldestEntry[] }>();
+  const out = new Map<string, Record<string, number>>();
   for (const i of incidents) {
     for (const scope of scopesOf(i)) {
-      let t = out.get(scope);
-      if (!t) out.set(scope, (t = { counts: {}, open: [] }));
-      for (const k of contributions(i, scope)) t.counts[k] = (t.counts[k] ?? 0) + 1;
-      if (isOpen(i.status)) t.open.push({ id: i.id, date: dateIn(i, scope) });
+      let counts = out.get(scope);
+      if (!counts) out.set(scope, (counts = {}));
+      for (const k of contributions(i, scope)) counts[k] = (counts[k] ?? 0) + 1;
     }
   }
-  const tallies = new Map<string, Tally>();
-  for (const [scope, t] of out) {
-    const sorted = t.open.sort(byDate);
-    tallies.set(scope, {
-      counts: t.counts,
-      oldest: sorted.slice(0, OLDEST_KEPT),
-      complete: sorted.length <= OLDEST_KEPT,
-    });
-  }
-  return tallies;
+  return new Map([...out].map(([scope, counts]) => [scope, { counts }]));
 }
 
 /** A figure split by open status: each part is one filter of the incidents table. */
@@ -173,7 +110,8 @@ export function byDimension(t: Tally, dimension: string): Map<string, OpenSplit>
   const out = new Map<string, Record<OpenStatus, number>>();
   for (const [k, n] of Object.entries(t.counts)) {
     const [d, s, ...rest] = k.split(':');
-    if (d !== dimension || !isOpen((s ?? '') as IncidentStatus)) continue;
+    // A count below zero is a moment between two moves of one incident that land out of order.
+    if (d !== dimension || n <= 0 || !isOpen((s ?? '') as IncidentStatus)) continue;
     const value = rest.join(':');
     let split = out.get(value);
     if (!split) out.set(value, (split = { TRIGGERED: 0, ASSIGNED: 0 }));

@@ -7,7 +7,11 @@ import { createJiraSimulator, type JiraSimulator } from '../../dev/jira-sim/serv
 import type { AppDeps } from '../../src/admin/context.js';
 import { runScanEvent } from '../../src/admin/jobs.js';
 import { runCheckRunEvent } from '../../src/admin/check-run.js';
-import { createMemoryDocumentStore, createMemorySecretStore } from '../../src/admin/ports.js';
+import {
+  createMemoryCountStore,
+  createMemoryDocumentStore,
+  createMemorySecretStore,
+} from '../../src/admin/ports.js';
 import type { Invocation, ResolverDeps } from '../../src/admin/resolvers.js';
 import { callAdmin, callProject } from '../../src/admin/resolvers.js';
 import type { IncidentApiFetch } from '../../src/incidents/incident-api.js';
@@ -52,10 +56,12 @@ export function createApp(
   };
   const docs = createMemoryDocumentStore();
   const secrets = createMemorySecretStore();
+  const counts = createMemoryCountStore();
   const deps: AppDeps = {
-    store: withOverviewTallies(createMemoryStore(), docs),
+    store: withOverviewTallies(createMemoryStore(), counts),
     outbox: createMemoryOutbox(),
     docs,
+    counts,
     secrets,
     asApp: jira(),
     queues: {
@@ -68,8 +74,10 @@ export function createApp(
         return Promise.resolve();
       },
       // As the queue carries it: JSON.
-      pushRescan: (event) => {
-        pushes.rescan.push(JSON.parse(JSON.stringify({ event })));
+      pushRescan: (event, uncounted) => {
+        pushes.rescan.push(
+          JSON.parse(JSON.stringify({ event, ...(uncounted ? { uncounted } : {}) })),
+        );
         return Promise.resolve();
       },
       pushCheckRun: (runId, step, delaySeconds = 0) => {

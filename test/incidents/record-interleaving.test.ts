@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { UnitLocation } from '../../src/content/issue-units.js';
 import type { Incident } from '../../src/incidents/model.js';
 import { recordScan } from '../../src/incidents/record.js';
+import { recountOverview, withOverviewTallies } from '../../src/admin/overview.js';
+import { createMemoryCountStore, type CountStore } from '../../src/admin/ports.js';
 import { createMemoryStore, type IncidentStore } from '../../src/incidents/store.js';
 import type { Occurrence } from '../../src/scan/scan-issue.js';
 
@@ -68,19 +70,31 @@ function state(incidents: readonly Incident[]): unknown[] {
     .map(({ counted: _c, ...rest }) => rest);
 }
 
+/** The overview's tallies, by key. */
+async function talliesOf(counts: CountStore): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const key of await counts.keys('overview:')) out[key] = (await counts.read(key))?.counts;
+  return out;
+}
+
 /**
  * Runs the stages against a fresh store: the scans of a stage through `run` (all at once or one
  * after the other), then the admin's resolutions. Each stage has its own clock time, so a
- * sequential and a concurrent run stamp the same times.
+ * sequential and a concurrent run stamp the same times. The overview's tallies move with the
+ * writes (`wrap` schedules their store too) and must end as a recount from the incidents.
  */
 async function replay(
   stages: readonly Stage[],
   recountLimit: number,
   run: (store: IncidentStore, scans: (() => Promise<unknown>)[]) => Promise<void>,
-  wrap: (store: IncidentStore) => IncidentStore = (s) => s,
-): Promise<{ incidents: unknown[]; occurrences: unknown[] }> {
+  wrap: <T extends object>(store: T) => T = (s) => s,
+): Promise<{ incidents: unknown[]; occurrences: unknown[]; tallies: unknown }> {
   const memory = createMemoryStore();
-  const store = wrap(memory);
+  // The overview's tallies move with every write (the first overview created them).
+  const counts = createMemoryCountStore();
+  const tallied = withOverviewTallies(memory, counts);
+  await recountOverview({ store: tallied, counts });
+  const store = withOverviewTallies(wrap(memory), wrap<CountStore>(counts));
   const site = new Map<number, Content>();
   for (const [n, stage] of stages.entries()) {
     const now = new Date(Date.UTC(2026, 11, 6, 8, n)).toISOString();
@@ -102,12 +116,17 @@ async function replay(
     for (const s of stage.resolve) {
       for (const i of memory.snapshot().incidents) {
         if (i.secret_hash !== `fp${s}` || i.status === 'RESOLVED') continue;
-        await memory.putIncident({ ...i, status: 'RESOLVED', resolved_at: now });
+        await tallied.putIncident({ ...i, status: 'RESOLVED', resolved_at: now });
       }
     }
   }
   const snap = memory.snapshot();
+  const kept = await talliesOf(counts);
+  // What every tally must be: a count from all incidents (this also rewrites them).
+  await recountOverview({ store: tallied, counts });
+  expect(kept).toEqual(await talliesOf(counts));
   return {
+    tallies: kept,
     incidents: state(snap.incidents),
     occurrences: [...snap.occurrences].sort((a, b) => a.id.localeCompare(b.id)),
   };
@@ -118,7 +137,7 @@ const sequential = async (_: IncidentStore, scans: (() => Promise<unknown>)[]): 
 };
 
 /** Every method of the store answers when the scheduler says so: one interleaving per run. */
-function scheduled(s: fc.Scheduler, store: IncidentStore): IncidentStore {
+function scheduled<T extends object>(s: fc.Scheduler, store: T): T {
   return new Proxy(store, {
     get(target, key, receiver) {
       const v: unknown = Reflect.get(target, key, receiver);
@@ -162,10 +181,11 @@ describe('recordScan under interleaving', () => {
               const all = Promise.all(scans.map((scan) => scan()));
               await s.waitFor(all);
             },
-            (store) => scheduled(s, store),
+            <T extends object>(store: T) => scheduled(s, store),
           );
           expect(got.occurrences).toEqual(want.occurrences);
           expect(got.incidents).toEqual(want.incidents);
+          expect(got.tallies).toEqual(want.tallies);
         }),
         { seed: 1406, numRuns: 60 },
       );
@@ -183,7 +203,7 @@ describe('recordScan under interleaving', () => {
           async (_, scans) => {
             await s.waitFor(Promise.all(scans.map((scan) => scan())));
           },
-          (store) => scheduled(s, store),
+          <T extends object>(store: T) => scheduled(s, store),
         );
         expect(got.incidents).toEqual(want.incidents);
       }),
