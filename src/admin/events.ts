@@ -253,20 +253,18 @@ export function toAppChange(
 export async function onIssueEvent(deps: AppDeps, payload: unknown): Promise<IssueEventOutcome> {
   const mapped = await toAppChange(payload, deps.asApp);
   if (!mapped.ok) return { kind: 'skipped', reason: mapped.error };
-  let outcome: IssueEventOutcome;
+  // Counted early, while the trigger's KVS budget is fresh; a change handed on before it was
+  // counted is counted by its rescan, so each event counts once.
+  const counting = { done: false };
   try {
-    outcome = await scanChange(deps, mapped.event, 'trigger');
+    return await scanChange(deps, mapped.event, 'trigger', counting);
   } catch (e) {
     // What the trigger could not finish in its time is handed to a consumer, not lost: recording
     // is idempotent, so what it did write stays and the rescan completes the rest.
     if (!isRetryableStoreError(e) && !(e instanceof JiraRateLimitError)) throw e;
-    await deps.queues.pushRescan(mapped.event, true);
+    await deps.queues.pushRescan(mapped.event, !counting.done);
     return { kind: 'queued', reason: e instanceof Error ? e.name : 'store' };
   }
-  // Counted last, once handled: a change handed on before is counted by its rescan, so each
-  // event counts once (a platform retry of a trigger that failed here counts it then).
-  if (outcome.kind !== 'skipped') await countRealtimeEvent(deps, projectKeyOf(mapped.event));
-  return outcome;
 }
 
 const projectKeyOf = (event: ChangeEvent): string =>
@@ -325,20 +323,27 @@ export async function runRescanEvent(deps: AppDeps, body: unknown): Promise<Issu
   // zod's optional fields are `T | undefined`; the shape is the same.
   const event = parsed.data.event as ChangeEvent;
   const outcome = await scanChange(deps, event, 'consumer');
+  // Last: a consumer that fails is delivered again, and must not count twice.
   if (parsed.data.uncounted && outcome.kind !== 'skipped')
     await countRealtimeEvent(deps, projectKeyOf(event));
   return outcome;
 }
 
+/** `counting`: the change is counted among the week's events once inside the perimeter. */
 async function scanChange(
   deps: AppDeps,
   event: ChangeEvent,
   run: 'trigger' | 'consumer',
+  counting?: { done: boolean },
 ): Promise<IssueEventOutcome> {
   const settings = await loadSettings(deps.docs);
   const projectKey = projectKeyOf(event);
   if (!REMOVALS.has(event.type) && !isMonitored(settings, projectKey))
     return { kind: 'skipped', reason: `project ${projectKey} is outside the perimeter` };
+  if (counting) {
+    await countRealtimeEvent(deps, projectKey);
+    counting.done = true;
+  }
   const validity = await validitySessionOf(deps, settings);
   // Built-in detectors always run; custom ones within this run's budget (see customWorkOf).
   const result = await handleChange(event, {

@@ -100,7 +100,7 @@ export const onIssueEventTrigger = (event: unknown): Promise<InvocationError | u
     (deps) => onIssueEvent(deps, event),
     async () => {
       const mapped = await toAppChange(event, jiraAsApp(5000));
-      // The trigger counts its change last: one that failed did not.
+      // Failed before onIssueEvent could hand it on: not counted yet.
       if (mapped.ok) await forgeQueues.pushRescan(mapped.event, true);
       return mapped.ok;
     },

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { recountOverview, withOverviewTallies } from '../../src/admin/overview.js';
-import { createMemoryCountStore } from '../../src/admin/ports.js';
+import {
+  healOverview,
+  MOVE_SETTLES_MS,
+  recountOverview,
+  withOverviewTallies,
+} from '../../src/admin/overview.js';
+import { createMemoryCountStore, type CountStore } from '../../src/admin/ports.js';
 import type { Incident, IncidentStatus } from '../../src/incidents/model.js';
 import {
   byDimension,
@@ -163,5 +168,41 @@ describe('overview tallies', () => {
     expect((await counts.read('overview:project:OPS'))?.counts).toMatchObject({
       'status:TRIGGERED': 1,
     });
+  });
+
+  it('the hourly heal counts again only once no move can be on its way', async () => {
+    const counts = createMemoryCountStore();
+    const inner = createMemoryStore();
+    const store = withOverviewTallies(inner, counts);
+    await recountOverview({ store, counts });
+    // Written without its move (an invocation that died in between): the tally drifted.
+    const drifted = incident(3);
+    await inner.putIncident(drifted);
+    const written = Date.parse(drifted.updated_at);
+    const at = (ms: number) => ({ store, counts, now: () => iso(written + ms) });
+    expect(await healOverview(at(60_000))).toBe(false);
+    expect((await counts.read('overview:site'))?.counts).toEqual({});
+    expect(await healOverview(at(MOVE_SETTLES_MS + 1))).toBe(true);
+    expect((await counts.read('overview:site'))?.counts).toEqual(
+      tallyAll([drifted]).get('site')?.counts,
+    );
+  });
+
+  it('a recount never writes over a move that landed while it read the incidents', async () => {
+    const inner = createMemoryCountStore();
+    const store = withOverviewTallies(createMemoryStore(), inner);
+    await recountOverview({ store, counts: inner });
+    await store.putIncident(incident(1));
+    // A move lands right after the recount read the site's tally.
+    const counts: CountStore = {
+      ...inner,
+      async read(key) {
+        const read = await inner.read(key);
+        if (key === 'overview:site') await inner.add(key, { 'status:TRIGGERED': 1 });
+        return read;
+      },
+    };
+    await recountOverview({ store, counts });
+    expect((await inner.read('overview:site'))?.counts['status:TRIGGERED']).toBe(2);
   });
 });
