@@ -1,8 +1,9 @@
 /**
  * Concurrent scans of a burst (a bulk edit: one event per issue, delivered at once) must leave
- * exactly what the same scans leave one after the other. fast-check's scheduler resolves every
- * store call in a random order, so each run is one interleaving of the scans' awaits; a failure
- * shrinks to the fewest events and the smallest interleaving that breaks an incident.
+ * exactly what the same scans leave one after the other, and the overview's tallies what a recount
+ * gives. fast-check's scheduler resolves every store call in a random order, so each run is one
+ * interleaving of the scans' awaits; a failure shrinks to the fewest events and the smallest
+ * interleaving that breaks an incident or a tally.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
