@@ -5,7 +5,9 @@ import {
   toProjectChange,
   toWorklogChange,
 } from '../../src/admin/events.js';
+import { realtimeEventsOf, runRescanEvent } from '../../src/admin/events.js';
 import { loadSettings, saveSettings } from '../../src/admin/settings.js';
+import { weekOf } from '../../src/incidents/overview.js';
 import { createApp } from './app-harness.js';
 
 const issue = {
@@ -242,5 +244,51 @@ describe('onIssueEvent with project events', () => {
     expect(
       await onIssueEvent(app.deps, { eventType: 'avi:jira:updated:version', version: {} }),
     ).toEqual({ kind: 'skipped', reason: 'avi:jira:updated:version names no project' });
+  });
+});
+
+describe('real-time events handled this week', () => {
+  /** A KVS answer past its rate limit, as the store's adapters raise it. */
+  const throttled = () => Object.assign(new Error('KVS throttled'), { retryable: true });
+  const created = {
+    eventType: 'avi:jira:created:issue',
+    issue: { id: '10001', key: 'OPS-1', fields: { project: { id: '10000', key: 'OPS' } } },
+  };
+
+  it('counts each event once: in its trigger, or in the rescan it was handed to uncounted', async () => {
+    const app = createApp();
+    const week = weekOf(app.deps.now());
+    const handled = async () => (await realtimeEventsOf(app.deps, week))['project:OPS'] ?? 0;
+
+    // Handled by the trigger: counted there.
+    expect(await onIssueEvent(app.deps, created)).toMatchObject({ kind: 'scanned' });
+    expect(await handled()).toBe(1);
+
+    // The store refused the trigger before it counted: handed on uncounted, counted by the rescan.
+    let refuse = true;
+    const before = {
+      ...app.deps,
+      docs: {
+        ...app.deps.docs,
+        get: <T>(key: string) => {
+          if (refuse) return Promise.reject(throttled());
+          return app.deps.docs.get<T>(key);
+        },
+      },
+    };
+    expect(await onIssueEvent(before, created)).toMatchObject({ kind: 'queued' });
+    expect(app.pushes.rescan.at(-1)).toMatchObject({ uncounted: true });
+    expect(await handled()).toBe(1);
+    refuse = false;
+    await runRescanEvent(app.deps, app.pushes.rescan.at(-1));
+    expect(await handled()).toBe(2);
+
+    // Refused after it counted (by the incident store): handed on counted, not counted again.
+    const refused = new Proxy(app.deps.store, { get: () => () => Promise.reject(throttled()) });
+    const after = { ...app.deps, store: refused };
+    expect(await onIssueEvent(after, created)).toMatchObject({ kind: 'queued' });
+    expect(app.pushes.rescan.at(-1)).not.toHaveProperty('uncounted');
+    await runRescanEvent(app.deps, app.pushes.rescan.at(-1));
+    expect(await handled()).toBe(3);
   });
 });
