@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeywordAutomaton } from '../../src/engine/prefilter.js';
 
@@ -26,9 +27,12 @@ describe('KeywordAutomaton', () => {
   });
 });
 
-describe('KeywordAutomaton.find (two walks at once)', () => {
+describe.each([
+  ['four walks at once, in WebAssembly', true],
+  ['two walks at once, in JavaScript', false],
+])('KeywordAutomaton.find (%s)', (_, wasm) => {
   const keywords = ['ghp_', 'hp_', 'xoxb-', 'token', 'tok', 'a-very-long-keyword-here'];
-  const a = new KeywordAutomaton(keywords);
+  const a = new KeywordAutomaton(keywords, { wasm });
   /** Every occurrence by brute force, ordered by end then keyword (the automaton's output order). */
   const naive = (text: string): number[][] => {
     const lower = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -69,5 +73,56 @@ describe('KeywordAutomaton.find (two walks at once)', () => {
   it('grows its buffers for texts dense with keywords', () => {
     const text = 'tokentokentoken ghp_ '.repeat(2000);
     expect(found(text)).toEqual(naive(text));
+  });
+});
+
+describe('KeywordAutomaton.find in WebAssembly', () => {
+  const all = (a: KeywordAutomaton, text: string): number[] =>
+    Array.from(a.hits.subarray(0, a.find(text)));
+  const keyword = fc.stringMatching(/^[a-z0-9_\-.:"]{1,12}$/);
+  // Texts made of keyword pieces, upper-cased ones, non-ASCII units (CJK, emoji halves, chars whose
+  // low byte is an ASCII letter) and separators: hits everywhere, across the quarter boundaries too.
+  const piece = (keywords: string[]) =>
+    fc.oneof(
+      fc.constantFrom(...keywords),
+      fc.constantFrom(...keywords).map((k) => k.toUpperCase()),
+      fc.constantFrom(...keywords).map((k) => k.slice(0, -1)),
+      fc.constantFrom(' ', '\n', '部', '🚀', '\uD83D', '\u4E61', '\u0161', 'é', 'K', 'İ', '\u0000'),
+      fc.string({ maxLength: 4 }),
+    );
+  const textOf = (keywords: string[], maxLength: number) =>
+    fc.array(piece(keywords), { maxLength }).map((xs) => xs.join(''));
+
+  it('runs here (Node has WebAssembly and Buffer)', () => {
+    expect(new KeywordAutomaton(['tok']).usesWasm).toBe(true);
+    expect(new KeywordAutomaton(['tok'], { wasm: false }).usesWasm).toBe(false);
+  });
+  it('reports exactly what the JavaScript walk reports, in the same order', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .uniqueArray(keyword, { minLength: 1, maxLength: 12 })
+          .chain((keywords) =>
+            fc.tuple(
+              fc.constant(keywords),
+              fc.array(textOf(keywords, 300), { minLength: 1, maxLength: 4 }),
+            ),
+          ),
+        ([keywords, texts]) => {
+          const fast = new KeywordAutomaton(keywords);
+          const reference = new KeywordAutomaton(keywords, { wasm: false });
+          for (const text of texts) expect(all(fast, text)).toEqual(all(reference, text));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+  it('goes on past its per-call record limit on long texts dense with hits', () => {
+    const keywords = ['tok', 'token', 'ken', 'a-very-long-keyword-here'];
+    const fast = new KeywordAutomaton(keywords);
+    const reference = new KeywordAutomaton(keywords, { wasm: false });
+    const text = `${'tokentoken 部 '.repeat(40000)}a-very-long-keyword-here${'x'.repeat(300001)}token`;
+    expect(all(fast, text)).toEqual(all(reference, text));
+    expect(all(fast, 'token')).toEqual(all(reference, 'token')); // shorter again: memory reused
   });
 });
