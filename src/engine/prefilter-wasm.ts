@@ -12,7 +12,20 @@
  * returns undefined and the JavaScript walk runs.
  * @module
  */
-import { get, i32, mem, moduleBytes, op, set, tee, VOID, type WasmFunction } from './wasm.js';
+import {
+  get,
+  i32,
+  mem,
+  moduleBytes,
+  op,
+  set,
+  simd,
+  simdOp,
+  tee,
+  uleb,
+  VOID,
+  type WasmFunction,
+} from './wasm.js';
 
 export interface WalkTables {
   /** Transitions: row offsets (state * width) by row offset plus char class. */
@@ -37,6 +50,7 @@ interface WasmApi {
 
 interface NodeBuffer {
   write(s: string, offset: number, encoding: 'utf16le'): number;
+  fill(value: number, start: number, end: number): unknown;
 }
 interface NodeBufferClass {
   from(memory: ArrayBuffer): NodeBuffer;
@@ -49,8 +63,11 @@ const CAPACITY = 1 << 15;
 const CLASS = 0;
 /** ... each walk's text pointer, state and output pointer ... */
 const CTRL = 65536;
-/** ... each walk's records (state row * 4, text pointer) ... */
-const OUT = CTRL + 64;
+/** ... classes for `runs`, 16 bytes each ... */
+const CLASSES = CTRL + 64;
+const MAX_CLASSES = 256;
+/** ... each walk's records (state row * 4, text pointer), or the runs `runs` lists ... */
+const OUT = CLASSES + 16 * MAX_CLASSES;
 /** ... the transition table (byte offsets), then the text. */
 const DELTA = OUT + LANES * CAPACITY * 8;
 const PAGE = 65536;
@@ -103,7 +120,75 @@ function loopOver(lanes: readonly Lane[], base: number[], counter: number, first
   ];
 }
 
-function walkModule(firstOutput: number, pages: number): Uint8Array {
+/** Most runs `runsOf` lists: they share the walks' record area. */
+const MAX_RUNS = LANES * CAPACITY;
+
+/**
+ * runs(n, class, min): `runsOf` of shortcuts.ts (every maximal run of at least `min` >= 16 chars
+ * of an ASCII class, as (start, end) pairs at OUT) over the text in memory; returns their number,
+ * or -1 past MAX_RUNS. Sixteen chars per step, one bit each: narrowed to bytes (saturating, so
+ * every char above 0x7f stays above it, but 0x8000 and up become 0: classes holding NUL are not
+ * asked for), and looked up by nibbles: `class` holds, for each low nibble, the bit set of high
+ * nibbles (0-7) that make a member with it. A run of 16 or more reaches a step's first or last
+ * char, so within a step only the members at its ends matter.
+ */
+function runsFunction(text: number): WasmFunction {
+  const [n, cls, min, b, m, start, count, end, v] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  // v128 locals set once: V8 builds a v128.const anew each time one is met.
+  const [table, low, high, zero] = [9, 10, 11, 12];
+  const bytes = (xs: number[]): number[] => [...simd(simdOp.v128Const), ...xs];
+  const highBit = Array.from({ length: 16 }, (_, h) => (h < 8 ? 1 << h : 0));
+  const record = (from: number[], to: number[]): number[] => [
+    ...[...to, ...from, op.i32Sub, ...get(min), op.i32GeS, op.if, VOID],
+    ...[...get(count), ...i32(MAX_RUNS), op.i32GeU, op.if, VOID, ...i32(-1), op.return, op.end],
+    ...[...get(count), ...i32(8), op.i32Mul, ...from, ...mem(op.i32Store, 2, OUT)],
+    ...[...get(count), ...i32(8), op.i32Mul, ...to, ...mem(op.i32Store, 2, OUT + 4)],
+    ...[...get(count), ...i32(1), op.i32Add, ...set(count)],
+    op.end,
+  ];
+  const body = [
+    ...[...i32(-1), ...set(start)],
+    ...[...get(cls), ...simd(simdOp.v128Load), 4, 0, ...set(table)],
+    ...[...bytes(Array<number>(16).fill(15)), ...set(low)],
+    ...[...bytes(highBit), ...set(high)],
+    ...[...bytes(Array<number>(16).fill(0)), ...set(zero)],
+    ...[op.block, VOID, op.loop, VOID],
+    ...[...get(b), ...get(n), op.i32GeU, op.brIf, 1],
+    ...[...get(b), ...i32(1), op.i32Shl, ...simd(simdOp.v128Load), 4, ...uleb(text)],
+    ...[...get(b), ...i32(1), op.i32Shl, ...simd(simdOp.v128Load), 4, ...uleb(text + 16)],
+    ...simd(simdOp.i8x16NarrowI16x8U),
+    ...tee(v),
+    // class[low nibble] & highBit[high nibble], zero for non-members
+    ...[...get(table), ...get(v), ...get(low), ...simd(simdOp.v128And)],
+    ...simd(simdOp.i8x16Swizzle),
+    ...get(high),
+    ...[...get(v), ...i32(4), ...simd(simdOp.i8x16ShrU), ...simd(simdOp.i8x16Swizzle)],
+    ...simd(simdOp.v128And),
+    ...[...get(zero), ...simd(simdOp.i8x16Eq), ...simd(simdOp.i8x16Bitmask)],
+    // (The 16 chars past the end are NUL, in no class: the last run ends by n.)
+    ...[...i32(0xffff), op.i32Xor, ...set(m)],
+    ...[...get(m), ...i32(0xffff), op.i32Ne, op.if, VOID],
+    // The open run ends at the first non-member; one opens where the last members begin. No
+    // branch on either (in prose each goes one way or the other at random): one on a record.
+    ...[...get(b), ...get(m), ...i32(-1), op.i32Xor, op.i32Ctz, op.i32Add, ...set(end)],
+    ...[...get(start), ...i32(0), op.i32GeS, ...get(end), ...get(start), op.i32Sub],
+    ...[...get(min), op.i32GeS, op.i32And, op.if, VOID, ...record(get(start), get(end)), op.end],
+    ...[...get(m), ...i32(16), op.i32Shl, ...i32(-1), op.i32Xor, op.i32Clz, ...set(end)],
+    ...[...get(b), ...i32(16), op.i32Add, ...get(end), op.i32Sub, ...i32(-1), ...get(end)],
+    ...[op.select, ...set(start)],
+    // A whole step of members opens a run where none is open.
+    ...[0x05, ...get(start), ...get(b), ...get(start), ...i32(0), op.i32GeS, op.select],
+    ...set(start),
+    op.end,
+    ...[...get(b), ...i32(16), op.i32Add, ...set(b)],
+    ...[op.br, 0, op.end, op.end],
+    ...[...get(start), ...i32(0), op.i32GeS, op.if, VOID, ...record(get(start), get(n)), op.end],
+    ...get(count),
+  ];
+  return { name: 'runs', params: 3, results: 1, locals: 5, v128Locals: 5, body };
+}
+
+function walkModule(firstOutput: number, pages: number, text: number): Uint8Array {
   // all(steps): every walk `steps` chars on. one(lane, steps): walk `lane` alone.
   const lanes = Array.from({ length: LANES }, (_, k) => ({
     p: 1 + 3 * k,
@@ -125,7 +210,7 @@ function walkModule(firstOutput: number, pages: number): Uint8Array {
     // The lane's CTRL slot is at lane * 12: its fields as lane 0's, offset by that.
     body: loopOver([{ p: 2, s: 3, o: 4 }], [...get(0), ...i32(12), op.i32Mul], 1, firstOutput),
   };
-  return moduleBytes([all, one], pages);
+  return moduleBytes([all, one, runsFunction(text)], pages);
 }
 
 export class WasmWalk {
@@ -134,6 +219,12 @@ export class WasmWalk {
   private readonly memory: Memory;
   private readonly all: (steps: number) => void;
   private readonly one: (lane: number, steps: number) => void;
+  private readonly runs: (n: number, cls: number, min: number) => number;
+  /** Classes written to memory for `runs` (a rule's table is made once, with the scanner). */
+  private readonly classes = new Map<Uint8Array, number>();
+  /** The text in memory (the last one walked). */
+  private last: string | undefined;
+
   private readonly text: number;
   private ints: Int32Array;
   private bytes: NodeBuffer;
@@ -149,16 +240,18 @@ export class WasmWalk {
     this.text = (DELTA + tables.delta.length * 4 + 15) & ~15;
     const pages = Math.ceil((this.text + 2 * PAGE) / PAGE);
     const instance = new wasm.Instance(
-      new wasm.Module(walkModule(tables.firstOutputRow * 4, pages)),
+      new wasm.Module(walkModule(tables.firstOutputRow * 4, pages, this.text)),
     );
     const ex = instance.exports as {
       memory: Memory;
       all: (steps: number) => void;
       one: (lane: number, steps: number) => void;
+      runs: (n: number, cls: number, min: number) => number;
     };
     this.memory = ex.memory;
     this.all = ex.all;
     this.one = ex.one;
+    this.runs = ex.runs;
     const u8 = new Uint8Array(this.memory.buffer);
     for (let c = 0; c < 65536; c++) u8[CLASS + c] = (tables.classOf[c] as number) * 4;
     this.ints = new Int32Array(this.memory.buffer);
@@ -179,13 +272,15 @@ export class WasmWalk {
   /** Fills `records` for `text`; returns the number of ints written (two per record). */
   walk(text: string): number {
     const n = text.length;
-    const need = this.text + 2 * n + 16;
+    const need = this.text + 2 * n + 64; // `runs` reads up to 16 chars past the end
     if (need > this.memory.buffer.byteLength) {
       this.memory.grow(Math.ceil((need - this.memory.buffer.byteLength) / PAGE));
       this.ints = new Int32Array(this.memory.buffer);
       this.bytes = this.Buffer.from(this.memory.buffer);
     }
     this.bytes.write(text, this.text, 'utf16le');
+    this.bytes.fill(0, this.text + 2 * n, this.text + 2 * n + 32);
+    this.last = text;
     // Walk k reports the keywords that end in [mid[k], mid[k + 1]); it starts from the root far
     // enough before mid[k] to have seen the whole of each.
     const mid = [0, (n * 0.25) | 0, (n * 0.5) | 0, (n * 0.75) | 0, n];
@@ -228,6 +323,27 @@ export class WasmWalk {
       }
     }
     return count;
+  }
+
+  /**
+   * `runsOf(text, { table, min })` of shortcuts.ts for the text last walked, found in
+   * WebAssembly; undefined for any other text, a class holding NUL, `min` under 16, more than
+   * MAX_CLASSES classes or MAX_RUNS runs.
+   */
+  runsOf(text: string, table: Uint8Array, min: number): number[] | undefined {
+    if (text !== this.last || min < 16 || table[0]) return undefined;
+    let at = this.classes.get(table);
+    if (at === undefined) {
+      if (this.classes.size >= MAX_CLASSES) return undefined;
+      at = CLASSES + 16 * this.classes.size;
+      const u8 = new Uint8Array(this.memory.buffer);
+      for (let c = 0; c < 128; c++)
+        if (table[c]) u8[at + (c & 15)] = (u8[at + (c & 15)] as number) | (1 << (c >> 4));
+      this.classes.set(table, at);
+    }
+    const count = this.runs(text.length, at, min);
+    if (count < 0) return undefined;
+    return Array.from(this.ints.subarray(OUT >> 2, (OUT >> 2) + 2 * count));
   }
 
   private outStart(k: number): number {

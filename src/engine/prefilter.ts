@@ -159,6 +159,14 @@ export class KeywordAutomaton {
     return this.fast !== undefined;
   }
 
+  /**
+   * `runsOf(text, { table, min })` (shortcuts.ts) found in WebAssembly, for the text `find` saw
+   * last; undefined when it cannot be (no WebAssembly, another text; see WasmWalk.runsOf).
+   */
+  runsOf(text: string, table: Uint8Array, min: number): number[] | undefined {
+    return this.fast?.runsOf(text, table, min);
+  }
+
   /** Calls `onHit(keywordIndex, start)` for every keyword occurrence, overlapping ones included. */
   scan(text: string, onHit: (keyword: number, start: number) => void): void {
     const n = this.find(text);

@@ -14,6 +14,8 @@ export const op = {
   end: 0x0b,
   br: 0x0c,
   brIf: 0x0d,
+  return: 0x0f,
+  select: 0x1b,
   localGet: 0x20,
   localSet: 0x21,
   localTee: 0x22,
@@ -23,15 +25,44 @@ export const op = {
   i32Store: 0x36,
   i32Const: 0x41,
   i32Eqz: 0x45,
+  i32LtU: 0x49,
+  i32LtS: 0x48,
+  i32Ne: 0x47,
+  i32GeS: 0x4e,
+  i32LeU: 0x4d,
   i32GeU: 0x4f,
+  i32Clz: 0x67,
+  i32Ctz: 0x68,
   i32Add: 0x6a,
   i32Sub: 0x6b,
   i32Mul: 0x6c,
+  i32And: 0x71,
+  i32Or: 0x72,
+  i32Xor: 0x73,
+  i32Shl: 0x74,
 } as const;
+
+/** SIMD opcodes (after the 0xfd prefix). */
+export const simdOp = {
+  v128Load: 0x00,
+  v128Const: 0x0c,
+  i8x16Swizzle: 0x0e,
+  i8x16Eq: 0x23,
+  i8x16LtU: 0x26,
+  v128And: 0x4e,
+  v128Or: 0x50,
+  i8x16Bitmask: 0x64,
+  i8x16NarrowI16x8U: 0x66,
+  i8x16ShrU: 0x6d,
+  i8x16Sub: 0x71,
+} as const;
+
+export const simd = (opcode: number): number[] => [0xfd, ...uleb(opcode)];
 
 /** Block type of a block, loop or if that leaves nothing on the stack. */
 export const VOID = 0x40;
 const I32 = 0x7f;
+const V128 = 0x7b;
 
 export function uleb(n: number): number[] {
   const out: number[] = [];
@@ -76,6 +107,8 @@ export interface WasmFunction {
   readonly results: number;
   /** Further i32 locals. */
   readonly locals: number;
+  /** Further v128 locals, after those. */
+  readonly v128Locals?: number;
   /** The body, without its final `end`. */
   readonly body: readonly number[];
 }
@@ -114,7 +147,10 @@ export function moduleBytes(functions: readonly WasmFunction[], pages: number): 
       10,
       vec(
         functions.map((f) => {
-          const locals = f.locals ? vec([[...uleb(f.locals), I32]]) : vec([]);
+          const groups: number[][] = [];
+          if (f.locals) groups.push([...uleb(f.locals), I32]);
+          if (f.v128Locals) groups.push([...uleb(f.v128Locals), V128]);
+          const locals = vec(groups);
           const body = [...locals, ...f.body, op.end];
           return [...uleb(body.length), ...body];
         }),

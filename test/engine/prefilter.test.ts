@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeywordAutomaton } from '../../src/engine/prefilter.js';
+import { classMembers, runsOf } from '../../src/engine/shortcuts.js';
 
 const hits = (a: KeywordAutomaton, text: string): [string, number][] => {
   const out: [string, number][] = [];
@@ -124,5 +125,55 @@ describe('KeywordAutomaton.find in WebAssembly', () => {
     const text = `${'tokentoken 部 '.repeat(40000)}a-very-long-keyword-here${'x'.repeat(300001)}token`;
     expect(all(fast, text)).toEqual(all(reference, text));
     expect(all(fast, 'token')).toEqual(all(reference, 'token')); // shorter again: memory reused
+  });
+});
+
+describe('KeywordAutomaton.runsOf (runs of a class, in WebAssembly)', () => {
+  // Made once, as a scanner makes its rules' tables: each new table takes a slot in memory.
+  const classes = [
+    '[A-Za-z0-9+/]',
+    '[a-z2-7]',
+    '[0-9a-f]',
+    '[A-Za-z0-9_.-]',
+    '[ -~]',
+    '[\\t -~]',
+  ].map((c) => classMembers(c, false) as Uint8Array);
+  const a = new KeywordAutomaton(['tok']);
+  // Long and short runs of each class, cut by chars outside it: non-ASCII units whose low byte or
+  // saturated byte is a member (U+0161, U+4E61, U+FFFF), NUL, white space, punctuation.
+  const text = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom('a', 'Z', '7', '+', '/', '-', '.', 'q', ' ', '\t', '\u0000', '!'),
+        fc.constantFrom('\u0161', '\u4E61', '\uFFFF', '部', '🚀', 'é'),
+        fc.integer({ min: 10, max: 70 }).map((n) => 'abc2de+f'.repeat(9).slice(0, n)),
+        fc.integer({ min: 10, max: 70 }).map((n) => 'f0e1d2c3'.repeat(9).slice(0, n)),
+      ),
+      { maxLength: 60 },
+    )
+    .map((xs) => xs.join(''));
+  it('lists exactly the runs runsOf lists', () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.constantFrom(...classes),
+        fc.integer({ min: 16, max: 70 }),
+        (t, table, min) => {
+          a.find(t);
+          expect(a.runsOf(t, table, min)).toEqual(runsOf(t, { table, min }));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+  it('answers only for the text it walked last, a class without NUL and runs of 16 or more', () => {
+    const table = classes[1] as Uint8Array;
+    const t = `${'x'.repeat(40)} y`;
+    a.find(t);
+    expect(a.runsOf(t, table, 16)).toEqual([0, 40]);
+    expect(a.runsOf(`${t} `, table, 16)).toBeUndefined();
+    expect(a.runsOf(t, table, 15)).toBeUndefined();
+    expect(a.runsOf(t, classMembers('[\\x00-z]', false) as Uint8Array, 16)).toBeUndefined();
+    expect(new KeywordAutomaton(['tok'], { wasm: false }).runsOf(t, table, 16)).toBeUndefined();
   });
 });
