@@ -50,7 +50,6 @@ interface WasmApi {
 
 interface NodeBuffer {
   write(s: string, offset: number, encoding: 'utf16le'): number;
-  fill(value: number, start: number, end: number): unknown;
 }
 interface NodeBufferClass {
   from(memory: ArrayBuffer): NodeBuffer;
@@ -228,6 +227,7 @@ export class WasmWalk {
   private readonly text: number;
   private ints: Int32Array;
   private bytes: NodeBuffer;
+  private chars: Uint16Array;
   /** Each walk's records, in char order, before they join `records`. */
   private laneRecords: Int32Array[] = Array.from({ length: LANES }, () => new Int32Array(1024));
   private readonly laneCount = new Int32Array(LANES);
@@ -260,6 +260,7 @@ export class WasmWalk {
       DELTA / 4,
     );
     this.bytes = Buffer.from(this.memory.buffer);
+    this.chars = new Uint16Array(this.memory.buffer);
   }
 
   /** A walker, or undefined where WebAssembly or Node's `Buffer` is missing. */
@@ -277,9 +278,10 @@ export class WasmWalk {
       this.memory.grow(Math.ceil((need - this.memory.buffer.byteLength) / PAGE));
       this.ints = new Int32Array(this.memory.buffer);
       this.bytes = this.Buffer.from(this.memory.buffer);
+      this.chars = new Uint16Array(this.memory.buffer);
     }
     this.bytes.write(text, this.text, 'utf16le');
-    this.bytes.fill(0, this.text + 2 * n, this.text + 2 * n + 32);
+    this.chars.fill(0, (this.text >> 1) + n, (this.text >> 1) + n + 16);
     this.last = text;
     // Walk k reports the keywords that end in [mid[k], mid[k + 1]); it starts from the root far
     // enough before mid[k] to have seen the whole of each.
