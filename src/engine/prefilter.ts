@@ -9,6 +9,8 @@
  * @module
  */
 
+import { grow, WasmWalk } from './prefilter-wasm.js';
+
 const ALPHABET = 128; // keywords are ASCII; any other char sends the automaton back to the root
 
 export interface KeywordHit {
@@ -38,7 +40,11 @@ export class KeywordAutomaton {
   /** Hits of the second half, before they join `hits`. */
   private second = new Int32Array(1024);
 
-  constructor(keywords: readonly string[]) {
+  /** The same walk in WebAssembly (see prefilter-wasm.ts); undefined: the JavaScript walk runs. */
+  private readonly fast: WasmWalk | undefined;
+
+  /** `wasm: false` keeps to the JavaScript walk (the reference the WebAssembly one is tested against). */
+  constructor(keywords: readonly string[], options: { readonly wasm?: boolean } = {}) {
     for (const k of keywords) {
       if (k.length === 0 || !/^[\x20-\x7e]+$/.test(k) || k !== k.toLowerCase()) {
         throw new Error(
@@ -136,7 +142,29 @@ export class KeywordAutomaton {
     // loop of `find` on the stack (OSR) while the code after it has never run, and that code's
     // missing type feedback then deoptimised `find` at the end of every call (a soft deopt keeps
     // the cached code, so it happened again each time: measured 219 times in one bench run).
-    this.find(`${keywords.join(' ')} `.repeat(2));
+    this.findInJs(`${keywords.join(' ')} `.repeat(2));
+    this.fast =
+      options.wasm === false
+        ? undefined
+        : WasmWalk.create({
+            delta: table,
+            classOf,
+            firstOutputRow: this.firstOutputRow,
+            maxLength: this.maxLength,
+          });
+  }
+
+  /** Whether `find` walks in WebAssembly. */
+  get usesWasm(): boolean {
+    return this.fast !== undefined;
+  }
+
+  /**
+   * `runsOf(text, { table, min })` (shortcuts.ts) found in WebAssembly, for the text `find` saw
+   * last; undefined when it cannot be (no WebAssembly, another text; see WasmWalk.runsOf).
+   */
+  runsOf(text: string, table: Uint8Array, min: number): number[] | undefined {
+    return this.fast?.runsOf(text, table, min);
   }
 
   /** Calls `onHit(keywordIndex, start)` for every keyword occurrence, overlapping ones included. */
@@ -157,6 +185,17 @@ export class KeywordAutomaton {
    * every occurrence that ends in the second half; it reports only those.
    */
   find(text: string): number {
+    const fast = this.fast;
+    if (!fast) return this.findInJs(text);
+    const count = fast.walk(text);
+    const records = fast.records;
+    let k = 0;
+    for (let i = 0; i < count; i += 2)
+      k = this.emit(records[i] as number, records[i + 1] as number, k, false);
+    return k;
+  }
+
+  private findInJs(text: string): number {
     const n = text.length;
     const mid = n >> 1;
     const from = mid - (this.maxLength - 1);
@@ -220,10 +259,4 @@ export class KeywordAutomaton {
     }
     return k;
   }
-}
-
-function grow(a: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(Math.max(atLeast, a.length * 2));
-  b.set(a);
-  return b;
 }

@@ -25,6 +25,7 @@ import { severityOf } from './severity.js';
 import {
   exactRun,
   hasExactRun,
+  hasExactRunIn,
   hasRun,
   hasRunIn,
   keywordLead,
@@ -436,9 +437,14 @@ export function createScanner(options: ScannerOptions): Scanner {
       const he = to[ri] as number;
       if (r.atHits && !mayMatchAtHits(r.atHits, text, starts, hs, he)) continue;
       // A rule with windows over much of the text finds the runs it needs once for all of them
-      // (and a text with none is done); the others look at their few windows.
-      const dense = r.run && (he - hs) * 2 * r.radius > text.length;
-      const runs = r.run && dense ? runsOf(text, r.run) : undefined;
+      // (and a text with none is done); the others look at their few windows. In WebAssembly
+      // (over the copy the prefilter made) that pays from a quarter of the text on, in
+      // JavaScript from all of it.
+      const span = r.run ? (he - hs) * 2 * r.radius : 0;
+      const runs = r.run
+        ? ((span * 4 > text.length ? automaton.runsOf(text, r.run.table, r.run.min) : undefined) ??
+          (span > text.length ? runsOf(text, r.run) : undefined))
+        : undefined;
       if (runs?.length === 0) continue;
       const w = windowsOf(r, text.length, starts, lengths, hs, he);
       const at = r.atHits ? hitStarts(starts, hs, he) : undefined;
@@ -694,8 +700,10 @@ function runWindow(
   for (let n = 0; we < text.length && n < SNAP_LIMIT && !isSpace(text.charCodeAt(we)); n++) we++;
   if (runs ? !hasRunIn(runs, ws, we, min) : r.run && !hasRun(text, ws, we, r.run)) return;
   // A token that is a whole run of its classes cannot lie in a longer run (a base64 blob).
-  if (r.run?.max !== undefined && !hasExactRun(text, ws, we, r.run as Required<RequiredRun>))
-    return;
+  if (r.run?.max !== undefined) {
+    const exact = r.run as Required<RequiredRun>;
+    if (runs ? !hasExactRunIn(runs, ws, we, exact) : !hasExactRun(text, ws, we, exact)) return;
+  }
   for (let attempt = 0; ; attempt++) {
     const slice = text.slice(ws, we);
     const matches =

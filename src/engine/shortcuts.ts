@@ -375,12 +375,43 @@ export function runsOf(text: string, run: RequiredRun): number[] {
   return runs;
 }
 
+/** Index of the first run (pair) of `runs` that ends after `from`: runs before it lie before `from`. */
+function firstRunAfter(runs: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = runs.length >> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((runs[2 * mid + 1] as number) <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  return 2 * lo;
+}
+
 /** True when text[from, to) holds `min` consecutive member chars, given the text's `runsOf`. */
 export function hasRunIn(runs: readonly number[], from: number, to: number, min: number): boolean {
-  for (let i = 0; i < runs.length; i += 2) {
+  for (let i = firstRunAfter(runs, from); i < runs.length; i += 2) {
     const s = runs[i] as number;
     if (s >= to) return false;
     if (Math.min(runs[i + 1] as number, to) - Math.max(s, from) >= min) return true;
+  }
+  return false;
+}
+
+/**
+ * `hasExactRun` given the text's `runsOf` for the same run: a run cut by the edges of text[from,
+ * to) to `min` to `max` chars (a run shorter than `min` is not listed, and no cut makes it longer).
+ */
+export function hasExactRunIn(
+  runs: readonly number[],
+  from: number,
+  to: number,
+  run: Required<RequiredRun>,
+): boolean {
+  for (let i = firstRunAfter(runs, from); i < runs.length; i += 2) {
+    const s = runs[i] as number;
+    if (s >= to) return false;
+    const cut = Math.min(runs[i + 1] as number, to) - Math.max(s, from);
+    if (cut >= run.min && cut <= run.max) return true;
   }
   return false;
 }

@@ -8,6 +8,7 @@ import {
   classMembers,
   exactRun,
   hasExactRun,
+  hasExactRunIn,
   hasRun,
   hasRunIn,
   keywordLead,
@@ -121,15 +122,16 @@ describe('exactRun and hasExactRun', () => {
       let text = '';
       for (let len = Math.floor(rnd() * 30); len > 0; len--)
         text += 'ab-'.charAt(Math.floor(rnd() * 3));
+      const runs = runsOf(text, run);
       for (let from = 0; from <= text.length; from++) {
         for (let to = from; to <= text.length; to++) {
           const lengths = text
             .slice(from, to)
             .split('-')
             .map((r) => r.length);
-          expect(hasExactRun(text, from, to, run), `${text} ${from}-${to}`).toBe(
-            lengths.some((l) => l >= 2 && l <= 3),
-          );
+          const expected = lengths.some((l) => l >= 2 && l <= 3);
+          expect(hasExactRun(text, from, to, run), `${text} ${from}-${to}`).toBe(expected);
+          expect(hasExactRunIn(runs, from, to, run), `${text} ${from}-${to}`).toBe(expected);
         }
       }
     }

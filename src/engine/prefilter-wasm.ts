@@ -1,0 +1,381 @@
+/**
+ * The prefilter's automaton walk in WebAssembly, four walks at once: each char costs a table load
+ * that depends on the previous one, and in JavaScript a `charCodeAt` as well (reading every char of
+ * the bench text with `charCodeAt` alone took 35 ms, about as long as this whole pass). Here the
+ * text is copied into WebAssembly memory as UTF-16 (`Buffer#write(..., 'utf16le')`, a native copy:
+ * 5 ms for the 24 MiB bench text against 25 ms for `TextEncoder#encodeInto`, and offsets stay
+ * UTF-16 offsets), and four independent walks over four quarters of it overlap their loads.
+ *
+ * Same table, same result as `KeywordAutomaton`'s JavaScript walk (test/engine/prefilter.test.ts
+ * compares both on random text): this only reports (state, char index) where a keyword ends; the
+ * automaton turns those into hits. Where there is no WebAssembly or no Node `Buffer`, `create`
+ * returns undefined and the JavaScript walk runs.
+ * @module
+ */
+import {
+  get,
+  i32,
+  mem,
+  moduleBytes,
+  op,
+  set,
+  simd,
+  simdOp,
+  tee,
+  uleb,
+  VOID,
+  type WasmFunction,
+} from './wasm.js';
+
+export interface WalkTables {
+  /** Transitions: row offsets (state * width) by row offset plus char class. */
+  readonly delta: Int32Array;
+  /** Char class of each UTF-16 unit. */
+  readonly classOf: Uint8Array;
+  /** Row offsets at or above this end some keyword. */
+  readonly firstOutputRow: number;
+  /** Longest keyword: a walk starts this many chars minus one before its quarter. */
+  readonly maxLength: number;
+}
+
+/** The little of WebAssembly used here (the project's `lib` has no DOM types). */
+interface Memory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { readonly exports: object };
+}
+
+interface NodeBuffer {
+  write(s: string, offset: number, encoding: 'utf16le'): number;
+}
+interface NodeBufferClass {
+  from(memory: ArrayBuffer): NodeBuffer;
+}
+
+const LANES = 4;
+/** Records each walk may write per call; a longer stretch takes more calls. */
+const CAPACITY = 1 << 15;
+/** Memory layout, in bytes: the class table (class * 4: a byte offset within a row) ... */
+const CLASS = 0;
+/** ... each walk's text pointer, state and output pointer ... */
+const CTRL = 65536;
+/** ... classes for `runs`, 16 bytes each ... */
+const CLASSES = CTRL + 64;
+const MAX_CLASSES = 256;
+/** ... each walk's records (state row * 4, text pointer), or the runs `runs` lists ... */
+const OUT = CLASSES + 16 * MAX_CLASSES;
+/** ... the transition table (byte offsets), then the text. */
+const DELTA = OUT + LANES * CAPACITY * 8;
+const PAGE = 65536;
+
+/** Locals of one walk in the code: text pointer, state, output pointer. */
+interface Lane {
+  readonly p: number;
+  readonly s: number;
+  readonly o: number;
+}
+
+/** One char of one walk: the transition, and a record where the new state ends a keyword. */
+function step({ p, s, o }: Lane, firstOutput: number): number[] {
+  return [
+    ...get(p),
+    ...mem(op.i32Load16U, 1),
+    ...mem(op.i32Load8U, 0, CLASS),
+    ...get(s),
+    op.i32Add,
+    ...mem(op.i32Load, 2, DELTA),
+    ...tee(s),
+    ...i32(firstOutput),
+    op.i32GeU,
+    op.if,
+    VOID,
+    ...[...get(o), ...get(s), ...mem(op.i32Store, 2, 0)],
+    ...[...get(o), ...get(p), ...mem(op.i32Store, 2, 4)],
+    ...[...get(o), ...i32(8), op.i32Add, ...set(o)],
+    op.end,
+    ...[...get(p), ...i32(2), op.i32Add, ...set(p)],
+  ];
+}
+
+/** `steps` (local `counter`) times the body, each lane's registers loaded from and stored to CTRL. */
+function loopOver(lanes: readonly Lane[], base: number[], counter: number, firstOutput: number) {
+  const ctrl = (k: number, field: number): number => CTRL + 12 * k + 4 * field;
+  const fields = (l: Lane): number[] => [l.p, l.s, l.o];
+  return [
+    ...lanes.flatMap((l, k) =>
+      fields(l).flatMap((local, f) => [...base, ...mem(op.i32Load, 2, ctrl(k, f)), ...set(local)]),
+    ),
+    ...[op.block, VOID, op.loop, VOID],
+    ...[...get(counter), op.i32Eqz, op.brIf, 1],
+    ...lanes.flatMap((l) => step(l, firstOutput)),
+    ...[...get(counter), ...i32(1), op.i32Sub, ...set(counter)],
+    ...[op.br, 0, op.end, op.end],
+    ...lanes.flatMap((l, k) =>
+      fields(l).flatMap((local, f) => [...base, ...get(local), ...mem(op.i32Store, 2, ctrl(k, f))]),
+    ),
+  ];
+}
+
+/** Most runs `runsOf` lists: they share the walks' record area. */
+const MAX_RUNS = LANES * CAPACITY;
+
+/**
+ * runs(n, class, min): `runsOf` of shortcuts.ts (every maximal run of at least `min` >= 16 chars
+ * of an ASCII class, as (start, end) pairs at OUT) over the text in memory; returns their number,
+ * or -1 past MAX_RUNS. Sixteen chars per step, one bit each: narrowed to bytes (saturating, so
+ * every char above 0x7f stays above it, but 0x8000 and up become 0: classes holding NUL are not
+ * asked for), and looked up by nibbles: `class` holds, for each low nibble, the bit set of high
+ * nibbles (0-7) that make a member with it. A run of 16 or more reaches a step's first or last
+ * char, so within a step only the members at its ends matter.
+ */
+function runsFunction(text: number): WasmFunction {
+  const [n, cls, min, b, m, start, count, end, v] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  // v128 locals set once: V8 builds a v128.const anew each time one is met.
+  const [table, low, high, zero] = [9, 10, 11, 12];
+  const bytes = (xs: number[]): number[] => [...simd(simdOp.v128Const), ...xs];
+  const highBit = Array.from({ length: 16 }, (_, h) => (h < 8 ? 1 << h : 0));
+  const record = (from: number[], to: number[]): number[] => [
+    ...[...to, ...from, op.i32Sub, ...get(min), op.i32GeS, op.if, VOID],
+    ...[...get(count), ...i32(MAX_RUNS), op.i32GeU, op.if, VOID, ...i32(-1), op.return, op.end],
+    ...[...get(count), ...i32(8), op.i32Mul, ...from, ...mem(op.i32Store, 2, OUT)],
+    ...[...get(count), ...i32(8), op.i32Mul, ...to, ...mem(op.i32Store, 2, OUT + 4)],
+    ...[...get(count), ...i32(1), op.i32Add, ...set(count)],
+    op.end,
+  ];
+  const body = [
+    ...[...i32(-1), ...set(start)],
+    ...[...get(cls), ...simd(simdOp.v128Load), 4, 0, ...set(table)],
+    ...[...bytes(Array<number>(16).fill(15)), ...set(low)],
+    ...[...bytes(highBit), ...set(high)],
+    ...[...bytes(Array<number>(16).fill(0)), ...set(zero)],
+    ...[op.block, VOID, op.loop, VOID],
+    ...[...get(b), ...get(n), op.i32GeU, op.brIf, 1],
+    ...[...get(b), ...i32(1), op.i32Shl, ...simd(simdOp.v128Load), 4, ...uleb(text)],
+    ...[...get(b), ...i32(1), op.i32Shl, ...simd(simdOp.v128Load), 4, ...uleb(text + 16)],
+    ...simd(simdOp.i8x16NarrowI16x8U),
+    ...tee(v),
+    // class[low nibble] & highBit[high nibble], zero for non-members
+    ...[...get(table), ...get(v), ...get(low), ...simd(simdOp.v128And)],
+    ...simd(simdOp.i8x16Swizzle),
+    ...get(high),
+    ...[...get(v), ...i32(4), ...simd(simdOp.i8x16ShrU), ...simd(simdOp.i8x16Swizzle)],
+    ...simd(simdOp.v128And),
+    ...[...get(zero), ...simd(simdOp.i8x16Eq), ...simd(simdOp.i8x16Bitmask)],
+    // (The 16 chars past the end are NUL, in no class: the last run ends by n.)
+    ...[...i32(0xffff), op.i32Xor, ...set(m)],
+    ...[...get(m), ...i32(0xffff), op.i32Ne, op.if, VOID],
+    // The open run ends at the first non-member; one opens where the last members begin. No
+    // branch on either (in prose each goes one way or the other at random): one on a record.
+    ...[...get(b), ...get(m), ...i32(-1), op.i32Xor, op.i32Ctz, op.i32Add, ...set(end)],
+    ...[...get(start), ...i32(0), op.i32GeS, ...get(end), ...get(start), op.i32Sub],
+    ...[...get(min), op.i32GeS, op.i32And, op.if, VOID, ...record(get(start), get(end)), op.end],
+    ...[...get(m), ...i32(16), op.i32Shl, ...i32(-1), op.i32Xor, op.i32Clz, ...set(end)],
+    ...[...get(b), ...i32(16), op.i32Add, ...get(end), op.i32Sub, ...i32(-1), ...get(end)],
+    ...[op.select, ...set(start)],
+    // A whole step of members opens a run where none is open.
+    ...[0x05, ...get(start), ...get(b), ...get(start), ...i32(0), op.i32GeS, op.select],
+    ...set(start),
+    op.end,
+    ...[...get(b), ...i32(16), op.i32Add, ...set(b)],
+    ...[op.br, 0, op.end, op.end],
+    ...[...get(start), ...i32(0), op.i32GeS, op.if, VOID, ...record(get(start), get(n)), op.end],
+    ...get(count),
+  ];
+  return { name: 'runs', params: 3, results: 1, locals: 5, v128Locals: 5, body };
+}
+
+function walkModule(firstOutput: number, pages: number, text: number): Uint8Array {
+  // all(steps): every walk `steps` chars on. one(lane, steps): walk `lane` alone.
+  const lanes = Array.from({ length: LANES }, (_, k) => ({
+    p: 1 + 3 * k,
+    s: 2 + 3 * k,
+    o: 3 + 3 * k,
+  }));
+  const all: WasmFunction = {
+    name: 'all',
+    params: 1,
+    results: 0,
+    locals: 3 * LANES,
+    body: loopOver(lanes, i32(0), 0, firstOutput),
+  };
+  const one: WasmFunction = {
+    name: 'one',
+    params: 2,
+    results: 0,
+    locals: 3,
+    // The lane's CTRL slot is at lane * 12: its fields as lane 0's, offset by that.
+    body: loopOver([{ p: 2, s: 3, o: 4 }], [...get(0), ...i32(12), op.i32Mul], 1, firstOutput),
+  };
+  return moduleBytes([all, one, runsFunction(text)], pages);
+}
+
+export class WasmWalk {
+  /** Output of `walk`: (state row, index of the char where a keyword ends) pairs, by index. */
+  records = new Int32Array(1024);
+  private readonly memory: Memory;
+  private readonly all: (steps: number) => void;
+  private readonly one: (lane: number, steps: number) => void;
+  private readonly runs: (n: number, cls: number, min: number) => number;
+  /** Classes written to memory for `runs` (a rule's table is made once, with the scanner). */
+  private readonly classes = new Map<Uint8Array, number>();
+  /** The text in memory (the last one walked). */
+  private last: string | undefined;
+
+  private readonly text: number;
+  private ints: Int32Array;
+  private bytes: NodeBuffer;
+  private chars: Uint16Array;
+  /** Each walk's records, in char order, before they join `records`. */
+  private laneRecords: Int32Array[] = Array.from({ length: LANES }, () => new Int32Array(1024));
+  private readonly laneCount = new Int32Array(LANES);
+
+  private constructor(
+    private readonly tables: WalkTables,
+    private readonly Buffer: NodeBufferClass,
+    wasm: WasmApi,
+  ) {
+    this.text = (DELTA + tables.delta.length * 4 + 15) & ~15;
+    const pages = Math.ceil((this.text + 2 * PAGE) / PAGE);
+    const instance = new wasm.Instance(
+      new wasm.Module(walkModule(tables.firstOutputRow * 4, pages, this.text)),
+    );
+    const ex = instance.exports as {
+      memory: Memory;
+      all: (steps: number) => void;
+      one: (lane: number, steps: number) => void;
+      runs: (n: number, cls: number, min: number) => number;
+    };
+    this.memory = ex.memory;
+    this.all = ex.all;
+    this.one = ex.one;
+    this.runs = ex.runs;
+    const u8 = new Uint8Array(this.memory.buffer);
+    for (let c = 0; c < 65536; c++) u8[CLASS + c] = (tables.classOf[c] as number) * 4;
+    this.ints = new Int32Array(this.memory.buffer);
+    this.ints.set(
+      tables.delta.map((row) => row * 4),
+      DELTA / 4,
+    );
+    this.bytes = Buffer.from(this.memory.buffer);
+    this.chars = new Uint16Array(this.memory.buffer);
+  }
+
+  /** A walker, or undefined where WebAssembly or Node's `Buffer` is missing. */
+  static create(tables: WalkTables): WasmWalk | undefined {
+    const g = globalThis as { Buffer?: NodeBufferClass; WebAssembly?: WasmApi };
+    if (typeof g.WebAssembly !== 'object' || typeof g.Buffer?.from !== 'function') return undefined;
+    return new WasmWalk(tables, g.Buffer, g.WebAssembly);
+  }
+
+  /** Fills `records` for `text`; returns the number of ints written (two per record). */
+  walk(text: string): number {
+    const n = text.length;
+    const need = this.text + 2 * n + 64; // `runs` reads up to 16 chars past the end
+    if (need > this.memory.buffer.byteLength) {
+      this.memory.grow(Math.ceil((need - this.memory.buffer.byteLength) / PAGE));
+      this.ints = new Int32Array(this.memory.buffer);
+      this.bytes = this.Buffer.from(this.memory.buffer);
+      this.chars = new Uint16Array(this.memory.buffer);
+    }
+    this.bytes.write(text, this.text, 'utf16le');
+    this.chars.fill(0, (this.text >> 1) + n, (this.text >> 1) + n + 16);
+    this.last = text;
+    // Walk k reports the keywords that end in [mid[k], mid[k + 1]); it starts from the root far
+    // enough before mid[k] to have seen the whole of each.
+    const mid = [0, (n * 0.25) | 0, (n * 0.5) | 0, (n * 0.75) | 0, n];
+    const left: number[] = [];
+    for (let k = 0; k < LANES; k++) {
+      const from = k === 0 ? 0 : Math.max(0, (mid[k] as number) - (this.tables.maxLength - 1));
+      const c = (CTRL >> 2) + 3 * k;
+      this.ints[c] = this.text + 2 * from;
+      this.ints[c + 1] = 0;
+      this.ints[c + 2] = this.outStart(k);
+      left.push((mid[k + 1] as number) - from);
+      this.laneCount[k] = 0;
+    }
+    for (let together = Math.min(...left); together > 0;) {
+      const steps = Math.min(CAPACITY, together);
+      this.all(steps);
+      for (let k = 0; k < LANES; k++) {
+        this.drain(k);
+        left[k] = (left[k] as number) - steps;
+      }
+      together -= steps;
+    }
+    for (let k = 0; k < LANES; k++) {
+      for (let rest = left[k] as number; rest > 0; rest -= CAPACITY) {
+        this.one(k, Math.min(CAPACITY, rest));
+        this.drain(k);
+      }
+    }
+    let count = 0;
+    for (let k = 0; k < LANES; k++) {
+      const lane = this.laneRecords[k] as Int32Array;
+      const end = this.laneCount[k] as number;
+      const first = mid[k] as number;
+      if (count + end > this.records.length) this.records = grow(this.records, count + end);
+      for (let i = 0; i < end; i += 2) {
+        if ((lane[i + 1] as number) < first) continue; // the previous walk's
+        this.records[count] = lane[i] as number;
+        this.records[count + 1] = lane[i + 1] as number;
+        count += 2;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * `runsOf(text, { table, min })` of shortcuts.ts for the text last walked, found in
+   * WebAssembly; undefined for any other text, a class holding NUL, `min` under 16, more than
+   * MAX_CLASSES classes or MAX_RUNS runs.
+   */
+  runsOf(text: string, table: Uint8Array, min: number): number[] | undefined {
+    if (text !== this.last || min < 16 || table[0]) return undefined;
+    let at = this.classes.get(table);
+    if (at === undefined) {
+      if (this.classes.size >= MAX_CLASSES) return undefined;
+      at = CLASSES + 16 * this.classes.size;
+      const u8 = new Uint8Array(this.memory.buffer);
+      for (let c = 0; c < 128; c++)
+        if (table[c]) u8[at + (c & 15)] = (u8[at + (c & 15)] as number) | (1 << (c >> 4));
+      this.classes.set(table, at);
+    }
+    const count = this.runs(text.length, at, min);
+    if (count < 0) return undefined;
+    return Array.from(this.ints.subarray(OUT >> 2, (OUT >> 2) + 2 * count));
+  }
+
+  private outStart(k: number): number {
+    return OUT + k * CAPACITY * 8;
+  }
+
+  /** Moves walk k's records out of WebAssembly memory, as (row, char index). */
+  private drain(k: number): void {
+    const c = (CTRL >> 2) + 3 * k;
+    const from = this.outStart(k) >> 2;
+    const to = (this.ints[c + 2] as number) >> 2;
+    this.ints[c + 2] = this.outStart(k);
+    let lane = this.laneRecords[k] as Int32Array;
+    let at = this.laneCount[k] as number;
+    if (at + (to - from) > lane.length) {
+      lane = grow(lane, at + (to - from));
+      this.laneRecords[k] = lane;
+    }
+    const ints = this.ints;
+    const text = this.text;
+    for (let i = from; i < to; i += 2, at += 2) {
+      lane[at] = (ints[i] as number) >> 2;
+      lane[at + 1] = ((ints[i + 1] as number) - text) >> 1;
+    }
+    this.laneCount[k] = at;
+  }
+}
+
+export function grow(a: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(atLeast, a.length * 2));
+  b.set(a);
+  return b;
+}
