@@ -578,7 +578,7 @@ export default family('private-key', [
     name: 'Private key (PKCS#8 PEM)',
     category: 'private_key',
     keywords: ['begin private key'],
-    pattern: pem('PRIVATE KEY', 52),
+    pattern: pem('PRIVATE KEY', 112), // ML-DSA-87 (FIPS 204) takes 104 lines, RSA-8192 98
     validate: validPem,
     window: 8192,
     allowRepetitive: true,
