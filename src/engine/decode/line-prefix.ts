@@ -3,8 +3,8 @@
  * `#6 0.245 ` in a BuildKit log), a comment's ` * `, `// ` or `# `, a mail quote's `> `. The view
  * starts at a `-----BEGIN ` whose line holds a prefix before it and takes the lines below that
  * start with a prefix of the same shape (digit runs may differ, every other char is the same)
- * down to the line with `-----END `; the prefixes are dropped, so the detectors see the armour
- * as it was written. A block that breaks off before its END line (another log line in between,
+ * down to the line with `-----END `; the prefixes (and the CR of a CRLF break) are dropped, so
+ * the detectors see the armour as it was written. A block that breaks off before its END line (another log line in between,
  * a second BEGIN) is not a view: the lines of an armour are never interleaved with others.
  * A prefix of white space only is indentation, which the detectors read already.
  * @module
@@ -70,11 +70,15 @@ function prefixAt(text: string, at: number): { lineStart: number; shape: string 
   return { lineStart, shape };
 }
 
+/** Where a line ending at `lineEnd` ends without its CR: a CRLF break is one line feed in the view. */
+const withoutCr = (text: string, lineEnd: number): number =>
+  text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+
 interface Block {
   /** Where the view's text starts (the BEGIN) and ends (after the END line's last char). */
   readonly start: number;
   readonly end: number;
-  /** Each body line kept: [from, to) in the original, prefix left out; empty for a blank line. */
+  /** Each line kept: [from, to) in the original, prefix and CR left out; empty for a blank line. */
   readonly rows: number[];
 }
 
@@ -85,7 +89,7 @@ function blockAt(text: string, at: number): { block?: Block; next: number } {
   let lineEnd = text.indexOf('\n', at);
   if (lineEnd < 0) return { next: text.length };
   const blankShape = p.shape.trimEnd();
-  const rows = [at, lineEnd];
+  const rows = [at, withoutCr(text, lineEnd)];
   for (let line = lineEnd + 1; line < text.length; line = lineEnd + 1) {
     lineEnd = text.indexOf('\n', line);
     if (lineEnd < 0) lineEnd = text.length;
@@ -101,7 +105,7 @@ function blockAt(text: string, at: number): { block?: Block; next: number } {
     }
     const body = text.slice(line + n, lineEnd);
     if (body.includes(BEGIN)) return { next: line };
-    rows.push(line + n, lineEnd);
+    rows.push(line + n, withoutCr(text, lineEnd));
     if (body.includes(END)) {
       let end = lineEnd;
       while (end > line + n && text.charCodeAt(end - 1) <= 32) end--;
@@ -124,7 +128,7 @@ function decodeBlock(text: string, b: Block) {
       // The line break before this row stands for the original's line break before it.
       const nl = text.lastIndexOf('\n', s - 1);
       parts.push('\n');
-      from.push(nl);
+      from.push(withoutCr(text, nl));
       to.push(nl + 1);
     }
     parts.push(text.slice(s, e));

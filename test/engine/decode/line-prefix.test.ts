@@ -51,6 +51,7 @@ describe('line-prefixed armour', () => {
   it('a key logged line by line behind a ticking timestamp is one incident with the plain key', () => {
     const text = `boot ok\n${prefixed(pem, clock)}\n2026-04-26 12:37:00 [main] INFO  ready\n`;
     expectPrefixed(text, pem);
+    expectPrefixed(text.replaceAll('\n', '\r\n'), pem); // a log saved on Windows
   });
 
   it('a key in a comment block, a mail quote and a BuildKit log', () => {
