@@ -556,7 +556,7 @@ export default family('private-key', [
     name: 'RSA private key (PKCS#1 PEM)',
     category: 'private_key',
     keywords: ['begin rsa private key'],
-    pattern: pem('RSA PRIVATE KEY', 52, LEGACY_ENCRYPTION),
+    pattern: pem('RSA PRIVATE KEY', 112, LEGACY_ENCRYPTION), // RSA-8192 takes 97 lines
     validate: validPem,
     window: 8192,
     allowRepetitive: true,
@@ -603,7 +603,7 @@ export default family('private-key', [
     category: 'private_key',
     severity: 'medium', // still needs its passphrase
     keywords: ['begin encrypted private key'],
-    pattern: pem('ENCRYPTED PRIVATE KEY', 54),
+    pattern: pem('ENCRYPTED PRIVATE KEY', 112), // RSA-8192 takes 100
     validate: validPem,
     window: 8192,
     allowRepetitive: true,
@@ -664,7 +664,7 @@ export default family('private-key', [
     name: 'OpenSSH private key',
     category: 'private_key',
     keywords: ['begin openssh private key'],
-    pattern: pem('OPENSSH PRIVATE KEY', 50, '', 70),
+    pattern: pem('OPENSSH PRIVATE KEY', 112, '', 70), // RSA-8192 takes 91
     validate: validOpenssh,
     window: 8192,
     allowRepetitive: true,

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DETECTORS } from '../../../src/detectors/index.js';
 import { findLinePrefixed, matchPrefix } from '../../../src/engine/decode/line-prefix.js';
+import { mlDsa87 } from '../../detectors/long-keys.js';
 import { armourHits, EC_PEM, expectArmour, only, scanner } from './fixtures.js';
 
 const s = scanner();
@@ -20,32 +20,6 @@ const prefixed = (block: string, prefixOf: (i: number) => string): string =>
 
 /** A log line's clock, ticking one second per line. */
 const clock = (i: number) => `2026-04-26 12:36:${String(i % 60).padStart(2, '0')} [main] INFO  `;
-
-/**
- * A PKCS#8 key shaped as FIPS 204 ML-DSA-87 writes it (RFC 9881 `both`: a 32-byte seed and the
- * 4,896-byte expanded key): 104 base64 lines, more than RSA-4096 takes. Bytes from a hash chain.
- */
-function mlDsa87Pem(): string {
-  const bytes = (n: number, seed: string): number[] => {
-    const out: number[] = [];
-    for (let i = 0; out.length < n; i++)
-      out.push(...createHash('sha256').update(`${seed}${i}`).digest());
-    return out.slice(0, n);
-  };
-  const len = (n: number) => [0x82, n >> 8, n & 0xff];
-  const expanded = [0x04, ...len(4896), ...bytes(4896, 'expanded')];
-  const seed = [0x04, 0x20, ...bytes(32, 'seed')];
-  const both = [0x30, ...len(seed.length + expanded.length), ...seed, ...expanded];
-  const oid = [0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x03, 0x13];
-  const body = [
-    ...[0x02, 0x01, 0x00],
-    ...[0x30, oid.length, ...oid],
-    ...[0x04, ...len(both.length), ...both],
-  ];
-  const der = Buffer.from([0x30, ...len(body.length), ...body]).toString('base64');
-  const lines = der.match(/.{1,64}/g) ?? [];
-  return ['-----BEGIN PRIVATE KEY-----', ...lines, '-----END PRIVATE KEY-----'].join('\n');
-}
 
 describe('line-prefixed armour', () => {
   it('a key logged line by line behind a ticking timestamp is one incident with the plain key', () => {
@@ -67,7 +41,7 @@ describe('line-prefixed armour', () => {
   });
 
   it('a post-quantum key of 104 lines (ML-DSA-87 PKCS#8) in a build log', () => {
-    const key = mlDsa87Pem();
+    const key = mlDsa87();
     expect(key.split('\n').length).toBe(106);
     expect(plain(key).detector).toBe('private-key-pkcs8');
     expectPrefixed(
