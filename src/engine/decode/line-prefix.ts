@@ -1,12 +1,13 @@
 /**
  * PEM armour with a prefix on every line: a log's timestamp and logger (`2026-04-26 12:36:01 `,
- * `#6 0.245 ` in a BuildKit log), a comment's ` * `, `// ` or `# `, a mail quote's `> `. The view
- * starts at a `-----BEGIN ` whose line holds a prefix before it and takes the lines below that
- * start with a prefix of the same shape (digit runs may differ, every other char is the same)
- * down to the line with `-----END `; the prefixes (and the CR of a CRLF break) are dropped, so
- * the detectors see the armour as it was written. A block that breaks off before its END line (another log line in between,
- * a second BEGIN) is not a view: the lines of an armour are never interleaved with others.
- * A prefix of white space only is indentation, which the detectors read already.
+ * `#6 0.245 ` in a BuildKit log), a comment's ` * `, `// ` or `# `, a mail quote's `> `, a
+ * diff's `+` or `-`. The view starts at a `-----BEGIN ` whose line holds a prefix before it and
+ * takes the lines below that start with a prefix of the same shape (digit runs may differ, every
+ * other char is the same) down to the line with `-----END `; the prefixes (and the CR of a CRLF
+ * break) are dropped, so the detectors see the armour as it was written. A block that breaks off
+ * before its END line (another log line in between, a second BEGIN) is not a view: the lines of
+ * an armour are never interleaved with others. A prefix of white space only is indentation,
+ * which the detectors read already.
  * @module
  */
 import {
@@ -24,8 +25,7 @@ const BEGIN = '-----BEGIN ';
 const END = '-----END ';
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isBase64 = (c: number): boolean =>
-  isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61;
+const isAlnum = (c: number): boolean => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isBlank = (s: string): boolean => s.trim().length === 0;
 
 /**
@@ -64,7 +64,8 @@ function prefixAt(text: string, at: number): { lineStart: number; shape: string 
   const shape = text.slice(lineStart, at);
   const last = shape.charCodeAt(shape.length - 1);
   // Indentation is read by the detectors; a quote opens a string literal (string-concat.ts).
-  if (isBlank(shape) || isBase64(last) || last === 34 || last === 39 || last === 96) {
+  // A prefix that ends in a letter or digit has no clear end (`+` does: a diff's added lines).
+  if (isBlank(shape) || isAlnum(last) || last === 34 || last === 39 || last === 96) {
     return undefined;
   }
   return { lineStart, shape };

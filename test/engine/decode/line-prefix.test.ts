@@ -40,6 +40,13 @@ describe('line-prefixed armour', () => {
     );
   });
 
+  it('a key added or removed in a diff: `+` or `-` before each line', () => {
+    const head =
+      'diff --git a/deploy/key.pem b/deploy/key.pem\n--- a/deploy/key.pem\n+++ b/deploy/key.pem\n';
+    expectPrefixed(`${head}@@ -0,0 +1,5 @@\n${prefixed(pem, () => '+')}\n`, pem);
+    expectPrefixed(`${head}@@ -1,5 +0,0 @@\n${prefixed(pem, () => '-')}\n`, pem);
+  });
+
   it('a post-quantum key of 104 lines (ML-DSA-87 PKCS#8) in a build log', () => {
     const key = mlDsa87();
     expect(key.split('\n').length).toBe(106);
