@@ -530,6 +530,11 @@ const JAVA_EC = EC_A.split('\n')
 const LOGGED_PKCS8 = PKCS8_EC.split('\n')
   .map((l) => `2026-03-02T09:14:07Z [init] ${l}`)
   .join('\n');
+// An array of lines joined at run time: neither decoder opens it (decode/line-prefix.ts and
+// string-concat.ts read the other wrappers above and report the armour's own detector).
+const ARRAY_PKCS8 = `const PEM = [\n${PKCS8_EC.split('\n')
+  .map((l) => `  "${l}",`)
+  .join('\n')}\n].join("\\n");`;
 const PGP_B_COMMENTED = PGP_B.replace('\n\n', '\nComment: release@acme.test\n\n');
 
 /**
@@ -725,6 +730,13 @@ export default family('private-key', [
       positives: [
         { text: `String pem = ${JAVA_EC};`, secret: JAVA_EC.slice(1, -1) },
         { text: LOGGED_PKCS8, secret: LOGGED_PKCS8.slice(LOGGED_PKCS8.indexOf('-----BEGIN')) },
+        {
+          text: ARRAY_PKCS8,
+          secret: ARRAY_PKCS8.slice(
+            ARRAY_PKCS8.indexOf('-----BEGIN'),
+            ARRAY_PKCS8.lastIndexOf('-----') + 5,
+          ),
+        },
       ],
       negatives: [
         '"-----BEGIN RSA PRIVATE KEY-----\\n" +\n  "MIIEpAIBAAKCAQEA...\\n" +\n  "-----END RSA PRIVATE KEY-----"',
