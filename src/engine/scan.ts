@@ -9,7 +9,7 @@
  */
 import { customWork, runCustomDetector, type CustomDetector } from './custom-detector.js';
 import {
-  BASE64_CONTAINER_KEYWORDS,
+  DECODE_KEYWORDS,
   findEncodedSpans,
   mayStartContainer,
   type DecodeLimits,
@@ -396,7 +396,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   // Container keywords and escape chars ride on the same prefilter pass: finding where base64
   // containers start, and whether there is any `\`, `%` or `&` at all, costs nothing more.
   // costs nothing more on text that has none.
-  const containerKeywords = decode ? BASE64_CONTAINER_KEYWORDS.map((k) => addKeyword(k)) : [];
+  const containerKeywords = decode ? DECODE_KEYWORDS.map((k) => addKeyword(k)) : [];
   const escapeChars = decode ? ESCAPE_CHARS.map(([c, bit]) => [addKeyword(c), bit] as const) : [];
   const decodeKind = new Uint8Array(keywords.length);
   for (const k of containerKeywords) decodeKind[k] = CONTAINER;

@@ -85,7 +85,8 @@ export interface FindingPartner {
 }
 
 /** How a finding's text was encoded where it was found (outermost first when nested). */
-export type Encoding = 'base64' | 'json-escape' | 'percent' | 'html-entity';
+export type Encoding =
+  'base64' | 'json-escape' | 'percent' | 'html-entity' | 'line-prefix' | 'string-concat';
 
 /** One finding. Never carries the raw secret: only offsets, a masked preview and a keyed fingerprint. */
 export interface Finding {

@@ -66,6 +66,34 @@ export function exactSpan(
 }
 
 /**
+ * A span whose decoded chars come from pieces of the original with gaps between them (a line's
+ * prefix, the quotes and `+` between string literals): decoded char i is written by
+ * original[from[i], to[i]), so a decoded span maps to the chars that write it, gaps inside it
+ * included and none around it.
+ */
+export function piecesSpan(
+  encoding: Encoding,
+  start: number,
+  end: number,
+  decoded: string,
+  from: OffsetList,
+  to: OffsetList,
+): DecodedSpan {
+  const f = from.done();
+  const t = to.done();
+  return {
+    encoding,
+    encodedStart: start,
+    encodedEnd: end,
+    decoded,
+    map: (s, e) => {
+      const a = s < f.length ? (f[s] as number) : end;
+      return [a, e > s ? (t[e - 1] as number) : a];
+    },
+  };
+}
+
+/**
  * A decoder's spans within its limits: a span too long to decode is a cut with its reason, and
  * one span past `maxSpans` sets `more`.
  */

@@ -1,7 +1,8 @@
 // Shared fixtures of the decode tests: real-format secrets and a scanner with every built-in detector.
+import { expect } from 'vitest';
 import { DETECTORS } from '../../../src/detectors/index.js';
-import { createScanner, type ScannerOptions } from '../../../src/engine/scan.js';
-import type { Finding } from '../../../src/engine/types.js';
+import { createScanner, type Scanner, type ScannerOptions } from '../../../src/engine/scan.js';
+import type { Encoding, Finding } from '../../../src/engine/types.js';
 
 export const DOCKER_PAT = 'dckr_pat_dnOK9MMaXM2gAXLEbCNiidDVWLF';
 export const GITHUB_PAT = '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';
@@ -34,4 +35,28 @@ export function base64Span(valueStart: number, valueEnd: number, from: number, t
     start: valueStart + Math.floor(from / 3) * 4,
     end: Math.min(valueEnd, valueStart + Math.ceil(to / 3) * 4),
   };
+}
+
+/** Where `-----begin` occurs (any case), as the engine's prefilter reports it to the decoders. */
+export const armourHits = (text: string): number[] =>
+  [...text.matchAll(/-----begin/gi)].map((m) => m.index);
+
+let armourScanner: Scanner | undefined;
+/**
+ * The one finding of `text`, where `key` (a PEM armour) is written in a wrapper the `encoding`
+ * view opens: the armour's own detector, on the wrapped text from BEGIN to the END line's last
+ * dash, one incident with the plain key (same fingerprint).
+ */
+export function expectArmour(text: string, key: string, encoding: Encoding): Finding {
+  const s = (armourScanner ??= scanner());
+  const plain = only(s.scan(key).findings);
+  const f = only(s.scan(text).findings);
+  const start = text.indexOf('-----BEGIN');
+  const end = text.lastIndexOf('-----') + 5;
+  expect(f.detector).toBe(plain.detector);
+  expect([f.start, f.end]).toEqual([start, end]);
+  expect([f.line, f.column]).toEqual(Object.values(position(text, start)));
+  expect(f.encoding).toEqual([encoding]);
+  expect(f.fingerprint).toBe(plain.fingerprint);
+  return f;
 }

@@ -1,0 +1,73 @@
+// Private keys of the largest sizes in use, built with the exact layout and length their tools
+// write (generating an RSA-8192 key takes seconds): bytes come from a hash chain, so each key
+// parses as its container but is no one's key.
+import { createHash } from 'node:crypto';
+
+function bytes(n: number, seed: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; out.length < n; i++)
+    out.push(...createHash('sha256').update(`${seed}${i}`).digest());
+  return out.slice(0, n);
+}
+
+/** A DER TLV (definite length, long form where needed). */
+function tlv(tag: number, value: readonly number[]): number[] {
+  const n = value.length;
+  const len = n < 0x80 ? [n] : n < 0x100 ? [0x81, n] : [0x82, n >> 8, n & 0xff];
+  return [tag, ...len, ...value];
+}
+const seq = (...items: number[][]) => tlv(0x30, items.flat());
+/** A positive INTEGER of `n` bytes. */
+const int = (n: number, seed: string) => tlv(0x02, [0x00, ...bytes(n, seed)]);
+
+function armour(label: string, der: readonly number[], width = 64): string {
+  const b64 = Buffer.from(der).toString('base64');
+  const lines = b64.match(new RegExp(`.{1,${width}}`, 'g')) ?? [];
+  return [`-----BEGIN ${label}-----`, ...lines, `-----END ${label}-----`].join('\n');
+}
+
+/** RSA-8192 as PKCS#1 (`openssl genrsa -traditional 8192`): 97 lines. */
+export function rsa8192Pkcs1(): string {
+  const der = seq(
+    tlv(0x02, [0]),
+    int(1024, 'n'),
+    tlv(0x02, [1, 0, 1]),
+    int(1024, 'd'),
+    ...['p', 'q', 'dp', 'dq', 'qinv'].map((k) => int(512, k)),
+  );
+  return armour('RSA PRIVATE KEY', der);
+}
+
+/** An encrypted PKCS#8 (PBES2) RSA-8192 key: 100 lines. */
+export function encryptedRsa8192(): string {
+  const pbes2 = tlv(0x06, [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x05, 0x0d]);
+  return armour('ENCRYPTED PRIVATE KEY', seq(seq(pbes2), tlv(0x04, bytes(4736, 'ciphertext'))));
+}
+
+/**
+ * A PKCS#8 key shaped as FIPS 204 ML-DSA-87 writes it (RFC 9881 `both`: a 32-byte seed and the
+ * 4,896-byte expanded key): 104 lines.
+ */
+export function mlDsa87(): string {
+  const oid = tlv(0x06, [0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x03, 0x13]);
+  const both = seq(tlv(0x04, bytes(32, 'seed')), tlv(0x04, bytes(4896, 'expanded')));
+  return armour('PRIVATE KEY', seq(tlv(0x02, [0]), seq(oid), tlv(0x04, both)));
+}
+
+/** An unencrypted `openssh-key-v1` RSA-8192 key (`ssh-keygen -t rsa -b 8192`): 91 lines of 70. */
+export function openssh8192(): string {
+  const u32 = (n: number) => [n >>> 24, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff];
+  const str = (b: readonly number[]) => [...u32(b.length), ...b];
+  const text = (s: string) => str([...Buffer.from(s)]);
+  const pub = [...text('ssh-rsa'), ...str([1, 0, 1]), ...str([0, ...bytes(1024, 'n')])];
+  const body = [
+    ...Buffer.from('openssh-key-v1\0'),
+    ...text('none'),
+    ...text('none'),
+    ...str([]),
+    ...u32(1),
+    ...str(pub),
+    ...str(bytes(3640, 'private section')),
+  ];
+  return armour('OPENSSH PRIVATE KEY', body, 70);
+}

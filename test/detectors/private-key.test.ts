@@ -1,0 +1,27 @@
+// Private keys of the largest sizes in use: each is found whole by its armour's detector, and one
+// line lost still fails its structure check.
+import { describe, expect, it } from 'vitest';
+import { DETECTORS } from '../../src/detectors/index.js';
+import { createScanner } from '../../src/engine/scan.js';
+import { encryptedRsa8192, mlDsa87, openssh8192, rsa8192Pkcs1 } from './long-keys.js';
+
+const s = createScanner({ detectors: DETECTORS, fingerprintKey: 'private-key-test-0123456789' });
+
+describe('long private keys', () => {
+  it.each([
+    ['RSA-8192 PKCS#1', rsa8192Pkcs1(), 'private-key-rsa', 97],
+    ['RSA-8192 encrypted PKCS#8', encryptedRsa8192(), 'private-key-pkcs8-encrypted', 100],
+    ['ML-DSA-87 PKCS#8', mlDsa87(), 'private-key-pkcs8', 104],
+    ['RSA-8192 OpenSSH', openssh8192(), 'private-key-openssh', 91],
+  ])('%s', (_name, key, detector, lines) => {
+    expect(key.split('\n').length - 2).toBe(lines);
+    const text = `key for the release job:\n${key}\nthanks`;
+    const found = s.scan(text).findings;
+    expect(found.map((f) => [f.detector, text.slice(f.start, f.end)])).toEqual([[detector, key]]);
+    const cut = key
+      .split('\n')
+      .filter((_, i) => i !== 40)
+      .join('\n');
+    expect(s.scan(cut).findings).toEqual([]);
+  });
+});
