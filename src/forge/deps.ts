@@ -5,9 +5,10 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fetch as forgeFetch } from '@forge/api';
-import type { AppDeps } from '../admin/context.js';
+import { FIELDS_KEY, type AppDeps } from '../admin/context.js';
 import { withOverviewTallies } from '../admin/overview.js';
 import type { DocumentStore } from '../admin/ports.js';
+import { SETTINGS_KEY } from '../admin/settings.js';
 import type { JiraClient } from '../jira/client.js';
 import { jiraAsApp } from './jira.js';
 import {
@@ -52,6 +53,8 @@ async function siteUrl(docs: DocumentStore, jira: JiraClient): Promise<string> {
 export async function appDeps(maxJiraWaitMs: number, kvsWaitMs = 10_000): Promise<AppDeps> {
   const retry = kvsRetry(kvsWaitMs);
   const docs = createKvsDocumentStore(undefined, retry);
+  // What nearly every invocation reads, in one request: a read unit each is what limits a burst.
+  await docs.preload([SITE_URL, SETTINGS_KEY, FIELDS_KEY]);
   const asApp = jiraAsApp(maxJiraWaitMs);
   return {
     store: withOverviewTallies(createKvsIncidentStore(undefined, retry), docs),

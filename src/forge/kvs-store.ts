@@ -71,6 +71,9 @@ const PAGE = 100;
 const TRANSACTION_OPS = 25;
 /** Attempts to write an incident when a concurrent write keeps winning. */
 const PUT_ATTEMPTS = 5;
+/** Waits after a commit lost to a concurrent writer: random, up to this, doubling per loss. */
+const CONFLICT_FIRST_MS = 20;
+const CONFLICT_MAX_MS = 2000;
 
 // --- Errors --------------------------------------------------------------------------------------
 
@@ -360,6 +363,29 @@ export function createKvsIncidentStore(
   const occurrences = client.entity<OccurrenceRow>(ENTITY.occurrence);
   const scopeVersions = client.entity<ScopeVersionsRow>(ENTITY.scopeVersions);
   type ScopeCheck = IncidentCommit['scope'];
+  /**
+   * The row each incident had when this invocation last read it with its revision: a commit on
+   * that revision starts from it instead of reading it again (a revision names one write, so the
+   * row is exactly what is stored while the transaction's condition holds).
+   */
+  const revisedRows = new Map<string, IncidentRow>();
+  /** Commits of an incident lost in a row to concurrent writers (see lostTo). */
+  const losses = new Map<string, number>();
+
+  /**
+   * After a commit lost to a concurrent writer, waits a random moment, longer after each loss in
+   * a row: the writers of a hot incident (a secret pasted into hundreds of issues at once) spread
+   * out instead of all reading and committing again together, each loss costing reads and units.
+   */
+  async function lostTo(id: string): Promise<false> {
+    const lost = (losses.get(id) ?? 0) + 1;
+    losses.set(id, lost);
+    const wait = Math.ceil(
+      retry.random() * Math.min(CONFLICT_MAX_MS, CONFLICT_FIRST_MS * 2 ** lost),
+    );
+    if (retry.now() + wait <= retry.deadlineMs) await retry.sleep(wait);
+    return false;
+  }
 
   /**
    * One transaction: project row operations, then the places and the incident. The incident is
@@ -400,9 +426,19 @@ export function createKvsIncidentStore(
     return guard(`get of scope ${shown(scope)}`, () => scopeVersions.get(scope));
   }
 
+  /**
+   * Project rows each incident had by the index when this invocation first asked, and those it
+   * wrote since: rows beyond the stored incident's projects are only left by a write cut short,
+   * which the index shows no sooner than this, so a commit lost to a concurrent writer need not
+   * ask again.
+   */
+  const knownRows = new Map<string, Set<string>>();
+
   /** Keys of the project rows an incident has, as far as the (eventually consistent) index knows. */
-  async function projectRowsOf(incidentId: string): Promise<string[]> {
-    const keys: string[] = [];
+  async function projectRowsOf(incidentId: string): Promise<Set<string>> {
+    const known = knownRows.get(incidentId);
+    if (known) return known;
+    const keys = new Set<string>();
     let cursor: string | undefined;
     do {
       let q = client
@@ -412,9 +448,10 @@ export function createKvsIncidentStore(
         .limit(PAGE);
       if (cursor !== undefined) q = q.cursor(cursor);
       const page = await guard(`query of project rows of ${shown(incidentId)}`, () => q.getMany());
-      for (const r of page.results) keys.push(r.key);
+      for (const r of page.results) keys.add(r.key);
       cursor = page.nextCursor;
     } while (cursor !== undefined);
+    knownRows.set(incidentId, keys);
     return keys;
   }
 
@@ -429,8 +466,12 @@ export function createKvsIncidentStore(
     scope?: ScopeCheck,
   ): Promise<boolean> {
     const what = `put of incident ${shown(incident.id)}`;
-    const old = await guard(what, () => incidents.get(incident.id));
-    if (expected !== ANY && old?.rev !== expected) return false;
+    const known = revisedRows.get(incident.id);
+    const old =
+      expected !== ANY && known !== undefined && known.rev === expected
+        ? known
+        : await guard(what, () => incidents.get(incident.id));
+    if (expected !== ANY && old?.rev !== expected) return lostTo(incident.id);
     const base = listed(incident);
     const row: IncidentRow = { ...base, rev: randomUUID() };
     const wanted = new Map(
@@ -438,9 +479,10 @@ export function createKvsIncidentStore(
     );
     // Rows to remove: those of the stored incident (read consistently) and any the index knows
     // of (left by a write cut short part way), less those still wanted.
+    const rows = await projectRowsOf(incident.id);
     const gone = new Set([
       ...(old?.doc.project_keys ?? []).map((p) => projectRowKey(incident.id, p)),
-      ...(await projectRowsOf(incident.id)),
+      ...rows,
     ]);
     for (const key of wanted.keys()) gone.delete(key);
     const entity = ENTITY.incidentProject;
@@ -484,13 +526,22 @@ export function createKvsIncidentStore(
     const first = fits ? packed.slice(0, -1) : packed;
     const last = [all, ...(fits ? lastGroups : [])];
     try {
-      for (const chunk of first) await applyOps(chunk);
+      for (const chunk of first) {
+        await applyOps(chunk);
+        for (const op of chunk) if (op.kind === 'set' && op.entity === entity) rows.add(op.key);
+      }
       await applyOps(last, { row, rev: old?.rev }, places, scope);
+      losses.delete(incident.id);
+      revisedRows.delete(incident.id);
+      knownRows.set(incident.id, new Set(wanted.keys()));
       return true;
     } catch (e) {
+      // A condition that failed is a concurrent write (of the incident, or a claim on the scope).
+      if (e instanceof KvsStoreError && e.code === 'CONDITIONAL_CHECK_FAILED')
+        return lostTo(incident.id);
       const now = await guard(what, () => incidents.get(incident.id));
-      if (now?.rev !== old?.rev) return false;
-      if (scope && (await versionsOf(scope.scope))?.rev !== scope.rev) return false;
+      if (now?.rev !== old?.rev) return lostTo(incident.id);
+      if (scope && (await versionsOf(scope.scope))?.rev !== scope.rev) return lostTo(incident.id);
       throw storeError(what, e);
     }
   }
@@ -649,6 +700,8 @@ export function createKvsIncidentStore(
 
     async getRevisedIncident(id) {
       const row = await guard(`get of incident ${shown(id)}`, () => incidents.get(id));
+      if (row) revisedRows.set(id, row);
+      else revisedRows.delete(id);
       return row && { incident: row.doc, rev: row.rev };
     },
 
@@ -901,13 +954,40 @@ export function createKvsOutbox(
 
 // --- Documents and secrets -----------------------------------------------------------------------
 
+/** A document store that can read several documents at once for the rest of its invocation. */
+export interface KvsDocumentStore extends DocumentStore {
+  /**
+   * Reads `keys` in one request (one read unit while they are small, where separate gets cost
+   * one each); later gets of them answer from what was read, and this store's own writes of them
+   * keep it current. Only for documents an invocation may read once: settings and caches, not
+   * counters that concurrent invocations move.
+   */
+  preload(keys: readonly string[]): Promise<void>;
+}
+
 export function createKvsDocumentStore(
   client: KvsClient = kvs,
   retry: KvsRetry = kvsRetry(10_000),
-): DocumentStore {
+): KvsDocumentStore {
   const guard = guarded(retry);
+  /** Preloaded documents; undefined: known absent. */
+  const loaded = new Map<string, unknown>();
   return {
-    get: <T>(key: string) => guard(`get of document ${shown(key)}`, () => client.get<T>(key)),
+    async preload(keys) {
+      const items = keys.map((key) => ({ key }));
+      const r = await guard(`batch get of ${String(keys.length)} documents`, () =>
+        client.batchGet<unknown>(items),
+      );
+      for (const { key, value } of r.successfulKeys) loaded.set(key, value);
+      // A key that failed for another reason is read on its own when asked for.
+      for (const f of r.failedKeys)
+        if (f.error.code === 'KEY_NOT_FOUND') loaded.set(f.key, undefined);
+    },
+
+    get: <T>(key: string) =>
+      loaded.has(key)
+        ? Promise.resolve(structuredClone(loaded.get(key)) as T | undefined)
+        : guard(`get of document ${shown(key)}`, () => client.get<T>(key)),
 
     async set(key, value) {
       const what = `set of document ${shown(key)}`;
@@ -920,10 +1000,12 @@ export function createKvsDocumentStore(
         );
       }
       await guard(what, () => client.set(key, value));
+      if (loaded.has(key)) loaded.set(key, structuredClone(value));
     },
 
     async delete(key) {
       await guard(`delete of document ${shown(key)}`, () => client.delete(key));
+      if (loaded.has(key)) loaded.set(key, undefined);
     },
 
     // The caller names the shape of the documents it wrote itself.

@@ -147,8 +147,8 @@ export async function recordScan(store: IncidentStore, input: RecordInput): Prom
 
   for (const [id, { first, matches }] of groups) {
     matches.sort((a, b) => a.indice_start - b.indice_start);
-    const old = before.get(id) ?? (await store.getOccurrence(id));
-    if (unchanged(old, matches, first.location)) continue;
+    // A place the listing lacks is read at commit, after its incident (the listing may lag).
+    if (unchanged(before.get(id), matches, first.location)) continue;
     const incident_id = incidentId(first.detector, first.fingerprint);
     want({ kind: 'found', id, incident_id, first, matches });
     findings.set(incident_id, first);
@@ -182,7 +182,7 @@ export async function recordScan(store: IncidentStore, input: RecordInput): Prom
   }
   // A place found again unchanged leaves its incident untouched above; a new answer still counts.
   for (const [id, { update, finding }] of checked) {
-    if (findings.has(id)) continue;
+    if (written.has(id) && findings.get(id)) continue;
     const next = await updateIncident(store, id, (old) => {
       const v = withValidity(old, update, finding.severity);
       return validityChanged(old, v) ? { ...v, updated_at: now } : undefined;
@@ -294,10 +294,12 @@ async function commitPlaces(
   o: CommitOptions,
 ): Promise<{ incident: Incident; changes: Change[] } | undefined> {
   const { guard } = o;
+  let lost: { rev: string | undefined } | undefined;
   for (let attempt = 0; attempt < COMMIT_ATTEMPTS; attempt++) {
     const read = await store.getRevisedIncident(id);
-    // Read again after a failed commit: a newer scan may have claimed the scope meanwhile.
-    if (guard && (guard.state === undefined || attempt > 0)) {
+    // A commit lost while its incident stayed as read lost to a newer scan's claim on the scope:
+    // read the claims again. (Lost to both at once, the next commit finds the incident unchanged.)
+    if (guard && (guard.state === undefined || (lost && lost.rev === read?.rev))) {
       guard.state = await readVersions(store, guard.scope);
     }
     const changes: Change[] = [];
@@ -334,6 +336,7 @@ async function commitPlaces(
     ) {
       return { incident, changes };
     }
+    lost = { rev: read?.rev };
   }
   throw new ConcurrentWriteError(id);
 }
