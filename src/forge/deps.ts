@@ -48,13 +48,19 @@ async function siteUrl(docs: DocumentStore, jira: JiraClient): Promise<string> {
 
 /**
  * `maxJiraWaitMs`: the longest Jira rate-limit wait worth sleeping through in this kind of
- * function; `kvsWaitMs`: how long from now KVS rate limits are waited out (see kvsRetry).
+ * function; `kvsWaitMs`: how long from now KVS rate limits are waited out (see kvsRetry);
+ * `busy: 'fail'`: a KVS rate limit met by the first read is not waited out, its KvsStoreError
+ * goes up before anything is spent (a trigger then hands its change to a queue).
  */
-export async function appDeps(maxJiraWaitMs: number, kvsWaitMs = 10_000): Promise<AppDeps> {
+export async function appDeps(
+  maxJiraWaitMs: number,
+  kvsWaitMs = 10_000,
+  busy: 'wait' | 'fail' = 'wait',
+): Promise<AppDeps> {
   const retry = kvsRetry(kvsWaitMs);
   const docs = createKvsDocumentStore(undefined, retry);
   // What nearly every invocation reads, in one request: a read unit each is what limits a burst.
-  await docs.preload([SITE_URL, SETTINGS_KEY, FIELDS_KEY]);
+  await docs.preload([SITE_URL, SETTINGS_KEY, FIELDS_KEY], { wait: busy === 'wait' });
   const asApp = jiraAsApp(maxJiraWaitMs);
   return {
     store: withOverviewTallies(createKvsIncidentStore(undefined, retry), docs),

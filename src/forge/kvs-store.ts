@@ -960,9 +960,10 @@ export interface KvsDocumentStore extends DocumentStore {
    * Reads `keys` in one request (one read unit while they are small, where separate gets cost
    * one each); later gets of them answer from what was read, and this store's own writes of them
    * keep it current. Only for documents an invocation may read once: settings and caches, not
-   * counters that concurrent invocations move.
+   * counters that concurrent invocations move. `wait: false`: a rate limit is not waited out,
+   * the KvsStoreError goes up at once.
    */
-  preload(keys: readonly string[]): Promise<void>;
+  preload(keys: readonly string[], options?: { readonly wait?: boolean }): Promise<void>;
 }
 
 export function createKvsDocumentStore(
@@ -973,11 +974,13 @@ export function createKvsDocumentStore(
   /** Preloaded documents; undefined: known absent. */
   const loaded = new Map<string, unknown>();
   return {
-    async preload(keys) {
+    async preload(keys, { wait = true } = {}) {
       const items = keys.map((key) => ({ key }));
-      const r = await guard(`batch get of ${String(keys.length)} documents`, () =>
-        client.batchGet<unknown>(items),
-      );
+      const what = `batch get of ${String(keys.length)} documents`;
+      const read = () => client.batchGet<unknown>(items);
+      const r = await (wait
+        ? guard(what, read)
+        : read().catch((e: unknown) => Promise.reject(storeError(what, e))));
       for (const { key, value } of r.successfulKeys) loaded.set(key, value);
       // A key that failed for another reason is read on its own when asked for.
       for (const f of r.failedKeys)

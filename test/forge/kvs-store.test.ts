@@ -439,6 +439,27 @@ describe('preloaded documents', () => {
   });
 });
 
+describe('a preload that must not wait', () => {
+  it('gives up at the first rate limit, having waited for nothing', async () => {
+    const emulator = createKvsEmulator({ entities: ENTITIES });
+    reinstall({
+      backend: emulator.backend,
+      calls: emulator.calls,
+      handle: () => Promise.resolve(tooMany()),
+    });
+    const clock = noWait();
+    const docs = createKvsDocumentStore(undefined, { ...clock, deadlineMs: 60_000 });
+    expect(await failure(docs.preload(['settings'], { wait: false }))).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      retryable: true,
+    });
+    expect(clock.waits).toEqual([]);
+    // Waiting is the default.
+    expect(await failure(docs.preload(['settings']))).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(clock.waits.length).toBeGreaterThan(3);
+  });
+});
+
 // --- Errors --------------------------------------------------------------------------------------
 
 describe('KVS errors', () => {
