@@ -283,13 +283,16 @@ export async function createHarness(o: HarnessOptions): Promise<Harness> {
     runtime.resolver(ADMIN_PAGE, functionKey, payload, { accountId });
   /**
    * A call of the page reading the outcome: with KVS limits on, a burst may have spent the
-   * minute's read units, so a refused call is made again a minute of virtual time later, as an
-   * admin reloading the page would.
+   * minute's read units, so a refused call (or one the app answers `unavailable`, having waited
+   * out the limit as long as it may) is made again a minute of virtual time later, as an admin
+   * reloading the page would.
    */
   const readCall = async (functionKey: string, payload: unknown): Promise<unknown> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await call(functionKey, payload);
+        const r = await call(functionKey, payload);
+        if (attempt >= 5 || !isUnavailable(r)) return r;
+        runtime.advance(60_000);
       } catch (e) {
         if (attempt >= 5 || !String(e).includes('TOO_MANY_REQUESTS')) throw e;
         runtime.advance(60_000);
