@@ -38,6 +38,7 @@ import { validityOf, type Incident, type StoredOccurrence } from '../incidents/m
 import type { OutboxEntry, OutboxStore } from '../incidents/outbox.js';
 import {
   COMMIT_OCCURRENCES,
+  placeState,
   canonicalTime,
   INCIDENT_SORTS,
   ISSUE_KEY_SEARCH,
@@ -277,6 +278,8 @@ const atRev = <T extends { rev: string }>(rev: string | undefined) =>
 
 interface OccurrenceRow {
   readonly doc: StoredOccurrence;
+  /** placeState(doc); absent on rows written before it was kept. */
+  readonly state?: string;
   readonly incident_id: string;
   readonly scope: string;
   readonly first_seen: string;
@@ -299,6 +302,7 @@ const occurrenceRow = (o: StoredOccurrence): OccurrenceRow => ({
   scope: o.scope,
   first_seen: o.date,
   ...(o.location.issueKey ? { issue_key: o.location.issueKey.toUpperCase() } : {}),
+  state: placeState(o),
 });
 
 /** putIncident's expected revision: whatever is stored. */
@@ -369,6 +373,23 @@ export function createKvsIncidentStore(
    * row is exactly what is stored while the transaction's condition holds).
    */
   const revisedRows = new Map<string, IncidentRow>();
+  /** Places last read from rows written before placeState was kept (see asRead). */
+  const olderRows = new Set<string>();
+  /** A place's doc, noting whether its row predates placeState. */
+  const placeOf = (row: OccurrenceRow, id: string): StoredOccurrence => {
+    if (row.state === undefined) olderRows.add(id);
+    else olderRows.delete(id);
+    return row.doc;
+  };
+  /** The condition that the place is stored as `read` says (undefined: no row at all). */
+  const asRead = (id: string, read: StoredOccurrence | undefined) =>
+    read === undefined
+      ? new Filter<OccurrenceRow>().and('incident_id', FilterConditions.notExists())
+      : olderRows.has(id)
+        ? new Filter<OccurrenceRow>()
+            .and('state', FilterConditions.notExists())
+            .and('incident_id', FilterConditions.exists())
+        : new Filter<OccurrenceRow>().and('state', FilterConditions.equalTo(placeState(read)));
   /** Commits of an incident lost in a row to concurrent writers (see lostTo). */
   const losses = new Map<string, number>();
 
@@ -391,13 +412,15 @@ export function createKvsIncidentStore(
    * One transaction: project row operations, then the places and the incident. The incident is
    * written on the revision read (`rev`; none: it must not exist yet), so a concurrent write of it,
    * or of any of its places, makes the whole transaction fail; so does a claim on the places' scope
-   * since `scope.rev` (see incidents/versions.ts).
+   * since `scope.rev` (see incidents/versions.ts), and a write of a place since it was read as
+   * `replaces` says.
    */
   async function applyOps(
     ops: readonly TxOp[],
     incident?: { readonly row: IncidentRow; readonly rev: string | undefined },
     places: readonly StoredOccurrence[] = [],
     scope?: ScopeCheck,
+    replaces?: IncidentCommit['replaces'],
   ) {
     let tx = client.transact();
     for (const op of ops) {
@@ -406,7 +429,12 @@ export function createKvsIncidentStore(
           ? tx.set(op.key, op.value, { entityName: op.entity })
           : tx.delete(op.key, { entityName: op.entity });
     }
-    for (const o of places) tx = tx.set(o.id, occurrenceRow(o), { entityName: ENTITY.occurrence });
+    for (const [i, o] of places.entries()) {
+      tx = tx.set(o.id, occurrenceRow(o), {
+        entityName: ENTITY.occurrence,
+        ...(replaces ? { conditions: asRead(o.id, replaces[i]) } : {}),
+      });
+    }
     if (scope) {
       tx = tx.check(scope.scope, {
         entityName: ENTITY.scopeVersions,
@@ -464,6 +492,7 @@ export function createKvsIncidentStore(
     places: readonly StoredOccurrence[],
     expected: string | undefined | typeof ANY,
     scope?: ScopeCheck,
+    replaces?: IncidentCommit['replaces'],
   ): Promise<boolean> {
     const what = `put of incident ${shown(incident.id)}`;
     const known = revisedRows.get(incident.id);
@@ -530,7 +559,7 @@ export function createKvsIncidentStore(
         await applyOps(chunk);
         for (const op of chunk) if (op.kind === 'set' && op.entity === entity) rows.add(op.key);
       }
-      await applyOps(last, { row, rev: old?.rev }, places, scope);
+      await applyOps(last, { row, rev: old?.rev }, places, scope, replaces);
       losses.delete(incident.id);
       revisedRows.delete(incident.id);
       knownRows.set(incident.id, new Set(wanted.keys()));
@@ -557,7 +586,7 @@ export function createKvsIncidentStore(
         .limit(PAGE);
       if (cursor !== undefined) q = q.cursor(cursor);
       const page = await guard(`query of occurrences by ${index}`, () => q.getMany());
-      for (const r of page.results) out.push(r.value.doc);
+      for (const r of page.results) out.push(placeOf(r.value, r.key));
       cursor = page.nextCursor;
     } while (cursor !== undefined);
     return out;
@@ -705,11 +734,11 @@ export function createKvsIncidentStore(
       return row && { incident: row.doc, rev: row.rev };
     },
 
-    async commitIncident({ incident, occurrences: places, rev, scope }) {
+    async commitIncident({ incident, occurrences: places, rev, scope, replaces }) {
       if (places.length > COMMIT_OCCURRENCES) {
         throw new Error(`at most ${String(COMMIT_OCCURRENCES)} places per commit`);
       }
-      return tryCommit(incident, places, rev, scope);
+      return tryCommit(incident, places, rev, scope, replaces);
     },
 
     async getScopeVersions(scope) {
@@ -771,7 +800,8 @@ export function createKvsIncidentStore(
     },
 
     async getOccurrence(id) {
-      return (await guard(`get of occurrence ${shown(id)}`, () => occurrences.get(id)))?.doc;
+      const row = await guard(`get of occurrence ${shown(id)}`, () => occurrences.get(id));
+      return row && placeOf(row, id);
     },
 
     async putOccurrence(o) {
@@ -794,7 +824,7 @@ export function createKvsIncidentStore(
         .limit(Math.min(limit, PAGE));
       if (cursor !== undefined) q = q.cursor(cursor);
       const page = await guard(`query of occurrences of ${shown(incidentId)}`, () => q.getMany());
-      const items = page.results.map((r) => r.value.doc);
+      const items = page.results.map((r) => placeOf(r.value, r.key));
       return page.nextCursor ? { items, cursor: page.nextCursor } : { items };
     },
     occurrencesInScope: (scope) => allOf('by-scope', scope),

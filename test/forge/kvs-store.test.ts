@@ -9,7 +9,7 @@ import { createMemoryDocumentStore, createMemorySecretStore } from '../../src/ad
 import { backfillSortedLists } from '../../src/admin/sorted-lists.js';
 import type { UnitLocation } from '../../src/content/issue-units.js';
 import { ENTITIES, ENTITY } from '../../src/forge/kvs-entities.js';
-import { applyAction, type Incident } from '../../src/incidents/model.js';
+import { applyAction, type Incident, type StoredOccurrence } from '../../src/incidents/model.js';
 import { createMemoryOutbox } from '../../src/incidents/outbox.js';
 import { recordScan, type RecordInput, type RecordResult } from '../../src/incidents/record.js';
 import {
@@ -409,6 +409,43 @@ describe('commits of a hot incident', () => {
     expect(clock.waits).toEqual([20, 40]);
     expect((await commit('RESOLVED')).landed).toBe(true);
     expect((await store.getIncident('hot'))?.status).toBe('RESOLVED');
+  });
+});
+
+describe('places stored before their state was kept', () => {
+  it('are replaced while untouched, and not once another write changed them', async () => {
+    const store = createKvsIncidentStore();
+    const place = occurrence('old-0', { incident_id: 'inc-o' });
+    await store.commitIncident({
+      incident: incident('inc-o', { project_keys: ['OPS'] }),
+      occurrences: [place],
+      rev: undefined,
+    });
+    // As a row written before `state` existed.
+    const space = `entity:${ENTITY.occurrence}`;
+    const strip = () => {
+      const r = forge.kvs.backend.get(space, 'old-0');
+      if (!r) throw new Error('no row');
+      const { state: _s, ...older } = r.value as Record<string, unknown>;
+      forge.kvs.backend.put(space, 'old-0', { ...r, value: older });
+    };
+    strip();
+    const commit = async (next: StoredOccurrence, read: StoredOccurrence | undefined) =>
+      store.commitIncident({
+        incident: incident('inc-o', { project_keys: ['OPS'] }),
+        occurrences: [next],
+        rev: (await store.getRevisedIncident('inc-o'))?.rev,
+        replaces: [read],
+      });
+    const read = await store.getOccurrence('old-0');
+    const removed = { ...place, presence: 'removed' as const, last_seen: at(3), removed_at: at(3) };
+    expect(await commit(removed, read)).toBe(true);
+    // Read as an older row, then written by another (it now has a state): no longer as read.
+    strip();
+    const older = await store.getOccurrence('old-0');
+    await createKvsIncidentStore().putOccurrence(place);
+    expect(await commit(removed, older)).toBe(false);
+    expect(await store.getOccurrence('old-0')).toEqual(place);
   });
 });
 
