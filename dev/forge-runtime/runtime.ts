@@ -27,8 +27,9 @@
  * - Bursts: `runConcurrently` delivers product events as they arrive and runs queue consumers, up
  *   to `concurrency` invocations at once, on virtual time (virtual-time.ts): each platform call
  *   and each `setTimeout` of an invocation sleeps on the virtual clock, so invocations interleave
- *   at every await in a seeded order. `kvsRateLimits` turns on Forge's per-installation KVS rate
- *   limits (kvs-limits.ts): past them KVS answers 429 `TOO_MANY_REQUESTS`.
+ *   at every await in a seeded order; the base clock stands still meanwhile, so the figures of a
+ *   burst do not depend on how fast this machine replays it. `kvsRateLimits` turns on Forge's
+ *   per-installation KVS rate limits (kvs-limits.ts): past them KVS answers 429 `TOO_MANY_REQUESTS`.
  * @module
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -425,6 +426,8 @@ class RuntimeImpl implements LocalForgeRuntime {
   readonly outside: ForgeRuntime;
   private readonly options: ForgeRuntimeOptions;
   private readonly baseNow: () => number;
+  /** The base clock's reading when a burst began: during one, only virtual time passes. */
+  private frozenAt: number | undefined;
   private offset: number;
   private readonly egressHosts = new Set<string>();
   readonly egressLog: EgressRecord[] = [];
@@ -478,7 +481,7 @@ class RuntimeImpl implements LocalForgeRuntime {
   }
 
   now(): number {
-    return this.baseNow() + this.offset;
+    return (this.frozenAt ?? this.baseNow()) + this.offset;
   }
 
   advance(ms: number): void {
@@ -1020,6 +1023,8 @@ class RuntimeImpl implements LocalForgeRuntime {
       random: () => this.random(),
     });
     this.scheduler = scheduler;
+    // The real time a burst takes to replay (this machine's speed and load) is no time at all.
+    this.frozenAt = this.baseNow();
     this.maxInFlight = this.inFlight;
     const startedAt = this.now();
     const waiting: (() => Promise<unknown>)[] = [];
@@ -1097,6 +1102,10 @@ class RuntimeImpl implements LocalForgeRuntime {
         throw failure instanceof Error ? failure : new Error('a burst job failed');
     } finally {
       this.scheduler = undefined;
+      const frozenAt = this.frozenAt;
+      this.frozenAt = undefined;
+      this.offset -= this.baseNow() - frozenAt;
+      this.queue.setMeta(CLOCK_META, String(this.offset));
     }
     return { startedAt, endedAt: this.now(), maxInFlight: this.maxInFlight, triggers, deliveries };
   }

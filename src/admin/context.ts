@@ -117,7 +117,7 @@ export function customWorkOf(
   return { perText: Math.min(limit, CUSTOM_WORK_PER_TEXT), pool: createWorkBudget(limit) };
 }
 
-const FIELDS_KEY = 'cache:fields';
+export const FIELDS_KEY = 'cache:fields';
 const FIELDS_TTL_MS = 60 * 60 * 1000;
 
 /** The site's text fields, cached for an hour (a new custom field is seen within the hour). */

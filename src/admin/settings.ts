@@ -71,7 +71,7 @@ export const DEFAULT_SETTINGS: Settings = {
   validityChecks: DEFAULT_VALIDITY_CHECKS,
 };
 
-const SETTINGS_KEY = 'settings';
+export const SETTINGS_KEY = 'settings';
 
 /** Settings as older versions stored them: the team group by name. */
 type StoredSettings = Omit<Settings, 'teamGroupId' | 'validityChecks'> & {

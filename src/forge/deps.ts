@@ -5,9 +5,10 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fetch as forgeFetch } from '@forge/api';
-import type { AppDeps } from '../admin/context.js';
+import { FIELDS_KEY, type AppDeps } from '../admin/context.js';
 import { withOverviewTallies } from '../admin/overview.js';
 import type { DocumentStore } from '../admin/ports.js';
+import { SETTINGS_KEY } from '../admin/settings.js';
 import type { JiraClient } from '../jira/client.js';
 import { jiraAsApp } from './jira.js';
 import { createKvsCountStore } from './kvs-counts.js';
@@ -48,12 +49,20 @@ async function siteUrl(docs: DocumentStore, jira: JiraClient): Promise<string> {
 
 /**
  * `maxJiraWaitMs`: the longest Jira rate-limit wait worth sleeping through in this kind of
- * function; `kvsWaitMs`: how long from now KVS rate limits are waited out (see kvsRetry).
+ * function; `kvsWaitMs`: how long from now KVS rate limits are waited out (see kvsRetry);
+ * `busy: 'fail'`: a KVS rate limit met by the first read is not waited out, its KvsStoreError
+ * goes up before anything is spent (a trigger then hands its change to a queue).
  */
-export async function appDeps(maxJiraWaitMs: number, kvsWaitMs = 10_000): Promise<AppDeps> {
+export async function appDeps(
+  maxJiraWaitMs: number,
+  kvsWaitMs = 10_000,
+  busy: 'wait' | 'fail' = 'wait',
+): Promise<AppDeps> {
   const retry = kvsRetry(kvsWaitMs);
   const docs = createKvsDocumentStore(undefined, retry);
   const counts = createKvsCountStore(undefined, retry);
+  // What nearly every invocation reads, in one request: a read unit each is what limits a burst.
+  await docs.preload([SITE_URL, SETTINGS_KEY, FIELDS_KEY], { wait: busy === 'wait' });
   const asApp = jiraAsApp(maxJiraWaitMs);
   return {
     store: withOverviewTallies(createKvsIncidentStore(undefined, retry), counts),

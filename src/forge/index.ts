@@ -64,7 +64,9 @@ async function realtime(
 ): Promise<InvocationError | undefined> {
   try {
     // Triggers run for 25 s: a longer Jira wait becomes a platform retry.
-    const outcome = await run(await appDeps(5000, kvsWaitMs));
+    // A trigger that finds KVS at its rate limit from the start hands its change over at once: a
+    // consumer has the time to wait, and the trigger would spend reads it might not get to use.
+    const outcome = await run(await appDeps(5000, kvsWaitMs, handOver ? 'fail' : 'wait'));
     log(what, {
       outcome: outcome.kind,
       ...(outcome.kind === 'scanned' ? outcome.result : { reason: outcome.reason }),

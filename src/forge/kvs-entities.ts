@@ -142,6 +142,8 @@ export const ENTITIES = [
       first_seen: { type: 'string' },
       // Absent when the place is not in an issue (and on rows written before it existed).
       issue_key: { type: 'string' },
+      // placeState of the place: what a commit replacing it conditions on (absent on older rows).
+      state: { type: 'string' },
     },
     indexes: [
       { name: 'by-incident', partition: ['incident_id'], range: ['first_seen'] },

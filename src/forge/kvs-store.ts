@@ -38,6 +38,7 @@ import { validityOf, type Incident, type StoredOccurrence } from '../incidents/m
 import type { OutboxEntry, OutboxStore } from '../incidents/outbox.js';
 import {
   COMMIT_OCCURRENCES,
+  placeState,
   canonicalTime,
   INCIDENT_SORTS,
   ISSUE_KEY_SEARCH,
@@ -71,6 +72,9 @@ const PAGE = 100;
 const TRANSACTION_OPS = 25;
 /** Attempts to write an incident when a concurrent write keeps winning. */
 const PUT_ATTEMPTS = 5;
+/** Waits after a commit lost to a concurrent writer: random, up to this, doubling per loss. */
+const CONFLICT_FIRST_MS = 20;
+const CONFLICT_MAX_MS = 2000;
 
 // --- Errors --------------------------------------------------------------------------------------
 
@@ -274,6 +278,8 @@ export const atRev = <T extends { rev: string }>(rev: string | undefined) =>
 
 interface OccurrenceRow {
   readonly doc: StoredOccurrence;
+  /** placeState(doc); absent on rows written before it was kept. */
+  readonly state?: string;
   readonly incident_id: string;
   readonly scope: string;
   readonly first_seen: string;
@@ -296,6 +302,7 @@ const occurrenceRow = (o: StoredOccurrence): OccurrenceRow => ({
   scope: o.scope,
   first_seen: o.date,
   ...(o.location.issueKey ? { issue_key: o.location.issueKey.toUpperCase() } : {}),
+  state: placeState(o),
 });
 
 /** putIncident's expected revision: whatever is stored. */
@@ -360,18 +367,60 @@ export function createKvsIncidentStore(
   const occurrences = client.entity<OccurrenceRow>(ENTITY.occurrence);
   const scopeVersions = client.entity<ScopeVersionsRow>(ENTITY.scopeVersions);
   type ScopeCheck = IncidentCommit['scope'];
+  /**
+   * The row each incident had when this invocation last read it with its revision: a commit on
+   * that revision starts from it instead of reading it again (a revision names one write, so the
+   * row is exactly what is stored while the transaction's condition holds).
+   */
+  const revisedRows = new Map<string, IncidentRow>();
+  /** Places last read from rows written before placeState was kept (see asRead). */
+  const olderRows = new Set<string>();
+  /** A place's doc, noting whether its row predates placeState. */
+  const placeOf = (row: OccurrenceRow, id: string): StoredOccurrence => {
+    if (row.state === undefined) olderRows.add(id);
+    else olderRows.delete(id);
+    return row.doc;
+  };
+  /** The condition that the place is stored as `read` says (undefined: no row at all). */
+  const asRead = (id: string, read: StoredOccurrence | undefined) =>
+    read === undefined
+      ? new Filter<OccurrenceRow>().and('incident_id', FilterConditions.notExists())
+      : olderRows.has(id)
+        ? new Filter<OccurrenceRow>()
+            .and('state', FilterConditions.notExists())
+            .and('incident_id', FilterConditions.exists())
+        : new Filter<OccurrenceRow>().and('state', FilterConditions.equalTo(placeState(read)));
+  /** Commits of an incident lost in a row to concurrent writers (see lostTo). */
+  const losses = new Map<string, number>();
+
+  /**
+   * After a commit lost to a concurrent writer, waits a random moment, longer after each loss in
+   * a row: the writers of a hot incident (a secret pasted into hundreds of issues at once) spread
+   * out instead of all reading and committing again together, each loss costing reads and units.
+   */
+  async function lostTo(id: string): Promise<false> {
+    const lost = (losses.get(id) ?? 0) + 1;
+    losses.set(id, lost);
+    const wait = Math.ceil(
+      retry.random() * Math.min(CONFLICT_MAX_MS, CONFLICT_FIRST_MS * 2 ** lost),
+    );
+    if (retry.now() + wait <= retry.deadlineMs) await retry.sleep(wait);
+    return false;
+  }
 
   /**
    * One transaction: project row operations, then the places and the incident. The incident is
    * written on the revision read (`rev`; none: it must not exist yet), so a concurrent write of it,
    * or of any of its places, makes the whole transaction fail; so does a claim on the places' scope
-   * since `scope.rev` (see incidents/versions.ts).
+   * since `scope.rev` (see incidents/versions.ts), and a write of a place since it was read as
+   * `replaces` says.
    */
   async function applyOps(
     ops: readonly TxOp[],
     incident?: { readonly row: IncidentRow; readonly rev: string | undefined },
     places: readonly StoredOccurrence[] = [],
     scope?: ScopeCheck,
+    replaces?: IncidentCommit['replaces'],
   ) {
     let tx = client.transact();
     for (const op of ops) {
@@ -380,7 +429,12 @@ export function createKvsIncidentStore(
           ? tx.set(op.key, op.value, { entityName: op.entity })
           : tx.delete(op.key, { entityName: op.entity });
     }
-    for (const o of places) tx = tx.set(o.id, occurrenceRow(o), { entityName: ENTITY.occurrence });
+    for (const [i, o] of places.entries()) {
+      tx = tx.set(o.id, occurrenceRow(o), {
+        entityName: ENTITY.occurrence,
+        ...(replaces ? { conditions: asRead(o.id, replaces[i]) } : {}),
+      });
+    }
     if (scope) {
       tx = tx.check(scope.scope, {
         entityName: ENTITY.scopeVersions,
@@ -400,9 +454,19 @@ export function createKvsIncidentStore(
     return guard(`get of scope ${shown(scope)}`, () => scopeVersions.get(scope));
   }
 
+  /**
+   * Project rows each incident had by the index when this invocation first asked, and those it
+   * wrote since: rows beyond the stored incident's projects are only left by a write cut short,
+   * which the index shows no sooner than this, so a commit lost to a concurrent writer need not
+   * ask again.
+   */
+  const knownRows = new Map<string, Set<string>>();
+
   /** Keys of the project rows an incident has, as far as the (eventually consistent) index knows. */
-  async function projectRowsOf(incidentId: string): Promise<string[]> {
-    const keys: string[] = [];
+  async function projectRowsOf(incidentId: string): Promise<Set<string>> {
+    const known = knownRows.get(incidentId);
+    if (known) return known;
+    const keys = new Set<string>();
     let cursor: string | undefined;
     do {
       let q = client
@@ -412,9 +476,10 @@ export function createKvsIncidentStore(
         .limit(PAGE);
       if (cursor !== undefined) q = q.cursor(cursor);
       const page = await guard(`query of project rows of ${shown(incidentId)}`, () => q.getMany());
-      for (const r of page.results) keys.push(r.key);
+      for (const r of page.results) keys.add(r.key);
       cursor = page.nextCursor;
     } while (cursor !== undefined);
+    knownRows.set(incidentId, keys);
     return keys;
   }
 
@@ -427,10 +492,15 @@ export function createKvsIncidentStore(
     places: readonly StoredOccurrence[],
     expected: string | undefined | typeof ANY,
     scope?: ScopeCheck,
+    replaces?: IncidentCommit['replaces'],
   ): Promise<boolean> {
     const what = `put of incident ${shown(incident.id)}`;
-    const old = await guard(what, () => incidents.get(incident.id));
-    if (expected !== ANY && old?.rev !== expected) return false;
+    const known = revisedRows.get(incident.id);
+    const old =
+      expected !== ANY && known !== undefined && known.rev === expected
+        ? known
+        : await guard(what, () => incidents.get(incident.id));
+    if (expected !== ANY && old?.rev !== expected) return lostTo(incident.id);
     const base = listed(incident);
     const row: IncidentRow = { ...base, rev: randomUUID() };
     const wanted = new Map(
@@ -438,9 +508,10 @@ export function createKvsIncidentStore(
     );
     // Rows to remove: those of the stored incident (read consistently) and any the index knows
     // of (left by a write cut short part way), less those still wanted.
+    const rows = await projectRowsOf(incident.id);
     const gone = new Set([
       ...(old?.doc.project_keys ?? []).map((p) => projectRowKey(incident.id, p)),
-      ...(await projectRowsOf(incident.id)),
+      ...rows,
     ]);
     for (const key of wanted.keys()) gone.delete(key);
     const entity = ENTITY.incidentProject;
@@ -484,13 +555,22 @@ export function createKvsIncidentStore(
     const first = fits ? packed.slice(0, -1) : packed;
     const last = [all, ...(fits ? lastGroups : [])];
     try {
-      for (const chunk of first) await applyOps(chunk);
-      await applyOps(last, { row, rev: old?.rev }, places, scope);
+      for (const chunk of first) {
+        await applyOps(chunk);
+        for (const op of chunk) if (op.kind === 'set' && op.entity === entity) rows.add(op.key);
+      }
+      await applyOps(last, { row, rev: old?.rev }, places, scope, replaces);
+      losses.delete(incident.id);
+      revisedRows.delete(incident.id);
+      knownRows.set(incident.id, new Set(wanted.keys()));
       return true;
     } catch (e) {
+      // A condition that failed is a concurrent write (of the incident, or a claim on the scope).
+      if (e instanceof KvsStoreError && e.code === 'CONDITIONAL_CHECK_FAILED')
+        return lostTo(incident.id);
       const now = await guard(what, () => incidents.get(incident.id));
-      if (now?.rev !== old?.rev) return false;
-      if (scope && (await versionsOf(scope.scope))?.rev !== scope.rev) return false;
+      if (now?.rev !== old?.rev) return lostTo(incident.id);
+      if (scope && (await versionsOf(scope.scope))?.rev !== scope.rev) return lostTo(incident.id);
       throw storeError(what, e);
     }
   }
@@ -506,7 +586,7 @@ export function createKvsIncidentStore(
         .limit(PAGE);
       if (cursor !== undefined) q = q.cursor(cursor);
       const page = await guard(`query of occurrences by ${index}`, () => q.getMany());
-      for (const r of page.results) out.push(r.value.doc);
+      for (const r of page.results) out.push(placeOf(r.value, r.key));
       cursor = page.nextCursor;
     } while (cursor !== undefined);
     return out;
@@ -649,14 +729,16 @@ export function createKvsIncidentStore(
 
     async getRevisedIncident(id) {
       const row = await guard(`get of incident ${shown(id)}`, () => incidents.get(id));
+      if (row) revisedRows.set(id, row);
+      else revisedRows.delete(id);
       return row && { incident: row.doc, rev: row.rev };
     },
 
-    async commitIncident({ incident, occurrences: places, rev, scope }) {
+    async commitIncident({ incident, occurrences: places, rev, scope, replaces }) {
       if (places.length > COMMIT_OCCURRENCES) {
         throw new Error(`at most ${String(COMMIT_OCCURRENCES)} places per commit`);
       }
-      return tryCommit(incident, places, rev, scope);
+      return tryCommit(incident, places, rev, scope, replaces);
     },
 
     async getScopeVersions(scope) {
@@ -718,7 +800,8 @@ export function createKvsIncidentStore(
     },
 
     async getOccurrence(id) {
-      return (await guard(`get of occurrence ${shown(id)}`, () => occurrences.get(id)))?.doc;
+      const row = await guard(`get of occurrence ${shown(id)}`, () => occurrences.get(id));
+      return row && placeOf(row, id);
     },
 
     async putOccurrence(o) {
@@ -741,7 +824,7 @@ export function createKvsIncidentStore(
         .limit(Math.min(limit, PAGE));
       if (cursor !== undefined) q = q.cursor(cursor);
       const page = await guard(`query of occurrences of ${shown(incidentId)}`, () => q.getMany());
-      const items = page.results.map((r) => r.value.doc);
+      const items = page.results.map((r) => placeOf(r.value, r.key));
       return page.nextCursor ? { items, cursor: page.nextCursor } : { items };
     },
     occurrencesInScope: (scope) => allOf('by-scope', scope),
@@ -901,13 +984,43 @@ export function createKvsOutbox(
 
 // --- Documents and secrets -----------------------------------------------------------------------
 
+/** A document store that can read several documents at once for the rest of its invocation. */
+export interface KvsDocumentStore extends DocumentStore {
+  /**
+   * Reads `keys` in one request (one read unit while they are small, where separate gets cost
+   * one each); later gets of them answer from what was read, and this store's own writes of them
+   * keep it current. Only for documents an invocation may read once: settings and caches, not
+   * counters that concurrent invocations move. `wait: false`: a rate limit is not waited out,
+   * the KvsStoreError goes up at once.
+   */
+  preload(keys: readonly string[], options?: { readonly wait?: boolean }): Promise<void>;
+}
+
 export function createKvsDocumentStore(
   client: KvsClient = kvs,
   retry: KvsRetry = kvsRetry(10_000),
-): DocumentStore {
+): KvsDocumentStore {
   const guard = guarded(retry);
+  /** Preloaded documents; undefined: known absent. */
+  const loaded = new Map<string, unknown>();
   return {
-    get: <T>(key: string) => guard(`get of document ${shown(key)}`, () => client.get<T>(key)),
+    async preload(keys, { wait = true } = {}) {
+      const items = keys.map((key) => ({ key }));
+      const what = `batch get of ${String(keys.length)} documents`;
+      const read = () => client.batchGet<unknown>(items);
+      const r = await (wait
+        ? guard(what, read)
+        : read().catch((e: unknown) => Promise.reject(storeError(what, e))));
+      for (const { key, value } of r.successfulKeys) loaded.set(key, value);
+      // A key that failed for another reason is read on its own when asked for.
+      for (const f of r.failedKeys)
+        if (f.error.code === 'KEY_NOT_FOUND') loaded.set(f.key, undefined);
+    },
+
+    get: <T>(key: string) =>
+      loaded.has(key)
+        ? Promise.resolve(structuredClone(loaded.get(key)) as T | undefined)
+        : guard(`get of document ${shown(key)}`, () => client.get<T>(key)),
 
     async set(key, value) {
       const what = `set of document ${shown(key)}`;
@@ -920,10 +1033,12 @@ export function createKvsDocumentStore(
         );
       }
       await guard(what, () => client.set(key, value));
+      if (loaded.has(key)) loaded.set(key, structuredClone(value));
     },
 
     async delete(key) {
       await guard(`delete of document ${shown(key)}`, () => client.delete(key));
+      if (loaded.has(key)) loaded.set(key, undefined);
     },
 
     // The caller names the shape of the documents it wrote itself.

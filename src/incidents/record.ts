@@ -147,8 +147,8 @@ export async function recordScan(store: IncidentStore, input: RecordInput): Prom
 
   for (const [id, { first, matches }] of groups) {
     matches.sort((a, b) => a.indice_start - b.indice_start);
-    const old = before.get(id) ?? (await store.getOccurrence(id));
-    if (unchanged(old, matches, first.location)) continue;
+    // A place the listing lacks is read at commit, after its incident (the listing may lag).
+    if (unchanged(before.get(id), matches, first.location)) continue;
     const incident_id = incidentId(first.detector, first.fingerprint);
     want({ kind: 'found', id, incident_id, first, matches });
     findings.set(incident_id, first);
@@ -173,6 +173,7 @@ export async function recordScan(store: IncidentStore, input: RecordInput): Prom
         limit,
         validity: checked.get(id)?.update,
         guard,
+        listed: before,
       });
       if (!done) continue;
       written.set(id, done.incident);
@@ -182,7 +183,7 @@ export async function recordScan(store: IncidentStore, input: RecordInput): Prom
   }
   // A place found again unchanged leaves its incident untouched above; a new answer still counts.
   for (const [id, { update, finding }] of checked) {
-    if (findings.has(id)) continue;
+    if (written.has(id) && findings.get(id)) continue;
     const next = await updateIncident(store, id, (old) => {
       const v = withValidity(old, update, finding.severity);
       return validityChanged(old, v) ? { ...v, updated_at: now } : undefined;
@@ -279,13 +280,20 @@ interface CommitOptions {
   readonly limit: number;
   readonly validity: ValidityUpdate | undefined;
   readonly guard: Guard | undefined;
+  /** The scope's places as its listing gave them (one it lacks is taken to be new). */
+  readonly listed: ReadonlyMap<string, StoredOccurrence>;
 }
+
+/** Lost commits in a row after which the places and claims are read again whatever happened. */
+const REREAD_EVERY = 3;
 
 /**
  * Writes some places of one incident and the incident they move, at once: reads the incident's
- * revision, then each place as stored now (a place read before the revision could be stale), works
- * out the changes and the counts they move, and commits on that revision, again until no other
- * writer came first. Undefined when there was nothing left to change.
+ * revision, works out the changes from the places as listed and the counts they move, and commits
+ * on that revision and on each place being as read, again until no other writer came first.
+ * A commit lost while the incident stayed as read lost to a place or a claim: those are read again
+ * (also after every REREAD_EVERY losses in a row, in case both moved). Undefined when there was
+ * nothing left to change.
  */
 async function commitPlaces(
   store: IncidentStore,
@@ -294,10 +302,13 @@ async function commitPlaces(
   o: CommitOptions,
 ): Promise<{ incident: Incident; changes: Change[] } | undefined> {
   const { guard } = o;
+  const stored = new Map(intents.map((i) => [i.id, o.listed.get(i.id)]));
+  let lost: { rev: string | undefined } | undefined;
   for (let attempt = 0; attempt < COMMIT_ATTEMPTS; attempt++) {
     const read = await store.getRevisedIncident(id);
-    // Read again after a failed commit: a newer scan may have claimed the scope meanwhile.
-    if (guard && (guard.state === undefined || attempt > 0)) {
+    const reread = lost !== undefined && (lost.rev === read?.rev || attempt % REREAD_EVERY === 0);
+    if (reread) for (const i of intents) stored.set(i.id, await store.getOccurrence(i.id));
+    if (guard && (guard.state === undefined || reread)) {
       guard.state = await readVersions(store, guard.scope);
     }
     const changes: Change[] = [];
@@ -306,7 +317,7 @@ async function commitPlaces(
       const stale = guard?.state && isNewerThan(guard.state.versions, where, guard.version);
       // A newer version was committed for this place: it says whether the place is present.
       if (stale && intent.kind === 'gone') continue;
-      const prev = await store.getOccurrence(intent.id);
+      const prev = stored.get(intent.id);
       if (stale && prev) continue;
       const next = placeOf(intent, prev, o);
       // Only this older version held it: it was there, and is gone now (as replayed in order).
@@ -330,10 +341,12 @@ async function commitPlaces(
         occurrences,
         rev: read?.rev,
         ...(scope ? { scope } : {}),
+        replaces: changes.map((c) => c.prev),
       })
     ) {
       return { incident, changes };
     }
+    lost = { rev: read?.rev };
   }
   throw new ConcurrentWriteError(id);
 }

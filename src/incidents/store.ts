@@ -119,7 +119,20 @@ export interface IncidentCommit {
    * none): checked, not written, so a scan of a newer version that claimed it meanwhile wins.
    */
   readonly scope?: { readonly scope: string; readonly rev: string | undefined };
+  /**
+   * Also only if each place is still stored as it was read (same placeState; undefined: not
+   * stored at all), in the order of `occurrences`: then places may be read before the incident's
+   * revision, and a commit lost to a write of the incident alone needs no place read again.
+   */
+  readonly replaces?: readonly (StoredOccurrence | undefined)[];
 }
+
+/**
+ * What a commit replacing a place conditions on: all that moves counts (whether it is there, and
+ * present) and names a change (see record.ts stampOf). Each write of a place changes it.
+ */
+export const placeState = (o: StoredOccurrence): string =>
+  `${o.presence}|${o.last_seen}|${o.removed_at ?? ''}`;
 
 /** A scope's version record (see versions.ts) with the revision a conditional write names. */
 export interface RevisedVersions {
@@ -416,11 +429,17 @@ export function createMemoryStore(from?: MemorySnapshot): MemoryStore {
       const incident = incidents.get(id);
       return Promise.resolve(incident && { incident, rev: String(revs.get(id)) });
     },
-    commitIncident({ incident, occurrences: places, rev, scope }) {
+    commitIncident({ incident, occurrences: places, rev, scope, replaces }) {
       // Checked and written in one synchronous step: nothing else runs in between.
       const now = revs.get(incident.id);
       if ((now === undefined ? undefined : String(now)) !== rev) return Promise.resolve(false);
       if (scope && scopes.get(scope.scope)?.rev !== scope.rev) return Promise.resolve(false);
+      const moved = (o: StoredOccurrence, i: number): boolean => {
+        if (!replaces) return false;
+        const [stored, read] = [occurrences.get(o.id), replaces[i]];
+        return stored && read ? placeState(stored) !== placeState(read) : stored !== read;
+      };
+      if (places.some(moved)) return Promise.resolve(false);
       setIncident(incident);
       for (const o of places) putOcc(o);
       return Promise.resolve(true);

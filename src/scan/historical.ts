@@ -273,9 +273,13 @@ export async function historicalStep(
       },
       deps.shouldStop,
     );
+    // Recording costs storage calls too (many under KVS rate limits): past the deadline the
+    // issues scanned but not recorded wait for the next step, which reads them again.
+    let recorded = 0;
     for (const issue of todo) {
       const r = results.get(issue.id);
-      if (!r) break;
+      if (!r || (recorded > 0 && deps.shouldStop?.() === true)) break;
+      recorded += 1;
       tally.units += r.units;
       tally.findings += r.occurrences.length;
       tally.skipped.push(...r.skipped);
@@ -284,8 +288,8 @@ export async function historicalStep(
       const seen = seenIn(issue.fields.updated, 'all', false);
       if (!r.unreadable) await record(`issue:${issue.id}`, r.occurrences, r.skipped, seen);
     }
-    const done = results.size + (results.size === todo.length ? malformed : 0);
-    if (malformed > 0 && results.size === todo.length) {
+    const done = recorded + (recorded === todo.length ? malformed : 0);
+    if (malformed > 0 && recorded === todo.length) {
       tally.skipped.push({
         location: { projectKey: '', field: 'summary', url: deps.baseUrl },
         reason: `${malformed} search result(s) without id, key or fields`,
@@ -301,7 +305,7 @@ export async function historicalStep(
         job,
         change,
         tally,
-        { issuesScanned: results.size, pages: pageDone ? 1 : 0 },
+        { issuesScanned: recorded, pages: pageDone ? 1 : 0 },
         deps.now(),
       ),
       incidents: [...incidents.values()],

@@ -9,7 +9,7 @@ import { createMemoryDocumentStore, createMemorySecretStore } from '../../src/ad
 import { backfillSortedLists } from '../../src/admin/sorted-lists.js';
 import type { UnitLocation } from '../../src/content/issue-units.js';
 import { ENTITIES, ENTITY } from '../../src/forge/kvs-entities.js';
-import { applyAction, type Incident } from '../../src/incidents/model.js';
+import { applyAction, type Incident, type StoredOccurrence } from '../../src/incidents/model.js';
 import { createMemoryOutbox } from '../../src/incidents/outbox.js';
 import { recordScan, type RecordInput, type RecordResult } from '../../src/incidents/record.js';
 import {
@@ -241,7 +241,8 @@ describe('project rows of an incident', () => {
     await store.putIncident(incident('p1', { project_keys: ['OPS', 'DEV'] }));
     expect(stored(forge, ENTITY.incidentProject)).toEqual(['p1#DEV', 'p1#OPS']);
     forge.kvs.calls.length = 0;
-    await store.putIncident(incident('p1', { project_keys: ['DEV', 'SEC'] }));
+    // Another invocation (a store of its own) asks the index for rows a write cut short left.
+    await createKvsIncidentStore().putIncident(incident('p1', { project_keys: ['DEV', 'SEC'] }));
     expect(stored(forge, ENTITY.incidentProject)).toEqual(['p1#DEV', 'p1#SEC']);
     expect(forge.kvs.calls.map((c) => c.path)).toEqual([
       '/api/v1/entity/get',
@@ -265,6 +266,14 @@ describe('project rows of an incident', () => {
     });
     // The sorted lists' rows follow the project rows: the admin list's and one per project.
     expect(stored(forge, ENTITY.incidentOrder)).toEqual(['p1#DEV', 'p1#SEC', 'p1#_all']);
+    // The same invocation asked already, and knows what it wrote since: no query.
+    forge.kvs.calls.length = 0;
+    await store.putIncident(incident('p1', { project_keys: ['SEC'] }));
+    expect(forge.kvs.calls.map((c) => c.path)).toEqual([
+      '/api/v1/entity/get',
+      '/api/v1/transaction',
+    ]);
+    expect(stored(forge, ENTITY.incidentProject)).toEqual(['p1#SEC']);
   });
 
   it('spread over several transactions when an incident is in more projects than fit in one', async () => {
@@ -348,6 +357,143 @@ describe('project rows of an incident', () => {
     expect(row).toEqual(mine);
     const conflicts = g.kvs.calls.filter((c) => c.status === 409);
     expect(conflicts.map((c) => c.path)).toEqual(['/api/v1/transaction']);
+  });
+});
+
+describe('commits of a hot incident', () => {
+  it('start from the row the revision read returned, and a lost one backs off without reading', async () => {
+    const emulator = createKvsEmulator({ entities: ENTITIES });
+    let racer: (() => Promise<void>) | undefined;
+    const g = reinstall({
+      backend: emulator.backend,
+      calls: emulator.calls,
+      async handle(path, init) {
+        const race = racer;
+        if (path === '/api/v1/transaction' && race) {
+          racer = undefined;
+          await race(); // another invocation lands after our read, before our transaction
+        }
+        return emulator.handle(path, init);
+      },
+    });
+    const clock = noWait();
+    const store = createKvsIncidentStore(undefined, { ...clock, deadlineMs: 60_000 });
+    await store.putIncident(incident('hot', { project_keys: ['OPS'] }));
+    const commit = async (status: Incident['status']) => {
+      const read = await store.getRevisedIncident('hot');
+      g.kvs.calls.length = 0;
+      const landed = await store.commitIncident({
+        incident: incident('hot', { project_keys: ['OPS'], status }),
+        occurrences: [],
+        rev: read?.rev,
+      });
+      return { landed, calls: g.kvs.calls.map((c) => `${c.path} ${String(c.status)}`) };
+    };
+    expect(await commit('ASSIGNED')).toEqual({
+      landed: true,
+      calls: ['/api/v1/transaction 204'],
+    });
+    for (const status of ['IGNORED', 'TRIGGERED'] as const) {
+      racer = () => createKvsIncidentStore().putIncident(incident('hot', { status }));
+      const lost = await commit('RESOLVED');
+      expect(lost.landed).toBe(false);
+      // The other invocation's write, then ours: only the refused transaction, no read after it.
+      expect(lost.calls).toEqual([
+        '/api/v1/entity/get 200',
+        '/api/v1/entity/query 200',
+        '/api/v1/transaction 204',
+        '/api/v1/transaction 409',
+      ]);
+    }
+    // A random share (0.5 here) of 40 ms, then of 80 ms: longer after each loss in a row.
+    expect(clock.waits).toEqual([20, 40]);
+    expect((await commit('RESOLVED')).landed).toBe(true);
+    expect((await store.getIncident('hot'))?.status).toBe('RESOLVED');
+  });
+});
+
+describe('places stored before their state was kept', () => {
+  it('are replaced while untouched, and not once another write changed them', async () => {
+    const store = createKvsIncidentStore();
+    const place = occurrence('old-0', { incident_id: 'inc-o' });
+    await store.commitIncident({
+      incident: incident('inc-o', { project_keys: ['OPS'] }),
+      occurrences: [place],
+      rev: undefined,
+    });
+    // As a row written before `state` existed.
+    const space = `entity:${ENTITY.occurrence}`;
+    const strip = () => {
+      const r = forge.kvs.backend.get(space, 'old-0');
+      if (!r) throw new Error('no row');
+      const { state: _s, ...older } = r.value as Record<string, unknown>;
+      forge.kvs.backend.put(space, 'old-0', { ...r, value: older });
+    };
+    strip();
+    const commit = async (next: StoredOccurrence, read: StoredOccurrence | undefined) =>
+      store.commitIncident({
+        incident: incident('inc-o', { project_keys: ['OPS'] }),
+        occurrences: [next],
+        rev: (await store.getRevisedIncident('inc-o'))?.rev,
+        replaces: [read],
+      });
+    const read = await store.getOccurrence('old-0');
+    const removed = { ...place, presence: 'removed' as const, last_seen: at(3), removed_at: at(3) };
+    expect(await commit(removed, read)).toBe(true);
+    // Read as an older row, then written by another (it now has a state): no longer as read.
+    strip();
+    const older = await store.getOccurrence('old-0');
+    await createKvsIncidentStore().putOccurrence(place);
+    expect(await commit(removed, older)).toBe(false);
+    expect(await store.getOccurrence('old-0')).toEqual(place);
+  });
+});
+
+describe('preloaded documents', () => {
+  it('are read in one request, then answered from it and kept current by writes', async () => {
+    const docs = createKvsDocumentStore();
+    await docs.set('settings', { a: 1 });
+    await docs.set('cache:x', 'x');
+    forge.kvs.calls.length = 0;
+    await docs.preload(['settings', 'cache:x', 'cache:none']);
+    expect(forge.kvs.calls.map((c) => c.path)).toEqual(['/api/v1/batch/get']);
+    expect(await docs.get('settings')).toEqual({ a: 1 });
+    expect(await docs.get('cache:x')).toBe('x');
+    expect(await docs.get('cache:none')).toBeUndefined();
+    expect(forge.kvs.calls).toHaveLength(1);
+    await docs.set('settings', { a: 2 });
+    await docs.delete('cache:x');
+    expect(await docs.get('settings')).toEqual({ a: 2 });
+    expect(await docs.get('cache:x')).toBeUndefined();
+    // Others are read as ever.
+    expect(await docs.get('other')).toBeUndefined();
+    expect(forge.kvs.calls.map((c) => c.path)).toEqual([
+      '/api/v1/batch/get',
+      '/api/v1/set',
+      '/api/v1/delete',
+      '/api/v1/get',
+    ]);
+  });
+});
+
+describe('a preload that must not wait', () => {
+  it('gives up at the first rate limit, having waited for nothing', async () => {
+    const emulator = createKvsEmulator({ entities: ENTITIES });
+    reinstall({
+      backend: emulator.backend,
+      calls: emulator.calls,
+      handle: () => Promise.resolve(tooMany()),
+    });
+    const clock = noWait();
+    const docs = createKvsDocumentStore(undefined, { ...clock, deadlineMs: 60_000 });
+    expect(await failure(docs.preload(['settings'], { wait: false }))).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      retryable: true,
+    });
+    expect(clock.waits).toEqual([]);
+    // Waiting is the default.
+    expect(await failure(docs.preload(['settings']))).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(clock.waits.length).toBeGreaterThan(3);
   });
 });
 

@@ -484,6 +484,43 @@ export function incidentStoreContract(name: string, make: Make<IncidentStore>): 
       expect(await updateIncident(store, 'inc-none', (i) => i)).toBeUndefined();
     });
 
+    it('commits places it says it replaces only while they are stored as read', async () => {
+      const store = await make();
+      const i = incident('inc-p', { project_keys: ['OPS'] });
+      const place = occurrence('p-0', { incident_id: 'inc-p' });
+      const commit = async (
+        occurrences: StoredOccurrence[],
+        replaces: (StoredOccurrence | undefined)[],
+      ) =>
+        store.commitIncident({
+          incident: i,
+          occurrences,
+          rev: (await store.getRevisedIncident('inc-p'))?.rev,
+          replaces,
+        });
+      // New: only while no row exists.
+      expect(await commit([place], [undefined])).toBe(true);
+      expect(await commit([place], [undefined])).toBe(false);
+      const [listed] = await store.occurrencesInScope(place.scope);
+      if (!listed) throw new Error('the place is not listed');
+      const removed = {
+        ...place,
+        presence: 'removed' as const,
+        removed_at: at(5),
+        last_seen: at(5),
+      };
+      // Another writer changes the place after our read: our commit, read before, writes nothing.
+      expect(await commit([removed], [listed])).toBe(true);
+      const again = { ...place, last_seen: at(6) };
+      expect(await commit([again], [listed])).toBe(false);
+      expect(await store.getOccurrence('p-0')).toEqual(removed);
+      // Read again, it lands; the incident alone moving does not stop it.
+      const now = await store.getOccurrence('p-0');
+      await updateIncident(store, 'inc-p', (x) => ({ ...x, status: 'IGNORED' }));
+      expect(await commit([again], [now])).toBe(true);
+      expect(await store.getOccurrence('p-0')).toEqual(again);
+    });
+
     it("claims a scope's versions on the revision read, and guards its places' commits by it", async () => {
       const store = await make();
       expect(await store.getScopeVersions('issue:1')).toBeUndefined();

@@ -145,6 +145,52 @@ describe('historical scan', () => {
     expect(counted).toEqual(expected);
   });
 
+  it('stops recording a page at the deadline and leaves the rest to the next step', async () => {
+    const clean = createMemoryStore();
+    const reference = await runJob(example(), clean, { pageSize: 7 });
+    const inner = createMemoryStore();
+    // The deadline passes while the step records: once it has recorded one issue.
+    let recording = false;
+    const store: IncidentStore = {
+      ...inner,
+      occurrencesInScope: (scope) => {
+        if (scope.startsWith('issue:')) recording = true;
+        return inner.occurrencesInScope(scope);
+      },
+    };
+    const sim = example();
+    const { client } = setup(sim);
+    const started = await startHistoricalJob({ id: 'j3' }, { client, now });
+    if (!started.ok) throw new Error(started.error);
+    let job = started.job;
+    const recordedPerStep: number[] = [];
+    for (let guard = 0; job.status === 'running' && guard < 1000; guard++) {
+      recording = false;
+      const before = job.counters.issuesScanned;
+      job = (
+        await historicalStep(job, {
+          client,
+          scanner,
+          store,
+          baseUrl: sim.site.baseUrl,
+          now,
+          pageSize: 7,
+          projectsPerStep: 2,
+          shouldStop: () => recording,
+        })
+      ).job;
+      if (job.phase === 'issues' || job.phase === 'done')
+        recordedPerStep.push(job.counters.issuesScanned - before);
+    }
+    // Each step scanned a page but recorded one issue of it: the rest came in later steps.
+    expect(recordedPerStep.filter((n) => n > 0).every((n) => n === 1)).toBe(true);
+    expect(job.status).toBe('done');
+    expect(reportKeys(await incidentReport(inner))).toEqual(
+      reportKeys(await incidentReport(clean)),
+    );
+    expect(job.counters.issuesScanned).toBe(reference.counters.issuesScanned);
+  });
+
   it('reads only issues updated since a time in incremental mode', async () => {
     const sim = example();
     const store = createMemoryStore();

@@ -319,6 +319,27 @@ describe('the platform limits', () => {
     expect(Math.abs(new Date().getTime() - rt.now())).toBeLessThan(1000);
   });
 
+  it('lets no real time pass during a burst, only virtual time', async () => {
+    let real = 1_000_000;
+    const { rt } = open(site(), { now: () => real });
+    const before = rt.now();
+    const r = await rt.runConcurrently([
+      {
+        at: before + 1000,
+        // The machine is slow: replaying this arrival takes 5 s of real time.
+        events: () => {
+          real += 5000;
+          return [];
+        },
+      },
+    ]);
+    expect(r.endedAt - r.startedAt).toBe(1000);
+    expect(rt.now()).toBe(r.endedAt);
+    // After it the base clock counts again, from where the burst left the clock.
+    real += 100;
+    expect(rt.now()).toBe(r.endedAt + 100);
+  });
+
   it('lets egress reach only the manifest hosts and those added at run time', async () => {
     const reached: string[] = [];
     const { rt } = open(site(), {
