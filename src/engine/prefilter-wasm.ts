@@ -56,6 +56,8 @@ interface NodeBufferClass {
 }
 
 const LANES = 4;
+/** Chars `all` walks per loop turn in each walk (one pointer move, one counter check for all). */
+const UNROLL = 8;
 /** Records each walk may write per call; a longer stretch takes more calls. */
 const CAPACITY = 1 << 15;
 /** Memory layout, in bytes: the class table (class * 4: a byte offset within a row) ... */
@@ -78,11 +80,14 @@ interface Lane {
   readonly o: number;
 }
 
-/** One char of one walk: the transition, and a record where the new state ends a keyword. */
-function step({ p, s, o }: Lane, firstOutput: number): number[] {
+/**
+ * Char `j` after the pointer of one walk: the transition, and a record where the new state ends
+ * a keyword. The pointer moves once per `unroll` chars (the char's place is the load's offset).
+ */
+function step({ p, s, o }: Lane, firstOutput: number, j: number): number[] {
   return [
     ...get(p),
-    ...mem(op.i32Load16U, 1),
+    ...mem(op.i32Load16U, 1, 2 * j),
     ...mem(op.i32Load8U, 0, CLASS),
     ...get(s),
     op.i32Add,
@@ -93,15 +98,23 @@ function step({ p, s, o }: Lane, firstOutput: number): number[] {
     op.if,
     VOID,
     ...[...get(o), ...get(s), ...mem(op.i32Store, 2, 0)],
-    ...[...get(o), ...get(p), ...mem(op.i32Store, 2, 4)],
+    ...[...get(o), ...get(p), ...i32(2 * j), op.i32Add, ...mem(op.i32Store, 2, 4)],
     ...[...get(o), ...i32(8), op.i32Add, ...set(o)],
     op.end,
-    ...[...get(p), ...i32(2), op.i32Add, ...set(p)],
   ];
 }
 
-/** `steps` (local `counter`) times the body, each lane's registers loaded from and stored to CTRL. */
-function loopOver(lanes: readonly Lane[], base: number[], counter: number, firstOutput: number) {
+/**
+ * The body `unroll` chars at a time while `steps` (local `counter`) allow, each lane's registers
+ * loaded from and stored to CTRL; the caller walks what is left (under `unroll` chars) by `one`.
+ */
+function loopOver(
+  lanes: readonly Lane[],
+  base: number[],
+  counter: number,
+  firstOutput: number,
+  unroll: number,
+) {
   const ctrl = (k: number, field: number): number => CTRL + 12 * k + 4 * field;
   const fields = (l: Lane): number[] => [l.p, l.s, l.o];
   return [
@@ -109,9 +122,12 @@ function loopOver(lanes: readonly Lane[], base: number[], counter: number, first
       fields(l).flatMap((local, f) => [...base, ...mem(op.i32Load, 2, ctrl(k, f)), ...set(local)]),
     ),
     ...[op.block, VOID, op.loop, VOID],
-    ...[...get(counter), op.i32Eqz, op.brIf, 1],
-    ...lanes.flatMap((l) => step(l, firstOutput)),
-    ...[...get(counter), ...i32(1), op.i32Sub, ...set(counter)],
+    ...[...get(counter), ...i32(unroll), op.i32LtS, op.brIf, 1],
+    ...Array.from({ length: unroll }, (_, j) =>
+      lanes.flatMap((l) => step(l, firstOutput, j)),
+    ).flat(),
+    ...lanes.flatMap(({ p }) => [...get(p), ...i32(2 * unroll), op.i32Add, ...set(p)]),
+    ...[...get(counter), ...i32(unroll), op.i32Sub, ...set(counter)],
     ...[op.br, 0, op.end, op.end],
     ...lanes.flatMap((l, k) =>
       fields(l).flatMap((local, f) => [...base, ...get(local), ...mem(op.i32Store, 2, ctrl(k, f))]),
@@ -120,6 +136,8 @@ function loopOver(lanes: readonly Lane[], base: number[], counter: number, first
 }
 
 /** Most runs `runsOf` lists: they share the walks' record area. */
+/** From this `min` on, `runsOf` asks `blocks`: a run of 31 chars covers a whole 16-char step. */
+const BLOCK_MIN = 31;
 const MAX_RUNS = LANES * CAPACITY;
 
 /**
@@ -133,37 +151,15 @@ const MAX_RUNS = LANES * CAPACITY;
  */
 function runsFunction(text: number): WasmFunction {
   const [n, cls, min, b, m, start, count, end, v] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-  // v128 locals set once: V8 builds a v128.const anew each time one is met.
-  const [table, low, high, zero] = [9, 10, 11, 12];
-  const bytes = (xs: number[]): number[] => [...simd(simdOp.v128Const), ...xs];
-  const highBit = Array.from({ length: 16 }, (_, h) => (h < 8 ? 1 << h : 0));
-  const record = (from: number[], to: number[]): number[] => [
-    ...[...to, ...from, op.i32Sub, ...get(min), op.i32GeS, op.if, VOID],
-    ...[...get(count), ...i32(MAX_RUNS), op.i32GeU, op.if, VOID, ...i32(-1), op.return, op.end],
-    ...[...get(count), ...i32(8), op.i32Mul, ...from, ...mem(op.i32Store, 2, OUT)],
-    ...[...get(count), ...i32(8), op.i32Mul, ...to, ...mem(op.i32Store, 2, OUT + 4)],
-    ...[...get(count), ...i32(1), op.i32Add, ...set(count)],
-    op.end,
-  ];
+  const vs = { table: 9, low: 10, high: 11, zero: 12, v };
+  const record = recorder(count, (from, to) => [...to, ...from, op.i32Sub, ...get(min), op.i32GeS]);
   const body = [
     ...[...i32(-1), ...set(start)],
-    ...[...get(cls), ...simd(simdOp.v128Load), 4, 0, ...set(table)],
-    ...[...bytes(Array<number>(16).fill(15)), ...set(low)],
-    ...[...bytes(highBit), ...set(high)],
-    ...[...bytes(Array<number>(16).fill(0)), ...set(zero)],
+    ...classSetup(cls, vs),
     ...[op.block, VOID, op.loop, VOID],
     ...[...get(b), ...get(n), op.i32GeU, op.brIf, 1],
-    ...[...get(b), ...i32(1), op.i32Shl, ...simd(simdOp.v128Load), 4, ...uleb(text)],
-    ...[...get(b), ...i32(1), op.i32Shl, ...simd(simdOp.v128Load), 4, ...uleb(text + 16)],
-    ...simd(simdOp.i8x16NarrowI16x8U),
-    ...tee(v),
-    // class[low nibble] & highBit[high nibble], zero for non-members
-    ...[...get(table), ...get(v), ...get(low), ...simd(simdOp.v128And)],
-    ...simd(simdOp.i8x16Swizzle),
-    ...get(high),
-    ...[...get(v), ...i32(4), ...simd(simdOp.i8x16ShrU), ...simd(simdOp.i8x16Swizzle)],
-    ...simd(simdOp.v128And),
-    ...[...get(zero), ...simd(simdOp.i8x16Eq), ...simd(simdOp.i8x16Bitmask)],
+    ...members(text, b, vs),
+    ...[...get(vs.zero), ...simd(simdOp.i8x16Eq), ...simd(simdOp.i8x16Bitmask)],
     // (The 16 chars past the end are NUL, in no class: the last run ends by n.)
     ...[...i32(0xffff), op.i32Xor, ...set(m)],
     ...[...get(m), ...i32(0xffff), op.i32Ne, op.if, VOID],
@@ -187,6 +183,87 @@ function runsFunction(text: number): WasmFunction {
   return { name: 'runs', params: 3, results: 1, locals: 5, v128Locals: 5, body };
 }
 
+/**
+ * blocks(n, class): every maximal stretch of aligned 16-char steps whose chars are all members
+ * of the class, as (start, end) pairs at OUT; returns their number, or -1 past MAX_RUNS. A run of
+ * 31 chars or more covers a whole step, so it holds exactly one such stretch, which `runsOf`
+ * widens by the at most 15 members on either side. One predictable branch per step (a stretch
+ * opens or closes), against several in `runs`: most steps of prose hold a non-member.
+ */
+function blocksFunction(text: number): WasmFunction {
+  const [n, cls, b, start, count, full, v] = [0, 1, 2, 3, 4, 5, 6];
+  const vs = { table: 7, low: 8, high: 9, zero: 10, v };
+  const record = recorder(count, () => i32(1));
+  const body = [
+    ...[...i32(-1), ...set(start)],
+    ...classSetup(cls, vs),
+    ...[op.block, VOID, op.loop, VOID],
+    ...[...get(b), ...get(n), op.i32GeU, op.brIf, 1],
+    ...members(text, b, vs),
+    ...[...simd(simdOp.i8x16AllTrue), ...tee(full)],
+    // Past the end are 16 NULs, in no class: a whole step of members lies within the text.
+    ...[...get(start), ...i32(0), op.i32GeS, op.i32Ne, op.if, VOID],
+    ...[...get(full), op.if, VOID, ...get(b), ...set(start), 0x05],
+    ...[...record(get(start), get(b)), ...i32(-1), ...set(start), op.end],
+    op.end,
+    ...[...get(b), ...i32(16), op.i32Add, ...set(b)],
+    ...[op.br, 0, op.end, op.end],
+    ...[...get(start), ...i32(0), op.i32GeS, op.if, VOID, ...record(get(start), get(b)), op.end],
+    ...get(count),
+  ];
+  return { name: 'blocks', params: 2, results: 1, locals: 4, v128Locals: 5, body };
+}
+
+/** v128 locals of a class lookup. */
+interface ClassLocals {
+  readonly table: number;
+  readonly low: number;
+  readonly high: number;
+  readonly zero: number;
+  readonly v: number;
+}
+
+/** Loads the class at `cls` and the constants `members` needs into their locals. */
+function classSetup(cls: number, { table, low, high, zero }: ClassLocals): number[] {
+  // v128 locals set once: V8 builds a v128.const anew each time one is met.
+  const bytes = (xs: number[]): number[] => [...simd(simdOp.v128Const), ...xs];
+  const highBit = Array.from({ length: 16 }, (_, h) => (h < 8 ? 1 << h : 0));
+  return [
+    ...[...get(cls), ...simd(simdOp.v128Load), 4, 0, ...set(table)],
+    ...[...bytes(Array<number>(16).fill(15)), ...set(low)],
+    ...[...bytes(highBit), ...set(high)],
+    ...[...bytes(Array<number>(16).fill(0)), ...set(zero)],
+  ];
+}
+
+/** Leaves 16 bytes, one per char from `b` on: non-zero for a member of the class (see `runs`). */
+function members(text: number, b: number, { table, low, high, v }: ClassLocals): number[] {
+  return [
+    ...[...get(b), ...i32(1), op.i32Shl, ...simd(simdOp.v128Load), 4, ...uleb(text)],
+    ...[...get(b), ...i32(1), op.i32Shl, ...simd(simdOp.v128Load), 4, ...uleb(text + 16)],
+    ...simd(simdOp.i8x16NarrowI16x8U),
+    ...tee(v),
+    // class[low nibble] & highBit[high nibble], zero for non-members
+    ...[...get(table), ...get(v), ...get(low), ...simd(simdOp.v128And)],
+    ...simd(simdOp.i8x16Swizzle),
+    ...get(high),
+    ...[...get(v), ...i32(4), ...simd(simdOp.i8x16ShrU), ...simd(simdOp.i8x16Swizzle)],
+    ...simd(simdOp.v128And),
+  ];
+}
+
+/** record(from, to): appends (from, to) at OUT where `keep` holds; returns -1 past MAX_RUNS. */
+function recorder(count: number, keep: (from: number[], to: number[]) => number[]) {
+  return (from: number[], to: number[]): number[] => [
+    ...[...keep(from, to), op.if, VOID],
+    ...[...get(count), ...i32(MAX_RUNS), op.i32GeU, op.if, VOID, ...i32(-1), op.return, op.end],
+    ...[...get(count), ...i32(8), op.i32Mul, ...from, ...mem(op.i32Store, 2, OUT)],
+    ...[...get(count), ...i32(8), op.i32Mul, ...to, ...mem(op.i32Store, 2, OUT + 4)],
+    ...[...get(count), ...i32(1), op.i32Add, ...set(count)],
+    op.end,
+  ];
+}
+
 function walkModule(firstOutput: number, pages: number, text: number): Uint8Array {
   // all(steps): every walk `steps` chars on. one(lane, steps): walk `lane` alone.
   const lanes = Array.from({ length: LANES }, (_, k) => ({
@@ -199,7 +276,7 @@ function walkModule(firstOutput: number, pages: number, text: number): Uint8Arra
     params: 1,
     results: 0,
     locals: 3 * LANES,
-    body: loopOver(lanes, i32(0), 0, firstOutput),
+    body: loopOver(lanes, i32(0), 0, firstOutput, UNROLL),
   };
   const one: WasmFunction = {
     name: 'one',
@@ -207,9 +284,9 @@ function walkModule(firstOutput: number, pages: number, text: number): Uint8Arra
     results: 0,
     locals: 3,
     // The lane's CTRL slot is at lane * 12: its fields as lane 0's, offset by that.
-    body: loopOver([{ p: 2, s: 3, o: 4 }], [...get(0), ...i32(12), op.i32Mul], 1, firstOutput),
+    body: loopOver([{ p: 2, s: 3, o: 4 }], [...get(0), ...i32(12), op.i32Mul], 1, firstOutput, 1),
   };
-  return moduleBytes([all, one, runsFunction(text)], pages);
+  return moduleBytes([all, one, runsFunction(text), blocksFunction(text)], pages);
 }
 
 export class WasmWalk {
@@ -219,6 +296,7 @@ export class WasmWalk {
   private readonly all: (steps: number) => void;
   private readonly one: (lane: number, steps: number) => void;
   private readonly runs: (n: number, cls: number, min: number) => number;
+  private readonly blocks: (n: number, cls: number) => number;
   /** Classes written to memory for `runs` (a rule's table is made once, with the scanner). */
   private readonly classes = new Map<Uint8Array, number>();
   /** The text in memory (the last one walked). */
@@ -247,11 +325,13 @@ export class WasmWalk {
       all: (steps: number) => void;
       one: (lane: number, steps: number) => void;
       runs: (n: number, cls: number, min: number) => number;
+      blocks: (n: number, cls: number) => number;
     };
     this.memory = ex.memory;
     this.all = ex.all;
     this.one = ex.one;
     this.runs = ex.runs;
+    this.blocks = ex.blocks;
     const u8 = new Uint8Array(this.memory.buffer);
     for (let c = 0; c < 65536; c++) u8[CLASS + c] = (tables.classOf[c] as number) * 4;
     this.ints = new Int32Array(this.memory.buffer);
@@ -297,7 +377,8 @@ export class WasmWalk {
       this.laneCount[k] = 0;
     }
     for (let together = Math.min(...left); together > 0;) {
-      const steps = Math.min(CAPACITY, together);
+      const steps = Math.min(CAPACITY, together) & -UNROLL;
+      if (steps === 0) break;
       this.all(steps);
       for (let k = 0; k < LANES; k++) {
         this.drain(k);
@@ -343,9 +424,36 @@ export class WasmWalk {
         if (table[c]) u8[at + (c & 15)] = (u8[at + (c & 15)] as number) | (1 << (c >> 4));
       this.classes.set(table, at);
     }
+    if (min >= BLOCK_MIN) return this.widened(text, table, min, this.blocks(text.length, at));
     const count = this.runs(text.length, at, min);
     if (count < 0) return undefined;
     return Array.from(this.ints.subarray(OUT >> 2, (OUT >> 2) + 2 * count));
+  }
+
+  /** The runs of `min` or more around the `count` stretches `blocks` listed (see there). */
+  private widened(
+    text: string,
+    table: Uint8Array,
+    min: number,
+    count: number,
+  ): number[] | undefined {
+    if (count < 0) return undefined;
+    const chars = this.chars;
+    const at = this.text >> 1;
+    const member = (i: number): boolean => {
+      const c = chars[at + i] as number;
+      return c < 128 && table[c] === 1;
+    };
+    const out: number[] = [];
+    const ints = this.ints;
+    for (let i = OUT >> 2, last = i + 2 * count; i < last; i += 2) {
+      let s = ints[i] as number;
+      let e = ints[i + 1] as number;
+      while (s > 0 && member(s - 1)) s--;
+      while (e < text.length && member(e)) e++;
+      if (e - s >= min) out.push(s, e);
+    }
+    return out;
   }
 
   private outStart(k: number): number {

@@ -51,6 +51,7 @@ export const simdOp = {
   i8x16LtU: 0x26,
   v128And: 0x4e,
   v128Or: 0x50,
+  i8x16AllTrue: 0x63,
   i8x16Bitmask: 0x64,
   i8x16NarrowI16x8U: 0x66,
   i8x16ShrU: 0x6d,

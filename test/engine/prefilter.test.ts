@@ -166,6 +166,31 @@ describe('KeywordAutomaton.runsOf (runs of a class, in WebAssembly)', () => {
       { numRuns: 2000 },
     );
   });
+  it('lists exactly the long runs runsOf lists (31 or more: whole 16-char steps, widened)', () => {
+    // Runs of any length up to 200 at any place relative to the 16-char steps.
+    const long = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom(' ', '!', '\u0000', '\u0161', '\uFFFF', '部', '-'),
+          fc.integer({ min: 1, max: 200 }).map((n) => 'aZ7+/q2e'.repeat(25).slice(0, n)),
+          fc.integer({ min: 1, max: 200 }).map((n) => 'c3d0e1f2'.repeat(25).slice(0, n)),
+        ),
+        { maxLength: 40 },
+      )
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(
+        long,
+        fc.constantFrom(...classes),
+        fc.integer({ min: 31, max: 120 }),
+        (t, table, min) => {
+          a.find(t);
+          expect(a.runsOf(t, table, min)).toEqual(runsOf(t, { table, min }));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
   it('answers only for the text it walked last, a class without NUL and runs of 16 or more', () => {
     const table = classes[1] as Uint8Array;
     const t = `${'x'.repeat(40)} y`;
