@@ -54,6 +54,28 @@ afterAll(() => {
 });
 
 /** Entity queries that reached the platform, as `entity/index`. */
+/**
+ * KVS on the emulator where `race(write)` makes the next transaction wait for `write`: another
+ * invocation's write that lands after our read, before our transaction.
+ */
+function racingKvs(): { g: ForgeGlobals; race: (write: () => Promise<void>) => void } {
+  const emulator = createKvsEmulator({ entities: ENTITIES });
+  let racer: (() => Promise<void>) | undefined;
+  const g = reinstall({
+    backend: emulator.backend,
+    calls: emulator.calls,
+    async handle(path, init) {
+      const race = racer;
+      if (path === '/api/v1/transaction' && race) {
+        racer = undefined;
+        await race();
+      }
+      return emulator.handle(path, init);
+    },
+  });
+  return { g, race: (write) => (racer = write) };
+}
+
 const queries = (g: ForgeGlobals): string[] =>
   g.kvs.calls
     .filter((c) => c.path === '/api/v1/entity/query')
@@ -330,24 +352,12 @@ describe('project rows of an incident', () => {
   });
 
   it('stay in step when another write of the incident lands in between', async () => {
-    const emulator = createKvsEmulator({ entities: ENTITIES });
-    let racer: (() => Promise<void>) | undefined;
-    const g = reinstall({
-      backend: emulator.backend,
-      calls: emulator.calls,
-      async handle(path, init) {
-        const race = racer;
-        if (path === '/api/v1/transaction' && race) {
-          racer = undefined;
-          await race(); // lands after our read, before our transaction
-        }
-        return emulator.handle(path, init);
-      },
-    });
+    const { g, race } = racingKvs();
     const store = createKvsIncidentStore();
     await store.putIncident(incident('r1', { project_keys: ['OPS'] }));
-    racer = () =>
-      store.putIncident(incident('r1', { project_keys: ['OPS', 'SEC'], status: 'IGNORED' }));
+    race(() =>
+      store.putIncident(incident('r1', { project_keys: ['OPS', 'SEC'], status: 'IGNORED' })),
+    );
     const mine = incident('r1', { project_keys: ['OPS', 'DEV'], status: 'ASSIGNED' });
     await store.putIncident(mine);
     expect(await store.getIncident('r1')).toEqual(mine);
@@ -362,20 +372,7 @@ describe('project rows of an incident', () => {
 
 describe('commits of a hot incident', () => {
   it('start from the row the revision read returned, and a lost one backs off without reading', async () => {
-    const emulator = createKvsEmulator({ entities: ENTITIES });
-    let racer: (() => Promise<void>) | undefined;
-    const g = reinstall({
-      backend: emulator.backend,
-      calls: emulator.calls,
-      async handle(path, init) {
-        const race = racer;
-        if (path === '/api/v1/transaction' && race) {
-          racer = undefined;
-          await race(); // another invocation lands after our read, before our transaction
-        }
-        return emulator.handle(path, init);
-      },
-    });
+    const { g, race } = racingKvs();
     const clock = noWait();
     const store = createKvsIncidentStore(undefined, { ...clock, deadlineMs: 60_000 });
     await store.putIncident(incident('hot', { project_keys: ['OPS'] }));
@@ -394,7 +391,7 @@ describe('commits of a hot incident', () => {
       calls: ['/api/v1/transaction 204'],
     });
     for (const status of ['IGNORED', 'TRIGGERED'] as const) {
-      racer = () => createKvsIncidentStore().putIncident(incident('hot', { status }));
+      race(() => createKvsIncidentStore().putIncident(incident('hot', { status })));
       const lost = await commit('RESOLVED');
       expect(lost.landed).toBe(false);
       // The other invocation's write, then ours: only the refused transaction, no read after it.
