@@ -79,6 +79,16 @@ function settingsBackend(initial: Partial<PublicSettings> = {}) {
 }
 
 const show = () => render(createElement(SettingsTab));
+
+/** An incident API with its address and a token set. */
+const TOKEN_SET = { incidentApiUrl: 'https://api.gitguardian.com', incidentApiTokenSet: true };
+
+/** The settings tab shown, its incident API section found. */
+async function showIncidentApi() {
+  const user = userEvent.setup();
+  show();
+  return { user, api: within(await screen.findByRole('region', { name: 'Incident API' })) };
+}
 const section = (name: string) => screen.getByRole('region', { name });
 
 afterEach(() => {
@@ -88,13 +98,8 @@ afterEach(() => {
 
 describe('incident API', () => {
   it('replaces the token without ever showing it', async () => {
-    const b = settingsBackend({
-      incidentApiUrl: 'https://api.gitguardian.com',
-      incidentApiTokenSet: true,
-    });
-    const user = userEvent.setup();
-    show();
-    const api = within(await screen.findByRole('region', { name: 'Incident API' }));
+    const b = settingsBackend(TOKEN_SET);
+    const { user, api } = await showIncidentApi();
     expect(api.getByLabelText<HTMLInputElement>('Incident API URL').value).toBe(
       'https://api.gitguardian.com',
     );
@@ -120,9 +125,7 @@ describe('incident API', () => {
 
   it('saves the address, and shows a refusal inline', async () => {
     const b = settingsBackend();
-    const user = userEvent.setup();
-    show();
-    const api = within(await screen.findByRole('region', { name: 'Incident API' }));
+    const { user, api } = await showIncidentApi();
     await user.type(api.getByLabelText('Incident API URL'), 'https://incidents.example.com');
     await user.click(api.getByRole('button', { name: 'Save address' }));
     expect(await api.findByText('Address saved.')).toBeTruthy();
@@ -150,19 +153,14 @@ describe('incident API', () => {
   });
 
   it('says the token was cleared when the address moved to another host', async () => {
-    const b = settingsBackend({
-      incidentApiUrl: 'https://api.gitguardian.com',
-      incidentApiTokenSet: true,
-    });
+    const b = settingsBackend(TOKEN_SET);
     // The server deletes the token of another origin in the same call.
     b.on('updateSettings', (p) =>
       ok(
         settings({ incidentApiUrl: p.incidentApiUrl as string | null, incidentApiTokenSet: false }),
       ),
     );
-    const user = userEvent.setup();
-    show();
-    const api = within(await screen.findByRole('region', { name: 'Incident API' }));
+    const { user, api } = await showIncidentApi();
     const field = api.getByLabelText('Incident API URL');
     await user.clear(field);
     await user.type(field, 'https://gg.corp.example/api');
@@ -182,9 +180,7 @@ describe('incident API', () => {
     bridge.permissions.egress.set.mockImplementationOnce(() =>
       Promise.reject(new Error('declined')),
     );
-    const user = userEvent.setup();
-    show();
-    const api = within(await screen.findByRole('region', { name: 'Incident API' }));
+    const { user, api } = await showIncidentApi();
     await user.type(api.getByLabelText('Incident API URL'), 'https://gg.corp.example');
     await user.click(api.getByRole('button', { name: 'Save address' }));
     expect(
@@ -196,13 +192,8 @@ describe('incident API', () => {
   });
 
   it('tests the connection and says what happened', async () => {
-    const b = settingsBackend({
-      incidentApiUrl: 'https://api.gitguardian.com',
-      incidentApiTokenSet: true,
-    });
-    const user = userEvent.setup();
-    show();
-    const api = within(await screen.findByRole('region', { name: 'Incident API' }));
+    const b = settingsBackend(TOKEN_SET);
+    const { user, api } = await showIncidentApi();
     expect(api.getByText('3 incident updates waiting to be sent.')).toBeTruthy();
     await user.click(api.getByRole('button', { name: 'Test connection' }));
     expect(await api.findByText(/Connected/)).toBeTruthy();
@@ -223,13 +214,8 @@ describe('incident API', () => {
   });
 
   it('keeps only the latest action’s message: a new action or an edit clears the others', async () => {
-    const b = settingsBackend({
-      incidentApiUrl: 'https://api.gitguardian.com',
-      incidentApiTokenSet: true,
-    });
-    const user = userEvent.setup();
-    show();
-    const api = within(await screen.findByRole('region', { name: 'Incident API' }));
+    const b = settingsBackend(TOKEN_SET);
+    const { user, api } = await showIncidentApi();
     await user.click(api.getByRole('button', { name: 'Test connection' }));
     await api.findByText(/Connected/);
     // A refused address: its error, and no "Connected" beside it.

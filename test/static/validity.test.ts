@@ -62,6 +62,17 @@ function backend() {
   return b;
 }
 
+/** The settings tab shown: its validity checks section and their main switch. */
+async function showValidityChecks() {
+  const user = userEvent.setup();
+  render(createElement(SettingsTab));
+  const section = await screen.findByRole('region', { name: 'Validity checks' });
+  const main = within(section).getByRole('switch', {
+    name: 'Check whether found secrets still work',
+  });
+  return { user, section, main };
+}
+
 afterEach(() => {
   cleanup();
   vi.clearAllMocks();
@@ -70,12 +81,7 @@ afterEach(() => {
 describe('Settings: validity checks', () => {
   it('are off, list each host with why, and turn on, then one provider off', async () => {
     const b = backend();
-    const user = userEvent.setup();
-    render(createElement(SettingsTab));
-    const section = await screen.findByRole('region', { name: 'Validity checks' });
-    const main = within(section).getByRole('switch', {
-      name: 'Check whether found secrets still work',
-    });
+    const { user, section, main } = await showValidityChecks();
     expect(main.getAttribute('aria-checked')).toBe('false');
     expect(within(section).getByText('Checks are off: no secret leaves the app.')).toBeTruthy();
     const table = within(section).getByRole('table', { name: /Hosts that receive a secret/ });
@@ -110,12 +116,7 @@ describe('Settings: validity checks', () => {
 
   it('keep focus on the switch being saved, which waits while the others are off', async () => {
     const b = backend();
-    const user = userEvent.setup();
-    render(createElement(SettingsTab));
-    const section = await screen.findByRole('region', { name: 'Validity checks' });
-    const main = within(section).getByRole('switch', {
-      name: 'Check whether found secrets still work',
-    });
+    const { user, section, main } = await showValidityChecks();
     await user.click(main);
     const slack = within(section).getByRole('switch', { name: 'Check Slack secrets' });
     await waitFor(() => {
