@@ -6,6 +6,7 @@ import { installForgeGlobals, type ForgeGlobals } from '../../dev/forge-runtime/
 import { createMemoryCountStore, type CountStore } from '../../src/admin/ports.js';
 import { ENTITIES, ENTITY } from '../../src/forge/kvs-entities.js';
 import type { KvsRetry } from '../../src/forge/kvs-store.js';
+import { seededRandom } from '../../dev/site-gen/prng.js';
 
 // @forge/kvs chooses how to reach the platform when it is first imported, from the globals.
 let forge: ForgeGlobals = installForgeGlobals({ entities: ENTITIES });
@@ -18,23 +19,12 @@ afterAll(() => {
   forge.uninstall();
 });
 
-/** Seeded (mulberry32): the same shards and waits on every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Waits that only yield a turn of the event loop, so the other adds run meanwhile. */
 function yielding(seed: number): KvsRetry & { readonly waits: number[] } {
   const waits: number[] = [];
   return {
     waits,
-    random: seeded(seed),
+    random: seededRandom(seed),
     now: () => 0,
     deadlineMs: 60_000,
     sleep: (ms) => {

@@ -18,6 +18,7 @@ import {
 } from '../../src/incidents/overview.js';
 import { createMemoryStore } from '../../src/incidents/store.js';
 import type { Severity } from '../../src/engine/types.js';
+import { seededRandom } from '../../dev/site-gen/prng.js';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-11-02T10:00:00.000Z');
@@ -42,17 +43,6 @@ function incident(n: number, over: Partial<Incident> = {}): Incident {
     last_seen: date,
     updated_at: date,
     ...over,
-  };
-}
-
-/** A small deterministic generator (mulberry32): the same writes on every run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -113,7 +103,7 @@ describe('overview tallies', () => {
   });
 
   it('after any sequence of writes the kept tallies equal a count from scratch', async () => {
-    const r = random(13);
+    const r = seededRandom(13);
     const counts = createMemoryCountStore();
     const inner = createMemoryStore();
     const store = withOverviewTallies(inner, counts);
