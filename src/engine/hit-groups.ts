@@ -17,31 +17,38 @@ export class HitGroups {
   readonly to: Int32Array;
   private readonly counts: Int32Array;
 
-  constructor(ruleCount: number) {
+  /** Keyword k's rules are ruleList[ruleFrom[k], ruleFrom[k + 1]): flat, read by index. */
+  private readonly ruleFrom: Int32Array;
+  private readonly ruleList: Int32Array;
+
+  /** `rulesOf[keyword]`: the rules a keyword stands for; `lengthOf[keyword]`: its length. */
+  constructor(
+    ruleCount: number,
+    rulesOf: readonly (readonly number[])[],
+    private readonly lengthOf: Int32Array,
+  ) {
     this.from = new Int32Array(ruleCount);
     this.to = new Int32Array(ruleCount);
     this.counts = new Int32Array(ruleCount);
+    this.ruleFrom = new Int32Array(rulesOf.length + 1);
+    rulesOf.forEach((rs, k) => (this.ruleFrom[k + 1] = (this.ruleFrom[k] as number) + rs.length));
+    this.ruleList = Int32Array.from(rulesOf.flat());
   }
 
-  /**
-   * Groups `hits[0, count)` ((keyword, start) pairs from KeywordAutomaton.find) by rule, each
-   * keyword standing for the rules `rulesOf[keyword]`; `lengthOf[keyword]` is its length.
-   */
-  group(
-    hits: Int32Array,
-    count: number,
-    rulesOf: readonly (readonly number[])[],
-    lengthOf: Int32Array,
-  ): void {
-    const counts = this.counts;
+  /** Groups `hits[0, count)` ((keyword, start) pairs from KeywordAutomaton.find) by rule. */
+  group(hits: Int32Array, count: number): void {
+    const { counts, ruleFrom, ruleList, lengthOf } = this;
     const touched: number[] = [];
     let total = 0;
     for (let i = 0; i < count; i += 2) {
-      for (const ri of rulesOf[hits[i] as number] as readonly number[]) {
-        if ((counts[ri] as number) === 0) touched.push(ri);
-        counts[ri] = (counts[ri] as number) + 1;
-        total++;
+      const k = hits[i] as number;
+      for (let j = ruleFrom[k] as number, e = ruleFrom[k + 1] as number; j < e; j++) {
+        const ri = ruleList[j] as number;
+        const c = counts[ri] as number;
+        if (c === 0) touched.push(ri);
+        counts[ri] = c + 1;
       }
+      total += (ruleFrom[k + 1] as number) - (ruleFrom[k] as number);
     }
     // Insertion sort: a handful of rules as a rule, and Array#sort allocated a work area per call.
     for (let i = 1; i < touched.length; i++) {
@@ -65,11 +72,14 @@ export class HitGroups {
     const { starts, lengths, to } = this;
     for (let i = 0; i < count; i += 2) {
       const k = hits[i] as number;
-      for (const ri of rulesOf[k] as readonly number[]) {
-        const j = to[ri] as number;
-        starts[j] = hits[i + 1] as number;
-        lengths[j] = lengthOf[k] as number;
-        to[ri] = j + 1;
+      const start = hits[i + 1] as number;
+      const length = lengthOf[k] as number;
+      for (let j = ruleFrom[k] as number, e = ruleFrom[k + 1] as number; j < e; j++) {
+        const ri = ruleList[j] as number;
+        const at = to[ri] as number;
+        starts[at] = start;
+        lengths[at] = length;
+        to[ri] = at + 1;
       }
     }
     this.touched = touched;

@@ -402,8 +402,8 @@ export function createScanner(options: ScannerOptions): Scanner {
   for (const k of containerKeywords) decodeKind[k] = CONTAINER;
   for (const [k, bit] of escapeChars) decodeKind[k] = (decodeKind[k] as number) | bit;
   const automaton = new KeywordAutomaton(keywords);
-  const groups = new HitGroups(rules.length);
   const kwLengths = Int32Array.from(keywords, (k) => k.length);
+  const groups = new HitGroups(rules.length, kwRules, kwLengths);
   // Keywords whose hits matter beyond the rules: custom detectors' and the decoders'.
   const kwSide = Uint8Array.from(keywords, (_, k) =>
     Number(decodeKind[k] !== 0 || (kwCustoms[k] as number[]).length > 0),
@@ -417,7 +417,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     const customHit = customs.length ? new Uint8Array(customs.length) : NO_CUSTOMS;
     const count = automaton.find(text);
     const found = automaton.hits;
-    groups.group(found, count, kwRules, kwLengths);
+    groups.group(found, count);
     for (let i = 0; i < count; i += 2) {
       const k = found[i] as number;
       if (!kwSide[k]) continue;

@@ -13,8 +13,8 @@ describe('HitGroups', () => {
       return [ri, hits];
     });
   it('groups hits by rule, rules ascending, hits in the order given', () => {
-    const g = new HitGroups(3);
-    g.group(Int32Array.from([0, 10, 1, 4, 2, 7, 0, 30]), 8, rulesOf, lengthOf);
+    const g = new HitGroups(3, rulesOf, lengthOf);
+    g.group(Int32Array.from([0, 10, 1, 4, 2, 7, 0, 30]), 8);
     expect(groupsOf(g)).toEqual([
       [
         0,
@@ -34,15 +34,15 @@ describe('HitGroups', () => {
     ]);
   });
   it('starts afresh on each call and grows its buffers', () => {
-    const g = new HitGroups(3);
-    g.group(Int32Array.from([1, 4]), 2, rulesOf, lengthOf);
+    const g = new HitGroups(3, rulesOf, lengthOf);
+    g.group(Int32Array.from([1, 4]), 2);
     const many = new Int32Array(4000);
     for (let i = 0; i < many.length; i += 2) many[i + 1] = i;
-    g.group(many, many.length, rulesOf, lengthOf);
+    g.group(many, many.length);
     const groups = groupsOf(g);
     expect(groups.map(([ri]) => ri)).toEqual([0, 2]);
     expect((groups[1]?.[1] as unknown[]).length).toBe(2000);
-    g.group(Int32Array.from([1, 9]), 2, rulesOf, lengthOf);
+    g.group(Int32Array.from([1, 9]), 2);
     expect(groupsOf(g)).toEqual([[2, [[9, 3]]]]);
   });
 });
