@@ -59,9 +59,24 @@ export function placeholderReason(value: string): string | undefined {
   const masked = MASKED.exec(value);
   if (masked) return `it contains${quote(masked)}, which marks a masked or elided value`;
   if (WEAK_PASSWORDS.has(value.toLowerCase())) return 'it is a common sample password';
-  if ((value.length >= 8 && new Set(value).size <= 3) || /^(.)\1{2,}$/.test(value))
+  if ((value.length >= 8 && fewDistinct(value, 3)) || /^(.)\1{2,}$/.test(value))
     return 'it has too few different characters to be random';
   return undefined;
+}
+
+/**
+ * Whether `value` holds at most `max` distinct code points: `new Set(value).size <= max` without
+ * building the set, which cost two thirds of this whole check per candidate. Stops at the first
+ * code point over `max`, a few chars into a real secret.
+ */
+function fewDistinct(value: string, max: number): boolean {
+  const seen: string[] = [];
+  for (const c of value) {
+    if (seen.includes(c)) continue;
+    if (seen.length === max) return false;
+    seen.push(c);
+  }
+  return true;
 }
 
 /** True when `value` is a placeholder, a template, masked, or too uniform to be random. */
