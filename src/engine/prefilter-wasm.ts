@@ -105,16 +105,12 @@ function step({ p, s, o }: Lane, firstOutput: number, j: number): number[] {
 }
 
 /**
- * The body `unroll` chars at a time while `steps` (local `counter`) allow, each lane's registers
- * loaded from and stored to CTRL; the caller walks what is left (under `unroll` chars) by `one`.
+ * The body UNROLL chars at a time while `steps` (local `counter`, a multiple of UNROLL) allow,
+ * each lane's registers loaded from and stored to CTRL.
  */
-function loopOver(
-  lanes: readonly Lane[],
-  base: number[],
-  counter: number,
-  firstOutput: number,
-  unroll: number,
-) {
+function loopOver(lanes: readonly Lane[], counter: number, firstOutput: number) {
+  const base = i32(0);
+  const unroll = UNROLL;
   const ctrl = (k: number, field: number): number => CTRL + 12 * k + 4 * field;
   const fields = (l: Lane): number[] => [l.p, l.s, l.o];
   return [
@@ -265,7 +261,7 @@ function recorder(count: number, keep: (from: number[], to: number[]) => number[
 }
 
 function walkModule(firstOutput: number, pages: number, text: number): Uint8Array {
-  // all(steps): every walk `steps` chars on. one(lane, steps): walk `lane` alone.
+  // all(steps): every walk `steps` chars on.
   const lanes = Array.from({ length: LANES }, (_, k) => ({
     p: 1 + 3 * k,
     s: 2 + 3 * k,
@@ -276,17 +272,9 @@ function walkModule(firstOutput: number, pages: number, text: number): Uint8Arra
     params: 1,
     results: 0,
     locals: 3 * LANES,
-    body: loopOver(lanes, i32(0), 0, firstOutput, UNROLL),
+    body: loopOver(lanes, 0, firstOutput),
   };
-  const one: WasmFunction = {
-    name: 'one',
-    params: 2,
-    results: 0,
-    locals: 3,
-    // The lane's CTRL slot is at lane * 12: its fields as lane 0's, offset by that.
-    body: loopOver([{ p: 2, s: 3, o: 4 }], [...get(0), ...i32(12), op.i32Mul], 1, firstOutput, 1),
-  };
-  return moduleBytes([all, one, runsFunction(text), blocksFunction(text)], pages);
+  return moduleBytes([all, runsFunction(text), blocksFunction(text)], pages);
 }
 
 export class WasmWalk {
@@ -294,7 +282,8 @@ export class WasmWalk {
   records = new Int32Array(1024);
   private readonly memory: Memory;
   private readonly all: (steps: number) => void;
-  private readonly one: (lane: number, steps: number) => void;
+  /** Chars each walk reads before its quarter (see `walk`); as many NULs lie before the text. */
+  private readonly warm: number;
   private readonly runs: (n: number, cls: number, min: number) => number;
   private readonly blocks: (n: number, cls: number) => number;
   /** Classes written to memory for `runs` (a rule's table is made once, with the scanner). */
@@ -311,11 +300,12 @@ export class WasmWalk {
   private readonly laneCount = new Int32Array(LANES);
 
   private constructor(
-    private readonly tables: WalkTables,
+    tables: WalkTables,
     private readonly Buffer: NodeBufferClass,
     wasm: WasmApi,
   ) {
-    this.text = (DELTA + tables.delta.length * 4 + 15) & ~15;
+    this.warm = tables.maxLength - 1;
+    this.text = (DELTA + tables.delta.length * 4 + 2 * this.warm + 15) & ~15;
     const pages = Math.ceil((this.text + 2 * PAGE) / PAGE);
     const instance = new wasm.Instance(
       new wasm.Module(walkModule(tables.firstOutputRow * 4, pages, this.text)),
@@ -323,13 +313,11 @@ export class WasmWalk {
     const ex = instance.exports as {
       memory: Memory;
       all: (steps: number) => void;
-      one: (lane: number, steps: number) => void;
       runs: (n: number, cls: number, min: number) => number;
       blocks: (n: number, cls: number) => number;
     };
     this.memory = ex.memory;
     this.all = ex.all;
-    this.one = ex.one;
     this.runs = ex.runs;
     this.blocks = ex.blocks;
     const u8 = new Uint8Array(this.memory.buffer);
@@ -363,45 +351,35 @@ export class WasmWalk {
     this.bytes.write(text, this.text, 'utf16le');
     this.chars.fill(0, (this.text >> 1) + n, (this.text >> 1) + n + 16);
     this.last = text;
-    // Walk k reports the keywords that end in [mid[k], mid[k + 1]); it starts from the root far
-    // enough before mid[k] to have seen the whole of each.
-    const mid = [0, (n * 0.25) | 0, (n * 0.5) | 0, (n * 0.75) | 0, n];
-    const left: number[] = [];
+    // Walk k reports the keywords that end in its quarter, [k * q, (k + 1) * q); it starts from the
+    // root `warm` chars before it, far enough back to have seen the whole of each. All walk the
+    // same number of chars, whole loop turns: the first starts in the NULs before the text, the
+    // last ends in those after it (NUL is in no keyword: no record there).
+    const q = Math.ceil(n / LANES);
+    const steps = Math.ceil((q + this.warm) / UNROLL) * UNROLL;
     for (let k = 0; k < LANES; k++) {
-      const from = k === 0 ? 0 : Math.max(0, (mid[k] as number) - (this.tables.maxLength - 1));
       const c = (CTRL >> 2) + 3 * k;
-      this.ints[c] = this.text + 2 * from;
+      this.ints[c] = this.text + 2 * (k * q - this.warm);
       this.ints[c + 1] = 0;
       this.ints[c + 2] = this.outStart(k);
-      left.push((mid[k + 1] as number) - from);
       this.laneCount[k] = 0;
     }
-    for (let together = Math.min(...left); together > 0;) {
-      const steps = Math.min(CAPACITY, together) & -UNROLL;
-      if (steps === 0) break;
-      this.all(steps);
-      for (let k = 0; k < LANES; k++) {
-        this.drain(k);
-        left[k] = (left[k] as number) - steps;
-      }
-      together -= steps;
-    }
-    for (let k = 0; k < LANES; k++) {
-      for (let rest = left[k] as number; rest > 0; rest -= CAPACITY) {
-        this.one(k, Math.min(CAPACITY, rest));
-        this.drain(k);
-      }
+    for (let left = steps; left > 0; left -= CAPACITY) {
+      this.all(Math.min(CAPACITY, left));
+      for (let k = 0; k < LANES; k++) this.drain(k);
     }
     let count = 0;
     for (let k = 0; k < LANES; k++) {
       const lane = this.laneRecords[k] as Int32Array;
       const end = this.laneCount[k] as number;
-      const first = mid[k] as number;
+      const first = k * q;
+      const last = Math.min(n, first + q);
       if (count + end > this.records.length) this.records = grow(this.records, count + end);
       for (let i = 0; i < end; i += 2) {
-        if ((lane[i + 1] as number) < first) continue; // the previous walk's
+        const at = lane[i + 1] as number;
+        if (at < first || at >= last) continue; // the neighbouring walks'
         this.records[count] = lane[i] as number;
-        this.records[count + 1] = lane[i + 1] as number;
+        this.records[count + 1] = at;
         count += 2;
       }
     }
