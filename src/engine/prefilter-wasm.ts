@@ -223,11 +223,13 @@ function blocksFunction(text: number): WasmFunction {
  * (or start the text).
  */
 function widenFunction(text: number): WasmFunction {
-  const [first, count, cls, min, i, out, start, end, b] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-  const vs = { table: 9, low: 10, high: 11, zero: 12, v: 13 };
-  /** Bit k set where char k of the step at `b` is not a member. */
-  const outside = [
-    ...members(text, b, vs),
+  const [first, count, cls, min, i, out, start, end] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const vs = { table: 8, low: 9, high: 10, zero: 11, v: 12 };
+  /** Bit k set where char k of the 16 from `at` (`before`: up to `at`) is not a member. */
+  const outside = (at: number, before = false): number[] => [
+    // Char offsets are unsigned: a stretch at 1 has its step before at -15, read as 16 chars
+    // before char 1 (memory before the text is readable; before char 0 it is not text).
+    ...members(before ? text - 32 : text, at, vs),
     ...[...get(vs.zero), ...simd(simdOp.i8x16Eq), ...simd(simdOp.i8x16Bitmask)],
   ];
   const pair = (k: number, field: number): number[] => [
@@ -244,11 +246,10 @@ function widenFunction(text: number): WasmFunction {
     ...[op.block, VOID, op.loop, VOID],
     ...[...get(i), ...get(count), op.i32GeU, op.brIf, 1],
     // No char before the text: a stretch at 0 starts its run.
-    ...[...pair(i, 0), ...tee(start), ...i32(16), op.i32Sub, ...i32(0), ...get(start), op.select],
-    ...set(b),
-    ...[...get(start), ...get(start), ...outside, ...i32(16), op.i32Shl, op.i32Clz, op.i32Sub],
-    ...[...get(start), op.i32Eqz, op.select, ...set(start)],
-    ...[...pair(i, 1), ...tee(b), ...outside, op.i32Ctz, op.i32Add, ...set(end)],
+    ...[...pair(i, 0), ...set(start), ...get(start), ...get(start), ...outside(start, true)],
+    ...[...i32(16), op.i32Shl, op.i32Clz, op.i32Sub, ...get(start), op.i32Eqz, op.select],
+    ...set(start),
+    ...[...pair(i, 1), ...tee(end), ...outside(end), op.i32Ctz, op.i32Add, ...set(end)],
     ...[...get(end), ...get(start), op.i32Sub, ...get(min), op.i32GeS, op.if, VOID],
     ...[...store(0, start), ...store(1, end), ...get(out), ...i32(1), op.i32Add, ...set(out)],
     op.end,
@@ -256,7 +257,7 @@ function widenFunction(text: number): WasmFunction {
     ...[op.br, 0, op.end, op.end],
     ...get(out),
   ];
-  return { name: 'widen', params: 4, results: 1, locals: 5, v128Locals: 5, body };
+  return { name: 'widen', params: 4, results: 1, locals: 4, v128Locals: 5, body };
 }
 
 /** v128 locals of a class lookup. */
@@ -462,9 +463,18 @@ export class WasmWalk {
   /**
    * `runsOf(text, { table, min })` of shortcuts.ts for the text last walked, found in
    * WebAssembly; undefined for any other text, a class holding NUL, `min` under 16, more than
-   * MAX_CLASSES classes or MAX_RUNS runs.
+   * MAX_CLASSES classes or MAX_RUNS runs. `within`, when given, must be the text's runsOf for a
+   * class that holds every member of this one, with a `min` of at most this one's: each run sought
+   * lies in one of those (the chars around an outer run are outside both classes), and only they
+   * are read (from 31 on). On Jira text the catalogue's `[A-Za-z0-9+/]{44}` runs hold a fifth of
+   * the text, and every `[a-z2-7]{52}` run.
    */
-  runsOf(text: string, table: Uint8Array, min: number): number[] | undefined {
+  runsOf(
+    text: string,
+    table: Uint8Array,
+    min: number,
+    within?: readonly number[],
+  ): number[] | undefined {
     if (text !== this.last || min < 16 || table[0]) return undefined;
     let at = this.classes.get(table);
     if (at === undefined) {
@@ -475,12 +485,18 @@ export class WasmWalk {
         if (table[c]) u8[at + (c & 15)] = (u8[at + (c & 15)] as number) | (1 << (c >> 4));
       this.classes.set(table, at);
     }
-    let count: number;
+    let count = 0;
     if (min < BLOCK_MIN) count = this.runs(text.length, at, min);
+    else if (!within) count = this.blocks(0, text.length, at, 0);
     else {
-      count = this.blocks(0, text.length, at, 0);
-      if (count > 0) count = this.widen(0, count, at, min);
+      // Outside the outer runs there is no member; at their edges none either (see above).
+      for (let i = 0; i < within.length && count >= 0; i += 2) {
+        const s = within[i] as number;
+        const e = within[i + 1] as number;
+        if (e - s >= min) count = this.blocks(s, e, at, count);
+      }
     }
+    if (count > 0 && min >= BLOCK_MIN) count = this.widen(0, count, at, min);
     if (count < 0) return undefined;
     // A plain loop: a subarray and Array.from cost more than copying the few runs of most texts.
     const out: number[] = [];

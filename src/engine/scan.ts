@@ -29,6 +29,7 @@ import {
   hasRun,
   hasRunIn,
   holdsNoSpace,
+  isSubclass,
   keywordLead,
   requiredRun,
   runsOf,
@@ -406,7 +407,16 @@ export function createScanner(options: ScannerOptions): Scanner {
   for (const [k, bit] of escapeChars) decodeKind[k] = (decodeKind[k] as number) | bit;
   const automaton = new KeywordAutomaton(keywords);
   const groups = new HitGroups(rules.length);
-  // Rules whose runs hold no white space: windows snap over them.
+  // For each rule with a run: the earlier rules (listed first for a text) whose run lists hold its
+  // runs (see KeywordAutomaton.runsOf); and whether its runs hold no white space (windows snap
+  // over them).
+  const outerRules = rules.map((r, ri) =>
+    rules.flatMap((o, oi) =>
+      oi < ri && r.run && o.run && o.run.min <= r.run.min && isSubclass(r.run.table, o.run.table)
+        ? [oi]
+        : [],
+    ),
+  );
   const spaceless = rules.map((r) => r.run !== undefined && holdsNoSpace(r.run.table));
   const kwLengths = Int32Array.from(keywords, (k) => k.length);
   // Keywords whose hits matter beyond the rules: custom detectors' and the decoders'.
@@ -436,7 +446,8 @@ export function createScanner(options: ScannerOptions): Scanner {
 
     const candidates: Candidate[] = [];
     const { starts, lengths, from, to } = groups;
-    // The first run list found for this text without white space: windows snap over its runs.
+    // The run lists found for this text, and the first without white space: windows snap over it.
+    const listed: { readonly ri: number; readonly runs: number[] }[] = [];
     let stretches: number[] | undefined;
     for (const ri of groups.touched) {
       const r = rules[ri] as Rule;
@@ -448,11 +459,15 @@ export function createScanner(options: ScannerOptions): Scanner {
       // (over the copy the prefilter made) that pays from a quarter of the text on, in
       // JavaScript from all of it.
       const span = r.run ? (he - hs) * 2 * r.radius : 0;
-      const runs = r.run
-        ? ((span * 4 > text.length ? automaton.runsOf(text, r.run.table, r.run.min) : undefined) ??
-          (span > text.length ? runsOf(text, r.run) : undefined))
-        : undefined;
-      if (runs && !stretches && spaceless[ri]) stretches = runs;
+      let runs: number[] | undefined;
+      if (r.run && span * 4 > text.length) {
+        const outer = listed.find((l) => (outerRules[ri] as number[]).includes(l.ri));
+        runs =
+          automaton.runsOf(text, r.run.table, r.run.min, outer?.runs) ??
+          (span > text.length ? runsOf(text, r.run) : undefined);
+        if (runs) listed.push({ ri, runs });
+        if (runs && !stretches && spaceless[ri]) stretches = runs;
+      }
       if (runs?.length === 0) continue;
       const w = windowsOf(r, text.length, starts, lengths, hs, he);
       const at = r.atHits ? hitStarts(starts, hs, he) : undefined;

@@ -375,6 +375,11 @@ export function runsOf(text: string, run: RequiredRun): number[] {
   return runs;
 }
 
+/** Whether every member of class `inner` is one of `outer`. */
+export function isSubclass(inner: Uint8Array, outer: Uint8Array): boolean {
+  return inner.every((v, c) => !v || outer[c] === 1);
+}
+
 /** Index of the first run (pair) of `runs` that ends after `from`: runs before it lie before `from`. */
 function firstRunAfter(runs: readonly number[], from: number): number {
   let lo = 0;

@@ -110,6 +110,8 @@ const blobby = fc
       fc.constantFrom('=', '-', '.', ':', '"', '部', '🚀', 'jira ', 'mt', 'sk'),
       fc.integer({ min: 1, max: 1500 }).map((n) => 'MTkaZ7+/q2e'.repeat(137).slice(0, n)),
       fc.integer({ min: 1, max: 80 }).map((n) => 'c3d0e1f2'.repeat(10).slice(0, n)),
+      fc.integer({ min: 1, max: 120 }).map((n) => 'qafussbt72ktbsnb'.repeat(8).slice(0, n)),
+      fc.integer({ min: 1, max: 120 }).map((n) => 'snake_case_name_'.repeat(8).slice(0, n)),
     ),
     { maxLength: 30 },
   )
@@ -179,6 +181,9 @@ describe('snapBack and snapForward', () => {
         12,
       ),
       detector('sk', ['sk'], String.raw`\b(sk[0-9a-f]{4}[A-Za-z0-9+/]{0,3000})`, 9),
+      // Runs within the first rule's (read from its run list), and runs that are not.
+      detector('az', ['jira'], String.raw`(?:^|[^a-z2-7])([a-z2-7]{52,70})(?:$|[^a-z2-7])`, 900),
+      detector('us', ['jira'], String.raw`(?:^|[^a-z_])([a-z_]{50,70})(?:$|[^a-z_])`, 900),
     ];
     const make = (shortcuts: boolean) =>
       createScanner({
