@@ -180,24 +180,25 @@ function runsFunction(text: number): WasmFunction {
 }
 
 /**
- * blocks(n, class): every maximal stretch of aligned 16-char steps whose chars are all members
- * of the class, as (start, end) pairs at OUT; returns their number, or -1 past MAX_RUNS. A run of
- * 31 chars or more covers a whole step, so it holds exactly one such stretch, which `runsOf`
- * widens by the at most 15 members on either side. One predictable branch per step (a stretch
- * opens or closes), against several in `runs`: most steps of prose hold a non-member.
+ * blocks(from, to, class, count): every maximal stretch of 16-char steps from `from` on whose
+ * chars are all members of the class, in text[from, to), appended as (start, end) pairs at OUT
+ * from pair `count` on; returns the new count, or -1 past MAX_RUNS. A run of 31 chars or more
+ * covers a whole step, so it holds exactly one such stretch, which `widen` widens by the at most
+ * 15 members on either side. One predictable branch per step (a stretch opens or closes), against
+ * several in `runs`: most steps of prose hold a non-member. Text[to] must be outside the class
+ * (or past the end: 16 NULs, in no class), so no whole step of members crosses `to`.
  */
 function blocksFunction(text: number): WasmFunction {
-  const [n, cls, b, start, count, full, v] = [0, 1, 2, 3, 4, 5, 6];
-  const vs = { table: 7, low: 8, high: 9, zero: 10, v };
+  const [from, to, cls, count, b, start, full] = [0, 1, 2, 3, 4, 5, 6];
+  const vs = { table: 7, low: 8, high: 9, zero: 10, v: 11 };
   const record = recorder(count, () => i32(1));
   const body = [
-    ...[...i32(-1), ...set(start)],
+    ...[...get(from), ...set(b), ...i32(-1), ...set(start)],
     ...classSetup(cls, vs),
     ...[op.block, VOID, op.loop, VOID],
-    ...[...get(b), ...get(n), op.i32GeU, op.brIf, 1],
+    ...[...get(b), ...get(to), op.i32GeU, op.brIf, 1],
     ...members(text, b, vs),
     ...[...simd(simdOp.i8x16AllTrue), ...tee(full)],
-    // Past the end are 16 NULs, in no class: a whole step of members lies within the text.
     ...[...get(start), ...i32(0), op.i32GeS, op.i32Ne, op.if, VOID],
     ...[...get(full), op.if, VOID, ...get(b), ...set(start), 0x05],
     ...[...record(get(start), get(b)), ...i32(-1), ...set(start), op.end],
@@ -207,7 +208,52 @@ function blocksFunction(text: number): WasmFunction {
     ...[...get(start), ...i32(0), op.i32GeS, op.if, VOID, ...record(get(start), get(b)), op.end],
     ...get(count),
   ];
-  return { name: 'blocks', params: 2, results: 1, locals: 4, v128Locals: 5, body };
+  return { name: 'blocks', params: 4, results: 1, locals: 3, v128Locals: 5, body };
+}
+
+/**
+ * widen(first, count, class, min): the stretches `blocks` listed at pairs [first, count) widened
+ * to their runs (the members at the top of the step before a stretch, at the bottom of the step
+ * at its end: counted by a bit mask), those of `min` or more kept, in place; returns the new
+ * count. A stretch that starts at `from` of its `blocks` call must have a non-member before it
+ * (or start the text).
+ */
+function widenFunction(text: number): WasmFunction {
+  const [first, count, cls, min, i, out, start, end] = [0, 1, 2, 3, 4, 5, 6, 7];
+  const vs = { table: 8, low: 9, high: 10, zero: 11, v: 12 };
+  /** Bit k set where char k of the 16 from `at` (`before`: up to `at`) is not a member. */
+  const outside = (at: number, before = false): number[] => [
+    // Char offsets are unsigned: a stretch at 1 has its step before at -15, read as 16 chars
+    // before char 1 (memory before the text is readable; before char 0 it is not text).
+    ...members(before ? text - 32 : text, at, vs),
+    ...[...get(vs.zero), ...simd(simdOp.i8x16Eq), ...simd(simdOp.i8x16Bitmask)],
+  ];
+  const pair = (k: number, field: number): number[] => [
+    ...[...get(k), ...i32(8), op.i32Mul],
+    ...mem(op.i32Load, 2, OUT + 4 * field),
+  ];
+  const store = (field: number, value: number): number[] => [
+    ...[...get(out), ...i32(8), op.i32Mul, ...get(value)],
+    ...mem(op.i32Store, 2, OUT + 4 * field),
+  ];
+  const body = [
+    ...[...get(first), ...tee(i), ...set(out)],
+    ...classSetup(cls, vs),
+    ...[op.block, VOID, op.loop, VOID],
+    ...[...get(i), ...get(count), op.i32GeU, op.brIf, 1],
+    // No char before the text: a stretch at 0 starts its run.
+    ...[...pair(i, 0), ...set(start), ...get(start), ...get(start), ...outside(start, true)],
+    ...[...i32(16), op.i32Shl, op.i32Clz, op.i32Sub, ...get(start), op.i32Eqz, op.select],
+    ...set(start),
+    ...[...pair(i, 1), ...tee(end), ...outside(end), op.i32Ctz, op.i32Add, ...set(end)],
+    ...[...get(end), ...get(start), op.i32Sub, ...get(min), op.i32GeS, op.if, VOID],
+    ...[...store(0, start), ...store(1, end), ...get(out), ...i32(1), op.i32Add, ...set(out)],
+    op.end,
+    ...[...get(i), ...i32(1), op.i32Add, ...set(i)],
+    ...[op.br, 0, op.end, op.end],
+    ...get(out),
+  ];
+  return { name: 'widen', params: 4, results: 1, locals: 4, v128Locals: 5, body };
 }
 
 /** v128 locals of a class lookup. */
@@ -238,7 +284,7 @@ function members(text: number, b: number, { table, low, high, v }: ClassLocals):
     ...[...get(b), ...i32(1), op.i32Shl, ...simd(simdOp.v128Load), 4, ...uleb(text)],
     ...[...get(b), ...i32(1), op.i32Shl, ...simd(simdOp.v128Load), 4, ...uleb(text + 16)],
     ...simd(simdOp.i8x16NarrowI16x8U),
-    ...tee(v),
+    ...set(v),
     // class[low nibble] & highBit[high nibble], zero for non-members
     ...[...get(table), ...get(v), ...get(low), ...simd(simdOp.v128And)],
     ...simd(simdOp.i8x16Swizzle),
@@ -274,7 +320,7 @@ function walkModule(firstOutput: number, pages: number, text: number): Uint8Arra
     locals: 3 * LANES,
     body: loopOver(lanes, 0, firstOutput),
   };
-  return moduleBytes([all, runsFunction(text), blocksFunction(text)], pages);
+  return moduleBytes([all, runsFunction(text), blocksFunction(text), widenFunction(text)], pages);
 }
 
 export class WasmWalk {
@@ -285,7 +331,8 @@ export class WasmWalk {
   /** Chars each walk reads before its quarter (see `walk`); as many NULs lie before the text. */
   private readonly warm: number;
   private readonly runs: (n: number, cls: number, min: number) => number;
-  private readonly blocks: (n: number, cls: number) => number;
+  private readonly blocks: (from: number, to: number, cls: number, count: number) => number;
+  private readonly widen: (first: number, count: number, cls: number, min: number) => number;
   /** Classes written to memory for `runs` (a rule's table is made once, with the scanner). */
   private readonly classes = new Map<Uint8Array, number>();
   /** The text in memory (the last one walked). */
@@ -314,12 +361,14 @@ export class WasmWalk {
       memory: Memory;
       all: (steps: number) => void;
       runs: (n: number, cls: number, min: number) => number;
-      blocks: (n: number, cls: number) => number;
+      blocks: (from: number, to: number, cls: number, count: number) => number;
+      widen: (first: number, count: number, cls: number, min: number) => number;
     };
     this.memory = ex.memory;
     this.all = ex.all;
     this.runs = ex.runs;
     this.blocks = ex.blocks;
+    this.widen = ex.widen;
     const u8 = new Uint8Array(this.memory.buffer);
     for (let c = 0; c < 65536; c++) u8[CLASS + c] = (tables.classOf[c] as number) * 4;
     this.ints = new Int32Array(this.memory.buffer);
@@ -389,9 +438,18 @@ export class WasmWalk {
   /**
    * `runsOf(text, { table, min })` of shortcuts.ts for the text last walked, found in
    * WebAssembly; undefined for any other text, a class holding NUL, `min` under 16, more than
-   * MAX_CLASSES classes or MAX_RUNS runs.
+   * MAX_CLASSES classes or MAX_RUNS runs. `within`, when given, must be the text's runsOf for a
+   * class that holds every member of this one, with a `min` of at most this one's: each run sought
+   * lies in one of those (the chars around an outer run are outside both classes), and only they
+   * are read (from 31 on). On Jira text the catalogue's `[A-Za-z0-9+/]{44}` runs hold a fifth of
+   * the text, and every `[a-z2-7]{52}` run.
    */
-  runsOf(text: string, table: Uint8Array, min: number): number[] | undefined {
+  runsOf(
+    text: string,
+    table: Uint8Array,
+    min: number,
+    within?: readonly number[],
+  ): number[] | undefined {
     if (text !== this.last || min < 16 || table[0]) return undefined;
     let at = this.classes.get(table);
     if (at === undefined) {
@@ -402,35 +460,23 @@ export class WasmWalk {
         if (table[c]) u8[at + (c & 15)] = (u8[at + (c & 15)] as number) | (1 << (c >> 4));
       this.classes.set(table, at);
     }
-    if (min >= BLOCK_MIN) return this.widened(text, table, min, this.blocks(text.length, at));
-    const count = this.runs(text.length, at, min);
+    let count = 0;
+    if (min < BLOCK_MIN) count = this.runs(text.length, at, min);
+    else if (!within) count = this.blocks(0, text.length, at, 0);
+    else {
+      // Outside the outer runs there is no member; at their edges none either (see above).
+      for (let i = 0; i < within.length && count >= 0; i += 2) {
+        const s = within[i] as number;
+        const e = within[i + 1] as number;
+        if (e - s >= min) count = this.blocks(s, e, at, count);
+      }
+    }
+    if (count > 0 && min >= BLOCK_MIN) count = this.widen(0, count, at, min);
     if (count < 0) return undefined;
-    return Array.from(this.ints.subarray(OUT >> 2, (OUT >> 2) + 2 * count));
-  }
-
-  /** The runs of `min` or more around the `count` stretches `blocks` listed (see there). */
-  private widened(
-    text: string,
-    table: Uint8Array,
-    min: number,
-    count: number,
-  ): number[] | undefined {
-    if (count < 0) return undefined;
-    const chars = this.chars;
-    const at = this.text >> 1;
-    const member = (i: number): boolean => {
-      const c = chars[at + i] as number;
-      return c < 128 && table[c] === 1;
-    };
+    // A plain loop: a subarray and Array.from cost more than copying the few runs of most texts.
     const out: number[] = [];
     const ints = this.ints;
-    for (let i = OUT >> 2, last = i + 2 * count; i < last; i += 2) {
-      let s = ints[i] as number;
-      let e = ints[i + 1] as number;
-      while (s > 0 && member(s - 1)) s--;
-      while (e < text.length && member(e)) e++;
-      if (e - s >= min) out.push(s, e);
-    }
+    for (let i = OUT >> 2, last = i + 2 * count; i < last; i++) out.push(ints[i] as number);
     return out;
   }
 

@@ -161,10 +161,16 @@ export class KeywordAutomaton {
 
   /**
    * `runsOf(text, { table, min })` (shortcuts.ts) found in WebAssembly, for the text `find` saw
-   * last; undefined when it cannot be (no WebAssembly, another text; see WasmWalk.runsOf).
+   * last; undefined when it cannot be (no WebAssembly, another text; see WasmWalk.runsOf, also
+   * for `within`).
    */
-  runsOf(text: string, table: Uint8Array, min: number): number[] | undefined {
-    return this.fast?.runsOf(text, table, min);
+  runsOf(
+    text: string,
+    table: Uint8Array,
+    min: number,
+    within?: readonly number[],
+  ): number[] | undefined {
+    return this.fast?.runsOf(text, table, min, within);
   }
 
   /** Calls `onHit(keywordIndex, start)` for every keyword occurrence, overlapping ones included. */

@@ -28,9 +28,13 @@ import {
   hasExactRunIn,
   hasRun,
   hasRunIn,
+  holdsNoSpace,
+  isSubclass,
   keywordLead,
   requiredRun,
   runsOf,
+  snapBack,
+  snapForward,
   withoutAssertions,
   type RequiredRun,
 } from './shortcuts.js';
@@ -440,6 +444,17 @@ export function createScanner(options: ScannerOptions): Scanner {
   for (const k of containerKeywords) decodeKind[k] = CONTAINER;
   for (const [k, bit] of escapeChars) decodeKind[k] = (decodeKind[k] as number) | bit;
   const automaton = automatonFor(keywords);
+  // For each rule with a run: the earlier rules (listed first for a text) whose run lists hold its
+  // runs (see KeywordAutomaton.runsOf); and whether its runs hold no white space (windows snap
+  // over them).
+  const outerRules = rules.map((r, ri) =>
+    rules.flatMap((o, oi) =>
+      oi < ri && r.run && o.run && o.run.min <= r.run.min && isSubclass(r.run.table, o.run.table)
+        ? [oi]
+        : [],
+    ),
+  );
+  const spaceless = rules.map((r) => r.run !== undefined && holdsNoSpace(r.run.table));
   const kwLengths = Int32Array.from(keywords, (k) => k.length);
   const groups = new HitGroups(rules.length, kwRules, kwLengths);
   // Keywords whose hits matter beyond the rules: custom detectors' and the decoders'.
@@ -469,6 +484,9 @@ export function createScanner(options: ScannerOptions): Scanner {
 
     const candidates: Candidate[] = [];
     const { starts, lengths, from, to } = groups;
+    // The run lists found for this text, and the first without white space: windows snap over it.
+    const listed: { readonly ri: number; readonly runs: number[] }[] = [];
+    let stretches: number[] | undefined;
     for (const ri of groups.touched) {
       const r = rules[ri] as Rule;
       const hs = from[ri] as number;
@@ -479,16 +497,21 @@ export function createScanner(options: ScannerOptions): Scanner {
       // (over the copy the prefilter made) that pays from a quarter of the text on, in
       // JavaScript from all of it.
       const span = r.run ? (he - hs) * 2 * r.radius : 0;
-      const runs = r.run
-        ? ((span * 4 > text.length ? automaton.runsOf(text, r.run.table, r.run.min) : undefined) ??
-          (span > text.length ? runsOf(text, r.run) : undefined))
-        : undefined;
+      let runs: number[] | undefined;
+      if (r.run && span * 4 > text.length) {
+        const outer = listed.find((l) => (outerRules[ri] as number[]).includes(l.ri));
+        runs =
+          automaton.runsOf(text, r.run.table, r.run.min, outer?.runs) ??
+          (span > text.length ? runsOf(text, r.run) : undefined);
+        if (runs) listed.push({ ri, runs });
+        if (runs && !stretches && spaceless[ri]) stretches = runs;
+      }
       if (runs?.length === 0) continue;
       const w = windowsOf(r, text.length, starts, lengths, hs, he);
       const at = r.atHits ? hitStarts(starts, hs, he) : undefined;
       try {
         for (let i = 0; i < w.length; i += 2) {
-          runWindow(r, text, w[i] as number, w[i + 1] as number, candidates, at, runs);
+          runWindow(r, text, w[i] as number, w[i + 1] as number, candidates, at, runs, stretches);
         }
       } catch (e) {
         // A validator bug must not lose the other detectors' findings; say which one failed.
@@ -709,12 +732,12 @@ function mayMatchAtHits(
 
 const SNAP_LIMIT = 1024;
 const NO_CUSTOMS = new Uint8Array(0);
-const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 /**
  * Runs one rule on text[ws, we). A window never starts or ends inside a run of non-space chars
- * (it moves out to the nearest white space, up to SNAP_LIMIT chars), so a token is not cut in
- * two; and it widens when a match still touches a cut edge.
+ * (it moves out to the nearest white space, up to SNAP_LIMIT chars, over the `stretches` of
+ * non-space chars in one jump), so a token is not cut in two; and it widens when a match still
+ * touches a cut edge.
  */
 function runWindow(
   r: Rule,
@@ -724,6 +747,7 @@ function runWindow(
   out: Candidate[],
   hits: readonly number[] | undefined,
   runs: readonly number[] | undefined,
+  stretches: readonly number[] | undefined,
 ): void {
   let ws = ws0;
   let we = we0;
@@ -732,10 +756,8 @@ function runWindow(
   // the edges SNAP_LIMIT chars at most, so a window with no run that far out need not snap.
   const min = r.run?.min ?? 0;
   if (runs && !hasRunIn(runs, snapsBack ? ws - SNAP_LIMIT : ws, we + SNAP_LIMIT, min)) return;
-  if (snapsBack) {
-    for (let n = 0; ws > 0 && n < SNAP_LIMIT && !isSpace(text.charCodeAt(ws - 1)); n++) ws--;
-  }
-  for (let n = 0; we < text.length && n < SNAP_LIMIT && !isSpace(text.charCodeAt(we)); n++) we++;
+  if (snapsBack) ws = snapBack(text, ws, SNAP_LIMIT, stretches);
+  we = snapForward(text, we, SNAP_LIMIT, stretches);
   if (runs ? !hasRunIn(runs, ws, we, min) : r.run && !hasRun(text, ws, we, r.run)) return;
   // A token that is a whole run of its classes cannot lie in a longer run (a base64 blob).
   if (r.run?.max !== undefined) {

@@ -375,6 +375,11 @@ export function runsOf(text: string, run: RequiredRun): number[] {
   return runs;
 }
 
+/** Whether every member of class `inner` is one of `outer`. */
+export function isSubclass(inner: Uint8Array, outer: Uint8Array): boolean {
+  return inner.every((v, c) => !v || outer[c] === 1);
+}
+
 /** Index of the first run (pair) of `runs` that ends after `from`: runs before it lie before `from`. */
 function firstRunAfter(runs: readonly number[], from: number): number {
   let lo = 0;
@@ -442,4 +447,68 @@ export function withoutAssertions(pattern: string): string {
     }
   }
   return out;
+}
+
+/** White space, as a window edge snapping out sees it: tab to carriage return, and space. */
+export const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+
+/** Whether the class holds no white space: then its runs are stretches of non-space chars. */
+export function holdsNoSpace(table: Uint8Array): boolean {
+  return table.every((v, c) => !v || !isSpace(c));
+}
+
+/**
+ * Where a window edge at `at` moves back to: past every non-space char before it, `limit` chars
+ * at most. `runs` (the text's `runsOf` for a class without white space, or undefined) are jumped
+ * over whole instead of read char by char: in a base64 blob an edge went `limit` chars a char at
+ * a time, and most of what the windows of the bench text snapped lay in such runs.
+ */
+export function snapBack(
+  text: string,
+  at: number,
+  limit: number,
+  runs: readonly number[] | undefined,
+): number {
+  const stop = Math.max(0, at - limit);
+  let p = at;
+  if (!runs) {
+    while (p > stop && !isSpace(text.charCodeAt(p - 1))) p--;
+    return p;
+  }
+  // The last run that starts before p (runs[i] < p); when it also ends at p or after, p - 1 is in it.
+  let i = firstRunAfter(runs, p - 1);
+  if (i >= runs.length || (runs[i] as number) >= p) i -= 2;
+  while (p > stop) {
+    if (i >= 0 && (runs[i + 1] as number) >= p) {
+      p = Math.max(runs[i] as number, stop);
+      i -= 2;
+    } else if (isSpace(text.charCodeAt(p - 1))) break;
+    else p--;
+  }
+  return p;
+}
+
+/** Where a window edge at `at` moves on to: `snapBack` the other way. */
+export function snapForward(
+  text: string,
+  at: number,
+  limit: number,
+  runs: readonly number[] | undefined,
+): number {
+  const stop = Math.min(text.length, at + limit);
+  let p = at;
+  if (!runs) {
+    while (p < stop && !isSpace(text.charCodeAt(p))) p++;
+    return p;
+  }
+  // The first run that ends after p; when it also starts at p or before, p is in it.
+  let i = firstRunAfter(runs, p);
+  while (p < stop) {
+    if (i < runs.length && (runs[i] as number) <= p) {
+      p = Math.min(runs[i + 1] as number, stop);
+      i += 2;
+    } else if (isSpace(text.charCodeAt(p))) break;
+    else p++;
+  }
+  return p;
 }

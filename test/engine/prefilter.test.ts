@@ -191,6 +191,44 @@ describe('KeywordAutomaton.runsOf (runs of a class, in WebAssembly)', () => {
       { numRuns: 2000 },
     );
   });
+  it('lists the same runs from within the runs of a wider class', () => {
+    // Pairs (inner, outer) where outer holds every member of inner.
+    const pairs = [
+      [1, 0],
+      [2, 0],
+      [0, 4],
+      [3, 4],
+      [0, 0],
+    ] as const;
+    const mixed = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom(' ', '!', '\u0000', '\u0161', '部', '-', '=', '~'),
+          fc.integer({ min: 1, max: 200 }).map((n) => 'aZ7+/q2e'.repeat(25).slice(0, n)),
+          fc.integer({ min: 1, max: 200 }).map((n) => 'qafussbt72ktbs'.repeat(15).slice(0, n)),
+          fc.integer({ min: 1, max: 120 }).map((n) => 'c3d0e1f2'.repeat(15).slice(0, n)),
+        ),
+        { maxLength: 40 },
+      )
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(
+        mixed,
+        fc.constantFrom(...pairs),
+        fc.integer({ min: 16, max: 90 }),
+        fc.integer({ min: 0, max: 40 }),
+        (t, [inner, outer], outerMin, more) => {
+          a.find(t);
+          const within = a.runsOf(t, classes[outer] as Uint8Array, outerMin);
+          const table = classes[inner] as Uint8Array;
+          expect(a.runsOf(t, table, outerMin + more, within)).toEqual(
+            runsOf(t, { table, min: outerMin + more }),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
   it('answers only for the text it walked last, a class without NUL and runs of 16 or more', () => {
     const table = classes[1] as Uint8Array;
     const t = `${'x'.repeat(40)} y`;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { syntheticJiraUnits } from '../../bench/synthetic-jira.js';
 import { DETECTORS } from '../../src/detectors/index.js';
@@ -11,9 +12,12 @@ import {
   hasExactRunIn,
   hasRun,
   hasRunIn,
+  holdsNoSpace,
   keywordLead,
   requiredRun,
   runsOf,
+  snapBack,
+  snapForward,
   withoutAssertions,
 } from '../../src/engine/shortcuts.js';
 import { seededRandom } from '../../dev/site-gen/prng.js';
@@ -94,6 +98,118 @@ describe('runsOf and hasRunIn', () => {
         }
       }
     }
+  });
+});
+
+// Blobs of base64 and hex, long and short, cut by every kind of white space, by non-space chars
+// outside the classes (punctuation, NUL, non-ASCII) and by keywords of the test detectors.
+const blobby = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u2028', '\u0000'),
+      fc.constantFrom('=', '-', '.', ':', '"', '部', '🚀', 'jira ', 'mt', 'sk'),
+      fc.integer({ min: 1, max: 1500 }).map((n) => 'MTkaZ7+/q2e'.repeat(137).slice(0, n)),
+      fc.integer({ min: 1, max: 80 }).map((n) => 'c3d0e1f2'.repeat(10).slice(0, n)),
+      fc.integer({ min: 1, max: 120 }).map((n) => 'qafussbt72ktbsnb'.repeat(8).slice(0, n)),
+      fc.integer({ min: 1, max: 120 }).map((n) => 'snake_case_name_'.repeat(8).slice(0, n)),
+    ),
+    { maxLength: 30 },
+  )
+  .map((xs) => xs.join(''));
+
+describe('snapBack and snapForward', () => {
+  const classes = ['[A-Za-z0-9+/]', '[a-z2-7]', '[!-~]', '[0-9a-f]'].map(
+    (c) => classMembers(c, false) as Uint8Array,
+  );
+  // The char loops runWindow had before the run lists: the reference.
+  const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+  const back = (text: string, at: number, limit: number): number => {
+    let p = at;
+    for (let n = 0; p > 0 && n < limit && !isSpace(text.charCodeAt(p - 1)); n++) p--;
+    return p;
+  };
+  const forward = (text: string, at: number, limit: number): number => {
+    let p = at;
+    for (let n = 0; p < text.length && n < limit && !isSpace(text.charCodeAt(p)); n++) p++;
+    return p;
+  };
+  it('move an edge as far as the char loop does, with or without a run list', () => {
+    fc.assert(
+      fc.property(
+        blobby,
+        fc.constantFrom(...classes),
+        fc.integer({ min: 1, max: 60 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.oneof(fc.integer({ min: 1, max: 70 }), fc.constant(1024)),
+        (text, table, min, where, limit) => {
+          const at = Math.floor(where * text.length);
+          const runs = runsOf(text, { table, min });
+          expect(snapBack(text, at, limit, runs)).toBe(back(text, at, limit));
+          expect(snapBack(text, at, limit, undefined)).toBe(back(text, at, limit));
+          expect(snapForward(text, at, limit, runs)).toBe(forward(text, at, limit));
+          expect(snapForward(text, at, limit, undefined)).toBe(forward(text, at, limit));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+  it('give the scanner the findings of the reference path', () => {
+    // The first rule lists the runs of its class (`jira` hits are dense): the windows of every
+    // later rule snap over them. Tokens as long as a blob, so an edge that stops short shows.
+    const detector = (id: string, keywords: string[], pattern: string, window: number) => ({
+      id,
+      name: id,
+      family: 'edge',
+      category: 'token' as const,
+      keywords,
+      pattern,
+      window,
+      allowRepetitive: true,
+      examples: { positives: [], negatives: [] },
+    });
+    const detectors: Detector[] = [
+      detector(
+        'dc',
+        ['jira'],
+        String.raw`(?:^|[^A-Za-z0-9+/])([MNO][A-Za-z0-9+/]{43})(?:$|[^A-Za-z0-9_+/=-])`,
+        1000,
+      ),
+      detector(
+        'mt',
+        ['mt'],
+        String.raw`(?:^|[^A-Za-z0-9+/=])([A-Za-z0-9+/]{0,40}?[Mm][Tt][A-Za-z0-9+/=.-]{10,3000})`,
+        12,
+      ),
+      detector('sk', ['sk'], String.raw`\b(sk[0-9a-f]{4}[A-Za-z0-9+/]{0,3000})`, 9),
+      // Runs within the first rule's (read from its run list), and runs that are not.
+      detector('az', ['jira'], String.raw`(?:^|[^a-z2-7])([a-z2-7]{52,70})(?:$|[^a-z2-7])`, 900),
+      detector('us', ['jira'], String.raw`(?:^|[^a-z_])([a-z_]{50,70})(?:$|[^a-z_])`, 900),
+    ];
+    const make = (shortcuts: boolean) =>
+      createScanner({
+        detectors,
+        fingerprintKey: 'snap-test-fingerprint-key',
+        shortcuts,
+        isEnabled: () => true,
+      });
+    const fast = make(true);
+    const reference = make(false);
+    let findings = 0;
+    fc.assert(
+      fc.property(blobby, (t) => {
+        const text = `jira ${t} jira jira`;
+        const expected = reference.scan(text);
+        findings += expected.findings.length;
+        expect(fast.scan(text)).toEqual(expected);
+      }),
+      { numRuns: 1500 },
+    );
+    expect(findings).toBeGreaterThan(500);
+  });
+  it('take run lists only of classes without white space', () => {
+    expect(classes.every(holdsNoSpace)).toBe(true);
+    expect(holdsNoSpace(classMembers('[ -~]', false) as Uint8Array)).toBe(false);
+    expect(holdsNoSpace(classMembers('[\\x0b-z]', false) as Uint8Array)).toBe(false);
   });
 });
 
