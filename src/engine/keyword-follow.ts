@@ -421,22 +421,48 @@ export function keywordFollow(
 }
 
 /**
- * False when no match of the rest can read the keyword hit of `length` chars at `at` and go on
- * in `text`: walks the automaton over the chars after the hit until it dies or accepts.
+ * The first of the hits `[from, to)` (starts and keyword lengths) whose walk lets it through, or
+ * `to`: a walk goes over the chars after its hit until the automaton dies (no match reads that
+ * keyword there) or accepts. One loop over many hits, the automaton's arrays loaded once: most
+ * walks are a char or two, and a call per hit cost more than the walk.
  */
-export function mayFollow(f: KeywordFollow, text: string, at: number, length: number): boolean {
-  let s = f.start[length] as number;
-  if (s === UNKNOWN) s = f.startAfter(length);
-  const { classOf, width } = f;
-  let i = at + length;
-  const stop = Math.min(text.length, i + MAX_STEPS);
-  while (s > ACCEPT) {
-    // Out of text with more to read: no match; out of steps: let the regex decide.
-    if (i >= stop) return i < text.length;
-    const c = text.charCodeAt(i++);
-    const cls = classOf[c < OTHER ? c : OTHER] as number;
-    const t = f.delta[s * width + cls] as number;
-    s = t === UNKNOWN ? f.next(s, cls) : t;
+export function nextThrough(
+  f: KeywordFollow,
+  text: string,
+  starts: Int32Array,
+  lengths: Int32Array,
+  from: number,
+  to: number,
+): number {
+  if (!f.understood) return from; // (reads the pattern first: the arrays below are its)
+  const { start, classOf, width } = f;
+  let delta = f.delta;
+  const n = text.length;
+  for (let h = from; h < to; h++) {
+    const length = lengths[h] as number;
+    let s = start[length] as number;
+    if (s === UNKNOWN) s = f.startAfter(length);
+    let i = (starts[h] as number) + length;
+    const stop = i + MAX_STEPS;
+    while (s > ACCEPT) {
+      // Out of text with more to read: no match; out of steps: let the regex decide.
+      if (i >= n) break;
+      if (i >= stop) return h;
+      const c = text.charCodeAt(i++);
+      const cls = classOf[c < OTHER ? c : OTHER] as number;
+      let t = delta[s * width + cls] as number;
+      if (t === UNKNOWN) {
+        t = f.next(s, cls);
+        delta = f.delta;
+      }
+      s = t;
+    }
+    if (s === ACCEPT) return h;
   }
-  return s === ACCEPT;
+  return to;
+}
+
+/** Whether the walk after one hit (`nextThrough`) lets it through. */
+export function mayFollow(f: KeywordFollow, text: string, at: number, length: number): boolean {
+  return nextThrough(f, text, Int32Array.of(at), Int32Array.of(length), 0, 1) === 0;
 }

@@ -19,7 +19,7 @@ import { makeFingerprinter, type FingerprintKey } from './fingerprint.js';
 import { LineIndex } from './lines.js';
 import { isPlaceholderValue, isTruncatedAt } from './placeholder.js';
 import { HitGroups } from './hit-groups.js';
-import { keywordFollow, mayFollow, type KeywordFollow } from './keyword-follow.js';
+import { keywordFollow, nextThrough, type KeywordFollow } from './keyword-follow.js';
 import { KeywordAutomaton } from './prefilter.js';
 import { redact } from './redact.js';
 import { severityOf } from './severity.js';
@@ -668,11 +668,10 @@ function mayMatchAtHits(
   to: number,
 ): boolean {
   const re = at.relaxed;
-  for (let i = from; i < to; i++) {
+  // A match tried from a hit reads its keyword at a hit in [q, q + lead]: where the walk after
+  // this one dies, a match is tried at the other hit (see keyword-follow.ts).
+  for (let i = from; (i = nextThrough(at.follow, text, starts, lengths, i, to)) < to; i++) {
     const p = starts[i] as number;
-    // A match tried from here reads its keyword at a hit in [q, q + lead]: at this one, if the
-    // walk after it dies, a match there is tried at the other hit (see keyword-follow.ts).
-    if (!mayFollow(at.follow, text, p, lengths[i] as number)) continue;
     for (let q = Math.max(0, p - at.lead); q <= p; q++) {
       re.lastIndex = q;
       if (re.test(text)) return true;
