@@ -19,6 +19,7 @@ import { makeFingerprinter, type FingerprintKey } from './fingerprint.js';
 import { LineIndex } from './lines.js';
 import { isPlaceholderValue, isTruncatedAt } from './placeholder.js';
 import { HitGroups } from './hit-groups.js';
+import { keywordFollow, nextThrough, type KeywordFollow } from './keyword-follow.js';
 import { KeywordAutomaton } from './prefilter.js';
 import { redact } from './redact.js';
 import { severityOf } from './severity.js';
@@ -30,7 +31,7 @@ import {
   hasRunIn,
   holdsNoSpace,
   isSubclass,
-  keywordLead,
+  keywordStart,
   requiredRun,
   runsOf,
   snapBack,
@@ -175,8 +176,14 @@ interface Rule {
    * Set when every match begins `lead` chars before a keyword hit at most: tried only there.
    * `relaxed` is the pattern without its assertions (sticky, on the whole text): where it fails at
    * every hit, no window of the rule can hold a match, and the rule's windows are not even built.
+   * `follow` tells most hits where `relaxed` cannot match without trying it.
    */
-  readonly atHits?: { readonly sticky: RegExp; readonly lead: number; readonly relaxed: RegExp };
+  readonly atHits?: {
+    readonly sticky: RegExp;
+    readonly lead: number;
+    readonly relaxed: RegExp;
+    readonly follow: KeywordFollow;
+  };
   /** A run of chars every match holds: a window without one is not searched. */
   readonly run?: RequiredRun;
 }
@@ -307,9 +314,9 @@ function compileRule(d: Detector, order: number, shortcuts: boolean): Rule {
 
 function ruleOf(d: Detector, shortcuts: boolean): CompiledRule {
   const re = new RegExp(d.pattern, d.ignoreCase ? 'gdi' : 'gd');
-  const lead = shortcuts ? keywordLead(d.pattern, d.keywords, d.ignoreCase ?? false) : undefined;
+  const start = shortcuts ? keywordStart(d.pattern, d.keywords, d.ignoreCase ?? false) : undefined;
   const run =
-    shortcuts && lead === undefined
+    shortcuts && !start
       ? (exactRun(d.pattern, d.ignoreCase ?? false) ??
         requiredRun(d.pattern, d.ignoreCase ?? false))
       : undefined;
@@ -325,12 +332,13 @@ function ruleOf(d: Detector, shortcuts: boolean): CompiledRule {
     priority: d.priority ?? (d.category === 'generic' ? -10 : 0),
     severity: severityOf(d),
     ...(d.partner ? { partner: compilePartner(d) } : {}),
-    ...(lead !== undefined
+    ...(start
       ? {
           atHits: {
             sticky: new RegExp(d.pattern, d.ignoreCase ? 'ydi' : 'yd'),
-            lead,
+            lead: start.lead,
             relaxed: new RegExp(withoutAssertions(d.pattern), d.ignoreCase ? 'yi' : 'y'),
+            follow: keywordFollow(withoutAssertions(start.rest), d.keywords, d.ignoreCase ?? false),
           },
         }
       : {}),
@@ -491,7 +499,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       const r = rules[ri] as Rule;
       const hs = from[ri] as number;
       const he = to[ri] as number;
-      if (r.atHits && !mayMatchAtHits(r.atHits, text, starts, hs, he)) continue;
+      if (r.atHits && !mayMatchAtHits(r.atHits, text, starts, lengths, hs, he)) continue;
       // A rule with windows over much of the text finds the runs it needs once for all of them
       // (and a text with none is done); the others look at their few windows. In WebAssembly
       // (over the copy the prefilter made) that pays from a quarter of the text on, in
@@ -713,14 +721,17 @@ function hitStarts(starts: Int32Array, from: number, to: number): number[] {
  * `token`, `pass`) fail at the first char after the keyword.
  */
 function mayMatchAtHits(
-  at: { readonly relaxed: RegExp; readonly lead: number },
+  at: NonNullable<Rule['atHits']>,
   text: string,
   starts: Int32Array,
+  lengths: Int32Array,
   from: number,
   to: number,
 ): boolean {
   const re = at.relaxed;
-  for (let i = from; i < to; i++) {
+  // A match tried from a hit reads its keyword at a hit in [q, q + lead]: where the walk after
+  // this one dies, a match is tried at the other hit (see keyword-follow.ts).
+  for (let i = from; (i = nextThrough(at.follow, text, starts, lengths, i, to)) < to; i++) {
     const p = starts[i] as number;
     for (let q = Math.max(0, p - at.lead); q <= p; q++) {
       re.lastIndex = q;

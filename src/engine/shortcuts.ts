@@ -1,5 +1,5 @@
 /**
- * Two shortcuts that let the engine skip most of the regex work on a window, each proved from the
+ * Shortcuts that let the engine skip most of the regex work on a window, each proved from the
  * detector's pattern when the scanner is built and exact (the same matches as running the
  * pattern over the whole window; test/engine/shortcuts.test.ts compares both paths):
  *
@@ -9,6 +9,9 @@
  * - `requiredRun`: every match holds `min` consecutive chars of one ASCII class (the body of a
  *   token: `[a-z2-7]{52}`). A window without such a run cannot match, and finding that out
  *   needs a look at one char in `min` (see `hasRun`).
+ * - `keywordFollow` (keyword-follow.ts), for a pattern with a `keywordLead`: an automaton of what
+ *   may follow each keyword in a match. A hit where its walk dies is not tried at all; most hits
+ *   of dense keywords (`secret `, `jira `) die at the first chars after the keyword.
  * @module
  */
 
@@ -44,7 +47,7 @@ export function classMembers(src: string, ignoreCase: boolean): Uint8Array | und
 }
 
 /** Index just past the `]` of the class opening at `i`. */
-function classEnd(p: string, i: number): number {
+export function classEnd(p: string, i: number): number {
   let j = i + 1;
   if (p[j] === '^') j++;
   if (p[j] === ']') j++;
@@ -189,6 +192,18 @@ export function keywordLead(
   keywords: readonly string[],
   ignoreCase: boolean,
 ): number | undefined {
+  return keywordStart(pattern, keywords, ignoreCase)?.lead;
+}
+
+/**
+ * `keywordLead`, and `rest`: the pattern after its boundary group, which every match reads from
+ * `lead` chars (or fewer) after where the match begins, starting with a keyword.
+ */
+export function keywordStart(
+  pattern: string,
+  keywords: readonly string[],
+  ignoreCase: boolean,
+): { readonly lead: number; readonly rest: string } | undefined {
   const top = splitAlternatives(pattern);
   if (!top || top.length !== 1) return undefined;
   let rest = pattern;
@@ -205,7 +220,7 @@ export function keywordLead(
   const found = prefixes(rest, ignoreCase);
   if (!found || found.length === 0) return undefined;
   const ok = found.every((x) => x.s.length > 0 && keywords.some((k) => x.s.startsWith(k)));
-  return ok ? lead : undefined;
+  return ok ? { lead, rest } : undefined;
 }
 
 /** A class every match must hold `min` consecutive chars of. */
