@@ -445,7 +445,6 @@ export function createScanner(options: ScannerOptions): Scanner {
       : { ...DEFAULT_DECODE, ...(options.decode === true ? {} : options.decode) };
   // Container keywords and escape chars ride on the same prefilter pass: finding where base64
   // containers start, and whether there is any `\`, `%` or `&` at all, costs nothing more.
-  // costs nothing more on text that has none.
   const containerKeywords = decode ? DECODE_KEYWORDS.map((k) => addKeyword(k)) : [];
   const escapeChars = decode ? ESCAPE_CHARS.map(([c, bit]) => [addKeyword(c), bit] as const) : [];
   const decodeKind = new Uint8Array(keywords.length);
