@@ -30,6 +30,7 @@ import {
   hasRun,
   hasRunIn,
   holdsNoSpace,
+  classBits,
   isSubclass,
   keywordStart,
   requiredRun,
@@ -454,13 +455,21 @@ export function createScanner(options: ScannerOptions): Scanner {
   // For each rule with a run: the earlier rules (listed first for a text) whose run lists hold its
   // runs (see KeywordAutomaton.runsOf); and whether its runs hold no white space (windows snap
   // over them).
-  const outerRules = rules.map((r, ri) =>
-    rules.flatMap((o, oi) =>
-      oi < ri && r.run && o.run && o.run.min <= r.run.min && isSubclass(r.run.table, o.run.table)
-        ? [oi]
-        : [],
-    ),
-  );
+  // (Pairs among the rules with a run only, each class as a bit set: with every rule against every
+  // other, this one loop was most of a repeat build's 21 ms.)
+  const withRun = rules.flatMap((r, ri) => (r.run ? [ri] : []));
+  const bits = new Map(withRun.map((ri) => [ri, classBits((rules[ri] as Rule).run?.table)]));
+  const outerRules = rules.map((r, ri) => {
+    const run = r.run;
+    if (!run) return [];
+    const mine = bits.get(ri) as Uint32Array;
+    return withRun.filter(
+      (oi) =>
+        oi < ri &&
+        ((rules[oi] as Rule).run as RequiredRun).min <= run.min &&
+        isSubclass(mine, bits.get(oi) as Uint32Array),
+    );
+  });
   const spaceless = rules.map((r) => r.run !== undefined && holdsNoSpace(r.run.table));
   const kwLengths = Int32Array.from(keywords, (k) => k.length);
   const groups = new HitGroups(rules.length, kwRules, kwLengths);

@@ -390,9 +390,18 @@ export function runsOf(text: string, run: RequiredRun): number[] {
   return runs;
 }
 
-/** Whether every member of class `inner` is one of `outer`. */
-export function isSubclass(inner: Uint8Array, outer: Uint8Array): boolean {
-  return inner.every((v, c) => !v || outer[c] === 1);
+/** An ASCII class table (1 for members) as a 128-bit set. */
+export function classBits(table: Uint8Array | undefined): Uint32Array {
+  const bits = new Uint32Array(4);
+  table?.forEach((v, c) => {
+    if (v) bits[c >> 5] = (bits[c >> 5] as number) | (1 << (c & 31));
+  });
+  return bits;
+}
+
+/** Whether every member of class `inner` is one of `outer` (both from `classBits`). */
+export function isSubclass(inner: Uint32Array, outer: Uint32Array): boolean {
+  return inner.every((w, i) => (w & ~(outer[i] as number)) === 0);
 }
 
 /** Index of the first run (pair) of `runs` that ends after `from`: runs before it lie before `from`. */

@@ -6,6 +6,8 @@ import { DETECTORS } from '../../src/detectors/index.js';
 import { createScanner } from '../../src/engine/scan.js';
 import type { Detector } from '../../src/engine/types.js';
 import {
+  classBits,
+  isSubclass,
   classMembers,
   exactRun,
   hasExactRun,
@@ -116,6 +118,30 @@ const blobby = fc
     { maxLength: 30 },
   )
   .map((xs) => xs.join(''));
+
+describe('classBits and isSubclass', () => {
+  const bits = (src: string) => classBits(classMembers(src, false));
+  it('tells a class inside another, to the edge chars', () => {
+    expect(isSubclass(bits('[a-z2-7]'), bits('[A-Za-z0-9+/]'))).toBe(true);
+    expect(isSubclass(bits('[A-Za-z0-9+/]'), bits('[a-z2-7]'))).toBe(false);
+    expect(isSubclass(bits('[0-9a-f]'), bits('[0-9a-fA-F]'))).toBe(true);
+    expect(isSubclass(bits('[\\x00-\\x7f]'), bits('[\\x01-\\x7f]'))).toBe(false);
+    expect(isSubclass(bits('[\\x7f]'), bits('[\\x00-\\x7e]'))).toBe(false);
+    expect(isSubclass(bits('[ -~]'), bits('[\\x00-\\x7f]'))).toBe(true);
+  });
+  it('agrees with comparing the tables member by member', () => {
+    const table = fc.uint8Array({ minLength: 128, maxLength: 128, max: 1 });
+    fc.assert(
+      fc.property(table, table, (a, b) => {
+        const expected = a.every((v, c) => !v || b[c] === 1);
+        expect(isSubclass(classBits(a), classBits(b))).toBe(expected);
+        expect(isSubclass(classBits(a), classBits(a.map((v, c) => v | (b[c] as number))))).toBe(
+          true,
+        );
+      }),
+    );
+  });
+});
 
 describe('snapBack and snapForward', () => {
   const classes = ['[A-Za-z0-9+/]', '[a-z2-7]', '[!-~]', '[0-9a-f]'].map(
