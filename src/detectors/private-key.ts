@@ -197,7 +197,9 @@ function validB64Pem(value: string): boolean {
   return text.includes('OPENSSH') ? validOpenssh(text) : validPem(text);
 }
 
-const PGP = String.raw`(-----BEGIN PGP PRIVATE KEY BLOCK-----(?:${HSEP}(?:Version|Comment|Hash|Charset|MessageID): ?[ -\[\]-~]{1,64}){0,3}${HSEP}${lines(64, 52)}(?:=[A-Za-z0-9+/]{4}${SEP})?-----END PGP PRIVATE KEY BLOCK-----)`;
+// RFC 9580 section 6.2 armour: headers, a blank line, 64-char lines, an optional `=` CRC24 line.
+// gpg 2.2 writes an RSA-4096 key with its encryption subkey in 101 body lines (RSA-2048: 53).
+const PGP = String.raw`(-----BEGIN PGP PRIVATE KEY BLOCK-----(?:${HSEP}(?:Version|Comment|Hash|Charset|MessageID): ?[ -\[\]-~]{1,64}){0,3}${HSEP}${lines(64, 112)}(?:=[A-Za-z0-9+/]{4}${SEP})?-----END PGP PRIVATE KEY BLOCK-----)`;
 
 function validPgp(block: string): boolean {
   const m = /^-----BEGIN PGP PRIVATE KEY BLOCK-----([\s\S]*)-----END/.exec(block);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DETECTORS } from '../../src/detectors/index.js';
 import { createScanner } from '../../src/engine/scan.js';
-import { encryptedRsa8192, mlDsa87, openssh8192, rsa8192Pkcs1 } from './long-keys.js';
+import { encryptedRsa8192, mlDsa87, openssh8192, pgpRsa, rsa8192Pkcs1 } from './long-keys.js';
 
 const s = createScanner({ detectors: DETECTORS, fingerprintKey: 'private-key-test-0123456789' });
 
@@ -13,6 +13,10 @@ describe('long private keys', () => {
     ['RSA-8192 encrypted PKCS#8', encryptedRsa8192(), 'private-key-pkcs8-encrypted', 100],
     ['ML-DSA-87 PKCS#8', mlDsa87(), 'private-key-pkcs8', 104],
     ['RSA-8192 OpenSSH', openssh8192(), 'private-key-openssh', 91],
+    // gpg's RSA keys with their subkey; the last line is the CRC24 (the blank line counts too)
+    ['RSA-2048 PGP', pgpRsa(2048), 'private-key-pgp', 55],
+    ['RSA-3072 PGP', pgpRsa(3072), 'private-key-pgp', 79],
+    ['RSA-4096 PGP', pgpRsa(4096), 'private-key-pgp', 103],
   ])('%s', (_name, key, detector, lines) => {
     expect(key.split('\n').length - 2).toBe(lines);
     const text = `key for the release job:\n${key}\nthanks`;

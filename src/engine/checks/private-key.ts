@@ -63,6 +63,56 @@ function pemBody(body: string): { data: string; encryptedHeader: boolean } {
   return { data: data.join(''), encryptedHeader };
 }
 
+/** Big-endian unsigned integer of `n` bytes at `p` (0 past the end: the caller checks bounds). */
+function uint(b: Uint8Array, p: number, n: number): number {
+  let v = 0;
+  for (let i = 0; i < n; i++) v = v * 256 + (b[p + i] ?? 0);
+  return v;
+}
+
+/**
+ * The tag of the OpenPGP packet whose header starts at `pos` and the offset after its body
+ * (RFC 9580 section 4.2); undefined when the header is not one or the body runs past the data.
+ */
+function pgpPacket(b: Uint8Array, pos: number): { tag: number; end: number } | undefined {
+  const ctb = b[pos] ?? 0;
+  if (!(ctb & 0x80)) return undefined;
+  if (!(ctb & 0x40)) {
+    // Legacy format: tag in bits 5-2, length type in bits 1-0 (3: to the end of the data).
+    const type = ctb & 3;
+    const size = type === 3 ? 0 : 1 << type;
+    const end = type === 3 ? b.length : pos + 1 + size + uint(b, pos + 1, size);
+    return end <= b.length ? { tag: (ctb >> 2) & 15, end } : undefined;
+  }
+  // OpenPGP format: a one-, two- or five-octet length, or partial chunks ending in one of those.
+  for (let p = pos + 1; p < b.length;) {
+    const l0 = b[p] as number;
+    const partial = l0 >= 224 && l0 < 255;
+    if (l0 < 192) p += 1 + l0;
+    else if (l0 < 224) p += 2 + (l0 - 192) * 256 + uint(b, p + 1, 1) + 192;
+    else if (l0 === 255) p += 5 + uint(b, p + 1, 4);
+    else p += 1 + (1 << (l0 & 31));
+    if (p > b.length) return undefined;
+    if (!partial) return { tag: ctb & 63, end: p };
+  }
+  return undefined;
+}
+
+/**
+ * A transferable secret key (RFC 9580 section 10.2): a secret-key packet first, then packets that
+ * tile the data exactly. A line lost in the paste leaves the last packet short, so it fails here
+ * (the armour's CRC24 is optional and RFC 9580 section 6.1 says not to reject on it).
+ */
+function isPgpSecretKey(b: Uint8Array): boolean {
+  let pos = 0;
+  for (let n = 0; pos < b.length; n++) {
+    const packet = pgpPacket(b, pos);
+    if (!packet || packet.tag === 0 || (n === 0 && packet.tag !== 5)) return false;
+    pos = packet.end;
+  }
+  return true;
+}
+
 /**
  * Checks a PEM private key body for the given armour label (`RSA PRIVATE KEY`, `PRIVATE KEY`,
  * `EC PRIVATE KEY`, `DSA PRIVATE KEY`, `ENCRYPTED PRIVATE KEY`, `OPENSSH PRIVATE KEY`,
@@ -78,11 +128,8 @@ export function isPrivateKeyBody(label: string, body: string): boolean {
   switch (label) {
     case 'OPENSSH PRIVATE KEY':
       return bytesToLatin1(bytes.subarray(0, 15)) === 'openssh-key-v1\0';
-    case 'PGP PRIVATE KEY BLOCK': {
-      // First packet: old format tag 5 (0x94-0x97) or new format 0xC5 = secret-key packet.
-      const tag = bytes[0] as number;
-      return (tag & 0xfc) === 0x94 || tag === 0xc5;
-    }
+    case 'PGP PRIVATE KEY BLOCK':
+      return isPgpSecretKey(bytes);
     case 'ENCRYPTED PRIVATE KEY':
       return isDerSequence(bytes, 0x30, 2); // EncryptedPrivateKeyInfo { AlgorithmIdentifier, OCTET STRING }
     default:

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DETECTORS } from '../../../src/detectors/index.js';
 import { findLinePrefixed, matchPrefix } from '../../../src/engine/decode/line-prefix.js';
-import { mlDsa87 } from '../../detectors/long-keys.js';
+import { mlDsa87, pgpRsa } from '../../detectors/long-keys.js';
 import { armourHits, EC_PEM, expectArmour, only, scanner } from './fixtures.js';
 
 const s = scanner();
@@ -53,6 +53,14 @@ describe('line-prefixed armour', () => {
     expect(plain(key).detector).toBe('private-key-pkcs8');
     expectPrefixed(
       prefixed(key, () => '#6 0.245 '),
+      key,
+    );
+  });
+
+  it("gpg's RSA-4096 key with its subkey (103 lines) quoted in a mail reply", () => {
+    const key = pgpRsa(4096);
+    expectPrefixed(
+      `On Monday ops wrote:\n${prefixed(key, () => '> ').replace('\n> \n', '\n>\n')}`,
       key,
     );
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DETECTORS } from '../../../src/detectors/index.js';
 import { findStringConcats } from '../../../src/engine/decode/string-concat.js';
+import { pgpRsa } from '../../detectors/long-keys.js';
 import { armourHits, EC_PEM, expectArmour, only, scanner } from './fixtures.js';
 
 const s = scanner();
@@ -36,6 +37,11 @@ describe('string-literal armour', () => {
     const f = only(s.scan(doubled).findings);
     expect(f.encoding).toEqual(['string-concat']);
     expect(f.detector).toBe(plain(pem).detector);
+  });
+
+  it("gpg's RSA-4096 key with its subkey (103 lines) as Java literals", () => {
+    const key = pgpRsa(4096);
+    expectConcat(`String k = ${literals(key, '"', ' +\n    ')};`, key);
   });
 
   it('per-char map: an escape maps to its two chars, a span over literals takes the gap inside', () => {
