@@ -532,8 +532,10 @@ const JAVA_EC = EC_A.split('\n')
 const LOGGED_PKCS8 = PKCS8_EC.split('\n')
   .map((l) => `2026-03-02T09:14:07Z [init] ${l}`)
   .join('\n');
-// An array of lines joined at run time: neither decoder opens it (decode/line-prefix.ts and
-// string-concat.ts read the other wrappers above and report the armour's own detector).
+// An array of lines joined at run time. With decoding on (the engine's default), decode/
+// string-concat.ts opens it, as line-prefix.ts and string-concat.ts open the wrappers above, and
+// the armour's own detector reports the key (one incident with the plain key); this pattern is
+// for scans without decoding and for the wrappers no decoder opens.
 const ARRAY_PKCS8 = `const PEM = [\n${PKCS8_EC.split('\n')
   .map((l) => `  "${l}",`)
   .join('\n')}\n].join("\\n");`;
