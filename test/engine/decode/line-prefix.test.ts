@@ -110,11 +110,37 @@ describe('line-prefixed armour', () => {
     const lines = prefixed(pem, clock).split('\n');
     lines.splice(2, 0, '2026-04-26 12:36:02 [pool-3] WARN  slow disk');
     expect(decode(lines.join('\n')).spans).toEqual([]);
-    const indented = prefixed(pem, () => '    ');
-    expect(decode(indented).spans).toEqual([]);
-    expect(plain(indented).encoding).toBeUndefined();
+    // LF lines from the line start are what the detectors read: no view.
+    expect(decode(`k:\n${pem}\n`).spans).toEqual([]);
+    expect(plain(pem).encoding).toBeUndefined();
+    // Indentation or CRLF is a view of private keys only (a CA bundle's certificates are not).
+    const rsaPublic = DETECTORS.find((d) => d.id === 'private-key-rsa')?.examples.negatives[3];
+    expect(
+      decode(prefixed(rsaPublic as string, () => '  ').replaceAll('\n', '\r\n')).spans,
+    ).toEqual([]);
     // A quote before BEGIN opens a string literal: string-concat.ts reads it.
     expect(decode(prefixed(pem, () => '"')).spans).toEqual([]);
+  });
+
+  it('one fingerprint however the lines are laid out: CRLF, indented, a multi-line raw literal', () => {
+    const crlf = (t: string) => t.replaceAll('\n', '\r\n');
+    const indent = (n: number) => prefixed(pem, () => ' '.repeat(n));
+    const layouts = {
+      crlf: crlf(`key:\n${pem}\n`),
+      'Java text block': `String k = """\n${indent(8)}\n        """;`,
+      'YAML block scalar, CRLF': crlf(`tls:\n  key: |\n${indent(4)}\n`),
+      'indented deeper than the patterns read': indent(16),
+      'C# verbatim string, CRLF': crlf(`var k = @"${pem}";`),
+      'Go raw string, CRLF': crlf(`k := \`${pem}\``),
+    };
+    for (const text of Object.values(layouts)) expectPrefixed(text, pem);
+    // A line lost from the indented or CRLF key is still no finding.
+    const cut = pem
+      .split('\n')
+      .filter((_, i) => i !== 1)
+      .join('\n');
+    expect(s.scan(crlf(cut)).findings).toEqual([]);
+    expect(s.scan(`k: |\n  ${cut.replaceAll('\n', '\n  ')}`).findings).toEqual([]);
   });
 
   it('hostile input: 100k prefixed BEGIN lines, or a BEGIN with 200k lines and no END, stay linear', () => {
@@ -126,6 +152,12 @@ describe('line-prefixed armour', () => {
     const endless = `# -----BEGIN PRIVATE KEY-----\n${'# MIIE\n'.repeat(200_000)}`;
     expect(decode(endless).spans).toEqual([]);
     expect(s.scan(endless).findings).toEqual([]);
+    // Indented or CRLF lines with no END, and 100k BEGIN lines of a CRLF file.
+    for (const line of ['    MIIE\n', 'MIIE\r\n']) {
+      const text = `${line.startsWith(' ') ? '    ' : ''}-----BEGIN PRIVATE KEY-----\n${line.repeat(200_000)}`;
+      expect(decode(text).spans).toEqual([]);
+    }
+    expect(decode(begins.replaceAll('# ', '').replaceAll('\n', '\r\n')).spans).toEqual([]);
   });
 
   it('a block over the size limit is a recorded skip', () => {
