@@ -108,12 +108,14 @@ function runAt(
     const before = out.length;
     for (let i = q + 1; i < close - 1; i++) {
       const c = text.charAt(i);
-      const e = c === '\\' ? ESCAPES[text.charAt(i + 1)] : undefined;
+      // `\r\n` (a Windows file's line break) is one line feed, as in json-escapes.ts.
+      const crlf = c === '\\' && text.startsWith('r\\n', i + 1) && i + 3 < close - 1;
+      const e = crlf ? '\n' : c === '\\' ? ESCAPES[text.charAt(i + 1)] : undefined;
       out += e ?? c;
       from.push(i);
       if (e !== undefined) {
         escapes++;
-        i++;
+        i += crlf ? 3 : 1;
       }
       to.push(i + 1);
     }

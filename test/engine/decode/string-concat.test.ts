@@ -81,6 +81,14 @@ describe('string-literal armour', () => {
     ).toEqual([]);
   });
 
+  it('literals with `\\r\\n` escapes (a Windows file) are one incident with the plain LF key', () => {
+    const text = `var k = ${literals(pem, '"', ' +\n  ').replaceAll('\\n', '\\r\\n')};`;
+    expectConcat(text, pem);
+    const [span] = decode('"-----BEGIN A-----\\r\\n" + "-----END A-----"').spans;
+    expect(span?.decoded).toBe('-----BEGIN A-----\n-----END A-----');
+    expect(span?.map(17, 18)).toEqual([18, 22]);
+  });
+
   it('per-char map: an escape maps to its two chars, a span over literals takes the gap inside', () => {
     const text = `x = "-----BEGIN A-----\\n" +\n  "B\\tC\\n" +\n  "-----END A-----";`;
     const [span] = decode(text).spans;
