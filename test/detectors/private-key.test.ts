@@ -29,3 +29,14 @@ describe('long private keys', () => {
     expect(s.scan(cut).findings).toEqual([]);
   });
 });
+
+describe('PGP private key blocks', () => {
+  it('a gpg RSA-3072 key with any one of its lines lost is no finding', () => {
+    const lines = pgpRsa(3072).split('\n');
+    // the body lines: after the blank line, before the CRC24 line
+    for (let i = 2; i < lines.length - 2; i++) {
+      const cut = lines.filter((_, j) => j !== i).join('\n');
+      expect(s.scan(cut).findings, `line ${i}`).toEqual([]);
+    }
+  });
+});

@@ -71,44 +71,55 @@ function uint(b: Uint8Array, p: number, n: number): number {
 }
 
 /**
- * The tag of the OpenPGP packet whose header starts at `pos` and the offset after its body
- * (RFC 9580 section 4.2); undefined when the header is not one or the body runs past the data.
+ * The tag of the OpenPGP packet whose header starts at `pos`, where its body starts and the
+ * offset after it (RFC 9580 section 4.2); undefined when the header is not one a key is written
+ * with or the body runs past the data. Indeterminate and partial lengths are for data packets
+ * only (section 4.2.1-4.2.2), never in a transferable key.
  */
-function pgpPacket(b: Uint8Array, pos: number): { tag: number; end: number } | undefined {
+function pgpPacket(
+  b: Uint8Array,
+  pos: number,
+): { tag: number; body: number; end: number } | undefined {
   const ctb = b[pos] ?? 0;
+  let tag: number;
+  let body: number;
+  let len: number;
   if (!(ctb & 0x80)) return undefined;
   if (!(ctb & 0x40)) {
-    // Legacy format: tag in bits 5-2, length type in bits 1-0 (3: to the end of the data).
-    const type = ctb & 3;
-    const size = type === 3 ? 0 : 1 << type;
-    const end = type === 3 ? b.length : pos + 1 + size + uint(b, pos + 1, size);
-    return end <= b.length ? { tag: (ctb >> 2) & 15, end } : undefined;
+    // Legacy format: tag in bits 5-2, then a one-, two- or four-octet length (type 3: none).
+    const size = 1 << (ctb & 3);
+    if (size === 8) return undefined;
+    [tag, body, len] = [(ctb >> 2) & 15, pos + 1 + size, uint(b, pos + 1, size)];
+  } else {
+    const l0 = b[pos + 1] ?? 0;
+    tag = ctb & 63;
+    if (l0 < 192) [body, len] = [pos + 2, l0];
+    else if (l0 < 224) [body, len] = [pos + 3, (l0 - 192) * 256 + uint(b, pos + 2, 1) + 192];
+    else if (l0 === 255) [body, len] = [pos + 6, uint(b, pos + 2, 4)];
+    else return undefined;
   }
-  // OpenPGP format: a one-, two- or five-octet length, or partial chunks ending in one of those.
-  for (let p = pos + 1; p < b.length;) {
-    const l0 = b[p] as number;
-    const partial = l0 >= 224 && l0 < 255;
-    if (l0 < 192) p += 1 + l0;
-    else if (l0 < 224) p += 2 + (l0 - 192) * 256 + uint(b, p + 1, 1) + 192;
-    else if (l0 === 255) p += 5 + uint(b, p + 1, 4);
-    else p += 1 + (1 << (l0 & 31));
-    if (p > b.length) return undefined;
-    if (!partial) return { tag: ctb & 63, end: p };
-  }
-  return undefined;
+  return body + len <= b.length ? { tag, body, end: body + len } : undefined;
 }
 
+// Packets of a transferable secret key (RFC 9580 section 10.2; 12 is gpg's keyring trust packet),
+// and those whose body starts with a version number (3 to 6).
+const KEY_PACKETS = new Set([2, 5, 6, 7, 12, 13, 14, 17, 21]);
+const VERSIONED = new Set([2, 5, 6, 7, 14]);
+
 /**
- * A transferable secret key (RFC 9580 section 10.2): a secret-key packet first, then packets that
- * tile the data exactly. A line lost in the paste leaves the last packet short, so it fails here
- * (the armour's CRC24 is optional and RFC 9580 section 6.1 says not to reject on it).
+ * A transferable secret key: a secret-key packet first, then key packets that tile the data
+ * exactly, each key and signature of a known version. A line lost in the paste shifts the data
+ * under the packet headers, so it fails here (the armour's CRC24 is optional, and RFC 9580
+ * section 6.1 says not to reject on it).
  */
 function isPgpSecretKey(b: Uint8Array): boolean {
   let pos = 0;
   for (let n = 0; pos < b.length; n++) {
-    const packet = pgpPacket(b, pos);
-    if (!packet || packet.tag === 0 || (n === 0 && packet.tag !== 5)) return false;
-    pos = packet.end;
+    const p = pgpPacket(b, pos);
+    if (!p || !KEY_PACKETS.has(p.tag) || (n === 0 && p.tag !== 5)) return false;
+    const version = b[p.body] ?? 0;
+    if (VERSIONED.has(p.tag) && (version < 3 || version > 6)) return false;
+    pos = p.end;
   }
   return true;
 }
