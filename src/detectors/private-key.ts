@@ -227,8 +227,11 @@ function validWrapped(block: string): boolean {
   const m = /^-----BEGIN ([A-Z ]{1,40})-----([\s\S]*?)-----END/.exec(block);
   if (!m) return false;
   const rows = (m[2] as string).replace(/\\+[rnt]/g, '\n').split('\n');
-  // the last run of 2+ chars: a lone '+' is the concatenation operator
-  const data = rows.map((row) => row.match(/[A-Za-z0-9+/=]{2,}/g)?.pop() ?? '');
+  // the last run of 2+ chars (a lone '+' is the concatenation operator); on the END line's row
+  // only a run right before the END (a prefix's `[app]` there is no data)
+  const run = (row: string, last: boolean): string =>
+    (last ? row.match(/[A-Za-z0-9+/=]{2,}$/)?.[0] : row.match(/[A-Za-z0-9+/=]{2,}/g)?.pop()) ?? '';
+  const data = rows.map((row, i) => run(row, i === rows.length - 1));
   return isPrivateKeyBody(m[1] as string, data.join('\n'));
 }
 
@@ -539,6 +542,9 @@ const LOGGED_PKCS8 = PKCS8_EC.split('\n')
 const ARRAY_PKCS8 = `const PEM = [\n${PKCS8_EC.split('\n')
   .map((l) => `  "${l}",`)
   .join('\n')}\n].join("\\n");`;
+// `kubectl logs --prefix` output where the key came inside a message: the BEGIN line's prefix
+// differs from the others', so decode/line-prefix.ts does not open it and only this pattern reads it.
+const POD_LOGGED_EC = `[pod/web-7d9f/app] WARN key from env: ${EC_A.split('\n').join('\n[pod/web-7d9f/app] ')}`;
 const PGP_B_COMMENTED = PGP_B.replace('\n\n', '\nComment: release@acme.test\n\n');
 
 /**
@@ -734,6 +740,7 @@ export default family('private-key', [
       positives: [
         { text: `String pem = ${JAVA_EC};`, secret: JAVA_EC.slice(1, -1) },
         { text: LOGGED_PKCS8, secret: LOGGED_PKCS8.slice(LOGGED_PKCS8.indexOf('-----BEGIN')) },
+        { text: POD_LOGGED_EC, secret: POD_LOGGED_EC.slice(POD_LOGGED_EC.indexOf('-----BEGIN')) },
         {
           text: ARRAY_PKCS8,
           secret: ARRAY_PKCS8.slice(
