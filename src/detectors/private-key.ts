@@ -220,7 +220,9 @@ const SUF_PART = String.raw`\\{1,2}[rnt]|\\?["']|[\t ,;)]`;
 const SUF = String.raw`(?:(?:${SUF_PART})(?:${SUF_PART}|\+){0,7})?`;
 const NEWLINE = String.raw`(?:\r?\n|\\n)`;
 const WRAPPED_LINE = `${PRE}${B64}{64}${SUF}${NEWLINE}`;
-const WRAPPED = String.raw`(-----BEGIN (?:RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY-----${SUF}${NEWLINE}(?:(?:${WRAPPED_LINE}){15}(?:(?:${WRAPPED_LINE}){15})?)?(?:${WRAPPED_LINE}){0,14}${PRE}${B64}{1,64}(?:${SUF}${NEWLINE}${PRE}|\\{1,2}n)?-----END [A-Z ]{0,24}PRIVATE KEY-----)`;
+// Up to 59 lines: RSA-4096 takes 49 (PKCS#1) or 50 (PKCS#8); bigger keys in a wrapper are left to
+// the decoders, as each line here is a long RE2 program.
+const WRAPPED = String.raw`(-----BEGIN (?:RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY-----${SUF}${NEWLINE}(?:(?:${WRAPPED_LINE}){15}(?:(?:${WRAPPED_LINE}){15}(?:(?:${WRAPPED_LINE}){15})?)?)?(?:${WRAPPED_LINE}){0,14}${PRE}${B64}{1,64}(?:${SUF}${NEWLINE}${PRE}|\\{1,2}n)?-----END [A-Z ]{0,24}PRIVATE KEY-----)`;
 
 /** Takes the base64 run that ends each wrapped line, then checks the key as a plain block. */
 function validWrapped(block: string): boolean {

@@ -26,14 +26,14 @@ function armour(label: string, der: readonly number[], width = 64): string {
   return [`-----BEGIN ${label}-----`, ...lines, `-----END ${label}-----`].join('\n');
 }
 
-/** RSA-8192 as PKCS#1 (`openssl genrsa -traditional 8192`): 97 lines. */
-export function rsa8192Pkcs1(): string {
+/** RSA as PKCS#1 (`openssl genrsa -traditional`): 97 lines at 8192 bits, 49 at 4096. */
+export function rsa8192Pkcs1(bits = 8192): string {
   const der = seq(
     tlv(0x02, [0]),
-    int(1024, 'n'),
+    int(bits / 8, 'n'),
     tlv(0x02, [1, 0, 1]),
-    int(1024, 'd'),
-    ...['p', 'q', 'dp', 'dq', 'qinv'].map((k) => int(512, k)),
+    int(bits / 8, 'd'),
+    ...['p', 'q', 'dp', 'dq', 'qinv'].map((k) => int(bits / 16, k)),
   );
   return armour('RSA PRIVATE KEY', der);
 }

@@ -40,3 +40,23 @@ describe('PGP private key blocks', () => {
     }
   });
 });
+
+describe('PEM keys wrapped in lines no decoder opens', () => {
+  it('an RSA-4096 key (49 lines) in kubectl logs --prefix output', () => {
+    const key = rsa8192Pkcs1(4096);
+    expect(key.split('\n').length - 2).toBe(49);
+    const pod = '[pod/api-5c8b/app] ';
+    const text = `${pod}ERROR bad key: ${key.replaceAll('\n', `\n${pod}`)}\n${pod}exit 1`;
+    const found = s.scan(text).findings;
+    const start = text.indexOf('-----BEGIN');
+    const end = text.lastIndexOf('-----') + 5;
+    expect(found.map((f) => [f.detector, f.start, f.end])).toEqual([
+      ['private-key-pem-wrapped', start, end],
+    ]);
+    const cut = text
+      .split('\n')
+      .filter((_, i) => i !== 20)
+      .join('\n');
+    expect(s.scan(cut).findings).toEqual([]);
+  });
+});
