@@ -197,7 +197,9 @@ function validB64Pem(value: string): boolean {
   return text.includes('OPENSSH') ? validOpenssh(text) : validPem(text);
 }
 
-const PGP = String.raw`(-----BEGIN PGP PRIVATE KEY BLOCK-----(?:${HSEP}(?:Version|Comment|Hash|Charset|MessageID): ?[ -\[\]-~]{1,64}){0,3}${HSEP}${lines(64, 52)}(?:=[A-Za-z0-9+/]{4}${SEP})?-----END PGP PRIVATE KEY BLOCK-----)`;
+// RFC 9580 section 6.2 armour: headers, a blank line, 64-char lines, an optional `=` CRC24 line.
+// gpg 2.2 writes an RSA-4096 key with its encryption subkey in 101 body lines (RSA-2048: 53).
+const PGP = String.raw`(-----BEGIN PGP PRIVATE KEY BLOCK-----(?:${HSEP}(?:Version|Comment|Hash|Charset|MessageID): ?[ -\[\]-~]{1,64}){0,3}${HSEP}${lines(64, 112)}(?:=[A-Za-z0-9+/]{4}${SEP})?-----END PGP PRIVATE KEY BLOCK-----)`;
 
 function validPgp(block: string): boolean {
   const m = /^-----BEGIN PGP PRIVATE KEY BLOCK-----([\s\S]*)-----END/.exec(block);
@@ -218,15 +220,20 @@ const SUF_PART = String.raw`\\{1,2}[rnt]|\\?["']|[\t ,;)]`;
 const SUF = String.raw`(?:(?:${SUF_PART})(?:${SUF_PART}|\+){0,7})?`;
 const NEWLINE = String.raw`(?:\r?\n|\\n)`;
 const WRAPPED_LINE = `${PRE}${B64}{64}${SUF}${NEWLINE}`;
-const WRAPPED = String.raw`(-----BEGIN (?:RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY-----${SUF}${NEWLINE}(?:(?:${WRAPPED_LINE}){15}(?:(?:${WRAPPED_LINE}){15})?)?(?:${WRAPPED_LINE}){0,14}${PRE}${B64}{1,64}(?:${SUF}${NEWLINE}${PRE}|\\{1,2}n)?-----END [A-Z ]{0,24}PRIVATE KEY-----)`;
+// Up to 59 lines: RSA-4096 takes 49 (PKCS#1) or 50 (PKCS#8); bigger keys in a wrapper are left to
+// the decoders, as each line here is a long RE2 program.
+const WRAPPED = String.raw`(-----BEGIN (?:RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY-----${SUF}${NEWLINE}(?:(?:${WRAPPED_LINE}){15}(?:(?:${WRAPPED_LINE}){15}(?:(?:${WRAPPED_LINE}){15})?)?)?(?:${WRAPPED_LINE}){0,14}${PRE}${B64}{1,64}(?:${SUF}${NEWLINE}${PRE}|\\{1,2}n)?-----END [A-Z ]{0,24}PRIVATE KEY-----)`;
 
 /** Takes the base64 run that ends each wrapped line, then checks the key as a plain block. */
 function validWrapped(block: string): boolean {
   const m = /^-----BEGIN ([A-Z ]{1,40})-----([\s\S]*?)-----END/.exec(block);
   if (!m) return false;
   const rows = (m[2] as string).replace(/\\+[rnt]/g, '\n').split('\n');
-  // the last run of 2+ chars: a lone '+' is the concatenation operator
-  const data = rows.map((row) => row.match(/[A-Za-z0-9+/=]{2,}/g)?.pop() ?? '');
+  // the last run of 2+ chars (a lone '+' is the concatenation operator); on the END line's row
+  // only a run right before the END (a prefix's `[app]` there is no data)
+  const run = (row: string, last: boolean): string =>
+    (last ? row.match(/[A-Za-z0-9+/=]{2,}$/)?.[0] : row.match(/[A-Za-z0-9+/=]{2,}/g)?.pop()) ?? '';
+  const data = rows.map((row, i) => run(row, i === rows.length - 1));
   return isPrivateKeyBody(m[1] as string, data.join('\n'));
 }
 
@@ -530,11 +537,16 @@ const JAVA_EC = EC_A.split('\n')
 const LOGGED_PKCS8 = PKCS8_EC.split('\n')
   .map((l) => `2026-03-02T09:14:07Z [init] ${l}`)
   .join('\n');
-// An array of lines joined at run time: neither decoder opens it (decode/line-prefix.ts and
-// string-concat.ts read the other wrappers above and report the armour's own detector).
+// An array of lines joined at run time. With decoding on (the engine's default), decode/
+// string-concat.ts opens it, as line-prefix.ts and string-concat.ts open the wrappers above, and
+// the armour's own detector reports the key (one incident with the plain key); this pattern is
+// for scans without decoding and for the wrappers no decoder opens.
 const ARRAY_PKCS8 = `const PEM = [\n${PKCS8_EC.split('\n')
   .map((l) => `  "${l}",`)
   .join('\n')}\n].join("\\n");`;
+// `kubectl logs --prefix` output where the key came inside a message: the BEGIN line's prefix
+// differs from the others', so decode/line-prefix.ts does not open it and only this pattern reads it.
+const POD_LOGGED_EC = `[pod/web-7d9f/app] WARN key from env: ${EC_A.split('\n').join('\n[pod/web-7d9f/app] ')}`;
 const PGP_B_COMMENTED = PGP_B.replace('\n\n', '\nComment: release@acme.test\n\n');
 
 /**
@@ -730,6 +742,7 @@ export default family('private-key', [
       positives: [
         { text: `String pem = ${JAVA_EC};`, secret: JAVA_EC.slice(1, -1) },
         { text: LOGGED_PKCS8, secret: LOGGED_PKCS8.slice(LOGGED_PKCS8.indexOf('-----BEGIN')) },
+        { text: POD_LOGGED_EC, secret: POD_LOGGED_EC.slice(POD_LOGGED_EC.indexOf('-----BEGIN')) },
         {
           text: ARRAY_PKCS8,
           secret: ARRAY_PKCS8.slice(

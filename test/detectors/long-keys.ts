@@ -26,14 +26,14 @@ function armour(label: string, der: readonly number[], width = 64): string {
   return [`-----BEGIN ${label}-----`, ...lines, `-----END ${label}-----`].join('\n');
 }
 
-/** RSA-8192 as PKCS#1 (`openssl genrsa -traditional 8192`): 97 lines. */
-export function rsa8192Pkcs1(): string {
+/** RSA as PKCS#1 (`openssl genrsa -traditional`): 97 lines at 8192 bits, 49 at 4096. */
+export function rsa8192Pkcs1(bits = 8192): string {
   const der = seq(
     tlv(0x02, [0]),
-    int(1024, 'n'),
+    int(bits / 8, 'n'),
     tlv(0x02, [1, 0, 1]),
-    int(1024, 'd'),
-    ...['p', 'q', 'dp', 'dq', 'qinv'].map((k) => int(512, k)),
+    int(bits / 8, 'd'),
+    ...['p', 'q', 'dp', 'dq', 'qinv'].map((k) => int(bits / 16, k)),
   );
   return armour('RSA PRIVATE KEY', der);
 }
@@ -70,4 +70,71 @@ export function openssh8192(): string {
     ...str(bytes(3640, 'private section')),
   ];
   return armour('OPENSSH PRIVATE KEY', body, 70);
+}
+
+/** CRC24 of the armour's `=` line (RFC 4880 section 6.1). */
+function crc24(data: readonly number[]): number {
+  let crc = 0xb704ce;
+  for (const byte of data) {
+    crc ^= byte << 16;
+    for (let i = 0; i < 8; i++) {
+      crc <<= 1;
+      if (crc & 0x1000000) crc ^= 0x1864cfb;
+    }
+  }
+  return crc & 0xffffff;
+}
+
+/** A legacy-format OpenPGP packet with a two-octet length, as gpg 2.2 writes them. */
+const packet = (tag: number, body: readonly number[]) => [
+  0x81 | (tag << 2),
+  body.length >> 8,
+  body.length & 0xff,
+  ...body,
+];
+
+/**
+ * An unencrypted RSA key with its encryption subkey as `gpg --export-secret-keys --armor` (2.2)
+ * writes it: secret key, user id, self-signature, secret subkey, binding signature, with the
+ * packet sizes measured on keys generated with gpg (RSA-2048 57 lines, 3072 81, 4096 105).
+ */
+export function pgpRsa(bits: 2048 | 3072 | 4096): string {
+  const k = bits / 8;
+  // an n-byte MPI: its bit count, then a top byte with the high bit set
+  const mpi = (n: number, seed: string) => [
+    (n * 8) >> 8,
+    (n * 8) & 0xff,
+    0x80 | 1,
+    ...bytes(n - 1, seed),
+  ];
+  const e = [0, 17, 1, 0, 1]; // the MPI 65537
+  // version 4, creation time, RSA; n, e; S2K usage 0 (not encrypted); d, p, q, u; checksum
+  const secret = (seed: string) => [
+    ...[4, ...bytes(4, `${seed} time`), 1, ...mpi(k, `${seed} n`), ...e, 0],
+    ...[k, k / 2, k / 2, k / 2].flatMap((n, i) => mpi(n, `${seed} ${i}`)),
+    ...bytes(2, seed),
+  ];
+  const uid = [...Buffer.from('Release Bot <release@example.test>')];
+  const data = [
+    ...packet(5, secret('primary')),
+    0xb4,
+    uid.length,
+    ...uid,
+    ...packet(2, [4, 0x13, 1, 8, ...bytes(k + 74, 'self-signature')]),
+    ...packet(7, secret('subkey')),
+    ...packet(2, [4, 0x18, 1, 8, ...bytes(k + 50, 'binding')]),
+  ];
+  const lines =
+    Buffer.from(data)
+      .toString('base64')
+      .match(/.{1,64}/g) ?? [];
+  const c = crc24(data);
+  const crc = Buffer.from([c >> 16, (c >> 8) & 0xff, c & 0xff]);
+  return [
+    '-----BEGIN PGP PRIVATE KEY BLOCK-----',
+    '',
+    ...lines,
+    `=${crc.toString('base64')}`,
+    '-----END PGP PRIVATE KEY BLOCK-----',
+  ].join('\n');
 }

@@ -41,6 +41,15 @@ export function decodeJsonString(
     const c = text.charAt(i);
     if (c === '\\' && i + 1 < end) {
       const e = text.charAt(i + 1);
+      // A Windows file's `\r\n` is one line break, as in the CRLF file's view (line-prefix.ts):
+      // a key JSON-escaped from either file is one incident with the plain LF key.
+      if (e === 'r' && text.startsWith('\\n', i + 2) && i + 4 <= end) {
+        out += '\n';
+        at.push(i);
+        i += 4;
+        escapes++;
+        continue;
+      }
       const simple = SIMPLE[e];
       if (simple !== undefined) {
         out += simple;

@@ -6,8 +6,13 @@
  * other char is the same) down to the line with `-----END `; the prefixes (and the CR of a CRLF
  * break) are dropped, so the detectors see the armour as it was written. A block that breaks off
  * before its END line (another log line in between, a second BEGIN) is not a view: the lines of
- * an armour are never interleaved with others. A prefix of white space only is indentation,
- * which the detectors read already.
+ * an armour are never interleaved with others.
+ *
+ * The same view gives a key one fingerprint however its lines are laid out: an indented block
+ * (a Java text block, a YAML `|` scalar), whose indentation the detectors would read into the
+ * secret, and a CRLF file's key, whose CRs they would (a key opened in a multi-line raw literal,
+ * C# `@"`, a Go backtick, is read from the BEGIN on, its other lines unprefixed). A key already
+ * as the detectors want it, LF lines from the line start, is no view.
  * @module
  */
 import {
@@ -52,23 +57,39 @@ export function matchPrefix(text: string, from: number, to: number, shape: strin
   return i - from;
 }
 
-/** The prefix of the BEGIN line at `at`, or undefined when it is not one this view strips. */
-function prefixAt(text: string, at: number): { lineStart: number; shape: string } | undefined {
+const isQuote = (c: number): boolean => c === 34 || c === 39 || c === 96;
+
+/**
+ * The prefix of the BEGIN line at `at` and the shape the lines below must start with, or
+ * undefined when it is not one this view strips.
+ */
+function prefixAt(
+  text: string,
+  at: number,
+): { lineStart: number; shape: string; rest: string } | undefined {
   // Looks back no further than a prefix may reach: a long line costs nothing per hit.
   const floor = Math.max(0, at - MAX_PREFIX);
   let lineStart = at;
   while (lineStart > floor && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
-  if (lineStart === at || (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10)) {
-    return undefined;
-  }
+  if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) return undefined;
   const shape = text.slice(lineStart, at);
   const last = shape.charCodeAt(shape.length - 1);
-  // Indentation is read by the detectors; a quote opens a string literal (string-concat.ts).
-  // A prefix that ends in a letter or digit has no clear end (`+` does: a diff's added lines).
-  if (isBlank(shape) || isAlnum(last) || last === 34 || last === 39 || last === 96) {
-    return undefined;
+  // The BEGIN line, as far as its label and a literal's closing quote after it may reach.
+  const line = text.slice(at, at + MAX_PREFIX).split('\n', 1)[0] as string;
+  // Layouts only a fingerprint cares about are views of private keys alone: the indented or CRLF
+  // certificates of a CA bundle do not take up the span budget.
+  const key = line.includes('PRIVATE KEY');
+  // Indentation, or none: every line starts with it.
+  if (isBlank(shape)) return key ? { lineStart, shape, rest: shape } : undefined;
+  // A quote opens a string literal: one that closes on the BEGIN line is string-concat.ts's, one
+  // that does not is a multi-line raw literal, whose other lines have no prefix.
+  if (isQuote(last)) {
+    return key && !line.includes(String.fromCharCode(last))
+      ? { lineStart, shape, rest: '' }
+      : undefined;
   }
-  return { lineStart, shape };
+  // A prefix that ends in a letter or digit has no clear end (`+` does: a diff's added lines).
+  return isAlnum(last) ? undefined : { lineStart, shape, rest: shape };
 }
 
 /** Where a line ending at `lineEnd` ends without its CR: a CRLF break is one line feed in the view. */
@@ -89,12 +110,14 @@ function blockAt(text: string, at: number): { block?: Block; next: number } {
   if (!p) return { next: at + 1 };
   let lineEnd = text.indexOf('\n', at);
   if (lineEnd < 0) return { next: text.length };
-  const blankShape = p.shape.trimEnd();
+  const blankShape = p.rest.trimEnd();
   const rows = [at, withoutCr(text, lineEnd)];
+  // No prefix and no CR: the detectors read the block as it is.
+  let differs = p.rest !== '' || text.charCodeAt(lineEnd - 1) === 13;
   for (let line = lineEnd + 1; line < text.length; line = lineEnd + 1) {
     lineEnd = text.indexOf('\n', line);
     if (lineEnd < 0) lineEnd = text.length;
-    const n = matchPrefix(text, line, lineEnd, p.shape);
+    const n = matchPrefix(text, line, lineEnd, p.rest);
     if (n < 0) {
       // A blank line (PGP armour has one after its headers), with or without the prefix.
       const m = matchPrefix(text, line, lineEnd, blankShape);
@@ -111,8 +134,9 @@ function blockAt(text: string, at: number): { block?: Block; next: number } {
       let end = lineEnd;
       while (end > line + n && text.charCodeAt(end - 1) <= 32) end--;
       rows[rows.length - 1] = end;
-      return { block: { start: at, end, rows }, next: lineEnd };
+      return { ...(differs ? { block: { start: at, end, rows } } : {}), next: lineEnd };
     }
+    differs ||= text.charCodeAt(lineEnd - 1) === 13;
   }
   return { next: text.length };
 }

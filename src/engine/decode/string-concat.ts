@@ -3,9 +3,12 @@
  * JavaScript, Go), `.` (PHP), `&` (VB) or written next to each other (Python, C), each holding a
  * line of the key and its `\n`. The view starts at a `-----BEGIN ` right after a quote, reads the
  * literals that follow down to the one that closes the `-----END ...-----` line, undoes their
- * escapes and joins them, so the detectors see the armour itself. A literal runs to its closing
- * quote on the same line; anything else between two literals (a comma, a call, a comment) ends
- * the run, and a run without its END line is not a view.
+ * escapes and joins them, so the detectors see the armour itself. An array of lines (JSON, JS,
+ * Python `["-----BEGIN ...-----", "MIIE...", ...]`, joined at run time) is read the same way: a
+ * comma between two literals stands for the line break the join puts there, unless the first
+ * literal ends in one already. A literal runs to its closing quote on the same line; anything
+ * else between two literals (a call, a comment) ends the run, and a run without its END line is
+ * not a view.
  * @module
  */
 import {
@@ -52,16 +55,19 @@ function lineEndAfter(text: string, i: number): number {
   return n < 0 ? text.length : n;
 }
 
-/** Where the next literal opens after a literal ending at `i`, or -1 when something else follows. */
-function nextLiteral(text: string, i: number): number {
+/**
+ * Where the next literal opens after a literal ending at `i` (-1 when something else follows),
+ * and whether a comma (an array's next element) separates them.
+ */
+function nextLiteral(text: string, i: number): { at: number; comma: boolean } {
   const limit = Math.min(text.length, i + MAX_GAP);
   let j = i;
   while (j < limit && isSpace(text.charCodeAt(j))) j++;
   const op = text.charAt(j);
-  if (op === '+' || op === '&') j++;
+  if (op === '+' || op === '&' || op === ',') j++;
   else if (op === '.') j += text.charAt(j + 1) === '.' ? 2 : 1; // PHP `.`, Lua `..`
   while (j < limit && (isSpace(text.charCodeAt(j)) || text.charCodeAt(j) === 92)) j++;
-  return j < limit && isQuote(text.charCodeAt(j)) ? j : -1;
+  return { at: j < limit && isQuote(text.charCodeAt(j)) ? j : -1, comma: op === ',' };
 }
 
 interface Run {
@@ -94,7 +100,7 @@ function runAt(
     if (close < 0) return { next: lineEndAfter(text, q) };
     literals++;
     if (close - at > maxChars) {
-      const n = nextLiteral(text, close);
+      const n = nextLiteral(text, close).at;
       if (n >= 0) q = n;
       else return { next: close, size: close - 1 - at };
       continue;
@@ -102,12 +108,14 @@ function runAt(
     const before = out.length;
     for (let i = q + 1; i < close - 1; i++) {
       const c = text.charAt(i);
-      const e = c === '\\' ? ESCAPES[text.charAt(i + 1)] : undefined;
+      // `\r\n` (a Windows file's line break) is one line feed, as in json-escapes.ts.
+      const crlf = c === '\\' && text.startsWith('r\\n', i + 1) && i + 3 < close - 1;
+      const e = crlf ? '\n' : c === '\\' ? ESCAPES[text.charAt(i + 1)] : undefined;
       out += e ?? c;
       from.push(i);
       if (e !== undefined) {
         escapes++;
-        i++;
+        i += crlf ? 3 : 1;
       }
       to.push(i + 1);
     }
@@ -118,8 +126,15 @@ function runAt(
       return { run, next: close };
     }
     const n = nextLiteral(text, close);
-    if (n < 0) return { next: close };
-    q = n;
+    if (n.at < 0) return { next: close };
+    // (an empty element is a blank line: the PGP armour's, after its headers)
+    if (n.comma && (out.length === before || !out.endsWith('\n'))) {
+      // The join's line break, written by the gap between the two literals.
+      out += '\n';
+      from.push(close - 1);
+      to.push(n.at + 1);
+    }
+    q = n.at;
   }
 }
 

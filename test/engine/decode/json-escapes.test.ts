@@ -41,6 +41,25 @@ describe('JSON escapes', () => {
     expect(f.fingerprint).toBe(plain(pem).fingerprint);
   });
 
+  it('one key from a LF file, a CRLF file, and either JSON-escaped, is one fingerprint', () => {
+    const pem = EC_PEM.trimEnd();
+    const crlf = pem.replaceAll('\n', '\r\n');
+    const copies = [pem, crlf, ...[pem, crlf].map((k) => `{"key": ${JSON.stringify(k)}}`)];
+    const found = copies.map((text) => only(s.scan(text).findings));
+    expect(new Set(found.map((f) => f.fingerprint))).toEqual(new Set([plain(pem).fingerprint]));
+    expect(new Set(found.map((f) => f.detector))).toEqual(new Set([plain(pem).detector]));
+    // The escaped CRLF key is mapped back to its whole escaped span, `\r\n` by `\r\n`.
+    const escaped = JSON.stringify(crlf).slice(1, -1);
+    expect([found[3]?.start, found[3]?.end]).toEqual([9, 9 + escaped.length]);
+    const text = 'x = "a\\r\\nb\\r"';
+    const [span] = findJsonEscapes(text).spans;
+    expect(span?.decoded).toBe('a\nb\r'); // a lone \r stays a CR
+    expect(span?.map(1, 2)).toEqual([6, 10]);
+    // An edited escaped CRLF key is no finding.
+    const edited = escaped.replace(/\\r\\n(.)/, (_, c: string) => `\\r\\n${c === 'A' ? 'B' : 'A'}`);
+    expect(s.scan(`{"key": "${edited}"}`).findings).toEqual([]);
+  });
+
   it('a token already visible in the escaped string is reported once, as plain text', () => {
     const text = `{"msg": "export GITHUB_TOKEN=${GITHUB_PAT}\\nexit 1"}`;
     const f = only(s.scan(text).findings);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DETECTORS } from '../../../src/detectors/index.js';
 import { findLinePrefixed, matchPrefix } from '../../../src/engine/decode/line-prefix.js';
-import { mlDsa87 } from '../../detectors/long-keys.js';
+import { mlDsa87, pgpRsa } from '../../detectors/long-keys.js';
 import { armourHits, EC_PEM, expectArmour, only, scanner } from './fixtures.js';
 
 const s = scanner();
@@ -57,6 +57,14 @@ describe('line-prefixed armour', () => {
     );
   });
 
+  it("gpg's RSA-4096 key with its subkey (103 lines) quoted in a mail reply", () => {
+    const key = pgpRsa(4096);
+    expectPrefixed(
+      `On Monday ops wrote:\n${prefixed(key, () => '> ').replace('\n> \n', '\n>\n')}`,
+      key,
+    );
+  });
+
   it('per-char map: decoded chars map to their own chars, prefixes left out', () => {
     const text = prefixed('-----BEGIN X-----\nAB\n\nCD\n-----END X-----', (i) =>
       i === 2 ? '#2' : `#${i} `,
@@ -102,11 +110,37 @@ describe('line-prefixed armour', () => {
     const lines = prefixed(pem, clock).split('\n');
     lines.splice(2, 0, '2026-04-26 12:36:02 [pool-3] WARN  slow disk');
     expect(decode(lines.join('\n')).spans).toEqual([]);
-    const indented = prefixed(pem, () => '    ');
-    expect(decode(indented).spans).toEqual([]);
-    expect(plain(indented).encoding).toBeUndefined();
+    // LF lines from the line start are what the detectors read: no view.
+    expect(decode(`k:\n${pem}\n`).spans).toEqual([]);
+    expect(plain(pem).encoding).toBeUndefined();
+    // Indentation or CRLF is a view of private keys only (a CA bundle's certificates are not).
+    const rsaPublic = DETECTORS.find((d) => d.id === 'private-key-rsa')?.examples.negatives[3];
+    expect(
+      decode(prefixed(rsaPublic as string, () => '  ').replaceAll('\n', '\r\n')).spans,
+    ).toEqual([]);
     // A quote before BEGIN opens a string literal: string-concat.ts reads it.
     expect(decode(prefixed(pem, () => '"')).spans).toEqual([]);
+  });
+
+  it('one fingerprint however the lines are laid out: CRLF, indented, a multi-line raw literal', () => {
+    const crlf = (t: string) => t.replaceAll('\n', '\r\n');
+    const indent = (n: number) => prefixed(pem, () => ' '.repeat(n));
+    const layouts = {
+      crlf: crlf(`key:\n${pem}\n`),
+      'Java text block': `String k = """\n${indent(8)}\n        """;`,
+      'YAML block scalar, CRLF': crlf(`tls:\n  key: |\n${indent(4)}\n`),
+      'indented deeper than the patterns read': indent(16),
+      'C# verbatim string, CRLF': crlf(`var k = @"${pem}";`),
+      'Go raw string, CRLF': crlf(`k := \`${pem}\``),
+    };
+    for (const text of Object.values(layouts)) expectPrefixed(text, pem);
+    // A line lost from the indented or CRLF key is still no finding.
+    const cut = pem
+      .split('\n')
+      .filter((_, i) => i !== 1)
+      .join('\n');
+    expect(s.scan(crlf(cut)).findings).toEqual([]);
+    expect(s.scan(`k: |\n  ${cut.replaceAll('\n', '\n  ')}`).findings).toEqual([]);
   });
 
   it('hostile input: 100k prefixed BEGIN lines, or a BEGIN with 200k lines and no END, stay linear', () => {
@@ -118,6 +152,12 @@ describe('line-prefixed armour', () => {
     const endless = `# -----BEGIN PRIVATE KEY-----\n${'# MIIE\n'.repeat(200_000)}`;
     expect(decode(endless).spans).toEqual([]);
     expect(s.scan(endless).findings).toEqual([]);
+    // Indented or CRLF lines with no END, and 100k BEGIN lines of a CRLF file.
+    for (const line of ['    MIIE\n', 'MIIE\r\n']) {
+      const text = `${line.startsWith(' ') ? '    ' : ''}-----BEGIN PRIVATE KEY-----\n${line.repeat(200_000)}`;
+      expect(decode(text).spans).toEqual([]);
+    }
+    expect(decode(begins.replaceAll('# ', '').replaceAll('\n', '\r\n')).spans).toEqual([]);
   });
 
   it('a block over the size limit is a recorded skip', () => {

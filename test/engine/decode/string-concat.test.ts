@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DETECTORS } from '../../../src/detectors/index.js';
 import { findStringConcats } from '../../../src/engine/decode/string-concat.js';
+import { pgpRsa } from '../../detectors/long-keys.js';
 import { armourHits, EC_PEM, expectArmour, only, scanner } from './fixtures.js';
 
 const s = scanner();
@@ -38,6 +39,56 @@ describe('string-literal armour', () => {
     expect(f.detector).toBe(plain(pem).detector);
   });
 
+  it("gpg's RSA-4096 key with its subkey (103 lines) as Java literals", () => {
+    const key = pgpRsa(4096);
+    expectConcat(`String k = ${literals(key, '"', ' +\n    ')};`, key);
+  });
+
+  it('an array of lines joined at run time (JSON, JavaScript, Python) is one incident with the plain key', () => {
+    const lines = pem.split('\n');
+    const quoted = (q: string, join: string) => lines.map((l) => `${q}${l}${q}`).join(join);
+    expectConcat(`{"key": [${quoted('"', ', ')}]}`, pem);
+    expectConcat(`const PEM = [\n  ${quoted('"', ',\n  ')},\n].join("\\n");`, pem);
+    expectConcat(`KEY = "\\n".join([\n    ${quoted("'", ',\n    ')}\n])`, pem);
+    // Elements that hold their line break already are joined with "".
+    expectConcat(`k = [${literals(pem, '"', ',\n')}].join('')`, pem);
+    const pgp = pgpRsa(2048);
+    expectConcat(
+      `[${pgp
+        .split('\n')
+        .map((l) => `"${l}"`)
+        .join(',')}]`,
+      pgp,
+    );
+  });
+
+  it("an array of lines: the join's line break maps to the gap, a line lost is no finding", () => {
+    const text = `["-----BEGIN A-----",\n  "B",\n  "-----END A-----"]`;
+    const [span] = decode(text).spans;
+    expect(span?.decoded).toBe('-----BEGIN A-----\nB\n-----END A-----');
+    expect(span?.map(17, 18)).toEqual([text.indexOf('",'), text.indexOf('"B') + 1]);
+    expect(span?.map(18, 19)).toEqual([text.indexOf('"B') + 1, text.indexOf('"B') + 2]);
+    const cut = pem.split('\n').filter((_, i) => i !== 1);
+    expect(s.scan(`k = [${cut.map((l) => `"${l}"`).join(', ')}]`).findings).toEqual([]);
+    const edited = pem.replace(/\n(.)/, (_, c: string) => `\n${c === 'A' ? 'B' : 'A'}`);
+    expect(
+      s.scan(
+        `k = [${edited
+          .split('\n')
+          .map((l) => `"${l}"`)
+          .join(', ')}]`,
+      ).findings,
+    ).toEqual([]);
+  });
+
+  it('literals with `\\r\\n` escapes (a Windows file) are one incident with the plain LF key', () => {
+    const text = `var k = ${literals(pem, '"', ' +\n  ').replaceAll('\\n', '\\r\\n')};`;
+    expectConcat(text, pem);
+    const [span] = decode('"-----BEGIN A-----\\r\\n" + "-----END A-----"').spans;
+    expect(span?.decoded).toBe('-----BEGIN A-----\n-----END A-----');
+    expect(span?.map(17, 18)).toEqual([18, 22]);
+  });
+
   it('per-char map: an escape maps to its two chars, a span over literals takes the gap inside', () => {
     const text = `x = "-----BEGIN A-----\\n" +\n  "B\\tC\\n" +\n  "-----END A-----";`;
     const [span] = decode(text).spans;
@@ -71,9 +122,9 @@ describe('string-literal armour', () => {
       expect(s.scan(`s = ${literals(block, '"', ' +\n')};`).findings).toEqual([]);
     }
     const body = pem.split('\n').slice(0, -1).join('\n');
-    // The END line comes from a variable, an array, or a call: no run reaches it.
+    // The END line comes from a variable, or a call: no run reaches it.
     expect(decode(`k = ${literals(body, '"', ' +\n')} + END;`).spans).toEqual([]);
-    expect(decode(`k = [${literals(pem, '"', ',\n')}]`).spans).toEqual([]);
+    expect(decode(`k = [${literals(body, '"', ',\n')}, END]`).spans).toEqual([]);
     expect(decode(`k = ${literals(body, '"', ' +\n')} + f("-----END X-----")`).spans).toEqual([]);
     // One literal without escapes is plain text already; BEGIN after no quote is not a literal.
     expect(decode(`'${pem.replaceAll('\n', ' ')}'`).spans).toEqual([]);
@@ -88,6 +139,9 @@ describe('string-literal armour', () => {
     const begins = Array.from({ length: 100_000 }, () => '"-----BEGIN A-----"').join(' + ');
     expect(decode(begins).spans).toEqual([]);
     expect(s.scan(begins).findings).toEqual([]);
+    const array = `["-----BEGIN PRIVATE KEY-----", ${'"MIIE", '.repeat(100_000)}]`;
+    expect(decode(array).cuts.map((c) => c.encoding)).toEqual(['string-concat']);
+    expect(s.scan(array).findings).toEqual([]);
     // Escaped quotes on one line: no literal closes, and the line is read once.
     const unclosed = `"${'-----BEGIN A----- \\"'.repeat(100_000)}`;
     expect(decode(unclosed).spans).toEqual([]);
