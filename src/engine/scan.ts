@@ -458,16 +458,16 @@ export function createScanner(options: ScannerOptions): Scanner {
   // (Pairs among the rules with a run only, each class as a bit set: with every rule against every
   // other, this one loop was most of a repeat build's 21 ms.)
   const withRun = rules.flatMap((r, ri) => (r.run ? [ri] : []));
-  const bits = new Map(withRun.map((ri) => [ri, classBits((rules[ri] as Rule).run?.table)]));
+  const bits = rules.map((r) => r.run && classBits(r.run.table));
   const outerRules = rules.map((r, ri) => {
     const run = r.run;
-    if (!run) return [];
-    const mine = bits.get(ri) as Uint32Array;
+    const mine = bits[ri];
+    if (!run || !mine) return [];
     return withRun.filter(
       (oi) =>
         oi < ri &&
         ((rules[oi] as Rule).run as RequiredRun).min <= run.min &&
-        isSubclass(mine, bits.get(oi) as Uint32Array),
+        isSubclass(mine, bits[oi] as Uint32Array),
     );
   });
   const spaceless = rules.map((r) => r.run !== undefined && holdsNoSpace(r.run.table));

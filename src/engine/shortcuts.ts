@@ -3,13 +3,13 @@
  * detector's pattern when the scanner is built and exact (the same matches as running the
  * pattern over the whole window; test/engine/shortcuts.test.ts compares both paths):
  *
- * - `keywordLead`: every match begins at (or `lead` chars before) an occurrence of one of the
+ * - `keywordStart`: every match begins at (or `lead` chars before) an occurrence of one of the
  *   detector's keywords. Then the regex need only be tried, sticky, at the keyword hits instead of
  *   at every char of the window; positions between hits cannot start a match.
  * - `requiredRun`: every match holds `min` consecutive chars of one ASCII class (the body of a
  *   token: `[a-z2-7]{52}`). A window without such a run cannot match, and finding that out
  *   needs a look at one char in `min` (see `hasRun`).
- * - `keywordFollow` (keyword-follow.ts), for a pattern with a `keywordLead`: an automaton of what
+ * - `keywordFollow` (keyword-follow.ts), for a pattern with a `keywordStart`: an automaton of what
  *   may follow each keyword in a match. A hit where its walk dies is not tried at all; most hits
  *   of dense keywords (`secret `, `jira `) die at the first chars after the keyword.
  * @module
@@ -183,21 +183,10 @@ function sequencePrefixes(p: string, ignoreCase: boolean): Prefix[] | undefined 
 }
 
 /**
- * How many chars before a keyword hit a match may begin (0, or 1 after a one-char boundary group
- * `(?:^|[...])`), when every match provably begins with one of `keywords` (ASCII case folded, as
- * the prefilter finds them); undefined when that cannot be proved.
- */
-export function keywordLead(
-  pattern: string,
-  keywords: readonly string[],
-  ignoreCase: boolean,
-): number | undefined {
-  return keywordStart(pattern, keywords, ignoreCase)?.lead;
-}
-
-/**
- * `keywordLead`, and `rest`: the pattern after its boundary group, which every match reads from
- * `lead` chars (or fewer) after where the match begins, starting with a keyword.
+ * When every match provably begins with one of `keywords` (ASCII case folded, as the prefilter
+ * finds them): `lead`, how many chars before a keyword hit a match may begin (0, or 1 after a
+ * one-char boundary group `(?:^|[...])`), and `rest`, the pattern after that group, which starts
+ * with a keyword. Undefined when that cannot be proved.
  */
 export function keywordStart(
   pattern: string,
@@ -391,9 +380,9 @@ export function runsOf(text: string, run: RequiredRun): number[] {
 }
 
 /** An ASCII class table (1 for members) as a 128-bit set. */
-export function classBits(table: Uint8Array | undefined): Uint32Array {
+export function classBits(table: Uint8Array): Uint32Array {
   const bits = new Uint32Array(4);
-  table?.forEach((v, c) => {
+  table.forEach((v, c) => {
     if (v) bits[c >> 5] = (bits[c >> 5] as number) | (1 << (c & 31));
   });
   return bits;
@@ -483,17 +472,18 @@ export function holdsNoSpace(table: Uint8Array): boolean {
 
 /**
  * Where a window edge at `at` moves back to: past every non-space char before it, `limit` chars
- * at most. `runs` (the text's `runsOf` for a class without white space, or undefined) are jumped
- * over whole instead of read char by char: in a base64 blob an edge went `limit` chars a char at
- * a time, and most of what the windows of the bench text snapped lay in such runs.
+ * at most, and not below `floor`. `runs` (the text's `runsOf` for a class without white space)
+ * are jumped over whole instead of read char by char: in a base64 blob an edge went `limit` chars
+ * a char at a time, and most of what the windows of the bench text snapped lay in such runs.
  */
 export function snapBack(
   text: string,
   at: number,
   limit: number,
-  runs: readonly number[] | undefined,
+  runs?: readonly number[],
+  floor = 0,
 ): number {
-  const stop = Math.max(0, at - limit);
+  const stop = Math.max(floor, at - limit);
   let p = at;
   if (!runs) {
     while (p > stop && !isSpace(text.charCodeAt(p - 1))) p--;
@@ -517,7 +507,7 @@ export function snapForward(
   text: string,
   at: number,
   limit: number,
-  runs: readonly number[] | undefined,
+  runs?: readonly number[],
 ): number {
   const stop = Math.min(text.length, at + limit);
   let p = at;

@@ -15,7 +15,7 @@ import {
   hasRun,
   hasRunIn,
   holdsNoSpace,
-  keywordLead,
+  keywordStart,
   requiredRun,
   runsOf,
   snapBack,
@@ -25,7 +25,7 @@ import {
 import { seededRandom } from '../../dev/site-gen/prng.js';
 import { sharedPath } from '../shared-path.js';
 
-describe('keywordLead', () => {
+describe('keywordStart', () => {
   it.each([
     [String.raw`\b(ghp_[A-Za-z0-9]{36})`, ['ghp_'], false, 0],
     [String.raw`(?:^|[^A-Za-z0-9_])(xoxb-[0-9]{10})`, ['xoxb-'], false, 1],
@@ -38,7 +38,7 @@ describe('keywordLead', () => {
     ],
     [String.raw`(?:[Aa][Zz][Uu][Rr][Ee])_(\w{8})`, ['azure'], false, 0],
   ])('proves %s begins at a keyword', (pattern, keywords, ignoreCase, lead) => {
-    expect(keywordLead(pattern, keywords, ignoreCase)).toBe(lead);
+    expect(keywordStart(pattern, keywords, ignoreCase)?.lead).toBe(lead);
   });
   it.each([
     // `api` alone is no keyword: "apikey" is, but a match may read "api" + something else.
@@ -49,7 +49,7 @@ describe('keywordLead', () => {
     [String.raw`(?=acme)(acme_\w{8})`, ['acme']], // lookahead not expanded
     [String.raw`(?:^|\s)(acme_\w{8})`, ['acme']], // \s is not a one-char ASCII class
   ])('does not claim %s', (pattern, keywords) => {
-    expect(keywordLead(pattern, keywords, false)).toBeUndefined();
+    expect(keywordStart(pattern, keywords, false)).toBeUndefined();
   });
 });
 
@@ -120,7 +120,7 @@ const blobby = fc
   .map((xs) => xs.join(''));
 
 describe('classBits and isSubclass', () => {
-  const bits = (src: string) => classBits(classMembers(src, false));
+  const bits = (src: string) => classBits(classMembers(src, false) as Uint8Array);
   it('tells a class inside another, to the edge chars', () => {
     expect(isSubclass(bits('[a-z2-7]'), bits('[A-Za-z0-9+/]'))).toBe(true);
     expect(isSubclass(bits('[A-Za-z0-9+/]'), bits('[a-z2-7]'))).toBe(false);
@@ -149,9 +149,9 @@ describe('snapBack and snapForward', () => {
   );
   // The char loops runWindow had before the run lists: the reference.
   const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
-  const back = (text: string, at: number, limit: number): number => {
+  const back = (text: string, at: number, limit: number, floor = 0): number => {
     let p = at;
-    for (let n = 0; p > 0 && n < limit && !isSpace(text.charCodeAt(p - 1)); n++) p--;
+    for (let n = 0; p > floor && n < limit && !isSpace(text.charCodeAt(p - 1)); n++) p--;
     return p;
   };
   const forward = (text: string, at: number, limit: number): number => {
@@ -172,6 +172,8 @@ describe('snapBack and snapForward', () => {
           const runs = runsOf(text, { table, min });
           expect(snapBack(text, at, limit, runs)).toBe(back(text, at, limit));
           expect(snapBack(text, at, limit, undefined)).toBe(back(text, at, limit));
+          const floor = Math.floor(where * at);
+          expect(snapBack(text, at, limit, runs, floor)).toBe(back(text, at, limit, floor));
           expect(snapForward(text, at, limit, runs)).toBe(forward(text, at, limit));
           expect(snapForward(text, at, limit, undefined)).toBe(forward(text, at, limit));
         },

@@ -10,13 +10,12 @@ import {
   DEFAULT_DECODE_LIMITS,
   exactSpan,
   OffsetList,
-  snapBack,
-  snapForward,
   SpanCollector,
   type DecodedSpan,
   type DecodeLimits,
   type DecodeResult,
 } from './span.js';
+import { snapBack, snapForward } from '../shortcuts.js';
 
 const NAMED: Record<string, string> = {
   amp: '&',
@@ -140,7 +139,7 @@ export function findHtmlEntities(
       more = true;
       break;
     }
-    ws = snapBack(text, Math.max(0, p - CONTEXT), Math.max(0, we), SNAP);
+    ws = snapBack(text, Math.max(0, p - CONTEXT), SNAP, undefined, Math.max(0, we));
     we = Math.min(text.length, p + ref.len + CONTEXT);
   }
   if (ws >= 0) we = snapForward(text, we, SNAP);

@@ -219,18 +219,3 @@ export function isPlainText(s: string): boolean {
   // eslint-disable-next-line no-control-regex
   return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s);
 }
-
-const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
-/** Moves `i` down to just after white space, at most `limit` chars (so a window does not cut a token). */
-export function snapBack(text: string, i: number, floor: number, limit: number): number {
-  let j = i;
-  for (let n = 0; j > floor && n < limit && !isSpace(text.charCodeAt(j - 1)); n++) j--;
-  return j;
-}
-
-/** Moves `i` up to the next white space, at most `limit` chars. */
-export function snapForward(text: string, i: number, limit: number): number {
-  let j = i;
-  for (let n = 0; j < text.length && n < limit && !isSpace(text.charCodeAt(j)); n++) j++;
-  return j;
-}
