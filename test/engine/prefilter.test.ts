@@ -152,12 +152,13 @@ describe('KeywordAutomaton.runsOf (runs of a class, in WebAssembly)', () => {
       { maxLength: 60 },
     )
     .map((xs) => xs.join(''));
-  it('lists exactly the runs runsOf lists', () => {
+  /** On texts from `texts`, each class, `min` in [lo, hi]: the same list as runsOf's. */
+  const sameAsRunsOf = (texts: fc.Arbitrary<string>, lo: number, hi: number): void => {
     fc.assert(
       fc.property(
-        text,
+        texts,
         fc.constantFrom(...classes),
-        fc.integer({ min: 16, max: 70 }),
+        fc.integer({ min: lo, max: hi }),
         (t, table, min) => {
           a.find(t);
           expect(a.runsOf(t, table, min)).toEqual(runsOf(t, { table, min }));
@@ -165,6 +166,9 @@ describe('KeywordAutomaton.runsOf (runs of a class, in WebAssembly)', () => {
       ),
       { numRuns: 2000 },
     );
+  };
+  it('lists exactly the runs runsOf lists', () => {
+    sameAsRunsOf(text, 16, 70);
   });
   it('lists exactly the long runs runsOf lists (31 or more: whole 16-char steps, widened)', () => {
     // Runs of any length up to 200 at any place relative to the 16-char steps.
@@ -178,18 +182,7 @@ describe('KeywordAutomaton.runsOf (runs of a class, in WebAssembly)', () => {
         { maxLength: 40 },
       )
       .map((xs) => xs.join(''));
-    fc.assert(
-      fc.property(
-        long,
-        fc.constantFrom(...classes),
-        fc.integer({ min: 31, max: 120 }),
-        (t, table, min) => {
-          a.find(t);
-          expect(a.runsOf(t, table, min)).toEqual(runsOf(t, { table, min }));
-        },
-      ),
-      { numRuns: 2000 },
-    );
+    sameAsRunsOf(long, 31, 120);
   });
   it('lists the same runs from within the runs of a wider class', () => {
     // Pairs (inner, outer) where outer holds every member of inner.
