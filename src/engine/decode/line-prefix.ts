@@ -23,6 +23,7 @@ import {
   type DecodeLimits,
   type DecodeResult,
 } from './span.js';
+import { isQuote } from './string-concat.js';
 
 /** Longer prefixes are not log or comment markers. */
 const MAX_PREFIX = 120;
@@ -56,8 +57,6 @@ export function matchPrefix(text: string, from: number, to: number, shape: strin
   }
   return i - from;
 }
-
-const isQuote = (c: number): boolean => c === 34 || c === 39 || c === 96;
 
 /**
  * The prefix of the BEGIN line at `at` and the shape the lines below must start with, or

@@ -35,7 +35,8 @@ const ESCAPES: Record<string, string> = {
   '/': '/',
 };
 
-const isQuote = (c: number): boolean => c === 34 || c === 39 || c === 96;
+/** `"`, `'` and a backtick: the quotes a string literal opens with. */
+export const isQuote = (c: number): boolean => c === 34 || c === 39 || c === 96;
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 
 /** Index after the literal opened by the quote at `q`, or -1 when it does not close on its line. */
