@@ -329,6 +329,10 @@ export class KeywordFollow {
   private readonly states: Node[] = [];
   private readonly stateOf = new Map<Node, number>();
 
+  /**
+   * `rest`: a pattern's rest after its boundary group (see `keywordStart`), its assertions relaxed
+   * (`withoutAssertions`); read at the first walk.
+   */
   constructor(
     private readonly rest: string,
     private readonly keywords: readonly string[],
@@ -406,18 +410,6 @@ export class KeywordFollow {
     this.start[length] = s;
     return s;
   }
-}
-
-/**
- * The automaton of `rest` (a pattern's rest after its boundary group, see `keywordStart`, with
- * its assertions relaxed: `withoutAssertions`), read at its first walk.
- */
-export function keywordFollow(
-  rest: string,
-  keywords: readonly string[],
-  ignoreCase: boolean,
-): KeywordFollow {
-  return new KeywordFollow(rest, keywords, ignoreCase);
 }
 
 /**

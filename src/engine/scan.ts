@@ -19,7 +19,7 @@ import { makeFingerprinter, type FingerprintKey } from './fingerprint.js';
 import { LineIndex } from './lines.js';
 import { isPlaceholderValue, isTruncatedAt } from './placeholder.js';
 import { HitGroups } from './hit-groups.js';
-import { keywordFollow, nextThrough, type KeywordFollow } from './keyword-follow.js';
+import { KeywordFollow, nextThrough } from './keyword-follow.js';
 import { KeywordAutomaton } from './prefilter.js';
 import { redact } from './redact.js';
 import { severityOf } from './severity.js';
@@ -339,7 +339,11 @@ function ruleOf(d: Detector, shortcuts: boolean): CompiledRule {
             sticky: new RegExp(d.pattern, d.ignoreCase ? 'ydi' : 'yd'),
             lead: start.lead,
             relaxed: new RegExp(withoutAssertions(d.pattern), d.ignoreCase ? 'yi' : 'y'),
-            follow: keywordFollow(withoutAssertions(start.rest), d.keywords, d.ignoreCase ?? false),
+            follow: new KeywordFollow(
+              withoutAssertions(start.rest),
+              d.keywords,
+              d.ignoreCase ?? false,
+            ),
           },
         }
       : {}),

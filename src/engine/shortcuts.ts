@@ -9,7 +9,7 @@
  * - `requiredRun`: every match holds `min` consecutive chars of one ASCII class (the body of a
  *   token: `[a-z2-7]{52}`). A window without such a run cannot match, and finding that out
  *   needs a look at one char in `min` (see `hasRun`).
- * - `keywordFollow` (keyword-follow.ts), for a pattern with a `keywordStart`: an automaton of what
+ * - `KeywordFollow` (keyword-follow.ts), for a pattern with a `keywordStart`: an automaton of what
  *   may follow each keyword in a match. A hit where its walk dies is not tried at all; most hits
  *   of dense keywords (`secret `, `jira `) die at the first chars after the keyword.
  * @module

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DETECTORS } from '../../src/detectors/index.js';
-import { keywordFollow, mayFollow } from '../../src/engine/keyword-follow.js';
+import { KeywordFollow, mayFollow } from '../../src/engine/keyword-follow.js';
 import { createScanner } from '../../src/engine/scan.js';
 import { keywordStart, withoutAssertions } from '../../src/engine/shortcuts.js';
 import type { Detector } from '../../src/engine/types.js';
@@ -10,7 +10,7 @@ import type { Detector } from '../../src/engine/types.js';
 function followOf(pattern: string, keywords: readonly string[], ignoreCase = false) {
   const start = keywordStart(pattern, keywords, ignoreCase);
   if (!start) throw new Error(`no keyword start: ${pattern}`);
-  return keywordFollow(withoutAssertions(start.rest), keywords, ignoreCase);
+  return new KeywordFollow(withoutAssertions(start.rest), keywords, ignoreCase);
 }
 
 /** Whether the walk lets through the hit of `keyword` at the first place `text` has it (folded). */
@@ -30,7 +30,7 @@ const asciiLower = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCa
 
 const byId = (id: string): Detector => DETECTORS.find((d) => d.id === id) as Detector;
 
-describe('keywordFollow', () => {
+describe('KeywordFollow', () => {
   it.each([
     // Real patterns: the chars after a dense keyword decide.
     [
@@ -109,7 +109,7 @@ describe('keywordFollow', () => {
 
   it('lets every hit through when it cannot read the pattern', () => {
     for (const p of [String.raw`acme(?=_)_\w`, String.raw`acme(_)\1`, String.raw`acme\cJ`]) {
-      const f = keywordFollow(p, ['acme'], false);
+      const f = new KeywordFollow(p, ['acme'], false);
       expect(f.understood, p).toBe(false);
       expect(mayFollow(f, 'acme!', 0, 4)).toBe(true);
     }
@@ -135,7 +135,7 @@ describe('over the whole catalogue', () => {
       if (!start) continue;
       proved++;
       const rest = withoutAssertions(start.rest);
-      const follow = keywordFollow(rest, d.keywords, ignoreCase);
+      const follow = new KeywordFollow(rest, d.keywords, ignoreCase);
       if (follow.understood) readable++;
       const re = new RegExp(rest, ignoreCase ? 'yi' : 'y');
       for (const text of EXAMPLES) {
